@@ -1,0 +1,127 @@
+package sim
+
+// EventType names a kind of state change. The strings appear in JSON output
+// and golden traces, so they are part of the contract.
+type EventType string
+
+// The event types, grouped by the part of Kafka that emits them.
+const (
+	// Brokers and the controller.
+	EvBrokerCrashed     EventType = "broker-crashed"
+	EvBrokerRestarted   EventType = "broker-restarted"
+	EvBrokerSlowed      EventType = "broker-slowed"
+	EvBrokerHealed      EventType = "broker-healed"
+	EvBrokerFenced      EventType = "broker-fenced"
+	EvBrokerUnfenced    EventType = "broker-unfenced"
+	EvControllerElected EventType = "controller-elected"
+	EvControllerLost    EventType = "controller-lost"
+	EvAcksDropping      EventType = "acks-dropping"
+
+	// Topics.
+	EvTopicCreated    EventType = "topic-created"
+	EvTopicDeleted    EventType = "topic-deleted"
+	EvPartitionsAdded EventType = "partitions-added"
+	EvTopicAltered    EventType = "topic-config-changed"
+
+	// Replication.
+	EvAppended         EventType = "records-appended"
+	EvReplicated       EventType = "records-replicated"
+	EvHWAdvanced       EventType = "high-watermark-advanced"
+	EvISRShrunk        EventType = "isr-shrunk"
+	EvISRExpanded      EventType = "isr-expanded"
+	EvLeaderElected    EventType = "leader-elected"
+	EvPartitionOffline EventType = "partition-offline"
+	EvTruncated        EventType = "log-truncated"
+	EvSegmentsDeleted  EventType = "segments-deleted"
+	EvCompacted        EventType = "log-compacted"
+
+	// Producers.
+	EvSent           EventType = "records-sent"
+	EvProduceRequest EventType = "produce-request"
+	EvAcked          EventType = "produce-acked"
+	EvProduceFailed  EventType = "produce-failed"
+	EvRetried        EventType = "produce-retried"
+	EvDuplicateDrop  EventType = "duplicate-dropped"
+	EvAckLost        EventType = "ack-lost"
+	EvProducerCrash  EventType = "producer-crashed"
+	EvTxnCommitted   EventType = "transaction-committed"
+	EvTxnAborted     EventType = "transaction-aborted"
+
+	// Consumers and groups.
+	EvMemberJoined      EventType = "member-joined"
+	EvRebalanceStarted  EventType = "rebalance-started"
+	EvRebalanceDone     EventType = "rebalance-completed"
+	EvAssigned          EventType = "partitions-assigned"
+	EvRevoked           EventType = "partitions-revoked"
+	EvMemberLeft        EventType = "member-left"
+	EvMemberExpired     EventType = "member-removed"
+	EvConsumerCrashed   EventType = "consumer-crashed"
+	EvConsumerRestarted EventType = "consumer-restarted"
+	EvConsumerPaused    EventType = "consumer-paused"
+	EvConsumerResumed   EventType = "consumer-resumed"
+	EvFetched           EventType = "records-fetched"
+	EvProcessed         EventType = "records-processed"
+	EvCommitted         EventType = "offsets-committed"
+	EvCommitFailed      EventType = "commit-failed"
+	EvOffsetReset       EventType = "offset-reset"
+	EvConsumerError     EventType = "consumer-error"
+	EvCoordinatorMoved  EventType = "coordinator-moved"
+
+	// Narration from a scenario or lesson.
+	EvNote EventType = "note"
+)
+
+// Event is one state change, with the facts needed to explain it. Fields a
+// type does not use are zero. Why() turns the facts into a sentence.
+type Event struct {
+	Seq  int // position in the run's event stream, from 0
+	Step int // the engine step that emitted it
+	AtMs int64
+	Type EventType
+
+	Broker    int // the broker it concerns (1-based), 0 = none
+	Broker2   int // a second broker: the old leader, the coordinator...
+	Topic     string
+	Partition int // meaningful when Topic is set
+	Producer  string
+	Group     string
+	Member    string // consumer name within the group: "c1"
+
+	Offset    int64 // first offset of a range, or the offset
+	EndOffset int64 // one past the last offset of a range, or a second offset
+	Count     int
+	Epoch     int // leader epoch, producer epoch, or controller epoch
+	Gen       int // group generation
+
+	Err    string // Kafka error name: NOT_ENOUGH_REPLICAS, ...
+	Reason Reason // why it happened, when there are several possible causes
+	Text   string // free text: narration, partition lists
+}
+
+// Reason distinguishes the causes behind one event type.
+type Reason string
+
+// The reasons events carry.
+const (
+	ReasonNone           Reason = ""
+	ReasonLagging        Reason = "lagging"      // ISR: the follower fell behind
+	ReasonBrokerDown     Reason = "broker-down"  // ISR / leader: the broker died
+	ReasonCaughtUp       Reason = "caught-up"    // ISR expand
+	ReasonClean          Reason = "clean"        // election from the ISR
+	ReasonUnclean        Reason = "unclean"      // election outside the ISR
+	ReasonPreferred      Reason = "preferred"    // the preferred replica came back
+	ReasonNewTopic       Reason = "new-topic"    // first leader of a new partition
+	ReasonRetention      Reason = "retention-ms" // retention by time
+	ReasonRetentionSize  Reason = "retention-bytes"
+	ReasonTimeout        Reason = "timeout"
+	ReasonDisconnect     Reason = "disconnect"
+	ReasonSessionTimeout Reason = "session-timeout"
+	ReasonPollTimeout    Reason = "max-poll-interval"
+	ReasonJoin           Reason = "join"
+	ReasonLeave          Reason = "leave"
+	ReasonNewPartitions  Reason = "new-partitions"
+	ReasonCooperative    Reason = "cooperative-second-round"
+	ReasonNoOffset       Reason = "no-committed-offset"
+	ReasonOutOfRange     Reason = "out-of-range"
+	ReasonManual         Reason = "manual"
+)
