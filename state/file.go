@@ -1,0 +1,130 @@
+package state
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+)
+
+// BackupSuffix is appended to a damaged file's name when Load keeps a copy.
+const BackupSuffix = ".bak"
+
+// Load reads dir/name as JSON into v, which must be a non-nil pointer.
+//
+// A missing file is not a problem: v is left as it is (the caller's fresh
+// value) and both results are nil. A file that is not valid JSON for v is
+// copied to dir/name.bak, v is left untouched, and warning says what
+// happened; err stays nil so the caller carries on with fresh progress.
+// err is reserved for a bad argument or a file that cannot be read at all.
+func Load(dir, name string, v any) (warning error, err error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return nil, fmt.Errorf("state: Load needs a non-nil pointer, got %T", v)
+	}
+	path := filepath.Join(dir, name)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("state: %w", err)
+	}
+	// Decode into a scratch value so a half-decoded file never leaks into v.
+	fresh := reflect.New(rv.Elem().Type())
+	if derr := json.Unmarshal(data, fresh.Interface()); derr != nil {
+		return corrupt(path, data, derr), nil
+	}
+	rv.Elem().Set(fresh.Elem())
+	return nil, nil
+}
+
+// corrupt keeps a copy of a damaged file and describes it as a warning.
+func corrupt(path string, data []byte, cause error) error {
+	bak := path + BackupSuffix
+	if err := writeAtomic(bak, data); err != nil {
+		return fmt.Errorf("state: %s is damaged (%v) and could not be backed up (%v); starting fresh",
+			path, cause, err)
+	}
+	return fmt.Errorf("state: %s is damaged (%v); kept a copy in %s and started fresh",
+		path, cause, bak)
+}
+
+// Save writes v as indented JSON to dir/name, creating dir if needed. The
+// write is atomic: a temporary file in the same directory is written,
+// synced and renamed over the old one.
+func Save(dir, name string, v any) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("state: encoding %s: %w", name, err)
+	}
+	data = append(data, '\n')
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("state: %w", err)
+	}
+	if err := writeAtomic(filepath.Join(dir, name), data); err != nil {
+		return fmt.Errorf("state: %w", err)
+	}
+	return nil
+}
+
+// writeAtomic replaces path with data through a synced temporary file.
+func writeAtomic(path string, data []byte) (err error) {
+	dir, base := filepath.Split(path)
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes the rename durable where the platform allows it. Failure is
+// ignored: some systems cannot fsync a directory, and the data is already
+// safe in the renamed file.
+func syncDir(dir string) {
+	if dir == "" {
+		dir = "."
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// checkName rejects names that would escape the state directory.
+func checkName(name string) error {
+	if name == "" || name == "." || name == ".." ||
+		strings.ContainsAny(name, `/\`) || strings.HasSuffix(name, BackupSuffix) {
+		return fmt.Errorf("state: bad file name %q (want a plain name like \"lessons.json\")", name)
+	}
+	return nil
+}
