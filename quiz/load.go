@@ -1,0 +1,211 @@
+package quiz
+
+import (
+	"errors"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// questionKeys are the keys a [[question]] table may hold.
+var questionKeys = []string{
+	"id", "topic", "kind", "prompt", "choices", "steps", "answer",
+	"explanation", "scenario",
+}
+
+// rawFile is a bank file as TOML sees it.
+type rawFile struct {
+	Question []rawQuestion `toml:"question"`
+}
+
+// rawQuestion takes every value untyped, so the loader can say which key
+// has the wrong type instead of stopping at the decoder's first complaint.
+type rawQuestion struct {
+	ID          tomlValue `toml:"id"`
+	Topic       tomlValue `toml:"topic"`
+	Kind        tomlValue `toml:"kind"`
+	Prompt      tomlValue `toml:"prompt"`
+	Choices     tomlValue `toml:"choices"`
+	Steps       tomlValue `toml:"steps"`
+	Answer      tomlValue `toml:"answer"`
+	Explanation tomlValue `toml:"explanation"`
+	Scenario    tomlValue `toml:"scenario"`
+}
+
+// tomlValue holds one value as decoded: string, int64, float64, bool,
+// []any, map[string]any or a date. set is false when the key was absent.
+type tomlValue struct {
+	v   any
+	set bool
+}
+
+// UnmarshalTOML keeps the value for the loader to check.
+func (t *tomlValue) UnmarshalTOML(v any) error {
+	t.v, t.set = v, v != nil
+	return nil
+}
+
+// values pairs each key with what the file gave it, in questionKeys order.
+func (rq *rawQuestion) values() map[string]tomlValue {
+	return map[string]tomlValue{
+		"id": rq.ID, "topic": rq.Topic, "kind": rq.Kind, "prompt": rq.Prompt,
+		"choices": rq.Choices, "steps": rq.Steps, "answer": rq.Answer,
+		"explanation": rq.Explanation, "scenario": rq.Scenario,
+	}
+}
+
+// decodeFile decodes and checks one bank file. It returns the questions
+// that are sound and every problem found, not just the first.
+func decodeFile(name string, data []byte) ([]Question, Errors) {
+	text := string(data)
+	var raw rawFile
+	md, err := toml.Decode(text, &raw)
+	if err != nil {
+		return nil, Errors{decodeError(name, err)}
+	}
+	ix := scanKeys(text)
+	var qs []Question
+	var errs Errors
+	if len(raw.Question) == 0 {
+		errs = append(errs, &Error{File: name, Line: 1, Key: "question",
+			Msg: "no questions in this file", Hint: "add [[question]] tables"})
+	}
+	for i := range raw.Question {
+		idLine := ix.keyInQuestion(i, "question.id")
+		if idLine == 0 {
+			idLine = ix.questionLine(i)
+		}
+		q, issues := build(raw.Question[i].values())
+		q.File, q.Line = name, idLine
+		issues = mergeIssues(issues, q.problems())
+		for _, is := range issues {
+			line := idLine
+			if is.atKey {
+				if l := ix.keyInQuestion(i, "question."+is.key); l != 0 {
+					line = l
+				}
+			}
+			errs = append(errs, &Error{File: name, Line: line, Key: is.key, Msg: is.msg, Hint: is.hint})
+		}
+		if len(issues) == 0 {
+			qs = append(qs, q)
+		}
+	}
+	errs = append(errs, strictKeys(name, &md, ix)...)
+	slices.SortStableFunc(errs, func(a, b *Error) int { return a.Line - b.Line })
+	return qs, errs
+}
+
+// strictKeys reports keys the bank does not know: Undecoded for unknown
+// names, and a case check because the decoder matches field names without
+// regard to case.
+func strictKeys(name string, md *toml.MetaData, ix *keyIndex) Errors {
+	var errs Errors
+	seen := map[string]int{}
+	undecoded := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		path := k.String()
+		n := seen[path]
+		seen[path]++
+		undecoded[path] = true
+		if len(k) > 1 && undecoded[toml.Key(k[:len(k)-1]).String()] {
+			continue // its parent is already reported
+		}
+		errs = append(errs, unknownKey(name, ix.nth(path, n), k))
+	}
+	cased := map[string]int{}
+	for _, k := range md.Keys() {
+		path := k.String()
+		if undecoded[path] {
+			continue
+		}
+		var bad bool
+		switch {
+		case len(k) == 1:
+			bad = k[0] != "question"
+		case len(k) == 2 && k[0] == "question":
+			bad = !slices.Contains(questionKeys, k[1])
+		}
+		if bad {
+			errs = append(errs, unknownKey(name, ix.nth(path, cased[path]), k))
+			cased[path]++
+		}
+	}
+	return errs
+}
+
+// unknownKey reports a key the bank does not use, suggesting the nearest
+// known one.
+func unknownKey(name string, line int, k toml.Key) *Error {
+	last := k[len(k)-1]
+	known := questionKeys
+	if len(k) == 1 {
+		known = []string{"question"}
+	}
+	hint := "known keys: " + strings.Join(known, ", ")
+	if near := nearest(last, known); near != "" {
+		hint = "did you mean " + strconv.Quote(near) + "?"
+	}
+	return &Error{File: name, Line: line, Key: strings.Join(k, "."), Msg: "unknown key", Hint: hint}
+}
+
+// nearest returns the known word within two edits of w (ignoring case), if any.
+func nearest(w string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(w), k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// decoderLine pulls "line 12 (last key "question")" out of the decoder's
+// type errors, which are plain errors rather than ParseErrors.
+var decoderLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+// decodeError turns a decoder failure into a located Error.
+func decodeError(name string, err error) *Error {
+	e := &Error{File: name, Key: "toml", Msg: err.Error(), Hint: "fix the TOML syntax; see https://toml.io"}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		e.Line = pe.Position.Line
+		e.Msg = pe.Message
+		if pe.LastKey != "" {
+			e.Key = pe.LastKey
+		}
+		return e
+	}
+	if m := decoderLine.FindStringSubmatch(err.Error()); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		e.Key, e.Msg = m[2], m[3]
+		if m[2] == "question" {
+			e.Hint = "each question is a table: write [[question]] and its keys below it"
+		}
+	}
+	return e
+}
