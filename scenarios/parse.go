@@ -1,0 +1,146 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"kafkasim/sim"
+)
+
+// Default values for what Kafka has no default for.
+const (
+	defaultSeed       = 1
+	defaultDurationMs = 60_000
+	defaultBrokers    = 3
+	// defaultProcessingMs paces consumers slowly enough to watch.
+	defaultProcessingMs = 10
+)
+
+var topKeys = []string{"title", "description", "seed", "duration", "cluster", "topic", "producer", "group", "timeline", "expect"}
+
+// Parse decodes and validates one scenario file. The error, a Problems,
+// lists every mistake found, one per line, each as
+// "FILE:LINE: KEY: message (hint: ...)".
+func Parse(file string, data []byte) (*Scenario, error) {
+	if len(data) > MaxFileBytes {
+		return nil, Problems{{File: file, Line: 1, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(data), MaxFileBytes)}}
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return nil, Problems{syntaxProblem(file, err)}
+	}
+	d := &decoder{file: file, pos: scanPositions(string(data))}
+	sc := &Scenario{Name: nameOf(file), File: file, Seed: defaultSeed, DurationMs: defaultDurationMs}
+	b := &builder{d: d, sc: sc}
+	b.build(d.root(raw, topKeys...))
+	if len(d.probs) > 0 {
+		return nil, d.probs.sorted()
+	}
+	return sc, nil
+}
+
+// syntaxProblem turns the toml package's error into a Problem with a line.
+func syntaxProblem(file string, err error) *Problem {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		hint := ""
+		if u := strings.TrimSpace(pe.Usage); u != "" {
+			hint = strings.SplitN(u, "\n", 2)[0]
+		}
+		return &Problem{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message, Hint: hint}
+	}
+	return &Problem{File: file, Line: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+}
+
+// builder fills a Scenario from the decoded tree, section by section. Later
+// sections check their references against what earlier ones declared.
+type builder struct {
+	d  *decoder
+	sc *Scenario
+
+	topicLine    map[string]int
+	producerLine map[string]int
+	groupLine    map[string]int
+	// finalPartitions is each topic's partition count after the timeline's
+	// add-partitions: what expectations may name.
+	finalPartitions map[string]int
+}
+
+func (b *builder) build(top *table) {
+	top.finish()
+	if s, ok := top.str("title"); ok {
+		b.sc.Title = SanitizeLine(strings.TrimSpace(s))
+	}
+	if b.sc.Title == "" {
+		b.sc.Title = b.sc.Name
+	}
+	if s, ok := top.str("description"); ok {
+		b.sc.Description = Sanitize(strings.TrimSpace(s))
+	}
+	if n, ok := top.integer("seed", 0, 1<<62); ok {
+		b.sc.Seed = uint64(n)
+	}
+	if ms, ok := top.duration("duration"); ok {
+		if ms == 0 {
+			top.problem("duration", "must be more than 0s", `for example duration = "60s"`)
+		} else {
+			b.sc.DurationMs = ms
+		}
+	}
+	b.sc.Config.Seed = b.sc.Seed
+	b.sc.Config.Cluster = b.cluster(top.child("cluster", clusterKeys...))
+	b.topics(top.list("topic", topicKeys...))
+	b.producers(top.list("producer", producerKeys...))
+	b.groups(top.list("group", groupKeys...))
+	b.timeline(top.list("timeline", timelineKeys...))
+	b.expects(top.list("expect", expectKeys...))
+	b.limits(top)
+}
+
+// limits checks the totals that protect the machine.
+func (b *builder) limits(top *table) {
+	if n := b.sc.recordsFor(b.sc.DurationMs); n > MaxRecords {
+		top.problem("producer", fmt.Sprintf("the producers would send about %d records, more than the limit of %d", n, MaxRecords),
+			"lower count, rate or duration")
+	}
+	total, replicas := 0, 0
+	for _, t := range b.sc.Config.Topics {
+		n := b.finalPartitions[t.Name]
+		total += n
+		replicas += n * t.ReplicationFactor
+	}
+	if total > MaxPartitions {
+		top.problem("topic", fmt.Sprintf("%d partitions in all, more than the limit of %d", total, MaxPartitions), "use fewer partitions")
+	}
+	if replicas > MaxReplicas {
+		top.problem("topic", fmt.Sprintf("%d partition replicas in all, more than the limit of %d", replicas, MaxReplicas),
+			"use fewer partitions or a lower replication_factor")
+	}
+}
+
+// CheckLimits reports whether a run of untilMs stays within MaxRecords:
+// a longer --until than the scenario's duration sends more records.
+func (sc *Scenario) CheckLimits(untilMs int64) error {
+	if n := sc.recordsFor(untilMs); n > MaxRecords {
+		return fmt.Errorf("%s: a run of %dms would send about %d records, more than the limit of %d", sc.File, untilMs, n, MaxRecords)
+	}
+	return nil
+}
+
+// setProps applies a config table through one of sim's Set*Prop functions,
+// reporting each bad property at its own line.
+func (b *builder) setProps(t *table, pairs []configPair, set func(name, value string) error) {
+	for _, p := range pairs {
+		if err := set(p.name, p.value); err != nil {
+			msg, hint := err.Error(), ""
+			var pe *sim.PropError
+			if errors.As(err, &pe) {
+				msg, hint = pe.Msg, pe.Hint
+			}
+			b.d.add(p.line, t.keyName("config."+p.name), msg, hint)
+		}
+	}
+}

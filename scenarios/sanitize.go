@@ -1,0 +1,92 @@
+package scenarios
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Sanitize makes text from a scenario file safe to print on a terminal:
+// control characters, escape sequences, invalid UTF-8 and bidirectional
+// overrides are written out visibly ("\x1b", "\u202e", "\xff") instead of
+// being sent raw. Newlines and tabs are kept, so multi-line text such as a
+// description stays readable. Use SanitizeLine for one-line fields.
+func Sanitize(s string) string { return sanitize(s, false) }
+
+// SanitizeLine is Sanitize for text that must stay on one line (keys,
+// values, ids): it also writes newlines and tabs as "\n" and "\t".
+func SanitizeLine(s string) string { return sanitize(s, true) }
+
+func sanitize(s string, oneLine bool) string {
+	if isPlain(s, oneLine) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteString(`\x`)
+			b.WriteString(hex2(s[i]))
+		case (r == '\n' || r == '\t') && !oneLine:
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\x`)
+			b.WriteString(hex2(byte(r)))
+		case invisibleControl(r):
+			b.WriteString(`\u`)
+			h := strconv.FormatInt(int64(r), 16)
+			b.WriteString(strings.Repeat("0", 4-len(h)))
+			b.WriteString(h)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isPlain is the fast path: printable ASCII (plus newline and tab when
+// allowed) needs no work.
+func isPlain(s string, oneLine bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			continue
+		}
+		if !oneLine && (c == '\n' || c == '\t') {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// invisibleControl reports runes a terminal interprets rather than shows:
+// C1 controls (0x9b is a one-byte CSI on some terminals) and the
+// bidirectional marks and overrides that can make text read backwards.
+func invisibleControl(r rune) bool {
+	switch {
+	case r >= 0x80 && r <= 0x9f:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f:
+		return true
+	case r >= 0x202a && r <= 0x202e:
+		return true
+	case r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+func hex2(c byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[c>>4], digits[c&0xf]})
+}
