@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// screen is what every screen offers the root model.
+type screen interface {
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	SetSize(w, h int)
+	Keys() help.KeyMap
+}
+
+// keyCapturer is a screen whose text input takes every key.
+type keyCapturer interface{ capturesKeys() bool }
+
+// modalOwner is a screen with a menu or prompt that esc should close first.
+type modalOwner interface{ modalOpen() bool }
+
+// deps are what the root model needs from outside ui/.
+type deps struct {
+	source scenarioSource
+	start  runFactory
+}
+
+// Model is the root Bubble Tea model: it owns the screens and routes
+// messages to them.
+type Model struct {
+	st       *Styles
+	global   globalKeys
+	opts     Options
+	deps     deps
+	current  Screen
+	home     *homeScreen
+	sim      *simScreen
+	other    *placeholderScreen
+	help     help.Model
+	showHelp bool
+	w, h     int
+}
+
+func newModel(opts Options, st *Styles, d deps) Model {
+	g := newGlobalKeys()
+	m := Model{st: st, global: g, opts: opts, deps: d, help: help.New(), w: minWidth, h: minHeight}
+	m.help.Styles.FullKey, m.help.Styles.FullDesc = st.Bold, st.Faint
+	m.help.ShowAll = true
+	m.home = newHomeScreen(st, g, opts.Lessons, d.source.BuiltIn())
+	m.home.SetSize(m.w, m.h)
+	return m
+}
+
+// Init opens what the options ask for.
+func (m Model) Init() tea.Cmd {
+	switch {
+	case m.opts.Scenario != "":
+		return m.loadCmd(m.opts.Scenario)
+	case m.opts.Sandbox:
+		return func() tea.Msg { return openScreenMsg{Screen: ScreenSandbox} }
+	case m.opts.Quiz:
+		return func() tea.Msg { return openScreenMsg{Screen: ScreenQuiz} }
+	case m.opts.Lesson > 0:
+		return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: strconv.Itoa(m.opts.Lesson)} }
+	}
+	return nil
+}
+
+// active is the screen showing now.
+func (m Model) active() screen {
+	switch {
+	case m.current == ScreenSim && m.sim != nil:
+		return m.sim
+	case m.current == ScreenHome || m.other == nil:
+		return m.home
+	}
+	return m.other
+}
+
+// Update routes a message: global keys, the active modal, app messages,
+// then the active screen (which hands keys to its focused pane).
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
+			return m, m.active().Update(msg)
+		}
+		if cmd, done := m.handleGlobalKey(km); done {
+			return m, cmd
+		}
+		if m.showHelp {
+			return m, nil // the help overlay is modal
+		}
+	}
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.help.Width = msg.Width
+		m.home.SetSize(m.w, m.h)
+		if m.other != nil {
+			m.other.SetSize(m.w, m.h)
+		}
+		if m.sim != nil {
+			m.sim.SetSize(m.w, m.h)
+		}
+		return m, nil
+	case openScreenMsg:
+		return m.open(msg)
+	case scenarioLoadedMsg:
+		return m.play(msg.Spec)
+	case errMsg:
+		m.showError(msg.Error())
+		return m, nil
+	case backMsg:
+		return m.back()
+	}
+	return m, m.active().Update(msg)
+}
+
+// handleGlobalKey handles quit, help and back; done says the key is used up.
+func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(km, m.global.Quit):
+		return tea.Quit, true
+	case key.Matches(km, m.global.Help):
+		m.showHelp = !m.showHelp
+		return nil, true
+	case key.Matches(km, m.global.Back):
+		if m.showHelp {
+			m.showHelp = false
+			return nil, true
+		}
+		if o, ok := m.active().(modalOwner); ok && o.modalOpen() {
+			return nil, false // the screen's menu closes first
+		}
+		if m.current != ScreenHome {
+			return func() tea.Msg { return backMsg{} }, true
+		}
+	}
+	return nil, false
+}
+
+// back returns to the home screen, pausing the simulator.
+func (m Model) back() (tea.Model, tea.Cmd) {
+	if m.sim != nil {
+		m.sim.pause()
+	}
+	m.current = ScreenHome
+	return m, nil
+}
+
+// open switches to a screen.
+func (m Model) open(msg openScreenMsg) (tea.Model, tea.Cmd) {
+	switch msg.Screen {
+	case ScreenSim:
+		return m, m.loadCmd(msg.Arg)
+	case ScreenSandbox:
+		return m.play(sandboxSpec(m.opts.Brokers))
+	case ScreenLesson:
+		title := "Lesson " + msg.Arg
+		for _, l := range m.opts.Lessons {
+			if strconv.Itoa(l.Number) == msg.Arg {
+				title += ": " + l.Title
+			}
+		}
+		m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: title,
+			text: "The lesson screen is on its way. Meanwhile, play its scenarios from the home screen."}
+	case ScreenQuiz:
+		m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: "Quiz",
+			text: "The quiz is on its way."}
+	default:
+		m.current = ScreenHome
+		return m, nil
+	}
+	m.other.SetSize(m.w, m.h)
+	m.current = msg.Screen
+	return m, nil
+}
+
+// loadCmd reads a scenario off the UI goroutine.
+func (m Model) loadCmd(name string) tea.Cmd {
+	src, seed := m.deps.source, m.opts.Seed
+	return func() tea.Msg {
+		spec, err := src.Load(name)
+		if err != nil {
+			return errMsg{Err: err}
+		}
+		if seed != nil {
+			spec = spec.withSeed(*seed)
+		}
+		return scenarioLoadedMsg{Spec: spec}
+	}
+}
+
+// play opens the simulator screen on a scenario.
+func (m Model) play(spec scenarioSpec) (tea.Model, tea.Cmd) {
+	if m.sim != nil {
+		m.sim.pause()
+	}
+	m.sim = newSimScreen(m.st, newSimKeys(m.global), spec, m.deps.start)
+	m.sim.SetSize(m.w, m.h)
+	m.current = ScreenSim
+	return m, m.sim.Init()
+}
+
+// showError puts an error where the learner will see it.
+func (m *Model) showError(text string) {
+	if m.current == ScreenSim && m.sim != nil {
+		m.sim.status = text
+		return
+	}
+	m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: "Something went wrong", text: text}
+	m.other.SetSize(m.w, m.h)
+	m.current = ScreenLesson // any non-home screen shows m.other; esc goes home
+}
+
+// View draws the active screen, and the full help over it when asked.
+func (m Model) View() string {
+	v := m.active().View()
+	if !m.showHelp || m.w < minWidth || m.h < minHeight {
+		return v
+	}
+	box := m.st.MenuBox.Render(m.st.Title.Render("Keys") + "\n\n" + m.help.View(m.active().Keys()) +
+		"\n\n" + m.st.Faint.Render("? or esc closes"))
+	return strings.Join(overlay(strings.Split(v, "\n"), box, m.w), "\n")
+}

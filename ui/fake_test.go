@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"kafkasim/sim"
+)
+
+// fakeRunner plays a scripted cluster: each step appends a record to one
+// partition and emits an event; commands are recorded as the runner
+// interface promises. It holds no Kafka logic worth the name: it only makes
+// snapshots move so the screen can be tested without the engine.
+type fakeRunner struct {
+	base    sim.Snapshot
+	step    int
+	nowMs   int64
+	events  []sim.Event
+	applied []sim.Applied
+	downs   map[int]bool
+	maxStep int
+}
+
+func newFakeRunner(base sim.Snapshot, maxStep int) *fakeRunner {
+	return &fakeRunner{base: base, maxStep: maxStep, downs: map[int]bool{}}
+}
+
+func (f *fakeRunner) Now() int64     { return f.nowMs }
+func (f *fakeRunner) StepCount() int { return f.step }
+func (f *fakeRunner) NextAt() int64 {
+	if f.step >= f.maxStep {
+		return -1
+	}
+	return int64(f.step+1) * 100
+}
+func (f *fakeRunner) Events() []sim.Event { return f.events }
+
+func (f *fakeRunner) Step() bool {
+	if f.step >= f.maxStep {
+		return false
+	}
+	f.step++
+	f.nowMs = int64(f.step) * 100
+	if f.step%3 != 0 { // some steps emit nothing, as the engine's do
+		f.emit(sim.Event{Type: sim.EvAppended, Topic: "orders", Partition: f.step % 3, Broker: 1, Count: 1})
+	}
+	for _, a := range f.applied {
+		if a.Step == f.step {
+			f.apply(a.Cmd)
+		}
+	}
+	return true
+}
+
+func (f *fakeRunner) emit(e sim.Event) {
+	e.Seq, e.Step, e.AtMs = len(f.events), f.step, f.nowMs
+	f.events = append(f.events, e)
+}
+
+func (f *fakeRunner) RunUntil(ms int64) {
+	for f.NextAt() >= 0 && f.NextAt() <= ms {
+		f.Step()
+	}
+	f.nowMs = max(f.nowMs, ms)
+}
+
+func (f *fakeRunner) Apply(cmd sim.Command) error {
+	if cmd.Kind == "" {
+		return errors.New("empty command")
+	}
+	kept := f.applied[:0]
+	for _, a := range f.applied {
+		if a.Step <= f.step {
+			kept = append(kept, a)
+		}
+	}
+	f.applied = append(kept, sim.Applied{Step: f.step, AtMs: f.nowMs, Cmd: cmd})
+	f.apply(cmd)
+	return nil
+}
+
+func (f *fakeRunner) apply(cmd sim.Command) {
+	switch cmd.Kind {
+	case sim.CmdCrashBroker:
+		f.downs[cmd.Broker] = true
+		f.emit(sim.Event{Type: sim.EvBrokerCrashed, Broker: cmd.Broker})
+	case sim.CmdRestartBroker:
+		delete(f.downs, cmd.Broker)
+		f.emit(sim.Event{Type: sim.EvBrokerRestarted, Broker: cmd.Broker})
+	default:
+		f.emit(sim.Event{Type: sim.EvNote, Text: "applied " + string(cmd.Kind)})
+	}
+}
+
+func (f *fakeRunner) Seek(step int) error {
+	if step < 0 || step > f.maxStep {
+		return fmt.Errorf("step %d out of range", step)
+	}
+	applied := f.applied
+	*f = fakeRunner{base: f.base, maxStep: f.maxStep, downs: map[int]bool{}, applied: applied}
+	for f.step < step {
+		f.Step()
+	}
+	return nil
+}
+
+// Snapshot is the base snapshot with logs grown by the steps so far.
+func (f *fakeRunner) Snapshot() sim.Snapshot {
+	s := cloneSnapshot(f.base)
+	s.Step, s.NowMs = f.step, f.nowMs
+	for i := range s.Brokers {
+		if f.downs[s.Brokers[i].ID] {
+			s.Brokers[i].State = sim.BrokerDown
+		}
+	}
+	return s
+}
+
+func cloneSnapshot(s sim.Snapshot) sim.Snapshot {
+	out := s
+	out.Brokers = append([]sim.BrokerView(nil), s.Brokers...)
+	return out
+}
+
+// fixtureSnapshot is a hand-built 3-broker cluster with one topic of n
+// partitions, a producer, a group and a ledger.
+func fixtureSnapshot(brokers, partitions, records int) sim.Snapshot {
+	s := sim.Snapshot{Step: 120, NowMs: 12_345, Seed: 42, Metadata: sim.MetadataKRaft, Controller: 1}
+	for b := 1; b <= brokers; b++ {
+		s.Brokers = append(s.Brokers, sim.BrokerView{ID: b, State: sim.BrokerUp, Controller: b == 1, Voter: true})
+	}
+	s.Brokers[min(1, brokers-1)].State = sim.BrokerSlow
+	t := sim.TopicView{Name: "orders", ID: "T0", Config: sim.DefaultTopic("orders", partitions, 3)}
+	keys := []string{"alice", "bob", "carol", "dave"}
+	for p := range partitions {
+		lead := p%brokers + 1
+		reps := []int{lead, lead%brokers + 1, (lead+1)%brokers + 1}
+		end := int64(records + p)
+		pv := sim.PartitionView{Topic: "orders", Partition: p, Leader: lead, LeaderEpoch: 2, Replicas: reps,
+			ISR: reps[:2], HighWatermark: end - 2, LogStart: 3, LogEnd: end, LastStable: end - 2}
+		for j, r := range reps {
+			leo := end
+			if j == 1 {
+				leo = end - 2
+			} else if j == 2 {
+				leo = end - 5
+			}
+			pv.ReplicaLogs = append(pv.ReplicaLogs, sim.ReplicaView{Broker: r, LEO: leo, InSync: j < 2, Online: true, Leader: j == 0})
+		}
+		for o := int64(3); o < end; o++ {
+			if o == 7 {
+				continue // compacted away
+			}
+			rec := sim.RecordView{Offset: o, RecordID: int(o), Producer: "p1", Key: keys[int(o)%len(keys)], Value: "v", Copy: 1}
+			if o == 9 {
+				rec.Copy = 2
+			}
+			pv.Records = append(pv.Records, rec)
+		}
+		t.Partitions = append(t.Partitions, pv)
+	}
+	s.Topics = []sim.TopicView{t}
+	pc := sim.DefaultProducer("p1", "orders")
+	s.Producers = []sim.ProducerView{{ID: "p1", Topic: "orders", Config: pc, ProducerID: 1000, Sent: 40, Acked: 37,
+		InFlight: 3, Retries: 1, Batches: []sim.BatchView{{Partition: 0, Records: 2, FirstSeq: 12, Attempt: 2, Leader: 1, State: "in-flight"}}}}
+	g := sim.GroupView{ID: "billing", State: sim.GroupStable, Generation: 3, Protocol: "range", Coordinator: 2}
+	g.Members = []sim.MemberView{
+		{Name: "c1", MemberID: "c1-aa", State: sim.MemberActive, Leader: true},
+		{Name: "c2", MemberID: "c2-bb", State: sim.MemberIdle},
+	}
+	for p := range partitions {
+		g.Members[0].Assigned = append(g.Members[0].Assigned, sim.TopicPartition{Topic: "orders", Partition: p})
+		hw := t.Partitions[p].HighWatermark
+		g.Offsets = append(g.Offsets, sim.GroupOffset{Topic: "orders", Partition: p, Committed: hw - 4, Position: hw - 1,
+			Owner: "c1", LogEnd: hw, Lag: 4})
+	}
+	s.Groups = []sim.GroupView{g}
+	s.Ledger = sim.LedgerSummary{
+		Producers: []sim.ProducerLedger{{ID: "p1", Sent: 40, Acked: 37, InFlight: 3}},
+		Groups:    []sim.GroupLedger{{ID: "billing", Processed: 30, ExactlyOnce: 27, Duplicated: 2, Lost: 1, Pending: 7}},
+	}
+	return s
+}
+
+// fixtureSpec is a scenario whose run is a fakeRunner over fixtureSnapshot.
+func fixtureSpec() scenarioSpec {
+	return scenarioSpec{Name: "fixture", Title: "Leader failover", Seed: 42, DurationMs: 60_000,
+		Timeline: []sim.Scheduled{
+			{AtMs: 2_000, Cmd: sim.Command{Kind: sim.CmdNote, Say: "watch"}},
+			{AtMs: 20_000, Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 1}},
+		}}
+}
+
+// plainStyles renders without colour, as golden files need.
+func plainStyles() *Styles {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.Ascii)
+	st := NewStyles(r)
+	return &st
+}
+
+// fixtureDeps serve the fixture for any scenario name.
+func fixtureDeps(brokers, partitions, records int) deps {
+	return deps{
+		source: fixtureSource{},
+		start: func(spec scenarioSpec) (runner, error) {
+			if spec.Name == "broken" {
+				return nil, errors.New("broken on purpose")
+			}
+			return newFakeRunner(fixtureSnapshot(brokers, partitions, records), 400), nil
+		},
+	}
+}
+
+type fixtureSource struct{}
+
+func (fixtureSource) BuiltIn() []ScenarioEntry {
+	return []ScenarioEntry{
+		{Name: "fixture", Title: "Leader failover", Description: "a broker dies"},
+		{Name: "at-least-once", Title: "At least once", Description: "commit after processing"},
+	}
+}
+
+func (fixtureSource) Load(name string) (scenarioSpec, error) {
+	if name == "missing" {
+		return scenarioSpec{}, errors.New("missing: no such scenario")
+	}
+	s := fixtureSpec()
+	s.Name = name
+	return s, nil
+}
+
+// newFixtureSim is a simulator screen on the fixture, paused, at w×h.
+func newFixtureSim(w, h, brokers, partitions, records int) *simScreen {
+	d := fixtureDeps(brokers, partitions, records)
+	m := newSimScreen(plainStyles(), newSimKeys(newGlobalKeys()), fixtureSpec(), d.start)
+	m.SetSize(w, h)
+	return m
+}

@@ -1,0 +1,133 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// globalKeys work on every screen.
+type globalKeys struct {
+	Quit key.Binding
+	Help key.Binding
+	Back key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// simKeys drive the simulator screen.
+type simKeys struct {
+	Play      key.Binding
+	StepFwd   key.Binding
+	StepBack  key.Binding
+	NextMark  key.Binding
+	PrevMark  key.Binding
+	Faster    key.Binding
+	Slower    key.Binding
+	Faults    key.Binding
+	Focus     key.Binding
+	FocusBack key.Binding
+	Up        key.Binding
+	Down      key.Binding
+	PageUp    key.Binding
+	PageDown  key.Binding
+	Restart   key.Binding
+	Seed      key.Binding
+	global    globalKeys
+}
+
+func newSimKeys(g globalKeys) simKeys {
+	return simKeys{
+		Play:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "play/pause")),
+		StepFwd:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "step")),
+		StepBack:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "back")),
+		NextMark:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next mark")),
+		PrevMark:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev mark")),
+		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
+		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("−", "slower")),
+		Faults:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fault")),
+		Focus:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		FocusBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
+		Seed:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "seed")),
+		global:    g,
+	}
+}
+
+// ShortHelp is the footer line.
+func (k simKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.Faults, k.Focus, k.global.Help, k.global.Quit}
+}
+
+// FullHelp is the `?` overlay.
+func (k simKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.Faster, k.Slower},
+		{k.Faults, k.Restart, k.Seed, k.Focus, k.FocusBack},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.global.Help, k.global.Back, k.global.Quit},
+	}
+}
+
+// menuKeys drive a modal list: the fault menu and the home screen.
+type menuKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Select key.Binding
+	Back   key.Binding
+}
+
+func newMenuKeys() menuKeys {
+	return menuKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Select: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// ShortHelp lists the menu keys.
+func (k menuKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Select, k.Back} }
+
+// FullHelp lists the menu keys in one column.
+func (k menuKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// promptKeys drive a one-line text prompt (the seed, a scenario path).
+type promptKeys struct {
+	Accept key.Binding
+	Cancel key.Binding
+}
+
+func newPromptKeys() promptKeys {
+	return promptKeys{
+		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// ShortHelp lists the prompt keys.
+func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel} }
+
+// FullHelp lists the prompt keys in one column.
+func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// homeKeys drive the home screen.
+type homeKeys struct {
+	menu   menuKeys
+	global globalKeys
+}
+
+// ShortHelp lists the home keys.
+func (k homeKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.menu.Up, k.menu.Down, k.menu.Select, k.global.Help, k.global.Quit}
+}
+
+// FullHelp lists the home keys.
+func (k homeKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.menu.Up, k.menu.Down, k.menu.Select}, {k.global.Help, k.global.Back, k.global.Quit}}
+}

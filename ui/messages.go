@@ -1,0 +1,43 @@
+package ui
+
+import "kafkasim/sim"
+
+// tickMsg asks the simulator screen to advance one frame. Gen is the
+// generation it was scheduled in: pause, step and speed changes bump the
+// generation, so ticks already on their way are dropped.
+type tickMsg struct {
+	Gen int
+}
+
+// scenarioLoadedMsg carries a scenario read from disk or the built-in set.
+type scenarioLoadedMsg struct {
+	Spec scenarioSpec
+}
+
+// openScreenMsg asks the root model to switch screens.
+type openScreenMsg struct {
+	Screen Screen
+	// Arg is the scenario name or path, or the lesson number as text.
+	Arg string
+}
+
+// backMsg asks the root model to return to the home screen.
+type backMsg struct{}
+
+// errMsg is a failure to show to the learner.
+type errMsg struct {
+	Err error
+}
+
+// Error makes errMsg an error.
+func (e errMsg) Error() string { return e.Err.Error() }
+
+// faultChosenMsg carries the command the fault menu built.
+type faultChosenMsg struct {
+	Cmd sim.Command
+}
+
+// seedChosenMsg carries a new seed typed at the seed prompt.
+type seedChosenMsg struct {
+	Seed uint64
+}

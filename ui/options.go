@@ -1,0 +1,48 @@
+package ui
+
+// Options says what kafkasim opens with. The zero value opens the home screen.
+type Options struct {
+	// Scenario, when set, plays this scenario (a built-in name or a file path)
+	// straight away, as `kafkasim play SCENARIO` does.
+	Scenario string
+	// Lesson, when above zero, opens that lesson (numbered from 1).
+	Lesson int
+	// Quiz opens the quiz.
+	Quiz bool
+	// Sandbox opens a free cluster to experiment with.
+	Sandbox bool
+	// Seed, when set, replaces the scenario's seed.
+	Seed *uint64
+	// Brokers is the sandbox's cluster size; 0 means 3.
+	Brokers int
+	// Lessons fill the home screen's lesson list, with progress marks.
+	Lessons []LessonEntry
+}
+
+// LessonEntry is one lesson as the home screen lists it.
+type LessonEntry struct {
+	Number int
+	Title  string
+	// Status is LessonNotStarted, LessonStarted or LessonDone.
+	Status string
+}
+
+// Lesson progress values for LessonEntry.Status.
+const (
+	LessonNotStarted = ""
+	LessonStarted    = "started"
+	LessonDone       = "done"
+)
+
+// ScenarioEntry is one built-in scenario as the home screen lists it.
+type ScenarioEntry struct {
+	Name        string // what `kafkasim play` takes
+	Title       string
+	Description string
+}
+
+// scenarioSource finds scenarios: the built-in ones and files.
+type scenarioSource interface {
+	BuiltIn() []ScenarioEntry
+	Load(nameOrPath string) (scenarioSpec, error)
+}

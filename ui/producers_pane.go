@@ -1,0 +1,76 @@
+package ui
+
+import "kafkasim/sim"
+
+// producersPane lists each producer: its acks and idempotence settings, the
+// producer id and sequences, batches in flight and retries.
+type producersPane struct {
+	pane
+}
+
+func newProducersPane() producersPane { return producersPane{pane: pane{id: paneProducers}} }
+
+// maxBatchLines caps the batch lines shown under one producer.
+const maxBatchLines = 3
+
+// render draws the producers of snap as p.w × p.h lines.
+func (p *producersPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
+	var body []string
+	for i := range snap.Producers {
+		body = append(body, p.producerLines(st, &snap.Producers[i], hot)...)
+	}
+	if len(snap.Producers) == 0 {
+		body = append(body, st.Faint.Render("no producers"))
+	}
+	p.setTotal(len(body))
+	from, to := p.window()
+	return p.frame(st, "", body[from:to])
+}
+
+func (p *producersPane) producerLines(st *Styles, pv *sim.ProducerView, hot *anim) []string {
+	cfg := pv.Config
+	head := st.Bold.Render(sanitize(pv.ID)) + st.Faint.Render(" → ") + sanitize(pv.Topic) +
+		st.Faint.Render(" acks=") + sim.AcksString(cfg.Acks)
+	switch {
+	case cfg.TransactionalID != "":
+		head += st.Accent.Render(" txn " + sanitize(cfg.TransactionalID))
+	case cfg.EnableIdempotence:
+		head += st.Accent.Render(" idempotent")
+	default:
+		head += st.Faint.Render(" not idempotent")
+	}
+	if pv.ProducerID > 0 || cfg.EnableIdempotence {
+		head += st.Faint.Render(" pid ") + i64(pv.ProducerID) + st.Faint.Render(" epoch ") + itoa(pv.ProducerEpoch)
+	}
+	if pv.Crashed {
+		head += " " + st.Error.Render("CRASHED ✕")
+	}
+	counts := "  " + st.Faint.Render("sent ") + itoa(pv.Sent) + st.Once.Render(" acked ") + itoa(pv.Acked) +
+		st.Lost.Render(" failed ") + itoa(pv.Failed) + st.Faint.Render(" in-flight ") + itoa(pv.InFlight) +
+		st.Duplicated.Render(" retries ") + itoa(pv.Retries)
+	if v, ok := hot.get(hotKey{kind: hotProducer, s1: pv.ID}); ok && v.label != "" {
+		counts += " " + st.Hot.Render(v.label)
+	}
+	lines := []string{head, counts}
+	for i, b := range pv.Batches {
+		if i == maxBatchLines {
+			lines = append(lines, st.Faint.Render("    … "+itoa(len(pv.Batches)-i)+" more batches"))
+			break
+		}
+		lines = append(lines, batchLine(st, pv, b))
+	}
+	return lines
+}
+
+// batchLine is one batch on the wire: "▸ p0 ×3 seq 12 → b1 try 2 backoff".
+func batchLine(st *Styles, pv *sim.ProducerView, b sim.BatchView) string {
+	s := "    ▸ " + sanitize(pv.Topic) + "-" + itoa(b.Partition) + " ×" + itoa(b.Records)
+	if b.FirstSeq >= 0 {
+		s += " seq " + itoa(b.FirstSeq)
+	}
+	s += " → b" + itoa(b.Leader) + " try " + itoa(b.Attempt) + " " + b.State
+	if b.Attempt > 1 {
+		return st.Duplicated.Render(s)
+	}
+	return st.Faint.Render(s)
+}

@@ -1,0 +1,22 @@
+package ui
+
+import (
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Run starts the terminal UI and returns when the learner quits.
+func Run(opts Options) error {
+	r := lipgloss.NewRenderer(os.Stdout)
+	if os.Getenv("NO_COLOR") != "" {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	st := NewStyles(r)
+	m := newModel(opts, &st, defaultDeps())
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	_, err := p.Run()
+	return err
+}

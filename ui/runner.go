@@ -1,0 +1,46 @@
+package ui
+
+import "kafkasim/sim"
+
+// runner is the slice of the engine's time-travelling run (sim.Run) that the
+// simulator screen drives. Keeping it an interface lets tests play scripted
+// snapshots, and lets the screen work before and after sim.Run exists.
+type runner interface {
+	// Step runs one queued happening; false when nothing is left.
+	Step() bool
+	// RunUntil steps through everything due by ms and sets the clock to ms.
+	RunUntil(ms int64)
+	Now() int64
+	StepCount() int
+	// NextAt is the time of the next happening, -1 when idle.
+	NextAt() int64
+	// Events is every event up to the current step.
+	Events() []sim.Event
+	Snapshot() sim.Snapshot
+	// Apply injects a command now and records it in the run at the current
+	// step, dropping any recorded commands after it.
+	Apply(cmd sim.Command) error
+	// Seek moves to the given step, replaying recorded commands on the way.
+	Seek(step int) error
+}
+
+// runFactory starts a run of a scenario.
+type runFactory func(spec scenarioSpec) (runner, error)
+
+// scenarioSpec is what the simulator screen needs from a scenario.
+type scenarioSpec struct {
+	Name        string // as given on the command line or picked at home
+	Title       string
+	Description string
+	Seed        uint64
+	DurationMs  int64
+	Config      sim.Config
+	Timeline    []sim.Scheduled
+}
+
+// withSeed is the same scenario with another seed.
+func (s scenarioSpec) withSeed(seed uint64) scenarioSpec {
+	s.Seed = seed
+	s.Config.Seed = seed
+	return s
+}

@@ -1,0 +1,63 @@
+package ui
+
+// Screen is which screen the root model shows.
+type Screen int
+
+// The screens.
+const (
+	ScreenHome Screen = iota
+	ScreenSim
+	ScreenLesson
+	ScreenQuiz
+	ScreenSandbox
+)
+
+// String names the screen.
+func (s Screen) String() string {
+	switch s {
+	case ScreenHome:
+		return "home"
+	case ScreenSim:
+		return "simulator"
+	case ScreenLesson:
+		return "lesson"
+	case ScreenQuiz:
+		return "quiz"
+	case ScreenSandbox:
+		return "sandbox"
+	}
+	return "unknown"
+}
+
+// paneID names a pane of the simulator screen; tab moves focus in this order.
+type paneID int
+
+// The panes that take focus.
+const (
+	paneCluster paneID = iota
+	paneLogs
+	paneGroups
+	paneProducers
+	paneLedger
+	paneNarration
+	paneCount
+)
+
+// String names the pane as its title shows it.
+func (p paneID) String() string {
+	switch p {
+	case paneCluster:
+		return "Cluster"
+	case paneLogs:
+		return "Partition logs"
+	case paneGroups:
+		return "Groups"
+	case paneProducers:
+		return "Producers"
+	case paneLedger:
+		return "Delivery ledger"
+	case paneNarration:
+		return "What happened"
+	}
+	return "?"
+}

@@ -1,0 +1,289 @@
+package ui
+
+import (
+	"strconv"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/sim"
+)
+
+// restart begins the scenario again from its config and seed. Faults
+// injected by hand are forgotten.
+func (m *simScreen) restart() {
+	m.pause()
+	m.hand, m.status, m.fatal = nil, "", nil
+	m.hot.reset()
+	run, err := m.start(m.spec)
+	if err != nil {
+		m.run, m.fatal = nil, err
+		return
+	}
+	m.run = run
+	m.afterSeek()
+}
+
+// pause stops playing; ticks already scheduled are dropped.
+func (m *simScreen) pause() {
+	m.playing = false
+	m.gen++
+}
+
+func (m *simScreen) togglePlay() tea.Cmd {
+	if m.run == nil {
+		return nil
+	}
+	if m.playing {
+		m.pause()
+		return nil
+	}
+	if m.run.NextAt() < 0 {
+		m.status = "nothing left to happen: r restarts, ← steps back"
+		return nil
+	}
+	m.playing = true
+	m.status = ""
+	m.gen++
+	return m.tick()
+}
+
+// setSpeed changes the playback speed; a new generation keeps one tick chain.
+func (m *simScreen) setSpeed(i int) tea.Cmd {
+	m.speed = min(max(i, 0), len(speeds)-1)
+	m.gen++
+	if m.playing {
+		return m.tick()
+	}
+	return nil
+}
+
+// handleTick advances the engine by one frame of virtual time.
+func (m *simScreen) handleTick(t tickMsg) tea.Cmd {
+	if t.Gen != m.gen || !m.playing || m.run == nil {
+		return nil
+	}
+	before := m.run.Now()
+	target := before + speeds[m.speed].MsPerSec*frameInterval.Milliseconds()/1000
+	m.advanceTo(target)
+	m.hot.decay()
+	m.absorbNew(false)
+	m.refresh()
+	d := m.spec.DurationMs
+	switch {
+	case m.run.NextAt() < 0:
+		m.pause()
+		m.status = "the run is over"
+		return nil
+	case d > 0 && before < d && m.run.Now() >= d:
+		m.pause()
+		m.status = "end of the scenario: space plays on, r restarts"
+		return nil
+	}
+	return m.tick()
+}
+
+// advanceTo steps through everything due by targetMs, at most
+// maxStepsPerFrame steps; the clock moves to targetMs only if all ran.
+func (m *simScreen) advanceTo(targetMs int64) {
+	for n := 0; n < maxStepsPerFrame; n++ {
+		next := m.run.NextAt()
+		if next < 0 || next > targetMs {
+			m.run.RunUntil(targetMs)
+			return
+		}
+		m.run.Step()
+	}
+}
+
+// stepForward pauses and steps until at least one event is emitted.
+func (m *simScreen) stepForward() {
+	if m.run == nil {
+		return
+	}
+	m.pause()
+	seen := len(m.run.Events())
+	for n := 0; n < maxStepsPerJump && len(m.run.Events()) == seen; n++ {
+		if !m.run.Step() {
+			m.status = "nothing left to happen"
+			break
+		}
+	}
+	m.hot.reset()
+	m.absorbNew(true)
+	m.refresh()
+}
+
+// stepBack pauses and goes back to the previous step that emitted events.
+func (m *simScreen) stepBack() {
+	if m.run == nil {
+		return
+	}
+	m.pause()
+	cur := m.run.StepCount()
+	target := 0
+	for i := len(m.events) - 1; i >= 0; i-- {
+		if m.events[i].Step < cur {
+			target = m.events[i].Step
+			break
+		}
+	}
+	if cur == 0 {
+		m.status = "at the start"
+		return
+	}
+	m.seek(target)
+}
+
+// seek moves the run to a step and lights up that step's events.
+func (m *simScreen) seek(step int) {
+	if err := m.run.Seek(step); err != nil {
+		m.status = "cannot go back: " + err.Error()
+		return
+	}
+	m.afterSeek()
+}
+
+// afterSeek rebuilds what the screen derived from the run's events.
+func (m *simScreen) afterSeek() {
+	m.hot.reset()
+	m.events = m.run.Events()
+	step := m.run.StepCount()
+	for i := len(m.events) - 1; i >= 0 && m.events[i].Step == step; i-- {
+		m.hot.absorbOne(&m.events[i])
+	}
+	m.seenSeq = len(m.events)
+	m.note = nil
+	for i := len(m.events) - 1; i >= 0; i-- {
+		if m.events[i].Type == sim.EvNote {
+			e := m.events[i]
+			m.note = &e
+			break
+		}
+	}
+	m.refresh()
+}
+
+// nextMark runs forward to just after the next timeline mark.
+func (m *simScreen) nextMark() {
+	if m.run == nil {
+		return
+	}
+	m.pause()
+	now := m.run.Now()
+	var at int64 = -1
+	for _, mk := range m.marks {
+		if mk.AtMs > now {
+			at = mk.AtMs
+			break
+		}
+	}
+	if at < 0 {
+		m.status = "no more marks ahead"
+		return
+	}
+	for n := 0; n < maxStepsPerJump; n++ {
+		next := m.run.NextAt()
+		if next < 0 || next > at {
+			break
+		}
+		m.run.Step()
+	}
+	m.run.RunUntil(at)
+	m.hot.reset()
+	m.absorbNew(true)
+	m.refresh()
+}
+
+// prevMark goes back to the step where the previous mark took effect.
+func (m *simScreen) prevMark() {
+	if m.run == nil {
+		return
+	}
+	now := m.run.Now()
+	var at int64 = -1
+	for _, mk := range m.marks {
+		if mk.AtMs < now {
+			at = mk.AtMs
+		}
+	}
+	if at < 0 {
+		m.pause()
+		m.seek(0)
+		return
+	}
+	m.pause()
+	target := 0
+	for i := len(m.events) - 1; i >= 0; i-- {
+		if m.events[i].AtMs <= at {
+			target = m.events[i].Step
+			break
+		}
+	}
+	m.seek(target)
+}
+
+// inject applies a fault now and records it in the run.
+func (m *simScreen) inject(cmd sim.Command) tea.Cmd {
+	if m.run == nil {
+		return nil
+	}
+	if err := m.run.Apply(cmd); err != nil {
+		m.status = err.Error()
+		return nil
+	}
+	step := m.run.StepCount()
+	kept := m.hand[:0]
+	for _, a := range m.hand {
+		if a.Step <= step {
+			kept = append(kept, a)
+		}
+	}
+	m.hand = append(kept, sim.Applied{Step: step, AtMs: m.run.Now(), Cmd: cmd})
+	m.status = "injected " + commandLabel(cmd)
+	m.absorbNew(false)
+	m.refresh()
+	return nil
+}
+
+// absorbNew turns events not yet seen into highlights and narration.
+// stepOnly keeps only the latest step's events lit (paused stepping).
+func (m *simScreen) absorbNew(stepOnly bool) {
+	m.events = m.run.Events()
+	if m.seenSeq > len(m.events) {
+		m.seenSeq = len(m.events)
+	}
+	fresh := m.events[m.seenSeq:]
+	if stepOnly && len(fresh) > 0 {
+		last := fresh[len(fresh)-1].Step
+		i := len(fresh)
+		for i > 0 && fresh[i-1].Step == last {
+			i--
+		}
+		fresh = fresh[i:]
+	}
+	m.hot.absorb(fresh)
+	for i := len(fresh) - 1; i >= 0; i-- {
+		if fresh[i].Type == sim.EvNote {
+			e := fresh[i]
+			m.note = &e
+			break
+		}
+	}
+	m.seenSeq = len(m.events)
+}
+
+// refresh takes a new snapshot and lays the panes out for it.
+func (m *simScreen) refresh() {
+	if m.run == nil {
+		return
+	}
+	m.snap = m.run.Snapshot()
+	m.marks = marksFrom(m.spec.Timeline, m.hand)
+	m.layout()
+}
+
+// parseSeed reads a seed typed by the learner.
+func parseSeed(s string) (uint64, bool) {
+	n, err := strconv.ParseUint(s, 10, 64)
+	return n, err == nil
+}

@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/sim"
+)
+
+// frameInterval is the real time between animation frames while playing.
+const frameInterval = 50 * time.Millisecond
+
+// maxStepsPerFrame bounds the engine work one frame may do, so a fast speed
+// on a busy cluster slows down instead of freezing the terminal.
+const maxStepsPerFrame = 20_000
+
+// maxStepsPerJump bounds a step or a jump to a mark.
+const maxStepsPerJump = 2_000_000
+
+// speed is one playback speed: virtual milliseconds per real second.
+type speed struct {
+	Label    string
+	MsPerSec int64
+}
+
+var speeds = []speed{
+	{"×0.1", 100}, {"×0.25", 250}, {"×0.5", 500}, {"×1", 1000}, {"×2", 2000},
+	{"×5", 5000}, {"×10", 10_000}, {"×30", 30_000}, {"×100", 100_000},
+}
+
+// defaultSpeed is ×1: the cluster moves at the pace of a real one.
+const defaultSpeed = 3
+
+// simScreen plays a scenario: the engine run, the panes that draw its
+// snapshots, and the controls.
+type simScreen struct {
+	st    *Styles
+	keys  simKeys
+	help  help.Model
+	spec  scenarioSpec
+	start runFactory
+	run   runner
+
+	snap    sim.Snapshot
+	events  []sim.Event // every event up to the current step (shared, read-only)
+	seenSeq int         // events already turned into highlights
+	note    *sim.Event  // the latest narration
+	hand    []sim.Applied
+	marks   []mark
+	hot     *anim
+
+	playing bool
+	gen     int
+	speed   int
+	focus   paneID
+	status  string
+	fatal   error // the run could not start
+
+	w, h      int
+	lay       simLayout
+	cluster   clusterPane
+	logs      logsPane
+	groups    groupsPane
+	producers producersPane
+	ledger    ledgerPane
+	narration narrationPane
+	timeline  timelinePane
+	menu      faultMenu
+	prompt    prompt
+}
+
+func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
+	m := &simScreen{
+		st: st, keys: keys, help: help.New(), spec: spec, start: start, hot: newAnim(),
+		speed: defaultSpeed, cluster: newClusterPane(), logs: newLogsPane(st), groups: newGroupsPane(),
+		producers: newProducersPane(), ledger: newLedgerPane(), narration: newNarrationPane(),
+		menu: newFaultMenu(), prompt: newPrompt(), w: minWidth, h: minHeight,
+	}
+	m.help.Styles.ShortKey = st.Bold
+	m.help.Styles.ShortDesc = st.Faint
+	m.help.Styles.FullKey = st.Bold
+	m.help.Styles.FullDesc = st.Faint
+	m.logs.follow = true
+	m.restart()
+	m.setFocus(paneLogs)
+	return m
+}
+
+// Init starts playing.
+func (m *simScreen) Init() tea.Cmd {
+	if m.fatal != nil {
+		return nil
+	}
+	m.playing = true
+	m.gen++
+	return m.tick()
+}
+
+// tick schedules the next frame in the current generation.
+func (m *simScreen) tick() tea.Cmd {
+	gen := m.gen
+	return tea.Tick(frameInterval, func(time.Time) tea.Msg { return tickMsg{Gen: gen} })
+}
+
+// capturesKeys reports whether a text input has the keyboard.
+func (m *simScreen) capturesKeys() bool { return m.prompt.IsOpen() }
+
+// modalOpen reports whether a menu or prompt is showing.
+func (m *simScreen) modalOpen() bool { return m.prompt.IsOpen() || m.menu.IsOpen() }
+
+// Keys is the help keymap of what is showing now.
+func (m *simScreen) Keys() help.KeyMap {
+	switch {
+	case m.prompt.IsOpen():
+		return m.prompt.keys
+	case m.menu.IsOpen():
+		return m.menu.keys
+	}
+	return m.keys
+}
+
+// Update handles a message: the open modal first, then app messages, then
+// the screen's keys and the focused pane.
+func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
+	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
+		switch {
+		case m.prompt.IsOpen():
+			var cmd tea.Cmd
+			m.prompt, cmd = m.prompt.Update(msg)
+			return cmd
+		case m.menu.IsOpen():
+			var cmd tea.Cmd
+			m.menu, cmd = m.menu.Update(msg)
+			return cmd
+		}
+	}
+	switch msg := msg.(type) {
+	case tickMsg:
+		return m.handleTick(msg)
+	case tea.WindowSizeMsg:
+		m.SetSize(msg.Width, msg.Height)
+	case faultChosenMsg:
+		return m.inject(msg.Cmd)
+	case seedChosenMsg:
+		m.spec = m.spec.withSeed(msg.Seed)
+		m.restart()
+		m.status = "new seed " + u64(msg.Seed)
+	case tea.MouseMsg:
+		m.handleMouse(msg)
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	}
+	return nil
+}
+
+func isMouse(msg tea.Msg) bool {
+	_, ok := msg.(tea.MouseMsg)
+	return ok
+}
+
+// handleKey runs the simulator's controls, then scrolls the focused pane.
+func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Play):
+		return m.togglePlay()
+	case key.Matches(msg, k.StepFwd):
+		m.stepForward()
+	case key.Matches(msg, k.StepBack):
+		m.stepBack()
+	case key.Matches(msg, k.NextMark):
+		m.nextMark()
+	case key.Matches(msg, k.PrevMark):
+		m.prevMark()
+	case key.Matches(msg, k.Faster):
+		return m.setSpeed(m.speed + 1)
+	case key.Matches(msg, k.Slower):
+		return m.setSpeed(m.speed - 1)
+	case key.Matches(msg, k.Faults):
+		if m.run != nil {
+			m.menu = m.menu.Open(&m.snap)
+		}
+	case key.Matches(msg, k.Restart):
+		m.restart()
+		m.status = "restarted"
+	case key.Matches(msg, k.Seed):
+		m.openSeedPrompt()
+	case key.Matches(msg, k.Focus):
+		m.setFocus((m.focus + 1) % paneCount)
+	case key.Matches(msg, k.FocusBack):
+		m.setFocus((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(msg, k.Up):
+		m.paneByID(m.focus).scroll(-1)
+	case key.Matches(msg, k.Down):
+		m.paneByID(m.focus).scroll(1)
+	case key.Matches(msg, k.PageUp):
+		p := m.paneByID(m.focus)
+		p.scroll(-max(p.bodyHeight()-1, 1))
+	case key.Matches(msg, k.PageDown):
+		p := m.paneByID(m.focus)
+		p.scroll(max(p.bodyHeight()-1, 1))
+	}
+	return nil
+}
+
+// handleMouse scrolls the pane under the wheel.
+func (m *simScreen) handleMouse(msg tea.MouseMsg) {
+	id, ok := m.lay.paneAt(msg.X, msg.Y)
+	if !ok {
+		return
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		m.paneByID(id).scroll(-3)
+	case tea.MouseButtonWheelDown:
+		m.paneByID(id).scroll(3)
+	}
+}
+
+func (m *simScreen) openSeedPrompt() {
+	m.pause()
+	m.prompt = m.prompt.Open("Seed", "a number; the same seed replays the same run", u64(m.spec.Seed),
+		func(v string) tea.Msg {
+			seed, ok := parseSeed(v)
+			if !ok {
+				return nil
+			}
+			return seedChosenMsg{Seed: seed}
+		})
+}
+
+// setFocus moves the focus to pane id.
+func (m *simScreen) setFocus(id paneID) {
+	m.focus = id
+	for i := range paneCount {
+		m.paneByID(i).focused = i == id
+	}
+}
+
+// paneByID is the shared part of a pane, for focus and scrolling.
+func (m *simScreen) paneByID(id paneID) *pane {
+	switch id {
+	case paneCluster:
+		return &m.cluster.pane
+	case paneLogs:
+		return &m.logs.pane
+	case paneGroups:
+		return &m.groups.pane
+	case paneProducers:
+		return &m.producers.pane
+	case paneLedger:
+		return &m.ledger.pane
+	}
+	return &m.narration.pane
+}

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"strings"
+)
+
+// SetSize records the terminal size and lays the panes out.
+func (m *simScreen) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.layout()
+}
+
+// layout places the panes for the current size and snapshot.
+func (m *simScreen) layout() {
+	m.lay = computeLayout(m.w, m.h, needsOf(&m.snap))
+	if m.lay.tooSmall {
+		return
+	}
+	l := m.lay
+	m.cluster.SetSize(l.cluster.w, l.cluster.h)
+	m.logs.SetSize(l.logs.w, l.logs.h)
+	m.groups.SetSize(l.groups.w, l.groups.h)
+	m.producers.SetSize(l.producers.w, l.producers.h)
+	m.ledger.SetSize(l.ledger.w, l.ledger.h)
+	m.narration.SetSize(l.narration.w, l.narration.h)
+	m.timeline.SetSize(l.timeline.w, l.timeline.h)
+	m.help.Width = l.footer.w
+}
+
+// tooSmallView asks for a bigger terminal.
+func tooSmallView(st *Styles, w, h int) string {
+	msg := []string{
+		st.TooSmall.Render("make the terminal at least 80×24"),
+		st.Faint.Render("now " + itoa(w) + "×" + itoa(h) + " · q quits"),
+	}
+	if w < 34 {
+		msg = []string{"need 80×24", itoa(w) + "×" + itoa(h)}
+	}
+	return strings.Join(block(msg, max(w, 1), max(min(h, 2), 1)), "\n")
+}
+
+// View draws the whole simulator screen.
+func (m *simScreen) View() string {
+	if m.lay.tooSmall {
+		return tooSmallView(m.st, m.w, m.h)
+	}
+	if m.fatal != nil {
+		lines := []string{m.st.Error.Render("cannot start the scenario"), sanitize(m.fatal.Error()), "", m.st.Faint.Render("esc back · q quit")}
+		return strings.Join(block(lines, m.w, m.h), "\n")
+	}
+	lines := m.bodyLines()
+	switch {
+	case m.menu.IsOpen():
+		lines = overlay(lines, m.menu.View(m.st, m.h), m.w)
+	case m.prompt.IsOpen():
+		lines = overlay(lines, m.prompt.View(m.st), m.w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// bodyLines draws every pane into m.h lines of m.w cells.
+func (m *simScreen) bodyLines() []string {
+	st, l, snap, hot := m.st, m.lay, &m.snap, m.hot
+	out := make([]string, 0, m.h)
+	out = append(out, renderHeader(st, m.w, headerInfo{
+		Title: m.spec.Title, NowMs: m.run.Now(), Step: m.run.StepCount(), Speed: speeds[m.speed].Label,
+		Playing: m.playing, Ended: m.run.NextAt() < 0, Seed: m.spec.Seed, Status: m.status,
+	}))
+	gap := func(h int) []string { return block(nil, 1, h) }
+	cluster := m.cluster.render(st, snap, hot)
+	logs := m.logs.render(st, snap, hot)
+	groups := m.groups.render(st, snap, hot)
+	producers := m.producers.render(st, snap, hot)
+	ledger := m.ledger.render(st, snap)
+	narration := m.narration.render(st, m.events, m.note, m.run.StepCount())
+	if l.wide {
+		left := append(cluster, logs...)
+		right := append(append(append(producers, groups...), ledger...), narration...)
+		out = append(out, sideBySide(left, gap(len(left)), right)...)
+	} else {
+		out = append(out, sideBySide(cluster, gap(l.cluster.h), producers)...)
+		out = append(out, logs...)
+		out = append(out, sideBySide(groups, gap(l.groups.h), ledger)...)
+		out = append(out, narration...)
+	}
+	out = append(out, m.timeline.render(st, m.run.Now(), m.spec.DurationMs, m.marks)...)
+	out = append(out, fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.w))
+	return block(out, m.w, m.h)
+}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"kafkasim/sim"
+)
+
+// Timeline glyphs.
+const (
+	glyphMark     = '◇' // a command from the scenario's timeline
+	glyphHandMark = '✚' // a fault injected by hand
+	glyphNow      = '●'
+	glyphPlayed   = '━'
+	glyphAhead    = '─'
+)
+
+// mark is one point of interest on the timeline.
+type mark struct {
+	AtMs  int64
+	Label string
+	Hand  bool // injected by hand during this run
+}
+
+// commandLabel is a short description of a command: "crash-broker b2".
+func commandLabel(c sim.Command) string {
+	s := string(c.Kind)
+	switch {
+	case c.Broker != 0:
+		s += " b" + itoa(c.Broker)
+	case c.Group != "" && c.Consumer != 0:
+		s += " " + c.Group + "/c" + itoa(c.Consumer)
+	case c.Group != "":
+		s += " " + c.Group
+	case c.Producer != "":
+		s += " " + c.Producer
+	case c.Topic != "":
+		s += " " + c.Topic
+	}
+	if c.Kind == sim.CmdNote {
+		s = "note"
+	}
+	return sanitize(s)
+}
+
+// marksFrom merges timeline and hand-applied commands, in time order.
+func marksFrom(timeline []sim.Scheduled, hand []sim.Applied) []mark {
+	ms := make([]mark, 0, len(timeline)+len(hand))
+	for _, s := range timeline {
+		ms = append(ms, mark{AtMs: s.AtMs, Label: commandLabel(s.Cmd)})
+	}
+	for _, a := range hand {
+		ms = append(ms, mark{AtMs: a.AtMs, Label: commandLabel(a.Cmd), Hand: true})
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].AtMs < ms[j].AtMs })
+	return ms
+}
+
+// timelinePane is the scrubber: where the run is, and its marks.
+type timelinePane struct {
+	w int
+}
+
+// SetSize sets its width; it is always two lines high.
+func (t *timelinePane) SetSize(w, _ int) { t.w = w }
+
+// render draws the scrubber over [0, spanMs] and a line naming the next mark.
+func (t *timelinePane) render(st *Styles, nowMs, durationMs int64, marks []mark) []string {
+	span := max(durationMs, nowMs, 1)
+	for _, m := range marks {
+		span = max(span, m.AtMs)
+	}
+	clock := " " + fmtMs(nowMs) + " / " + fmtMs(durationMs)
+	trackW := max(t.w-len([]rune(clock))-2, 10)
+	cells := make([]rune, trackW)
+	nowCol := int(min(nowMs*int64(trackW-1)/span, int64(trackW-1)))
+	for i := range cells {
+		cells[i] = glyphAhead
+		if i < nowCol {
+			cells[i] = glyphPlayed
+		}
+	}
+	for _, m := range marks {
+		c := int(m.AtMs * int64(trackW-1) / span)
+		if m.Hand {
+			cells[c] = glyphHandMark
+		} else if cells[c] != glyphHandMark {
+			cells[c] = glyphMark
+		}
+	}
+	var b strings.Builder
+	b.WriteString(st.Faint.Render("├"))
+	b.WriteString(st.Accent.Render(string(cells[:nowCol])))
+	b.WriteString(st.Bold.Render(string(glyphNow)))
+	b.WriteString(st.Faint.Render(string(cells[nowCol+1:])))
+	b.WriteString(st.Faint.Render("┤"))
+	b.WriteString(st.Bold.Render(clock))
+
+	var next, prev *mark
+	for i := range marks {
+		if marks[i].AtMs > nowMs && next == nil {
+			next = &marks[i]
+		}
+		if marks[i].AtMs <= nowMs {
+			prev = &marks[i]
+		}
+	}
+	info := st.Faint.Render(string(glyphMark) + " timeline  " + string(glyphHandMark) + " by hand  ")
+	if prev != nil {
+		info += st.Faint.Render("[ ") + markText(prev) + "  "
+	}
+	if next != nil {
+		info += st.Faint.Render("] ") + markText(next)
+	} else {
+		info += st.Faint.Render("no more marks")
+	}
+	return block([]string{b.String(), info}, t.w, 2)
+}
+
+func markText(m *mark) string {
+	g := string(glyphMark)
+	if m.Hand {
+		g = string(glyphHandMark)
+	}
+	return g + " " + fmtMs(m.AtMs) + " " + m.Label
+}
