@@ -10,10 +10,10 @@ import (
 // lives in the config structs. DefaultCluster, DefaultTopic, DefaultProducer and
 // DefaultGroup apply these defaults, so the two never disagree.
 
-func cluster(t any) *ClusterConfig   { return t.(*ClusterConfig) }
-func topic(t any) *TopicConfig       { return t.(*TopicConfig) }
-func producer(t any) *ProducerConfig { return t.(*ProducerConfig) }
-func group(t any) *GroupConfig       { return t.(*GroupConfig) }
+func asCluster(t any) *ClusterConfig   { return t.(*ClusterConfig) }
+func asTopic(t any) *TopicConfig       { return t.(*TopicConfig) }
+func asProducer(t any) *ProducerConfig { return t.(*ProducerConfig) }
+func asGroup(t any) *GroupConfig       { return t.(*GroupConfig) }
 
 func int64Prop(scope Scope, name, def, doc string, lo, hi int64, field func(any) *int64) propDef {
 	return propDef{Prop: Prop{Name: name, Scope: scope, Default: def, Doc: doc},
@@ -87,46 +87,46 @@ func buildPropDefs() []propDef {
 	// Broker (server.properties).
 	add(
 		int64Prop(ScopeBroker, "replica.lag.time.max.ms", "30000", "how long a follower may go without catching up before it leaves the ISR", 1, 1<<40,
-			func(t any) *int64 { return &cluster(t).ReplicaLagTimeMaxMs }),
+			func(t any) *int64 { return &asCluster(t).ReplicaLagTimeMaxMs }),
 		int64Prop(ScopeBroker, "log.retention.check.interval.ms", "300000", "how often brokers look for segments to delete", 1, 1<<40,
-			func(t any) *int64 { return &cluster(t).LogRetentionCheckIntervalMs }),
+			func(t any) *int64 { return &asCluster(t).LogRetentionCheckIntervalMs }),
 		int64Prop(ScopeBroker, "broker.session.timeout.ms", "9000", "how long the controller waits for a broker's heartbeat before fencing it", 1, 1<<40,
-			func(t any) *int64 { return &cluster(t).BrokerSessionTimeoutMs }),
+			func(t any) *int64 { return &asCluster(t).BrokerSessionTimeoutMs }),
 		intProp(ScopeBroker, "default.replication.factor", "1", "replication factor of topics created without one", 1, 1000,
-			func(t any) *int { return &cluster(t).DefaultReplicationFactor }),
+			func(t any) *int { return &asCluster(t).DefaultReplicationFactor }),
 		intProp(ScopeBroker, "num.partitions", "1", "partition count of topics created without one", 1, 100000,
-			func(t any) *int { return &cluster(t).NumPartitions }),
+			func(t any) *int { return &asCluster(t).NumPartitions }),
 		int64Prop(ScopeBroker, "group.initial.rebalance.delay.ms", "3000", "how long a new group waits for more members before its first rebalance", 0, 1<<40,
-			func(t any) *int64 { return &cluster(t).GroupInitialRebalanceDelayMs }),
+			func(t any) *int64 { return &asCluster(t).GroupInitialRebalanceDelayMs }),
 		intProp(ScopeBroker, "offsets.topic.num.partitions", "50", "partitions of __consumer_offsets", 1, 1000,
-			func(t any) *int { return &cluster(t).OffsetsTopicPartitions }),
+			func(t any) *int { return &asCluster(t).OffsetsTopicPartitions }),
 		intProp(ScopeBroker, "offsets.topic.replication.factor", "3", "replication factor of __consumer_offsets (capped at the broker count)", 1, 1000,
-			func(t any) *int { return &cluster(t).OffsetsTopicReplicationFactor }),
+			func(t any) *int { return &asCluster(t).OffsetsTopicReplicationFactor }),
 		boolProp(ScopeBroker, "auto.create.topics.enable", "true", "create a topic when a client first uses it",
-			func(t any) *bool { return &cluster(t).AutoCreateTopics }),
+			func(t any) *bool { return &asCluster(t).AutoCreateTopics }),
 		int64Prop(ScopeBroker, "log.segment.bytes", "1073741824", "default segment size of topics", 100, 1<<40,
-			func(t any) *int64 { return &cluster(t).LogSegmentBytes }),
+			func(t any) *int64 { return &asCluster(t).LogSegmentBytes }),
 	)
 
 	// Topic configs.
 	add(
 		intProp(ScopeTopic, "min.insync.replicas", "1", "with acks=all, the fewest in-sync replicas a write needs", 1, 1000,
-			func(t any) *int { return &topic(t).MinInsyncReplicas }),
+			func(t any) *int { return &asTopic(t).MinInsyncReplicas }),
 		boolProp(ScopeTopic, "unclean.leader.election.enable", "false", "let an out-of-sync replica become leader when no in-sync one is alive (can lose records)",
-			func(t any) *bool { return &topic(t).UncleanLeaderElection }),
+			func(t any) *bool { return &asTopic(t).UncleanLeaderElection }),
 		int64Prop(ScopeTopic, "retention.ms", strconv.Itoa(week), "how long records are kept before their segment is deleted (-1 = forever)", -1, 1<<52,
-			func(t any) *int64 { return &topic(t).RetentionMs }),
+			func(t any) *int64 { return &asTopic(t).RetentionMs }),
 		int64Prop(ScopeTopic, "retention.bytes", "-1", "how large a partition may grow before old segments are deleted (-1 = no limit)", -1, 1<<52,
-			func(t any) *int64 { return &topic(t).RetentionBytes }),
+			func(t any) *int64 { return &asTopic(t).RetentionBytes }),
 		enumProp(ScopeTopic, "cleanup.policy", CleanupDelete, "delete old segments, compact to the latest value per key, or both",
 			[]string{CleanupDelete, CleanupCompact, CleanupBoth, "delete,compact"},
-			func(t any) *string { return &topic(t).CleanupPolicy }),
+			func(t any) *string { return &asTopic(t).CleanupPolicy }),
 		int64Prop(ScopeTopic, "delete.retention.ms", strconv.Itoa(day), "how long a compacted topic keeps tombstones", 0, 1<<52,
-			func(t any) *int64 { return &topic(t).DeleteRetentionMs }),
+			func(t any) *int64 { return &asTopic(t).DeleteRetentionMs }),
 		int64Prop(ScopeTopic, "segment.ms", strconv.Itoa(week), "roll a new segment after this long", 1, 1<<52,
-			func(t any) *int64 { return &topic(t).SegmentMs }),
+			func(t any) *int64 { return &asTopic(t).SegmentMs }),
 		int64Prop(ScopeTopic, "segment.bytes", "1073741824", "roll a new segment at this size", 14, 1<<40,
-			func(t any) *int64 { return &topic(t).SegmentBytes }),
+			func(t any) *int64 { return &asTopic(t).SegmentBytes }),
 	)
 
 	// Producer configs.
@@ -136,62 +136,62 @@ func buildPropDefs() []propDef {
 			set: func(t any, v string) error {
 				switch v {
 				case "all", "-1":
-					producer(t).Acks = AcksAll
+					asProducer(t).Acks = AcksAll
 				case "0":
-					producer(t).Acks = AcksNone
+					asProducer(t).Acks = AcksNone
 				case "1":
-					producer(t).Acks = AcksLeader
+					asProducer(t).Acks = AcksLeader
 				default:
 					return fmt.Errorf("must be all, -1, 0 or 1")
 				}
 				return nil
 			},
-			get: func(t any) string { return AcksString(producer(t).Acks) }},
+			get: func(t any) string { return AcksString(asProducer(t).Acks) }},
 		boolProp(ScopeProducer, "enable.idempotence", "true", "give the producer an id and sequence numbers so retries cannot write a record twice",
-			func(t any) *bool { return &producer(t).EnableIdempotence }),
+			func(t any) *bool { return &asProducer(t).EnableIdempotence }),
 		intProp(ScopeProducer, "retries", strconv.Itoa(maxInt32), "how many times a failed send is retried", 0, maxInt32,
-			func(t any) *int { return &producer(t).Retries }),
+			func(t any) *int { return &asProducer(t).Retries }),
 		int64Prop(ScopeProducer, "retry.backoff.ms", "100", "pause before a retry", 0, 1<<40,
-			func(t any) *int64 { return &producer(t).RetryBackoffMs }),
+			func(t any) *int64 { return &asProducer(t).RetryBackoffMs }),
 		int64Prop(ScopeProducer, "delivery.timeout.ms", "120000", "give up on a record this long after send()", 1, 1<<40,
-			func(t any) *int64 { return &producer(t).DeliveryTimeoutMs }),
+			func(t any) *int64 { return &asProducer(t).DeliveryTimeoutMs }),
 		int64Prop(ScopeProducer, "request.timeout.ms", "30000", "how long to wait for a broker's response", 1, 1<<40,
-			func(t any) *int64 { return &producer(t).RequestTimeoutMs }),
+			func(t any) *int64 { return &asProducer(t).RequestTimeoutMs }),
 		intProp(ScopeProducer, "max.in.flight.requests.per.connection", "5", "unanswered requests allowed per broker", 1, 1000,
-			func(t any) *int { return &producer(t).MaxInFlight }),
+			func(t any) *int { return &asProducer(t).MaxInFlight }),
 		int64Prop(ScopeProducer, "linger.ms", "0", "wait this long for more records before sending a batch", 0, 1<<40,
-			func(t any) *int64 { return &producer(t).LingerMs }),
+			func(t any) *int64 { return &asProducer(t).LingerMs }),
 		intProp(ScopeProducer, "batch.size", "16384", "the most bytes of records in one batch", 1, 1<<30,
-			func(t any) *int { return &producer(t).BatchSizeBytes }),
+			func(t any) *int { return &asProducer(t).BatchSizeBytes }),
 		propDef{Prop: Prop{Name: "transactional.id", Scope: ScopeProducer, Default: "",
 			Doc: "a stable id that makes the producer transactional and fences older instances"},
-			set: func(t any, v string) error { producer(t).TransactionalID = v; return nil },
-			get: func(t any) string { return producer(t).TransactionalID }},
+			set: func(t any, v string) error { asProducer(t).TransactionalID = v; return nil },
+			get: func(t any) string { return asProducer(t).TransactionalID }},
 	)
 
 	// Consumer configs.
 	add(
 		enumProp(ScopeConsumer, "auto.offset.reset", "latest", "where to start when the group has no committed offset: earliest, latest or none",
 			[]string{"earliest", "latest", "none"},
-			func(t any) *string { return &group(t).AutoOffsetReset }),
+			func(t any) *string { return &asGroup(t).AutoOffsetReset }),
 		propDef{Prop: Prop{Name: "enable.auto.commit", Scope: ScopeConsumer, Default: "true",
 			Doc: "commit the positions of returned records in the background of poll()"},
 			set: func(t any, v string) error {
 				switch strings.ToLower(v) {
 				case "true":
-					group(t).Commit = CommitAuto
+					asGroup(t).Commit = CommitAuto
 				case "false":
-					if group(t).Commit == CommitAuto {
-						group(t).Commit = CommitAfterProcessing
+					if asGroup(t).Commit == CommitAuto {
+						asGroup(t).Commit = CommitAfterProcessing
 					}
 				default:
 					return fmt.Errorf("must be true or false")
 				}
 				return nil
 			},
-			get: func(t any) string { return strconv.FormatBool(group(t).Commit == CommitAuto) }},
+			get: func(t any) string { return strconv.FormatBool(asGroup(t).Commit == CommitAuto) }},
 		int64Prop(ScopeConsumer, "auto.commit.interval.ms", "5000", "how often auto-commit runs", 1, 1<<40,
-			func(t any) *int64 { return &group(t).AutoCommitIntervalMs }),
+			func(t any) *int64 { return &asGroup(t).AutoCommitIntervalMs }),
 		propDef{Prop: Prop{Name: "partition.assignment.strategy", Scope: ScopeConsumer, Default: "range,cooperative-sticky",
 			Doc: "the assignors, in order of preference: range, roundrobin, sticky, cooperative-sticky"},
 			set: func(t any, v string) error {
@@ -203,23 +203,23 @@ func buildPropDefs() []propDef {
 					}
 					list = append(list, name)
 				}
-				group(t).Assignors = list
+				asGroup(t).Assignors = list
 				return nil
 			},
-			get: func(t any) string { return strings.Join(group(t).Assignors, ",") }},
+			get: func(t any) string { return strings.Join(asGroup(t).Assignors, ",") }},
 		int64Prop(ScopeConsumer, "session.timeout.ms", "45000", "how long the coordinator waits for heartbeats before removing a member", 1, 1<<40,
-			func(t any) *int64 { return &group(t).SessionTimeoutMs }),
+			func(t any) *int64 { return &asGroup(t).SessionTimeoutMs }),
 		int64Prop(ScopeConsumer, "heartbeat.interval.ms", "3000", "how often a member heartbeats", 1, 1<<40,
-			func(t any) *int64 { return &group(t).HeartbeatIntervalMs }),
+			func(t any) *int64 { return &asGroup(t).HeartbeatIntervalMs }),
 		int64Prop(ScopeConsumer, "max.poll.interval.ms", "300000", "the longest a member may go between polls before it leaves", 1, 1<<40,
-			func(t any) *int64 { return &group(t).MaxPollIntervalMs }),
+			func(t any) *int64 { return &asGroup(t).MaxPollIntervalMs }),
 		intProp(ScopeConsumer, "max.poll.records", "500", "the most records one poll() returns", 1, 1<<30,
-			func(t any) *int { return &group(t).MaxPollRecords }),
+			func(t any) *int { return &asGroup(t).MaxPollRecords }),
 		int64Prop(ScopeConsumer, "fetch.max.wait.ms", "500", "how long a fetch waits for new records", 0, 1<<40,
-			func(t any) *int64 { return &group(t).FetchMaxWaitMs }),
+			func(t any) *int64 { return &asGroup(t).FetchMaxWaitMs }),
 		enumProp(ScopeConsumer, "isolation.level", "read_uncommitted", "read_committed hides records of open and aborted transactions",
 			[]string{"read_uncommitted", "read_committed"},
-			func(t any) *string { return &group(t).IsolationLevel }),
+			func(t any) *string { return &asGroup(t).IsolationLevel }),
 	)
 	return defs
 }

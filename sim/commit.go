@@ -1,0 +1,81 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+)
+
+// commitRetryBackoffMs is how soon commitSync tries again after the
+// coordinator could not be reached (retry.backoff.ms).
+const commitRetryBackoffMs = 100
+
+// commitPositions commits the member's current positions (the next offset
+// to read on each of its partitions). A commitSync that cannot get through
+// yet is kept and retried before the next poll; it returns false then.
+func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
+	offs := map[TopicPartition]int64{}
+	for _, tp := range m.assigned {
+		if pos, ok := m.positions[tp]; ok {
+			offs[tp] = pos
+		}
+	}
+	if len(offs) == 0 {
+		return true
+	}
+	if s.deliverCommit(g, m, offs, !sync) {
+		return true
+	}
+	if sync {
+		m.pendingCommit = offs
+		return false
+	}
+	return true
+}
+
+// deliverCommit is the OffsetCommit request at the coordinator. It reports
+// false when the coordinator is unreachable.
+func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, async bool) bool {
+	coord := s.coordinator(g)
+	if coord == 0 || !s.brokerUp(coord) {
+		if m.pendingCommit == nil {
+			s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Broker: coord,
+				Err: "COORDINATOR_NOT_AVAILABLE", Text: asyncWord(async)})
+		}
+		return false
+	}
+	m.pendingCommit = nil
+	if !m.inGroup || m.genSynced != g.generation {
+		s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Epoch: g.generation,
+			Err: "CommitFailedException", Text: asyncWord(async)})
+		return true
+	}
+	tps := make([]TopicPartition, 0, len(offs))
+	for tp := range offs {
+		tps = append(tps, tp)
+	}
+	sortTPs(tps)
+	var b strings.Builder
+	for _, tp := range tps {
+		off := offs[tp]
+		if cur, ok := g.committed[tp]; ok && cur == off {
+			continue
+		}
+		s.commitOffset(g, m, tp, off)
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tp.String() + "=" + strconv.FormatInt(off, 10))
+	}
+	if b.Len() > 0 {
+		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Broker: coord,
+			Text: b.String(), Reason: Reason(g.cfg.Commit)})
+	}
+	return true
+}
+
+func asyncWord(async bool) string {
+	if async {
+		return "commitAsync"
+	}
+	return "commitSync"
+}

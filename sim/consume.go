@@ -1,0 +1,228 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Fetching and processing: what poll() returns and what the application
+// does with it.
+
+// fetch fills the member's buffer from its partitions' leaders, up to
+// max.poll.records, reading only below the high watermark (or the LSO).
+func (s *Sim) fetch(g *group, m *member) bool {
+	n := len(m.assigned)
+	if n == 0 {
+		return false
+	}
+	m.buffer = m.buffer[:0:0]
+	var parts []string
+	for k := 0; k < n && len(m.buffer) < g.cfg.MaxPollRecords; k++ {
+		tp := m.assigned[(m.cursor+k)%n]
+		got, from := s.fetchPartition(g, m, tp, g.cfg.MaxPollRecords-len(m.buffer))
+		if m.state == MemberCrashed {
+			return false
+		}
+		if got > 0 {
+			parts = append(parts, tp.String()+"@"+strconv.FormatInt(from, 10)+".."+strconv.FormatInt(m.positions[tp]-1, 10))
+		}
+	}
+	m.cursor = (m.cursor + 1) % n
+	if len(m.buffer) == 0 {
+		return false
+	}
+	s.emit(Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: len(m.buffer), Gen: m.genSynced,
+		Text: strings.Join(parts, " ")})
+	return true
+}
+
+// fetchPartition reads up to max records of one partition into the buffer
+// and returns how many and from which offset.
+func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int) (int, int64) {
+	_, t := s.topicByName(tp.Topic)
+	if t == nil || tp.Partition >= len(t.parts) {
+		return 0, 0
+	}
+	p := t.parts[tp.Partition]
+	lr := p.leaderRep()
+	if lr == nil || !s.brokerUp(p.leader) {
+		return 0, 0
+	}
+	pos, ok := m.positions[tp]
+	if !ok {
+		return 0, 0
+	}
+	limit := s.readLimit(g, p)
+	if pos < lr.logStart || pos > lr.leo {
+		// OFFSET_OUT_OF_RANGE: deleted by retention, or truncated away.
+		if !s.resetPosition(g, m, tp, ReasonOutOfRange, pos) {
+			return 0, 0
+		}
+		pos = m.positions[tp]
+	}
+	readCommitted := g.cfg.IsolationLevel == "read_committed"
+	got, from := 0, int64(-1)
+	i := lr.indexOf(pos)
+	for ; i < len(lr.entries) && got < maxRecs; i++ {
+		e := lr.entries[i]
+		if e.offset >= limit {
+			break
+		}
+		pos = e.offset + 1
+		if e.rec < 0 || (readCommitted && p.isAborted(s, e)) {
+			continue // control markers and aborted records are skipped
+		}
+		if from < 0 {
+			from = e.offset
+		}
+		m.buffer = append(m.buffer, bufRec{tp: tp, offset: e.offset, rec: e.rec})
+		got++
+	}
+	if got == 0 && pos < limit && i >= len(lr.entries) {
+		pos = limit // a compacted gap runs to the end
+	}
+	m.positions[tp] = pos
+	return got, from
+}
+
+// isAborted reports whether e belongs to an aborted transaction.
+func (p *partition) isAborted(s *Sim, e entry) bool {
+	ri := &s.ledger.recs[e.rec]
+	if ri.txn < 0 {
+		return false
+	}
+	for _, a := range p.aborted {
+		if a.producer == ri.producer && e.offset >= a.first && e.offset <= a.last {
+			return true
+		}
+	}
+	return false
+}
+
+// startProcessing begins working through the buffer. At-most-once commits
+// first; transactional consumers open a transaction.
+func (s *Sim) startProcessing(g *group, m *member) {
+	delay := int64(0)
+	switch g.cfg.Commit {
+	case CommitBeforeProcessing:
+		if !s.commitPositions(g, m, !g.cfg.CommitAsync) {
+			return
+		}
+		if !g.cfg.CommitAsync {
+			delay = 2 * s.cfg.Cluster.NetworkDelayMs
+		}
+	case CommitTransactional:
+		s.beginTxn(g, m)
+	}
+	m.processing = true
+	m.procStartMs = s.nowMs + delay
+	m.procDone = 0
+	m.gen++
+	s.schedule(delay+int64(len(m.buffer))*g.cfg.ProcessingMs, item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.gen})
+}
+
+// processedDue: the member finished its batch.
+func (s *Sim) processedDue(it item) {
+	g := s.groups[it.a]
+	m := g.members[it.b]
+	if it.gen != m.gen || !m.processing || m.state == MemberPaused {
+		return
+	}
+	s.creditProcessed(g, m, len(m.buffer))
+	m.processing = false
+	m.buffer = nil
+	next := int64(0)
+	switch g.cfg.Commit {
+	case CommitAfterProcessing:
+		if !s.commitPositions(g, m, !g.cfg.CommitAsync) {
+			s.schedulePoll(g, m, commitRetryBackoffMs)
+			return
+		}
+		if !g.cfg.CommitAsync {
+			next = 2 * s.cfg.Cluster.NetworkDelayMs
+		}
+	case CommitTransactional:
+		s.commitTxn(g, m)
+		next = 2 * s.cfg.Cluster.NetworkDelayMs
+	}
+	s.schedulePoll(g, m, next)
+}
+
+// processedSoFar is how many buffered records are done by now.
+func (s *Sim) processedSoFar(g *group, m *member) int {
+	now := s.nowMs
+	if m.state == MemberPaused {
+		now = m.pausedAtMs // a stalled application makes no progress
+	}
+	if !m.processing || now < m.procStartMs {
+		return 0
+	}
+	if g.cfg.ProcessingMs <= 0 {
+		return len(m.buffer)
+	}
+	return min(len(m.buffer), int((now-m.procStartMs)/g.cfg.ProcessingMs))
+}
+
+// creditProcessed marks buffer[procDone:upTo] processed: the side effect
+// happened. Transactional groups only credit at commit.
+func (s *Sim) creditProcessed(g *group, m *member, upTo int) {
+	if upTo <= m.procDone {
+		return
+	}
+	recs := m.buffer[m.procDone:upTo]
+	m.procDone = upTo
+	if g.cfg.Commit == CommitTransactional {
+		m.txn.inputs = append(m.txn.inputs, recs...)
+		s.writeTxnOutputs(g, m, recs)
+		return
+	}
+	s.countProcessed(g, m, recs)
+}
+
+// countProcessed adds processing completions to the ledger and history.
+func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) {
+	for len(g.procCount) < len(s.ledger.recs) {
+		g.procCount = append(g.procCount, 0)
+	}
+	g.processedTotal += len(recs)
+	dup := 0
+	start := 0
+	for i, r := range recs {
+		if g.procCount[r.rec] > 0 {
+			dup++
+		}
+		if g.procCount[r.rec] < 255 {
+			g.procCount[r.rec]++
+		}
+		if i == len(recs)-1 || recs[i+1].tp != r.tp || recs[i+1].offset < r.offset {
+			g.history.processed = append(g.history.processed, procRange{tp: r.tp, from: recs[start].offset, to: r.offset + 1,
+				member: m.name, gen: m.genSynced, atMs: s.nowMs})
+			start = i + 1
+		}
+	}
+	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), EndOffset: int64(dup),
+		Gen: m.genSynced, Text: rangesText(recs)})
+}
+
+// rangesText writes buffered records as "orders-0@3..7 orders-1@0..2".
+func rangesText(recs []bufRec) string {
+	var b strings.Builder
+	for i := 0; i < len(recs); {
+		j := i
+		for j+1 < len(recs) && recs[j+1].tp == recs[i].tp {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(recs[i].tp.String())
+		b.WriteByte('@')
+		b.WriteString(strconv.FormatInt(recs[i].offset, 10))
+		if j > i {
+			b.WriteString("..")
+			b.WriteString(strconv.FormatInt(recs[j].offset, 10))
+		}
+		i = j + 1
+	}
+	return b.String()
+}

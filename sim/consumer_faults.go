@@ -1,0 +1,161 @@
+package sim
+
+import "fmt"
+
+// What can happen to a consumer from outside: crashes, restarts, a clean
+// close, a stall (pause), and new consumers joining.
+
+// crashMember stops a consumer dead: no commit, no LeaveGroup. What it had
+// processed stays processed; the coordinator notices after session.timeout.ms.
+func (s *Sim) crashMember(g *group, m *member, why string) {
+	if m.state == MemberCrashed || m.state == MemberClosed {
+		return
+	}
+	done := s.processedSoFar(g, m)
+	s.creditProcessed(g, m, done)
+	uncommitted := s.uncommittedProcessed(g, m)
+	m.state = MemberCrashed
+	m.processing = false
+	m.gen++
+	g.history.crashes = append(g.history.crashes, crashRec{member: m.name, gen: m.genSynced, atMs: s.nowMs})
+	s.emit(Event{Type: EvConsumerCrashed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: uncommitted,
+		Offset: int64(len(m.buffer) - done), Text: why, EndOffset: g.cfg.SessionTimeoutMs})
+	m.buffer = nil
+	m.pendingCommit = nil
+	if !m.inGroup {
+		return
+	}
+	// Heartbeats stop; the coordinator gives up session.timeout.ms after the
+	// last one.
+	last := s.nowMs
+	if iv := g.cfg.HeartbeatIntervalMs; iv > 0 {
+		last = s.nowMs - (s.nowMs-m.joinedAtMs)%iv
+	}
+	s.schedule(max(last+g.cfg.SessionTimeoutMs-s.nowMs, 0), item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+}
+
+// uncommittedProcessed counts records the member processed beyond its
+// group's committed offsets: the ones another member will process again.
+func (s *Sim) uncommittedProcessed(g *group, m *member) int {
+	n := 0
+	for _, tp := range m.assigned {
+		c, ok := g.committed[tp]
+		pos := m.positions[tp]
+		if !ok {
+			c = -1
+		}
+		for i := len(g.history.processed) - 1; i >= 0; i-- {
+			pr := g.history.processed[i]
+			if pr.tp != tp || pr.member != m.name {
+				continue
+			}
+			lo := max(pr.from, c)
+			hi := min(pr.to, pos)
+			if hi > lo {
+				n += int(hi - lo)
+			}
+			if pr.from <= c {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// sessionExpired: the coordinator heard nothing for session.timeout.ms.
+func (s *Sim) sessionExpired(it item) {
+	g := s.groups[it.a]
+	m := g.members[it.b]
+	if it.gen != m.gen || !m.inGroup {
+		return
+	}
+	switch {
+	case m.state == MemberCrashed:
+		s.removeMember(g, m, ReasonSessionTimeout)
+	case m.state == MemberPaused && s.nowMs-m.lastPollMs >= g.cfg.MaxPollIntervalMs:
+		// The heartbeat thread sees poll() has not been called within
+		// max.poll.interval.ms and leaves the group on the member's behalf.
+		s.removeMember(g, m, ReasonPollTimeout)
+	}
+}
+
+func (s *Sim) restartMember(g *group, m *member) error {
+	if m.state != MemberCrashed && m.state != MemberClosed {
+		return fmt.Errorf("consumer %s of group %s is running: crash or close it first", m.name, g.cfg.ID)
+	}
+	wasIn := m.inGroup
+	s.newIncarnation(g, m)
+	m.inGroup = false
+	m.state = MemberJoining
+	s.emit(Event{Type: EvConsumerRestarted, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Count: boolInt(wasIn)})
+	s.schedulePoll(g, m, 0)
+	return nil
+}
+
+// closeMember is consumer.close(): commit if auto-commit is on, then
+// LeaveGroup so the group rebalances at once.
+func (s *Sim) closeMember(g *group, m *member) error {
+	if m.state == MemberCrashed || m.state == MemberClosed {
+		return fmt.Errorf("consumer %s of group %s is not running", m.name, g.cfg.ID)
+	}
+	done := s.processedSoFar(g, m)
+	s.creditProcessed(g, m, done)
+	if g.cfg.Commit == CommitAuto || g.cfg.Commit == CommitAfterProcessing {
+		// A clean shutdown finishes the current record and commits what
+		// was processed.
+		for _, r := range m.buffer[done:] {
+			if pos, ok := m.positions[r.tp]; ok && r.offset < pos {
+				m.positions[r.tp] = r.offset
+			}
+		}
+		s.commitPositions(g, m, true)
+	}
+	m.state = MemberClosed
+	m.processing = false
+	m.buffer = nil
+	m.gen++
+	s.removeMember(g, m, ReasonLeave)
+	return nil
+}
+
+// pauseMember stalls the application: it stops calling poll() (a long GC
+// pause, a stuck call). Heartbeats go on from the background thread.
+func (s *Sim) pauseMember(g *group, m *member) error {
+	if m.state == MemberCrashed || m.state == MemberClosed || m.state == MemberPaused {
+		return fmt.Errorf("consumer %s of group %s cannot be paused now (it is %s)", m.name, g.cfg.ID, m.state)
+	}
+	m.pausedFrom = m.state
+	m.pausedAtMs = s.nowMs
+	m.state = MemberPaused
+	m.gen++
+	s.emit(Event{Type: EvConsumerPaused, Group: g.cfg.ID, Member: m.name, EndOffset: g.cfg.MaxPollIntervalMs})
+	if m.inGroup {
+		s.schedule(max(m.lastPollMs+g.cfg.MaxPollIntervalMs-s.nowMs, 0), item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+	}
+	return nil
+}
+
+func (s *Sim) resumeMember(g *group, m *member) error {
+	if m.state != MemberPaused {
+		return fmt.Errorf("consumer %s of group %s is not paused", m.name, g.cfg.ID)
+	}
+	m.state = m.pausedFrom
+	m.gen++
+	s.emit(Event{Type: EvConsumerResumed, Group: g.cfg.ID, Member: m.name, Count: boolInt(m.inGroup), EndOffset: s.nowMs - m.pausedAtMs})
+	if m.processing {
+		// It picks up where it stalled.
+		m.procStartMs += s.nowMs - m.pausedAtMs
+		s.schedule(max(m.procStartMs+int64(len(m.buffer))*g.cfg.ProcessingMs-s.nowMs, 0),
+			item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.gen})
+		return nil
+	}
+	s.schedulePoll(g, m, 0)
+	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

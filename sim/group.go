@@ -1,0 +1,380 @@
+package sim
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+)
+
+// group is one consumer group: the coordinator's view (state, generation,
+// members, committed offsets) and the consumers themselves.
+type group struct {
+	cfg        GroupConfig
+	idx        int32
+	state      GroupState
+	generation int
+	protocol   string
+	leader     int // member index of the group leader, -1 = none
+	members    []*member
+	committed  map[TopicPartition]int64
+	// rebalanceGen bumps on every rebalance start: stale group items are dropped.
+	rebalanceGen int32
+	joinDeadline int64
+	// procCount[rec] is how many times a member finished processing rec.
+	procCount      []uint8
+	processedTotal int // processing completions, repeats included
+	history        groupHistory
+	clientSeq      int
+	// coord is the coordinator the members last knew.
+	coord int
+}
+
+func (g *group) lastCoordinator() int { return g.coord }
+func (g *group) setCoordinator(b int) { g.coord = b }
+
+// groupHistory keeps what the ledger needs to explain a lost or duplicated
+// record.
+type groupHistory struct {
+	processed []procRange
+	commits   []commitRec
+	resets    []resetRec
+	crashes   []crashRec
+}
+
+type procRange struct {
+	tp       TopicPartition
+	from, to int64 // offsets [from, to)
+	member   string
+	gen      int
+	atMs     int64
+}
+
+type commitRec struct {
+	tp     TopicPartition
+	offset int64
+	member string
+	gen    int
+	atMs   int64
+}
+
+type resetRec struct {
+	tp       TopicPartition
+	from, to int64 // the position jumped from..to
+	policy   string
+	atMs     int64
+}
+
+type crashRec struct {
+	member string
+	gen    int
+	atMs   int64
+}
+
+func (s *Sim) groupByID(id string) *group {
+	for _, g := range s.groups {
+		if g.cfg.ID == id {
+			return g
+		}
+	}
+	return nil
+}
+
+func (s *Sim) addGroup(cfg GroupConfig) error {
+	if s.groupByID(cfg.ID) != nil {
+		return fmt.Errorf("group %q already exists", cfg.ID)
+	}
+	for _, t := range cfg.Topics {
+		if _, tp := s.topicByName(t); tp == nil {
+			return &UnknownTopicError{Topic: t}
+		}
+	}
+	if len(cfg.Assignors) == 0 {
+		cfg.Assignors = []string{AssignorRange, AssignorCooperativeSticky}
+	}
+	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1, committed: map[TopicPartition]int64{}}
+	s.groups = append(s.groups, g)
+	g.coord = s.coordinator(g)
+	for i := 0; i < cfg.Consumers; i++ {
+		s.newMember(g, cfg.StartMs)
+	}
+	return nil
+}
+
+// coordinator is the broker leading the group's __consumer_offsets
+// partition: abs(groupId.hashCode()) % offsets.topic.num.partitions.
+func (s *Sim) coordinator(g *group) int {
+	n := s.cfg.Cluster.OffsetsTopicPartitions
+	part := int(javaAbs(javaStringHash(g.cfg.ID)) % int32(n))
+	rf := min(s.cfg.Cluster.OffsetsTopicReplicationFactor, len(s.brokers))
+	// Its leader is the first replica the controller has not fenced.
+	for _, b := range placeReplicas(len(s.brokers), rf, part, 0, 0) {
+		if !s.broker(b).fenced {
+			return b
+		}
+	}
+	return 0
+}
+
+// OffsetsPartition is the __consumer_offsets partition that stores a group's
+// offsets, as Kafka computes it.
+func OffsetsPartition(groupID string, partitions int) int {
+	return int(javaAbs(javaStringHash(groupID)) % int32(partitions))
+}
+
+func javaStringHash(s string) int32 {
+	var h int32
+	for _, c := range s {
+		// Java hashes UTF-16 code units; for the BMP that is the rune.
+		h = 31*h + int32(c)
+	}
+	return h
+}
+
+func javaAbs(n int32) int32 {
+	if n == -2147483648 {
+		return 0
+	}
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// memberName is c1, c2... for the consumer at index i.
+func memberName(i int) string { return "c" + strconv.Itoa(i+1) }
+
+// startRebalance moves the group to PreparingRebalance: every member must
+// rejoin before the new generation starts.
+func (s *Sim) startRebalance(g *group, why Reason, who string) {
+	if g.state == GroupPreparingRebalance {
+		return
+	}
+	wasEmpty := g.state == GroupEmpty
+	g.state = GroupPreparingRebalance
+	g.rebalanceGen++
+	delay := int64(0)
+	if wasEmpty {
+		delay = s.cfg.Cluster.GroupInitialRebalanceDelayMs
+	}
+	g.joinDeadline = s.nowMs + g.cfg.MaxPollIntervalMs
+	s.emit(Event{Type: EvRebalanceStarted, Group: g.cfg.ID, Gen: g.generation, Reason: why, Member: who,
+		Broker: s.coordinator(g), EndOffset: delay})
+	for _, m := range g.members {
+		if m.inGroup && !m.joined {
+			// Members hear of the rebalance in their next heartbeat.
+			m.rejoinAtMs = s.nowMs + m.untilNextHeartbeat(s.nowMs, g.cfg.HeartbeatIntervalMs)
+		}
+	}
+	s.schedule(delay, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen})
+	s.schedule(g.cfg.MaxPollIntervalMs, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen, d: 1})
+}
+
+// groupTick: the join phase may be complete (everyone rejoined, or the
+// rebalance timeout ran out).
+func (s *Sim) groupTick(it item) {
+	g := s.groups[it.a]
+	if it.gen != g.rebalanceGen || g.state != GroupPreparingRebalance {
+		return
+	}
+	if it.d == 1 {
+		// Rebalance timeout: members that never rejoined are dropped.
+		for _, m := range g.members {
+			if m.inGroup && !m.joined {
+				s.removeMember(g, m, ReasonPollTimeout)
+			}
+		}
+	}
+	s.maybeCompleteJoin(g, it.d == 1)
+}
+
+// maybeCompleteJoin finishes the join phase once every member has rejoined
+// and the initial delay is over.
+func (s *Sim) maybeCompleteJoin(g *group, force bool) {
+	if g.state != GroupPreparingRebalance {
+		return
+	}
+	active := 0
+	for _, m := range g.members {
+		if m.inGroup {
+			active++
+			if !m.joined && !force {
+				return
+			}
+		}
+	}
+	if active == 0 {
+		g.state = GroupEmpty
+		g.leader = -1
+		g.generation++
+		s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: 0, Text: string(GroupEmpty)})
+		return
+	}
+	if !force && s.nowMs < s.initialDelayEnd(g) {
+		return
+	}
+	s.completeJoin(g)
+}
+
+func (s *Sim) initialDelayEnd(g *group) int64 {
+	if g.generation > 0 {
+		return 0
+	}
+	first := int64(-1)
+	for _, m := range g.members {
+		if m.inGroup && (first < 0 || m.joinedAtMs < first) {
+			first = m.joinedAtMs
+		}
+	}
+	return first + s.cfg.Cluster.GroupInitialRebalanceDelayMs
+}
+
+// completeJoin starts the new generation: the leader member computes the
+// assignment with the chosen assignor and the coordinator hands it out.
+func (s *Sim) completeJoin(g *group) {
+	g.generation++
+	g.state = GroupCompletingRebalance
+	var ms []*member
+	for _, m := range g.members {
+		if m.inGroup {
+			ms = append(ms, m)
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].memberID < ms[j].memberID })
+	if g.leader < 0 || !g.members[g.leader].inGroup {
+		// The coordinator makes the first member to join the leader.
+		first := ms[0]
+		for _, m := range ms {
+			if m.joinedAtMs < first.joinedAtMs {
+				first = m
+			}
+		}
+		g.leader = first.idx
+	}
+	g.protocol = g.cfg.Assignors[0]
+	parts := map[string]int{}
+	for _, t := range g.cfg.Topics {
+		if _, tp := s.topicByName(t); tp != nil {
+			parts[t] = len(tp.parts)
+		}
+	}
+	in := make([]AssignMember, len(ms))
+	for i, m := range ms {
+		in[i] = AssignMember{ID: m.memberID, Topics: g.cfg.Topics, Owned: m.owned, Generation: m.ownedGen}
+	}
+	out, err := Assign(g.protocol, parts, in)
+	if err != nil {
+		panic(fmt.Sprintf("assignor %s failed for group %s: %v", g.protocol, g.cfg.ID, err))
+	}
+	s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
+		Member: g.members[g.leader].name, Text: g.protocol, Broker: s.coordinator(g)})
+	// Cooperative-sticky withholds partitions that must be revoked first.
+	withheld := g.protocol == AssignorCooperativeSticky && countTPs(parts) > len(flatten(out))
+	for _, m := range ms {
+		s.deliverAssignment(g, m, out[m.memberID])
+	}
+	g.state = GroupStable
+	if withheld {
+		// Cooperative: partitions that had to be revoked first are handed
+		// out in a second rebalance, once their old owners let go.
+		s.startRebalance(g, ReasonCooperative, "")
+	}
+}
+
+func countTPs(parts map[string]int) int {
+	n := 0
+	for _, c := range parts {
+		n += c
+	}
+	return n
+}
+
+func flatten(m map[string][]TopicPartition) []TopicPartition {
+	var out []TopicPartition
+	for _, v := range m {
+		out = append(out, v...)
+	}
+	return out
+}
+
+// removeMember takes a member out of the group and rebalances the rest.
+func (s *Sim) removeMember(g *group, m *member, why Reason) {
+	if !m.inGroup {
+		return
+	}
+	m.inGroup = false
+	m.joined = false
+	ev := EvMemberLeft
+	if why == ReasonSessionTimeout || why == ReasonPollTimeout {
+		ev = EvMemberExpired
+	}
+	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
+		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs})
+	s.abortMemberTxn(g, m)
+	m.assigned = nil
+	if g.leader == m.idx {
+		g.leader = -1
+	}
+	s.startRebalance(g, why, m.name)
+	s.maybeCompleteJoin(g, false)
+}
+
+// commitOffset stores a committed offset at the coordinator.
+func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, off int64) {
+	g.committed[tp] = off
+	g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: m.name, gen: g.generation, atMs: s.nowMs})
+}
+
+// groupTPs lists every partition of the group's topics, sorted.
+func (s *Sim) groupTPs(g *group) []TopicPartition {
+	var out []TopicPartition
+	for _, t := range g.cfg.Topics {
+		if _, tp := s.topicByName(t); tp != nil {
+			for _, p := range tp.parts {
+				out = append(out, p.tp())
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return lessTP(out[i], out[j]) })
+	return out
+}
+
+// partitionsChangedForGroups: a topic grew (or vanished), so groups
+// subscribed to it rebalance, as the consumers' metadata refresh notices.
+func (s *Sim) partitionsChangedForGroups(topic string) {
+	for _, p := range s.producers {
+		if s.topics[p.topicIdx].cfg.Name == topic {
+			p.syncPartitions(len(s.topics[p.topicIdx].parts))
+		}
+	}
+	for _, g := range s.groups {
+		for _, t := range g.cfg.Topics {
+			if t == topic && g.state != GroupEmpty {
+				s.startRebalance(g, ReasonNewPartitions, "")
+			}
+		}
+	}
+}
+
+// coordinatorsMoved: a broker was fenced; groups it coordinated now have a
+// new coordinator, which loads their offsets from __consumer_offsets.
+func (s *Sim) coordinatorsMoved() {
+	for _, g := range s.groups {
+		c := s.coordinator(g)
+		if c != g.lastCoordinator() {
+			s.emit(Event{Type: EvCoordinatorMoved, Group: g.cfg.ID, Broker: c, Broker2: g.lastCoordinator(),
+				Offset: int64(OffsetsPartition(g.cfg.ID, s.cfg.Cluster.OffsetsTopicPartitions))})
+			g.setCoordinator(c)
+		}
+	}
+}
+
+func tpList(tps []TopicPartition) string {
+	var b []byte
+	for i, tp := range tps {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, tp.String()...)
+	}
+	return string(b)
+}

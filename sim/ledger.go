@@ -1,0 +1,177 @@
+package sim
+
+import "strconv"
+
+// The delivery ledger: every send() is a record with an id, whatever
+// happens to it afterwards (retried, written twice, truncated, deleted).
+
+const (
+	valueGenerated int32 = -1 // the producer made up the value: "<producer>#<n>"
+	valueNull      int32 = -2 // a tombstone
+)
+
+// recState is what the producer knows of a record.
+type recState uint8
+
+const (
+	recPending recState = iota // in the accumulator or on the wire
+	recAcked                   // acknowledged (acks=0: sent)
+	recFailed                  // given up on, or lost with a crashed producer
+)
+
+// markerBytes is the size of a transaction marker in the log.
+const markerBytes = 20
+
+// recordOverheadBytes approximates the framing a record costs in a batch.
+const recordOverheadBytes = 10
+
+// recordInfo is one send() call.
+type recordInfo struct {
+	createdMs int64
+	offset    int64 // where its first copy landed, -1 if nowhere yet
+	producer  int32
+	sendN     int32 // the n-th send() of its producer, from 1
+	topicIdx  int32
+	part      int32
+	key       int32 // index into keys, -1 = null key
+	value     int32 // index into values, or valueGenerated / valueNull
+	seq       int32 // idempotence sequence, -1 = none
+	epoch     int32 // producer epoch of that sequence
+	txn       int32 // transaction id, -1 = none
+	size      int32
+	copies    uint8 // how many times it was appended to the leader's log
+	state     recState
+}
+
+type ledger struct {
+	recs   []recordInfo
+	keys   []string
+	keyIdx map[string]int32
+	values []string
+	// extra holds the offsets of second and later copies of a record.
+	extra map[int32][]int64
+	// names caches producer ids for generated values.
+	names []string
+}
+
+func (l *ledger) internKey(k string) int32 {
+	if l.keyIdx == nil {
+		l.keyIdx = map[string]int32{}
+	}
+	if i, ok := l.keyIdx[k]; ok {
+		return i
+	}
+	l.keys = append(l.keys, k)
+	l.keyIdx[k] = int32(len(l.keys) - 1)
+	return int32(len(l.keys) - 1)
+}
+
+func (l *ledger) value(v *string) int32 {
+	if v == nil {
+		return valueNull
+	}
+	l.values = append(l.values, *v)
+	return int32(len(l.values) - 1)
+}
+
+func (l *ledger) add(r recordInfo) int32 {
+	r.offset = -1
+	r.seq = -1
+	r.size = int32(l.computeSize(&r))
+	l.recs = append(l.recs, r)
+	return int32(len(l.recs) - 1)
+}
+
+func (l *ledger) computeSize(r *recordInfo) int {
+	n := recordOverheadBytes
+	if r.key >= 0 {
+		n += len(l.keys[r.key])
+	}
+	switch {
+	case r.value >= 0:
+		n += len(l.values[r.value])
+	case r.value == valueGenerated:
+		n += len(l.names[r.producer]) + 1 + digits(int(r.sendN))
+	}
+	return n
+}
+
+func digits(n int) int {
+	d := 1
+	for n >= 10 {
+		n /= 10
+		d++
+	}
+	return d
+}
+
+func (l *ledger) size(rec int32) int { return int(l.recs[rec].size) }
+
+// landed notes that a copy of the record was appended at off.
+func (l *ledger) landed(rec int32, off int64) {
+	r := &l.recs[rec]
+	if r.copies < 255 {
+		r.copies++
+	}
+	if r.offset < 0 {
+		r.offset = off
+		return
+	}
+	if l.extra == nil {
+		l.extra = map[int32][]int64{}
+	}
+	l.extra[rec] = append(l.extra[rec], off)
+}
+
+// settle records the producer's verdict; the first verdict stands.
+func (l *ledger) settle(rec int32, ok bool) {
+	r := &l.recs[rec]
+	if r.state != recPending {
+		return
+	}
+	if ok {
+		r.state = recAcked
+	} else {
+		r.state = recFailed
+	}
+}
+
+// keyOf and valueOf render a record's key and value.
+func (l *ledger) keyOf(rec int32) (string, bool) {
+	k := l.recs[rec].key
+	if k < 0 {
+		return "", true
+	}
+	return l.keys[k], false
+}
+
+func (l *ledger) valueOf(rec int32) (string, bool) {
+	r := &l.recs[rec]
+	switch {
+	case r.value == valueNull:
+		return "", true
+	case r.value == valueGenerated:
+		return l.names[r.producer] + "#" + strconv.Itoa(int(r.sendN)), false
+	default:
+		return l.values[r.value], false
+	}
+}
+
+func (l *ledger) clone() ledger {
+	c := *l
+	c.recs = append([]recordInfo(nil), l.recs...)
+	c.keys = l.keys[:len(l.keys):len(l.keys)]
+	c.values = l.values[:len(l.values):len(l.values)]
+	c.names = l.names[:len(l.names):len(l.names)]
+	c.keyIdx = make(map[string]int32, len(l.keyIdx))
+	for k, v := range l.keyIdx {
+		c.keyIdx[k] = v
+	}
+	if l.extra != nil {
+		c.extra = make(map[int32][]int64, len(l.extra))
+		for k, v := range l.extra {
+			c.extra[k] = append([]int64(nil), v...)
+		}
+	}
+	return c
+}

@@ -1,0 +1,173 @@
+package sim
+
+// Fate is what became of one record for one group.
+type Fate string
+
+// The fates a record can have for a group.
+const (
+	FateExactlyOnce Fate = "exactly_once"
+	FateDuplicated  Fate = "duplicated"
+	FateLost        Fate = "lost"
+	FatePending     Fate = "pending"
+)
+
+// Ledger counts, per producer and per group, what happened to every record.
+func (s *Sim) Ledger() LedgerSummary {
+	var out LedgerSummary
+	for _, p := range s.producers {
+		if p.hidden {
+			continue
+		}
+		out.Producers = append(out.Producers, ProducerLedger{ID: p.cfg.ID, Sent: p.sends, Acked: p.acked, Failed: p.failed,
+			InFlight: p.sends - p.acked - p.failed})
+	}
+	for _, g := range s.groups {
+		if g.state == GroupDead {
+			continue
+		}
+		gl := GroupLedger{ID: g.cfg.ID, Processed: g.processedTotal}
+		s.eachGroupRecord(g, func(rec int32, f Fate) {
+			switch f {
+			case FateExactlyOnce:
+				gl.ExactlyOnce++
+			case FateDuplicated:
+				gl.Duplicated++
+			case FateLost:
+				gl.Lost++
+			case FatePending:
+				gl.Pending++
+			}
+		})
+		out.Groups = append(out.Groups, gl)
+	}
+	out.LogDuplicates = s.logDuplicates()
+	return out
+}
+
+// logDuplicates counts extra copies of a record in the current leaders' logs.
+func (s *Sim) logDuplicates() int {
+	n := 0
+	for rec, extra := range s.ledger.extra { // a sum: order does not matter
+		ri := &s.ledger.recs[rec]
+		p := s.partitionOf(int(ri.topicIdx), int(ri.part))
+		if p == nil {
+			continue
+		}
+		lr := p.shownReplica()
+		copies := 0
+		for _, off := range append([]int64{ri.offset}, extra...) {
+			if e := lr.entryAt(off); e != nil && e.rec == rec {
+				copies++
+			}
+		}
+		if copies > 1 {
+			n += copies - 1
+		}
+	}
+	return n
+}
+
+// groupFrontier is, for one partition, where the group will go on reading
+// and which offsets a live member holds unprocessed.
+type groupFrontier struct {
+	from   int64 // -1: nothing decided yet, every readable record is pending
+	inHand map[int64]bool
+}
+
+func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
+	out := map[TopicPartition]groupFrontier{}
+	for tp, c := range g.committed {
+		out[tp] = groupFrontier{from: c}
+	}
+	for _, m := range g.members {
+		if !m.inGroup || m.state == MemberCrashed || m.state == MemberClosed {
+			continue
+		}
+		for _, tp := range m.assigned {
+			if pos, ok := m.positions[tp]; ok {
+				f := out[tp]
+				f.from = pos
+				out[tp] = f
+			}
+		}
+		done := s.processedSoFar(g, m)
+		if m.processing {
+			for _, r := range m.buffer[done:] {
+				f, ok := out[r.tp]
+				if !ok {
+					f.from = -1
+				}
+				if f.inHand == nil {
+					f.inHand = map[int64]bool{}
+				}
+				f.inHand[r.offset] = true
+				out[r.tp] = f
+			}
+		}
+	}
+	return out
+}
+
+// eachGroupRecord calls f with the fate of every acknowledged record of the
+// group's topics (for acks=0, every sent record), in record order.
+func (s *Sim) eachGroupRecord(g *group, f func(rec int32, fate Fate)) {
+	subscribed := make([]bool, len(s.topics))
+	for _, t := range g.cfg.Topics {
+		if i, _ := s.topicByName(t); i >= 0 {
+			subscribed[i] = true
+		}
+	}
+	fr := s.frontiers(g)
+	for i := range s.ledger.recs {
+		ri := &s.ledger.recs[i]
+		if ri.state != recAcked || !subscribed[ri.topicIdx] {
+			continue
+		}
+		rec := int32(i)
+		count := uint8(0)
+		if i < len(g.procCount) {
+			count = g.procCount[i]
+		}
+		switch {
+		case count == 1:
+			f(rec, FateExactlyOnce)
+		case count > 1:
+			f(rec, FateDuplicated)
+		case s.stillReadable(g, rec, fr):
+			f(rec, FatePending)
+		default:
+			f(rec, FateLost)
+		}
+	}
+}
+
+// stillReadable: a copy of the record is in the partition's log and the
+// group has not moved past it (or a member holds it, unprocessed).
+func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFrontier) bool {
+	ri := &s.ledger.recs[rec]
+	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
+	if p == nil || ri.offset < 0 {
+		return false
+	}
+	lr := p.shownReplica()
+	front, known := fr[p.tp()]
+	check := func(off int64) bool {
+		e := lr.entryAt(off)
+		if e == nil || e.rec != rec || off < lr.logStart {
+			return false
+		}
+		if g.cfg.IsolationLevel == "read_committed" && p.isAborted(s, *e) {
+			return false
+		}
+		return !known || front.from < 0 || off >= front.from || front.inHand[off]
+	}
+	if check(ri.offset) {
+		return true
+	}
+	for _, off := range s.ledger.extra[rec] {
+		if check(off) {
+			return true
+		}
+	}
+	return false
+}

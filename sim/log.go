@@ -1,0 +1,157 @@
+package sim
+
+import "sort"
+
+// entry is one record in one replica's log. rec indexes the ledger's record
+// table; a negative rec is a transaction marker (see markerRec).
+type entry struct {
+	offset int64
+	rec    int32
+	epoch  int32
+}
+
+// epochStart is one line of a replica's leader-epoch cache: the first offset
+// written in that leader epoch.
+type epochStart struct {
+	epoch int32
+	start int64
+}
+
+// segment is a contiguous run of a log that is rolled, deleted and compacted
+// as a whole. Only the last (active) segment takes appends.
+type segment struct {
+	base    int64
+	bytes   int64
+	firstMs int64 // when its first record was appended
+	maxTsMs int64 // largest record timestamp in it
+	cleaned bool  // compacted at least once
+}
+
+// replica is one copy of a partition's log on one broker, plus what the
+// leader knows about it as a follower.
+type replica struct {
+	broker   int
+	entries  []entry
+	logStart int64
+	leo      int64
+	epochs   []epochStart
+	segments []segment
+	// pids is the idempotent-producer state rebuilt from the log: per
+	// producer index, the epoch and last sequence appended.
+	pids []pidState
+
+	// The leader's view of this replica as a follower.
+	fetchOffset        int64 // the LEO it reported in its last fetch
+	lastCaughtUpMs     int64
+	lastFetchMs        int64
+	lastFetchLeaderLEO int64
+	// fetchGen drops fetch traffic made stale by a leader change or crash.
+	fetchGen int32
+	fetching bool
+	parked   bool // its fetch waits at the leader for new records
+}
+
+type pidState struct {
+	known   bool
+	epoch   int32
+	lastSeq int32
+}
+
+// indexOf returns the index of the first entry with offset >= off.
+func (r *replica) indexOf(off int64) int {
+	n := len(r.entries)
+	if n == 0 {
+		return 0
+	}
+	base := r.entries[0].offset
+	if i := off - base; i >= 0 && i < int64(n) && r.entries[i].offset == off {
+		return int(i)
+	}
+	if off <= base {
+		return 0
+	}
+	return sort.Search(n, func(i int) bool { return r.entries[i].offset >= off })
+}
+
+// lastEpoch is the leader epoch of its newest entry, or -1.
+func (r *replica) lastEpoch() int32 {
+	if len(r.epochs) == 0 {
+		return -1
+	}
+	return r.epochs[len(r.epochs)-1].epoch
+}
+
+// endOffsetForEpoch answers OffsetsForLeaderEpoch: the end of the given epoch
+// in this log (the start of the next larger epoch), or the LEO if it is the
+// latest. It also returns the largest epoch <= the one asked.
+func (r *replica) endOffsetForEpoch(epoch int32) (int32, int64) {
+	found := int32(-1)
+	for i, e := range r.epochs {
+		if e.epoch > epoch {
+			if found < 0 {
+				return -1, e.start
+			}
+			return found, e.start
+		}
+		found = r.epochs[i].epoch
+	}
+	return found, r.leo
+}
+
+// appendEntry adds one record at the log end, rolling segments as needed.
+func (r *replica) appendEntry(e entry, bytes int64, tsMs, nowMs int64, t *TopicConfig) {
+	if len(r.epochs) == 0 || r.epochs[len(r.epochs)-1].epoch < e.epoch {
+		r.epochs = append(r.epochs, epochStart{epoch: e.epoch, start: e.offset})
+	}
+	n := len(r.segments)
+	if n == 0 || r.segments[n-1].bytes+bytes > t.SegmentBytes ||
+		(r.segments[n-1].bytes > 0 && nowMs-r.segments[n-1].firstMs >= t.SegmentMs) {
+		r.segments = append(r.segments, segment{base: e.offset, firstMs: nowMs, maxTsMs: tsMs})
+		n++
+	}
+	sg := &r.segments[n-1]
+	if sg.bytes == 0 {
+		sg.firstMs = nowMs
+	}
+	sg.bytes += bytes
+	if tsMs > sg.maxTsMs {
+		sg.maxTsMs = tsMs
+	}
+	r.entries = append(r.entries, e)
+	r.leo = e.offset + 1
+}
+
+// truncateTo drops every entry at or above off (a follower discarding what
+// diverged from the new leader). It returns the dropped entries.
+func (r *replica) truncateTo(off int64) []entry {
+	if off >= r.leo {
+		return nil
+	}
+	i := r.indexOf(off)
+	dropped := append([]entry(nil), r.entries[i:]...)
+	// Cap the slice so later appends reallocate instead of writing into an
+	// array a checkpoint may still share.
+	r.entries = r.entries[:i:i]
+	r.leo = off
+	if r.leo < r.logStart {
+		r.logStart = r.leo
+	}
+	for len(r.epochs) > 0 && r.epochs[len(r.epochs)-1].start >= off {
+		r.epochs = r.epochs[:len(r.epochs)-1]
+	}
+	r.epochs = r.epochs[:len(r.epochs):len(r.epochs)]
+	for len(r.segments) > 0 && r.segments[len(r.segments)-1].base >= off {
+		r.segments = r.segments[:len(r.segments)-1]
+	}
+	r.segments = r.segments[:len(r.segments):len(r.segments)]
+	return dropped
+}
+
+func (r *replica) clone() *replica {
+	c := *r
+	c.entries = r.entries[:len(r.entries):len(r.entries)]
+	c.epochs = r.epochs[:len(r.epochs):len(r.epochs)]
+	c.segments = append([]segment(nil), r.segments...)
+	c.pids = append([]pidState(nil), r.pids...)
+	return &c
+}

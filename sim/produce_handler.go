@@ -1,0 +1,171 @@
+package sim
+
+// The leader's side of a produce request: checks, the idempotence
+// sequence check, the append, and the response (now, or once the high
+// watermark passes the records for acks=all).
+
+func (s *Sim) produceArrived(it item) {
+	p := s.producers[it.a]
+	b := &s.batches[it.b]
+	brokerID := int(it.c)
+	if !s.brokerUp(brokerID) {
+		return // the connection broke; failRequestsTo answers the producer
+	}
+	pt := s.partitionOf(int(b.topicIdx), int(b.part))
+	respond := func(code int32, base int64) { s.sendProduceResponse(p, it.b, it.gen, brokerID, code, base) }
+	if pt == nil || pt.leader != brokerID {
+		respond(errNotLeader, -1)
+		return
+	}
+	cfg := s.topicCfg(pt)
+	if p.cfg.Acks == AcksAll && len(pt.isr) < cfg.MinInsyncReplicas {
+		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
+			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), EndOffset: int64(cfg.MinInsyncReplicas), Reason: ReasonManual})
+		respond(errNotEnoughReplicas, -1)
+		return
+	}
+	lr := pt.leaderRep()
+	if b.firstSeq >= 0 {
+		st := lr.pid(p.idx)
+		if st.known && st.epoch == p.epoch {
+			last := b.firstSeq + int32(len(b.recs)) - 1
+			if last <= st.lastSeq {
+				base := s.ledger.recs[b.recs[0]].offset
+				s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
+					Offset: int64(b.firstSeq), EndOffset: int64(last), Count: len(b.recs), Epoch: int(p.pid)})
+				respond(errNone, base)
+				return
+			}
+			if b.firstSeq != st.lastSeq+1 {
+				respond(errOutOfOrder, -1)
+				return
+			}
+		}
+	}
+	base := lr.leo
+	for _, r := range b.recs {
+		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
+		size, ts := s.entryFacts(e)
+		lr.appendEntry(e, size, ts, s.nowMs, cfg)
+		s.notePid(lr, e)
+		s.ledger.landed(r, e.offset)
+	}
+	s.emit(Event{Type: EvAppended, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
+		Offset: base, EndOffset: lr.leo, Count: len(b.recs), Epoch: pt.leaderEpoch, Text: s.copyNote(b)})
+	s.wakeParkedFetches(pt)
+	s.maybeAdvanceHW(pt)
+	switch {
+	case p.cfg.Acks == AcksNone:
+	case p.cfg.Acks == AcksLeader || pt.hw >= lr.leo:
+		respond(errNone, base)
+	default:
+		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.b, gen: it.gen, base: base, end: lr.leo})
+	}
+}
+
+// copyNote says when an append wrote records the log already holds.
+func (s *Sim) copyNote(b *batch) string {
+	dups := 0
+	for _, r := range b.recs {
+		if s.ledger.recs[r].copies > 1 {
+			dups++
+		}
+	}
+	if dups == 0 {
+		return ""
+	}
+	return "duplicate"
+}
+
+func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code int32, base int64) {
+	if p.cfg.Acks == AcksNone {
+		return
+	}
+	b := s.broker(brokerID)
+	if b.dropAcks > 0 {
+		b.dropAcks--
+		bt := &s.batches[bi]
+		s.emit(Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
+			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], EndOffset: p.cfg.RequestTimeoutMs})
+		return
+	}
+	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: bi, c: code, gen: gen, d: base})
+}
+
+// completePendingAcks answers acks=all requests whose records the whole
+// ISR now has.
+func (s *Sim) completePendingAcks(pt *partition) {
+	if len(pt.pendingAcks) == 0 {
+		return
+	}
+	minISR := s.topicCfg(pt).MinInsyncReplicas
+	keep := pt.pendingAcks[:0:0]
+	for _, pa := range pt.pendingAcks {
+		if pt.hw < pa.end {
+			keep = append(keep, pa)
+			continue
+		}
+		b := &s.batches[pa.batch]
+		p := s.producers[b.producer]
+		code := errNone
+		if len(pt.isr) < minISR {
+			code = errNotEnoughReplicasAfterAppend
+		}
+		s.sendProduceResponse(p, pa.batch, pa.gen, pt.leader, code, pa.base)
+	}
+	pt.pendingAcks = keep
+}
+
+// failPendingAcks answers every parked request with an error: leadership
+// moved away from the broker holding them.
+func (s *Sim) failPendingAcks(pt *partition, _ string) {
+	for _, pa := range pt.pendingAcks {
+		b := &s.batches[pa.batch]
+		p := s.producers[b.producer]
+		if s.brokerUp(int(b.broker)) {
+			s.sendProduceResponse(p, pa.batch, pa.gen, int(b.broker), errNotLeader, -1)
+		}
+	}
+	pt.pendingAcks = nil
+	s.leadersChangedForProducers()
+}
+
+// pid returns the idempotence state of a producer in this log.
+func (r *replica) pid(prod int32) pidState {
+	if int(prod) < len(r.pids) {
+		return r.pids[prod]
+	}
+	return pidState{}
+}
+
+// notePid updates the idempotence state as a record is appended.
+func (s *Sim) notePid(r *replica, e entry) {
+	if e.rec < 0 {
+		return
+	}
+	ri := &s.ledger.recs[e.rec]
+	if ri.seq < 0 {
+		return
+	}
+	for int(ri.producer) >= len(r.pids) {
+		r.pids = append(r.pids, pidState{})
+	}
+	r.pids[ri.producer] = pidState{known: true, epoch: ri.epoch, lastSeq: ri.seq}
+}
+
+// rebuildPids recomputes the idempotence state after a truncation.
+func (s *Sim) rebuildPids(pt *partition, r *replica) {
+	r.pids = nil
+	for _, e := range r.entries {
+		s.notePid(r, e)
+	}
+}
+
+// entryFacts gives a log entry's size in bytes and its timestamp.
+func (s *Sim) entryFacts(e entry) (int64, int64) {
+	if e.rec < 0 {
+		return markerBytes, s.nowMs
+	}
+	ri := &s.ledger.recs[e.rec]
+	return int64(ri.size), ri.createdMs
+}

@@ -1,0 +1,455 @@
+package sim
+
+import "fmt"
+
+// producer is one KafkaProducer: it turns send() calls into records, groups
+// them into batches per partition, and sends batches to partition leaders.
+type producer struct {
+	cfg      ProducerConfig
+	idx      int32
+	topicIdx int
+	crashed  bool
+	hidden   bool  // a transactional group member's producer, not a scenario's
+	gen      int32 // bumps on crash: its queued items go stale
+	pid      int64
+	epoch    int32
+
+	sends     int // send() calls so far
+	keyCursor int
+	// sticky is the partition null-keyed records go to until stickyBytes
+	// reaches batch.size (the built-in partitioner of KIP-794); -1 = none yet.
+	sticky      int
+	stickyBytes int
+	parts       []prodPart
+	inflight    []int // requests in flight per broker (index id-1)
+
+	acked, failed, retries int
+	// txn is the open transaction's id, -1 when none (transactional only).
+	txn int32
+}
+
+// prodPart is the producer's state for one partition.
+type prodPart struct {
+	open    int32   // batch still taking records, -1 = none
+	queue   []int32 // closed batches waiting to be sent, oldest first
+	nextSeq int32   // idempotence: the sequence number of the next record
+}
+
+// batchState is where a batch is in its life.
+type batchState uint8
+
+const (
+	batchOpen batchState = iota
+	batchQueued
+	batchInFlight
+	batchBackoff
+	batchDone
+)
+
+// batch is one produce batch: records for one partition sent together.
+type batch struct {
+	producer  int32
+	topicIdx  int32
+	part      int32
+	recs      []int32
+	bytes     int
+	createdMs int64
+	firstSeq  int32
+	attempts  int32
+	state     batchState
+	broker    int32 // where the current attempt went
+	sentMs    int64
+	reqGen    int32 // bumps per attempt: an old attempt's response is ignored
+	notBefore int64 // retry backoff
+	base      int64 // offset of its first record once appended
+}
+
+// The error codes a produce response can carry (item.c).
+const (
+	errNone int32 = iota
+	errNotLeader
+	errNotEnoughReplicas
+	errNotEnoughReplicasAfterAppend
+	errOutOfOrder
+	errNetwork
+	errTimeout
+)
+
+var errNames = [...]string{"NONE", "NOT_LEADER_OR_FOLLOWER", "NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
+	"OUT_OF_ORDER_SEQUENCE_NUMBER", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT"}
+
+func (s *Sim) addProducer(cfg ProducerConfig) error {
+	for _, p := range s.producers {
+		if p.cfg.ID == cfg.ID {
+			return fmt.Errorf("producer %q already exists", cfg.ID)
+		}
+	}
+	ti, t := s.topicByName(cfg.Topic)
+	if t == nil {
+		return &UnknownTopicError{Topic: cfg.Topic}
+	}
+	if cfg.EnableIdempotence && (cfg.Acks != AcksAll || cfg.Retries == 0 || cfg.MaxInFlight > 5) {
+		// As the Java client does when idempotence was left at its default
+		// and another setting conflicts with it: it is turned off.
+		cfg.EnableIdempotence = false
+	}
+	p := &producer{cfg: cfg, idx: int32(len(s.producers)), topicIdx: ti, sticky: -1, txn: -1,
+		inflight: make([]int, len(s.brokers))}
+	if cfg.EnableIdempotence || cfg.TransactionalID != "" {
+		p.pid = 1000 + int64(len(s.producers))
+	}
+	s.producers = append(s.producers, p)
+	s.ledger.names = append(s.ledger.names, cfg.ID)
+	p.syncPartitions(len(t.parts))
+	if cfg.RatePerSec > 0 {
+		s.schedule(max(cfg.StartMs-s.nowMs, 0), item{kind: itProducerTick, a: p.idx, gen: p.gen})
+	}
+	return nil
+}
+
+func (p *producer) syncPartitions(n int) {
+	for len(p.parts) < n {
+		p.parts = append(p.parts, prodPart{open: -1})
+	}
+}
+
+func (s *Sim) producerByID(id string) *producer {
+	for _, p := range s.producers {
+		if p.cfg.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// producerTick makes the send() calls that are due by now at the
+// producer's rate, then schedules itself for the next one.
+func (s *Sim) producerTick(it item) {
+	p := s.producers[it.a]
+	if p.crashed || it.gen != p.gen {
+		return
+	}
+	rate := int64(p.cfg.RatePerSec)
+	start := p.cfg.StartMs
+	for p.cfg.Count == 0 || p.sends < p.cfg.Count {
+		due := start + int64(p.sends)*1000/rate
+		if due > s.nowMs {
+			s.schedule(due-s.nowMs, item{kind: itProducerTick, a: p.idx, gen: p.gen})
+			break
+		}
+		s.send(p, nil, nil, true)
+	}
+	s.flushReady(p)
+}
+
+// send is KafkaProducer.send(): it picks a partition and adds the record to
+// that partition's open batch. key == nil with useKeys takes the next of the
+// configured keys; value == nil with generated makes a value.
+func (s *Sim) send(p *producer, key, value *string, fromConfig bool) int32 {
+	t := s.topics[p.topicIdx]
+	p.syncPartitions(len(t.parts))
+	p.sends++
+	keyIdx := int32(-1)
+	if fromConfig && len(p.cfg.Keys) > 0 {
+		k := p.cfg.Keys[p.keyCursor%len(p.cfg.Keys)]
+		p.keyCursor++
+		key = &k
+	}
+	if key != nil {
+		keyIdx = s.ledger.internKey(*key)
+	}
+	valIdx := valueGenerated
+	if !fromConfig {
+		valIdx = s.ledger.value(value)
+	}
+	part := s.partitionFor(p, key, len(t.parts))
+	rec := s.ledger.add(recordInfo{producer: p.idx, sendN: int32(p.sends), topicIdx: int32(p.topicIdx), part: int32(part),
+		key: keyIdx, value: valIdx, createdMs: s.nowMs, txn: p.txn})
+	size := s.ledger.size(rec)
+	if key == nil {
+		p.stickyBytes += size
+		if p.stickyBytes >= p.cfg.BatchSizeBytes {
+			p.sticky, p.stickyBytes = -1, 0
+		}
+	}
+	s.appendToBatch(p, part, rec, size)
+	return rec
+}
+
+// partitionFor is the Java client's built-in partitioner: murmur2 of the key
+// for keyed records, the sticky choice for null keys.
+func (s *Sim) partitionFor(p *producer, key *string, n int) int {
+	if key != nil {
+		return PartitionForKey([]byte(*key), n)
+	}
+	if p.sticky < 0 || p.sticky >= n {
+		prev := p.sticky
+		p.sticky = s.rngPick.IntN(n)
+		if n > 1 && p.sticky == prev {
+			p.sticky = (p.sticky + 1) % n
+		}
+	}
+	return p.sticky
+}
+
+func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
+	pp := &p.parts[part]
+	if pp.open >= 0 {
+		b := &s.batches[pp.open]
+		if b.bytes+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
+			s.closeBatch(p, part)
+		}
+	}
+	if pp.open < 0 {
+		s.batches = append(s.batches, batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
+			createdMs: s.nowMs, firstSeq: -1, base: -1})
+		pp.open = int32(len(s.batches) - 1)
+		s.schedule(p.cfg.DeliveryTimeoutMs, item{kind: itBatchExpire, a: p.idx, b: pp.open, gen: p.gen})
+		if p.cfg.LingerMs > 0 {
+			s.schedule(p.cfg.LingerMs, item{kind: itLinger, a: p.idx, b: int32(part), c: pp.open, gen: p.gen})
+		}
+	}
+	b := &s.batches[pp.open]
+	b.recs = append(b.recs, rec)
+	b.bytes += size
+}
+
+func (s *Sim) closeBatch(p *producer, part int) {
+	pp := &p.parts[part]
+	if pp.open < 0 {
+		return
+	}
+	s.batches[pp.open].state = batchQueued
+	pp.queue = append(pp.queue, pp.open)
+	pp.open = -1
+}
+
+// flushReady closes batches whose linger.ms has passed, then sends what it can.
+func (s *Sim) flushReady(p *producer) {
+	for part := range p.parts {
+		if o := p.parts[part].open; o >= 0 && s.nowMs-s.batches[o].createdMs >= p.cfg.LingerMs {
+			s.closeBatch(p, part)
+		}
+	}
+	s.drain(p)
+}
+
+// drain sends the oldest waiting batch of each partition whose leader is
+// reachable, within max.in.flight.requests.per.connection.
+func (s *Sim) drain(p *producer) {
+	if p.crashed {
+		return
+	}
+	for part := range p.parts {
+		pp := &p.parts[part]
+		for len(pp.queue) > 0 {
+			bi := pp.queue[0]
+			b := &s.batches[bi]
+			if b.notBefore > s.nowMs {
+				break
+			}
+			pt := s.partitionOf(p.topicIdx, part)
+			if pt == nil || pt.leader == 0 || !s.brokerUp(pt.leader) || p.inflight[pt.leader-1] >= p.cfg.MaxInFlight {
+				break
+			}
+			pp.queue = pp.queue[1:]
+			s.sendBatch(p, bi, pt.leader)
+		}
+	}
+}
+
+func (s *Sim) sendBatch(p *producer, bi int32, leader int) {
+	b := &s.batches[bi]
+	if (p.cfg.EnableIdempotence || p.cfg.TransactionalID != "") && b.firstSeq < 0 {
+		pp := &p.parts[b.part]
+		b.firstSeq = pp.nextSeq
+		pp.nextSeq += int32(len(b.recs))
+		for i, r := range b.recs {
+			s.ledger.recs[r].seq = b.firstSeq + int32(i)
+			s.ledger.recs[r].epoch = p.epoch
+		}
+	}
+	b.attempts++
+	b.reqGen++
+	b.state = batchInFlight
+	b.broker = int32(leader)
+	b.sentMs = s.nowMs
+	p.inflight[leader-1]++
+	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
+		Broker: leader, Count: len(b.recs), Epoch: int(b.attempts), Offset: int64(b.firstSeq)})
+	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceArrive, a: p.idx, b: bi, c: int32(leader), gen: b.reqGen})
+	if p.cfg.Acks == AcksNone {
+		// acks=0: the producer counts the records as sent the moment they
+		// leave; it will never hear back.
+		s.finishBatch(p, bi, true, errNone)
+		return
+	}
+	s.schedule(p.cfg.RequestTimeoutMs, item{kind: itRequestTimeout, a: p.idx, b: bi, gen: b.reqGen})
+}
+
+// finishBatch settles a batch: acked, or failed for good.
+func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
+	b := &s.batches[bi]
+	if b.state == batchInFlight {
+		p.inflight[b.broker-1]--
+	}
+	b.state = batchDone
+	name := s.topics[b.topicIdx].cfg.Name
+	for _, r := range b.recs {
+		s.ledger.settle(r, ok)
+	}
+	if ok {
+		p.acked += len(b.recs)
+		if p.cfg.Acks != AcksNone {
+			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
+				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Epoch: p.cfg.Acks})
+		}
+		return
+	}
+	p.failed += len(b.recs)
+	s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: len(b.recs),
+		Err: errNames[code], EndOffset: s.nowMs - b.createdMs, Epoch: int(b.attempts)})
+}
+
+// produceFailedAttempt decides between a retry and giving up.
+func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
+	b := &s.batches[bi]
+	if b.state == batchInFlight {
+		p.inflight[b.broker-1]--
+		b.state = batchQueued
+	}
+	b.reqGen++
+	age := s.nowMs - b.createdMs
+	if int(b.attempts) > p.cfg.Retries || age+p.cfg.RetryBackoffMs >= p.cfg.DeliveryTimeoutMs {
+		s.finishBatch(p, bi, false, code)
+		return
+	}
+	p.retries++
+	b.state = batchBackoff
+	b.notBefore = s.nowMs + p.cfg.RetryBackoffMs
+	pp := &p.parts[b.part]
+	pp.queue = append([]int32{bi}, pp.queue...)
+	s.emit(Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
+		Count: len(b.recs), Err: errNames[code], Epoch: int(b.attempts) + 1, Offset: int64(b.firstSeq),
+		Text: idempotenceWord(p)})
+	s.schedule(p.cfg.RetryBackoffMs, item{kind: itRetryBackoff, a: p.idx, gen: p.gen})
+}
+
+func idempotenceWord(p *producer) string {
+	if p.cfg.EnableIdempotence || p.cfg.TransactionalID != "" {
+		return "idempotent"
+	}
+	return ""
+}
+
+func (s *Sim) produceResponse(it item) {
+	p := s.producers[it.a]
+	b := &s.batches[it.b]
+	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+		return
+	}
+	if it.c == errNone {
+		b.base = it.d
+		s.finishBatch(p, it.b, true, errNone)
+	} else {
+		s.produceFailedAttempt(p, it.b, it.c)
+	}
+	s.drain(p)
+}
+
+func (s *Sim) requestTimedOut(it item) {
+	p := s.producers[it.a]
+	b := &s.batches[it.b]
+	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+		return
+	}
+	s.produceFailedAttempt(p, it.b, errTimeout)
+	s.drain(p)
+}
+
+func (s *Sim) batchExpired(it item) {
+	p := s.producers[it.a]
+	b := &s.batches[it.b]
+	if p.crashed || it.gen != p.gen || b.state == batchDone || b.state == batchInFlight {
+		return
+	}
+	// delivery.timeout.ms: the batch never got through.
+	pp := &p.parts[b.part]
+	if pp.open == it.b {
+		pp.open = -1
+	}
+	for i, q := range pp.queue {
+		if q == it.b {
+			pp.queue = append(pp.queue[:i:i], pp.queue[i+1:]...)
+			break
+		}
+	}
+	b.state = batchQueued
+	s.finishBatch(p, it.b, false, errTimeout)
+}
+
+// failRequestsTo: a broker died, so every producer connection to it breaks
+// and its in-flight requests fail with a network error.
+func (s *Sim) failRequestsTo(brokerID int) {
+	for _, p := range s.producers {
+		if p.crashed || p.inflight[brokerID-1] == 0 {
+			continue
+		}
+		for bi := range s.batches {
+			b := &s.batches[bi]
+			if b.producer == p.idx && b.state == batchInFlight && int(b.broker) == brokerID {
+				s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: int32(bi), c: errNetwork, gen: b.reqGen})
+			}
+		}
+	}
+	s.forEachPartition(func(pt *partition) {
+		for _, r := range pt.reps {
+			if r.broker == brokerID {
+				r.fetchGen++
+				r.fetching = false
+				r.parked = false
+			}
+		}
+	})
+}
+
+// leadersChangedForProducers lets producers send batches that waited for a
+// leader.
+func (s *Sim) leadersChangedForProducers() {
+	for _, p := range s.producers {
+		s.drain(p)
+	}
+}
+
+func (s *Sim) crashProducer(id string) error {
+	p := s.producerByID(id)
+	if p == nil {
+		return fmt.Errorf("no producer %q", id)
+	}
+	if p.crashed {
+		return nil
+	}
+	p.crashed = true
+	p.gen++
+	lost := 0
+	for bi := range s.batches {
+		b := &s.batches[bi]
+		if b.producer == p.idx && b.state != batchDone {
+			b.state = batchDone
+			for _, r := range b.recs {
+				s.ledger.settle(r, false)
+			}
+			p.failed += len(b.recs)
+			lost += len(b.recs)
+		}
+	}
+	for i := range p.parts {
+		p.parts[i].open = -1
+		p.parts[i].queue = nil
+	}
+	for i := range p.inflight {
+		p.inflight[i] = 0
+	}
+	s.emit(Event{Type: EvProducerCrash, Producer: id, Count: lost})
+	return nil
+}

@@ -1,0 +1,156 @@
+package sim
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"math/rand/v2"
+)
+
+// Sim is one deterministic run of a simulated Kafka cluster. It moves only
+// when the caller steps it; all of its randomness comes from the seed.
+type Sim struct {
+	cfg   Config
+	nowMs int64
+	step  int
+	queue eventQueue
+
+	rngNet   *rand.Rand // network jitter and lost messages
+	rngPick  *rand.Rand // sticky partitioner and other client-side picks
+	rngGroup *rand.Rand // member ids
+
+	brokers    []*broker // index = id-1
+	controller int       // broker id of the active controller, 0 = none
+	ctrlEpoch  int
+	topics     []*topic // creation order; deleted topics are removed
+	topicSeq   int      // for TopicIds
+	producers  []*producer
+	groups     []*group
+	ledger     ledger
+	batches    []batch
+	truncs     []truncation
+	markers    []txnMarker
+	txnSeq     int
+
+	events  []Event
+	digest  hash.Hash
+	scratch []byte
+	applied []Applied
+	// scheduled holds timeline commands; queued items refer to them by index.
+	scheduled []Scheduled
+	// halted is set by Halt; Step does nothing afterwards.
+	halted bool
+}
+
+// Subsystem stream ids: each subsystem draws from its own PCG stream so that
+// a change in one does not reshuffle the others.
+const (
+	streamNet   = 0x6e6574
+	streamPick  = 0x7069636b
+	streamGroup = 0x67726f7570
+)
+
+// New builds a simulation from a config. Config mistakes come back as errors.
+func New(cfg Config) (*Sim, error) {
+	if err := validateConfig(&cfg); err != nil {
+		return nil, err
+	}
+	s := &Sim{
+		cfg:      cfg,
+		rngNet:   rand.New(rand.NewPCG(cfg.Seed, streamNet)),
+		rngPick:  rand.New(rand.NewPCG(cfg.Seed, streamPick)),
+		rngGroup: rand.New(rand.NewPCG(cfg.Seed, streamGroup)),
+		digest:   sha256.New(),
+	}
+	s.startCluster()
+	for _, t := range cfg.Topics {
+		if _, err := s.createTopic(t); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range cfg.Producers {
+		if err := s.addProducer(p); err != nil {
+			return nil, err
+		}
+	}
+	for _, g := range cfg.Groups {
+		if err := s.addGroup(g); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Config returns the configuration the run started from.
+func (s *Sim) Config() Config { return s.cfg }
+
+// Now is the virtual time in milliseconds.
+func (s *Sim) Now() int64 { return s.nowMs }
+
+// StepCount is how many steps have run.
+func (s *Sim) StepCount() int { return s.step }
+
+// Idle reports whether nothing is left to happen.
+func (s *Sim) Idle() bool { return s.queue.Len() == 0 }
+
+// NextAt is the time of the next queued happening, or -1 when idle.
+func (s *Sim) NextAt() int64 {
+	if s.queue.Len() == 0 {
+		return -1
+	}
+	return s.queue.items[0].atMs
+}
+
+// Step runs the next queued happening and reports whether there was one.
+func (s *Sim) Step() bool {
+	if s.halted || s.queue.Len() == 0 {
+		return false
+	}
+	it := s.queue.pop()
+	s.nowMs = it.atMs
+	s.step++
+	s.dispatch(it)
+	return true
+}
+
+// RunUntil steps until the next happening would be after untilMs, then sets
+// the clock to untilMs.
+func (s *Sim) RunUntil(untilMs int64) {
+	for !s.halted && s.queue.Len() > 0 && s.queue.items[0].atMs <= untilMs {
+		s.Step()
+	}
+	if untilMs > s.nowMs {
+		s.nowMs = untilMs
+	}
+}
+
+// Events is every event so far. The slice is shared: do not modify it.
+func (s *Sim) Events() []Event { return s.events }
+
+// EventsSince returns the events with Seq >= seq.
+func (s *Sim) EventsSince(seq int) []Event {
+	if seq >= len(s.events) {
+		return nil
+	}
+	return s.events[seq:]
+}
+
+// Applied lists the commands run so far, with the step each ran at.
+func (s *Sim) Applied() []Applied { return s.applied }
+
+// Digest is the sha256 of the canonical event stream so far: two runs with the
+// same config, seed and commands have the same digest.
+func (s *Sim) Digest() string {
+	sum := s.digest.Sum(nil)
+	return hex.EncodeToString(sum)
+}
+
+// emit records an event and feeds it to the digest.
+func (s *Sim) emit(e Event) {
+	e.Seq = len(s.events)
+	e.Step = s.step
+	e.AtMs = s.nowMs
+	s.events = append(s.events, e)
+	s.scratch = e.appendCanonical(s.scratch[:0])
+	s.digest.Write(s.scratch)
+}

@@ -1,0 +1,297 @@
+package sim
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// topic is one topic. Deleted topics stay in s.topics (marked) so that the
+// indexes queued items carry stay valid.
+type topic struct {
+	cfg     TopicConfig
+	id      string
+	deleted bool
+	parts   []*partition
+}
+
+// partition is one partition: its replicas on several brokers and the
+// leader, ISR and high watermark the controller and leader keep.
+type partition struct {
+	topicIdx    int
+	topicName   string
+	id          int
+	replicas    []int // broker ids; the first is the preferred leader
+	reps        []*replica
+	leader      int // 0 = none
+	leaderEpoch int
+	isr         []int
+	hw          int64
+	offline     bool
+	// pendingAcks are acks=all produce requests waiting for the high
+	// watermark to pass their records.
+	pendingAcks []pendingAck
+	// openTxns: transactional producers with records in this partition
+	// not yet committed or aborted; the last stable offset stops at the
+	// first of them.
+	openTxns []openTxn
+	aborted  []abortedRange
+}
+
+// pendingAck is an acks=all produce request parked at the leader.
+type pendingAck struct {
+	batch int32
+	gen   int32
+	base  int64
+	end   int64 // the high watermark must reach this
+}
+
+type openTxn struct {
+	producer int32
+	first    int64
+}
+
+type abortedRange struct {
+	producer    int32
+	first, last int64
+}
+
+func (p *partition) tp() TopicPartition { return TopicPartition{Topic: p.topicName, Partition: p.id} }
+
+func (p *partition) replicaIndex(broker int) int {
+	for i, r := range p.replicas {
+		if r == broker {
+			return i
+		}
+	}
+	return -1
+}
+
+func (p *partition) rep(broker int) *replica {
+	if i := p.replicaIndex(broker); i >= 0 {
+		return p.reps[i]
+	}
+	return nil
+}
+
+func (p *partition) inISR(broker int) bool {
+	for _, b := range p.isr {
+		if b == broker {
+			return true
+		}
+	}
+	return false
+}
+
+// leaderRep is the leader's replica, or nil when offline.
+func (p *partition) leaderRep() *replica {
+	if p.leader == 0 {
+		return nil
+	}
+	return p.rep(p.leader)
+}
+
+func (s *Sim) topicByName(name string) (int, *topic) {
+	for i, t := range s.topics {
+		if !t.deleted && t.cfg.Name == name {
+			return i, t
+		}
+	}
+	return -1, nil
+}
+
+func (s *Sim) topicCfg(p *partition) *TopicConfig { return &s.topics[p.topicIdx].cfg }
+
+func (s *Sim) partitionOf(topicIdx, part int) *partition {
+	if topicIdx < 0 || topicIdx >= len(s.topics) {
+		return nil
+	}
+	t := s.topics[topicIdx]
+	if t.deleted || part < 0 || part >= len(t.parts) {
+		return nil
+	}
+	return t.parts[part]
+}
+
+func (s *Sim) forEachPartition(f func(p *partition)) {
+	for _, t := range s.topics {
+		if t.deleted {
+			continue
+		}
+		for _, p := range t.parts {
+			f(p)
+		}
+	}
+}
+
+// TopicExistsError is Kafka's TopicExistsException.
+type TopicExistsError struct{ Topic string }
+
+func (e *TopicExistsError) Error() string { return fmt.Sprintf("Topic '%s' already exists.", e.Topic) }
+
+// ReplicationFactorError is Kafka's InvalidReplicationFactorException.
+type ReplicationFactorError struct{ Factor, Brokers int }
+
+func (e *ReplicationFactorError) Error() string {
+	return fmt.Sprintf("Unable to replicate the partition %d time(s): The target replication factor of %d cannot be reached because only %d broker(s) are registered.",
+		e.Factor, e.Factor, e.Brokers)
+}
+
+// UnknownTopicError is Kafka's UnknownTopicOrPartitionException.
+type UnknownTopicError struct{ Topic string }
+
+func (e *UnknownTopicError) Error() string {
+	return fmt.Sprintf("Topic '%s' does not exist as expected", e.Topic)
+}
+
+func (s *Sim) createTopic(cfg TopicConfig) (*topic, error) {
+	if _, t := s.topicByName(cfg.Name); t != nil {
+		return nil, &TopicExistsError{Topic: cfg.Name}
+	}
+	if err := validTopicName(cfg.Name); err != nil {
+		return nil, err
+	}
+	if cfg.Partitions < 1 {
+		return nil, fmt.Errorf("topic %s: partitions must be at least 1", cfg.Name)
+	}
+	registered := 0
+	for _, b := range s.brokers {
+		if !b.fenced {
+			registered++
+		}
+	}
+	if cfg.ReplicationFactor < 1 || cfg.ReplicationFactor > registered {
+		return nil, &ReplicationFactorError{Factor: cfg.ReplicationFactor, Brokers: registered}
+	}
+	t := &topic{cfg: cfg, id: s.newTopicID()}
+	s.topics = append(s.topics, t)
+	idx := len(s.topics) - 1
+	start := s.rngPick.IntN(len(s.brokers))
+	shift := s.rngPick.IntN(len(s.brokers))
+	s.emit(Event{Type: EvTopicCreated, Topic: cfg.Name, Count: cfg.Partitions, Epoch: cfg.ReplicationFactor})
+	s.addPartitionsTo(idx, cfg.Partitions, start, shift)
+	return t, nil
+}
+
+func validTopicName(name string) error {
+	if name == "" || name == "." || name == ".." || len(name) > 249 {
+		return fmt.Errorf("Topic name %q is illegal", name)
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return fmt.Errorf("Topic name %q is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'", name)
+		}
+	}
+	return nil
+}
+
+// newTopicID makes a TopicId the way Kafka prints one: 16 random bytes in
+// URL-safe base64.
+func (s *Sim) newTopicID() string {
+	var b [16]byte
+	for i := 0; i < 16; i += 8 {
+		v := s.rngPick.Uint64()
+		for j := 0; j < 8; j++ {
+			b[i+j] = byte(v >> (8 * j))
+		}
+	}
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// placeReplicas is Kafka's rack-unaware placement: partition p's first
+// replica is broker (start+p) mod n, and the followers come after it at a
+// distance that shifts by one after every full round of brokers.
+func placeReplicas(brokers, rf, part, start, shift int) []int {
+	shift += part / brokers
+	first := (part + start) % brokers
+	out := []int{first + 1}
+	for j := 0; j < rf-1; j++ {
+		var idx int
+		if brokers > 1 {
+			idx = (first + 1 + (shift+j)%(brokers-1)) % brokers
+		}
+		out = append(out, idx+1)
+	}
+	return out
+}
+
+func (s *Sim) addPartitionsTo(topicIdx, total, start, shift int) {
+	t := s.topics[topicIdx]
+	for id := len(t.parts); id < total; id++ {
+		reps := placeReplicas(len(s.brokers), t.cfg.ReplicationFactor, id, start, shift)
+		p := &partition{topicIdx: topicIdx, topicName: t.cfg.Name, id: id, replicas: reps}
+		for _, b := range reps {
+			p.reps = append(p.reps, &replica{broker: b, fetchOffset: -1})
+		}
+		for _, b := range reps {
+			if !s.broker(b).fenced {
+				p.isr = append(p.isr, b)
+			}
+		}
+		t.parts = append(t.parts, p)
+		p.offline = true
+		s.electLeader(p, ReasonNewTopic)
+	}
+	t.cfg.Partitions = len(t.parts)
+}
+
+// addPartitions grows a topic, placing new replicas as Kafka does: continuing
+// the pattern of the existing partitions.
+func (s *Sim) addPartitions(name string, total int) error {
+	idx, t := s.topicByName(name)
+	if t == nil {
+		return &UnknownTopicError{Topic: name}
+	}
+	if total <= len(t.parts) {
+		return fmt.Errorf("Topic currently has %d partitions, which is higher than the requested %d.", len(t.parts), total)
+	}
+	n := len(s.brokers)
+	first := t.parts[0].replicas[0] - 1
+	shift := 0
+	if len(t.parts[0].replicas) > 1 && n > 1 {
+		shift = (t.parts[0].replicas[1] - 1 - first - 1 + 2*n) % n
+	}
+	old := len(t.parts)
+	s.emit(Event{Type: EvPartitionsAdded, Topic: name, Offset: int64(old), EndOffset: int64(total)})
+	s.addPartitionsTo(idx, total, first, shift)
+	s.partitionsChangedForGroups(name)
+	return nil
+}
+
+func (s *Sim) deleteTopic(name string) error {
+	_, t := s.topicByName(name)
+	if t == nil {
+		return &UnknownTopicError{Topic: name}
+	}
+	t.deleted = true
+	for _, p := range t.parts {
+		for _, r := range p.reps {
+			r.fetchGen++
+		}
+	}
+	s.emit(Event{Type: EvTopicDeleted, Topic: name})
+	s.partitionsChangedForGroups(name)
+	return nil
+}
+
+func joinInts(xs []int) string {
+	var b strings.Builder
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(x))
+	}
+	return b.String()
+}
+
+func removeInt(xs []int, x int) []int {
+	out := make([]int, 0, len(xs))
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package sim
+
+import "fmt"
+
+// Limits that keep a run within a laptop's memory. Scenario files check the
+// same numbers and say which one was hit.
+const (
+	MaxBrokers    = 50
+	MaxPartitions = 10000 // across all topics
+	MaxConsumers  = 1000  // across all groups
+	MaxProducers  = 1000
+)
+
+// ConfigError is a mistake in a Config: which part, and what is wrong.
+type ConfigError struct {
+	Where string // "topic orders", "group billing"...
+	Msg   string
+}
+
+func (e *ConfigError) Error() string { return e.Where + ": " + e.Msg }
+
+func validateConfig(cfg *Config) error {
+	c := &cfg.Cluster
+	if c.Brokers < 1 || c.Brokers > MaxBrokers {
+		return &ConfigError{"cluster", fmt.Sprintf("brokers must be between 1 and %d, not %d", MaxBrokers, c.Brokers)}
+	}
+	switch c.Metadata {
+	case "":
+		c.Metadata = MetadataKRaft
+	case MetadataKRaft, MetadataZooKeeper:
+	default:
+		return &ConfigError{"cluster", fmt.Sprintf("metadata must be %q or %q, not %q", MetadataKRaft, MetadataZooKeeper, c.Metadata)}
+	}
+	if c.NetworkDelayMs < 0 {
+		return &ConfigError{"cluster", "network delay cannot be negative"}
+	}
+	parts := 0
+	for i := range cfg.Topics {
+		t := &cfg.Topics[i]
+		parts += t.Partitions
+		for j := 0; j < i; j++ {
+			if cfg.Topics[j].Name == t.Name {
+				return &ConfigError{"topic " + t.Name, "declared twice"}
+			}
+		}
+		if t.SegmentBytes <= 0 || t.SegmentMs <= 0 {
+			return &ConfigError{"topic " + t.Name, "segment.bytes and segment.ms must be positive"}
+		}
+		if t.MinInsyncReplicas > t.ReplicationFactor {
+			// Kafka allows it, but then acks=all can never succeed; say so
+			// early rather than let a scenario silently refuse every write.
+			return &ConfigError{"topic " + t.Name, fmt.Sprintf("min.insync.replicas=%d is more than replication_factor %d: no acks=all write could ever succeed", t.MinInsyncReplicas, t.ReplicationFactor)}
+		}
+	}
+	if parts > MaxPartitions {
+		return &ConfigError{"topics", fmt.Sprintf("%d partitions in all; the limit is %d", parts, MaxPartitions)}
+	}
+	if len(cfg.Producers) > MaxProducers {
+		return &ConfigError{"producers", fmt.Sprintf("%d producers; the limit is %d", len(cfg.Producers), MaxProducers)}
+	}
+	for _, p := range cfg.Producers {
+		if p.RatePerSec < 0 || p.Count < 0 || p.BatchSizeBytes < 1 || p.MaxInFlight < 1 {
+			return &ConfigError{"producer " + p.ID, "rate, count, batch.size and max.in.flight.requests.per.connection must be positive"}
+		}
+	}
+	consumers := 0
+	for _, g := range cfg.Groups {
+		consumers += g.Consumers
+		switch g.Commit {
+		case CommitBeforeProcessing, CommitAfterProcessing, CommitAuto, CommitTransactional:
+		default:
+			return &ConfigError{"group " + g.ID, fmt.Sprintf("commit must be before-processing, after-processing, auto or transactional, not %q", g.Commit)}
+		}
+		for _, a := range g.Assignors {
+			if _, ok := assignorName(a); !ok {
+				return &ConfigError{"group " + g.ID, fmt.Sprintf("unknown assignor %q", a)}
+			}
+		}
+		if g.ProcessingMs < 0 || g.MaxPollRecords < 1 {
+			return &ConfigError{"group " + g.ID, "processing time cannot be negative and max.poll.records must be positive"}
+		}
+		if g.Commit == CommitTransactional && g.OutputTopic != "" {
+			found := false
+			for _, t := range cfg.Topics {
+				found = found || t.Name == g.OutputTopic
+			}
+			if !found {
+				return &ConfigError{"group " + g.ID, fmt.Sprintf("output topic %q is not declared", g.OutputTopic)}
+			}
+		}
+	}
+	if consumers > MaxConsumers {
+		return &ConfigError{"groups", fmt.Sprintf("%d consumers in all; the limit is %d", consumers, MaxConsumers)}
+	}
+	return nil
+}

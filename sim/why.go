@@ -1,0 +1,216 @@
+package sim
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Why explains the event in one plain-English line for a learner. It is
+// built from the event's facts on demand, never on the engine's hot path.
+func (e Event) Why() string {
+	if f, ok := whyBroker(e); ok {
+		return f
+	}
+	if f, ok := whyReplication(e); ok {
+		return f
+	}
+	if f, ok := whyProducer(e); ok {
+		return f
+	}
+	if f, ok := whyGroup(e); ok {
+		return f
+	}
+	if f, ok := whyConsumer(e); ok {
+		return f
+	}
+	return string(e.Type)
+}
+
+// FormatMs writes a virtual duration the way a learner reads it: 250ms, 9s, 1m30s.
+func FormatMs(ms int64) string {
+	switch {
+	case ms < 1000:
+		return strconv.FormatInt(ms, 10) + "ms"
+	case ms%1000 != 0 && ms < 10000:
+		return strconv.FormatFloat(float64(ms)/1000, 'f', 1, 64) + "s"
+	case ms < 60000:
+		return strconv.FormatInt(ms/1000, 10) + "s"
+	case ms < 3600000:
+		m, s := ms/60000, (ms%60000)/1000
+		if s == 0 {
+			return strconv.FormatInt(m, 10) + "m"
+		}
+		return fmt.Sprintf("%dm%ds", m, s)
+	default:
+		return fmt.Sprintf("%dh%dm", ms/3600000, (ms%3600000)/60000)
+	}
+}
+
+func tpName(e Event) string { return e.Topic + "-" + strconv.Itoa(e.Partition) }
+
+// offsets writes the range [from, to) as "offset 4" or "offsets 4-9".
+func offsets(from, to int64) string {
+	if to-from <= 1 {
+		return "offset " + strconv.FormatInt(from, 10)
+	}
+	return fmt.Sprintf("offsets %d-%d", from, to-1)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func whyBroker(e Event) (string, bool) {
+	switch e.Type {
+	case EvBrokerCrashed:
+		return fmt.Sprintf("broker %d crashed while leading %s; the controller only acts once its session times out",
+			e.Broker, plural(e.Count, "partition", "partitions")), true
+	case EvBrokerRestarted:
+		return fmt.Sprintf("broker %d restarted after %s down; it re-registers and catches up as a follower", e.Broker, FormatMs(e.EndOffset)), true
+	case EvBrokerSlowed:
+		return fmt.Sprintf("broker %d is slow: its fetches from leaders now take %s longer, so its replicas fall behind", e.Broker, FormatMs(e.EndOffset)), true
+	case EvBrokerHealed:
+		return fmt.Sprintf("broker %d is healthy again and fetches at full speed", e.Broker), true
+	case EvBrokerFenced:
+		return fmt.Sprintf("controller broker %d gave up on broker %d after %s without a heartbeat (broker.session.timeout.ms): it moves leadership off it and drops it from every ISR",
+			e.Broker2, e.Broker, FormatMs(e.EndOffset)), true
+	case EvBrokerUnfenced:
+		return fmt.Sprintf("controller broker %d accepted broker %d back: it follows its partitions again and can rejoin their ISRs once caught up", e.Broker2, e.Broker), true
+	case EvControllerElected:
+		if e.Text == MetadataZooKeeper {
+			return fmt.Sprintf("broker %d is the controller (epoch %d): it created the /controller znode in ZooKeeper first", e.Broker, e.Epoch), true
+		}
+		return fmt.Sprintf("broker %d is the active controller (epoch %d), elected by the controller quorum (%d voters alive)", e.Broker, e.Epoch, e.Count), true
+	case EvControllerLost:
+		if e.Count < 0 {
+			return fmt.Sprintf("the active controller, broker %d, is gone: no leader elections until another controller takes over", e.Broker), true
+		}
+		return fmt.Sprintf("no active controller: only %d of %d quorum voters are alive and Raft needs a majority", e.Count, e.EndOffset), true
+	case EvAcksDropping:
+		return fmt.Sprintf("broker %d will write the next %s it receives but lose the responses on the way back", e.Broker, plural(e.Count, "produce request", "produce requests")), true
+	case EvTopicCreated:
+		return fmt.Sprintf("topic %s created with %s, each replicated %d times", e.Topic, plural(e.Count, "partition", "partitions"), e.Epoch), true
+	case EvTopicDeleted:
+		return fmt.Sprintf("topic %s deleted with all its records", e.Topic), true
+	case EvPartitionsAdded:
+		return fmt.Sprintf("%s grew from %d to %d partitions: keys now hash modulo %d, so some keys land on a different partition from now on",
+			e.Topic, e.Offset, e.EndOffset, e.EndOffset), true
+	case EvTopicAltered:
+		return fmt.Sprintf("topic %s config changed: %s", e.Topic, e.Text), true
+	case EvNote:
+		return e.Text, true
+	}
+	return "", false
+}
+
+func whyReplication(e Event) (string, bool) {
+	switch e.Type {
+	case EvAppended:
+		s := fmt.Sprintf("leader broker %d wrote %s from %s to %s at %s", e.Broker, plural(e.Count, "record", "records"), e.Producer, tpName(e), offsets(e.Offset, e.EndOffset))
+		if e.Text == "duplicate" {
+			s += ": a retry wrote records the log already had, so they are now there twice"
+		}
+		return s, true
+	case EvReplicated:
+		return fmt.Sprintf("follower broker %d copied %s of %s from leader broker %d", e.Broker, offsets(e.Offset, e.EndOffset), tpName(e), e.Broker2), true
+	case EvHWAdvanced:
+		return fmt.Sprintf("%s high watermark %d → %d: all %s have those records, so consumers may now read them",
+			tpName(e), e.Offset, e.EndOffset, plural(e.Count, "in-sync replica", "in-sync replicas")), true
+	case EvISRShrunk:
+		if e.Reason == ReasonBrokerDown {
+			return fmt.Sprintf("broker %d left the ISR of %s: its broker is down; ISR is now [%s]", e.Broker, tpName(e), e.Text), true
+		}
+		return fmt.Sprintf("broker %d left the ISR of %s: it is %s behind and has not caught up for %s (more than replica.lag.time.max.ms); ISR is now [%s]",
+			e.Broker, tpName(e), plural(int(e.Offset), "record", "records"), FormatMs(e.EndOffset), e.Text), true
+	case EvISRExpanded:
+		return fmt.Sprintf("broker %d rejoined the ISR of %s: it caught up to offset %d; ISR is now [%s]", e.Broker, tpName(e), e.Offset, e.Text), true
+	case EvLeaderElected:
+		return whyElection(e), true
+	case EvPartitionOffline:
+		return fmt.Sprintf("%s is offline: no in-sync replica is alive (ISR [%s]) and unclean.leader.election.enable=false, so writes and reads fail until one returns",
+			tpName(e), e.Text), true
+	case EvTruncated:
+		return fmt.Sprintf("broker %d cut %s back to offset %d, discarding %s that the leader of epoch %d (broker %d) never had",
+			e.Broker, tpName(e), e.Offset, plural(e.Count, "record", "records"), e.Epoch, e.Broker2), true
+	case EvSegmentsDeleted:
+		return fmt.Sprintf("%s deleted old segments of %s (%s): the log now starts at offset %d",
+			e.Reason, tpName(e), offsets(e.Offset, e.EndOffset), e.EndOffset), true
+	case EvCompacted:
+		s := fmt.Sprintf("the log cleaner compacted %s: %s removed because a newer record has the same key", tpName(e), plural(e.Count, "record", "records"))
+		if e.EndOffset > 0 {
+			s += fmt.Sprintf(" (%d of them tombstones past delete.retention.ms)", e.EndOffset)
+		}
+		return s, true
+	}
+	return "", false
+}
+
+func whyElection(e Event) string {
+	switch {
+	case e.Reason == ReasonUnclean:
+		return fmt.Sprintf("broker %d became leader of %s (epoch %d) by UNCLEAN election: no in-sync replica was alive, so it leads with only %d records and %s are lost",
+			e.Broker, tpName(e), e.Epoch, e.Offset, plural(e.Count, "record", "records"))
+	case e.Broker2 == 0 && e.Epoch <= 1 && e.Count == 0 && e.Offset == 0:
+		return fmt.Sprintf("broker %d leads %s (epoch %d); ISR [%s]", e.Broker, tpName(e), e.Epoch, e.Text)
+	case e.Count > 0:
+		return fmt.Sprintf("broker %d is the new leader of %s (epoch %d), chosen from the ISR; %s past offset %d that no follower had copied will be truncated",
+			e.Broker, tpName(e), e.Epoch, plural(e.Count, "record", "records"), e.Offset)
+	case e.Broker2 == 0:
+		return fmt.Sprintf("broker %d is back and leads %s again (epoch %d)", e.Broker, tpName(e), e.Epoch)
+	default:
+		return fmt.Sprintf("broker %d is the new leader of %s (epoch %d), chosen from the ISR [%s]: it has every acknowledged record",
+			e.Broker, tpName(e), e.Epoch, e.Text)
+	}
+}
+
+func whyProducer(e Event) (string, bool) {
+	switch e.Type {
+	case EvProduceRequest:
+		s := fmt.Sprintf("%s sent a batch of %s for %s to leader broker %d", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Broker)
+		if e.Offset >= 0 {
+			s += fmt.Sprintf(" with sequence numbers %d-%d", e.Offset, e.Offset+int64(e.Count)-1)
+		}
+		if e.Epoch > 1 {
+			s += fmt.Sprintf(" (attempt %d)", e.Epoch)
+		}
+		return s, true
+	case EvAcked:
+		s := fmt.Sprintf("%s got the ack for %s in %s (%s)", e.Producer, plural(e.Count, "record", "records"), tpName(e), offsets(e.Offset, e.EndOffset))
+		if e.Epoch == AcksLeader {
+			return s + ": acks=1, only the leader is sure to have them", true
+		}
+		return s + ": acks=all, every in-sync replica has them", true
+	case EvProduceFailed:
+		if e.Reason == ReasonManual {
+			return fmt.Sprintf("broker %d refused a write to %s with %s: %s in sync, but min.insync.replicas=%d",
+				e.Broker, tpName(e), e.Err, plural(e.Count, "replica is", "replicas are"), e.EndOffset), true
+		}
+		return fmt.Sprintf("%s gave up on %s for %s after %s: %s (retries or delivery.timeout.ms ran out); the application's callback sees the error",
+			e.Producer, plural(e.Count, "record", "records"), tpName(e), plural(e.Epoch, "attempt", "attempts"), e.Err), true
+	case EvRetried:
+		s := fmt.Sprintf("%s retries %s for %s after %s (attempt %d)", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Err, e.Epoch)
+		if e.Text == "idempotent" {
+			return s + ": same producer id and sequence numbers, so the leader can spot a copy it already wrote", true
+		}
+		return s + ": without idempotence, if the first attempt was written this writes the records again", true
+	case EvDuplicateDrop:
+		return fmt.Sprintf("leader broker %d recognised the retried batch (producer id %d, sequence %d-%d) as one it already wrote and did not write it again: idempotence at work",
+			e.Broker, e.Epoch, e.Offset, e.EndOffset), true
+	case EvAckLost:
+		return fmt.Sprintf("broker %d wrote %s to %s, but the response to %s was lost; the producer waits request.timeout.ms=%s and then retries",
+			e.Broker, plural(e.Count, "record", "records"), tpName(e), e.Producer, FormatMs(e.EndOffset)), true
+	case EvProducerCrash:
+		return fmt.Sprintf("producer %s crashed: %s it had not yet got acks for are failed (some may still be in the log)",
+			e.Producer, plural(e.Count, "record", "records")), true
+	case EvTxnCommitted:
+		return fmt.Sprintf("%s of %s committed its transaction: %s processed, %s to %s and the offsets became visible together",
+			e.Member, e.Group, plural(e.Count, "input record", "input records"), plural(int(e.EndOffset), "output record", "output records"), e.Text), true
+	case EvTxnAborted:
+		return fmt.Sprintf("%s of %s: transaction aborted (%s); its %s stay in the log but read_committed consumers skip them, and its offsets were never committed",
+			e.Member, e.Group, e.Text, plural(int(e.EndOffset), "output record", "output records")), true
+	}
+	return "", false
+}

@@ -1,0 +1,122 @@
+package sim
+
+import "fmt"
+
+func whyGroup(e Event) (string, bool) {
+	switch e.Type {
+	case EvMemberJoined:
+		return fmt.Sprintf("%s sent JoinGroup to group %s's coordinator, broker %d", e.Member, e.Group, e.Broker), true
+	case EvRebalanceStarted:
+		s := fmt.Sprintf("group %s is rebalancing (PreparingRebalance)", e.Group)
+		switch e.Reason {
+		case ReasonJoin:
+			s += fmt.Sprintf(": %s joined, so every member must rejoin", e.Member)
+		case ReasonLeave:
+			s += fmt.Sprintf(": %s left, so its partitions need new owners", e.Member)
+		case ReasonSessionTimeout:
+			s += fmt.Sprintf(": %s stopped heartbeating", e.Member)
+		case ReasonPollTimeout:
+			s += fmt.Sprintf(": %s stopped polling", e.Member)
+		case ReasonNewPartitions:
+			s += ": its topics' partitions changed"
+		case ReasonCooperative:
+			s += ": second cooperative round, to hand out the partitions just revoked"
+		}
+		if e.EndOffset > 0 {
+			s += fmt.Sprintf("; the first rebalance waits group.initial.rebalance.delay.ms=%s for more members", FormatMs(e.EndOffset))
+		}
+		return s, true
+	case EvRebalanceDone:
+		if e.Count == 0 {
+			return fmt.Sprintf("group %s is Empty (generation %d): no members left; its committed offsets stay", e.Group, e.Gen), true
+		}
+		return fmt.Sprintf("group %s is Stable at generation %d with %s; leader %s computed the assignment with the %s assignor",
+			e.Group, e.Gen, plural(e.Count, "member", "members"), e.Member, e.Text), true
+	case EvAssigned:
+		if e.Count == 0 {
+			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because %s has more consumers than partitions", e.Member, e.Gen, e.Group), true
+		}
+		return fmt.Sprintf("%s now owns %s (generation %d, %s)", e.Member, e.Text, e.Gen, e.Reason), true
+	case EvRevoked:
+		if e.Reason == ReasonCooperative {
+			return fmt.Sprintf("%s gave up %s so it can move to another member; it keeps the rest and goes on consuming (cooperative)", e.Member, e.Text), true
+		}
+		return fmt.Sprintf("%s revoked all its partitions (%s) before rejoining: an eager rebalance stops everyone", e.Member, e.Text), true
+	case EvMemberLeft:
+		return fmt.Sprintf("%s left group %s with LeaveGroup (a clean close); its partitions are reassigned at once", e.Member, e.Group), true
+	case EvMemberExpired:
+		if e.Reason == ReasonPollTimeout {
+			return fmt.Sprintf("%s was removed from %s: it did not call poll() within max.poll.interval.ms", e.Member, e.Group), true
+		}
+		return fmt.Sprintf("the coordinator removed %s from %s: no heartbeat for session.timeout.ms=%s", e.Member, e.Group, FormatMs(e.EndOffset)), true
+	case EvCoordinatorMoved:
+		return fmt.Sprintf("group %s's coordinator moved to broker %d, the new leader of __consumer_offsets-%d; the offsets survive because that topic is replicated",
+			e.Group, e.Broker, e.Offset), true
+	}
+	return "", false
+}
+
+func whyConsumer(e Event) (string, bool) {
+	switch e.Type {
+	case EvConsumerCrashed:
+		if e.Text != "" {
+			return fmt.Sprintf("%s of %s stopped: %s", e.Member, e.Group, e.Text), true
+		}
+		if e.Count == 0 {
+			return fmt.Sprintf("%s of %s crashed; it had committed everything it processed, so nothing will be processed twice", e.Member, e.Group), true
+		}
+		return fmt.Sprintf("%s of %s crashed before committing: %s it processed lie past the committed offset and will be processed again by the next owner",
+			e.Member, e.Group, plural(e.Count, "record", "records")), true
+	case EvConsumerRestarted:
+		return fmt.Sprintf("%s of %s restarted as a new consumer instance and will join the group again", e.Member, e.Group), true
+	case EvConsumerPaused:
+		return fmt.Sprintf("%s of %s stalled: it stopped calling poll(); heartbeats go on, but after max.poll.interval.ms=%s it leaves the group",
+			e.Member, e.Group, FormatMs(e.EndOffset)), true
+	case EvConsumerResumed:
+		if e.Count == 0 {
+			return fmt.Sprintf("%s of %s woke up after %s; it was removed meanwhile, so its commits will fail and it must rejoin", e.Member, e.Group, FormatMs(e.EndOffset)), true
+		}
+		return fmt.Sprintf("%s of %s woke up after %s and carries on", e.Member, e.Group, FormatMs(e.EndOffset)), true
+	case EvFetched:
+		return fmt.Sprintf("%s's poll() returned %s: %s", e.Member, plural(e.Count, "record", "records"), e.Text), true
+	case EvProcessed:
+		s := fmt.Sprintf("%s processed %s (%s)", e.Member, plural(e.Count, "record", "records"), e.Text)
+		if e.EndOffset > 0 {
+			s += fmt.Sprintf("; %d of them had been processed before: duplicates", e.EndOffset)
+		}
+		return s, true
+	case EvCommitted:
+		s := fmt.Sprintf("%s committed %s: after a restart the group resumes from there", memberOr(e.Member, e.Group), e.Text)
+		switch e.Reason {
+		case Reason(CommitBeforeProcessing):
+			s += " (committed before processing: a crash now loses these records)"
+		case Reason(CommitAuto):
+			s += " (enable.auto.commit, during poll())"
+		case ReasonManual:
+			s = fmt.Sprintf("kafka-consumer-groups --reset-offsets set %s's committed offset %s", e.Group, e.Text)
+		}
+		return s, true
+	case EvCommitFailed:
+		if e.Err == "CommitFailedException" {
+			return fmt.Sprintf("%s's %s failed (CommitFailedException): the group moved on to generation %d while it worked, so its partitions are someone else's now",
+				e.Member, e.Text, e.Epoch), true
+		}
+		return fmt.Sprintf("%s's %s failed: the group coordinator, broker %d, is not available (COORDINATOR_NOT_AVAILABLE)", e.Member, e.Text, e.Broker), true
+	case EvOffsetReset:
+		if e.Reason == ReasonOutOfRange {
+			return fmt.Sprintf("%s's position %d in %s no longer exists (deleted or truncated): auto.offset.reset=%s moves it to %d",
+				e.Member, e.Offset, tpName(e), e.Text, e.EndOffset), true
+		}
+		return fmt.Sprintf("%s has no committed offset for %s: auto.offset.reset=%s starts it at offset %d", e.Member, tpName(e), e.Text, e.EndOffset), true
+	case EvConsumerError:
+		return fmt.Sprintf("%s has no valid offset for %s and auto.offset.reset=none: poll() throws %s", e.Member, tpName(e), e.Err), true
+	}
+	return "", false
+}
+
+func memberOr(member, group string) string {
+	if member == "" {
+		return "group " + group
+	}
+	return member
+}
