@@ -10,8 +10,6 @@ type pane struct {
 	focused bool
 	offset  int // first content line shown
 	total   int // content lines at the last render
-	// follow keeps the view on the last lines as content grows (the logs).
-	follow bool
 }
 
 // SetSize sets the pane's outer size, title line included.
@@ -20,19 +18,15 @@ func (p *pane) SetSize(w, h int) { p.w, p.h = w, h }
 // bodyHeight is how many content lines fit under the title.
 func (p *pane) bodyHeight() int { return max(p.h-1, 0) }
 
-// scroll moves the view by n lines and stops following when moved up.
+// scroll moves the view by n lines.
 func (p *pane) scroll(n int) {
 	p.offset += n
 	p.clamp()
-	p.follow = p.offset >= p.total-p.bodyHeight()
 }
 
 // clamp keeps the offset inside the content.
 func (p *pane) clamp() {
 	maxOff := max(p.total-p.bodyHeight(), 0)
-	if p.follow {
-		p.offset = maxOff
-	}
 	p.offset = min(max(p.offset, 0), maxOff)
 }
 

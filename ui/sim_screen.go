@@ -83,7 +83,6 @@ func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory)
 	m.help.Styles.ShortDesc = st.Faint
 	m.help.Styles.FullKey = st.Bold
 	m.help.Styles.FullDesc = st.Faint
-	m.logs.follow = true
 	m.restart()
 	m.setFocus(paneLogs)
 	return m

@@ -161,3 +161,13 @@ func i64(n int64) string { return strconv.FormatInt(n, 10) }
 
 // u64 is strconv.FormatUint in base 10.
 func u64(n uint64) string { return strconv.FormatUint(n, 10) }
+
+// firstLine is the first non-empty line of s, sanitized.
+func firstLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			return sanitize(strings.TrimLeft(l, "# "))
+		}
+	}
+	return ""
+}

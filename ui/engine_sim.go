@@ -1,0 +1,42 @@
+//go:build simengine
+
+package ui
+
+import (
+	"kafkasim/scenarios"
+	"kafkasim/sim"
+)
+
+// defaultDeps wire the screens to the real scenarios and engine.
+func defaultDeps() deps {
+	return deps{source: scenarioLibrary{}, start: func(spec scenarioSpec) (runner, error) {
+		cfg := spec.Config
+		cfg.Seed = spec.Seed
+		return newReplayRunner(cfg, spec.Timeline)
+	}}
+}
+
+// scenarioLibrary reads scenarios through package scenarios.
+type scenarioLibrary struct{}
+
+// BuiltIn lists the built-in scenarios.
+func (scenarioLibrary) BuiltIn() []ScenarioEntry {
+	var out []ScenarioEntry
+	for _, s := range scenarios.BuiltIn() {
+		out = append(out, ScenarioEntry{Name: s.Name, Title: s.Title, Description: firstLine(s.Description)})
+	}
+	return out
+}
+
+// Load reads a built-in scenario by name or a file by path.
+func (scenarioLibrary) Load(nameOrPath string) (scenarioSpec, error) {
+	if nameOrPath == "sandbox" {
+		return sandboxSpec(0), nil
+	}
+	s, err := scenarios.Load(nameOrPath)
+	if err != nil {
+		return scenarioSpec{}, err
+	}
+	return scenarioSpec{Name: s.Name, Title: s.Title, Description: s.Description, Seed: s.Seed,
+		DurationMs: s.DurationMs, Config: s.Config, Timeline: append([]sim.Scheduled(nil), s.Timeline...)}, nil
+}
