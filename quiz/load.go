@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -81,6 +82,9 @@ func decodeFile(name string, data []byte) ([]Question, Errors) {
 		q, issues := build(raw.Question[i].values())
 		q.File, q.Line = name, idLine
 		issues = mergeIssues(issues, q.problems())
+		if strings.HasPrefix(q.ID, generatedPrefix) {
+			issues = append(issues, issue{key: "id", msg: fmt.Sprintf("%q uses the prefix %q", q.ID, generatedPrefix), hint: "that prefix is kept for generated questions"})
+		}
 		for _, is := range issues {
 			line := idLine
 			if is.atKey {

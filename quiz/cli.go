@@ -1,0 +1,74 @@
+package quiz
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+const usage = `Usage: kafkasim quiz [--print [--topic T[,T...]] [--no-answers] [--generated N] [--seed S]]
+
+Without --print the quiz opens in the terminal UI.
+
+  --print         write the questions as Markdown to standard output
+  --topic T       only these topic tags (comma-separated); see below
+  --no-answers    leave out answers and explanations (a test sheet)
+  --generated N   add N questions generated from the simulator's code
+  --seed S        seed for generated questions and step order (default 1)
+  --help          show this help
+
+Topics: %s
+`
+
+// Command runs "kafkasim quiz" with args (not including "quiz"). It
+// returns the exit code: 0 on success, 2 on a usage error. Until the TUI
+// takes it over, running without --print says so and returns 2.
+func Command(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("quiz", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are reported below, with a hint
+	printMode := fs.Bool("print", false, "")
+	topic := fs.String("topic", "", "")
+	noAnswers := fs.Bool("no-answers", false, "")
+	generated := fs.Int("generated", 0, "")
+	seed := fs.Uint64("seed", 1, "")
+	help := fmt.Sprintf(usage, strings.Join(topicTags, ", "))
+
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, help)
+		return 0
+	case err != nil:
+		return fail(stderr, err.Error(), "run kafkasim quiz --help for the flags")
+	case fs.NArg() > 0:
+		return fail(stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)), "the quiz takes only flags; see kafkasim quiz --help")
+	case *generated < 0:
+		return fail(stderr, "--generated must be 0 or more", "for example --generated 10")
+	}
+	var topics []string
+	if *topic != "" {
+		for _, t := range strings.Split(*topic, ",") {
+			topics = append(topics, strings.TrimSpace(t))
+		}
+		if err := checkTopics(topics); err != nil {
+			return fail(stderr, err.Error(), "pass one or more of the known topics, comma-separated")
+		}
+	}
+	if !*printMode {
+		fmt.Fprintln(stderr, "kafkasim quiz: the interactive quiz opens in the terminal UI (not available from here yet); use --print for a Markdown hand-out")
+		return 2
+	}
+	err = Print(stdout, PrintOptions{Topics: topics, NoAnswers: *noAnswers, Generated: *generated, Seed: *seed})
+	if err != nil {
+		return fail(stderr, err.Error(), "check --topic and --generated")
+	}
+	return 0
+}
+
+// fail reports a usage error and returns the exit code for it.
+func fail(stderr io.Writer, msg, hint string) int {
+	fmt.Fprintf(stderr, "kafkasim quiz: %s\n  hint: %s\n", msg, hint)
+	return 2
+}
