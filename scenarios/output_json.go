@@ -1,0 +1,166 @@
+package scenarios
+
+import (
+	"bufio"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"kafkasim/sim"
+)
+
+// JSON Lines output, written by hand so the key order is fixed: "t",
+// "type", the event's facts, "why".
+
+// jsonObj appends "key":value pairs to one object.
+type jsonObj struct {
+	b     []byte
+	first bool
+}
+
+func openObj(b []byte) jsonObj { return jsonObj{b: append(b, '{'), first: true} }
+
+func (o *jsonObj) key(k string) {
+	if !o.first {
+		o.b = append(o.b, ',')
+	}
+	o.first = false
+	o.b = appendJSONString(o.b, k)
+	o.b = append(o.b, ':')
+}
+
+func (o *jsonObj) str(k, v string) { o.key(k); o.b = appendJSONString(o.b, v) }
+func (o *jsonObj) num(k string, v int64) {
+	o.key(k)
+	o.b = strconv.AppendInt(o.b, v, 10)
+}
+func (o *jsonObj) raw(k string, v []byte) { o.key(k); o.b = append(o.b, v...) }
+func (o *jsonObj) close() []byte          { return append(o.b, '}') }
+
+// appendJSONString writes s as a JSON string. Text is sanitized first, so
+// only quotes, backslashes, newlines and tabs need escaping here.
+func appendJSONString(b []byte, s string) []byte {
+	s = Sanitize(s)
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c < 0x20:
+			b = append(b, `\u00`...)
+			b = append(b, hex2(c)...)
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			b = append(b, s[i:i+size]...)
+			i += size
+			continue
+		}
+		i++
+	}
+	return append(b, '"')
+}
+
+// appendEventJSON writes one event and its non-zero facts as a line.
+// partition and offset are written whenever the event names a topic, since
+// 0 is a real partition and a real offset.
+func appendEventJSON(b []byte, e sim.Event) []byte {
+	o := openObj(b)
+	o.num("t", e.AtMs)
+	o.str("type", string(e.Type))
+	nonZero := func(k string, v int64) {
+		if v != 0 {
+			o.num(k, v)
+		}
+	}
+	nonEmpty := func(k, v string) {
+		if v != "" {
+			o.str(k, v)
+		}
+	}
+	nonZero("broker", int64(e.Broker))
+	nonZero("broker2", int64(e.Broker2))
+	nonEmpty("topic", e.Topic)
+	if e.Topic != "" {
+		o.num("partition", int64(e.Partition))
+		o.num("offset", e.Offset)
+	} else {
+		nonZero("offset", e.Offset)
+	}
+	nonEmpty("producer", e.Producer)
+	nonEmpty("group", e.Group)
+	nonEmpty("member", e.Member)
+	nonZero("end_offset", e.EndOffset)
+	nonZero("count", int64(e.Count))
+	nonZero("epoch", int64(e.Epoch))
+	nonZero("generation", int64(e.Gen))
+	nonEmpty("error", e.Err)
+	nonEmpty("reason", string(e.Reason))
+	nonEmpty("text", e.Text)
+	o.str("why", e.Why())
+	return append(o.close(), '\n')
+}
+
+// writeJSONSummary writes the closing {"type": "summary", ...} line.
+func writeJSONSummary(w *bufio.Writer, sc *Scenario, r Result) {
+	o := openObj(nil)
+	o.str("type", "summary")
+	o.str("scenario", sc.Name)
+	o.key("seed")
+	o.b = strconv.AppendUint(o.b, r.Seed, 10)
+	o.num("end_ms", r.EndMs)
+	o.str("digest", r.Digest)
+
+	led := r.Snapshot.Ledger
+	prods := append([]sim.ProducerLedger{}, led.Producers...)
+	sort.Slice(prods, func(i, j int) bool { return prods[i].ID < prods[j].ID })
+	po := openObj(nil)
+	for _, p := range prods {
+		c := openObj(nil)
+		c.num("sent", int64(p.Sent))
+		c.num("acked", int64(p.Acked))
+		c.num("failed", int64(p.Failed))
+		po.raw(p.ID, c.close())
+	}
+	o.raw("producers", po.close())
+
+	groups := append([]sim.GroupLedger{}, led.Groups...)
+	sort.Slice(groups, func(i, j int) bool { return groups[i].ID < groups[j].ID })
+	gro := openObj(nil)
+	for _, g := range groups {
+		c := openObj(nil)
+		c.num("processed", int64(g.Processed))
+		c.num("exactly_once", int64(g.ExactlyOnce))
+		c.num("duplicated", int64(g.Duplicated))
+		c.num("lost", int64(g.Lost))
+		c.num("pending", int64(g.Pending))
+		gro.raw(g.ID, c.close())
+	}
+	o.raw("groups", gro.close())
+	o.num("log_duplicates", int64(led.LogDuplicates))
+
+	eo := openObj(nil)
+	eo.num("passed", int64(r.Passed))
+	eo.num("failed", int64(r.Failed))
+	details := []byte{'['}
+	for i, c := range r.Checks {
+		if i > 0 {
+			details = append(details, ',')
+		}
+		d := openObj(details)
+		d.key("ok")
+		d.b = strconv.AppendBool(d.b, c.OK)
+		d.num("line", int64(c.Line))
+		d.str("detail", c.Detail)
+		details = d.close()
+	}
+	eo.raw("details", append(details, ']'))
+	o.raw("expectations", eo.close())
+	w.Write(append(o.close(), '\n'))
+}
