@@ -1,0 +1,115 @@
+package lessons
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sync"
+)
+
+// LoadFS parses and validates every *.md file in dir of fsys, sorted by
+// number. It reports every problem it finds, not just the first.
+func LoadFS(fsys fs.FS, dir string) ([]*Lesson, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.md"))
+	if err != nil {
+		return nil, err
+	}
+	var (
+		out  []*Lesson
+		errs Errors
+		seen = map[int]string{}
+	)
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		l, err := Parse(name, data)
+		if err == nil {
+			err = Validate(l)
+		}
+		if err != nil {
+			errs = append(errs, asErrors(err)...)
+			continue
+		}
+		if prev, dup := seen[l.Number]; dup {
+			errs = append(errs, &Error{File: name, Line: 1, Key: "number",
+				Msg: fmt.Sprintf("lesson %d is also %s", l.Number, prev), Hint: "give each lesson its own number"})
+			continue
+		}
+		seen[l.Number] = name
+		out = append(out, l)
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b *Lesson) int { return a.Number - b.Number })
+	return out, nil
+}
+
+// asErrors flattens an error from Parse or Validate into Errors.
+func asErrors(err error) Errors {
+	if es, ok := err.(Errors); ok {
+		return es
+	}
+	return Errors{{Key: "lesson", Msg: err.Error()}}
+}
+
+var (
+	builtinOnce sync.Once
+	builtin     []*Lesson
+	builtinErr  error
+)
+
+// load reads the embedded lessons once.
+func load() ([]*Lesson, error) {
+	builtinOnce.Do(func() { builtin, builtinErr = LoadFS(contentFS, contentDir) })
+	return builtin, builtinErr
+}
+
+// All returns the built-in lessons, sorted by number. The lessons are
+// shared: do not modify them. Broken embedded content is a build bug caught
+// by this package's tests, so All panics on it rather than hide a lesson.
+func All() []*Lesson {
+	ls, err := load()
+	if err != nil {
+		panic("lessons: built-in lessons are broken:\n" + err.Error())
+	}
+	return ls
+}
+
+// Check reports whether the built-in lessons load, for a startup self-test
+// that would rather print an error than panic.
+func Check() error {
+	_, err := load()
+	return err
+}
+
+// Get returns the built-in lesson with that number.
+func Get(number int) (*Lesson, error) {
+	for _, l := range All() {
+		if l.Number == number {
+			return l, nil
+		}
+	}
+	return nil, fmt.Errorf("no lesson %d (there are %d, numbered from 1)", number, len(All()))
+}
+
+// ListEntry is one line of `kafkasim list`.
+type ListEntry struct {
+	Number  int
+	Slug    string
+	Title   string
+	Summary string
+}
+
+// List returns one entry per built-in lesson, in order.
+func List() []ListEntry {
+	ls := All()
+	out := make([]ListEntry, len(ls))
+	for i, l := range ls {
+		out[i] = ListEntry{Number: l.Number, Slug: l.Slug, Title: l.Title, Summary: l.Summary}
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package lessons
+
+import (
+	"fmt"
+
+	"kafkasim/scenarios"
+	"kafkasim/sim"
+)
+
+// Mode is what a Player is running: the guided tour of the lesson's
+// scenario, or the closing challenge.
+type Mode int
+
+// The modes.
+const (
+	Tour Mode = iota
+	ChallengeRun
+)
+
+// String names the mode.
+func (m Mode) String() string {
+	if m == ChallengeRun {
+		return "challenge"
+	}
+	return "tour"
+}
+
+// hintAfterFailures is how many failed checks unlock the hint.
+const hintAfterFailures = 2
+
+// Player drives one lesson over the engine. In the tour it runs the
+// lesson's scenario and pauses at each stop; in the challenge it runs the
+// challenge's scenario, records what the learner does, and judges the
+// result. It owns its Sim; the TUI reads it and steps it only through the
+// Player, so stops are never skipped.
+type Player struct {
+	lesson *Lesson
+	seed   uint64
+	tourSc *scenarios.Scenario
+	chalSc *scenarios.Scenario
+
+	mode    Mode
+	run     *sim.Sim
+	next    int // the next stop not yet reached
+	paused  int // the stop the run waits at, -1 when none
+	answers map[int]PredictResult
+
+	actions   []sim.Scheduled // the learner's commands in this run
+	judged    bool            // the challenge run has been checked
+	verdict   []string        // its details
+	verdictOK bool            // and whether it passed
+	attempts  int
+	failures  int
+	passed    bool
+}
+
+// NewPlayer starts the tour of a lesson. A zero seed means the scenario's
+// own seed, so everyone sees the same run unless they ask otherwise.
+func NewPlayer(l *Lesson, seed uint64) (*Player, error) {
+	tourSc, err := scenarios.Load(l.Scenario)
+	if err != nil {
+		return nil, fmt.Errorf("lesson %d: %w", l.Number, err)
+	}
+	chalSc := tourSc
+	if l.Challenge.Scenario != "" {
+		if chalSc, err = scenarios.Load(l.Challenge.Scenario); err != nil {
+			return nil, fmt.Errorf("lesson %d challenge: %w", l.Number, err)
+		}
+	}
+	if seed == 0 {
+		seed = tourSc.Seed
+	}
+	p := &Player{lesson: l, seed: seed, tourSc: tourSc, chalSc: chalSc, answers: map[int]PredictResult{}}
+	if err := p.startTour(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Lesson is the lesson being played.
+func (p *Player) Lesson() *Lesson { return p.lesson }
+
+// Seed is the seed of the current run; show it so a run can be repeated.
+func (p *Player) Seed() uint64 { return p.seed }
+
+// Mode says whether the tour or the challenge is running.
+func (p *Player) Mode() Mode { return p.mode }
+
+// Sim is the engine of the current run. Read it freely; advance it with
+// [Player.Advance] so stops are not skipped.
+func (p *Player) Sim() *sim.Sim { return p.run }
+
+// Restart begins the current mode again from time zero. Predictions made
+// in the tour and challenge attempts are kept.
+func (p *Player) Restart() error {
+	if p.mode == ChallengeRun {
+		return p.StartChallenge()
+	}
+	return p.startTour()
+}
+
+// startTour builds the tour run from the lesson's scenario and its full timeline.
+func (p *Player) startTour() error {
+	s, err := p.tourSc.NewSim(p.seed)
+	if err != nil {
+		return fmt.Errorf("lesson %d: %w", p.lesson.Number, err)
+	}
+	p.mode, p.run, p.next, p.paused, p.actions = Tour, s, 0, -1, nil
+	return nil
+}
+
+// EndMs is when the current run ends: the scenario's duration in the tour,
+// the judging time in the challenge.
+func (p *Player) EndMs() int64 {
+	if p.mode == ChallengeRun {
+		return p.JudgeAtMs()
+	}
+	return p.tourSc.DurationMs
+}
+
+// Advance runs the engine up to untilMs, but no further than the next stop
+// (tour) or the end of the run. It returns the stop it paused at, if any;
+// while paused, Advance does nothing until [Player.Continue].
+func (p *Player) Advance(untilMs int64) (*Stop, bool) {
+	if p.paused >= 0 || p.judged {
+		return p.Paused()
+	}
+	untilMs = min(untilMs, p.EndMs())
+	if at, ok := p.NextStopAt(); ok && at <= untilMs {
+		p.run.RunUntil(at)
+		p.paused = p.next
+		p.next++
+		return p.Paused()
+	}
+	if untilMs > p.run.Now() {
+		p.run.RunUntil(untilMs)
+	}
+	return nil, false
+}
+
+// RunToNextStop advances to the next stop, or to the end of the run when
+// no stop is left.
+func (p *Player) RunToNextStop() (*Stop, bool) { return p.Advance(p.EndMs()) }
+
+// Done reports whether the run has reached its end.
+func (p *Player) Done() bool { return p.paused < 0 && p.run.Now() >= p.EndMs() }
