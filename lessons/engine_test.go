@@ -34,11 +34,34 @@ func TestBuiltinLessonsValidate(t *testing.T) {
 	}
 }
 
+// engineLessons returns the lessons whose scenarios exist, each validated,
+// and skips a subtest for each lesson still waiting for its scenarios.
+func engineLessons(t *testing.T) []*Lesson {
+	t.Helper()
+	have := scenarios.Names()
+	var out []*Lesson
+	for _, l := range parseBuiltins(t) {
+		missing := !slices.Contains(have, l.Scenario) ||
+			(l.Challenge.Scenario != "" && !slices.Contains(have, l.Challenge.Scenario))
+		if missing {
+			t.Run(lessonName(l), func(t *testing.T) {
+				t.Skipf("scenario %q or %q not in the library yet", l.Scenario, l.Challenge.Scenario)
+			})
+			continue
+		}
+		if err := Validate(l); err != nil {
+			t.Errorf("%v", err)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // TestMetricsAnswer runs each lesson's tour and asks the engine for every
 // watched and predicted metric at its time: each must be answerable.
 func TestMetricsAnswer(t *testing.T) {
-	skipWithoutScenarios(t)
-	for _, l := range All() {
+	for _, l := range engineLessons(t) {
 		t.Run(lessonName(l), func(t *testing.T) {
 			p, err := NewPlayer(l, 0)
 			if err != nil {
@@ -78,8 +101,7 @@ func TestMetricsAnswer(t *testing.T) {
 // TestChallengeSolutions plays each challenge's solution and checks that
 // it passes, and that doing nothing does not.
 func TestChallengeSolutions(t *testing.T) {
-	skipWithoutScenarios(t)
-	for _, l := range All() {
+	for _, l := range engineLessons(t) {
 		t.Run(lessonName(l), func(t *testing.T) {
 			p, err := NewPlayer(l, 0)
 			if err != nil {
