@@ -122,7 +122,22 @@ func newFaultMenu() faultMenu { return faultMenu{keys: newMenuKeys(), kind: -1} 
 func (f faultMenu) Open(snap *sim.Snapshot) faultMenu {
 	f.kinds = faultKinds(snap)
 	f.kind, f.cursor, f.open = -1, 0, true
+	f.cursor = f.nextEnabled(0, 1)
 	return f
+}
+
+// nextEnabled finds the first fault kind from i, moving by dir, that has
+// targets; i itself when none has.
+func (f faultMenu) nextEnabled(i, dir int) int {
+	n := len(f.kinds)
+	for range n {
+		i = (i + n) % n
+		if len(f.kinds[i].Targets) > 0 {
+			return i
+		}
+		i += dir
+	}
+	return 0
 }
 
 // IsOpen reports whether the menu is showing.
@@ -147,8 +162,14 @@ func (f faultMenu) Update(msg tea.Msg) (faultMenu, tea.Cmd) {
 		}
 	case key.Matches(km, f.keys.Up):
 		f.cursor = (f.cursor - 1 + max(n, 1)) % max(n, 1)
+		if f.kind < 0 && n > 0 {
+			f.cursor = f.nextEnabled(f.cursor, -1)
+		}
 	case key.Matches(km, f.keys.Down):
 		f.cursor = (f.cursor + 1) % max(n, 1)
+		if f.kind < 0 && n > 0 {
+			f.cursor = f.nextEnabled(f.cursor, 1)
+		}
 	case key.Matches(km, f.keys.Select):
 		return f.choose()
 	}

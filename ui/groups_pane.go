@@ -34,7 +34,7 @@ func (g *groupsPane) groupLines(st *Styles, gv *sim.GroupView, hot *anim) []stri
 	switch gv.State {
 	case sim.GroupPreparingRebalance, sim.GroupCompletingRebalance:
 		style = st.OutOfSync
-		head += " ⟳ rebalancing"
+		head += " ⟳"
 	case sim.GroupEmpty, sim.GroupDead:
 		style = st.Offline
 	}

@@ -1,6 +1,10 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // headerInfo is what the header line shows.
 type headerInfo struct {
@@ -11,7 +15,6 @@ type headerInfo struct {
 	Playing bool
 	Ended   bool
 	Seed    uint64
-	Status  string // a short message: the last error, "fault injected"...
 }
 
 // renderHeader draws the one-line header.
@@ -24,16 +27,14 @@ func renderHeader(st *Styles, w int, h headerInfo) string {
 		state = "▶ playing"
 	}
 	sep := st.Faint.Render(" │ ")
-	parts := []string{
-		st.Title.Render("kafkasim") + " " + st.Bold.Render(sanitize(h.Title)),
+	rest := strings.Join([]string{
 		"t " + fmtMs(h.NowMs),
 		"step " + itoa(h.Step),
 		st.Bold.Render(state) + " " + h.Speed,
 		"seed " + u64(h.Seed),
-	}
-	line := strings.Join(parts, sep)
-	if h.Status != "" {
-		line += sep + st.Error.Render(sanitize(h.Status))
-	}
-	return fit(line, w)
+	}, sep)
+	// The title gives way first: the clock, state and seed always show.
+	titleW := max(w-ansi.StringWidth(rest)-ansi.StringWidth("kafkasim  │ "), 8)
+	title := ansi.Truncate(sanitize(h.Title), titleW, "…")
+	return fit(st.Title.Render("kafkasim")+" "+st.Bold.Render(title)+sep+rest, w)
 }

@@ -24,13 +24,16 @@ type simLayout struct {
 
 // contentNeeds is how many lines each pane would like, from the snapshot.
 type contentNeeds struct {
-	cluster, producers, groups, ledger, narration int
+	cluster, producers, logs, groups, ledger int
 }
 
 func needsOf(snap *sim.Snapshot) contentNeeds {
-	n := contentNeeds{cluster: 1 + len(snap.Brokers), producers: 1, groups: 1, ledger: 1, narration: 4}
+	n := contentNeeds{cluster: 1 + len(snap.Brokers), producers: 1, logs: 2, groups: 1, ledger: 1}
 	for _, p := range snap.Producers {
 		n.producers += 2 + min(len(p.Batches), maxBatchLines)
+	}
+	for _, t := range snap.Topics {
+		n.logs += 3 * len(t.Partitions)
 	}
 	for _, g := range snap.Groups {
 		n.groups += 1 + len(g.Members)
@@ -42,7 +45,11 @@ func needsOf(snap *sim.Snapshot) contentNeeds {
 // clampInt keeps v in [lo, hi] (hi wins when lo > hi).
 func clampInt(v, lo, hi int) int { return max(min(v, hi), min(lo, hi)) }
 
-// computeLayout fits the panes to a w×h terminal.
+// minNarration is the fewest lines the narration gets: a note and an event.
+const minNarration = 4
+
+// computeLayout fits the panes to a w×h terminal. Panes get the lines their
+// content needs, within caps; the narration takes whatever is left over.
 func computeLayout(w, h int, need contentNeeds) simLayout {
 	if w < minWidth || h < minHeight {
 		return simLayout{tooSmall: true}
@@ -50,40 +57,50 @@ func computeLayout(w, h int, need contentNeeds) simLayout {
 	l := simLayout{header: rect{0, 0, w, 1}}
 	l.footer = rect{0, h - 1, w, 1}
 	l.timeline = rect{0, h - 3, w, 2}
+	avail := h - 4 // between the header and the timeline
 	if w >= wideWidth {
-		// Two columns: the cluster and its logs on the left; clients, the
-		// ledger and the narration (which takes what is left) on the right.
-		l.wide = true
-		top, bodyH := 1, h-4
-		leftW := w * 3 / 5
-		rightW := w - leftW - 1
-		clusterH := clampInt(need.cluster, 3, bodyH/3)
-		l.cluster = rect{0, top, leftW, clusterH}
-		l.logs = rect{0, top + clusterH, leftW, bodyH - clusterH}
-		prodH := clampInt(need.producers, 3, bodyH/4)
-		groupsH := clampInt(need.groups, 3, bodyH/4)
-		ledgerH := clampInt(need.ledger, 3, bodyH/5)
-		x := leftW + 1
-		l.producers = rect{x, top, rightW, prodH}
-		l.groups = rect{x, top + prodH, rightW, groupsH}
-		l.ledger = rect{x, top + prodH + groupsH, rightW, ledgerH}
-		y := top + prodH + groupsH + ledgerH
-		l.narration = rect{x, y, rightW, top + bodyH - y}
-		return l
+		return wideLayout(l, w, avail, need)
 	}
-	narrH := clampInt(need.narration, 4, h/6)
-	l.narration = rect{0, h - 3 - narrH, w, narrH}
-	top, bottom := 1, l.narration.y // body rows [top, bottom)
-	bodyH := bottom - top
+	rowA := clampInt(max(need.cluster, need.producers), 3, avail/4)
+	rowC := clampInt(max(need.groups, need.ledger), 3, avail/4)
+	logsH := clampInt(need.logs, 5, avail-rowA-rowC-minNarration)
+	narrH := avail - rowA - rowC - logsH
 	leftW := w * 11 / 20
 	rightW := w - leftW - 1
-	rowA := clampInt(max(need.cluster, need.producers), 3, bodyH/4)
-	rowC := clampInt(max(need.groups, need.ledger), 3, bodyH/4)
-	l.cluster = rect{0, top, leftW, rowA}
-	l.producers = rect{leftW + 1, top, rightW, rowA}
-	l.logs = rect{0, top + rowA, w, bodyH - rowA - rowC}
-	l.groups = rect{0, bottom - rowC, leftW, rowC}
-	l.ledger = rect{leftW + 1, bottom - rowC, rightW, rowC}
+	y := 1
+	l.cluster = rect{0, y, leftW, rowA}
+	l.producers = rect{leftW + 1, y, rightW, rowA}
+	y += rowA
+	l.logs = rect{0, y, w, logsH}
+	y += logsH
+	l.groups = rect{0, y, leftW, rowC}
+	l.ledger = rect{leftW + 1, y, rightW, rowC}
+	y += rowC
+	l.narration = rect{0, y, w, narrH}
+	return l
+}
+
+// wideLayout is two columns: the cluster and its logs on the left; the
+// clients and the ledger on the right; the narration across the bottom.
+func wideLayout(l simLayout, w, avail int, need contentNeeds) simLayout {
+	l.wide = true
+	leftW := w * 3 / 5
+	rightW := w - leftW - 1
+	clusterH := clampInt(need.cluster, 3, avail/4)
+	prodH := clampInt(need.producers, 3, avail/4)
+	groupsH := clampInt(need.groups, 3, avail/4)
+	ledgerH := clampInt(need.ledger, 3, avail/5)
+	bodyNeed := max(clusterH+need.logs, prodH+groupsH+ledgerH)
+	narrH := clampInt(avail-bodyNeed, minNarration, avail/3)
+	bodyH := avail - narrH
+	y := 1
+	l.cluster = rect{0, y, leftW, clusterH}
+	l.logs = rect{0, y + clusterH, leftW, bodyH - clusterH}
+	x := leftW + 1
+	l.producers = rect{x, y, rightW, prodH}
+	l.groups = rect{x, y + prodH, rightW, bodyH - prodH - ledgerH}
+	l.ledger = rect{x, y + bodyH - ledgerH, rightW, ledgerH}
+	l.narration = rect{0, y + bodyH, w, narrH}
 	return l
 }
 

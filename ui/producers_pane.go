@@ -68,7 +68,16 @@ func batchLine(st *Styles, pv *sim.ProducerView, b sim.BatchView) string {
 	if b.FirstSeq >= 0 {
 		s += " seq " + itoa(b.FirstSeq)
 	}
-	s += " → b" + itoa(b.Leader) + " try " + itoa(b.Attempt) + " " + b.State
+	switch {
+	case b.Leader == 0:
+		s += " → no leader yet"
+	default:
+		s += " → b" + itoa(b.Leader)
+	}
+	if b.Attempt > 0 {
+		s += " try " + itoa(b.Attempt)
+	}
+	s += " " + b.State
 	if b.Attempt > 1 {
 		return st.Duplicated.Render(s)
 	}

@@ -1,5 +1,3 @@
-//go:build simengine
-
 package ui
 
 import (

@@ -18,6 +18,8 @@ func sandboxSpec(brokers int) scenarioSpec {
 	group.Consumers = 2
 	group.ProcessingMs = 100
 	group.Commit = sim.CommitAfterProcessing
+	// earliest, so records sent before the consumers join are read too.
+	group.AutoOffsetReset = "earliest"
 	cfg := sim.Config{
 		Seed:      1,
 		Cluster:   sim.DefaultCluster(brokers),

@@ -163,6 +163,7 @@ func isMouse(msg tea.Msg) bool {
 // handleKey runs the simulator's controls, then scrolls the focused pane.
 func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
+	m.status = "" // a message lasts until the next key
 	switch {
 	case key.Matches(msg, k.Play):
 		return m.togglePlay()

@@ -64,7 +64,7 @@ func (m *simScreen) bodyLines() []string {
 	out := make([]string, 0, m.h)
 	out = append(out, renderHeader(st, m.w, headerInfo{
 		Title: m.spec.Title, NowMs: m.run.Now(), Step: m.run.StepCount(), Speed: speeds[m.speed].Label,
-		Playing: m.playing, Ended: m.run.NextAt() < 0, Seed: m.spec.Seed, Status: m.status,
+		Playing: m.playing, Ended: m.run.NextAt() < 0, Seed: m.spec.Seed,
 	}))
 	gap := func(h int) []string { return block(nil, 1, h) }
 	cluster := m.cluster.render(st, snap, hot)
@@ -75,8 +75,9 @@ func (m *simScreen) bodyLines() []string {
 	narration := m.narration.render(st, m.events, m.note, m.run.StepCount())
 	if l.wide {
 		left := append(cluster, logs...)
-		right := append(append(append(producers, groups...), ledger...), narration...)
+		right := append(append(producers, groups...), ledger...)
 		out = append(out, sideBySide(left, gap(len(left)), right)...)
+		out = append(out, narration...)
 	} else {
 		out = append(out, sideBySide(cluster, gap(l.cluster.h), producers)...)
 		out = append(out, logs...)
@@ -84,6 +85,10 @@ func (m *simScreen) bodyLines() []string {
 		out = append(out, narration...)
 	}
 	out = append(out, m.timeline.render(st, m.run.Now(), m.spec.DurationMs, m.marks)...)
-	out = append(out, fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.w))
+	footer := m.help.ShortHelpView(m.keys.ShortHelp())
+	if m.status != "" {
+		footer = st.Note.Render(" "+sanitize(m.status)+" ") + " " + footer
+	}
+	out = append(out, fit(footer, m.w))
 	return block(out, m.w, m.h)
 }

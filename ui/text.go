@@ -166,7 +166,8 @@ func u64(n uint64) string { return strconv.FormatUint(n, 10) }
 func firstLine(s string) string {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
-			return sanitize(strings.TrimLeft(l, "# "))
+			l = strings.NewReplacer("**", "", "`", "", "__", "").Replace(strings.TrimLeft(l, "# "))
+			return sanitize(l)
 		}
 	}
 	return ""
