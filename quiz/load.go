@@ -153,12 +153,20 @@ func unknownKey(name string, line int, k toml.Key) *Error {
 	if near := nearest(last, known); near != "" {
 		hint = "did you mean " + strconv.Quote(near) + "?"
 	}
-	return &Error{File: name, Line: line, Key: strings.Join(k, "."), Msg: "unknown key", Hint: hint}
+	return &Error{File: name, Line: line, Key: shortKey(strings.Join(k, ".")), Msg: "unknown key", Hint: hint}
 }
 
-// nearest returns the known word within two edits of w (ignoring case), if any.
+// shortKey drops the "question." every key inside a question starts with,
+// so errors name keys as the author wrote them.
+func shortKey(path string) string { return strings.TrimPrefix(path, "question.") }
+
+// nearest returns the known word a typo most likely meant (ignoring case):
+// within one edit for short words, two for longer ones.
 func nearest(w string, known []string) string {
-	best, bestD := "", 3
+	best, bestD := "", 2
+	if len(w) > 4 {
+		bestD = 3
+	}
 	for _, k := range known {
 		if d := editDistance(strings.ToLower(w), k); d < bestD {
 			best, bestD = k, d
@@ -200,7 +208,7 @@ func decodeError(name string, err error) *Error {
 		e.Line = pe.Position.Line
 		e.Msg = pe.Message
 		if pe.LastKey != "" {
-			e.Key = pe.LastKey
+			e.Key = shortKey(pe.LastKey)
 		}
 		return e
 	}

@@ -95,21 +95,21 @@ func (q Question) shapeProblems() []issue {
 	switch q.Kind {
 	case Single:
 		if len(q.Choices) < 2 {
-			bad("choices", "give at least two options", "%d choices", len(q.Choices))
+			bad("choices", "give at least two options", "%s", count(len(q.Choices), "choice"))
 		}
 		if len(q.Correct) != 1 || !inRange() {
 			bad("answer", `exactly one existing choice, like answer = "B"`, "needs exactly one valid choice")
 		}
 	case Multi:
 		if len(q.Choices) < 2 {
-			bad("choices", "give at least two options", "%d choices", len(q.Choices))
+			bad("choices", "give at least two options", "%s", count(len(q.Choices), "choice"))
 		}
 		if len(q.Correct) == 0 || !inRange() || !slices.IsSorted(q.Correct) || len(slices.Compact(slices.Clone(q.Correct))) != len(q.Correct) {
 			bad("answer", `at least one existing choice, like answer = ["A", "C"]`, "needs one or more valid choices")
 		}
 	case Order:
 		if len(q.Choices) < 3 {
-			bad("steps", "an order question needs something to order", "%d steps; want at least 3", len(q.Choices))
+			bad("steps", "an order question needs something to order", "%s; want at least 3", count(len(q.Choices), "step"))
 		}
 		if !isPermutation(q.Correct, len(q.Choices)) {
 			bad("steps", "every step exactly once", "the right order is not a permutation of the steps")
