@@ -45,7 +45,7 @@ func (f *fakeRunner) Step() bool {
 	f.step++
 	f.nowMs = int64(f.step) * 100
 	if f.step%3 != 0 { // some steps emit nothing, as the engine's do
-		f.emit(sim.Event{Type: sim.EvAppended, Topic: "orders", Partition: f.step % 3, Broker: 1, Count: 1})
+		f.emit(sim.Event{Type: sim.EvAppended, Topic: "orders", Partition: f.step % 3, Broker: 1, Count: 1, Producer: "p1", Offset: int64(f.step)})
 	}
 	for _, a := range f.applied {
 		if a.Step == f.step {

@@ -16,10 +16,10 @@ type rect struct{ x, y, w, h int }
 
 // simLayout places the simulator's panes.
 type simLayout struct {
-	wide                                           bool
-	header, cluster, producers, logs, groups       rect
-	ledger, narration, timeline, footer            rect
-	tooSmall                                       bool
+	wide                                     bool
+	header, cluster, producers, logs, groups rect
+	ledger, narration, timeline, footer      rect
+	tooSmall                                 bool
 }
 
 // contentNeeds is how many lines each pane would like, from the snapshot.
