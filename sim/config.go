@@ -120,6 +120,9 @@ type GroupConfig struct {
 	Commit       string // one of the Commit* modes
 	// CommitAsync uses commitAsync instead of commitSync for manual commits.
 	CommitAsync bool
+	// AsyncProcessing hands records to a worker thread and goes straight
+	// back to poll(): auto-commit can then commit records not yet processed.
+	AsyncProcessing bool
 	// OutputTopic is where a transactional group writes what it produces.
 	OutputTopic string
 

@@ -15,23 +15,27 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	if n == 0 {
 		return false
 	}
-	m.buffer = m.buffer[:0:0]
+	if !m.processing {
+		m.buffer = m.buffer[:0:0]
+	}
 	var parts []string
-	for k := 0; k < n && len(m.buffer) < g.cfg.MaxPollRecords; k++ {
+	total := 0
+	for k := 0; k < n && total < g.cfg.MaxPollRecords; k++ {
 		tp := m.assigned[(m.cursor+k)%n]
-		got, from := s.fetchPartition(g, m, tp, g.cfg.MaxPollRecords-len(m.buffer))
+		got, from := s.fetchPartition(g, m, tp, g.cfg.MaxPollRecords-total)
 		if m.state == MemberCrashed {
 			return false
 		}
 		if got > 0 {
+			total += got
 			parts = append(parts, tp.String()+"@"+strconv.FormatInt(from, 10)+".."+strconv.FormatInt(m.positions[tp]-1, 10))
 		}
 	}
 	m.cursor = (m.cursor + 1) % n
-	if len(m.buffer) == 0 {
+	if total == 0 {
 		return false
 	}
-	s.emit(Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: len(m.buffer), Gen: m.genSynced,
+	s.emit(Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: total, Gen: m.genSynced,
 		Text: strings.Join(parts, " ")})
 	return true
 }
@@ -100,8 +104,21 @@ func (p *partition) isAborted(s *Sim, e entry) bool {
 }
 
 // startProcessing begins working through the buffer. At-most-once commits
-// first; transactional consumers open a transaction.
+// first; transactional consumers open a transaction. With async processing
+// the records go to a worker thread and the poll loop carries on.
 func (s *Sim) startProcessing(g *group, m *member) {
+	if g.cfg.AsyncProcessing {
+		if !m.processing {
+			m.processing = true
+			m.procStartMs = s.nowMs
+			m.procDone = 0
+		}
+		m.procGen++
+		end := m.procStartMs + int64(len(m.buffer))*g.cfg.ProcessingMs
+		s.schedule(max(end-s.nowMs, 0), item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+		s.schedulePoll(g, m, 0)
+		return
+	}
 	delay := int64(0)
 	switch g.cfg.Commit {
 	case CommitBeforeProcessing:
@@ -117,20 +134,24 @@ func (s *Sim) startProcessing(g *group, m *member) {
 	m.processing = true
 	m.procStartMs = s.nowMs + delay
 	m.procDone = 0
-	m.gen++
-	s.schedule(delay+int64(len(m.buffer))*g.cfg.ProcessingMs, item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.gen})
+	m.procGen++
+	s.schedule(delay+int64(len(m.buffer))*g.cfg.ProcessingMs, item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
 }
 
 // processedDue: the member finished its batch.
 func (s *Sim) processedDue(it item) {
 	g := s.groups[it.a]
 	m := g.members[it.b]
-	if it.gen != m.gen || !m.processing || m.state == MemberPaused {
+	if it.gen != m.procGen || !m.processing || m.state == MemberPaused || m.state == MemberCrashed {
 		return
 	}
 	s.creditProcessed(g, m, len(m.buffer))
 	m.processing = false
 	m.buffer = nil
+	if g.cfg.AsyncProcessing {
+		s.schedulePoll(g, m, 0)
+		return
+	}
 	next := int64(0)
 	switch g.cfg.Commit {
 	case CommitAfterProcessing:

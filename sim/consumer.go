@@ -16,6 +16,9 @@ type member struct {
 	// gen bumps whenever the member's queued items must go stale: a crash,
 	// a restart, or a poll rescheduled earlier.
 	gen int32
+	// procGen does the same for the end of processing, which runs beside
+	// the poll loop when processing is asynchronous.
+	procGen int32
 
 	inGroup    bool  // the coordinator counts it as a member
 	joined     bool  // it has (re)joined during the current rebalance
@@ -302,7 +305,7 @@ func (s *Sim) hwAdvancedForConsumers(p *partition) {
 	tp := p.tp()
 	for _, g := range s.groups {
 		for _, m := range g.members {
-			if m.state == MemberActive && !m.processing && m.pendingCommit == nil && containsTP(m.assigned, tp) {
+			if m.state == MemberActive && (!m.processing || g.cfg.AsyncProcessing) && m.pendingCommit == nil && containsTP(m.assigned, tp) {
 				s.schedulePoll(g, m, s.cfg.Cluster.NetworkDelayMs)
 			}
 		}

@@ -145,8 +145,12 @@ func (s *Sim) resumeMember(g *group, m *member) error {
 	if m.processing {
 		// It picks up where it stalled.
 		m.procStartMs += s.nowMs - m.pausedAtMs
+		m.procGen++
 		s.schedule(max(m.procStartMs+int64(len(m.buffer))*g.cfg.ProcessingMs-s.nowMs, 0),
-			item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.gen})
+			item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+		if g.cfg.AsyncProcessing {
+			s.schedulePoll(g, m, 0)
+		}
 		return nil
 	}
 	s.schedulePoll(g, m, 0)

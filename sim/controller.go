@@ -47,10 +47,8 @@ func (s *Sim) electController() {
 			}
 		}
 		if len(live)*2 <= len(vs) {
-			if s.controller != 0 || s.ctrlEpoch == 0 {
-				s.emit(Event{Type: EvControllerLost, Count: len(live), EndOffset: int64(len(vs))})
-			}
 			s.controller = 0
+			s.emit(Event{Type: EvControllerLost, Count: len(live), EndOffset: int64(len(vs))})
 			return
 		}
 	}

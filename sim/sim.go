@@ -15,8 +15,11 @@ type Sim struct {
 	step  int
 	queue eventQueue
 
-	rngNet   *rand.Rand // network jitter and lost messages
-	rngPick  *rand.Rand // sticky partitioner and other client-side picks
+	// Each subsystem draws from its own PCG stream; the PCG values are kept
+	// so a checkpoint can copy their state.
+	pcgPick  *rand.PCG
+	pcgGroup *rand.PCG
+	rngPick  *rand.Rand // placement, topic ids, sticky partitioner, controller races
 	rngGroup *rand.Rand // member ids
 
 	brokers    []*broker // index = id-1
@@ -45,7 +48,6 @@ type Sim struct {
 // Subsystem stream ids: each subsystem draws from its own PCG stream so that
 // a change in one does not reshuffle the others.
 const (
-	streamNet   = 0x6e6574
 	streamPick  = 0x7069636b
 	streamGroup = 0x67726f7570
 )
@@ -57,11 +59,18 @@ func New(cfg Config) (*Sim, error) {
 	}
 	s := &Sim{
 		cfg:      cfg,
-		rngNet:   rand.New(rand.NewPCG(cfg.Seed, streamNet)),
-		rngPick:  rand.New(rand.NewPCG(cfg.Seed, streamPick)),
-		rngGroup: rand.New(rand.NewPCG(cfg.Seed, streamGroup)),
+		pcgPick:  rand.NewPCG(cfg.Seed, streamPick),
+		pcgGroup: rand.NewPCG(cfg.Seed, streamGroup),
 		digest:   sha256.New(),
 	}
+	s.rngPick, s.rngGroup = rand.New(s.pcgPick), rand.New(s.pcgGroup)
+	// Reserve the ledger up front when the producers say how much they will
+	// send: growing a large table by copying dominates big runs otherwise.
+	want := 0
+	for _, p := range cfg.Producers {
+		want += p.Count
+	}
+	s.ledger.recs = make([]recordInfo, 0, min(want, 1<<24))
 	s.startCluster()
 	for _, t := range cfg.Topics {
 		if _, err := s.createTopic(t); err != nil {

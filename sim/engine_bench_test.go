@@ -1,0 +1,128 @@
+package sim
+
+import (
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+const benchRecords = 1_000_000
+
+// benchConfig is the load: 3 brokers, 12 partitions, RF 3,
+// acks=all, one producer sending benchRecords keyed records as fast as it can.
+func benchConfig(groupSize int) Config {
+	c := Config{Seed: 1, Cluster: DefaultCluster(3)}
+	c.Topics = []TopicConfig{DefaultTopic("load", 12, 3)}
+	p := DefaultProducer("loadgen", "load")
+	p.RatePerSec = 2_000_000
+	p.Count = benchRecords
+	for i := 0; i < 1000; i++ {
+		p.Keys = append(p.Keys, "key-"+strconv.Itoa(i))
+	}
+	c.Producers = []ProducerConfig{p}
+	if groupSize > 0 {
+		g := DefaultGroup("readers", "load")
+		g.Consumers = groupSize
+		g.Commit = CommitAfterProcessing
+		g.AutoOffsetReset = "earliest"
+		g.StartMs = 0
+		c.Cluster.GroupInitialRebalanceDelayMs = 0
+		c.Groups = []GroupConfig{g}
+	}
+	return c
+}
+
+// runToCompletion steps until every record is acked (and, with a group,
+// processed).
+func runToCompletion(tb testing.TB, s *Sim, group bool) {
+	for s.Step() {
+		p := s.producers[0]
+		if p.acked+p.failed < benchRecords {
+			continue
+		}
+		if !group || s.groups[0].processedTotal >= benchRecords {
+			return
+		}
+	}
+	tb.Fatalf("run ended early")
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+func BenchmarkProduceAcksAll(b *testing.B) {
+	b.ReportAllocs()
+	var bytesPer float64
+	for i := 0; i < b.N; i++ {
+		before := heapInUse()
+		s, err := New(benchConfig(0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runToCompletion(b, s, false)
+		b.StopTimer()
+		bytesPer = float64(heapInUse()-before) / (benchRecords * 3)
+		runtime.KeepAlive(s)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(benchRecords)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+	b.ReportMetric(bytesPer, "B/record-replica")
+}
+
+func BenchmarkProduceConsumeGroupOf4(b *testing.B) {
+	b.ReportAllocs()
+	var bytesPer float64
+	for i := 0; i < b.N; i++ {
+		before := heapInUse()
+		s, err := New(benchConfig(4))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runToCompletion(b, s, true)
+		b.StopTimer()
+		bytesPer = float64(heapInUse()-before) / benchRecords
+		if gl := s.Ledger().Groups[0]; gl.ExactlyOnce != benchRecords {
+			b.Fatalf("ledger: %+v", gl)
+		}
+		runtime.KeepAlive(s)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(benchRecords)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+	b.ReportMetric(bytesPer, "B/record")
+}
+
+func BenchmarkSnapshot(b *testing.B) {
+	s := mustNew(b, basicConfig(1))
+	s.RunUntil(30000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = s.Snapshot()
+	}
+}
+
+// BenchmarkRestore seeks to an arbitrary step of a run of about 100,000
+// steps: a checkpoint restore and a replay.
+func BenchmarkRestore(b *testing.B) {
+	c := basicConfig(1)
+	c.Producers[0].Count = 0
+	c.Producers[0].RatePerSec = 200
+	r, err := NewRun(c, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for r.Sim().StepCount() < 100_000 && r.Step() {
+	}
+	end := r.Sim().StepCount()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.Seek((i*7919 + 12345) % end)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(r.Sim().Events())), "events")
+}

@@ -1,0 +1,69 @@
+package sim
+
+import "fmt"
+
+// checkInvariants looks for states Kafka never reaches, named as Jepsen and
+// Kafka name them. It returns the first one found.
+func checkInvariants(s *Sim) error {
+	for _, t := range s.topics {
+		if t.deleted {
+			continue
+		}
+		compacted := hasPolicy(t.cfg.CleanupPolicy, CleanupCompact)
+		for _, p := range t.parts {
+			if p.leader != 0 {
+				lr := p.leaderRep()
+				if p.hw > lr.leo {
+					return fmt.Errorf("%s: HW %d > leader LEO %d", p.tp(), p.hw, lr.leo)
+				}
+				if !p.inISR(p.leader) {
+					return fmt.Errorf("%s: leader %d not in ISR %v", p.tp(), p.leader, p.isr)
+				}
+			}
+			for _, r := range p.reps {
+				for i := 1; i < len(r.entries); i++ {
+					prev, cur := r.entries[i-1].offset, r.entries[i].offset
+					if cur <= prev || (!compacted && cur != prev+1) {
+						return fmt.Errorf("%s broker %d: non-monotonic offsets %d then %d", p.tp(), r.broker, prev, cur)
+					}
+				}
+				if n := len(r.entries); n > 0 && r.entries[n-1].offset >= r.leo {
+					return fmt.Errorf("%s broker %d: entry at %d >= LEO %d", p.tp(), r.broker, r.entries[n-1].offset, r.leo)
+				}
+			}
+		}
+	}
+	for _, g := range s.groups {
+		owners := map[TopicPartition]string{}
+		for _, m := range g.members {
+			if !m.inGroup || m.genSynced != g.generation {
+				continue
+			}
+			for _, tp := range m.assigned {
+				if o, ok := owners[tp]; ok {
+					return fmt.Errorf("group %s generation %d: %s owned by both %s and %s", g.cfg.ID, g.generation, tp, o, m.name)
+				}
+				owners[tp] = m.name
+			}
+		}
+	}
+	return nil
+}
+
+// leaderEpochs records, per partition and epoch, who led: two leaders in one
+// epoch is a split brain.
+type leaderEpochs map[string]int
+
+func (le leaderEpochs) observe(s *Sim) error {
+	for _, e := range s.events {
+		if e.Type != EvLeaderElected {
+			continue
+		}
+		k := fmt.Sprintf("%s-%d@%d", e.Topic, e.Partition, e.Epoch)
+		if b, ok := le[k]; ok && b != e.Broker {
+			return fmt.Errorf("two leaders in one epoch: %s led by %d and %d", k, b, e.Broker)
+		}
+		le[k] = e.Broker
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package sim
+
+// Run is a simulation with a memory: it records the commands given by hand
+// and keeps checkpoints, so it can go back to any earlier step (restore the
+// nearest checkpoint, replay forward) and branch from there.
+type Run struct {
+	base     *Sim // the state before the first step, timeline scheduled
+	sim      *Sim
+	commands []Applied // hand-given commands, by step
+	next     int       // commands[:next] are applied in sim
+	// checkpoints[i] is a clone taken right after step checkpoints[i].step.
+	checkpoints []*Sim
+	every       int
+}
+
+// checkpointBudget bounds how many checkpoints a run keeps; past it, every
+// other one is dropped and the interval doubles.
+const checkpointBudget = 64
+
+// NewRun starts a run of cfg with a timeline of scheduled commands.
+func NewRun(cfg Config, timeline []Scheduled) (*Run, error) {
+	s, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range timeline {
+		if err := s.Schedule(t.AtMs, t.Cmd); err != nil {
+			return nil, err
+		}
+	}
+	return &Run{base: s.Clone(), sim: s, every: 1024}, nil
+}
+
+// Sim is the simulation at the run's current step. Read it, snapshot it; to
+// change it go through the Run.
+func (r *Run) Sim() *Sim { return r.sim }
+
+// Commands lists the commands given by hand, with the step of each.
+func (r *Run) Commands() []Applied { return r.commands }
+
+// Step moves one step forward and reports whether anything happened.
+func (r *Run) Step() bool {
+	r.applyDue()
+	if !r.sim.Step() {
+		return false
+	}
+	r.maybeCheckpoint()
+	return true
+}
+
+// StepUntilEvent steps until at least one event is emitted, the next
+// happening lies after limitMs, or nothing is left. It reports whether an
+// event was emitted.
+func (r *Run) StepUntilEvent(limitMs int64) bool {
+	start := len(r.sim.events)
+	for len(r.sim.events) == start {
+		if at := r.sim.NextAt(); at < 0 || at > limitMs || !r.Step() {
+			return false
+		}
+	}
+	return true
+}
+
+// RunUntil steps until the next happening would be after ms.
+func (r *Run) RunUntil(ms int64) {
+	for {
+		r.applyDue()
+		at := r.sim.NextAt()
+		if at < 0 || at > ms {
+			break
+		}
+		r.Step()
+	}
+	if ms > r.sim.nowMs {
+		r.sim.nowMs = ms
+	}
+}
+
+// Apply gives a command now. Any commands recorded for later steps (from
+// before a step back) are forgotten: the run branches here.
+func (r *Run) Apply(cmd Command) error {
+	r.applyDue()
+	if err := r.sim.checkCommand(cmd); err != nil {
+		return err
+	}
+	r.commands = r.commands[:r.next:r.next]
+	r.dropCheckpointsAfter(r.sim.step)
+	r.commands = append(r.commands, Applied{Step: r.sim.step, AtMs: r.sim.nowMs, Cmd: cmd})
+	r.next++
+	return r.sim.Apply(cmd)
+}
+
+// Seek moves to a step, backwards or forwards. Going back restores a
+// checkpoint and replays; the recorded commands are given again at their
+// steps.
+func (r *Run) Seek(step int) {
+	if step < 0 {
+		step = 0
+	}
+	if step < r.sim.step || (step == r.sim.step && r.next < r.dueIndex(step)) {
+		r.restore(step)
+	}
+	for r.sim.step < step {
+		if !r.Step() {
+			break
+		}
+	}
+	r.applyDue()
+}
+
+// restore goes to the latest checkpoint at or before step.
+func (r *Run) restore(step int) {
+	from := r.base
+	for _, c := range r.checkpoints {
+		if c.step <= step {
+			from = c
+		}
+	}
+	r.sim = from.Clone()
+	r.next = 0
+	for r.next < len(r.commands) && r.commands[r.next].Step < r.sim.step {
+		r.next++
+	}
+}
+
+// dueIndex is how many commands are due at or before step.
+func (r *Run) dueIndex(step int) int {
+	n := 0
+	for n < len(r.commands) && r.commands[n].Step <= step {
+		n++
+	}
+	return n
+}
+
+// applyDue gives the recorded commands of the current step.
+func (r *Run) applyDue() {
+	for r.next < len(r.commands) && r.commands[r.next].Step <= r.sim.step {
+		// A replayed command was valid when first given; the same state
+		// makes it valid again.
+		_ = r.sim.Apply(r.commands[r.next].Cmd)
+		r.next++
+	}
+}
+
+func (r *Run) maybeCheckpoint() {
+	if r.sim.step%r.every != 0 {
+		return
+	}
+	if n := len(r.checkpoints); n > 0 && r.checkpoints[n-1].step >= r.sim.step {
+		return
+	}
+	r.checkpoints = append(r.checkpoints, r.sim.Clone())
+	if len(r.checkpoints) > checkpointBudget {
+		kept := r.checkpoints[:0]
+		for i, c := range r.checkpoints {
+			if i%2 == 1 {
+				kept = append(kept, c)
+			}
+		}
+		r.checkpoints = kept
+		r.every *= 2
+	}
+}
+
+func (r *Run) dropCheckpointsAfter(step int) {
+	n := len(r.checkpoints)
+	for n > 0 && r.checkpoints[n-1].step > step {
+		n--
+	}
+	r.checkpoints = r.checkpoints[:n]
+}
+
+// Fork copies the run at its current step, for a what-if branch.
+func (r *Run) Fork() *Run {
+	c := *r
+	c.sim = r.sim.Clone()
+	c.commands = capped(r.commands[:r.next])
+	c.checkpoints = capped(r.checkpoints)
+	c.dropCheckpointsAfter(r.sim.step)
+	return &c
+}
+
+// ForkWith starts a what-if branch: the same config with one change, the
+// same seed, timeline and commands up to the current step, replayed to here.
+func (r *Run) ForkWith(change func(*Config)) (*Run, error) {
+	cfg := r.base.cfg
+	cfg.Topics = append([]TopicConfig(nil), cfg.Topics...)
+	cfg.Producers = append([]ProducerConfig(nil), cfg.Producers...)
+	cfg.Groups = append([]GroupConfig(nil), cfg.Groups...)
+	change(&cfg)
+	nr, err := NewRun(cfg, r.base.scheduled)
+	if err != nil {
+		return nil, err
+	}
+	nr.commands = append([]Applied(nil), r.commands[:r.next]...)
+	nr.RunUntil(r.sim.nowMs)
+	return nr, nil
+}
