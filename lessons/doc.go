@@ -7,29 +7,45 @@
 // It renders nothing: the TUI shows what the Player reports. Dependencies
 // point one way: lessons uses scenarios and sim, and ui uses lessons.
 //
-// A lesson file looks like this:
+// A lesson file is content/NN-slug.md: TOML front matter between two +++
+// lines, then Markdown in short "## " sections.
 //
 //	+++
-//	number = 5
+//	number = 5                       # must match NN in the file name
 //	title = "Offsets and commits"
-//	scenario = "offsets-restart"
+//	scenario = "offsets-restart"     # a built-in scenario
 //	summary = "one line for the home screen"
-//	[[stop]]
+//
+//	[[stop]]                         # the run pauses here, in time order
 //	at = "4s"
 //	text = "What to look at now."
-//	  [stop.predict]
+//	watch = ["group.billing.lag"]    # optional: metrics to show live
+//	  [stop.predict]                 # optional: predict, then observe
 //	  question = "..."
-//	  metric = "group.billing.committed.orders-1"
-//	  reveal = "12s"
+//	  metric = "group.billing.duplicated"   # a scenarios.Metric name
+//	  reveal = "12s"                 # run to here, then read the metric
+//	  choices = ["yes", "no"]        # optional; whole numbers unless means is set
+//	  means = ["> 0", "== 0"]        # optional: the condition that makes each choice right
+//	  explain = "{value} twice..."   # optional; {value} is the engine's number
+//
 //	[challenge]
 //	goal = "..."
-//	hint = "..."
-//	  [[challenge.expect]]
+//	hint = "..."                     # offered after two failed checks
+//	setup = "..."                    # optional
+//	scenario = "replication"         # optional: another scenario for the challenge
+//	timeline = "traffic"             # "traffic" (default): only produce/note entries; "full"
+//	by = "30s"                       # optional: when to judge; default the scenario's end
+//	  [[challenge.expect]]           # scenarios.Expect: all must hold
 //	  group = "billing"
 //	  duplicated = "> 0"
-//	  [[challenge.solution]]
+//	  [[challenge.solution]]         # scenarios.TimelineEntry: one way to pass
 //	  at = "6s"
 //	  do = "crash-consumer"
+//	  group = "billing"
+//	  consumer = 1
 //	+++
-//	Markdown body, in short "## " sections.
+//
+// Answers are never written in a lesson: a prediction is judged against
+// the engine's value at reveal time, and tests play every solution and
+// check that doing nothing fails.
 package lessons

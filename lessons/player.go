@@ -71,7 +71,7 @@ func NewPlayer(l *Lesson, seed uint64) (*Player, error) {
 		seed = tourSc.Seed
 	}
 	p := &Player{lesson: l, seed: seed, tourSc: tourSc, chalSc: chalSc, answers: map[int]PredictResult{}}
-	if err := p.startTour(); err != nil {
+	if err := p.StartTour(); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -90,22 +90,26 @@ func (p *Player) Mode() Mode { return p.mode }
 // [Player.Advance] so stops are not skipped.
 func (p *Player) Sim() *sim.Sim { return p.run }
 
-// Restart begins the current mode again from time zero. Predictions made
-// in the tour and challenge attempts are kept.
+// Restart begins the current mode again from time zero. A tour restart
+// clears its answers so every question can be asked again; challenge
+// attempts and the hint they unlocked are kept.
 func (p *Player) Restart() error {
 	if p.mode == ChallengeRun {
 		return p.StartChallenge()
 	}
-	return p.startTour()
+	return p.StartTour()
 }
 
-// startTour builds the tour run from the lesson's scenario and its full timeline.
-func (p *Player) startTour() error {
+// StartTour (re)starts the guided run: the lesson's scenario with its full
+// timeline, from time zero, with every stop ahead.
+func (p *Player) StartTour() error {
 	s, err := p.tourSc.NewSim(p.seed)
 	if err != nil {
 		return fmt.Errorf("lesson %d: %w", p.lesson.Number, err)
 	}
 	p.mode, p.run, p.next, p.paused, p.actions = Tour, s, 0, -1, nil
+	p.answers = map[int]PredictResult{}
+	p.judged = false
 	return nil
 }
 
