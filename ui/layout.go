@@ -31,6 +31,9 @@ func needsOf(snap *sim.Snapshot) contentNeeds {
 	n := contentNeeds{cluster: 1 + len(snap.Brokers), producers: 1, logs: 2, groups: 1, ledger: 1}
 	for _, p := range snap.Producers {
 		n.producers += 2 + min(len(p.Batches), maxBatchLines)
+		if len(p.Sequences) > 0 {
+			n.producers++
+		}
 	}
 	for _, t := range snap.Topics {
 		n.logs += 3 * len(t.Partitions)

@@ -125,8 +125,12 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 	s1.WriteString(st.Bold.Render(fit(label, labelW)))
 	leader := "◆b" + itoa(p.Leader) + " e" + itoa(p.LeaderEpoch)
 	leaderStyle := st.Leader
-	if p.Leader == 0 {
+	switch {
+	case p.Leader == 0:
 		leader, leaderStyle = "OFFLINE", st.Error
+	case brokerDown(snap, p.Leader):
+		// The controller has not moved leadership yet: say so.
+		leader, leaderStyle = "✕b"+itoa(p.Leader)+" down", st.Error
 	}
 	if hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: p.Leader}) {
 		leaderStyle = st.Hot
@@ -338,4 +342,14 @@ func offsetText(o int64) string {
 		return "-"
 	}
 	return i64(o)
+}
+
+// brokerDown reports whether broker id is down in snap.
+func brokerDown(snap *sim.Snapshot, id int) bool {
+	for _, b := range snap.Brokers {
+		if b.ID == id {
+			return b.State == sim.BrokerDown
+		}
+	}
+	return false
 }

@@ -52,6 +52,13 @@ func (p *producersPane) producerLines(st *Styles, pv *sim.ProducerView, hot *ani
 		counts += " " + st.Hot.Render(v.label)
 	}
 	lines := []string{head, counts}
+	if len(pv.Sequences) > 0 {
+		seq := "    next seq"
+		for _, q := range pv.Sequences {
+			seq += " p" + itoa(q.Partition) + ":" + itoa(q.NextSeq)
+		}
+		lines = append(lines, st.Faint.Render(seq))
+	}
 	for i, b := range pv.Batches {
 		if i == maxBatchLines {
 			lines = append(lines, st.Faint.Render("    … "+itoa(len(pv.Batches)-i)+" more batches"))

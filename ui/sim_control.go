@@ -68,6 +68,9 @@ func (m *simScreen) handleTick(t tickMsg) tea.Cmd {
 	m.hot.decay()
 	m.absorbNew(false)
 	m.refresh()
+	if m.statusFrames--; m.statusFrames == 0 {
+		m.status = "" // a message fades after a while of playing
+	}
 	d := m.spec.DurationMs
 	switch {
 	case m.run.NextAt() < 0:

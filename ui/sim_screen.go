@@ -31,6 +31,9 @@ var speeds = []speed{
 	{"×5", 5000}, {"×10", 10_000}, {"×30", 30_000}, {"×100", 100_000},
 }
 
+// statusFrames is how many playing frames a status message stays.
+const statusFrames = 80
+
 // defaultSpeed is ×1: the cluster moves at the pace of a real one.
 const defaultSpeed = 3
 
@@ -57,7 +60,9 @@ type simScreen struct {
 	speed   int
 	focus   paneID
 	status  string
-	fatal   error // the run could not start
+	// statusFrames counts down the frames the status stays while playing.
+	statusFrames int
+	fatal        error // the run could not start
 
 	w, h      int
 	lay       simLayout
@@ -163,7 +168,8 @@ func isMouse(msg tea.Msg) bool {
 // handleKey runs the simulator's controls, then scrolls the focused pane.
 func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
-	m.status = "" // a message lasts until the next key
+	m.status = "" // a message lasts until the next key, or a few seconds of play
+	m.statusFrames = statusFrames
 	switch {
 	case key.Matches(msg, k.Play):
 		return m.togglePlay()

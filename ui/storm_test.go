@@ -19,39 +19,58 @@ var stormKeys = []string{
 func TestKeyStorm(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3, 4} {
 		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
-			rng := rand.New(rand.NewPCG(seed, 0x5707))
 			m := fixtureModelN(t, Options{Lessons: lessons()}, 80, 24, 1+int(seed)*3)
-			defer func() {
-				if r := recover(); r != nil {
-					t.Fatalf("panic with storm seed %d: %v", seed, r)
-				}
-			}()
-			for i := range 3000 {
-				var msg tea.Msg
-				switch n := rng.IntN(100); {
-				case n < 8:
-					msg = tea.WindowSizeMsg{Width: rng.IntN(200), Height: rng.IntN(70)}
-				case n < 20:
-					gen := 0
-					if m.sim != nil {
-						gen = m.sim.gen
-					}
-					msg = tickMsg{Gen: gen}
-				case n < 24:
-					msg = tea.MouseMsg{X: rng.IntN(200), Y: rng.IntN(70), Button: tea.MouseButtonWheelDown}
-				case n < 26:
-					msg = openScreenMsg{Screen: ScreenSim, Arg: "fixture"}
-				default:
-					msg = keyMsg(stormKeys[rng.IntN(len(stormKeys))])
-				}
-				next, cmd := m.Update(msg)
-				m = next.(Model)
-				if i%7 == 0 {
-					m = runQuick(m, cmd)
-				}
-				_ = m.View()
-			}
+			storm(t, m, seed, 3000, "fixture")
 		})
+	}
+}
+
+// TestKeyStormRealEngine storms the sandbox on the real engine.
+func TestKeyStormRealEngine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	for _, seed := range []uint64{5, 6} {
+		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+			m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
+			m = runCmd(m, m.Init())
+			storm(t, m, seed, 1500, "sandbox")
+		})
+	}
+}
+
+// storm sends n random messages to m; scenario is what openScreenMsg plays.
+func storm(t *testing.T, m Model, seed uint64, n int, scenario string) {
+	rng := rand.New(rand.NewPCG(seed, 0x5707))
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("panic with storm seed %d: %v", seed, r)
+		}
+	}()
+	for i := range n {
+		var msg tea.Msg
+		switch k := rng.IntN(100); {
+		case k < 8:
+			msg = tea.WindowSizeMsg{Width: rng.IntN(200), Height: rng.IntN(70)}
+		case k < 20:
+			gen := 0
+			if m.sim != nil {
+				gen = m.sim.gen
+			}
+			msg = tickMsg{Gen: gen}
+		case k < 24:
+			msg = tea.MouseMsg{X: rng.IntN(200), Y: rng.IntN(70), Button: tea.MouseButtonWheelDown}
+		case k < 26:
+			msg = openScreenMsg{Screen: ScreenSim, Arg: scenario}
+		default:
+			msg = keyMsg(stormKeys[rng.IntN(len(stormKeys))])
+		}
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		if i%7 == 0 {
+			m = runQuick(m, cmd)
+		}
+		_ = m.View()
 	}
 }
 
