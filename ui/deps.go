@@ -7,11 +7,7 @@ import (
 
 // defaultDeps wire the screens to the real scenarios and engine.
 func defaultDeps() deps {
-	return deps{source: scenarioLibrary{}, start: func(spec scenarioSpec) (runner, error) {
-		cfg := spec.Config
-		cfg.Seed = spec.Seed
-		return newReplayRunner(cfg, spec.Timeline)
-	}}
+	return deps{source: scenarioLibrary{}, start: newSimRun}
 }
 
 // scenarioLibrary reads scenarios through package scenarios.

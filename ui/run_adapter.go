@@ -1,0 +1,29 @@
+package ui
+
+import "kafkasim/sim"
+
+// simRun adapts the engine's time-travelling run (sim.Run) to the runner
+// the screen drives.
+type simRun struct {
+	r *sim.Run
+}
+
+func newSimRun(spec scenarioSpec) (runner, error) {
+	cfg := spec.Config
+	cfg.Seed = spec.Seed
+	r, err := sim.NewRun(cfg, spec.Timeline)
+	if err != nil {
+		return nil, err
+	}
+	return simRun{r: r}, nil
+}
+
+func (a simRun) Step() bool                  { return a.r.Step() }
+func (a simRun) RunUntil(ms int64)           { a.r.RunUntil(ms) }
+func (a simRun) Now() int64                  { return a.r.Sim().Now() }
+func (a simRun) StepCount() int              { return a.r.Sim().StepCount() }
+func (a simRun) NextAt() int64               { return a.r.Sim().NextAt() }
+func (a simRun) Events() []sim.Event         { return a.r.Sim().Events() }
+func (a simRun) Snapshot() sim.Snapshot      { return a.r.Sim().Snapshot() }
+func (a simRun) Apply(cmd sim.Command) error { return a.r.Apply(cmd) }
+func (a simRun) Seek(step int) error         { a.r.Seek(step); return nil }
