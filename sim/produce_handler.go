@@ -27,12 +27,19 @@ func (s *Sim) produceArrived(it item) {
 	lr := pt.leaderRep()
 	if b.firstSeq >= 0 {
 		st := lr.pid(p.idx)
-		if st.known && st.epoch == p.epoch {
+		if st.known && st.epoch == b.epoch {
 			last := b.firstSeq + int32(len(b.recs)) - 1
 			if last <= st.lastSeq {
 				base := s.ledger.recs[b.recs[0]].offset
+				end := s.ledger.recs[b.recs[len(b.recs)-1]].offset + 1
 				s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
 					Offset: int64(b.firstSeq), EndOffset: int64(last), Count: len(b.recs), Epoch: int(p.pid)})
+				// The answer is the first write's offsets, under the same acks
+				// rule: with acks=all it waits for the ISR to have them.
+				if p.cfg.Acks == AcksAll && pt.hw < end {
+					pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.b, gen: it.gen, base: base, end: end})
+					return
+				}
 				respond(errNone, base)
 				return
 			}

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // producer is one KafkaProducer: it turns send() calls into records, groups
 // them into batches per partition, and sends batches to partition leaders.
@@ -55,6 +58,7 @@ type batch struct {
 	bytes     int
 	createdMs int64
 	firstSeq  int32
+	epoch     int32 // producer epoch its sequence numbers belong to
 	attempts  int32
 	state     batchState
 	broker    int32 // where the current attempt went
@@ -261,13 +265,7 @@ func (s *Sim) drain(p *producer) {
 func (s *Sim) sendBatch(p *producer, bi int32, leader int) {
 	b := &s.batches[bi]
 	if (p.cfg.EnableIdempotence || p.cfg.TransactionalID != "") && b.firstSeq < 0 {
-		pp := &p.parts[b.part]
-		b.firstSeq = pp.nextSeq
-		pp.nextSeq += int32(len(b.recs))
-		for i, r := range b.recs {
-			s.ledger.recs[r].seq = b.firstSeq + int32(i)
-			s.ledger.recs[r].epoch = p.epoch
-		}
+		s.numberBatch(p, bi)
 	}
 	b.attempts++
 	b.reqGen++
@@ -285,6 +283,38 @@ func (s *Sim) sendBatch(p *producer, bi int32, leader int) {
 		return
 	}
 	s.schedule(p.cfg.RequestTimeoutMs, item{kind: itRequestTimeout, a: p.idx, b: bi, gen: b.reqGen})
+}
+
+// numberBatch gives a batch the partition's next sequence numbers.
+func (s *Sim) numberBatch(p *producer, bi int32) {
+	b := &s.batches[bi]
+	pp := &p.parts[b.part]
+	b.firstSeq = pp.nextSeq
+	b.epoch = p.epoch
+	pp.nextSeq += int32(len(b.recs))
+	for i, r := range b.recs {
+		s.ledger.recs[r].seq = b.firstSeq + int32(i)
+		s.ledger.recs[r].epoch = p.epoch
+	}
+}
+
+// resetSequences is the idempotent producer's way out when the leader no
+// longer has the sequence numbers it expects (its log was truncated): bump
+// the producer epoch and number the partition's unfinished batches afresh.
+func (s *Sim) resetSequences(p *producer, part int32) {
+	p.epoch++
+	p.parts[part].nextSeq = 0
+	var open []int32
+	for i := range s.batches {
+		b := &s.batches[i]
+		if b.producer == p.idx && b.part == part && b.state != batchDone && b.firstSeq >= 0 {
+			open = append(open, int32(i))
+		}
+	}
+	sort.Slice(open, func(i, j int) bool { return s.batches[open[i]].firstSeq < s.batches[open[j]].firstSeq })
+	for _, bi := range open {
+		s.numberBatch(p, bi)
+	}
 }
 
 // finishBatch settles a batch: acked, or failed for good.
@@ -325,14 +355,34 @@ func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
 		return
 	}
 	p.retries++
+	if code == errOutOfOrder {
+		s.resetSequences(p, b.part)
+	}
 	b.state = batchBackoff
 	b.notBefore = s.nowMs + p.cfg.RetryBackoffMs
-	pp := &p.parts[b.part]
-	pp.queue = append([]int32{bi}, pp.queue...)
+	s.requeue(p, bi)
 	s.emit(Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
 		Count: len(b.recs), Err: errNames[code], Epoch: int(b.attempts) + 1, Offset: int64(b.firstSeq),
 		Text: idempotenceWord(p)})
 	s.schedule(p.cfg.RetryBackoffMs, item{kind: itRetryBackoff, a: p.idx, gen: p.gen})
+}
+
+// requeue puts a batch back for a retry. Like the Java client, a plain
+// producer puts it at the front (so, with several requests in flight, it can
+// overtake later batches: reordering), while an idempotent one slots it in
+// by sequence number so the partition's order holds.
+func (s *Sim) requeue(p *producer, bi int32) {
+	pp := &p.parts[s.batches[bi].part]
+	at := 0
+	if seq := s.batches[bi].firstSeq; seq >= 0 {
+		for at < len(pp.queue) && s.batches[pp.queue[at]].firstSeq >= 0 && s.batches[pp.queue[at]].firstSeq < seq {
+			at++
+		}
+	}
+	q := make([]int32, 0, len(pp.queue)+1)
+	q = append(q, pp.queue[:at]...)
+	q = append(q, bi)
+	pp.queue = append(q, pp.queue[at:]...)
 }
 
 func idempotenceWord(p *producer) string {

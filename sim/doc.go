@@ -1,0 +1,40 @@
+// Package sim is kafkasim's engine: a deterministic discrete-event simulation
+// of a Kafka cluster. It moves only when stepped, takes its time from a
+// virtual clock (milliseconds) and its randomness from seeded PCG streams,
+// and does no I/O. The same Config, seed and commands give the same events,
+// byte for byte (see Digest).
+//
+// Glossary: each Kafka term the engine models, and where.
+//
+//   - Broker: a Kafka server; up, down or slow. broker.
+//   - Controller: the broker that elects partition leaders; the active member
+//     of the KRaft quorum, or in ZooKeeper mode the holder of /controller.
+//     controller.go.
+//   - Topic, partition: a named log split into ordered, independently
+//     replicated partitions. topic, partition.
+//   - Replica, leader, follower: copies of a partition on several brokers;
+//     the leader takes writes, followers fetch from it. replica.
+//   - Log end offset (LEO): the next offset a replica will write. replica.leo.
+//   - High watermark (HW): the smallest LEO in the ISR; consumers read only
+//     below it. partition.hw.
+//   - ISR: the in-sync replicas, those within replica.lag.time.max.ms of the
+//     leader. partition.isr.
+//   - Leader epoch: bumped by each new leader; a returning replica truncates
+//     to where its log parted from the newer leader's. replica.epochs.
+//   - Segment: a chunk of a log; retention deletes and compaction rewrites
+//     whole closed segments. segment.
+//   - Producer, batch, acks: send() calls grouped per partition and sent to
+//     leaders; acks says how many replicas must have a batch. producer, batch.
+//   - Idempotence: a producer id and per-partition sequence numbers let the
+//     leader drop a retried batch it already wrote. pidState.
+//   - Transaction: output records and offsets committed or aborted together,
+//     with COMMIT/ABORT markers; read_committed stops at the last stable
+//     offset. txn.go.
+//   - Consumer group, member, generation: consumers sharing partitions,
+//     reassigned in rebalances, each one a new generation. group, member.
+//   - Committed offset: the next offset the group will read after a restart.
+//     group.committed.
+//   - Assignor: range, roundrobin, sticky, cooperative-sticky. Assign.
+//   - Delivery ledger: what became of every send(): acked, failed, lost,
+//     duplicated, processed exactly once. ledger, Ledger.
+package sim
