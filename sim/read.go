@@ -1,0 +1,56 @@
+package sim
+
+import "fmt"
+
+// Records reads up to limitRecs records of a partition from offset from, as a
+// consumer would: from the leader, below the high watermark (or, with
+// readCommitted, below the last stable offset, skipping aborted records).
+// Control markers are skipped. It also returns the offset to read next.
+func (s *Sim) Records(topic string, partition int, from int64, limitRecs int, readCommitted bool) ([]RecordView, int64, error) {
+	_, t := s.topicByName(topic)
+	if t == nil {
+		return nil, from, &UnknownTopicError{Topic: topic}
+	}
+	if partition < 0 || partition >= len(t.parts) {
+		return nil, from, fmt.Errorf("partition %d of %s does not exist (it has %d)", partition, topic, len(t.parts))
+	}
+	p := t.parts[partition]
+	lr := p.leaderRep()
+	if lr == nil || !s.brokerUp(p.leader) {
+		return nil, from, fmt.Errorf("%s has no leader (LEADER_NOT_AVAILABLE)", p.tp())
+	}
+	limit := p.hw
+	if readCommitted {
+		limit = p.lastStable()
+	}
+	from = max(from, lr.logStart)
+	var out []RecordView
+	next := from
+	for i := lr.indexOf(from); i < len(lr.entries) && len(out) < limitRecs; i++ {
+		e := lr.entries[i]
+		if e.offset >= limit {
+			break
+		}
+		next = e.offset + 1
+		if e.rec < 0 || (readCommitted && p.isAborted(s, e)) {
+			continue
+		}
+		out = append(out, s.recordView(p, e))
+	}
+	return out, next, nil
+}
+
+// Offsets returns a partition's log start offset, high watermark and log
+// end offset, as ListOffsets reports them.
+func (s *Sim) Offsets(topic string, partition int) (logStart, hw, leo int64, err error) {
+	_, t := s.topicByName(topic)
+	if t == nil {
+		return 0, 0, 0, &UnknownTopicError{Topic: topic}
+	}
+	if partition < 0 || partition >= len(t.parts) {
+		return 0, 0, 0, fmt.Errorf("partition %d of %s does not exist", partition, topic)
+	}
+	p := t.parts[partition]
+	r := p.shownReplica()
+	return r.logStart, p.hw, r.leo, nil
+}
