@@ -2,28 +2,26 @@ package quiz
 
 import "strings"
 
-// keyLine is where one key was written.
-type keyLine struct {
-	path string // full dotted path, e.g. "question.answer"
-	line int
-}
-
 // keyIndex remembers where keys appear in a TOML file. The decoder reports
 // no position for a key inside an array of tables (its metadata keeps only
 // the last occurrence), so the loader finds lines itself. It is a
 // best-effort scan of text that already parsed: good enough to point an
 // author at the right line, never trusted for meaning.
 type keyIndex struct {
-	keys      []keyLine // every key, in file order
-	questions []int     // line of each [[question]] header
-	// questionOf[i] is the index into questions of the block keys[i] is in,
-	// or -1 outside any question.
-	questionOf []int
+	questions []int            // line of each [[question]] header
+	byPath    map[string][]int // lines where each key path appears, in order
+	// inQuestion maps a question's index and a key path to its first line.
+	inQuestion map[questionKey]int
+}
+
+type questionKey struct {
+	question int
+	path     string
 }
 
 // scanKeys indexes the keys of a TOML document.
 func scanKeys(text string) *keyIndex {
-	ix := &keyIndex{}
+	ix := &keyIndex{byPath: map[string][]int{}, inQuestion: map[questionKey]int{}}
 	prefix := ""
 	block := -1
 	inMulti := "" // the delimiter of an open multi-line string
@@ -80,8 +78,11 @@ func scanKeys(text string) *keyIndex {
 }
 
 func (ix *keyIndex) add(path string, line, block int) {
-	ix.keys = append(ix.keys, keyLine{path, line})
-	ix.questionOf = append(ix.questionOf, block)
+	ix.byPath[path] = append(ix.byPath[path], line)
+	k := questionKey{block, path}
+	if _, seen := ix.inQuestion[k]; !seen && block >= 0 {
+		ix.inQuestion[k] = line
+	}
 }
 
 // headerName takes "[[ question ]] # note" to "question".
@@ -113,23 +114,13 @@ func (ix *keyIndex) questionLine(i int) int {
 // keyInQuestion is the line where question i sets key (a path such as
 // "question.id"), or 0 if the scan did not see it.
 func (ix *keyIndex) keyInQuestion(i int, path string) int {
-	for k, kl := range ix.keys {
-		if ix.questionOf[k] == i && kl.path == path {
-			return kl.line
-		}
-	}
-	return 0
+	return ix.inQuestion[questionKey{i, path}]
 }
 
 // nth is the line of the n-th (0-based) occurrence of path in the file.
 func (ix *keyIndex) nth(path string, n int) int {
-	for _, kl := range ix.keys {
-		if kl.path == path {
-			if n == 0 {
-				return kl.line
-			}
-			n--
-		}
+	if lines := ix.byPath[path]; n >= 0 && n < len(lines) {
+		return lines[n]
 	}
 	return 0
 }

@@ -153,7 +153,7 @@ func unknownKey(name string, line int, k toml.Key) *Error {
 	if near := nearest(last, known); near != "" {
 		hint = "did you mean " + strconv.Quote(near) + "?"
 	}
-	return &Error{File: name, Line: line, Key: shortKey(strings.Join(k, ".")), Msg: "unknown key", Hint: hint}
+	return &Error{File: name, Line: line, Key: shortKey(k.String()), Msg: "unknown key", Hint: hint}
 }
 
 // shortKey drops the "question." every key inside a question starts with,
