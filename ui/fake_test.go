@@ -188,6 +188,7 @@ func fixtureSnapshot(brokers, partitions, records int) sim.Snapshot {
 // fixtureSpec is a scenario whose run is a fakeRunner over fixtureSnapshot.
 func fixtureSpec() scenarioSpec {
 	return scenarioSpec{Name: "fixture", Title: "Leader failover", Seed: 42, DurationMs: 60_000,
+		Description: "# Leader failover\n\nA **broker** dies; a follower takes over.\n\nMore text.",
 		Timeline: []sim.Scheduled{
 			{AtMs: 2_000, Cmd: sim.Command{Kind: sim.CmdNote, Say: "watch"}},
 			{AtMs: 20_000, Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 1}},

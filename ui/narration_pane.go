@@ -79,10 +79,16 @@ func factsText(e *sim.Event) string {
 
 // render draws the note and the events that led to step (newest first).
 // events is every event so far; note is the latest note event, if any.
-func (n *narrationPane) render(st *Styles, events []sim.Event, note *sim.Event, step int) []string {
+// intro (the scenario's description) stands in for the note until the
+// first one.
+func (n *narrationPane) render(st *Styles, events []sim.Event, note *sim.Event, intro string, step int) []string {
 	var body []string
+	text := intro
 	if note != nil {
-		for i, l := range wrap("❝ "+sanitize(note.Text)+" ❞", max(n.w-2, 10)) {
+		text = note.Text
+	}
+	if text != "" {
+		for i, l := range wrap("❝ "+sanitize(text)+" ❞", max(n.w-2, 10)) {
 			if i == 3 {
 				break
 			}

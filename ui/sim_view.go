@@ -72,7 +72,7 @@ func (m *simScreen) bodyLines() []string {
 	groups := m.groups.render(st, snap, hot)
 	producers := m.producers.render(st, snap, hot)
 	ledger := m.ledger.render(st, snap)
-	narration := m.narration.render(st, m.events, m.note, m.run.StepCount())
+	narration := m.narration.render(st, m.events, m.note, firstParagraph(m.spec.Description), m.run.StepCount())
 	if l.wide {
 		left := append(cluster, logs...)
 		right := append(append(producers, groups...), ledger...)

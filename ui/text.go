@@ -172,3 +172,23 @@ func firstLine(s string) string {
 	}
 	return ""
 }
+
+// firstParagraph is the first paragraph of Markdown text, on one line,
+// without emphasis marks or headings.
+func firstParagraph(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "#") {
+			continue
+		}
+		if l == "" {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		out = append(out, l)
+	}
+	return sanitize(strings.NewReplacer("**", "", "`", "", "__", "").Replace(strings.Join(out, " ")))
+}
