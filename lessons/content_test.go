@@ -105,3 +105,30 @@ func TestListMatchesAll(t *testing.T) {
 
 // lessonsByNumber formats lesson numbers for messages.
 func lessonName(l *Lesson) string { return fmt.Sprintf("%02d-%s", l.Number, l.Slug) }
+
+// builtinScenarios are the scenario names the course is built on. Every
+// one must be reachable from a lesson: as its run, its challenge, or named
+// in its text.
+var builtinScenarios = []string{
+	"the-log", "partitions", "keys", "consumer-groups", "offsets-restart", "rebalances",
+	"replication", "acks", "unclean-election", "at-most-once", "at-least-once",
+	"producer-retries", "exactly-once", "retention", "compaction", "controller-failover",
+	"controller-zookeeper", "microservices", "activity-tracking", "log-aggregation",
+	"stream-processing", "mlops",
+}
+
+func TestEveryScenarioIsReachable(t *testing.T) {
+	ls := parseBuiltins(t)
+	for _, name := range builtinScenarios {
+		found := false
+		for _, l := range ls {
+			if l.Scenario == name || l.Challenge.Scenario == name || strings.Contains(l.Body, "`"+name+"`") {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no lesson runs or names scenario %q", name)
+		}
+	}
+}

@@ -55,7 +55,10 @@ type Player struct {
 }
 
 // NewPlayer starts the tour of a lesson. A zero seed means the scenario's
-// own seed, so everyone sees the same run unless they ask otherwise.
+// own seed, so everyone sees the same run unless they ask otherwise. The
+// lesson's texts and worked solution describe that run; under another seed
+// stops and predictions still work (answers always come from the engine)
+// but narration such as "broker 3 leads payments-2" may not match.
 func NewPlayer(l *Lesson, seed uint64) (*Player, error) {
 	tourSc, err := scenarios.Load(l.Scenario)
 	if err != nil {
