@@ -88,6 +88,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
 			return m, m.active().Update(msg)
 		}
+		if km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste {
+			return m.splitRunes(km)
+		}
 		if cmd, done := m.handleGlobalKey(km); done {
 			return m, cmd
 		}
@@ -118,6 +121,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.back()
 	}
 	return m, m.active().Update(msg)
+}
+
+// splitRunes handles keys typed faster than the terminal is read ("]]]"
+// arrives as one message) one at a time, as the learner pressed them.
+func (m Model) splitRunes(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for _, r := range km.Runes {
+		var cmd tea.Cmd
+		next, cmd = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: km.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 // handleGlobalKey handles quit, help and back; done says the key is used up.

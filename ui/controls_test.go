@@ -305,3 +305,12 @@ func TestRunThatCannotStart(t *testing.T) {
 		t.Fatalf("the start error should show:\n%s", m.View())
 	}
 }
+
+func TestBurstOfRunesIsSplit(t *testing.T) {
+	m := playScenario(t, 80, 24)
+	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
+	m = next.(Model)
+	if got := m.sim.run.StepCount(); got != 2 {
+		t.Fatalf("\"ll\" in one message should step twice, at step %d", got)
+	}
+}
