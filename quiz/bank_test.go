@@ -42,7 +42,7 @@ func TestBankIsValid(t *testing.T) {
 			t.Errorf("no question has topic %s", topic)
 		}
 	}
-	for _, k := range Kinds {
+	for _, k := range Kinds() {
 		if kinds[k] == 0 {
 			t.Errorf("no question of kind %s", k)
 		}

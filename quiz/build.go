@@ -216,8 +216,8 @@ func typeName(v any) string {
 }
 
 func kindList() string {
-	names := make([]string, len(Kinds))
-	for i, k := range Kinds {
+	names := make([]string, len(allKinds))
+	for i, k := range allKinds {
 		names[i] = string(k)
 	}
 	return strings.Join(names, ", ")

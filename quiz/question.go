@@ -17,14 +17,17 @@ const (
 	Numeric   Kind = "numeric"   // an integer answer
 )
 
-// Kinds lists every kind, in the order the help text shows them.
-var Kinds = []Kind{Single, Multi, TrueFalse, Order, Numeric}
+// allKinds lists every kind, in the order help text shows them.
+var allKinds = []Kind{Single, Multi, TrueFalse, Order, Numeric}
+
+// Kinds returns every kind, in the order help text shows them.
+func Kinds() []Kind { return slices.Clone(allKinds) }
 
 // String returns the kind's name as written in the bank.
 func (k Kind) String() string { return string(k) }
 
 // Valid reports whether k is one of the five kinds.
-func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
+func (k Kind) Valid() bool { return slices.Contains(allKinds, k) }
 
 // Question is one quiz question, from the bank or generated.
 //
