@@ -83,7 +83,7 @@ func (s *Sim) unfenceBroker(id int) {
 	wasFenced := b.fenced
 	b.fenced = false
 	if wasFenced {
-		s.emit(Event{Type: EvBrokerUnfenced, Broker: id, Broker2: s.controller})
+		s.emit(Event{Type: EvBrokerUnfenced, Broker: id, Broker2: s.controller, Text: s.cfg.Cluster.Metadata})
 	}
 	s.forEachPartition(func(p *partition) {
 		ri := p.replicaIndex(id)
@@ -118,7 +118,7 @@ func (s *Sim) brokerSessionExpired(id int, gen int32) {
 func (s *Sim) fenceBroker(id int) {
 	b := s.broker(id)
 	b.fenced = true
-	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, EndOffset: s.nowMs - b.downSinceMs})
+	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, EndOffset: s.nowMs - b.downSinceMs, Text: s.cfg.Cluster.Metadata})
 	s.forEachPartition(func(p *partition) {
 		if p.replicaIndex(id) < 0 {
 			return

@@ -74,7 +74,7 @@ func (s *Sim) electController() {
 func (s *Sim) controllerLost() {
 	old := s.controller
 	s.controller = 0
-	s.emit(Event{Type: EvControllerLost, Broker: old, Count: -1})
+	s.emit(Event{Type: EvControllerLost, Broker: old, Count: -1, Text: s.cfg.Cluster.Metadata})
 	s.maybeElectControllerSoon()
 }
 

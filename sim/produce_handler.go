@@ -18,6 +18,16 @@ func (s *Sim) produceArrived(it item) {
 		return
 	}
 	cfg := s.topicCfg(pt)
+	if hasPolicy(cfg.CleanupPolicy, CleanupCompact) {
+		for _, r := range b.recs {
+			if s.ledger.recs[r].key < 0 {
+				// A compacted topic keeps the latest value per key: a record
+				// without a key has nothing to be compacted by.
+				respond(errInvalidRecord, -1)
+				return
+			}
+		}
+	}
 	if p.cfg.Acks == AcksAll && len(pt.isr) < cfg.MinInsyncReplicas {
 		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
 			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), EndOffset: int64(cfg.MinInsyncReplicas), Reason: ReasonManual})

@@ -77,10 +77,11 @@ const (
 	errOutOfOrder
 	errNetwork
 	errTimeout
+	errInvalidRecord // not retriable
 )
 
 var errNames = [...]string{"NONE", "NOT_LEADER_OR_FOLLOWER", "NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
-	"OUT_OF_ORDER_SEQUENCE_NUMBER", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT"}
+	"OUT_OF_ORDER_SEQUENCE_NUMBER", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT", "INVALID_RECORD"}
 
 func (s *Sim) addProducer(cfg ProducerConfig) error {
 	for _, p := range s.producers {
@@ -350,7 +351,7 @@ func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
 	}
 	b.reqGen++
 	age := s.nowMs - b.createdMs
-	if int(b.attempts) > p.cfg.Retries || age+p.cfg.RetryBackoffMs >= p.cfg.DeliveryTimeoutMs {
+	if code == errInvalidRecord || int(b.attempts) > p.cfg.Retries || age+p.cfg.RetryBackoffMs >= p.cfg.DeliveryTimeoutMs {
 		s.finishBatch(p, bi, false, code)
 		return
 	}

@@ -75,9 +75,16 @@ func whyBroker(e Event) (string, bool) {
 	case EvBrokerHealed:
 		return fmt.Sprintf("broker %d is healthy again and fetches at full speed", e.Broker), true
 	case EvBrokerFenced:
+		if e.Text == MetadataZooKeeper {
+			return fmt.Sprintf("broker %d's ZooKeeper session expired after %s (zookeeper.session.timeout.ms): its ephemeral /brokers/ids/%d node is gone, so controller broker %d moves leadership off it",
+				e.Broker, FormatMs(e.EndOffset), e.Broker, e.Broker2), true
+		}
 		return fmt.Sprintf("controller broker %d gave up on broker %d after %s without a heartbeat (broker.session.timeout.ms): it moves leadership off it and drops it from every ISR",
 			e.Broker2, e.Broker, FormatMs(e.EndOffset)), true
 	case EvBrokerUnfenced:
+		if e.Text == MetadataZooKeeper {
+			return fmt.Sprintf("broker %d registered in ZooKeeper again; controller broker %d makes it a follower of its partitions", e.Broker, e.Broker2), true
+		}
 		return fmt.Sprintf("controller broker %d accepted broker %d back: it follows its partitions again and can rejoin their ISRs once caught up", e.Broker2, e.Broker), true
 	case EvControllerElected:
 		if e.Text == MetadataZooKeeper {
@@ -86,7 +93,10 @@ func whyBroker(e Event) (string, bool) {
 		return fmt.Sprintf("broker %d is the active controller (epoch %d), elected by the controller quorum (%d voters alive)", e.Broker, e.Epoch, e.Count), true
 	case EvControllerLost:
 		if e.Count < 0 {
-			return fmt.Sprintf("the active controller, broker %d, is gone: no leader elections until another controller takes over", e.Broker), true
+			if e.Text == MetadataZooKeeper {
+				return fmt.Sprintf("the controller, broker %d, is gone: when its ZooKeeper session expires the /controller znode disappears and the other brokers race to create it", e.Broker), true
+			}
+			return fmt.Sprintf("the active controller, broker %d, is gone: the quorum elects another after a timeout; no leader elections until then", e.Broker), true
 		}
 		return fmt.Sprintf("no active controller: only %d of %d quorum voters are alive and Raft needs a majority", e.Count, e.EndOffset), true
 	case EvAcksDropping:
