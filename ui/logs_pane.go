@@ -142,7 +142,7 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 	s1.WriteString(st.Faint.Render(" LEO ") + i64(p.LogEnd))
 	hw := st.Faint.Render(" HW ") + i64(p.HighWatermark)
 	if hot.is(hotKey{kind: hotHW, s1: p.Topic, n1: p.Partition}) {
-		hw = st.Hot.Render(" HW " + i64(p.HighWatermark))
+		hw = st.Hot.Render("▲HW " + i64(p.HighWatermark)) // the arrow shows it moved, without colour too
 	}
 	s2.WriteString(hw)
 	lines := []string{s1.String(), s2.String()}
