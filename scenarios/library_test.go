@@ -88,4 +88,3 @@ func TestBuiltInExpectations(t *testing.T) {
 		})
 	}
 }
-
