@@ -33,7 +33,7 @@ func (c crashReprocessCase) question() Question {
 	}
 	choices, correct := choose(mixer(c.mix), text(resume, twice),
 		text(c.committed+1, offsetRange{c.committed + 1, c.lastProcessed}), // committed read as "last done"
-		text(c.lastProcessed+1, offsetRange{}),                             // as if progress were saved
+		text(c.lastProcessed+1, noOffsets),                                 // as if progress were saved
 		text(0, offsetRange{0, c.lastProcessed}),                           // as if restarting from scratch
 	)
 	return Question{
@@ -157,12 +157,12 @@ func (c resetCase) question() Question {
 	why := fmt.Sprintf("Offset %d still exists (the log holds %d to %d), so the committed offset wins and auto.offset.reset is not consulted.",
 		c.committed, c.logStart, c.logEnd-1)
 	if reset {
-		which := "the log start"
+		which := fmt.Sprintf("the consumers start at the log start, offset %d", at)
 		if c.policy == "latest" {
-			which = "the log end: only new records"
+			which = fmt.Sprintf("the consumers jump to the log end, offset %d, and see only new records", at)
 		}
-		why = fmt.Sprintf("Retention deleted everything below %d, so committed offset %d is out of range and auto.offset.reset=%s applies: %s, offset %d. Records the group never processed were skipped.",
-			c.logStart, c.committed, c.policy, which, at)
+		why = fmt.Sprintf("Retention deleted everything below %d, so committed offset %d is out of range and auto.offset.reset=%s applies: %s. Records the group never processed were skipped.",
+			c.logStart, c.committed, c.policy, which)
 	}
 	return Question{
 		Kind: Numeric,

@@ -30,6 +30,9 @@ func highWatermark(leos map[int]int64, isr []int) int64 {
 // offsetRange is the offsets first..last inclusive; empty when last < first.
 type offsetRange struct{ first, last int64 }
 
+// noOffsets is the empty range.
+var noOffsets = offsetRange{first: 0, last: -1}
+
 func (r offsetRange) count() int64 { return max(r.last-r.first+1, 0) }
 
 // reprocessedAfterCrash: a consumer's group committed `committed`, the

@@ -204,3 +204,20 @@ func TestResumeOffset(t *testing.T) {
 		})
 	}
 }
+
+func TestRangeText(t *testing.T) {
+	tests := []struct {
+		r    offsetRange
+		want string
+	}{
+		{noOffsets, "none"},
+		{offsetRange{5, 4}, "none"},
+		{offsetRange{0, 0}, "0"},
+		{offsetRange{40, 47}, "40 to 47"},
+	}
+	for _, tt := range tests {
+		if got := rangeText(tt.r); got != tt.want {
+			t.Errorf("rangeText(%+v) = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
