@@ -79,3 +79,26 @@ func TestCloneIsIndependent(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestReplayedCommandKeepsItsTime(t *testing.T) {
+	r, err := NewRun(basicConfig(5), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.RunUntil(4321) // the clock moves past the last step
+	if err := r.Apply(Command{Kind: CmdCrashBroker, Broker: 3}); err != nil {
+		t.Fatal(err)
+	}
+	r.RunUntil(9000)
+	want := r.Sim().Digest()
+	r.Seek(3)
+	r.RunUntil(9000)
+	if got := r.Sim().Digest(); got != want {
+		t.Fatalf("replay differs: %s vs %s", got, want)
+	}
+	for _, e := range r.Sim().Events() {
+		if e.Type == EvBrokerCrashed && e.AtMs != 4321 {
+			t.Fatalf("replayed crash at %d, want 4321", e.AtMs)
+		}
+	}
+}

@@ -90,9 +90,10 @@ func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
 				out[tp] = f
 			}
 		}
-		done := s.processedSoFar(g, m)
+		// Records not yet credited as processed are still in the member's
+		// hands, even those whose processing time has run out this instant.
 		if m.processing {
-			for _, r := range m.buffer[done:] {
+			for _, r := range m.buffer[m.procDone:] {
 				f, ok := out[r.tp]
 				if !ok {
 					f.from = -1
@@ -159,7 +160,12 @@ func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFron
 		if g.cfg.IsolationLevel == "read_committed" && p.isAborted(s, *e) {
 			return false
 		}
-		return !known || front.from < 0 || off >= front.from || front.inHand[off]
+		if !known || front.from < 0 {
+			// Nobody has a position here yet: the next reader starts where
+			// auto.offset.reset says, and latest skips what is there now.
+			return g.cfg.AutoOffsetReset != "latest" || front.inHand[off]
+		}
+		return off >= front.from || front.inHand[off]
 	}
 	if check(ri.offset) {
 		return true

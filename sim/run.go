@@ -135,9 +135,15 @@ func (r *Run) dueIndex(step int) int {
 // applyDue gives the recorded commands of the current step.
 func (r *Run) applyDue() {
 	for r.next < len(r.commands) && r.commands[r.next].Step <= r.sim.step {
+		// The command was given after the clock had moved on past this
+		// step; move it there again so the replay happens at the same time.
+		c := r.commands[r.next]
+		if c.AtMs > r.sim.nowMs {
+			r.sim.nowMs = c.AtMs
+		}
 		// A replayed command was valid when first given; the same state
 		// makes it valid again.
-		_ = r.sim.Apply(r.commands[r.next].Cmd)
+		_ = r.sim.Apply(c.Cmd)
 		r.next++
 	}
 }

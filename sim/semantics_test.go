@@ -109,3 +109,30 @@ func TestRetentionShorterThanDowntimeLoses(t *testing.T) {
 		t.Fatalf("the consumer should have found its offset out of range")
 	}
 }
+
+// TestLostIsFinal: once the ledger calls a record lost for a group, the group
+// never processes it later.
+func TestLostIsFinal(t *testing.T) {
+	for seed := uint64(1); seed <= 10; seed++ {
+		c := basicConfig(seed)
+		c.Groups[0].ProcessingMs = 0
+		c.Groups[0].Commit = CommitAuto
+		c.Groups[0].AutoOffsetReset = "latest"
+		s := mustNew(t, c)
+		randomFaults(s, seed, 20000)
+		lost := map[int32]bool{}
+		for s.Now() < 40000 && s.Step() {
+			if s.StepCount()%50 != 0 {
+				continue
+			}
+			g := s.groups[0]
+			s.eachGroupRecord(g, func(rec int32, f Fate) {
+				if f == FateLost {
+					lost[rec] = true
+				} else if lost[rec] && (f == FateExactlyOnce || f == FateDuplicated || f == FatePending) {
+					t.Fatalf("seed %d at %dms: record %d was lost, now %s", seed, s.Now(), rec, f)
+				}
+			})
+		}
+	}
+}
