@@ -1,8 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -64,9 +65,23 @@ func TestRunBadInput(t *testing.T) {
 }
 
 func TestRunUntilOverLimit(t *testing.T) {
-	var errOut bytes.Buffer
-	code := Run([]string{"the-log", "--until", "720h"}, &bytes.Buffer{}, &errOut)
-	if code == 0 && errOut.Len() > 0 {
-		t.Errorf("code %d err %q", code, errOut.String())
+	path := filepath.Join(t.TempDir(), "fast.toml")
+	src := "[[topic]]\nname = \"t\"\n[[producer]]\nid = \"p\"\ntopic = \"t\"\nrate = 1000\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := invoke(Run, path, "--until", "720h")
+	if code != 2 || out != "" || !strings.Contains(errOut, "more than the limit") {
+		t.Errorf("code %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+func TestRunExitCodes(t *testing.T) {
+	if code, _, errOut := invoke(Run, "the-log", "--quiet"); code != 0 {
+		t.Errorf("the-log: code %d %s", code, errOut)
+	}
+	// Cut short, the-log's expectations cannot hold yet: exit 1.
+	if code, out, _ := invoke(Run, "the-log", "--quiet", "--until", "5s"); code != 1 || !strings.Contains(out, "FAIL") {
+		t.Errorf("the-log --until 5s: code %d\n%s", code, out)
 	}
 }

@@ -54,7 +54,6 @@ func TestBuiltInsAreComplete(t *testing.T) {
 // suspected engine bugs, reported to the lead; each needs an engine fix,
 // not a weaker expectation. Remove an entry once its scenario passes.
 var knownEngineBugs = map[string]string{
-	"partitions":   "the ledger counts records a consumer processed mid-batch, not yet credited, as lost",
 	"exactly-once": "a read_committed consumer reads an open transaction's records; a restart does not abort it",
 }
 
