@@ -34,6 +34,12 @@ func checkInvariants(s *Sim) error {
 		}
 	}
 	for _, g := range s.groups {
+		for tp, off := range g.committed {
+			_, t := s.topicByName(tp.Topic)
+			if p := t.parts[tp.Partition]; off > p.hw && !t.cfg.UncleanLeaderElection {
+				return fmt.Errorf("group %s: committed offset %d of %s is past the high watermark %d", g.cfg.ID, off, tp, p.hw)
+			}
+		}
 		owners := map[TopicPartition]string{}
 		for _, m := range g.members {
 			if !m.inGroup || m.genSynced != g.generation {
