@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"kafkasim/quiz"
 )
 
 // Usage is the top-level help, printed by `kafkasim --help`.
@@ -38,7 +40,7 @@ Run 'kafkasim COMMAND --help' for a command's flags and examples.
 type command func(args []string, stdout, stderr io.Writer) int
 
 // commands maps names to entry points. Partition and Assign live in
-// partition.go and assign.go.
+// partition.go and assign.go; quiz.Command in package quiz.
 func commands() map[string]command {
 	return map[string]command{
 		"run":       Run,
@@ -46,7 +48,7 @@ func commands() map[string]command {
 		"list":      List,
 		"partition": Partition,
 		"assign":    Assign,
-		"quiz":      quizCommand,
+		"quiz":      quiz.Command,
 	}
 }
 
@@ -96,11 +98,4 @@ func nearestCommand(typed string) string {
 		}
 	}
 	return ""
-}
-
-// quizCommand stands in until the quiz package has its command line.
-// TODO(lead): dispatch to quiz.Command(args, stdout, stderr) once it exists.
-func quizCommand(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "kafkasim quiz: not available in this build yet; start 'kafkasim' and open the quiz from the home screen")
-	return 2
 }
