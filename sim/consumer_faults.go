@@ -84,6 +84,12 @@ func (s *Sim) restartMember(g *group, m *member) error {
 		return fmt.Errorf("consumer %s of group %s is running: crash or close it first", m.name, g.cfg.ID)
 	}
 	wasIn := m.inGroup
+	if m.txn.open {
+		// The new instance's initTransactions() uses the same
+		// transactional.id: it bumps the epoch, fencing the old instance,
+		// and the coordinator aborts what the old one left open.
+		s.abortTxn(g, m, "the restarted instance's initTransactions() fenced the old one")
+	}
 	s.newIncarnation(g, m)
 	m.inGroup = false
 	m.state = MemberJoining

@@ -136,3 +136,25 @@ func TestLostIsFinal(t *testing.T) {
 		}
 	}
 }
+
+// A restarted transactional consumer fences its old instance: what the old
+// one left open is aborted, and read_committed readers never see it.
+func TestRestartFencesOpenTransaction(t *testing.T) {
+	c := basicConfig(21)
+	c.Producers[0].RatePerSec, c.Producers[0].Count = 100, 300
+	c.Topics = append(c.Topics, DefaultTopic("enriched", 2, 3))
+	c.Groups[0].Commit, c.Groups[0].OutputTopic, c.Groups[0].Consumers, c.Groups[0].ProcessingMs = CommitTransactional, "enriched", 1, 50
+	down := DefaultGroup("shipping", "enriched")
+	down.IsolationLevel, down.AutoOffsetReset, down.Commit = "read_committed", "earliest", CommitAfterProcessing
+	c.Groups = append(c.Groups, down)
+	s := mustNew(t, c)
+	_ = s.Schedule(4000, Command{Kind: CmdCrashConsumer, Group: "billing", Consumer: 1})
+	_ = s.Schedule(6000, Command{Kind: CmdRestartConsumer, Group: "billing", Consumer: 1})
+	s.RunUntil(90000)
+	if g := groupLedger(t, s, "shipping"); g.Processed != 300 || g.ExactlyOnce != 300 {
+		t.Fatalf("read_committed downstream processed %d (want 300, none aborted): %+v", g.Processed, g)
+	}
+	if n := countEvents(s, EvTxnAborted, nil); n != 1 {
+		t.Fatalf("want the fenced transaction aborted once, got %d", n)
+	}
+}
