@@ -1,0 +1,99 @@
+// Package scenarios loads, checks and runs kafkasim's scenarios: TOML files
+// that script a situation for the engine (package sim): a cluster, topics,
+// producers, consumer groups, a timeline of faults with narration, and
+// expectations that pin down what the scenario teaches.
+//
+// Dependencies point one way: scenarios uses sim; lessons, quiz, ui, cli
+// and main use scenarios.
+//
+// # The format
+//
+//	title = "At-least-once: a crash before the commit"
+//	description = """Markdown shown before the run starts."""
+//	seed = 7              # default seed; kafkasim run --seed overrides it
+//	duration = "60s"      # virtual time a run lasts
+//
+//	[cluster]
+//	brokers = 3           # numbered from 1
+//	metadata = "kraft"    # or "zookeeper"
+//	network_delay = "2ms" # one-way latency between nodes
+//	config = { "replica.lag.time.max.ms" = 5000 }   # broker configs
+//
+//	[[topic]]
+//	name = "orders"
+//	partitions = 3
+//	replication_factor = 3
+//	config = { "min.insync.replicas" = 2, "cleanup.policy" = "delete" }
+//
+//	[[producer]]
+//	id = "order-service"
+//	topic = "orders"
+//	rate = 20             # sends per virtual second (0: only timeline produces)
+//	count = 200           # stop after this many sends, timeline produces included
+//	keys = ["user-1", "user-2"]   # cycled; omit for null keys
+//	start = "2s"
+//	config = { acks = "all", "enable.idempotence" = true, retries = 2147483647 }
+//
+//	[[group]]
+//	id = "inventory"
+//	topics = ["orders"]
+//	consumers = 2         # c1, c2
+//	processing = "20ms"   # per record; "0s" is allowed
+//	commit = "after-processing"   # before-processing | after-processing | auto | transactional
+//	commit_async = true
+//	output_topic = "enriched"     # transactional groups write here
+//	start = "1s"
+//	config = { "auto.offset.reset" = "earliest", "session.timeout.ms" = 10000 }
+//
+//	[[timeline]]
+//	at = "5s"
+//	do = "crash-consumer"
+//	group = "inventory"
+//	consumer = 1          # c1
+//	say = "Narration shown when it happens."
+//
+//	[[expect]]
+//	group = "inventory"
+//	duplicated = "> 0"
+//	lost = "== 0"
+//
+// Timeline commands (all take at and say): crash-broker, restart-broker
+// (broker); slow-broker (broker, delay: "0s" heals); drop-acks (broker,
+// count); crash-producer (producer); crash-consumer, restart-consumer,
+// close-consumer, pause-consumer, resume-consumer (group, consumer);
+// add-consumer (group); add-partitions (topic, partitions: the new total);
+// produce (producer, key, value, count: default 1; no key is a null key,
+// no value a tombstone); note (say only).
+//
+// Config keys are Kafka's own property names, with values written as TOML
+// strings or natural types (acks = 1, acks = "all", retries = 5, a list for
+// partition.assignment.strategy); sim's Set*Prop functions apply them.
+//
+// # Defaults
+//
+// Kafka's own, for sim.KafkaVersion: a producer gets the Java client's
+// configs (acks=all, idempotence on: turned off, as the client does, when
+// acks, retries or max.in.flight conflict with it and it was not set
+// explicitly); a group gets the consumer's (enable.auto.commit=true, so
+// commit = "auto"; auto.offset.reset=latest; session.timeout.ms=45000); a
+// topic without partitions or replication_factor takes the cluster's
+// num.partitions and default.replication.factor. Where Kafka has no
+// default: seed 1, duration 60s, 3 brokers, KRaft, 1 consumer per group,
+// processing 10ms per record.
+//
+// # Checks
+//
+// Decoding is strict and reports every problem in a file, each as
+// "FILE:LINE: KEY: message (hint: ...)": unknown keys, wrong types, bad
+// durations, unknown configs or values, brokers, consumers, producers,
+// groups or topics that do not exist (consumers counted as the timeline
+// adds them), replication factors above the broker count, partitions that
+// shrink, timeline entries after the end, and what a Kafka broker or
+// client would refuse (idempotence with acks=1, a session timeout outside
+// the broker's bounds). The Max* limits keep a file from asking the machine
+// for more than it has.
+//
+// Text in a scenario is untrusted: titles, descriptions, narration, keys
+// and values are passed through Sanitize, and every string printed by
+// Run is sanitized again.
+package scenarios
