@@ -53,9 +53,7 @@ func TestBuiltInsAreComplete(t *testing.T) {
 // knownEngineBugs lists built-in expectations that fail because of
 // suspected engine bugs, reported to the lead; each needs an engine fix,
 // not a weaker expectation. Remove an entry once its scenario passes.
-var knownEngineBugs = map[string]string{
-	"exactly-once": "a read_committed consumer reads an open transaction's records; a restart does not abort it",
-}
+var knownEngineBugs = map[string]string{}
 
 // TestBuiltInExpectations runs every built-in scenario headless with its
 // own seed: its expectations are the lesson, so they must hold.
