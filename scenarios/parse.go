@@ -19,7 +19,9 @@ const (
 	defaultProcessingMs = 10
 )
 
-var topKeys = []string{"title", "description", "seed", "duration", "cluster", "topic", "producer", "group", "timeline", "expect"}
+// kafkasim_version records which kafkasim wrote a file (Export); it is
+// checked to be a string and otherwise only informs the reader.
+var topKeys = []string{"kafkasim_version", "title", "description", "seed", "duration", "cluster", "topic", "producer", "group", "timeline", "expect"}
 
 // Parse decodes and validates one scenario file. The error, a Problems,
 // lists every mistake found, one per line, each as
@@ -71,6 +73,7 @@ type builder struct {
 
 func (b *builder) build(top *table) {
 	top.finish()
+	top.str("kafkasim_version")
 	if s, ok := top.str("title"); ok {
 		b.sc.Title = SanitizeLine(strings.TrimSpace(s))
 	}
