@@ -71,6 +71,7 @@ func Run(sc *Scenario, opts RunOptions, stdout io.Writer) (Result, error) {
 		s.Step()
 		if steps%flushEvery == 0 {
 			next = out.events(s.EventsSince(next), next)
+			s.ForgetEventsBefore(next) // written out: no need to keep them
 		}
 	}
 	s.RunUntil(untilMs)

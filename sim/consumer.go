@@ -149,11 +149,12 @@ func (s *Sim) join(g *group, m *member) {
 	m.lastAutoCommitMs = s.nowMs
 	s.emit(Event{Type: EvMemberJoined, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Broker: s.coordinator(g), Gen: g.generation})
 	if g.state == GroupPreparingRebalance {
-		if g.generation == 0 {
-			// Each join during the initial delay pushes the first
-			// rebalance back (group.initial.rebalance.delay.ms).
+		if g.delayUntil > s.nowMs {
+			// Each join during the initial delay pushes the rebalance back
+			// (group.initial.rebalance.delay.ms), up to the rebalance timeout.
+			g.delayUntil = min(s.nowMs+s.cfg.Cluster.GroupInitialRebalanceDelayMs, g.joinDeadline)
 			g.rebalanceGen++
-			s.schedule(s.cfg.Cluster.GroupInitialRebalanceDelayMs, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen})
+			s.schedule(g.delayUntil-s.nowMs, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen})
 			s.schedule(g.joinDeadline-s.nowMs, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen, d: 1})
 			return
 		}
@@ -189,7 +190,8 @@ func (s *Sim) rejoin(g *group, m *member) bool {
 }
 
 // deliverAssignment is SyncGroup's answer reaching a member.
-func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition) {
+// secondRound says a cooperative follow-up rebalance will hand out more.
+func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secondRound bool) {
 	m.joined = false
 	m.genSynced = g.generation
 	var revoked, added []TopicPartition
@@ -217,8 +219,12 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition) {
 	if len(tps) == 0 {
 		m.state = MemberIdle
 	}
+	why := Reason(g.protocol)
+	if secondRound && len(tps) == 0 {
+		why = ReasonCooperative
+	}
 	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-		Text: tpList(tps), Offset: int64(len(added)), Reason: Reason(g.protocol)})
+		Text: tpList(tps), Offset: int64(len(added)), Reason: why})
 	for _, tp := range added {
 		s.initPosition(g, m, tp)
 	}

@@ -14,12 +14,23 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 	done := s.processedSoFar(g, m)
 	s.creditProcessed(g, m, done)
 	uncommitted := s.uncommittedProcessed(g, m)
+	// Records it fetched, never processed, yet already committed past: with
+	// commit-before-processing these will never be read again.
+	skipped := 0
+	for _, r := range m.buffer[done:] {
+		if c, ok := g.committed[r.tp]; ok && r.offset < c {
+			skipped++
+		}
+	}
+	if g.cfg.Commit == CommitTransactional {
+		uncommitted, skipped = 0, 0
+	}
 	m.state = MemberCrashed
 	m.processing = false
 	m.gen++
 	g.history.crashes = append(g.history.crashes, crashRec{member: m.name, gen: m.genSynced, atMs: s.nowMs})
 	s.emit(Event{Type: EvConsumerCrashed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: uncommitted,
-		Offset: int64(len(m.buffer) - done), Text: why, EndOffset: g.cfg.SessionTimeoutMs})
+		Offset: int64(skipped), Text: why, EndOffset: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
 	m.buffer = nil
 	m.pendingCommit = nil
 	if !m.inGroup {

@@ -20,6 +20,9 @@ type group struct {
 	// rebalanceGen bumps on every rebalance start: stale group items are dropped.
 	rebalanceGen int32
 	joinDeadline int64
+	// delayUntil: a group leaving Empty waits group.initial.rebalance.delay.ms
+	// for more members before its rebalance completes.
+	delayUntil int64
 	// procCount[rec] is how many times a member finished processing rec.
 	procCount      []uint8
 	processedTotal int // processing completions, repeats included
@@ -157,6 +160,7 @@ func (s *Sim) startRebalance(g *group, why Reason, who string) {
 		delay = s.cfg.Cluster.GroupInitialRebalanceDelayMs
 	}
 	g.joinDeadline = s.nowMs + g.cfg.MaxPollIntervalMs
+	g.delayUntil = s.nowMs + delay
 	s.emit(Event{Type: EvRebalanceStarted, Group: g.cfg.ID, Gen: g.generation, Reason: why, Member: who,
 		Broker: s.coordinator(g), EndOffset: delay})
 	for _, m := range g.members {
@@ -209,23 +213,10 @@ func (s *Sim) maybeCompleteJoin(g *group, force bool) {
 		s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: 0, Text: string(GroupEmpty)})
 		return
 	}
-	if !force && s.nowMs < s.initialDelayEnd(g) {
+	if !force && s.nowMs < g.delayUntil {
 		return
 	}
 	s.completeJoin(g)
-}
-
-func (s *Sim) initialDelayEnd(g *group) int64 {
-	if g.generation > 0 {
-		return 0
-	}
-	first := int64(-1)
-	for _, m := range g.members {
-		if m.inGroup && (first < 0 || m.joinedAtMs < first) {
-			first = m.joinedAtMs
-		}
-	}
-	return first + s.cfg.Cluster.GroupInitialRebalanceDelayMs
 }
 
 // completeJoin starts the new generation: the leader member computes the
@@ -270,7 +261,7 @@ func (s *Sim) completeJoin(g *group) {
 	// Cooperative-sticky withholds partitions that must be revoked first.
 	withheld := g.protocol == AssignorCooperativeSticky && countTPs(parts) > len(flatten(out))
 	for _, m := range ms {
-		s.deliverAssignment(g, m, out[m.memberID])
+		s.deliverAssignment(g, m, out[m.memberID], withheld)
 	}
 	g.state = GroupStable
 	if withheld {

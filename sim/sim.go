@@ -35,10 +35,13 @@ type Sim struct {
 	markers    []txnMarker
 	txnSeq     int
 
-	events  []Event
-	digest  hash.Hash
-	scratch []byte
-	applied []Applied
+	events []Event
+	// eventBase is the Seq of events[0]: a long headless run forgets the
+	// events it has written out (ForgetEventsBefore).
+	eventBase int
+	digest    hash.Hash
+	scratch   []byte
+	applied   []Applied
 	// scheduled holds timeline commands; queued items refer to them by index.
 	scheduled []Scheduled
 	// halted is set by Halt; Step does nothing afterwards.
@@ -133,15 +136,32 @@ func (s *Sim) RunUntil(untilMs int64) {
 	}
 }
 
-// Events is every event so far. The slice is shared: do not modify it.
+// Events is every event so far that has not been forgotten. The slice is
+// shared: do not modify it.
 func (s *Sim) Events() []Event { return s.events }
 
-// EventsSince returns the events with Seq >= seq.
+// EventCount is how many events the run has emitted, forgotten ones included.
+func (s *Sim) EventCount() int { return s.eventBase + len(s.events) }
+
+// EventsSince returns the remembered events with Seq >= seq.
 func (s *Sim) EventsSince(seq int) []Event {
-	if seq >= len(s.events) {
+	i := max(seq-s.eventBase, 0)
+	if i >= len(s.events) {
 		return nil
 	}
-	return s.events[seq:]
+	return s.events[i:]
+}
+
+// ForgetEventsBefore drops the events with Seq < seq from memory (the digest
+// still covers them), so a run of millions of records keeps only what its
+// reader has not consumed yet.
+func (s *Sim) ForgetEventsBefore(seq int) {
+	drop := min(seq-s.eventBase, len(s.events))
+	if drop <= 0 {
+		return
+	}
+	s.events = append([]Event(nil), s.events[drop:]...)
+	s.eventBase += drop
 }
 
 // Applied lists the commands run so far, with the step each ran at.
@@ -156,7 +176,7 @@ func (s *Sim) Digest() string {
 
 // emit records an event and feeds it to the digest.
 func (s *Sim) emit(e Event) {
-	e.Seq = len(s.events)
+	e.Seq = s.eventBase + len(s.events)
 	e.Step = s.step
 	e.AtMs = s.nowMs
 	s.events = append(s.events, e)

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 func whyGroup(e Event) (string, bool) {
 	switch e.Type {
@@ -33,8 +36,11 @@ func whyGroup(e Event) (string, bool) {
 		return fmt.Sprintf("group %s is Stable at generation %d with %s; leader %s computed the assignment with the %s assignor",
 			e.Group, e.Gen, plural(e.Count, "member", "members"), e.Member, e.Text), true
 	case EvAssigned:
+		if e.Count == 0 && e.Reason == ReasonCooperative {
+			return fmt.Sprintf("%s gets nothing yet in generation %d: its partitions come in the second cooperative round, once their old owners have let go", e.Member, e.Gen), true
+		}
 		if e.Count == 0 {
-			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because %s has more consumers than partitions", e.Member, e.Gen, e.Group), true
+			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because group %s has more consumers than its topics have partitions", e.Member, e.Gen, e.Group), true
 		}
 		return fmt.Sprintf("%s now owns %s (generation %d, %s)", e.Member, e.Text, e.Gen, e.Reason), true
 	case EvRevoked:
@@ -62,11 +68,23 @@ func whyConsumer(e Event) (string, bool) {
 		if e.Text != "" {
 			return fmt.Sprintf("%s of %s stopped: %s", e.Member, e.Group, e.Text), true
 		}
-		if e.Count == 0 {
-			return fmt.Sprintf("%s of %s crashed; it had committed everything it processed, so nothing will be processed twice", e.Member, e.Group), true
+		if e.Reason == Reason(CommitTransactional) {
+			return fmt.Sprintf("%s of %s crashed mid-transaction: the transaction will be aborted and the next owner redoes the batch, so nothing is duplicated or lost",
+				e.Member, e.Group), true
 		}
-		return fmt.Sprintf("%s of %s crashed before committing: %s it processed lie past the committed offset and will be processed again by the next owner",
-			e.Member, e.Group, plural(e.Count, "record", "records")), true
+		var parts []string
+		if e.Count > 0 {
+			parts = append(parts, fmt.Sprintf("%s it processed lie past the committed offset and will be processed again by the next owner",
+				plural(e.Count, "record", "records")))
+		}
+		if e.Offset > 0 {
+			parts = append(parts, fmt.Sprintf("%s it had fetched were already committed but never processed: nobody will read them again",
+				plural(int(e.Offset), "record", "records")))
+		}
+		if len(parts) == 0 {
+			return fmt.Sprintf("%s of %s crashed; its committed offsets match what it processed, so nothing is repeated or skipped", e.Member, e.Group), true
+		}
+		return fmt.Sprintf("%s of %s crashed: %s", e.Member, e.Group, strings.Join(parts, "; ")), true
 	case EvConsumerRestarted:
 		return fmt.Sprintf("%s of %s restarted as a new consumer instance and will join the group again", e.Member, e.Group), true
 	case EvConsumerPaused:
