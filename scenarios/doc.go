@@ -12,6 +12,7 @@
 //	description = """Markdown shown before the run starts."""
 //	seed = 7              # default seed; kafkasim run --seed overrides it
 //	duration = "60s"      # virtual time a run lasts
+//	kafkasim_version = "v1.2.0"   # written by exported runs (Export); informational
 //
 //	[cluster]
 //	brokers = 3           # numbered from 1
