@@ -35,6 +35,7 @@ type simKeys struct {
 	PageDown  key.Binding
 	Restart   key.Binding
 	Seed      key.Binding
+	Share     key.Binding
 	global    globalKeys
 }
 
@@ -56,6 +57,7 @@ func newSimKeys(g globalKeys) simKeys {
 		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
 		Seed:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "seed")),
+		Share:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "share run")),
 		global:    g,
 	}
 }
@@ -69,7 +71,7 @@ func (k simKeys) ShortHelp() []key.Binding {
 func (k simKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.Faster, k.Slower},
-		{k.Faults, k.Restart, k.Seed, k.Focus, k.FocusBack},
+		{k.Faults, k.Share, k.Restart, k.Seed, k.Focus, k.FocusBack},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.global.Help, k.global.Back, k.global.Quit},
 	}
 }

@@ -41,3 +41,16 @@ type faultChosenMsg struct {
 type seedChosenMsg struct {
 	Seed uint64
 }
+
+// exportPathMsg carries the file name typed at the share prompt.
+type exportPathMsg struct {
+	Path string
+}
+
+// exportDoneMsg says where a shared run was written, or why it was not.
+type exportDoneMsg struct {
+	Path   string
+	Digest string // what `kafkasim run FILE` prints
+	Exact  bool   // the file replays the run exactly
+	Err    error
+}

@@ -147,7 +147,11 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 	case faultChosenMsg:
-		return m.inject(msg.Cmd)
+		return m.injectSettled(msg)
+	case exportPathMsg:
+		return m.exportCmd(msg.Path)
+	case exportDoneMsg:
+		m.exportDone(msg)
 	case seedChosenMsg:
 		m.spec = m.spec.withSeed(msg.Seed)
 		m.restart()
@@ -194,6 +198,8 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.status = "restarted"
 	case key.Matches(msg, k.Seed):
 		m.openSeedPrompt()
+	case key.Matches(msg, k.Share):
+		m.openExportPrompt()
 	case key.Matches(msg, k.Focus):
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, k.FocusBack):
