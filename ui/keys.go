@@ -36,6 +36,7 @@ type simKeys struct {
 	Restart   key.Binding
 	Seed      key.Binding
 	Share     key.Binding
+	WhatIf    key.Binding
 	global    globalKeys
 }
 
@@ -58,6 +59,7 @@ func newSimKeys(g globalKeys) simKeys {
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
 		Seed:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "seed")),
 		Share:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "share run")),
+		WhatIf:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
 		global:    g,
 	}
 }
@@ -71,7 +73,7 @@ func (k simKeys) ShortHelp() []key.Binding {
 func (k simKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.Faster, k.Slower},
-		{k.Faults, k.Share, k.Restart, k.Seed, k.Focus, k.FocusBack},
+		{k.Faults, k.WhatIf, k.Share, k.Restart, k.Seed, k.Focus, k.FocusBack},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.global.Help, k.global.Back, k.global.Quit},
 	}
 }

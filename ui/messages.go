@@ -54,3 +54,8 @@ type exportDoneMsg struct {
 	Exact  bool   // the file replays the run exactly
 	Err    error
 }
+
+// whatIfDoneMsg carries both branches of a what-if, run off the UI goroutine.
+type whatIfDoneMsg struct {
+	Result whatIfResult
+}

@@ -75,6 +75,7 @@ type simScreen struct {
 	timeline  timelinePane
 	menu      faultMenu
 	prompt    prompt
+	whatif    whatIf
 }
 
 func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
@@ -82,7 +83,7 @@ func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory)
 		st: st, keys: keys, help: help.New(), spec: spec, start: start, hot: newAnim(),
 		speed: defaultSpeed, cluster: newClusterPane(), logs: newLogsPane(st), groups: newGroupsPane(),
 		producers: newProducersPane(), ledger: newLedgerPane(), narration: newNarrationPane(),
-		menu: newFaultMenu(), prompt: newPrompt(), w: minWidth, h: minHeight,
+		menu: newFaultMenu(), prompt: newPrompt(), whatif: newWhatIf(), w: minWidth, h: minHeight,
 	}
 	m.help.Styles.ShortKey = st.Bold
 	m.help.Styles.ShortDesc = st.Faint
@@ -110,14 +111,18 @@ func (m *simScreen) tick() tea.Cmd {
 }
 
 // capturesKeys reports whether a text input has the keyboard.
-func (m *simScreen) capturesKeys() bool { return m.prompt.IsOpen() }
+func (m *simScreen) capturesKeys() bool { return m.prompt.IsOpen() || m.whatif.capturesKeys() }
 
 // modalOpen reports whether a menu or prompt is showing.
-func (m *simScreen) modalOpen() bool { return m.prompt.IsOpen() || m.menu.IsOpen() }
+func (m *simScreen) modalOpen() bool {
+	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen()
+}
 
 // Keys is the help keymap of what is showing now.
 func (m *simScreen) Keys() help.KeyMap {
 	switch {
+	case m.whatif.IsOpen():
+		return m.whatif.Keys()
 	case m.prompt.IsOpen():
 		return m.prompt.keys
 	case m.menu.IsOpen():
@@ -131,6 +136,10 @@ func (m *simScreen) Keys() help.KeyMap {
 func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
 		switch {
+		case m.whatif.IsOpen():
+			var cmd tea.Cmd
+			m.whatif, cmd = m.whatif.Update(msg)
+			return cmd
 		case m.prompt.IsOpen():
 			var cmd tea.Cmd
 			m.prompt, cmd = m.prompt.Update(msg)
@@ -152,6 +161,8 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		return m.exportCmd(msg.Path)
 	case exportDoneMsg:
 		m.exportDone(msg)
+	case whatIfDoneMsg:
+		m.whatif = m.whatif.Done(msg)
 	case seedChosenMsg:
 		m.spec = m.spec.withSeed(msg.Seed)
 		m.restart()
@@ -200,6 +211,8 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.openSeedPrompt()
 	case key.Matches(msg, k.Share):
 		m.openExportPrompt()
+	case key.Matches(msg, k.WhatIf):
+		m.openWhatIf()
 	case key.Matches(msg, k.Focus):
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, k.FocusBack):

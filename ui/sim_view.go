@@ -48,6 +48,9 @@ func (m *simScreen) View() string {
 		lines := []string{m.st.Error.Render("cannot start the scenario"), sanitize(m.fatal.Error()), "", m.st.Faint.Render("esc back · q quit")}
 		return strings.Join(block(lines, m.w, m.h), "\n")
 	}
+	if m.whatif.IsOpen() {
+		return m.whatIfView()
+	}
 	lines := m.bodyLines()
 	switch {
 	case m.menu.IsOpen():

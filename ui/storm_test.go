@@ -85,7 +85,9 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 	select {
 	case v := <-msg:
 		switch v.(type) {
-		case faultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg:
+		// whatIfDoneMsg brings a what-if's branches; exportPathMsg is left
+		// out so a storm never writes files.
+		case faultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg, whatIfDoneMsg:
 			next, _ := m.Update(v)
 			return next.(Model)
 		}

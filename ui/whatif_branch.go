@@ -1,0 +1,148 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/sim"
+)
+
+// whatIfRequest is everything a what-if needs, copied off the screen so
+// the branches can run off the UI goroutine.
+type whatIfRequest struct {
+	Spec    scenarioSpec
+	Hand    []sim.Applied
+	Setting whatIfSetting
+	Target  string
+	Value   string
+	UntilMs int64
+	Gen     int
+}
+
+// whatIfSide is one branch's outcome.
+type whatIfSide struct {
+	Label   string // "commit after processing"
+	Ledger  sim.LedgerSummary
+	Skipped []string // hand commands this branch could not take
+	Err     error    // the branch could not start
+	// Events are the branch's first events from where the two part.
+	Events []sim.Event
+	all    []sim.Event
+}
+
+// partedKeep is how many events from the parting point each side keeps.
+const partedKeep = 40
+
+// whatIfResult is both branches and the verdict.
+type whatIfResult struct {
+	Req     whatIfRequest
+	From    string // the value as played
+	A, B    whatIfSide
+	Verdict string
+	PartMs  int64 // when the branches first differ; -1 never
+}
+
+// whatIfCmd runs both branches off the UI goroutine. Each is a new
+// simulation of its own: the screen's run is never touched.
+func whatIfCmd(req whatIfRequest) tea.Cmd {
+	return func() tea.Msg { return whatIfDoneMsg{Result: runWhatIf(req)} }
+}
+
+// runWhatIf plays the scenario twice from the start with the same seed,
+// timeline and hand commands: as it was, and with the one change.
+//
+// Both branches give each hand command at the virtual time it was given,
+// not at its step (as sim.Run.ForkWith does): a changed setting changes how
+// many steps a millisecond takes (acks=0 has no produce responses), so
+// replaying by step number would move "the same crash" to another time.
+func runWhatIf(req whatIfRequest) whatIfResult {
+	base := req.Spec.Config
+	base.Seed = req.Spec.Seed
+	res := whatIfResult{Req: req, From: req.Setting.current(&base, req.Target)}
+	res.A = runSide(base, req, req.Setting.label(res.From))
+	changed := copyConfig(base)
+	res.B = whatIfSide{Label: req.Setting.label(req.Value)}
+	if err := req.Setting.apply(&changed, req.Target, req.Value); err != nil {
+		res.B.Err = err
+	} else {
+		res.B = runSide(changed, req, res.B.Label)
+	}
+	res.Verdict = verdict(faultNoun(req.Spec.Timeline, req.Hand, req.UntilMs), res.A, res.B, req.Setting, req.Target)
+	res.PartMs = part(&res.A, &res.B)
+	return res
+}
+
+// part finds the first event where the branches differ and keeps, for
+// each side, the events from there that the other side never had (the
+// same facts at another time count as had). It returns the parting time,
+// -1 when the two never differ.
+func part(a, b *whatIfSide) int64 {
+	i := 0
+	for i < len(a.all) && i < len(b.all) && factsOf(a.all[i]) == factsOf(b.all[i]) {
+		i++
+	}
+	at := int64(-1)
+	switch {
+	case i < len(a.all):
+		at = a.all[i].AtMs
+	case i < len(b.all):
+		at = b.all[i].AtMs
+	}
+	a.Events, b.Events = onlyIn(a.all[min(i, len(a.all)):], b.all[min(i, len(b.all)):]), onlyIn(b.all[min(i, len(b.all)):], a.all[min(i, len(a.all)):])
+	a.all, b.all = nil, nil
+	return at
+}
+
+// factsOf is an event without its place in the stream or its time.
+func factsOf(e sim.Event) sim.Event {
+	e.Seq, e.Step, e.AtMs = 0, 0, 0
+	return e
+}
+
+// onlyIn lists up to partedKeep events of mine that others lacks, counting
+// repeats, and leaving out replication traffic that would crowd out the
+// rest.
+func onlyIn(mine, others []sim.Event) []sim.Event {
+	seen := make(map[sim.Event]int, len(others))
+	for _, e := range others {
+		seen[factsOf(e)]++
+	}
+	var out []sim.Event
+	for _, e := range mine {
+		k := factsOf(e)
+		if seen[k] > 0 {
+			seen[k]--
+			continue
+		}
+		switch e.Type {
+		case sim.EvReplicated, sim.EvHWAdvanced, sim.EvFetched, sim.EvProduceRequest:
+			continue
+		}
+		if len(out) < partedKeep {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// runSide plays one branch to req.UntilMs.
+func runSide(cfg sim.Config, req whatIfRequest, label string) whatIfSide {
+	side := whatIfSide{Label: label}
+	r, err := sim.NewRun(cfg, req.Spec.Timeline)
+	if err != nil {
+		side.Err = err
+		return side
+	}
+	for _, h := range req.Hand {
+		if h.AtMs > req.UntilMs {
+			break
+		}
+		r.RunUntil(h.AtMs)
+		if err := r.Apply(h.Cmd); err != nil {
+			side.Skipped = append(side.Skipped, commandLabel(h.Cmd)+" at "+fmtMs(h.AtMs)+": "+sanitize(err.Error()))
+		}
+	}
+	r.RunUntil(req.UntilMs)
+	side.Ledger = r.Sim().Snapshot().Ledger
+	side.all = r.Sim().Events()
+	return side
+}

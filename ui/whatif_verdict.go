@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"strings"
+
+	"kafkasim/sim"
+)
+
+// faultNoun names what both branches went through, for the verdict's
+// opening: "same crash", "same faults", "same run".
+func faultNoun(timeline []sim.Scheduled, hand []sim.Applied, untilMs int64) string {
+	nouns := map[string]bool{}
+	add := func(c sim.Command, atMs int64) {
+		if n := faultWord(c.Kind); n != "" && atMs <= untilMs {
+			nouns[n] = true
+		}
+	}
+	for _, s := range timeline {
+		add(s.Cmd, s.AtMs)
+	}
+	for _, h := range hand {
+		add(h.Cmd, h.AtMs)
+	}
+	switch len(nouns) {
+	case 0:
+		return "same run"
+	case 1:
+		for n := range nouns {
+			return "same " + n
+		}
+	}
+	return "same faults"
+}
+
+// faultWord is the word for a fault; "" for what is not one.
+func faultWord(k sim.CommandKind) string {
+	switch k {
+	case sim.CmdCrashBroker, sim.CmdCrashProducer, sim.CmdCrashConsumer:
+		return "crash"
+	case sim.CmdRestartBroker, sim.CmdRestartConsumer:
+		return "restart"
+	case sim.CmdSlowBroker:
+		return "slow broker"
+	case sim.CmdDropAcks:
+		return "lost responses"
+	case sim.CmdCloseConsumer, sim.CmdPauseConsumer, sim.CmdResumeConsumer, sim.CmdAddConsumer:
+		return "group change"
+	case sim.CmdAddPartitions:
+		return "new partitions"
+	}
+	return ""
+}
+
+// outcome is one branch's numbers, as the verdict compares them.
+type outcome struct {
+	dup, lost, pending, logDup, acked, failed int
+	groups                                    bool
+}
+
+// outcomeOf sums the ledger over the groups the setting concerns: the one
+// changed for a group setting, all of them otherwise.
+func outcomeOf(l sim.LedgerSummary, setting whatIfSetting, target string) outcome {
+	o := outcome{logDup: l.LogDuplicates}
+	for _, g := range l.Groups {
+		if setting.Scope == sim.ScopeConsumer && g.ID != target {
+			continue
+		}
+		o.groups = true
+		o.dup += g.Duplicated
+		o.lost += g.Lost
+		o.pending += g.Pending
+	}
+	for _, p := range l.Producers {
+		o.acked += p.Acked
+		o.failed += p.Failed
+	}
+	return o
+}
+
+// text writes the numbers: "3 duplicates, 0 lost".
+func (o outcome) text() string {
+	var parts []string
+	if o.groups {
+		parts = append(parts, plural(o.dup, "duplicate"), itoa(o.lost)+" lost")
+		if o.pending > 0 {
+			parts = append(parts, itoa(o.pending)+" pending")
+		}
+	} else {
+		parts = append(parts, itoa(o.acked)+" acked", itoa(o.failed)+" failed")
+	}
+	if o.logDup > 0 {
+		parts = append(parts, plural(o.logDup, "copy")+" written twice")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// verdict is the one line that compares the branches, from their ledgers:
+// "same crash, commit after processing: 3 duplicates, 0 lost; commit
+// before processing: 0 duplicates, 3 lost".
+func verdict(noun string, a, b whatIfSide, setting whatIfSetting, target string) string {
+	if a.Err != nil || b.Err != nil {
+		return "the what-if could not run: see below"
+	}
+	oa, ob := outcomeOf(a.Ledger, setting, target), outcomeOf(b.Ledger, setting, target)
+	line := noun + ", " + a.Label + ": " + oa.text() + "; " + b.Label + ": " + ob.text()
+	if oa == ob {
+		line += " (no difference)"
+	}
+	return line
+}
+
+// plural writes "1 duplicate", "3 duplicates", "2 copies".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if strings.HasSuffix(word, "y") {
+		return itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+	}
+	return itoa(n) + " " + word + "s"
+}
