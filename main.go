@@ -1,36 +1,39 @@
 // Command kafkasim teaches Apache Kafka with a deterministic simulation of a
-// cluster: an interactive terminal UI (no arguments, or play), and command
-// line tools (run, validate, list, partition, assign, quiz). See
-// 'kafkasim --help'.
+// cluster: an interactive terminal UI (no arguments, play, lesson, quiz,
+// sandbox), and command line tools (run, validate, list, partition, assign,
+// quiz --print). See 'kafkasim --help'.
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"kafkasim/cli"
-	"kafkasim/scenarios"
+	"kafkasim/state"
+	"kafkasim/ui"
 )
 
 func main() {
-	args := os.Args[1:]
-	if len(args) == 0 || args[0] == "play" {
-		os.Exit(play(args))
+	open, interactive, code := cli.Dispatch(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if !interactive {
+		os.Exit(code)
 	}
-	os.Exit(cli.Main(args, os.Stdout, os.Stderr))
+	os.Exit(runUI(open))
 }
 
-// play starts the interactive simulator, on a scenario when one is named.
-//
-// TODO(lead): switch to the TUI once package ui is ready:
-//
-//	ui.Run(ui.Options{Scenario: name, Seed: seed})
-//
-// Until then it runs the scenario headless and prints its narrated events
-// (the first built-in scenario when none is named); flags after the name
-// are those of 'kafkasim run'.
-func play(args []string) int {
-	if len(args) > 1 {
-		return cli.Run(args[1:], os.Stdout, os.Stderr)
+// runUI opens the terminal UI on what the command line asked for, with
+// progress kept in the state directory.
+func runUI(open cli.Launch) int {
+	opts := ui.Options{Scenario: open.Scenario, Lesson: open.Lesson, Quiz: open.Quiz, Sandbox: open.Sandbox,
+		Brokers: open.Brokers, Seed: open.Seed}
+	dir, err := state.Dir()
+	if err != nil {
+		opts.Warnings = append(opts.Warnings, "progress will not be saved: "+err.Error())
 	}
-	return cli.Run([]string{scenarios.Names()[0]}, os.Stdout, os.Stderr)
+	opts.StateDir = dir
+	if err := ui.Run(opts); err != nil {
+		fmt.Fprintln(os.Stderr, "kafkasim:", err)
+		return 1
+	}
+	return 0
 }

@@ -16,19 +16,22 @@ import (
 const Usage = `kafkasim: learn Apache Kafka by watching a simulated cluster.
 
 Usage:
-  kafkasim                          start the interactive simulator
-  kafkasim play SCENARIO            start it on one scenario
+  kafkasim                          the home screen: lessons, scenarios, sandbox, quiz
+  kafkasim play SCENARIO            open one scenario in the simulator
+  kafkasim lesson N                 open lesson N
+  kafkasim sandbox                  a cluster of your own to break
   kafkasim run SCENARIO [flags]     run a scenario headless: event log and summary
   kafkasim validate FILE...         check scenario files and report every mistake
   kafkasim list                     list the lessons, scenarios and quiz topics
   kafkasim partition [flags] KEY... which partition each key is written to
   kafkasim assign [flags]           how an assignor shares partitions among consumers
-  kafkasim quiz [flags]             questions on what you have learnt
+  kafkasim quiz [flags]             questions on what you have learnt (--print: a hand-out)
   kafkasim help COMMAND             help on one command
 
 SCENARIO is a built-in name (see 'kafkasim list') or a .toml file.
 
 Examples:
+  kafkasim lesson 1
   kafkasim run at-least-once
   kafkasim run acks --seed 42 --json
   kafkasim validate my-scenario.toml
@@ -72,6 +75,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		if cmd, ok := commands()[rest[0]]; ok {
 			return cmd([]string{"--help"}, stdout, stderr)
 		}
+		if usage, ok := interactiveUsage[rest[0]]; ok {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
 		name = rest[0]
 	default:
 		if cmd, ok := commands()[name]; ok {
@@ -92,7 +99,7 @@ func nearestCommand(typed string) string {
 	if typed == "" {
 		return ""
 	}
-	for _, c := range []string{"run", "validate", "list", "partition", "assign", "quiz", "play"} {
+	for _, c := range []string{"run", "validate", "list", "partition", "assign", "quiz", "play", "lesson", "sandbox"} {
 		if strings.HasPrefix(c, typed) || strings.HasPrefix(typed, c) {
 			return c
 		}

@@ -39,6 +39,11 @@ type Model struct {
 	current  Screen
 	home     *homeScreen
 	sim      *simScreen
+	lesson   *lessonScreen
+	book     *lessonBook
+	quiz     *quizScreen
+	quizBook *quizBook // read when the quiz first opens
+	returnTo Screen    // where esc leaves the simulator for; home when zero
 	other    *placeholderScreen
 	help     help.Model
 	showHelp bool
@@ -50,7 +55,13 @@ func newModel(opts Options, st *Styles, d deps) Model {
 	m := Model{st: st, global: g, opts: opts, deps: d, help: help.New(), w: minWidth, h: minHeight}
 	m.help.Styles.FullKey, m.help.Styles.FullDesc = st.Bold, st.Faint
 	m.help.ShowAll = true
-	m.home = newHomeScreen(st, g, opts.Lessons, d.source.BuiltIn())
+	book, warning := loadLessonBook(opts.StateDir)
+	m.book = book
+	if opts.Lessons == nil {
+		m.opts.Lessons = book.entries()
+	}
+	m.home = newHomeScreen(st, g, m.opts.Lessons, d.source.BuiltIn())
+	m.home.warnings = append(append([]string(nil), opts.Warnings...), warning)
 	m.home.SetSize(m.w, m.h)
 	return m
 }
@@ -75,6 +86,10 @@ func (m Model) active() screen {
 	switch {
 	case m.current == ScreenSim && m.sim != nil:
 		return m.sim
+	case m.current == ScreenLesson && m.lesson != nil:
+		return m.lesson
+	case m.current == ScreenQuiz && m.quiz != nil:
+		return m.quiz
 	case m.current == ScreenHome || m.other == nil:
 		return m.home
 	}
@@ -109,6 +124,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.sim != nil {
 			m.sim.SetSize(m.w, m.h)
 		}
+		if m.lesson != nil {
+			m.lesson.SetSize(m.w, m.h)
+		}
+		if m.quiz != nil {
+			m.quiz.SetSize(m.w, m.h)
+		}
+		return m, nil
+	case lessonStatusMsg:
+		m.home.setLessonStatus(msg.Number, msg.Status)
 		return m, nil
 	case openScreenMsg:
 		return m.open(msg)
@@ -159,10 +183,13 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// back returns to the home screen, pausing the simulator.
+// back returns to the home screen, pausing the simulator; a scenario
+// opened from another screen (a quiz question's) returns there.
 func (m Model) back() (tea.Model, tea.Cmd) {
-	if m.sim != nil {
-		m.sim.pause()
+	m.pauseAll()
+	if m.current == ScreenSim && m.returnTo != ScreenHome {
+		m.current, m.returnTo = m.returnTo, ScreenHome
+		return m, nil
 	}
 	m.current = ScreenHome
 	return m, nil
@@ -172,27 +199,16 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 func (m Model) open(msg openScreenMsg) (tea.Model, tea.Cmd) {
 	switch msg.Screen {
 	case ScreenSim:
+		m.returnTo = msg.Return
 		return m, m.loadCmd(msg.Arg)
 	case ScreenSandbox:
 		return m.play(sandboxSpec(m.opts.Brokers))
 	case ScreenLesson:
-		title := "Lesson " + msg.Arg
-		for _, l := range m.opts.Lessons {
-			if strconv.Itoa(l.Number) == msg.Arg {
-				title += ": " + l.Title
-			}
-		}
-		m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: title,
-			text: "The lesson screen is on its way. Meanwhile, play its scenarios from the home screen."}
+		return m.openLesson(msg.Arg)
 	case ScreenQuiz:
-		m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: "Quiz",
-			text: "The quiz is on its way."}
-	default:
-		m.current = ScreenHome
-		return m, nil
+		return m.openQuiz()
 	}
-	m.other.SetSize(m.w, m.h)
-	m.current = msg.Screen
+	m.current = ScreenHome
 	return m, nil
 }
 
@@ -213,9 +229,7 @@ func (m Model) loadCmd(name string) tea.Cmd {
 
 // play opens the simulator screen on a scenario.
 func (m Model) play(spec scenarioSpec) (tea.Model, tea.Cmd) {
-	if m.sim != nil {
-		m.sim.pause()
-	}
+	m.pauseAll()
 	m.sim = newSimScreen(m.st, newSimKeys(m.global), spec, m.deps.start)
 	m.sim.SetSize(m.w, m.h)
 	m.current = ScreenSim
@@ -230,7 +244,7 @@ func (m *Model) showError(text string) {
 	}
 	m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: "Something went wrong", text: text}
 	m.other.SetSize(m.w, m.h)
-	m.current = ScreenLesson // any non-home screen shows m.other; esc goes home
+	m.current, m.returnTo = ScreenMessage, ScreenHome // esc goes home
 }
 
 // View draws the active screen, and the full help over it when asked.

@@ -39,7 +39,9 @@ type homeScreen struct {
 	items  []homeItem
 	cursor int
 	prompt prompt
-	w, h   int
+	// warnings are shown under the title (a damaged progress file...).
+	warnings []string
+	w, h     int
 }
 
 func newHomeScreen(st *Styles, g globalKeys, lessons []LessonEntry, scenarios []ScenarioEntry) *homeScreen {
@@ -147,6 +149,11 @@ func (h *homeScreen) View() string {
 		st.Title.Render("kafkasim") + st.Faint.Render(" — learn Apache Kafka by watching a cluster work and break"),
 		"",
 	}
+	for _, w := range h.warnings {
+		if w != "" {
+			lines = append(lines, st.Error.Render("! ")+sanitize(w), "")
+		}
+	}
 	section := ""
 	for i, it := range h.items {
 		if it.section != section {
@@ -194,6 +201,11 @@ func (h *homeScreen) itemLine(i int, it homeItem) string {
 // cursorLine finds the selected item's line among the drawn lines.
 func (h *homeScreen) cursorLine(lines []string) int {
 	n := 2
+	for _, w := range h.warnings {
+		if w != "" {
+			n += 2
+		}
+	}
 	section := ""
 	for i, it := range h.items {
 		if it.section != section {
@@ -209,4 +221,13 @@ func (h *homeScreen) cursorLine(lines []string) int {
 		n++
 	}
 	return 0
+}
+
+// setLessonStatus updates a lesson's progress mark.
+func (h *homeScreen) setLessonStatus(number int, status string) {
+	for i := range h.items {
+		if it := &h.items[i]; it.kind == homeLesson && it.arg == itoa(number) {
+			it.mark, it.detail = lessonMark(status)
+		}
+	}
 }

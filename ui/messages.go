@@ -19,6 +19,15 @@ type openScreenMsg struct {
 	Screen Screen
 	// Arg is the scenario name or path, or the lesson number as text.
 	Arg string
+	// Return is the screen esc goes back to from the simulator (a quiz
+	// question's scenario returns to the quiz); zero means home.
+	Return Screen
+}
+
+// lessonStatusMsg says a lesson's progress changed, for the home marks.
+type lessonStatusMsg struct {
+	Number int
+	Status string // LessonStarted or LessonDone
 }
 
 // backMsg asks the root model to return to the home screen.

@@ -15,8 +15,14 @@ type Options struct {
 	Seed *uint64
 	// Brokers is the sandbox's cluster size; 0 means 3.
 	Brokers int
-	// Lessons fill the home screen's lesson list, with progress marks.
+	// Lessons fill the home screen's lesson list, with progress marks; nil
+	// means the built-in lessons with the progress saved in StateDir.
 	Lessons []LessonEntry
+	// StateDir is where lesson and quiz progress is kept (state.Dir); empty
+	// keeps progress in memory only.
+	StateDir string
+	// Warnings are shown on the home screen (a damaged progress file...).
+	Warnings []string
 }
 
 // LessonEntry is one lesson as the home screen lists it.

@@ -10,6 +10,7 @@ const (
 	ScreenLesson
 	ScreenQuiz
 	ScreenSandbox
+	ScreenMessage // an error or notice, with esc back home
 )
 
 // String names the screen.
@@ -25,6 +26,8 @@ func (s Screen) String() string {
 		return "quiz"
 	case ScreenSandbox:
 		return "sandbox"
+	case ScreenMessage:
+		return "message"
 	}
 	return "unknown"
 }

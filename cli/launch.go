@@ -1,0 +1,234 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"kafkasim/lessons"
+	"kafkasim/quiz"
+	"kafkasim/scenarios"
+)
+
+const playUsage = `Usage: kafkasim play SCENARIO [--seed N]
+
+Opens a scenario in the interactive simulator: watch the cluster, step
+through it, inject faults. SCENARIO is a built-in name (see 'kafkasim
+list') or a .toml file.
+
+Flags:
+  --seed N     use seed N instead of the scenario's own
+  -h, --help   show this help
+
+Examples:
+  kafkasim play at-least-once
+  kafkasim play acks --seed 42
+`
+
+const lessonUsage = `Usage: kafkasim lesson N [--seed N]
+
+Opens lesson N (numbered from 1; see 'kafkasim list'): read it, watch its
+scenario stop where it matters, predict what happens, then pass its
+challenge. Progress is saved in the state directory.
+
+Flags:
+  --seed N     run the lesson's scenarios with seed N instead of their own
+  -h, --help   show this help
+
+Examples:
+  kafkasim lesson 1
+  kafkasim lesson 10 --seed 7
+`
+
+const sandboxUsage = `Usage: kafkasim sandbox [--brokers N] [--script FILE]
+
+Opens an empty-ish cluster to experiment with: a replicated topic, a
+producer and a consumer group, with Kafka's defaults. With --script, runs
+a file of Kafka CLI commands against it instead, without the interactive
+screen.
+
+Flags:
+  --brokers N    brokers in the cluster (default 3)
+  --script FILE  run the commands in FILE and print what they print
+  -h, --help     show this help
+
+Examples:
+  kafkasim sandbox
+  kafkasim sandbox --brokers 5
+  kafkasim sandbox --script setup.txt
+`
+
+// Launch is what the terminal UI should open, read from the command line.
+type Launch struct {
+	Scenario string // play: a built-in name or a file
+	Lesson   int    // lesson: its number
+	Quiz     bool
+	Sandbox  bool
+	Brokers  int // sandbox: 0 means the default
+	Seed     *uint64
+}
+
+// interactiveUsage is the help of the commands that open the UI.
+var interactiveUsage = map[string]string{"play": playUsage, "lesson": lessonUsage, "sandbox": sandboxUsage}
+
+// Dispatch runs a kafkasim command line (args without the program name).
+// For the interactive commands (none, play, lesson, quiz without --print,
+// sandbox without --script) it runs nothing and returns ui = true with what
+// to open; otherwise it runs the command and returns ui = false and its
+// exit code.
+func Dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (open Launch, ui bool, code int) {
+	if len(args) == 0 {
+		return Launch{}, true, 0
+	}
+	rest := args[1:]
+	var err error
+	switch args[0] {
+	case "play":
+		open, err = parsePlay(rest, stderr)
+	case "lesson":
+		open, err = parseLesson(rest, stderr)
+	case "quiz":
+		if slices.ContainsFunc(rest, isQuizCommandFlag) {
+			return Launch{}, false, quiz.Command(rest, stdout, stderr) // print mode and its help
+		}
+		open, err = parseQuiz(rest, stderr)
+	case "sandbox":
+		if slices.ContainsFunc(rest, func(a string) bool { return a == "--script" || a == "-script" || hasPrefix(a, "--script=") }) {
+			return Launch{}, false, runSandboxScript(rest, stdin, stdout, stderr)
+		}
+		open, err = parseSandbox(rest, stderr)
+	default:
+		return Launch{}, false, Main(args, stdout, stderr)
+	}
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, interactiveUsage[args[0]])
+		return Launch{}, false, 0
+	case err != nil:
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintf(stderr, "kafkasim %s: %s\n", args[0], msg)
+		}
+		fmt.Fprintf(stderr, "Run 'kafkasim %s --help' for usage and examples.\n", args[0])
+		return Launch{}, false, 2
+	}
+	return open, true, 0
+}
+
+// errReported is a flag error the flag package has already printed.
+var errReported = errors.New("")
+
+// newLaunchFlags is a flag set that prints its own errors and no usage.
+func newLaunchFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseFlags parses args with a --seed flag and returns the positional
+// arguments.
+func parseFlags(fs *flag.FlagSet, args []string, open *Launch) ([]string, error) {
+	seed := fs.Uint64("seed", 0, "seed")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, errReported
+	}
+	if flagWasSet(fs, "seed") {
+		open.Seed = seed
+	}
+	return pos, nil
+}
+
+func parsePlay(args []string, stderr io.Writer) (Launch, error) {
+	var open Launch
+	pos, err := parseFlags(newLaunchFlags("play", stderr), args, &open)
+	switch {
+	case err != nil:
+		return open, err
+	case len(pos) != 1:
+		return open, errors.New("give one scenario: a built-in name (see 'kafkasim list') or a .toml file")
+	}
+	if _, err := scenarios.Load(pos[0]); err != nil {
+		return open, err
+	}
+	open.Scenario = pos[0]
+	return open, nil
+}
+
+func parseLesson(args []string, stderr io.Writer) (Launch, error) {
+	var open Launch
+	pos, err := parseFlags(newLaunchFlags("lesson", stderr), args, &open)
+	switch {
+	case err != nil:
+		return open, err
+	case len(pos) != 1:
+		return open, fmt.Errorf("give one lesson number, 1 to %d", len(lessons.All()))
+	}
+	n, err := strconv.Atoi(pos[0])
+	if err == nil {
+		_, err = lessons.Get(n)
+	}
+	if err != nil {
+		return open, fmt.Errorf("no lesson %s: give a number from 1 to %d", visibleText(pos[0]), len(lessons.All()))
+	}
+	open.Lesson = n
+	return open, nil
+}
+
+func parseQuiz(args []string, stderr io.Writer) (Launch, error) {
+	open := Launch{Quiz: true}
+	pos, err := parseFlags(newLaunchFlags("quiz", stderr), args, &open)
+	if err == nil && len(pos) > 0 {
+		err = fmt.Errorf("unexpected argument %s", visibleText(pos[0]))
+	}
+	return open, err
+}
+
+func parseSandbox(args []string, stderr io.Writer) (Launch, error) {
+	open := Launch{Sandbox: true}
+	fs := newLaunchFlags("sandbox", stderr)
+	brokers := fs.Int("brokers", 3, "brokers")
+	pos, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return open, err
+	case err != nil:
+		return open, errReported
+	case len(pos) > 0:
+		return open, fmt.Errorf("unexpected argument %s", visibleText(pos[0]))
+	case *brokers < 1 || *brokers > maxSandboxBrokers:
+		return open, fmt.Errorf("--brokers must be 1 to %d", maxSandboxBrokers)
+	}
+	open.Brokers = *brokers
+	return open, nil
+}
+
+// maxSandboxBrokers keeps the cluster drawable.
+const maxSandboxBrokers = 9
+
+// isQuizCommandFlag reports the flags that belong to the quiz's print
+// mode (package quiz), and help, which describes both modes.
+func isQuizCommandFlag(a string) bool {
+	for _, f := range []string{"print", "topic", "no-answers", "generated", "h", "help"} {
+		if a == "-"+f || a == "--"+f || hasPrefix(a, "-"+f+"=") || hasPrefix(a, "--"+f+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+// runSandboxScript runs 'kafkasim sandbox --script FILE'.
+// TODO(ui): call Sandbox(args, stdin, stdout, stderr) once cli/sandbox.go
+// (a colleague's) exists.
+func runSandboxScript(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "kafkasim sandbox --script: not yet built; 'kafkasim sandbox' opens the interactive sandbox")
+	return 2
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }

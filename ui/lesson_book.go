@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"errors"
+
+	course "kafkasim/lessons"
+)
+
+// lessonBook is the learner's lesson progress: read once when kafkasim
+// starts, written (atomically, by package lessons) after every change.
+// An empty dir keeps it in memory only.
+type lessonBook struct {
+	dir  string
+	prog course.Progress
+	// blocked is set when the file on disk could not be read: saving over
+	// it would destroy the only copy.
+	blocked error
+}
+
+// loadLessonBook reads the progress in dir. It never fails: a damaged
+// file gives fresh progress and a warning to show.
+func loadLessonBook(dir string) (book *lessonBook, warning string) {
+	b := &lessonBook{dir: dir}
+	if dir == "" {
+		return b, ""
+	}
+	p, warn, err := course.LoadProgress(dir)
+	switch {
+	case err != nil:
+		b.blocked = errors.New("lesson progress is not saved: the file could not be read when kafkasim started")
+		return b, "could not read lesson progress, starting fresh: " + err.Error()
+	case warn != nil:
+		b.prog = course.Progress{}
+		return b, warn.Error()
+	}
+	b.prog = p
+	return b, ""
+}
+
+// entries lists the built-in lessons with their progress marks.
+func (b *lessonBook) entries() []LessonEntry {
+	var out []LessonEntry
+	for _, l := range course.All() {
+		out = append(out, LessonEntry{Number: l.Number, Title: l.Title, Status: b.status(l.Slug)})
+	}
+	return out
+}
+
+// status is a lesson's progress as the home screen marks it.
+func (b *lessonBook) status(slug string) string {
+	switch b.prog.Get(slug).Status {
+	case course.Passed:
+		return LessonDone
+	case course.InProgress:
+		return LessonStarted
+	}
+	return LessonNotStarted
+}
+
+// get is one lesson's record.
+func (b *lessonBook) get(slug string) course.LessonProgress { return b.prog.Get(slug) }
+
+// update changes the progress and saves it; the error is for the learner
+// to see, never a reason to stop.
+func (b *lessonBook) update(change func(p *course.Progress)) error {
+	change(&b.prog)
+	if b.dir == "" {
+		return nil
+	}
+	if b.blocked != nil {
+		return b.blocked
+	}
+	return course.SaveProgress(b.dir, b.prog)
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	course "kafkasim/lessons"
+)
+
+// startChallenge opens the challenge run, paused at 0s so the learner can
+// read the goal and act before anything happens.
+func (s *lessonScreen) startChallenge() tea.Cmd {
+	if !s.openRun(course.ChallengeRun) {
+		return nil
+	}
+	s.phase, s.run = lessonChallenge, lessonChallenge
+	s.status = "your turn: f acts on the cluster, space plays, c checks"
+	return nil
+}
+
+// challengeKey handles a key during the challenge.
+func (s *lessonScreen) challengeKey(km tea.KeyMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(km, k.Challenge):
+		return s.check()
+	case key.Matches(km, k.Hint):
+		s.toggleHint()
+		return nil
+	case key.Matches(km, k.Tour):
+		return s.startTour()
+	case key.Matches(km, k.Next, k.Enter) && s.passed:
+		return s.nextLesson()
+	case key.Matches(km, k.Enter):
+		s.status = "c checks the challenge"
+		return nil
+	case key.Matches(km, k.sim.Play, k.sim.StepFwd, k.sim.NextMark) && s.player.Done():
+		s.status = "this run is over: c checks it, r tries again"
+		return nil
+	}
+	return s.sim.Update(km)
+}
+
+// check runs the challenge to its judging time and shows the verdict. The
+// first check of a run counts as an attempt and is saved.
+func (s *lessonScreen) check() tea.Cmd {
+	before := s.player.Attempts()
+	s.sim.pause()
+	passed, details := s.player.CheckChallenge()
+	s.afterJump()
+	s.checked, s.lastOK, s.details, s.hidden = true, passed, details, false
+	s.sim.status = ""
+	if s.player.Attempts() == before {
+		return nil
+	}
+	if passed {
+		s.passed = true
+	} else {
+		s.failures++
+	}
+	slug := s.lesson.Slug
+	return s.save(func(p *course.Progress) { p.RecordAttempt(slug, passed) })
+}
+
+// toggleHint shows or hides the hint once the Player offers it.
+func (s *lessonScreen) toggleHint() {
+	if _, ok := s.player.Hint(); !ok {
+		s.status = "the hint opens after two failed checks (" + itoa(s.failures) + " so far)"
+		return
+	}
+	s.showHint = !s.showHint
+}
+
+// nextLesson opens the lesson after this one.
+func (s *lessonScreen) nextLesson() tea.Cmd {
+	if s.lesson.Number >= s.count {
+		s.status = "that was the last lesson: try the quiz from the home screen"
+		return nil
+	}
+	n := itoa(s.lesson.Number + 1)
+	return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: n} }
+}

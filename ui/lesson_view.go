@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// lessonTextMaxW keeps the lesson's lines short enough to read.
+const lessonTextMaxW = 96
+
+// layout sizes the simulator for the box under it: the box gets its own
+// rows when the terminal is tall enough, else it covers the narration.
+func (s *lessonScreen) layout() {
+	if s.sim == nil {
+		return
+	}
+	if rows := min(s.h-minHeight, lessonBoxMaxRows); rows > 0 && len(s.panel(s.w, true)) <= rows {
+		s.sim.SetSize(s.w, s.h-rows)
+		return
+	}
+	s.sim.SetSize(s.w, s.h)
+}
+
+// stacked reports whether the box has rows of its own below the simulator.
+func (s *lessonScreen) stacked() bool { return s.sim != nil && s.sim.h < s.h }
+
+// View draws the lesson's text, or its run with the box.
+func (s *lessonScreen) View() string {
+	switch {
+	case s.w < minWidth || s.h < minHeight:
+		return tooSmallView(s.st, s.w, s.h)
+	case s.fatal != nil:
+		lines := []string{s.st.Error.Render("cannot open lesson " + itoa(s.lesson.Number)), sanitize(s.fatal.Error()), "",
+			s.st.Faint.Render("esc back · q quit")}
+		return strings.Join(block(lines, s.w, s.h), "\n")
+	case s.phase == lessonReading:
+		return s.readView()
+	}
+	return s.runView()
+}
+
+// runView is the simulator with the lesson's header, box and footer.
+func (s *lessonScreen) runView() string {
+	lines := strings.Split(s.sim.View(), "\n")
+	if s.sim.lay.tooSmall || s.sim.fatal != nil {
+		return strings.Join(block(lines, s.w, s.h), "\n")
+	}
+	lines[0] = s.header()
+	lines = lines[:len(lines)-1] // the simulator's footer gives way to the lesson's
+	panel := s.panel(s.w, s.stacked())
+	switch {
+	case s.stacked():
+		lines = append(lines, block(panel, s.w, s.h-len(lines)-1)...)
+	case !s.sim.modalOpen() && len(panel) > 0:
+		// Cover the narration, just above the timeline's two lines.
+		panel = panel[:min(len(panel), len(lines)-6)]
+		top := len(lines) - 2 - len(panel)
+		copy(lines[top:], block(panel, s.w, len(panel)))
+	}
+	lines = append(lines, s.footer())
+	return strings.Join(block(lines, s.w, s.h), "\n")
+}
+
+// header is the simulator's header line, titled with the lesson.
+func (s *lessonScreen) header() string {
+	run := s.sim.run
+	title := "Lesson " + itoa(s.lesson.Number) + " · " + s.phase.String()
+	if n := len(s.lesson.Stops); s.phase == lessonTour && n > 0 {
+		done := 0
+		for i := range s.lesson.Stops {
+			if s.lesson.Stops[i].AtMs <= run.Now() {
+				done = i + 1
+			}
+		}
+		title += " · stop " + itoa(done) + "/" + itoa(n)
+	}
+	return renderHeader(s.st, s.w, headerInfo{Title: title, NowMs: run.Now(), Step: run.StepCount(),
+		Speed: speeds[s.sim.speed].Label, Playing: s.sim.playing, Ended: s.player.Done(), Seed: s.player.Seed()})
+}
+
+// footer is the status, if any, then the keys that matter now.
+func (s *lessonScreen) footer() string {
+	status := s.status
+	for _, alt := range []string{s.saved, s.sim.status} {
+		if status == "" {
+			status = alt
+		}
+	}
+	line := s.help.ShortHelpView(s.shortKeys())
+	if status != "" {
+		line = s.st.Note.Render(" "+sanitize(status)+" ") + " " + line
+	}
+	return fit(line, s.w)
+}
+
+// readView is the lesson's text, scrolled.
+func (s *lessonScreen) readView() string {
+	st := s.st
+	lines := []string{
+		st.Title.Render("kafkasim") + " " + st.Bold.Render("Lesson "+itoa(s.lesson.Number)+" of "+itoa(s.count)+" · "+sanitize(s.lesson.Title)),
+		st.Faint.Render(sanitize(s.lesson.Summary)),
+		"",
+	}
+	text := s.textLines()
+	room := s.textRoom()
+	s.clampScroll()
+	end := min(s.scroll+room, len(text))
+	for _, l := range text[s.scroll:end] {
+		lines = append(lines, " "+l)
+	}
+	out := block(lines, s.w, s.h-1)
+	pos := ""
+	if len(text) > room {
+		pos = st.Faint.Render("["+itoa(s.scroll+1)+"-"+itoa(end)+"/"+itoa(len(text))+"] ") + ""
+	}
+	status := ""
+	if s.status != "" {
+		status = st.Note.Render(" "+sanitize(s.status)+" ") + " "
+	}
+	out = append(out, fit(status+pos+s.help.ShortHelpView(s.shortKeys()), s.w))
+	return strings.Join(out, "\n")
+}
+
+// textLines renders the lesson body for the current width, once per width.
+func (s *lessonScreen) textLines() []string {
+	w := min(s.w-2, lessonTextMaxW)
+	if s.text == nil || s.textW != w {
+		s.text = renderMarkdown(s.st, s.lesson.Body, w)
+		next := "▶ enter: watch it happen in the simulator · c: straight to the challenge"
+		s.text = append(s.text, "", s.st.Bold.Render(fit(next, w)))
+		s.textW = w
+	}
+	return s.text
+}
+
+// textRoom is how many text lines fit under the title.
+func (s *lessonScreen) textRoom() int { return max(s.h-4, 1) }
+
+func (s *lessonScreen) clampScroll() {
+	s.scroll = min(max(s.scroll, 0), max(len(s.textLines())-s.textRoom(), 0))
+}
+
+// shortKeys are the keys worth showing in the footer now.
+func (s *lessonScreen) shortKeys() []key.Binding {
+	k := s.keys
+	g := k.global
+	switch {
+	case s.phase == lessonReading:
+		enter := named(k.Enter, "watch it run")
+		if s.run != lessonReading {
+			enter = named(k.Enter, "back to the run")
+		}
+		return []key.Binding{named(k.Down, "scroll"), k.Page, enter, k.Challenge, g.Back, g.Help, g.Quit}
+	case s.asking():
+		if len(s.ask.choices) > 0 {
+			return []key.Binding{named(k.Up, "choose"), named(k.Down, "choose"), named(k.Digit, "pick"), named(k.Enter, "answer"), named(g.Back, "hide"), g.Help}
+		}
+		return []key.Binding{named(k.Digit, "type"), k.Erase, named(k.Enter, "answer"), named(g.Back, "hide"), g.Help}
+	case s.phase == lessonChallenge:
+		return s.challengeKeys()
+	case s.stop >= 0:
+		return []key.Binding{named(k.Enter, "continue"), k.sim.StepFwd, k.Hide, k.Text, k.sim.Faults, g.Help, g.Back}
+	case s.tourDone:
+		return []key.Binding{named(k.Enter, "start the challenge"), named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
+	}
+	return []key.Binding{k.sim.Play, named(k.Enter, "next stop"), k.sim.StepFwd, k.sim.Faults, named(k.Challenge, "skip to challenge"), k.Text, g.Help, g.Back}
+}
+
+// challengeKeys are the footer keys during the challenge.
+func (s *lessonScreen) challengeKeys() []key.Binding {
+	k := s.keys
+	keys := []key.Binding{k.sim.Play, named(k.sim.Faults, "act"), named(k.Challenge, "check"), named(k.Restart, "retry")}
+	if _, ok := s.player.Hint(); ok {
+		keys = append(keys, k.Hint)
+	}
+	if s.passed {
+		keys = append(keys, k.Next)
+	}
+	return append(keys, k.Text, k.global.Help, k.global.Back)
+}

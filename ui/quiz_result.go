@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+
+	"kafkasim/quiz"
+)
+
+// resultBody is the verdict on the answer just given: right or wrong, the
+// right answer, why, and the scenario that shows it.
+func (q *quizScreen) resultBody(tw int) []string {
+	st := q.st
+	r := q.result
+	verdict := st.Once.Render("✔ Right.")
+	if !r.Correct {
+		verdict = st.Lost.Render("✘ Wrong.")
+	}
+	lines := []string{verdict, ""}
+	lines = append(lines, renderMarkdown(st, r.Question.Prompt, tw)...)
+	lines = append(lines, "")
+	lines = append(lines, answerLines(st, *r, tw)...)
+	if r.Explanation != "" {
+		lines = append(lines, "", st.Bold.Render("Why"))
+		lines = append(lines, renderMarkdown(st, r.Explanation, tw)...)
+	}
+	if r.Question.Scenario != "" {
+		lines = append(lines, "")
+		for _, l := range wrap("▶ o opens the scenario "+sanitize(r.Question.Scenario)+
+			" in the simulator; esc there brings you back here", tw) {
+			lines = append(lines, st.Accent.Render(l))
+		}
+	}
+	return lines
+}
+
+// answerLines shows the right answer beside the learner's: marks on the
+// choices, or the two answers in words.
+func answerLines(st *Styles, r quiz.Result, tw int) []string {
+	q := r.Question
+	var lines []string
+	switch q.Kind {
+	case quiz.Single, quiz.Multi:
+		for i, c := range q.Choices {
+			mark, picked := pickedMark(st, q, r.Given, i)
+			text := quiz.Label(i) + ". " + sanitize(c)
+			if picked {
+				text += "  ← your answer"
+			}
+			for j, l := range wrap(text, tw-4) {
+				if j == 0 {
+					lines = append(lines, mark+l)
+				} else {
+					lines = append(lines, "     "+l)
+				}
+			}
+		}
+		return lines
+	case quiz.Order:
+		lines = append(lines, "you said:   "+sanitize(r.GivenText), "right order:")
+		for pos, i := range q.Correct {
+			for j, l := range wrap(itoa(pos+1)+". "+quiz.Label(i)+". "+sanitize(q.Choices[i]), tw-4) {
+				if j > 0 {
+					l = "   " + l
+				}
+				lines = append(lines, "  "+l)
+			}
+		}
+		return lines
+	}
+	return []string{"you said: " + sanitize(r.GivenText), "answer:   " + sanitize(r.AnswerText)}
+}
+
+// summaryBody is the score, per topic and overall, and a review of every
+// wrong answer.
+func (q *quizScreen) summaryBody(tw int) []string {
+	st := q.st
+	score := q.session.Score()
+	o := score.Overall
+	head := "Score: " + itoa(o.Right) + " of " + itoa(o.Total()) + " right (" + itoa(o.Percent()) + "%)"
+	if q.newBest {
+		head += " · a new best for this kind of quiz"
+	}
+	lines := []string{st.Bold.Render(head), st.Faint.Render("seed " + u64(q.session.Seed()) + sanitizeNote(q.session.Note())), "",
+		st.Bold.Render("By topic")}
+	for _, t := range score.ByTopic {
+		bar := st.Once.Render(strings.Repeat("█", t.Right)) + st.Lost.Render(strings.Repeat("✕", t.Wrong))
+		lines = append(lines, "  "+fit(sanitize(t.Topic), 15)+" "+fit(itoa(t.Right)+"/"+itoa(t.Total()), 6)+
+			fit(itoa(t.Percent())+"%", 6)+bar)
+	}
+	wrong := q.session.Wrong()
+	lines = append(lines, "")
+	if len(wrong) == 0 {
+		return append(lines, st.Once.Render("✔ Nothing to review: every answer was right."))
+	}
+	lines = append(lines, st.Bold.Render("Review: the "+itoa(len(wrong))+" you missed"))
+	for _, r := range wrong {
+		lines = append(lines, "")
+		for i, l := range renderMarkdown(st, r.Question.Prompt, tw-4) {
+			if i == 0 {
+				lines = append(lines, st.Lost.Render("✘ ")+l)
+			} else {
+				lines = append(lines, "  "+l)
+			}
+		}
+		lines = append(lines, "  you said: "+sanitize(r.GivenText), "  answer:   "+sanitize(r.AnswerText))
+		for _, l := range renderMarkdown(st, r.Explanation, tw-4) {
+			lines = append(lines, "  "+st.Faint.Render(l))
+		}
+	}
+	return lines
+}
+
+// sanitizeNote puts the session's note after the seed, if there is one.
+func sanitizeNote(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " · " + sanitize(note)
+}
