@@ -1,0 +1,337 @@
+package sandbox
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"kafkasim/sim"
+)
+
+// consumerMaxWaitMs caps how long (virtual) the console consumer waits to
+// catch up before the sandbox stops it, where the real one waits forever.
+const consumerMaxWaitMs = 120_000
+
+// consumeWithGroup joins group c.group with one consumer (creating the
+// group the first time), runs the simulation until that consumer has read
+// everything there is, printing records as its polls return them, then
+// closes it: close() commits its positions and leaves the group, as when
+// the real tool exits.
+func (s *Session) consumeWithGroup(o *output, c *consumerRun) {
+	hadOffsets := s.groupHasOffsets(c.group)
+	member, ok := s.joinConsoleMember(o, c)
+	if !ok {
+		return
+	}
+	name := "c" + strconv.Itoa(member)
+	start := s.run.Sim().Now()
+	lastRecordMs := start
+	check, caughtUp, timedOut := true, false, false
+	onEvents := func(evs []sim.Event) {
+		for _, e := range evs {
+			if e.Group != c.group {
+				continue
+			}
+			check = true
+			if e.Type == sim.EvFetched && e.Member == name {
+				o.nowMs = e.AtMs
+				s.emitFetched(o, c, e.Text)
+				lastRecordMs = e.AtMs
+			}
+		}
+	}
+	done := func() bool {
+		if !c.more() {
+			return true
+		}
+		if c.timeoutMs >= 0 && s.run.Sim().Now()-lastRecordMs > c.timeoutMs {
+			timedOut = true
+			return true
+		}
+		if check {
+			check = false
+			caughtUp = s.memberCaughtUp(c, name)
+		}
+		return caughtUp
+	}
+	deadline := start + consumerMaxWaitMs
+	if c.timeoutMs >= 0 {
+		deadline = min(deadline, start+c.timeoutMs+1)
+	}
+	s.stepUntil(deadline, onEvents, done)
+	o.nowMs = s.run.Sim().Now()
+	if timedOut || (c.timeoutMs >= 0 && !caughtUp && c.more()) {
+		o.logLine("ERROR", "Error processing message, terminating consumer process: ", "org.apache.kafka.tools.consumer.ConsoleConsumer")
+		o.line("org.apache.kafka.common.errors.TimeoutException")
+	} else if !caughtUp && c.more() {
+		o.hint("after %s of virtual time the consumer had still not read everything (%s); the sandbox stopped it, the real one would keep waiting", sim.FormatMs(s.run.Sim().Now()-start), s.groupWaitReason(c.group, name))
+	}
+	s.closeConsoleMember(o, c, member)
+	if c.fromBeginning && hadOffsets {
+		o.hint("--from-beginning only matters when the group has no committed offset: group %s carried on from its committed offsets. Rewind it with kafka-consumer-groups --reset-offsets --to-earliest.", c.group)
+	}
+}
+
+// emitFetched prints the records one poll returned, from the engine's
+// "topic-p@from..to" list.
+func (s *Session) emitFetched(o *output, c *consumerRun, text string) {
+	for _, part := range strings.Fields(text) {
+		tpText, rng, ok := strings.Cut(part, "@")
+		if !ok {
+			continue
+		}
+		i := strings.LastIndexByte(tpText, '-')
+		if i < 0 {
+			continue
+		}
+		p, err1 := strconv.Atoi(tpText[i+1:])
+		fromText, toText, _ := strings.Cut(rng, "..")
+		from, err2 := strconv.ParseInt(fromText, 10, 64)
+		to := from
+		if toText != "" {
+			to, _ = strconv.ParseInt(toText, 10, 64)
+		}
+		if err1 != nil || err2 != nil || to < from {
+			continue
+		}
+		tp := sim.TopicPartition{Topic: tpText[:i], Partition: p}
+		recs, _, err := s.run.Sim().Records(tp.Topic, tp.Partition, from, int(to-from+1), c.readCommitted)
+		if err == nil {
+			c.emit(o, tp, recs)
+		}
+	}
+}
+
+// memberCaughtUp: the console consumer has its assignment and its position
+// on each of its partitions has reached what it may read.
+func (s *Session) memberCaughtUp(c *consumerRun, name string) bool {
+	snap := s.run.Sim().SnapshotTail(0)
+	g, ok := findGroup(snap, c.group)
+	if !ok || g.State != sim.GroupStable {
+		return false
+	}
+	var m *sim.MemberView
+	for i := range g.Members {
+		if g.Members[i].Name == name {
+			m = &g.Members[i]
+		}
+	}
+	if m == nil || (m.State != sim.MemberActive && m.State != sim.MemberIdle) || m.Buffered > 0 || m.Processing != nil {
+		return false
+	}
+	for _, tp := range m.Assigned {
+		pos := int64(-1)
+		for _, off := range g.Offsets {
+			if off.Topic == tp.Topic && off.Partition == tp.Partition && off.Owner == name {
+				pos = off.Position
+			}
+		}
+		if pos < 0 || pos < readLimit(snap, tp, c.readCommitted) {
+			return false
+		}
+	}
+	return true
+}
+
+// readLimit is the high watermark, or for read_committed the last stable offset.
+func readLimit(snap sim.Snapshot, tp sim.TopicPartition, readCommitted bool) int64 {
+	for _, t := range snap.Topics {
+		if t.Name == tp.Topic && tp.Partition < len(t.Partitions) {
+			pv := t.Partitions[tp.Partition]
+			if readCommitted {
+				return pv.LastStable
+			}
+			return pv.HighWatermark
+		}
+	}
+	return 0
+}
+
+// groupWaitReason says in a few words why a console consumer did not catch up.
+func (s *Session) groupWaitReason(group, name string) string {
+	snap := s.run.Sim().SnapshotTail(0)
+	g, ok := findGroup(snap, group)
+	if !ok {
+		return "its group is gone"
+	}
+	if g.Coordinator == 0 || snap.Brokers[g.Coordinator-1].State == sim.BrokerDown {
+		return "the group's coordinator broker is down"
+	}
+	if g.State != sim.GroupStable {
+		return "group " + group + " is " + string(g.State)
+	}
+	return "some of its partitions have no leader"
+}
+
+func findGroup(snap sim.Snapshot, id string) (sim.GroupView, bool) {
+	for _, g := range snap.Groups {
+		if g.ID == id {
+			return g, true
+		}
+	}
+	return sim.GroupView{}, false
+}
+
+// groupHasOffsets reports whether a group has committed anything.
+func (s *Session) groupHasOffsets(id string) bool {
+	g, ok := findGroup(s.run.Sim().SnapshotTail(0), id)
+	if !ok {
+		return false
+	}
+	for _, off := range g.Offsets {
+		if off.Committed >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// joinConsoleMember starts the console consumer's member of the group and
+// returns its 1-based index.
+func (s *Session) joinConsoleMember(o *output, c *consumerRun) (int, bool) {
+	snap := s.run.Sim().SnapshotTail(0)
+	if g, ok := findGroup(snap, c.group); ok {
+		if !sameTopics(g.Config.Topics, c.topics) {
+			s.topicsGap(o, c.group, g.Config.Topics)
+			return 0, false
+		}
+		if len(c.props) > 0 {
+			o.hint("group %s already exists: the simulator gives all its consumers the configs it was created with, so --consumer-property is ignored", c.group)
+		}
+		return s.addConsoleMember(o, c, len(g.Members)+1)
+	}
+	if spec, members, ok := s.deletedGroup(c.group); ok {
+		// A deleted group keeps its place in the engine; a new member
+		// brings it back with no offsets, as a new group would start.
+		if !sameTopics(spec.Topics, c.topics) {
+			s.topicsGap(o, c.group, spec.Topics)
+			return 0, false
+		}
+		return s.addConsoleMember(o, c, members+1)
+	}
+	spec, ok := s.consoleGroupSpec(o, c)
+	if !ok {
+		return 0, false
+	}
+	if err := s.run.Apply(sim.Command{Kind: sim.CmdAddGroup, GroupSpec: &spec}); err != nil {
+		o.hint("the simulator could not start group %s: %v", c.group, err)
+		o.fail()
+		return 0, false
+	}
+	return 1, true
+}
+
+func (s *Session) addConsoleMember(o *output, c *consumerRun, index int) (int, bool) {
+	if err := s.run.Apply(sim.Command{Kind: sim.CmdAddConsumer, Group: c.group}); err != nil {
+		o.hint("the simulator could not add a consumer to group %s: %v", c.group, err)
+		o.fail()
+		return 0, false
+	}
+	return index, true
+}
+
+func (s *Session) topicsGap(o *output, group string, topics []string) {
+	o.hint("group %s consumes %s; the simulator cannot yet add another topic to an existing group. Use a new --group name for this topic.",
+		group, strings.Join(topics, ", "))
+	o.fail()
+}
+
+// consoleGroupSpec is a new group as the console consumer creates it: one
+// member, auto-commit on, auto.offset.reset earliest with --from-beginning
+// and latest otherwise, then the --consumer-property settings.
+func (s *Session) consoleGroupSpec(o *output, c *consumerRun) (sim.GroupConfig, bool) {
+	spec := sim.DefaultGroup(c.group, c.topics...)
+	spec.StartMs = s.run.Sim().Now()
+	spec.AutoOffsetReset = "latest"
+	if c.fromBeginning {
+		spec.AutoOffsetReset = "earliest"
+	}
+	var unused []string
+	keys := make([]string, 0, len(c.props))
+	for k := range c.props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, known := sim.LookupProp(sim.ScopeConsumer, k); !known {
+			if !knownClientConfigs[k] {
+				unused = append(unused, k)
+			}
+			continue
+		}
+		if err := sim.SetGroupProp(&spec, k, c.props[k]); err != nil {
+			o.line("org.apache.kafka.common.config.ConfigException: " + strings.Replace(invalidValueMessage(k, c.props[k], err), "Not a number of type LONG", "Not a number of type INT", 1))
+			o.fail()
+			return spec, false
+		}
+	}
+	if len(unused) > 0 {
+		o.logLine("WARN", fmt.Sprintf("These configurations '[%s]' were supplied but are not used yet.", strings.Join(unused, ", ")),
+			"org.apache.kafka.clients.consumer.ConsumerConfig")
+	}
+	return spec, true
+}
+
+// deletedGroup finds a group that was created and later deleted: its spec
+// and how many consumers it has had.
+func (s *Session) deletedGroup(id string) (sim.GroupConfig, int, bool) {
+	var spec sim.GroupConfig
+	found, members := false, 0
+	for _, g := range s.run.Sim().Config().Groups {
+		if g.ID == id {
+			spec, found, members = g, true, g.Consumers
+		}
+	}
+	for _, a := range s.run.Sim().Applied() {
+		switch {
+		case a.Cmd.Kind == sim.CmdAddGroup && a.Cmd.GroupSpec != nil && a.Cmd.GroupSpec.ID == id:
+			spec, found, members = *a.Cmd.GroupSpec, true, a.Cmd.GroupSpec.Consumers
+		case a.Cmd.Kind == sim.CmdAddConsumer && a.Cmd.Group == id:
+			members++
+		}
+	}
+	return spec, members, found
+}
+
+func sameTopics(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x := append([]string(nil), a...)
+	y := append([]string(nil), b...)
+	sort.Strings(x)
+	sort.Strings(y)
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// closeConsoleMember closes the console consumer as the real tool does on
+// exit: it commits where it got to and leaves the group. With
+// --max-messages it commits only what it printed (ConsoleConsumer seeks
+// back to the first record it fetched but did not print); the engine's
+// close commits its whole position, so the sandbox winds the rest back
+// with an offset reset when the group is left empty.
+func (s *Session) closeConsoleMember(o *output, c *consumerRun, member int) {
+	if err := s.run.Apply(sim.Command{Kind: sim.CmdCloseConsumer, Group: c.group, Consumer: member}); err != nil {
+		return
+	}
+	if len(c.unconsumed) == 0 {
+		return
+	}
+	g, ok := findGroup(s.run.Sim().SnapshotTail(0), c.group)
+	if !ok || g.State != sim.GroupEmpty {
+		return
+	}
+	for _, off := range g.Offsets {
+		tp := sim.TopicPartition{Topic: off.Topic, Partition: off.Partition}
+		if next, ok := c.unconsumed[tp]; ok && off.Committed > next {
+			_ = s.run.Apply(sim.Command{Kind: sim.CmdResetOffsets, Group: c.group, Topic: off.Topic, Partition: off.Partition,
+				Reset: sim.ResetToOffset, Offset: next})
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package sandbox
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// output collects what one command prints. Kafka's tools write to stdout
+// and stderr; a terminal shows both interleaved, and so does the sandbox.
+type output struct {
+	b      strings.Builder
+	failed bool
+	nowMs  int64 // virtual time, for log lines
+}
+
+// line prints one line.
+func (o *output) line(s string) {
+	o.b.WriteString(s)
+	o.b.WriteByte('\n')
+}
+
+func (o *output) linef(format string, args ...any) { o.line(fmt.Sprintf(format, args...)) }
+
+// raw prints text as is (Kafka's printf calls that start with a newline).
+func (o *output) raw(s string) { o.b.WriteString(s) }
+
+// hintPrefix marks the sandbox's own explanations, so they are never
+// mistaken for Kafka's output.
+const hintPrefix = "hint: "
+
+// hint adds a plain-English explanation after Kafka's own output.
+func (o *output) hint(format string, args ...any) {
+	o.line(hintPrefix + fmt.Sprintf(format, args...))
+}
+
+// fail marks the command as failed (Kafka would exit with status 1).
+func (o *output) fail() { o.failed = true }
+
+// logEpoch is where the sandbox's virtual clock starts when log lines show
+// a date: run time 0 is 2024-01-01 00:00:00.
+var logEpoch = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// logLine prints a line as Kafka's tools log it with their log4j layout
+// "[%d] %p %m (%c)%n", stamped with the virtual clock.
+func (o *output) logLine(level, msg, logger string) {
+	ts := logEpoch.Add(time.Duration(o.nowMs) * time.Millisecond).Format("2006-01-02 15:04:05,000")
+	o.linef("[%s] %s %s (%s)", ts, level, msg, logger)
+}
+
+func (o *output) String() string { return o.b.String() }
