@@ -199,7 +199,9 @@ func (s *lessonScreen) addActions() {
 				sim.Command{Kind: sim.CmdProduce, Producer: p.ID, Count: n, Value: &byHand}})
 		}
 	}
-	s.sim.menu.kinds = append(s.sim.menu.kinds, faultKind{"Send records now", targets})
+	// First, with the lessons' own word for it: challenges say "produce".
+	s.sim.menu.kinds = append([]faultKind{{"Send records now (produce)", targets}}, s.sim.menu.kinds...)
+	s.sim.menu.cursor = 0
 }
 
 // save changes the lesson progress and saves it. A failure is shown; a

@@ -15,7 +15,7 @@ func (m Model) openQuiz() (Model, tea.Cmd) {
 		}
 		// Each quiz draws afresh unless a seed was asked for; the summary
 		// shows the seed so a quiz can be taken again.
-		seed := uint64(time.Now().UnixNano())
+		seed := uint64(time.Now().UnixNano()) % 1_000_000 // short enough to type
 		if m.opts.Seed != nil {
 			seed = *m.opts.Seed
 		}

@@ -67,7 +67,23 @@ func answerLines(st *Styles, r quiz.Result, tw int) []string {
 		}
 		return lines
 	}
-	return []string{"you said: " + sanitize(r.GivenText), "answer:   " + sanitize(r.AnswerText)}
+	return append(labelled("you said: ", r.GivenText, tw), labelled("answer:   ", r.AnswerText, tw)...)
+}
+
+// labelled wraps text after a label, continuation lines under the text.
+func labelled(label, text string, tw int) []string {
+	lines := wrap(sanitize(text), tw-len(label))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = label + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", len(label)) + lines[i]
+		}
+	}
+	if len(lines) == 0 {
+		return []string{label}
+	}
+	return lines
 }
 
 // summaryBody is the score, per topic and overall, and a review of every
@@ -80,7 +96,8 @@ func (q *quizScreen) summaryBody(tw int) []string {
 	if q.newBest {
 		head += " · a new best for this kind of quiz"
 	}
-	lines := []string{st.Bold.Render(head), st.Faint.Render("seed " + u64(q.session.Seed()) + sanitizeNote(q.session.Note())), "",
+	again := "seed " + u64(q.session.Seed()) + ": kafkasim quiz --seed " + u64(q.session.Seed()) + " draws the same questions"
+	lines := []string{st.Bold.Render(head), st.Faint.Render(again + sanitizeNote(q.session.Note())), "",
 		st.Bold.Render("By topic")}
 	for _, t := range score.ByTopic {
 		bar := st.Once.Render(strings.Repeat("█", t.Right)) + st.Lost.Render(strings.Repeat("✕", t.Wrong))
@@ -102,7 +119,8 @@ func (q *quizScreen) summaryBody(tw int) []string {
 				lines = append(lines, "  "+l)
 			}
 		}
-		lines = append(lines, "  you said: "+sanitize(r.GivenText), "  answer:   "+sanitize(r.AnswerText))
+		lines = append(lines, labelled("  you said: ", r.GivenText, tw)...)
+		lines = append(lines, labelled("  answer:   ", r.AnswerText, tw)...)
 		for _, l := range renderMarkdown(st, r.Explanation, tw-4) {
 			lines = append(lines, "  "+st.Faint.Render(l))
 		}
