@@ -27,6 +27,7 @@ type modalOwner interface{ modalOpen() bool }
 type deps struct {
 	source scenarioSource
 	start  runFactory
+	shells shellDeps // sandbox sessions (cmdline_shell.go)
 }
 
 // Model is the root Bubble Tea model: it owns the screens and routes
@@ -202,7 +203,7 @@ func (m Model) open(msg openScreenMsg) (tea.Model, tea.Cmd) {
 		m.returnTo = msg.Return
 		return m, m.loadCmd(msg.Arg)
 	case ScreenSandbox:
-		return m.play(sandboxSpec(m.opts.Brokers))
+		return m.playSandbox()
 	case ScreenLesson:
 		return m.openLesson(msg.Arg)
 	case ScreenQuiz:
@@ -231,6 +232,7 @@ func (m Model) loadCmd(name string) tea.Cmd {
 func (m Model) play(spec scenarioSpec) (tea.Model, tea.Cmd) {
 	m.pauseAll()
 	m.sim = newSimScreen(m.st, newSimKeys(m.global), spec, m.deps.start)
+	m.sim.shells = m.deps.shells
 	m.sim.SetSize(m.w, m.h)
 	m.current = ScreenSim
 	return m, m.sim.Init()

@@ -7,7 +7,7 @@ import (
 
 // defaultDeps wire the screens to the real scenarios and engine.
 func defaultDeps() deps {
-	return deps{source: scenarioLibrary{}, start: newSimRun}
+	return deps{source: scenarioLibrary{}, start: newSimRun, shells: sandboxShells()}
 }
 
 // scenarioLibrary reads scenarios through package scenarios.

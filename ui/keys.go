@@ -37,6 +37,7 @@ type simKeys struct {
 	Seed      key.Binding
 	Share     key.Binding
 	WhatIf    key.Binding
+	Command   key.Binding
 	global    globalKeys
 }
 
@@ -60,6 +61,7 @@ func newSimKeys(g globalKeys) simKeys {
 		Seed:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "seed")),
 		Share:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "share run")),
 		WhatIf:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
+		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command line")),
 		global:    g,
 	}
 }
@@ -73,7 +75,7 @@ func (k simKeys) ShortHelp() []key.Binding {
 func (k simKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.Faster, k.Slower},
-		{k.Faults, k.WhatIf, k.Share, k.Restart, k.Seed, k.Focus, k.FocusBack},
+		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.global.Help, k.global.Back, k.global.Quit},
 	}
 }

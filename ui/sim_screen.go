@@ -76,6 +76,8 @@ type simScreen struct {
 	menu      faultMenu
 	prompt    prompt
 	whatif    whatIf
+	cmdline   cmdline
+	shells    shellDeps // sandbox sessions for the command line
 }
 
 func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
@@ -83,7 +85,7 @@ func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory)
 		st: st, keys: keys, help: help.New(), spec: spec, start: start, hot: newAnim(),
 		speed: defaultSpeed, cluster: newClusterPane(), logs: newLogsPane(st), groups: newGroupsPane(),
 		producers: newProducersPane(), ledger: newLedgerPane(), narration: newNarrationPane(),
-		menu: newFaultMenu(), prompt: newPrompt(), whatif: newWhatIf(), w: minWidth, h: minHeight,
+		menu: newFaultMenu(), prompt: newPrompt(), whatif: newWhatIf(), cmdline: newCmdline(), w: minWidth, h: minHeight,
 	}
 	m.help.Styles.ShortKey = st.Bold
 	m.help.Styles.ShortDesc = st.Faint
@@ -111,11 +113,13 @@ func (m *simScreen) tick() tea.Cmd {
 }
 
 // capturesKeys reports whether a text input has the keyboard.
-func (m *simScreen) capturesKeys() bool { return m.prompt.IsOpen() || m.whatif.capturesKeys() }
+func (m *simScreen) capturesKeys() bool {
+	return m.prompt.IsOpen() || m.whatif.capturesKeys() || m.cmdline.IsOpen()
+}
 
 // modalOpen reports whether a menu or prompt is showing.
 func (m *simScreen) modalOpen() bool {
-	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen()
+	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen()
 }
 
 // Keys is the help keymap of what is showing now.
@@ -123,6 +127,8 @@ func (m *simScreen) Keys() help.KeyMap {
 	switch {
 	case m.whatif.IsOpen():
 		return m.whatif.Keys()
+	case m.cmdline.IsOpen():
+		return m.cmdline.keys
 	case m.prompt.IsOpen():
 		return m.prompt.keys
 	case m.menu.IsOpen():
@@ -140,6 +146,8 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 			var cmd tea.Cmd
 			m.whatif, cmd = m.whatif.Update(msg)
 			return cmd
+		case m.cmdline.IsOpen():
+			return m.updateCmdline(msg)
 		case m.prompt.IsOpen():
 			var cmd tea.Cmd
 			m.prompt, cmd = m.prompt.Update(msg)
@@ -213,6 +221,8 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.openExportPrompt()
 	case key.Matches(msg, k.WhatIf):
 		m.openWhatIf()
+	case key.Matches(msg, k.Command):
+		m.openCmdline()
 	case key.Matches(msg, k.Focus):
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, k.FocusBack):

@@ -57,6 +57,8 @@ func (m *simScreen) View() string {
 		lines = overlay(lines, m.menu.View(m.st, m.h), m.w)
 	case m.prompt.IsOpen():
 		lines = overlay(lines, m.prompt.View(m.st), m.w)
+	case m.cmdline.IsOpen():
+		lines = m.withCmdline(lines)
 	}
 	return strings.Join(lines, "\n")
 }

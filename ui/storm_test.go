@@ -11,7 +11,7 @@ import (
 // ctrl+c are left out only because they end the program, not the model.
 var stormKeys = []string{
 	"space", "right", "left", "l", "h", "]", "[", "+", "-", "=", "_", "f", "tab", "shift+tab",
-	"up", "down", "pgup", "pgdown", "r", "s", "?", "esc", "enter", "backspace", "x", "7", "0", "k", "j", "w",
+	"up", "down", "pgup", "pgdown", "r", "s", "?", "esc", "enter", "backspace", "x", "7", "0", "k", "j", "w", ":",
 }
 
 // TestKeyStorm sends thousands of random keys, resizes, ticks and mouse

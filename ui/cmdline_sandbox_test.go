@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// outputText is the command line's output as plain text.
+func outputText(s *simScreen) string {
+	var b strings.Builder
+	for _, l := range s.cmdline.out {
+		b.WriteString(l.Text + "\n")
+	}
+	return b.String()
+}
+
+// TestSandboxWalkthrough types the course's CLI walkthrough into the
+// sandbox screen on the real sandbox package, and expects Kafka's answers
+// and the panes to show the same cluster.
+func TestSandboxWalkthrough(t *testing.T) {
+	m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
+	m = runCmd(m, m.Init())
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	m = next.(Model)
+	s := m.sim
+	if s == nil || !s.cmdline.IsOpen() {
+		t.Fatal("the sandbox should open on the simulator with the command line open")
+	}
+	s.pause()
+	bs := "--bootstrap-server localhost:9092"
+	steps := []struct{ line, want string }{
+		{"kafka-topics " + bs + " --create --topic orders --partitions 3 --replication-factor 1", "Created topic orders."},
+		{"kafka-topics " + bs + " --list", "orders"},
+		{"kafka-topics " + bs + " --describe --topic orders", "PartitionCount: 3"},
+		{"kafka-console-producer " + bs + " --topic orders", ""},
+		{"first", ""}, {"second", ""}, {"third", ""},
+	}
+	for _, st := range steps {
+		enterLine(s, st.line)
+		if !strings.Contains(outputText(s), st.want) {
+			t.Fatalf("after %q want %q in:\n%s", st.line, st.want, outputText(s))
+		}
+	}
+	if !s.cmdline.input {
+		t.Fatalf("the console producer should be reading records:\n%s", outputText(s))
+	}
+	send(s, keyMsg("esc"))
+	enterLine(s, "kafka-console-consumer "+bs+" --topic orders --from-beginning --group billing --max-messages 3")
+	out := outputText(s)
+	for _, v := range []string{"first", "second", "third"} {
+		if strings.Count(out, v) < 2 { // typed once, consumed once
+			t.Fatalf("the consumer should print %q:\n%s", v, out)
+		}
+	}
+	enterLine(s, "kafka-consumer-groups "+bs+" --describe --group billing")
+	if !strings.Contains(outputText(s), "CURRENT-OFFSET") {
+		t.Fatalf("describe should print the offsets table:\n%s", outputText(s))
+	}
+	if len(s.snap.Topics) != 1 || s.snap.Topics[0].Name != "orders" || len(s.snap.Topics[0].Partitions) != 3 {
+		t.Fatalf("the panes should show topic orders with 3 partitions: %+v", s.snap.Topics)
+	}
+	if len(s.hand) == 0 {
+		t.Fatal("the commands should be on the timeline")
+	}
+}
+
+// TestCmdlineOnAScenario attaches a session to a playing scenario's run.
+func TestCmdlineOnAScenario(t *testing.T) {
+	s := realScreen(t, loadSpec(t, "at-least-once"), 120, 36, 3_000)
+	s.shells = sandboxShells()
+	send(s, keyMsg(":"))
+	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --list")
+	if !strings.Contains(outputText(s), "orders") {
+		t.Fatalf("the scenario's topic should be listed:\n%s", outputText(s))
+	}
+}

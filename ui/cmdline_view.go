@@ -1,0 +1,128 @@
+package ui
+
+import "strings"
+
+// cmdlinePaneHeight is how many lines the command line takes: the
+// narration's place, and at least a good part of the screen.
+func (m *simScreen) cmdlinePaneHeight() int {
+	return min(max(m.lay.narration.h, m.h*2/5), m.h-4)
+}
+
+// withCmdline draws the command line over the lower part of the screen,
+// above the timeline, and its keys in the footer.
+func (m *simScreen) withCmdline(lines []string) []string {
+	h := m.cmdlinePaneHeight()
+	top := m.h - 3 - h
+	if top < 1 || len(lines) != m.h {
+		return lines
+	}
+	copy(lines[top:], m.cmdline.render(m.st, m.w, h))
+	footer := m.help.ShortHelpView(m.cmdline.keys.ShortHelp())
+	if m.status != "" {
+		footer = m.st.Note.Render(" "+sanitize(m.status)+" ") + " " + footer
+	}
+	lines[m.h-1] = fit(footer, m.w)
+	return lines
+}
+
+// render draws the pane: a title, the output's last lines (or those
+// scrolled to), and the line being typed.
+func (c *cmdline) render(st *Styles, w, h int) []string {
+	title := st.PaneFocus.Render("▶ COMMAND LINE")
+	if c.input {
+		title += " " + st.Note.Render(" console producer: each line is a record · esc or ctrl+d ends ")
+	} else {
+		title += st.Faint.Render("  Kafka's tools against this cluster · 'help' lists them")
+	}
+	var body []string
+	for _, l := range c.out {
+		body = append(body, c.styled(st, l, w)...)
+	}
+	room := max(h-2, 0)
+	c.scroll = min(c.scroll, max(len(body)-room, 0))
+	end := len(body) - c.scroll
+	from := max(end-room, 0)
+	if c.scroll > 0 {
+		title += st.Faint.Render(" [" + itoa(from+1) + "-" + itoa(end) + "/" + itoa(len(body)) + "] pgdn for newer")
+	}
+	out := append([]string{title}, body[from:end]...)
+	out = block(out, w, h-1)
+	prompt := "$ "
+	if c.input {
+		prompt = ">"
+	}
+	typed := sanitize(string(c.line))
+	if room := w - len(prompt) - 1; len([]rune(typed)) > room && room > 0 {
+		r := []rune(typed) // show the end of a long line, where the typing is
+		typed = "…" + string(r[len(r)-room+1:])
+	}
+	return append(out, fit(st.Bold.Render(prompt)+typed+st.Selected.Render(" "), w))
+}
+
+// styled draws one output line, wrapped to w.
+func (c *cmdline) styled(st *Styles, l outLine, w int) []string {
+	text := expandTabs(sanitizeKeepTabs(l.Text))
+	if l.Kind == outFailed {
+		text += "  ✕" // not by colour alone
+	}
+	var out []string
+	for _, part := range wrapHard(text, w) {
+		switch l.Kind {
+		case outCommand:
+			part = st.Bold.Render(part)
+		case outFailed:
+			part = st.Error.Render(part)
+		case outHint:
+			part = st.Accent.Render(part)
+		case outRecord:
+			part = st.Faint.Render(part)
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// sanitizeKeepTabs is sanitize that leaves tabs, which Kafka's describe
+// output lines up with.
+func sanitizeKeepTabs(s string) string {
+	parts := strings.Split(s, "\t")
+	for i, p := range parts {
+		parts[i] = sanitize(p)
+	}
+	return strings.Join(parts, "\t")
+}
+
+// wrapHard cuts a line into pieces of w cells, keeping its spaces (command
+// output is often aligned in columns).
+func wrapHard(s string, w int) []string {
+	r := []rune(s)
+	if w <= 0 || len(r) <= w {
+		return []string{s}
+	}
+	var out []string
+	for len(r) > w {
+		out = append(out, string(r[:w]))
+		r = r[w:]
+	}
+	return append(out, string(r))
+}
+
+// expandTabs puts tabs at every eighth column, as a terminal shows them.
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			n := 8 - col%8
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}
