@@ -90,7 +90,7 @@ func whyBroker(e Event) (string, bool) {
 		if e.Text == MetadataZooKeeper {
 			return fmt.Sprintf("broker %d is the controller (epoch %d): it created the /controller znode in ZooKeeper first", e.Broker, e.Epoch), true
 		}
-		return fmt.Sprintf("broker %d is the active controller (epoch %d), elected by the controller quorum (%d voters alive)", e.Broker, e.Epoch, e.Count), true
+		return fmt.Sprintf("broker %d is the active controller (epoch %d), elected by the KRaft controller quorum (%s alive)", e.Broker, e.Epoch, plural(e.Count, "voter", "voters")), true
 	case EvControllerLost:
 		if e.Count < 0 {
 			if e.Text == MetadataZooKeeper {
@@ -102,7 +102,8 @@ func whyBroker(e Event) (string, bool) {
 	case EvAcksDropping:
 		return fmt.Sprintf("broker %d will write the next %s it receives but lose the responses on the way back", e.Broker, plural(e.Count, "produce request", "produce requests")), true
 	case EvTopicCreated:
-		return fmt.Sprintf("topic %s created with %s, each replicated %d times", e.Topic, plural(e.Count, "partition", "partitions"), e.Epoch), true
+		return fmt.Sprintf("topic %s created with %s and replication factor %d: each partition has %s on different brokers",
+			e.Topic, plural(e.Count, "partition", "partitions"), e.Epoch, plural(e.Epoch, "copy", "copies")), true
 	case EvTopicDeleted:
 		return fmt.Sprintf("topic %s deleted with all its records", e.Topic), true
 	case EvPartitionsAdded:
