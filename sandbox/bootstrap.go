@@ -85,7 +85,7 @@ func (s *Session) checkBootstrap(o *output, servers string, client clientKind) b
 	// Kafka repeats this warning every second or so until it gives up.
 	for i, port := range unreachable {
 		o.logLine("WARN", fmt.Sprintf("%sConnection to node %d (localhost/127.0.0.1:%s) could not be established. Node may not be available.",
-			client.prefix, -(i + 1), port), "org.apache.kafka.clients.NetworkClient")
+			client.prefix, -(i+1), port), "org.apache.kafka.clients.NetworkClient")
 	}
 	return bootstrapUnreachable
 }

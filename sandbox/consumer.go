@@ -86,12 +86,32 @@ func (s *Session) consumerCommand(o *output, args []string) {
 	switch {
 	case p.has("partition"):
 		s.consumePartition(o, p, c)
+		s.waitTimeout(o, c)
 	case c.group != "" && c.props["enable.auto.commit"] != "false":
 		s.consumeWithGroup(o, c)
 	default:
 		s.consumeDirect(o, c)
+		s.waitTimeout(o, c)
 	}
 	c.finish(o)
+}
+
+// waitTimeout is --timeout-ms after a consumer without a group has read
+// everything: no record comes, so it gives up with a TimeoutException.
+func (s *Session) waitTimeout(o *output, c *consumerRun) {
+	if c.timeoutMs < 0 || !c.more() {
+		return
+	}
+	s.run.RunUntil(s.run.Sim().Now() + c.timeoutMs)
+	o.nowMs = s.run.Sim().Now()
+	logConsumerTimeout(o)
+}
+
+// logConsumerTimeout is what ConsoleConsumer logs when --timeout-ms passes
+// without a record.
+func logConsumerTimeout(o *output) {
+	o.logLine("ERROR", "Error processing message, terminating consumer process: ", "org.apache.kafka.tools.consumer.ConsoleConsumer")
+	o.line("org.apache.kafka.common.errors.TimeoutException")
 }
 
 // consumerSetup checks the arguments as ConsoleConsumerOptions does and
@@ -116,6 +136,11 @@ func (s *Session) consumerSetup(o *output, p *parsedOpts) (*consumerRun, bool) {
 	}
 	if !p.has("partition") && p.has("offset") {
 		return fail("The partition is required when offset is specified.")
+	}
+	if off := strings.ToLower(strings.TrimSpace(p.val("offset"))); p.has("offset") && off != "earliest" && off != "latest" {
+		if n, err := strconv.ParseInt(off, 10, 64); err != nil || n < 0 {
+			return fail(fmt.Sprintf("The provided offset value '%s' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long.", p.val("offset")))
+		}
 	}
 	if _, given := bootstrapArg(p); !given {
 		fail(`Missing required argument "[bootstrap-server]"`)
@@ -292,11 +317,7 @@ func (s *Session) consumePartition(o *output, p *parsedOpts, c *consumerRun) {
 		from = pv.LogStart
 	case off == "latest" || off == "":
 	default:
-		n, err := strconv.ParseInt(off, 10, 64)
-		if err != nil || n < 0 {
-			usageFailure(o, "kafka-console-consumer", fmt.Sprintf("The provided offset value '%s' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long.", p.val("offset")))
-			return
-		}
+		n, _ := strconv.ParseInt(off, 10, 64) // checked in consumerSetup
 		from = n
 		if n > pv.HighWatermark || n < pv.LogStart {
 			// OFFSET_OUT_OF_RANGE: auto.offset.reset (latest) applies.

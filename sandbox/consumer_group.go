@@ -41,30 +41,37 @@ func (s *Session) consumeWithGroup(o *output, c *consumerRun) {
 			}
 		}
 	}
+	// The real tool waits for records until Ctrl-C, or with --timeout-ms
+	// until none has come for that long; the sandbox's stops once caught up.
 	done := func() bool {
-		if !c.more() {
+		switch {
+		case !c.more():
 			return true
-		}
-		if c.timeoutMs >= 0 && s.run.Sim().Now()-lastRecordMs > c.timeoutMs {
-			timedOut = true
-			return true
-		}
-		if check {
+		case c.timeoutMs >= 0:
+			timedOut = s.run.Sim().Now() >= lastRecordMs+c.timeoutMs
+			return timedOut
+		case check:
 			check = false
 			caughtUp = s.memberCaughtUp(c, name)
 		}
 		return caughtUp
 	}
-	deadline := start + consumerMaxWaitMs
-	if c.timeoutMs >= 0 {
-		deadline = min(deadline, start+c.timeoutMs+1)
+	deadline := func() int64 {
+		if c.timeoutMs >= 0 {
+			return min(start+consumerMaxWaitMs, lastRecordMs+c.timeoutMs)
+		}
+		return start + consumerMaxWaitMs
 	}
 	s.stepUntil(deadline, onEvents, done)
 	o.nowMs = s.run.Sim().Now()
-	if timedOut || (c.timeoutMs >= 0 && !caughtUp && c.more()) {
-		o.logLine("ERROR", "Error processing message, terminating consumer process: ", "org.apache.kafka.tools.consumer.ConsoleConsumer")
-		o.line("org.apache.kafka.common.errors.TimeoutException")
-	} else if !caughtUp && c.more() {
+	switch {
+	case timedOut:
+		logConsumerTimeout(o)
+		if c.printed == 0 && !s.memberAssigned(c.group, name) {
+			o.hint("the consumer had not even been given partitions: a new group waits group.initial.rebalance.delay.ms (%s) before its first assignment, longer than --timeout-ms",
+				sim.FormatMs(s.run.Sim().Config().Cluster.GroupInitialRebalanceDelayMs))
+		}
+	case !caughtUp && c.more() && c.timeoutMs < 0:
 		o.hint("after %s of virtual time the consumer had still not read everything (%s); the sandbox stopped it, the real one would keep waiting", sim.FormatMs(s.run.Sim().Now()-start), s.groupWaitReason(c.group, name))
 	}
 	s.closeConsoleMember(o, c, member)
@@ -132,6 +139,17 @@ func (s *Session) memberCaughtUp(c *consumerRun, name string) bool {
 		}
 	}
 	return true
+}
+
+// memberAssigned reports whether the member has received an assignment.
+func (s *Session) memberAssigned(group, name string) bool {
+	g, _ := findGroup(s.run.Sim().SnapshotTail(0), group)
+	for _, m := range g.Members {
+		if m.Name == name {
+			return m.State == sim.MemberActive || m.State == sim.MemberIdle
+		}
+	}
+	return false
 }
 
 // readLimit is the high watermark, or for read_committed the last stable offset.

@@ -7,15 +7,16 @@ import "kafkasim/sim"
 // what play and step ask for.
 
 // stepUntil steps the run until done reports true after a step, or the
-// next happening lies past deadlineMs (the clock then moves to it). It
-// reports whether done became true. onEvents sees each step's new events
-// first.
-func (s *Session) stepUntil(deadlineMs int64, onEvents func([]sim.Event), done func() bool) bool {
+// next happening lies past deadline() (the clock then moves to the
+// deadline). It reports whether done became true. onEvents sees each
+// step's new events first.
+func (s *Session) stepUntil(deadline func() int64, onEvents func([]sim.Event), done func() bool) bool {
 	seen := len(s.run.Sim().Events())
 	for {
 		if done() {
 			return true
 		}
+		deadlineMs := deadline()
 		at := s.run.Sim().NextAt()
 		if at < 0 || at > deadlineMs {
 			s.run.RunUntil(deadlineMs)
@@ -32,3 +33,6 @@ func (s *Session) stepUntil(deadlineMs int64, onEvents func([]sim.Event), done f
 		}
 	}
 }
+
+// until is a fixed deadline for stepUntil.
+func until(ms int64) func() int64 { return func() int64 { return ms } }

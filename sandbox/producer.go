@@ -96,7 +96,11 @@ func (s *Session) producerCommand(o *output, args []string) {
 		return
 	}
 	s.prod = pm
-	o.hint("type one record per line (with --property parse.key=true: key%svalue); Ctrl-D ends the producer", displaySep(pm.keySep))
+	if pm.parseKey {
+		o.hint("type one record per line as key%svalue; Ctrl-D ends the producer", displaySep(pm.keySep))
+	} else {
+		o.hint("type one record per line; Ctrl-D ends the producer")
+	}
 }
 
 // configureProducer builds the producer's configs: console defaults, then

@@ -114,7 +114,7 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 	}
 	watch(s.run.Sim().EventsSince(seen))
 	deadline := s.run.Sim().Now() + pm.spec.DeliveryTimeoutMs + 5000
-	s.stepUntil(deadline, watch, func() bool { return settled })
+	s.stepUntil(until(deadline), watch, func() bool { return settled })
 	o.nowMs = s.run.Sim().Now()
 	if failure != nil {
 		s.reportFailure(o, pm, key, value, *failure)
