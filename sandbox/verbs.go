@@ -140,7 +140,7 @@ func (s *Session) addVerb(o *output, args []string) {
 	}
 	n := len(g.Members) + 1
 	o.linef("Consumer c%d of group %s started (client.id consumer-%s-%d).", n, g.ID, g.ID, n)
-	o.hint("it joins at its first poll; the group rebalances and shares %s's partitions with it. 'play 5s' to watch.", strings.Join(g.Config.Topics, ", "))
+	o.hint("it joins at its first poll; the group then rebalances and shares the partitions of %s with it. 'play 5s' to watch.", strings.Join(g.Config.Topics, ", "))
 }
 
 // consumerVerb handles "VERB consumer GROUP N".

@@ -36,6 +36,22 @@ func newCmdlineKeys() cmdlineKeys {
 	}
 }
 
+// forInput is the keymap while a console producer reads records: esc
+// and ctrl+d end the input instead of closing.
+func (k cmdlineKeys) forInput() cmdlineKeys {
+	k.Close = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc/ctrl+d", "end input"))
+	k.EndInput.SetEnabled(false)
+	return k
+}
+
+// keyMap is the help for what the command line is doing now.
+func (c *cmdline) keyMap() cmdlineKeys {
+	if c.input {
+		return c.keys.forInput()
+	}
+	return c.keys
+}
+
 // ShortHelp lists the command line's keys.
 func (k cmdlineKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Run, k.Prev, k.Complete, k.ScrollUp, k.Close}

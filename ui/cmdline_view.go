@@ -17,7 +17,7 @@ func (m *simScreen) withCmdline(lines []string) []string {
 		return lines
 	}
 	copy(lines[top:], m.cmdline.render(m.st, m.w, h))
-	footer := m.help.ShortHelpView(m.cmdline.keys.ShortHelp())
+	footer := m.help.ShortHelpView(m.cmdline.keyMap().ShortHelp())
 	if m.status != "" {
 		footer = m.st.Note.Render(" "+sanitize(m.status)+" ") + " " + footer
 	}
@@ -66,7 +66,10 @@ func (c *cmdline) styled(st *Styles, l outLine, w int) []string {
 		text += "  ✕" // not by colour alone
 	}
 	var out []string
-	for _, part := range wrapHard(text, w) {
+	for i, part := range wrapHard(text, w, "↪ ") {
+		if i > 0 {
+			part = st.Faint.Render("↪ ") + part[len("↪ "):]
+		}
 		switch l.Kind {
 		case outCommand:
 			part = st.Bold.Render(part)
@@ -93,18 +96,21 @@ func sanitizeKeepTabs(s string) string {
 }
 
 // wrapHard cuts a line into pieces of w cells, keeping its spaces (command
-// output is often aligned in columns).
-func wrapHard(s string, w int) []string {
+// output is often aligned in columns); pieces after the first start with
+// mark, so a wrapped row is not mistaken for the next one.
+func wrapHard(s string, w int, mark string) []string {
 	r := []rune(s)
-	if w <= 0 || len(r) <= w {
+	if w <= len([]rune(mark)) || len(r) <= w {
 		return []string{s}
 	}
-	var out []string
-	for len(r) > w {
-		out = append(out, string(r[:w]))
-		r = r[w:]
+	out := []string{string(r[:w])}
+	r = r[w:]
+	room := w - len([]rune(mark))
+	for len(r) > room {
+		out = append(out, mark+string(r[:room]))
+		r = r[room:]
 	}
-	return append(out, string(r))
+	return append(out, mark+string(r))
 }
 
 // expandTabs puts tabs at every eighth column, as a terminal shows them.

@@ -16,7 +16,7 @@ func (m *simScreen) openExportPrompt() {
 		return
 	}
 	m.pause()
-	hint := "a scenario file: the seed and " + itoa(len(m.hand)) + " fault(s) given by hand; kafkasim play FILE replays it"
+	hint := "a scenario file: the seed and " + plural(len(m.hand), "command") + " given by hand; kafkasim play FILE replays it"
 	m.prompt = m.prompt.Open("Share this run", hint, scenarios.ExportFileName(m.spec.Name, m.spec.Seed),
 		func(v string) tea.Msg {
 			if v == "" {

@@ -128,7 +128,7 @@ func (m *simScreen) Keys() help.KeyMap {
 	case m.whatif.IsOpen():
 		return m.whatif.Keys()
 	case m.cmdline.IsOpen():
-		return m.cmdline.keys
+		return m.cmdline.keyMap()
 	case m.prompt.IsOpen():
 		return m.prompt.keys
 	case m.menu.IsOpen():

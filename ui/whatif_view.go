@@ -26,7 +26,7 @@ func (w whatIf) BoxView(st *Styles, maxH int) string {
 	case wiSetting:
 		lines = append(lines, st.Title.Render("What if one setting were different?"),
 			st.Faint.Render("both branches replay from the start: seed "+u64(w.spec.Seed)+", the same timeline,"),
-			st.Faint.Render(itoa(len(w.hand))+" fault(s) given by hand at the same times"), "")
+			st.Faint.Render(plural(len(w.hand), "command")+" given by hand at the same times"), "")
 	case wiTarget:
 		lines = append(lines, st.Title.Render(w.setting.Name+": for which "+w.setting.whom()+"?"), "")
 	case wiValue:
@@ -89,7 +89,7 @@ func (w whatIf) ResultView(st *Styles, width, height int, footer string) []strin
 	out := []string{
 		st.Title.Render(sanitize(title)),
 		st.Faint.Render(sanitize("Both from the start with seed " + u64(req.Spec.Seed) + ", the scenario's timeline and " +
-			itoa(countUntil(req.Hand, req.UntilMs)) + " fault(s) given by hand at the same times, run to " + fmtMs(req.UntilMs) + ".")),
+			plural(countUntil(req.Hand, req.UntilMs), "command") + " given by hand at the same times, run to " + fmtMs(req.UntilMs) + ".")),
 		"",
 	}
 	for _, l := range wrap(sanitize(r.Verdict), width-2) {
