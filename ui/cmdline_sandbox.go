@@ -46,6 +46,8 @@ func emptySandboxSpec(brokers int) scenarioSpec {
 		Description: "An empty cluster of " + itoa(brokers) + " brokers. Type Kafka's commands at the command line " +
 			"(: opens it, esc closes it), for example kafka-topics --bootstrap-server localhost:9092 --create --topic orders --partitions 3",
 		Seed: 1,
+		// What sandbox.New starts from, so a what-if can replay the session.
+		Config: sim.Config{Seed: 1, Cluster: sim.DefaultCluster(brokers)},
 	}
 }
 

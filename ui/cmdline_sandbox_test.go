@@ -76,3 +76,35 @@ func TestCmdlineOnAScenario(t *testing.T) {
 		t.Fatalf("the scenario's topic should be listed:\n%s", outputText(s))
 	}
 }
+
+// TestWhatIfInTheSandbox changes a setting of a topic made at the command
+// line: the what-if finds it among the commands and replays the session.
+func TestWhatIfInTheSandbox(t *testing.T) {
+	m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
+	m = runCmd(m, m.Init())
+	s := m.sim
+	s.pause()
+	bs := "--bootstrap-server localhost:9092"
+	for _, l := range []string{"kafka-topics " + bs + " --create --topic orders --partitions 1 --replication-factor 3",
+		"kafka-console-producer " + bs + " --topic orders", "one", "two"} {
+		enterLine(s, l)
+	}
+	send(s, keyMsg("esc"))
+	enterLine(s, "kafka-console-consumer "+bs+" --topic orders --from-beginning --group billing --max-messages 2")
+	send(s, keyMsg("esc")) // close the command line
+	world := whatIfWorld{cfg: &s.spec.Config, hand: s.hand}
+	st := whatIfSettings[indexOf(whatIfSettings, "min.insync.replicas")]
+	if got := st.targets(world); len(got) != 1 || got[0] != "orders" {
+		t.Fatalf("the topic made by hand should be a target: %v", got)
+	}
+	r := runWhatIf(whatIfRequest{Spec: s.spec, Hand: s.hand, Setting: st, Target: "orders", Value: "3", UntilMs: s.run.Now() + 5_000})
+	if r.A.Err != nil || r.B.Err != nil || len(r.A.Skipped)+len(r.B.Skipped) > 0 {
+		t.Fatalf("both branches should replay the session: %v %v %v %v", r.A.Err, r.B.Err, r.A.Skipped, r.B.Skipped)
+	}
+	if !strings.Contains(r.Verdict, "min.insync.replicas=1: ") || !strings.Contains(r.Verdict, "min.insync.replicas=3: ") {
+		t.Fatalf("verdict %q", r.Verdict)
+	}
+	if s.hand[0].Cmd.TopicSpec.MinInsyncReplicas != 1 {
+		t.Fatal("the what-if must not change the run's own commands")
+	}
+}

@@ -107,9 +107,12 @@ func (w whatIf) Keys() help.KeyMap {
 	return w.keys.menu
 }
 
+// world is where the settings' targets live.
+func (w whatIf) world() whatIfWorld { return whatIfWorld{cfg: &w.spec.Config, hand: w.hand} }
+
 // choices are the items of the stage being chosen.
 func (w whatIf) choices() []string {
-	cfg := &w.spec.Config
+	cfg := w.world()
 	var out []string
 	switch w.stage {
 	case wiSetting:
@@ -182,7 +185,7 @@ func (w whatIf) back() whatIf {
 		w.stage = wiSetting
 	case wiValue:
 		w.stage = wiTarget
-		if len(w.setting.targets(&w.spec.Config)) <= 1 {
+		if len(w.setting.targets(w.world())) <= 1 {
 			w.stage = wiSetting
 		}
 	case wiUntil:
@@ -199,7 +202,7 @@ func (w whatIf) choose() (whatIf, tea.Cmd) {
 	switch w.stage {
 	case wiSetting:
 		w.setting = whatIfSettings[indexOf(whatIfSettings, item)]
-		targets := w.setting.targets(&w.spec.Config)
+		targets := w.setting.targets(w.world())
 		switch len(targets) {
 		case 0:
 			w.err = "this scenario has no " + w.setting.whom() + " to change"
@@ -211,7 +214,7 @@ func (w whatIf) choose() (whatIf, tea.Cmd) {
 	case wiTarget:
 		w.target, w.stage = item, wiValue
 	case wiValue:
-		if item == w.setting.current(&w.spec.Config, w.target) {
+		if item == w.setting.current(w.world(), w.target) {
 			w.err = "that is the value as played: pick another"
 			return w, nil
 		}

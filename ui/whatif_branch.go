@@ -57,14 +57,15 @@ func whatIfCmd(req whatIfRequest) tea.Cmd {
 func runWhatIf(req whatIfRequest) whatIfResult {
 	base := req.Spec.Config
 	base.Seed = req.Spec.Seed
-	res := whatIfResult{Req: req, From: req.Setting.current(&base, req.Target)}
-	res.A = runSide(base, req, req.Setting.label(res.From))
-	changed := copyConfig(base)
+	world := whatIfWorld{cfg: &base, hand: req.Hand}
+	res := whatIfResult{Req: req, From: req.Setting.current(world, req.Target)}
+	res.A = runSide(base, req.Hand, req, req.Setting.label(res.From))
+	changed := world.copy()
 	res.B = whatIfSide{Label: req.Setting.label(req.Value)}
-	if err := req.Setting.apply(&changed, req.Target, req.Value); err != nil {
+	if err := req.Setting.apply(changed, req.Target, req.Value); err != nil {
 		res.B.Err = err
 	} else {
-		res.B = runSide(changed, req, res.B.Label)
+		res.B = runSide(*changed.cfg, changed.hand, req, res.B.Label)
 	}
 	res.Verdict = verdict(faultNoun(req.Spec.Timeline, req.Hand, req.UntilMs), res.A, res.B, req.Setting, req.Target)
 	res.PartMs = part(&res.A, &res.B)
@@ -124,15 +125,16 @@ func onlyIn(mine, others []sim.Event) []sim.Event {
 	return out
 }
 
-// runSide plays one branch to req.UntilMs.
-func runSide(cfg sim.Config, req whatIfRequest, label string) whatIfSide {
+// runSide plays one branch, with its own copy of the hand commands, to
+// req.UntilMs.
+func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string) whatIfSide {
 	side := whatIfSide{Label: label}
 	r, err := sim.NewRun(cfg, req.Spec.Timeline)
 	if err != nil {
 		side.Err = err
 		return side
 	}
-	for _, h := range req.Hand {
+	for _, h := range hand {
 		if h.AtMs > req.UntilMs {
 			break
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 
 	"kafkasim/sim"
 )
@@ -51,44 +52,133 @@ func (s whatIfSetting) doc() string {
 	return p.Doc
 }
 
-// targets lists the producers, groups or topics of cfg the setting can
-// change.
-func (s whatIfSetting) targets(cfg *sim.Config) []string {
+// whatIfWorld is where a setting's target can live: the scenario's
+// config, or a command given by hand that made it (the sandbox's
+// kafka-topics --create, a console producer, a console consumer's group).
+type whatIfWorld struct {
+	cfg  *sim.Config
+	hand []sim.Applied
+}
+
+// copy copies the world deeply enough that apply on the copy leaves w
+// alone.
+func (w whatIfWorld) copy() whatIfWorld {
+	cfg := *w.cfg
+	cfg.Topics = append([]sim.TopicConfig(nil), cfg.Topics...)
+	cfg.Producers = append([]sim.ProducerConfig(nil), cfg.Producers...)
+	cfg.Groups = append([]sim.GroupConfig(nil), cfg.Groups...)
+	hand := append([]sim.Applied(nil), w.hand...)
+	for i := range hand {
+		c := &hand[i].Cmd
+		if c.TopicSpec != nil {
+			t := *c.TopicSpec
+			c.TopicSpec = &t
+		}
+		if c.ProducerSpec != nil {
+			p := *c.ProducerSpec
+			c.ProducerSpec = &p
+		}
+		if c.GroupSpec != nil {
+			g := *c.GroupSpec
+			c.GroupSpec = &g
+		}
+	}
+	return whatIfWorld{cfg: &cfg, hand: hand}
+}
+
+// targets lists the producers, groups or topics the setting can change,
+// the scenario's first.
+func (s whatIfSetting) targets(w whatIfWorld) []string {
 	var out []string
-	switch s.Scope {
-	case sim.ScopeProducer:
-		for _, p := range cfg.Producers {
-			out = append(out, p.ID)
-		}
-	case sim.ScopeTopic:
-		for _, t := range cfg.Topics {
-			out = append(out, t.Name)
-		}
-	default:
-		for _, g := range cfg.Groups {
-			out = append(out, g.ID)
+	all, _ := s.configs(w)
+	for _, c := range all {
+		if name := nameOf(c); !slices.Contains(out, name) {
+			out = append(out, name)
 		}
 	}
 	return out
 }
 
+// configs lists every config of the setting's scope in w: the scenario's
+// (the first inConfig), then those made by hand commands.
+func (s whatIfSetting) configs(w whatIfWorld) (all []any, inConfig int) {
+	var out []any
+	cfg := w.cfg
+	switch s.Scope {
+	case sim.ScopeProducer:
+		for i := range cfg.Producers {
+			out = append(out, &cfg.Producers[i])
+		}
+	case sim.ScopeTopic:
+		for i := range cfg.Topics {
+			out = append(out, &cfg.Topics[i])
+		}
+	default:
+		for i := range cfg.Groups {
+			out = append(out, &cfg.Groups[i])
+		}
+	}
+	inConfig = len(out)
+	for _, h := range w.hand {
+		switch c := h.Cmd; {
+		case s.Scope == sim.ScopeProducer && c.ProducerSpec != nil:
+			out = append(out, c.ProducerSpec)
+		case s.Scope == sim.ScopeTopic && c.TopicSpec != nil:
+			out = append(out, c.TopicSpec)
+		case s.Scope == sim.ScopeConsumer && c.GroupSpec != nil:
+			out = append(out, c.GroupSpec)
+		}
+	}
+	return out, inConfig
+}
+
+// nameOf is a producer's or group's id, or a topic's name.
+func nameOf(c any) string {
+	switch c := c.(type) {
+	case *sim.ProducerConfig:
+		return c.ID
+	case *sim.TopicConfig:
+		return c.Name
+	case *sim.GroupConfig:
+		return c.ID
+	}
+	return ""
+}
+
+// find is the config of target: a *sim.ProducerConfig, *sim.GroupConfig
+// or *sim.TopicConfig, nil when absent. The scenario's own comes first; of
+// those made by hand, the latest (a group deleted and made again).
+func (s whatIfSetting) find(w whatIfWorld, target string) any {
+	all, inConfig := s.configs(w)
+	var found any
+	for i, c := range all {
+		if nameOf(c) == target {
+			if i < inConfig {
+				return c
+			}
+			found = c
+		}
+	}
+	return found
+}
+
 // values lists the choices for target.
-func (s whatIfSetting) values(cfg *sim.Config, target string) []string {
+func (s whatIfSetting) values(w whatIfWorld, target string) []string {
 	if s.Values != nil {
 		return s.Values
 	}
 	var out []string
-	if t := s.find(cfg, target); t != nil {
-		for n := 1; n <= t.(*sim.TopicConfig).ReplicationFactor; n++ {
+	if t, ok := s.find(w, target).(*sim.TopicConfig); ok {
+		for n := 1; n <= t.ReplicationFactor; n++ {
 			out = append(out, itoa(n))
 		}
 	}
 	return out
 }
 
-// current is the setting's value for target in cfg.
-func (s whatIfSetting) current(cfg *sim.Config, target string) string {
-	t := s.find(cfg, target)
+// current is the setting's value for target.
+func (s whatIfSetting) current(w whatIfWorld, target string) string {
+	t := s.find(w, target)
 	switch {
 	case t == nil:
 		return ""
@@ -99,13 +189,12 @@ func (s whatIfSetting) current(cfg *sim.Config, target string) string {
 	return v
 }
 
-// apply sets the value on target in cfg, through sim's Set*Prop by the
-// Kafka name, so the engine's rules for the value apply.
-func (s whatIfSetting) apply(cfg *sim.Config, target, value string) error {
-	t := s.find(cfg, target)
-	switch t := t.(type) {
+// apply sets the value on target, through sim's Set*Prop by the Kafka
+// name, so the engine's rules for the value apply.
+func (s whatIfSetting) apply(w whatIfWorld, target, value string) error {
+	switch t := s.find(w, target).(type) {
 	case nil:
-		return errors.New(s.whom() + " " + target + " is not in the scenario")
+		return errors.New(s.whom() + " " + target + " is not in this run")
 	case *sim.GroupConfig:
 		if s.Name == commitMode {
 			t.Commit = value
@@ -116,32 +205,6 @@ func (s whatIfSetting) apply(cfg *sim.Config, target, value string) error {
 		return sim.SetProducerProp(t, s.Name, value)
 	case *sim.TopicConfig:
 		return sim.SetTopicProp(t, s.Name, value)
-	}
-	return nil
-}
-
-// find is the config of target in cfg: a *sim.ProducerConfig,
-// *sim.GroupConfig or *sim.TopicConfig, nil when absent.
-func (s whatIfSetting) find(cfg *sim.Config, target string) any {
-	switch s.Scope {
-	case sim.ScopeProducer:
-		for i := range cfg.Producers {
-			if cfg.Producers[i].ID == target {
-				return &cfg.Producers[i]
-			}
-		}
-	case sim.ScopeTopic:
-		for i := range cfg.Topics {
-			if cfg.Topics[i].Name == target {
-				return &cfg.Topics[i]
-			}
-		}
-	default:
-		for i := range cfg.Groups {
-			if cfg.Groups[i].ID == target {
-				return &cfg.Groups[i]
-			}
-		}
 	}
 	return nil
 }
@@ -163,13 +226,4 @@ func (s whatIfSetting) label(value string) string {
 		return "transactional commits"
 	}
 	return "commit " + value
-}
-
-// copyConfig copies cfg deeply enough that apply on the copy leaves cfg
-// alone.
-func copyConfig(cfg sim.Config) sim.Config {
-	cfg.Topics = append([]sim.TopicConfig(nil), cfg.Topics...)
-	cfg.Producers = append([]sim.ProducerConfig(nil), cfg.Producers...)
-	cfg.Groups = append([]sim.GroupConfig(nil), cfg.Groups...)
-	return cfg
 }

@@ -196,9 +196,10 @@ func TestWhatIfEveryChange(t *testing.T) {
 	} {
 		spec := loadSpec(t, c.scenario)
 		st := whatIfSettings[indexOf(whatIfSettings, c.setting)]
-		target := st.targets(&spec.Config)[0]
-		for _, v := range st.values(&spec.Config, target) {
-			if v == st.current(&spec.Config, target) {
+		world := whatIfWorld{cfg: &spec.Config}
+		target := st.targets(world)[0]
+		for _, v := range st.values(world, target) {
+			if v == st.current(world, target) {
 				continue
 			}
 			r := runWhatIf(whatIfRequest{Spec: spec, Setting: st, Target: target, Value: v, UntilMs: spec.DurationMs})

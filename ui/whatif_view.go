@@ -53,7 +53,7 @@ func (w whatIf) BoxView(st *Styles, maxH int) string {
 
 // items renders the choices with the cursor and the value as played.
 func (w whatIf) items(st *Styles) []string {
-	cfg := &w.spec.Config
+	cfg := w.world()
 	var out []string
 	for i, c := range w.choices() {
 		label := sanitize(c)
@@ -83,7 +83,7 @@ func (w whatIf) ResultView(st *Styles, width, height int, footer string) []strin
 	r := w.result
 	req := r.Req
 	title := "What if " + req.Setting.label(req.Value) + "?"
-	if len(req.Setting.targets(&req.Spec.Config)) > 1 {
+	if len(req.Setting.targets(whatIfWorld{cfg: &req.Spec.Config, hand: req.Hand})) > 1 {
 		title += "  (" + req.Setting.whom() + " " + req.Target + ")"
 	}
 	out := []string{
