@@ -65,9 +65,13 @@ func (c *cmdline) styled(st *Styles, l outLine, w int) []string {
 	if l.Kind == outFailed {
 		text += "  ✕" // not by colour alone
 	}
+	parts := wrapHard(text, w, "↪ ")
+	if l.Kind == outHint { // prose: break between words
+		parts = wrap(text, w)
+	}
 	var out []string
-	for i, part := range wrapHard(text, w, "↪ ") {
-		if i > 0 {
+	for i, part := range parts {
+		if i > 0 && l.Kind != outHint {
 			part = st.Faint.Render("↪ ") + part[len("↪ "):]
 		}
 		switch l.Kind {
