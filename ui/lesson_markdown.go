@@ -180,7 +180,7 @@ func inlineWords(text string) []mdWord {
 			cut()
 			strong = !strong
 			i++
-		case !code && c == '*' && emphasisMark(text, i):
+		case !code && c == '*' && emphasisMark(text, i, em):
 			cut()
 			em = !em
 		case c == ' ':
@@ -200,11 +200,14 @@ func inlineWords(text string) []mdWord {
 	return words
 }
 
-// emphasisMark tells a *word* mark from a lone asterisk ("3 * 4").
-func emphasisMark(text string, i int) bool {
-	before := i > 0 && text[i-1] != ' '
-	after := i+1 < len(text) && text[i+1] != ' '
-	return before != after
+// emphasisMark tells a *word* mark from a lone asterisk ("3 * 4"): an
+// opening mark starts a word, a closing one (open is set) ends one.
+func emphasisMark(text string, i int, open bool) bool {
+	wordBefore := i > 0 && text[i-1] != ' ' && text[i-1] != '('
+	if open {
+		return wordBefore
+	}
+	return !wordBefore && i+1 < len(text) && text[i+1] != ' '
 }
 
 // plainInline drops the style marks, for titles.

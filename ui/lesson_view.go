@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -115,8 +116,8 @@ func (s *lessonScreen) readView() string {
 		pos = st.Faint.Render("["+itoa(s.scroll+1)+"-"+itoa(end)+"/"+itoa(len(text))+"] ") + ""
 	}
 	status := ""
-	if s.status != "" {
-		status = st.Note.Render(" "+sanitize(s.status)+" ") + " "
+	if msg := cmp.Or(s.status, s.saved); msg != "" {
+		status = st.Note.Render(" "+sanitize(msg)+" ") + " "
 	}
 	out = append(out, fit(status+pos+s.help.ShortHelpView(s.shortKeys()), s.w))
 	return strings.Join(out, "\n")

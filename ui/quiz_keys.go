@@ -14,6 +14,7 @@ type quizKeys struct {
 	MoveUp   key.Binding
 	MoveDown key.Binding
 	Open     key.Binding
+	End      key.Binding
 	PageUp   key.Binding
 	PageDown key.Binding
 	global   globalKeys
@@ -35,6 +36,7 @@ func newQuizKeys(g globalKeys) quizKeys {
 		MoveUp:   key.NewBinding(key.WithKeys("shift+up", "ctrl+up"), key.WithHelp("shift+↑", "move step up")),
 		MoveDown: key.NewBinding(key.WithKeys("shift+down", "ctrl+down"), key.WithHelp("shift+↓", "move step down")),
 		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open scenario")),
+		End:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "end here")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		global:   g,

@@ -93,6 +93,9 @@ func (q *quizScreen) summaryBody(tw int) []string {
 	score := q.session.Score()
 	o := score.Overall
 	head := "Score: " + itoa(o.Right) + " of " + itoa(o.Total()) + " right (" + itoa(o.Percent()) + "%)"
+	if !q.session.Done() {
+		head += " · ended after " + itoa(o.Total()) + " of " + itoa(q.session.Len()) + " questions"
+	}
 	if q.newBest {
 		head += " · a new best for this kind of quiz"
 	}

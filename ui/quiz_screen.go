@@ -159,6 +159,8 @@ func (q *quizScreen) showingKey(km tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(km, q.keys.Enter):
 		q.ask()
+	case key.Matches(km, q.keys.End) && !q.session.Done():
+		q.phase, q.scroll = quizFinished, 0 // the answers so far are saved already
 	case key.Matches(km, q.keys.Open) && q.result.Question.Scenario != "":
 		name := q.result.Question.Scenario
 		return func() tea.Msg { return openScreenMsg{Screen: ScreenSim, Arg: name, Return: ScreenQuiz} }

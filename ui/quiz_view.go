@@ -183,6 +183,9 @@ func (q *quizScreen) shortKeys() []key.Binding {
 		if q.result.Question.Scenario != "" {
 			keys = append(keys, k.Open)
 		}
+		if !q.session.Done() {
+			keys = append(keys, k.End)
+		}
 		return append(keys, named(k.Down, "scroll"), g.Back, g.Help, g.Quit)
 	}
 	return []key.Binding{named(k.Enter, "new quiz"), named(k.Down, "scroll"), named(g.Back, "home"), g.Help, g.Quit}

@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// lessonStormKeys are the simulator's keys, the lesson's and the quiz's,
+// answers of every kind, and noise. q and ctrl+c are left out: they end
+// the program, not the model.
+var lessonStormKeys = append([]string{
+	"c", "i", "n", "t", "v", "w", "o", "e", "a", "b", "d", "y", "1", "2", "3", "9", "-", "shift+up", "shift+down",
+	"enter", "enter", "enter", "space", "esc",
+}, stormKeys...)
+
+// TestKeyStormLessonsAndQuiz storms the lesson and quiz screens on the real
+// engine: random keys, resizes (tiny ones too), ticks and screen changes.
+func TestKeyStormLessonsAndQuiz(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	seen := map[string]bool{}
+	for _, seed := range []uint64{11, 12, 13} {
+		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+			m := newModel(Options{StateDir: t.TempDir()}, plainStyles(), defaultDeps())
+			next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			stormScreens(t, next.(Model), seed, 2500, seen)
+		})
+	}
+	// The storm is only worth something if it reaches every part.
+	for _, want := range []string{"lesson reading", "lesson tour", "lesson challenge", "quiz asking", "quiz showing", "quiz finished"} {
+		if !seen[want] {
+			t.Errorf("the storm never reached %s (saw %v)", want, seen)
+		}
+	}
+}
+
+// stormScreens sends n random messages, now and then opening a lesson or
+// the quiz.
+func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]bool) {
+	rng := rand.New(rand.NewPCG(seed, 0x1e55))
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("panic with storm seed %d: %v", seed, r)
+		}
+	}()
+	for i := range n {
+		var msg tea.Msg
+		switch k := rng.IntN(100); {
+		case k < 6:
+			msg = tea.WindowSizeMsg{Width: rng.IntN(200), Height: rng.IntN(70)}
+		case k < 20:
+			msg = tickMsg{Gen: activeGen(m)}
+		case k < 22:
+			msg = openScreenMsg{Screen: ScreenLesson, Arg: itoa(1 + rng.IntN(15))}
+		case k < 24:
+			msg = openScreenMsg{Screen: ScreenQuiz}
+		default:
+			km := keyMsg(lessonStormKeys[rng.IntN(len(lessonStormKeys))])
+			switch km.String() {
+			case "shift+up":
+				km = tea.KeyMsg{Type: tea.KeyShiftUp}
+			case "shift+down":
+				km = tea.KeyMsg{Type: tea.KeyShiftDown}
+			}
+			msg = km
+		}
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		if i%3 == 0 {
+			m = feedQuick(m, cmd)
+		}
+		_ = m.View()
+		switch {
+		case m.current == ScreenLesson && m.lesson != nil:
+			seen["lesson "+m.lesson.phase.String()] = true
+		case m.current == ScreenQuiz && m.quiz != nil:
+			seen["quiz "+m.quiz.phase.String()] = true
+		}
+	}
+}
+
+// activeGen is the tick generation of the run showing, so ticks land.
+func activeGen(m Model) int {
+	switch {
+	case m.current == ScreenLesson && m.lesson != nil && m.lesson.sim != nil:
+		return m.lesson.sim.gen
+	case m.sim != nil:
+		return m.sim.gen
+	}
+	return 0
+}
+
+// feedQuick runs a command that answers at once (screen changes, menu
+// choices) and never waits for a tick.
+func feedQuick(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	out := make(chan tea.Msg, 1)
+	go func() { out <- cmd() }()
+	select {
+	case msg := <-out:
+		switch msg.(type) {
+		case nil, tickMsg, tea.QuitMsg, tea.BatchMsg:
+			return m
+		}
+		next, _ := m.Update(msg)
+		return next.(Model)
+	case <-time.After(20 * time.Millisecond): // a tick: dropped
+		return m
+	}
+}

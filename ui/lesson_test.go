@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	course "kafkasim/lessons"
+)
+
+// TestLessonOneModel walks lesson 1 through the model: read, the stops and
+// their predictions, the end of the tour, the challenge and its check.
+func TestLessonOneModel(t *testing.T) {
+	dir := t.TempDir()
+	m := openOn(t, ScreenLesson, "1", dir, 80, 24)
+	s := m.lesson
+	if m.current != ScreenLesson || s == nil || s.phase != lessonReading {
+		t.Fatalf("want the lesson's text, on %v", m.current)
+	}
+	if got := m.book.get("event-streaming-and-the-log").Status; got != course.InProgress {
+		t.Fatalf("opening a lesson should mark it in progress, got %q", got)
+	}
+	m = drive(t, m, "enter")
+	if s.phase != lessonTour || !s.sim.playing {
+		t.Fatalf("enter should start the tour playing (phase %v)", s.phase)
+	}
+	m = drive(t, m, "enter") // jump to the first stop
+	if s.stop != 0 || s.sim.playing || s.player.Sim().Now() != 2000 {
+		t.Fatalf("want stop 1 at 2s, paused; stop %d at %dms", s.stop, s.player.Sim().Now())
+	}
+	if v := m.View(); !contains(v, "STOP 1 of 3") || !contains(v, "appending records to events-0") {
+		t.Fatalf("the stop's text should show:\n%s", v)
+	}
+	m = drive(t, m, "enter", "enter") // continue, then jump to stop 2
+	if s.stop != 1 || !s.asking() {
+		t.Fatalf("want stop 2 asking its question, stop %d", s.stop)
+	}
+	m = drive(t, m, "space", "right") // the run waits for the answer
+	if s.player.Sim().Now() != 9000 {
+		t.Fatalf("keys other than answers moved the run to %dms", s.player.Sim().Now())
+	}
+	m = drive(t, m, "2")
+	if s.verdict == nil || !s.verdict.Right || s.player.Sim().Now() != s.verdict.RevealMs {
+		t.Fatalf("answer 2 should be judged right at the reveal time: %+v", s.verdict)
+	}
+	m = drive(t, m, "enter", "enter", "1", "enter")
+	if !s.tourDone || s.verdict != nil {
+		t.Fatalf("want the end of the tour (stop %d)", s.stop)
+	}
+	lp := m.book.get("event-streaming-and-the-log")
+	if lp.PredictionsTotal != 2 || lp.PredictionsRight != 1 {
+		t.Fatalf("predictions recorded %d/%d, want 1/2", lp.PredictionsRight, lp.PredictionsTotal)
+	}
+	m = drive(t, m, "enter")
+	if s.phase != lessonChallenge || s.player.Mode() != course.ChallengeRun {
+		t.Fatalf("enter at the end of the tour should start the challenge, phase %v", s.phase)
+	}
+	m = drive(t, m, "f", "enter", "down", "enter", "c")
+	if !s.passed || !s.lastOK {
+		t.Fatalf("sending 100 records at 0s should pass: %v", s.details)
+	}
+	if got := m.book.get("event-streaming-and-the-log").Status; got != course.Passed {
+		t.Fatalf("status %q after passing", got)
+	}
+	p, warn, err := course.LoadProgress(dir)
+	if err != nil || warn != nil || p.Get("event-streaming-and-the-log").Status != course.Passed {
+		t.Fatalf("saved progress: %+v %v %v", p, warn, err)
+	}
+	m = drive(t, m, "esc")
+	if m.current != ScreenHome || !contains(m.View(), "✓ 1. Event streaming and the log  done") {
+		t.Fatalf("home should mark lesson 1 done:\n%s", m.View())
+	}
+}
+
+// TestLessonTicksPauseAtStop plays the tour frame by frame: the run pauses
+// itself at the first stop and stale ticks do nothing.
+func TestLessonTicksPauseAtStop(t *testing.T) {
+	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	m = drive(t, m, "enter", "+", "+", "+") // ×10: half a second a frame
+	s := m.lesson
+	for i := 0; i < 100 && s.stop < 0; i++ {
+		next, _ := m.Update(tickMsg{Gen: s.sim.gen})
+		m = next.(Model)
+	}
+	if s.stop != 0 || s.sim.playing || s.player.Sim().Now() != 2000 {
+		t.Fatalf("want a pause at stop 1 (2s), stop %d at %dms playing %v", s.stop, s.player.Sim().Now(), s.sim.playing)
+	}
+	next, _ := m.Update(tickMsg{Gen: s.sim.gen})
+	if next.(Model).lesson.player.Sim().Now() != 2000 {
+		t.Fatal("a tick moved the run past a stop")
+	}
+}
+
+// TestLessonRestartAndBackKeys: r starts the tour again; stepping back and
+// the seed prompt are off in lessons, and say so in the help.
+func TestLessonRestartAndBackKeys(t *testing.T) {
+	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	m = drive(t, m, "enter", "enter", "enter", "enter")
+	s := m.lesson
+	if s.stop != 1 {
+		t.Fatalf("want stop 2, at %d", s.stop)
+	}
+	m = drive(t, m, "esc") // hides the question; the next esc would go home
+	if m.current != ScreenLesson || !s.hidden {
+		t.Fatal("esc with a question open should hide it, not leave")
+	}
+	now := s.player.Sim().Now()
+	m = drive(t, m, "h", "[", "s")
+	if s.player.Sim().Now() != now || s.sim.prompt.IsOpen() {
+		t.Fatal("back and seed keys should be off in a lesson")
+	}
+	m = drive(t, m, "r")
+	if s.player.Sim().Now() != 0 || s.stop != -1 || s.hidden {
+		t.Fatalf("r should restart the tour at 0s, at %dms stop %d", s.player.Sim().Now(), s.stop)
+	}
+	for _, b := range s.keys.sim.FullHelp() {
+		for _, k := range b {
+			if k.Enabled() && (k.Help().Key == "s" || k.Help().Key == "←/h" || k.Help().Key == "[") {
+				t.Errorf("help lists %q, which a lesson cannot do", k.Help().Key)
+			}
+		}
+	}
+}
+
+// TestLessonHintAfterTwoFailures: two failed checks unlock the hint.
+func TestLessonHintAfterTwoFailures(t *testing.T) {
+	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	m = drive(t, m, "c") // straight to the challenge from the text
+	s := m.lesson
+	m = drive(t, m, "i")
+	if s.showHint || !contains(s.status, "after two failed checks") {
+		t.Fatalf("no hint before two failures: %q", s.status)
+	}
+	m = drive(t, m, "c", "r", "c", "i")
+	if s.failures != 2 || !s.showHint || !contains(m.View(), "Hint:") {
+		t.Fatalf("the hint should show after two failures (%d):\n%s", s.failures, m.View())
+	}
+	if got := m.book.get("event-streaming-and-the-log").Attempts; got != 2 {
+		t.Fatalf("attempts saved %d, want 2", got)
+	}
+}
+
+// TestLessonSaveFailureShown: progress that cannot be written is shown,
+// and the lesson goes on.
+func TestLessonSaveFailureShown(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(dir, []byte("not a directory"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := openOn(t, ScreenLesson, "2", dir, 80, 24)
+	if !contains(m.View(), "progress not saved") {
+		t.Fatalf("a failed save should show:\n%s", m.View())
+	}
+	m = drive(t, m, "enter", "enter")
+	if m.lesson.stop != 0 {
+		t.Fatal("the lesson should go on after a failed save")
+	}
+}
+
+// TestLessonCorruptProgress: a damaged file is a warning on the home
+// screen, a fresh start, and a backup.
+func TestLessonCorruptProgress(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, course.ProgressFile), []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(Options{StateDir: dir}, plainStyles(), defaultDeps())
+	v := m.View()
+	if !contains(v, "damaged") || !contains(v, "○ 1. Event streaming and the log") {
+		t.Fatalf("want a warning and fresh marks:\n%s", v)
+	}
+	if _, err := os.Stat(filepath.Join(dir, course.ProgressFile+".bak")); err != nil {
+		t.Fatalf("the damaged file should be kept: %v", err)
+	}
+}
+
+// TestLessonUnknown shows an error screen, not a crash.
+func TestLessonUnknown(t *testing.T) {
+	m := openOn(t, ScreenLesson, "99", "", 80, 24)
+	if m.current != ScreenMessage || !contains(m.View(), "no lesson 99") {
+		t.Fatalf("want an error screen:\n%s", m.View())
+	}
+}
+
+// TestLessonMarkdown renders headings, lists, bold and code as plain text.
+func TestLessonMarkdown(t *testing.T) {
+	src := "## Title\n\nSome **bold** and `code` and *em*, 3 * 4.\n\n- one\n  more\n1. first\n\n```\nraw  text\n```\n\x1b[2Jevil"
+	got := strings.Join(renderMarkdown(plainStyles(), src, 30), "\n")
+	want := strings.Join([]string{
+		"── Title ─────────────────────",
+		"",
+		"Some bold and code and em, 3 *",
+		"4.",
+		"",
+		"• one more",
+		"1. first",
+		"",
+		"  │ raw  text",
+		`\x1b[2Jevil`,
+	}, "\n")
+	if got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestLessonReadGolden80x24(t *testing.T) {
+	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	golden.RequireEqual(t, []byte(m.View()))
+}
+
+func TestLessonStopGolden80x24(t *testing.T) {
+	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	m = drive(t, m, "enter", "enter", "enter", "enter")
+	golden.RequireEqual(t, []byte(m.View()))
+}
+
+func TestLessonStopGolden120x36(t *testing.T) {
+	m := openOn(t, ScreenLesson, "1", "", 120, 36)
+	m = drive(t, m, "enter", "enter", "enter", "enter", "2")
+	golden.RequireEqual(t, []byte(m.View()))
+}
+
+func TestLessonChallengeGolden80x24(t *testing.T) {
+	m := openOn(t, ScreenLesson, "10", "", 80, 24)
+	m = drive(t, m, "c", "c")
+	golden.RequireEqual(t, []byte(m.View()))
+}

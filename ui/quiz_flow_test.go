@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest"
+)
+
+// TestFlowQuiz answers three questions and ends the quiz to see the score.
+func TestFlowQuiz(t *testing.T) {
+	seed := uint64(7)
+	m := newModel(Options{Quiz: true, Seed: &seed, StateDir: t.TempDir()}, plainStyles(), defaultDeps())
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "choose what to practise")
+	tm.Send(keyMsg("enter"))
+	for i := 1; i <= 3; i++ {
+		waitFor(t, tm, "question "+itoa(i)+" of 12")
+		// An answer for any kind: space ticks the first choice of a multi
+		// question, 1 types a number; enter answers.
+		for _, k := range []string{"space", "1", "enter"} {
+			tm.Send(keyMsg(k))
+		}
+		waitFor(t, tm, "next question")
+		if i < 3 {
+			tm.Send(keyMsg("enter"))
+		}
+	}
+	tm.Send(keyMsg("e"))
+	waitFor(t, tm, "ended after 3 of 12")
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if got := final.quiz.session.Score().Overall.Total(); got != 3 {
+		t.Fatalf("answered %d, want 3", got)
+	}
+}

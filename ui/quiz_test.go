@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"kafkasim/quiz"
+)
+
+// TestQuizInputKinds answers one question of each kind through the keys,
+// as the learner would, and checks what reaches ParseResponse.
+func TestQuizInputKinds(t *testing.T) {
+	abc := []string{"x", "y", "z"}
+	tests := []struct {
+		name string
+		q    quiz.Question
+		keys []string
+		want string // the typed answer submitted
+	}{
+		{"single by letter", quiz.Question{Kind: quiz.Single, Choices: abc}, []string{"b"}, "B"},
+		{"single by arrows", quiz.Question{Kind: quiz.Single, Choices: abc}, []string{"down", "down", "enter"}, "C"},
+		{"multi ticks", quiz.Question{Kind: quiz.Multi, Choices: abc}, []string{"c", "up", "up", "space", "enter"}, "A C"},
+		{"multi untick", quiz.Question{Kind: quiz.Multi, Choices: abc}, []string{"a", "a", "b", "enter"}, "B"},
+		{"true", quiz.Question{Kind: quiz.TrueFalse}, []string{"t"}, "true"},
+		{"false by arrows", quiz.Question{Kind: quiz.TrueFalse}, []string{"down", "enter"}, "false"},
+		{"order typed", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"c", "a", "enter"}, "C A B"},
+		{"order moved", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"down", "shift+up", "enter"}, "B A C"},
+		{"order undo", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"b", "backspace", "c", "enter"}, "C B A"},
+		{"number", quiz.Question{Kind: quiz.Numeric}, []string{"-", "4", "2", "9", "backspace", "enter"}, "-42"},
+	}
+	k := newQuizKeys(newGlobalKeys())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := newQuizInput(tt.q)
+			var got string
+			var done bool
+			for _, key := range tt.keys {
+				msg := keyMsg(key)
+				if key == "shift+up" {
+					msg = tea.KeyMsg{Type: tea.KeyShiftUp}
+				}
+				got, done = in.update(msg, k)
+			}
+			if !done || got != tt.want {
+				t.Fatalf("submitted %q (%v), want %q", got, done, tt.want)
+			}
+			if _, err := tt.q.ParseResponse(got); err != nil {
+				t.Fatalf("ParseResponse(%q): %v", got, err)
+			}
+		})
+	}
+}
+
+// TestQuizInputMistakes: nothing is submitted for a letter out of range or
+// an empty multi answer, and the learner is told why.
+func TestQuizInputMistakes(t *testing.T) {
+	k := newQuizKeys(newGlobalKeys())
+	in := newQuizInput(quiz.Question{Kind: quiz.Single, Choices: []string{"x", "y"}})
+	if _, done := in.update(keyMsg("e"), k); done || !strings.Contains(in.err, "A to B") {
+		t.Fatalf("letter out of range: done %v err %q", done, in.err)
+	}
+	in = newQuizInput(quiz.Question{Kind: quiz.Multi, Choices: []string{"x", "y"}})
+	if _, done := in.update(keyMsg("enter"), k); done || in.err == "" {
+		t.Fatal("an empty multi answer should not be submitted")
+	}
+}
+
+// rightAnswer is the keys that answer the current question correctly.
+func rightAnswer(q quiz.Question) []string {
+	switch q.Kind {
+	case quiz.Single:
+		return []string{strings.ToLower(quiz.Label(q.Correct[0]))}
+	case quiz.Multi, quiz.Order:
+		var keys []string
+		for _, i := range q.Correct {
+			keys = append(keys, strings.ToLower(quiz.Label(i)))
+		}
+		return append(keys, "enter")
+	case quiz.TrueFalse:
+		if q.Truth {
+			return []string{"t"}
+		}
+		return []string{"f"}
+	}
+	return append(strings.Split(strconv.Itoa(q.Number), ""), "enter")
+}
+
+// TestQuizWholeModel answers a whole quiz right and one wrong, then checks
+// the score, the review and what was saved.
+func TestQuizWholeModel(t *testing.T) {
+	dir := t.TempDir()
+	m := openOn(t, ScreenQuiz, "", dir, 80, 24)
+	q := m.quiz
+	m = drive(t, m, "enter")
+	if q.phase != quizAsking || q.session.Len() != quizCount+quizGenerated {
+		t.Fatalf("want %d questions, phase %v", quizCount+quizGenerated, q.phase)
+	}
+	first := true
+	for q.phase == quizAsking {
+		keys := rightAnswer(q.input.q)
+		if first && q.input.q.Kind == quiz.Single {
+			wrong := (q.input.q.Correct[0] + 1) % len(q.input.q.Choices)
+			keys = []string{strings.ToLower(quiz.Label(wrong))}
+			first = false
+		}
+		m = drive(t, m, keys...)
+		if q.phase != quizShowing {
+			t.Fatalf("%s (%s) not answered by %v: %q", q.input.q.ID, q.input.q.Kind, keys, q.input.err)
+		}
+		m = drive(t, m, "enter")
+	}
+	o := q.session.Score().Overall
+	if q.phase != quizFinished || o.Wrong != 1 || o.Right != o.Total()-1 {
+		t.Fatalf("phase %v score %+v", q.phase, o)
+	}
+	v := m.View()
+	if !contains(v, "Score: 11 of 12 right (92%)") || !contains(v, "Review: the 1 you missed") {
+		t.Fatalf("summary:\n%s", v)
+	}
+	p, warn := quiz.NewStore(dir).Load()
+	if warn != nil || p.Quizzes != 1 || p.Best["all"].Right != 11 {
+		t.Fatalf("saved %+v (%v)", p, warn)
+	}
+	m = drive(t, m, "enter")
+	if q.phase != quizChoosing || !contains(m.View(), "best 11/12 (92%)") {
+		t.Fatalf("back at the menu with the best score:\n%s", m.View())
+	}
+}
+
+// TestQuizEndEarlyAndScenario ends a quiz after one answer and opens a
+// question's scenario, coming back to the quiz.
+func TestQuizEndEarlyAndScenario(t *testing.T) {
+	m := openOn(t, ScreenQuiz, "", "", 80, 24)
+	q := m.quiz
+	m = drive(t, m, "enter")
+	for q.phase == quizAsking || q.result.Question.Scenario == "" {
+		if q.phase == quizShowing {
+			m = drive(t, m, "enter")
+			continue
+		}
+		m = drive(t, m, rightAnswer(q.input.q)...)
+	}
+	m = drive(t, m, "o")
+	if m.current != ScreenSim || m.sim == nil || m.sim.spec.Name != q.result.Question.Scenario {
+		t.Fatalf("o should open %q, on %v", q.result.Question.Scenario, m.current)
+	}
+	m = drive(t, m, "esc")
+	if m.current != ScreenQuiz || q.phase != quizShowing {
+		t.Fatalf("esc should come back to the quiz, on %v", m.current)
+	}
+	m = drive(t, m, "e")
+	if q.phase != quizFinished || !contains(m.View(), "ended after") {
+		t.Fatalf("e should end the quiz:\n%s", m.View())
+	}
+}
+
+// TestQuizCorruptProgress: a damaged file is a warning and a fresh start.
+func TestQuizCorruptProgress(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "quiz.json"), []byte(`{"version": 99}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := openOn(t, ScreenQuiz, "", dir, 80, 24)
+	if v := m.View(); !contains(v, "! ") || !contains(v, "no answers saved yet") {
+		t.Fatalf("want a warning and a fresh menu:\n%s", v)
+	}
+	m = drive(t, m, "enter", "a")
+	if m.quiz.saved != "" {
+		t.Fatalf("saving after a damaged file was backed up should work: %s", m.quiz.saved)
+	}
+}
+
+// TestQuizWeakTopics draws from the worst topics saved.
+func TestQuizWeakTopics(t *testing.T) {
+	dir := t.TempDir()
+	p := quiz.NewProgress()
+	p.Topics["keys"] = quiz.Tally{Right: 0, Wrong: 3}
+	if err := quiz.NewStore(dir).Save(p); err != nil {
+		t.Fatal(err)
+	}
+	m := openOn(t, ScreenQuiz, "", dir, 80, 24)
+	m = drive(t, m, "down", "enter")
+	if got := m.quiz.session.Topics(); !slices.Equal(got, []string{"keys"}) {
+		t.Fatalf("weak topics %v, want [keys]", got)
+	}
+}
+
+func TestQuizQuestionGolden80x24(t *testing.T) {
+	m := openOn(t, ScreenQuiz, "", "", 80, 24)
+	m = drive(t, m, "enter")
+	golden.RequireEqual(t, []byte(m.View()))
+}
+
+func TestQuizQuestionGolden120x36(t *testing.T) {
+	m := openOn(t, ScreenQuiz, "", "", 120, 36)
+	m = drive(t, m, "enter", "enter", "a")
+	golden.RequireEqual(t, []byte(m.View()))
+}
+
+func TestQuizMenuGolden80x24(t *testing.T) {
+	m := openOn(t, ScreenQuiz, "", "", 80, 24)
+	golden.RequireEqual(t, []byte(m.View()))
+}
