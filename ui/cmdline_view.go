@@ -66,7 +66,7 @@ func (c *cmdline) styled(st *Styles, l outLine, w int) []string {
 		text += "  ✕" // not by colour alone
 	}
 	parts := wrapHard(text, w, "↪ ")
-	if l.Kind == outHint { // prose: break between words
+	if l.Kind == outHint && len(parts) > 1 { // prose: break between words
 		parts = wrap(text, w)
 	}
 	var out []string
