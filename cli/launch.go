@@ -45,10 +45,11 @@ Examples:
 
 const sandboxUsage = `Usage: kafkasim sandbox [--brokers N] [--script FILE]
 
-Opens an empty-ish cluster to experiment with: a replicated topic, a
-producer and a consumer group, with Kafka's defaults. With --script, runs
-a file of Kafka CLI commands against it instead, without the interactive
-screen.
+Opens a cluster of your own in the simulator, with a command line for
+Kafka's own tools (kafka-topics, the console producer and consumer,
+kafka-consumer-groups, kafka-configs). With --script, runs a file of those
+commands instead, without the interactive screen ('kafkasim sandbox
+--script --help' tells more).
 
 Flags:
   --brokers N    brokers in the cluster (default 3)
@@ -97,7 +98,7 @@ func Dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (open La
 		open, err = parseQuiz(rest, stderr)
 	case "sandbox":
 		if slices.ContainsFunc(rest, func(a string) bool { return a == "--script" || a == "-script" || hasPrefix(a, "--script=") }) {
-			return Launch{}, false, runSandboxScript(rest, stdin, stdout, stderr)
+			return Launch{}, false, Sandbox(rest, stdin, stdout, stderr) // headless: cli/sandbox.go
 		}
 		open, err = parseSandbox(rest, stderr)
 	default:
@@ -221,14 +222,6 @@ func isQuizCommandFlag(a string) bool {
 		}
 	}
 	return false
-}
-
-// runSandboxScript runs 'kafkasim sandbox --script FILE'.
-// TODO(ui): call Sandbox(args, stdin, stdout, stderr) once cli/sandbox.go
-// (a colleague's) exists.
-func runSandboxScript(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "kafkasim sandbox --script: not yet built; 'kafkasim sandbox' opens the interactive sandbox")
-	return 2
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }

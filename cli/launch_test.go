@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -63,7 +65,7 @@ func TestDispatchHelpAndMistakes(t *testing.T) {
 		{[]string{"lesson", "1", "--seed", "x"}, 2, "", "invalid value"},
 		{[]string{"quiz", "extra"}, 2, "", "unexpected argument"},
 		{[]string{"sandbox", "--brokers", "0"}, 2, "", "--brokers must be"},
-		{[]string{"sandbox", "--script", "f.txt"}, 2, "", "not yet built"},
+		{[]string{"sandbox", "--script", "no-such-file.txt"}, 2, "", "no-such-file.txt"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -89,5 +91,16 @@ func TestDispatchOtherCommandsRunMain(t *testing.T) {
 	_, ui, code, out, _ := dispatch("list")
 	if ui || code != 0 || !strings.Contains(out, "the-log") {
 		t.Fatalf("ui %v code %d out %.80q", ui, code, out)
+	}
+}
+
+func TestDispatchSandboxScriptRunsHeadless(t *testing.T) {
+	script := filepath.Join(t.TempDir(), "s.txt")
+	if err := os.WriteFile(script, []byte("kafka-topics --bootstrap-server localhost:9092 --list\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, ui, code, out, errOut := dispatch("sandbox", "--script", script)
+	if ui || code != 0 || !strings.Contains(out, "$ kafka-topics") {
+		t.Fatalf("ui %v code %d out %q err %q", ui, code, out, errOut)
 	}
 }
