@@ -149,11 +149,7 @@ func (h *homeScreen) View() string {
 		st.Title.Render("kafkasim") + st.Faint.Render(" — learn Apache Kafka by watching a cluster work and break"),
 		"",
 	}
-	for _, w := range h.warnings {
-		if w != "" {
-			lines = append(lines, st.Error.Render("! ")+sanitize(w), "")
-		}
-	}
+	lines = append(lines, h.warningLines()...)
 	section := ""
 	for i, it := range h.items {
 		if it.section != section {
@@ -200,12 +196,7 @@ func (h *homeScreen) itemLine(i int, it homeItem) string {
 
 // cursorLine finds the selected item's line among the drawn lines.
 func (h *homeScreen) cursorLine(lines []string) int {
-	n := 2
-	for _, w := range h.warnings {
-		if w != "" {
-			n += 2
-		}
-	}
+	n := 2 + len(h.warningLines())
 	section := ""
 	for i, it := range h.items {
 		if it.section != section {
@@ -230,4 +221,26 @@ func (h *homeScreen) setLessonStatus(number int, status string) {
 			it.mark, it.detail = lessonMark(status)
 		}
 	}
+}
+
+// warningLines draws the warnings, each wrapped to at most three lines.
+func (h *homeScreen) warningLines() []string {
+	var out []string
+	for _, w := range h.warnings {
+		if w == "" {
+			continue
+		}
+		for i, l := range wrap(sanitize(w), max(h.w-2, 10)) {
+			if i == 3 {
+				break
+			}
+			if i == 0 {
+				out = append(out, h.st.Error.Render("! ")+l)
+			} else {
+				out = append(out, "  "+l)
+			}
+		}
+		out = append(out, "")
+	}
+	return out
 }
