@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kafkasim/sandbox"
 	"kafkasim/sim"
 )
 
@@ -87,7 +88,7 @@ type cmdline struct {
 	keys    cmdlineKeys
 	open    bool
 	line    []rune
-	history history
+	history *sandbox.History
 	out     []outLine
 	scroll  int  // lines scrolled back from the end
 	input   bool // a console producer reads records
@@ -96,7 +97,9 @@ type cmdline struct {
 	attachedTo *sim.Run // the run sh was attached to, for a scenario
 }
 
-func newCmdline() cmdline { return cmdline{keys: newCmdlineKeys()} }
+func newCmdline() cmdline {
+	return cmdline{keys: newCmdlineKeys(), history: sandbox.NewHistory(cmdlineMaxHistory)}
+}
 
 // IsOpen reports whether the command line is showing.
 func (c *cmdline) IsOpen() bool { return c.open }
@@ -135,7 +138,14 @@ func (c *cmdline) show(r cmdResult) {
 
 // browse moves through the history by dir (-1 older, +1 newer).
 func (c *cmdline) browse(dir int) {
-	if line, ok := c.history.move(dir, string(c.line)); ok {
+	var line string
+	var ok bool
+	if dir < 0 {
+		line, ok = c.history.Prev(string(c.line))
+	} else {
+		line, ok = c.history.Next()
+	}
+	if ok {
 		c.line = []rune(line)
 	}
 }

@@ -13,15 +13,9 @@ type sandboxShell struct{ s *sandbox.Session }
 func (a sandboxShell) Exec(line string) cmdResult { return resultOf(a.s.Exec(line)) }
 func (a sandboxShell) EndInput() cmdResult        { return resultOf(a.s.EndInput()) }
 
-// Complete asks the session for completions, when it offers them.
-func (a sandboxShell) Complete(line string) []string {
-	if c, ok := any(a.s).(interface{ Complete(string) []string }); ok {
-		return c.Complete(line)
-	}
-	return nil
-}
-func (a sandboxShell) Run() *sim.Run      { return a.s.Run() }
-func resultOf(r sandbox.Result) cmdResult { return cmdResult(r) }
+func (a sandboxShell) Complete(line string) []string { return a.s.Complete(line) }
+func (a sandboxShell) Run() *sim.Run                 { return a.s.Run() }
+func resultOf(r sandbox.Result) cmdResult            { return cmdResult(r) }
 
 // sandboxShells make real sandbox sessions.
 func sandboxShells() shellDeps {
