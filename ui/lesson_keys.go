@@ -27,7 +27,10 @@ type lessonKeys struct {
 
 func newLessonKeys(g globalKeys) lessonKeys {
 	s := newSimKeys(g)
-	for _, b := range []*key.Binding{&s.StepBack, &s.PrevMark, &s.Seed, &s.Restart} {
+	// A Player runs forward only, with its own seed and restart; what-if,
+	// sharing and the command line would act on a copy the lesson does not
+	// judge, so they stay in the simulator proper.
+	for _, b := range []*key.Binding{&s.StepBack, &s.PrevMark, &s.Seed, &s.Restart, &s.WhatIf, &s.Share, &s.Command} {
 		b.SetEnabled(false)
 	}
 	digits := []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "-"}

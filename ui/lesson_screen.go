@@ -218,9 +218,11 @@ func (s *lessonScreen) Keys() help.KeyMap {
 		return s.sim.Keys()
 	}
 	short := s.shortKeys()
-	full := [][]key.Binding{short}
-	if s.phase != lessonReading {
-		full = append(full, s.keys.sim.FullHelp()...)
+	if s.phase == lessonReading {
+		return keyList{short: short}
 	}
-	return keyList{short: short, full: full}
+	k := s.keys
+	lesson := []key.Binding{named(k.Enter, "continue / next stop"), named(k.Challenge, "challenge / check"),
+		k.Restart, k.Hint, k.Tour, k.Next, k.Text, k.Hide}
+	return keyList{short: short, full: append([][]key.Binding{lesson}, k.sim.FullHelp()...)}
 }

@@ -70,7 +70,7 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 		}
 		next, cmd := m.Update(msg)
 		m = next.(Model)
-		if i%3 == 0 {
+		if i%4 == 0 {
 			m = feedQuick(m, cmd)
 		}
 		_ = m.View()
@@ -110,7 +110,7 @@ func feedQuick(m Model, cmd tea.Cmd) Model {
 		}
 		next, _ := m.Update(msg)
 		return next.(Model)
-	case <-time.After(20 * time.Millisecond): // a tick: dropped
+	case <-time.After(5 * time.Millisecond): // a tick (50ms): dropped
 		return m
 	}
 }

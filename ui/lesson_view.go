@@ -68,13 +68,14 @@ func (s *lessonScreen) header() string {
 	run := s.sim.run
 	title := "Lesson " + itoa(s.lesson.Number) + " · " + s.phase.String()
 	if n := len(s.lesson.Stops); s.phase == lessonTour && n > 0 {
+		title = "Lesson " + itoa(s.lesson.Number) + " · tour" // short: the clock must fit at 80 columns
 		done := 0
 		for i := range s.lesson.Stops {
 			if s.lesson.Stops[i].AtMs <= run.Now() {
 				done = i + 1
 			}
 		}
-		title += " · stop " + itoa(done) + "/" + itoa(n)
+		title += " " + itoa(done) + "/" + itoa(n)
 	}
 	return renderHeader(s.st, s.w, headerInfo{Title: title, NowMs: run.Now(), Step: run.StepCount(),
 		Speed: speeds[s.sim.speed].Label, Playing: s.sim.playing, Ended: s.player.Done(), Seed: s.player.Seed()})
