@@ -19,7 +19,16 @@ func (s *Sim) Apply(cmd Command) error {
 // Schedule queues a command to run at a virtual time (a timeline entry).
 // A time in the past runs at the next step.
 func (s *Sim) Schedule(atMs int64, cmd Command) error {
-	if err := s.checkCommand(cmd); err != nil {
+	check := cmd
+	if isMemberCommand(cmd.Kind) {
+		// The consumer may be one an earlier entry adds (add-consumer):
+		// only the group must exist now; the rest is checked when it runs.
+		check = Command{Kind: CmdAddConsumer, Group: cmd.Group}
+		if cmd.Consumer < 1 {
+			return fmt.Errorf("consumers are numbered from 1 (c1), not %d", cmd.Consumer)
+		}
+	}
+	if err := s.checkCommand(check); err != nil {
 		return err
 	}
 	s.scheduled = append(s.scheduled, Scheduled{AtMs: atMs, Cmd: cmd})
@@ -40,6 +49,14 @@ func (s *Sim) runScheduled(i int) {
 	if err := s.exec(s.scheduled[i].Cmd); err != nil {
 		s.emit(Event{Type: EvNote, Text: "skipped " + string(s.scheduled[i].Cmd.Kind) + ": " + err.Error()})
 	}
+}
+
+func isMemberCommand(k CommandKind) bool {
+	switch k {
+	case CmdCrashConsumer, CmdRestartConsumer, CmdCloseConsumer, CmdPauseConsumer, CmdResumeConsumer:
+		return true
+	}
+	return false
 }
 
 // checkCommand says whether cmd names things that exist.

@@ -187,7 +187,9 @@ func (r *Run) Fork() *Run {
 }
 
 // ForkWith starts a what-if branch: the same config with one change, the
-// same seed, timeline and commands up to the current step, replayed to here.
+// same seed and timeline, and the commands given so far replayed at the same
+// virtual times (not steps: a changed setting changes how many steps a
+// millisecond takes), up to the current time.
 func (r *Run) ForkWith(change func(*Config)) (*Run, error) {
 	cfg := r.base.cfg
 	cfg.Topics = append([]TopicConfig(nil), cfg.Topics...)
@@ -198,7 +200,11 @@ func (r *Run) ForkWith(change func(*Config)) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	nr.commands = append([]Applied(nil), r.commands[:r.next]...)
+	for _, c := range r.commands[:r.next] {
+		nr.RunUntil(c.AtMs)
+		// A command that no longer makes sense in the branch is skipped.
+		_ = nr.Apply(c.Cmd)
+	}
 	nr.RunUntil(r.sim.nowMs)
 	return nr, nil
 }

@@ -78,8 +78,8 @@ func whyConsumer(e Event) (string, bool) {
 				plural(e.Count, "record", "records")))
 		}
 		if e.Offset > 0 {
-			parts = append(parts, fmt.Sprintf("%s it had fetched were already committed but never processed: nobody will read them again",
-				plural(int(e.Offset), "record", "records")))
+			parts = append(parts, fmt.Sprintf("%s already committed but never processed: nobody will read them again",
+				plural(int(e.Offset), "record it had fetched was", "records it had fetched were")))
 		}
 		if len(parts) == 0 {
 			return fmt.Sprintf("%s of %s crashed; its committed offsets match what it processed, so nothing is repeated or skipped", e.Member, e.Group), true
