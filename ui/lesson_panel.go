@@ -84,7 +84,10 @@ func (s *lessonScreen) tourDoneBox(w int) []string {
 	lines := []string{s.boxTitle("■ END OF THE TOUR", w)}
 	lines = append(lines, para("You have watched it happen. Now make it happen yourself: the challenge.", w)...)
 	lines = append(lines, para("Goal: "+s.lesson.Challenge.Goal, w)...)
-	return append(lines, s.st.Faint.Render(" enter starts the challenge · r watches the tour again · t reads the lesson again"))
+	for _, l := range para("enter starts the challenge · r watches the tour again · t reads the lesson again", w) {
+		lines = append(lines, s.st.Faint.Render(l))
+	}
+	return lines
 }
 
 // betweenBox fills the box's rows while the tour plays between stops.

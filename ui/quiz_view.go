@@ -103,7 +103,11 @@ func kindHow(k quiz.Kind) string {
 func (q *quizScreen) questionBody(tw int) []string {
 	st := q.st
 	in := &q.input
-	lines := []string{st.Faint.Render("topic " + sanitize(in.q.Topic) + " · " + kindHow(in.q.Kind)), ""}
+	var lines []string
+	for _, l := range wrap("topic "+sanitize(in.q.Topic)+" · "+kindHow(in.q.Kind), tw) {
+		lines = append(lines, st.Faint.Render(l))
+	}
+	lines = append(lines, "")
 	lines = append(lines, renderMarkdown(st, in.q.Prompt, tw)...)
 	lines = append(lines, "")
 	lines = append(lines, q.inputLines(tw)...)
@@ -128,7 +132,7 @@ func (q *quizScreen) inputLines(tw int) []string {
 		return append(row(0, "T. True"), row(1, "F. False")...)
 	case quiz.Order:
 		for pos, i := range in.order {
-			mark := "  "
+			mark := "· " // not a space: wrapping would swallow it
 			if pos < in.placed {
 				mark = "✓ "
 			}
