@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"kafkasim/lessons"
 	"kafkasim/quiz"
@@ -97,7 +98,7 @@ func Dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (open La
 		}
 		open, err = parseQuiz(rest, stderr)
 	case "sandbox":
-		if slices.ContainsFunc(rest, func(a string) bool { return a == "--script" || a == "-script" || hasPrefix(a, "--script=") }) {
+		if slices.ContainsFunc(rest, func(a string) bool { return a == "--script" || a == "-script" || strings.HasPrefix(a, "--script=") }) {
 			return Launch{}, false, Sandbox(rest, stdin, stdout, stderr) // headless: cli/sandbox.go
 		}
 		open, err = parseSandbox(rest, stderr)
@@ -217,11 +218,9 @@ const maxSandboxBrokers = 9
 // mode (package quiz), and help, which describes both modes.
 func isQuizCommandFlag(a string) bool {
 	for _, f := range []string{"print", "topic", "no-answers", "generated", "h", "help"} {
-		if a == "-"+f || a == "--"+f || hasPrefix(a, "-"+f+"=") || hasPrefix(a, "--"+f+"=") {
+		if a == "-"+f || a == "--"+f || strings.HasPrefix(a, "-"+f+"=") || strings.HasPrefix(a, "--"+f+"=") {
 			return true
 		}
 	}
 	return false
 }
-
-func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }

@@ -7,8 +7,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// placeholderScreen stands in for screens being built elsewhere (lessons,
-// the quiz).
+// placeholderScreen shows a title and a message: an error that kept a
+// screen from opening (a scenario file that does not load, no such lesson).
 type placeholderScreen struct {
 	st    *Styles
 	keys  homeKeys
