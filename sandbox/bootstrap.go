@@ -45,7 +45,7 @@ const (
 // enough, since it tells the client about all the others. It prints the
 // warnings Kafka logs on the way.
 func (s *Session) checkBootstrap(o *output, servers string, client clientKind) bootstrapResult {
-	snap := s.run.Sim().Snapshot()
+	snap := s.snap()
 	resolved, reachable := 0, false
 	var unreachable []string
 	for _, url := range strings.Split(servers, ",") {
@@ -92,7 +92,7 @@ func (s *Session) checkBootstrap(o *output, servers string, client clientKind) b
 
 // unreachableHint explains a failed bootstrap in plain English.
 func (s *Session) unreachableHint(o *output) {
-	snap := s.run.Sim().Snapshot()
+	snap := s.snap()
 	var up []string
 	for _, b := range snap.Brokers {
 		if b.State != sim.BrokerDown {

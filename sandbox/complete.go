@@ -109,7 +109,7 @@ func (s *Session) optionCompletions(tool string, specs []optSpec, args []string,
 func (s *Session) valueCompletions(tool, opt string) []string {
 	switch opt {
 	case "bootstrap-server", "broker-list":
-		n := len(s.run.Sim().Snapshot().Brokers)
+		n := s.brokerCount()
 		addrs := make([]string, n)
 		for i := range addrs {
 			addrs[i] = brokerAddr(i + 1)
@@ -157,7 +157,7 @@ func propAssignments(scope sim.Scope) []string {
 
 // verbCompletions completes the simulator verbs' arguments.
 func (s *Session) verbCompletions(verb string, args []string) []string {
-	snap := s.run.Sim().SnapshotTail(0)
+	snap := s.snap()
 	brokerIDs := func() []string {
 		var out []string
 		for _, b := range snap.Brokers {

@@ -62,10 +62,10 @@ func (s *Session) configsCommand(o *output, args []string) {
 		o.line("Warning: --zookeeper is deprecated and will be removed in a future version of Kafka.")
 		o.line("Use --bootstrap-server instead to specify a broker to connect to.")
 		o.hint("this cluster runs in KRaft mode and has no ZooKeeper: the sandbox asks its brokers instead")
-		servers = brokerList(len(s.run.Sim().Snapshot().Brokers))
+		servers = brokerList(s.brokerCount())
 	}
 	if p.has("bootstrap-controller") {
-		servers = brokerList(len(s.run.Sim().Snapshot().Brokers))
+		servers = brokerList(s.brokerCount())
 	}
 	if entityType != "topics" {
 		o.hint("the sandbox simulates topic configs only; %s configs are real Kafka but not simulated", entityType)

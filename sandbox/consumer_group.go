@@ -9,6 +9,10 @@ import (
 	"kafkasim/sim"
 )
 
+// caughtUpCheckMs is how often (virtual) the sandbox looks whether the
+// console consumer has caught up.
+const caughtUpCheckMs = 100
+
 // consumerMaxWaitMs caps how long (virtual) the console consumer waits to
 // catch up before the sandbox stops it, where the real one waits forever.
 const consumerMaxWaitMs = 120_000
@@ -28,6 +32,7 @@ func (s *Session) consumeWithGroup(o *output, c *consumerRun) {
 	start := s.run.Sim().Now()
 	lastRecordMs := start
 	check, caughtUp, timedOut := true, false, false
+	lastCheckMs := int64(-1)
 	onEvents := func(evs []sim.Event) {
 		for _, e := range evs {
 			if e.Group != c.group {
@@ -50,8 +55,9 @@ func (s *Session) consumeWithGroup(o *output, c *consumerRun) {
 		case c.timeoutMs >= 0:
 			timedOut = s.run.Sim().Now() >= lastRecordMs+c.timeoutMs
 			return timedOut
-		case check:
-			check = false
+		case check && s.run.Sim().Now() >= lastCheckMs+caughtUpCheckMs:
+			// A snapshot per check: throttled so a big cluster stays quick.
+			check, lastCheckMs = false, s.run.Sim().Now()
 			caughtUp = s.memberCaughtUp(c, name)
 		}
 		return caughtUp
@@ -62,9 +68,11 @@ func (s *Session) consumeWithGroup(o *output, c *consumerRun) {
 		}
 		return start + consumerMaxWaitMs
 	}
-	s.stepUntil(deadline, onEvents, done)
+	stopped := s.stepUntil(deadline, onEvents, done)
 	o.nowMs = s.run.Sim().Now()
 	switch {
+	case stopped == stopBudget:
+		s.budgetHint(o)
 	case timedOut:
 		logConsumerTimeout(o)
 		if c.printed == 0 && !s.memberAssigned(c.group, name) {
@@ -113,7 +121,7 @@ func (s *Session) emitFetched(o *output, c *consumerRun, text string) {
 // memberCaughtUp: the console consumer has its assignment and its position
 // on each of its partitions has reached what it may read.
 func (s *Session) memberCaughtUp(c *consumerRun, name string) bool {
-	snap := s.run.Sim().SnapshotTail(0)
+	snap := s.snap()
 	g, ok := findGroup(snap, c.group)
 	if !ok || g.State != sim.GroupStable {
 		return false
@@ -143,7 +151,7 @@ func (s *Session) memberCaughtUp(c *consumerRun, name string) bool {
 
 // memberAssigned reports whether the member has received an assignment.
 func (s *Session) memberAssigned(group, name string) bool {
-	g, _ := findGroup(s.run.Sim().SnapshotTail(0), group)
+	g, _ := findGroup(s.snap(), group)
 	for _, m := range g.Members {
 		if m.Name == name {
 			return m.State == sim.MemberActive || m.State == sim.MemberIdle
@@ -168,7 +176,7 @@ func readLimit(snap sim.Snapshot, tp sim.TopicPartition, readCommitted bool) int
 
 // groupWaitReason says in a few words why a console consumer did not catch up.
 func (s *Session) groupWaitReason(group, name string) string {
-	snap := s.run.Sim().SnapshotTail(0)
+	snap := s.snap()
 	g, ok := findGroup(snap, group)
 	if !ok {
 		return "its group is gone"
@@ -193,7 +201,7 @@ func findGroup(snap sim.Snapshot, id string) (sim.GroupView, bool) {
 
 // groupHasOffsets reports whether a group has committed anything.
 func (s *Session) groupHasOffsets(id string) bool {
-	g, ok := findGroup(s.run.Sim().SnapshotTail(0), id)
+	g, ok := findGroup(s.snap(), id)
 	if !ok {
 		return false
 	}
@@ -208,7 +216,7 @@ func (s *Session) groupHasOffsets(id string) bool {
 // joinConsoleMember starts the console consumer's member of the group and
 // returns its 1-based index.
 func (s *Session) joinConsoleMember(o *output, c *consumerRun) (int, bool) {
-	snap := s.run.Sim().SnapshotTail(0)
+	snap := s.snap()
 	if g, ok := findGroup(snap, c.group); ok {
 		if !sameTopics(g.Config.Topics, c.topics) {
 			s.topicsGap(o, c.group, g.Config.Topics)
@@ -341,7 +349,7 @@ func (s *Session) closeConsoleMember(o *output, c *consumerRun, member int) {
 	if len(c.unconsumed) == 0 {
 		return
 	}
-	g, ok := findGroup(s.run.Sim().SnapshotTail(0), c.group)
+	g, ok := findGroup(s.snap(), c.group)
 	if !ok || g.State != sim.GroupEmpty {
 		return
 	}

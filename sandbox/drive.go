@@ -6,24 +6,47 @@ import "kafkasim/sim"
 // record is acknowledged, until a consumer has read what there is, or by
 // what play and step ask for.
 
+// stepBudget bounds the engine steps one command may take, so a huge
+// cluster (thousands of partitions) slows a command down but never
+// freezes the session: about two seconds of work.
+const stepBudget = 500_000
+
+// stopReason says why stepUntil returned.
+type stopReason int
+
+const (
+	stopDone     stopReason = iota // done reported true
+	stopDeadline                   // the deadline came first
+	stopBudget                     // stepBudget ran out first
+)
+
 // stepUntil steps the run until done reports true after a step, or the
 // next happening lies past deadline() (the clock then moves to the
-// deadline). It reports whether done became true. onEvents sees each
-// step's new events first.
-func (s *Session) stepUntil(deadline func() int64, onEvents func([]sim.Event), done func() bool) bool {
+// deadline), or the step budget runs out. onEvents sees each step's new
+// events first.
+func (s *Session) stepUntil(deadline func() int64, onEvents func([]sim.Event), done func() bool) stopReason {
 	seen := len(s.run.Sim().Events())
-	for {
+	for steps := 0; ; steps++ {
 		if done() {
-			return true
+			return stopDone
+		}
+		if steps == stepBudget {
+			return stopBudget
 		}
 		deadlineMs := deadline()
 		at := s.run.Sim().NextAt()
 		if at < 0 || at > deadlineMs {
 			s.run.RunUntil(deadlineMs)
-			return done()
+			if done() {
+				return stopDone
+			}
+			return stopDeadline
 		}
 		if !s.run.Step() {
-			return done()
+			if done() {
+				return stopDone
+			}
+			return stopDeadline
 		}
 		if evs := s.run.Sim().EventsSince(seen); len(evs) > 0 {
 			seen += len(evs)
@@ -36,3 +59,9 @@ func (s *Session) stepUntil(deadline func() int64, onEvents func([]sim.Event), d
 
 // until is a fixed deadline for stepUntil.
 func until(ms int64) func() int64 { return func() int64 { return ms } }
+
+// budgetHint explains a command cut short by stepBudget.
+func (s *Session) budgetHint(o *output) {
+	o.hint("the simulator stopped this command after %d steps, at %s of virtual time: the cluster is large, so each moment takes many steps. Play shorter spans, or use fewer partitions.",
+		stepBudget, clock(s.run.Sim().Now()))
+}

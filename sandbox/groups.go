@@ -152,7 +152,7 @@ func printGroupError(o *output, msg string) {
 // groupIDs lists the live groups, sorted.
 func (s *Session) groupIDs() []string {
 	var ids []string
-	for _, g := range s.run.Sim().SnapshotTail(0).Groups {
+	for _, g := range s.snap().Groups {
 		ids = append(ids, g.ID)
 	}
 	sort.Strings(ids)
@@ -167,7 +167,7 @@ func (s *Session) selectedGroups(p *parsedOpts) []string {
 }
 
 func (s *Session) listGroups(o *output, p *parsedOpts) {
-	snap := s.run.Sim().SnapshotTail(0)
+	snap := s.snap()
 	ids := s.groupIDs()
 	if !p.has("state") && !p.has("type") {
 		for _, id := range ids {
@@ -208,7 +208,7 @@ func (s *Session) listGroups(o *output, p *parsedOpts) {
 
 // deleteGroups is ConsumerGroupService.deleteGroups.
 func (s *Session) deleteGroups(o *output, ids []string) {
-	snap := s.run.Sim().SnapshotTail(0)
+	snap := s.snap()
 	success := newJavaMap()
 	type failure struct{ group, err string }
 	var failed []failure

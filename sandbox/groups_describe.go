@@ -22,7 +22,7 @@ type groupRow struct {
 }
 
 func (s *Session) describeGroup(o *output, p *parsedOpts, id string) {
-	snap := s.run.Sim().SnapshotTail(0)
+	snap := s.snap()
 	g, ok := findGroup(snap, id)
 	if !ok {
 		printGroupError(o, fmt.Sprintf("Consumer group '%s' does not exist.", id))

@@ -37,7 +37,7 @@ func (s *Session) resetOffsets(o *output, p *parsedOpts) {
 		usageFailure(o, "kafka-consumer-groups", "One of the reset scopes should be defined: --all-topics, --topic.")
 		return
 	}
-	snap := s.run.Sim().SnapshotTail(0)
+	snap := s.snap()
 	plans := newJavaMap()
 	rowsOf := map[string][]resetRow{}
 	for _, id := range s.selectedGroups(p) {

@@ -31,7 +31,7 @@ func (s *Session) helpVerb(o *output, args []string) {
 	for _, v := range order {
 		o.line("  " + verbUsage[v])
 	}
-	o.linef("The brokers listen on %s.", brokerList(len(s.run.Sim().Snapshot().Brokers)))
+	o.linef("The brokers listen on %s.", brokerList(s.brokerCount()))
 	if len(args) > 0 {
 		if u, ok := verbUsage[strings.ToLower(args[0])]; ok {
 			o.line("")

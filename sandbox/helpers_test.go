@@ -77,13 +77,16 @@ func produce(t testing.TB, s *Session, topic string, records ...string) {
 	s.EndInput()
 }
 
+// topicOf is a topic from a full snapshot, records included.
 func topicOf(t testing.TB, s *Session, name string) sim.TopicView {
 	t.Helper()
-	tv, ok := s.topicView(name)
-	if !ok {
-		t.Fatalf("no topic %s", name)
+	for _, tv := range s.Run().Sim().Snapshot().Topics {
+		if tv.Name == name {
+			return tv
+		}
 	}
-	return tv
+	t.Fatalf("no topic %s", name)
+	return sim.TopicView{}
 }
 
 func groupOf(t testing.TB, s *Session, id string) sim.GroupView {

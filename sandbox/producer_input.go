@@ -114,7 +114,9 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 	}
 	watch(s.run.Sim().EventsSince(seen))
 	deadline := s.run.Sim().Now() + pm.spec.DeliveryTimeoutMs + 5000
-	s.stepUntil(until(deadline), watch, func() bool { return settled })
+	if s.stepUntil(until(deadline), watch, func() bool { return settled }) == stopBudget {
+		s.budgetHint(o)
+	}
 	o.nowMs = s.run.Sim().Now()
 	if failure != nil {
 		s.reportFailure(o, pm, key, value, *failure)
@@ -124,7 +126,7 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 // ensureProducer adds the console producer to the engine the first time it
 // sends (or again, if stepping back has undone that).
 func (s *Session) ensureProducer(o *output, pm *producerMode) bool {
-	snap := s.run.Sim().Snapshot()
+	snap := s.snap()
 	if pm.id != "" {
 		for _, p := range snap.Producers {
 			if p.ID == pm.id {

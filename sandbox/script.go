@@ -84,7 +84,7 @@ func (s *Session) RunScript(r io.Reader, w io.Writer, interactive bool) (int, er
 			continue
 		}
 		for strings.HasSuffix(line, "\\") && sc.Scan() {
-			line = strings.TrimSuffix(line, "\\") + " " + strings.TrimSpace(strings.TrimRight(sc.Text(), "\r"))
+			line = strings.TrimRight(strings.TrimSuffix(line, "\\"), " \t") + " " + strings.TrimSpace(sc.Text())
 		}
 		trimmed := strings.TrimSpace(line)
 		switch {

@@ -107,7 +107,7 @@ func (s *Session) dispatch(o *output, words []string) {
 		cmd(s, o, words[1:])
 		return
 	}
-	if msg, ok := notSimulated(name, len(s.run.Sim().Snapshot().Brokers)); ok {
+	if msg, ok := notSimulated(name, s.brokerCount()); ok {
 		o.line(msg)
 		o.fail()
 		return
@@ -156,3 +156,10 @@ func notSimulated(name string, brokers int) (string, bool) {
 	}
 	return "", false
 }
+
+// snap is the cluster now, without log tails (the sandbox reads records
+// through Records, which is cheaper).
+func (s *Session) snap() sim.Snapshot { return s.run.Sim().SnapshotTail(0) }
+
+// brokerCount is how many brokers the cluster has.
+func (s *Session) brokerCount() int { return s.run.Sim().Config().Cluster.Brokers }

@@ -12,8 +12,10 @@ func nearest(typed string, candidates []string) string {
 	best, bestDist := "", 1<<30
 	for _, c := range candidates {
 		d := editDistance(typed, strings.ToLower(c))
-		// A missing "kafka-" prefix or a truncated name is still a match.
-		if strings.HasSuffix(c, "-"+typed) || (len(typed) >= 3 && strings.HasPrefix(c, typed)) {
+		// A missing "kafka-" prefix, a truncated name or a part of one is
+		// still a match.
+		if strings.HasSuffix(c, "-"+typed) || (len(typed) >= 3 && strings.HasPrefix(c, typed)) ||
+			(len(typed) >= 5 && strings.Contains(c, typed)) {
 			d = min(d, 1)
 		}
 		if d < bestDist || (d == bestDist && c < best) {

@@ -57,8 +57,14 @@ func (s *Session) playVerb(o *output, args []string) {
 		ms = v
 	}
 	seen := len(s.run.Sim().Events())
-	s.run.RunUntil(s.run.Sim().Now() + ms)
+	start := s.run.Sim().Now()
+	stopped := s.stepUntil(until(start+ms), nil, func() bool { return false })
 	s.printEvents(o, s.run.Sim().EventsSince(seen))
+	if stopped == stopBudget {
+		o.linef("Played %s of %s; the clock is at %s.", sim.FormatMs(s.run.Sim().Now()-start), sim.FormatMs(ms), clock(s.run.Sim().Now()))
+		s.budgetHint(o)
+		return
+	}
 	o.linef("Played %s; the clock is at %s.", sim.FormatMs(ms), clock(s.run.Sim().Now()))
 }
 

@@ -61,7 +61,7 @@ func (s *Session) topicsCommand(o *output, args []string) {
 	servers, given := bootstrapArg(p)
 	switch {
 	case !given && viaZK:
-		servers = brokerList(len(s.run.Sim().Snapshot().Brokers))
+		servers = brokerList(s.brokerCount())
 	case !given:
 		o.line("--bootstrap-server must be specified")
 		o.hint("add --bootstrap-server %s (the sandbox's first broker)", brokerAddr(1))
@@ -240,7 +240,7 @@ func (s *Session) createTopicProblem(name string, rf, parts int) string {
 		}
 	}
 	registered := 0
-	for _, b := range s.run.Sim().Snapshot().Brokers {
+	for _, b := range s.snap().Brokers {
 		if !b.Fenced {
 			registered++
 		}
@@ -267,7 +267,7 @@ func (s *Session) createHint(o *output, name string, rf int, exists bool) {
 
 func (s *Session) partitionCount() int {
 	n := 0
-	for _, t := range s.run.Sim().Snapshot().Topics {
+	for _, t := range s.snap().Topics {
 		n += len(t.Partitions)
 	}
 	return n
@@ -279,7 +279,7 @@ func (s *Session) topicExists(name string) bool {
 }
 
 func (s *Session) topicView(name string) (sim.TopicView, bool) {
-	for _, t := range s.run.Sim().Snapshot().Topics {
+	for _, t := range s.snap().Topics {
 		if t.Name == name {
 			return t, true
 		}
@@ -295,14 +295,14 @@ func (s *Session) offsetsTopicExists() bool {
 			return true
 		}
 	}
-	return len(s.run.Sim().Snapshot().Groups) > 0
+	return len(s.snap().Groups) > 0
 }
 
 // topicNames lists the topics, sorted, with __consumer_offsets when it
 // exists and internal is set.
 func (s *Session) topicNames(internal bool) []string {
 	var names []string
-	for _, t := range s.run.Sim().Snapshot().Topics {
+	for _, t := range s.snap().Topics {
 		names = append(names, t.Name)
 	}
 	if internal && s.offsetsTopicExists() {

@@ -108,7 +108,7 @@ func reportWants(p *parsedOpts, pd partDesc, minISR int, live map[int]bool) bool
 // liveBrokers are the brokers describeCluster lists: registered and not fenced.
 func (s *Session) liveBrokers() map[int]bool {
 	live := map[int]bool{}
-	for _, b := range s.run.Sim().Snapshot().Brokers {
+	for _, b := range s.snap().Brokers {
 		if !b.Fenced {
 			live[b.ID] = true
 		}
@@ -161,7 +161,7 @@ func (s *Session) topicDesc(name string) (topicDesc, bool) {
 // replica the controller has not fenced (as the engine picks coordinators).
 func (s *Session) offsetsTopicDesc() topicDesc {
 	cluster := s.run.Sim().Config().Cluster
-	snap := s.run.Sim().Snapshot()
+	snap := s.snap()
 	n := len(snap.Brokers)
 	rf := min(cluster.OffsetsTopicReplicationFactor, n)
 	d := topicDesc{name: internalOffsetsTopic, id: s.offsetsTopicID(), minISR: 1,

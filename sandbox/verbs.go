@@ -54,7 +54,7 @@ func (s *Session) brokerArg(o *output, verb string, args []string, extra int) (i
 		return 0, false
 	}
 	id, err := strconv.Atoi(args[1])
-	n := len(s.run.Sim().Snapshot().Brokers)
+	n := s.brokerCount()
 	if err != nil || id < 1 || id > n {
 		verbMistake(o, verb, fmt.Sprintf("there is no broker %s (brokers are 1..%d)", args[1], n))
 		return 0, false
@@ -63,7 +63,7 @@ func (s *Session) brokerArg(o *output, verb string, args []string, extra int) (i
 }
 
 func (s *Session) brokerState(id int) sim.BrokerView {
-	return s.run.Sim().Snapshot().Brokers[id-1]
+	return s.snap().Brokers[id-1]
 }
 
 func (s *Session) crashVerb(o *output, args []string) {
@@ -129,7 +129,7 @@ func (s *Session) addVerb(o *output, args []string) {
 		verbMistake(o, "add", "add what?")
 		return
 	}
-	g, ok := findGroup(s.run.Sim().SnapshotTail(0), args[1])
+	g, ok := findGroup(s.snap(), args[1])
 	if !ok {
 		verbMistake(o, "add", fmt.Sprintf("there is no group %s; a console consumer with --group %s creates one", args[1], args[1]))
 		return
@@ -196,7 +196,7 @@ func parseVirtualMs(s string, zeroOK bool) (int64, error) {
 	case ms < 0 || (ms == 0 && !zeroOK):
 		return 0, fmt.Errorf("%q must be more than 0", s)
 	case ms > maxPlayMs:
-		return 0, fmt.Errorf("%q is longer than %s", s, sim.FormatMs(maxPlayMs))
+		return 0, fmt.Errorf("%q is longer than an hour", s)
 	}
 	return ms, nil
 }
