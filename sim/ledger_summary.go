@@ -161,9 +161,10 @@ func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFron
 			return false
 		}
 		if !known || front.from < 0 {
-			// Nobody has a position here yet: the next reader starts where
-			// auto.offset.reset says, and latest skips what is there now.
-			return g.cfg.AutoOffsetReset != "latest" || front.inHand[off]
+			// Nobody has a position here now. If auto.offset.reset already
+			// jumped a reader past it, it was skipped for good; if not, the
+			// group may yet read it.
+			return !skippedByReset(g, p.tp(), off) || front.inHand[off]
 		}
 		return off >= front.from || front.inHand[off]
 	}
@@ -172,6 +173,17 @@ func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFron
 	}
 	for _, off := range s.ledger.extra[rec] {
 		if check(off) {
+			return true
+		}
+	}
+	return false
+}
+
+// skippedByReset reports whether an auto.offset.reset moved one of the
+// group's readers past off on tp.
+func skippedByReset(g *group, tp TopicPartition, off int64) bool {
+	for _, r := range g.history.resets {
+		if r.tp == tp && off < r.to && (r.from < 0 || off >= r.from) {
 			return true
 		}
 	}
