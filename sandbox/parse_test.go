@@ -56,11 +56,11 @@ func TestParseOpts(t *testing.T) {
 		t.Errorf("non-options %q", p.nonOpts)
 	}
 	errs := map[string][]string{
-		"zookeeper is not a recognized option":                                  {"--zookeeper", "x"},
-		"de is not a recognized option":                                         {"--de"}, // ambiguous: describe, delete
-		"Option [topic] requires an argument":                                   {"--topic"},
-		"Option [topic] requires an argument ":                                  {"--topic", "--list"},
-		"Option [list] does not take an argument":                               {"--list=yes"},
+		"zookeeper is not a recognized option":                                    {"--zookeeper", "x"},
+		"de is not a recognized option":                                           {"--de"}, // ambiguous: describe, delete
+		"Option [topic] requires an argument":                                     {"--topic"},
+		"Option [topic] requires an argument ":                                    {"--topic", "--list"},
+		"Option [list] does not take an argument":                                 {"--list=yes"},
 		"Found multiple arguments for option [topic], but you asked for only one": {"--topic", "a", "--topic", "b"},
 	}
 	for want, args := range errs {
