@@ -41,7 +41,7 @@ func LoadFS(fsys fs.FS, dir string) ([]*Lesson, error) {
 		seen[l.Number] = name
 		out = append(out, l)
 	}
-	if err := errs.err(); err != nil {
+	if err := orNil(errs); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(out, func(a, b *Lesson) int { return a.Number - b.Number })

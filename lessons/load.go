@@ -103,7 +103,7 @@ func Parse(name string, data []byte) (*Lesson, error) {
 			Msg: "the lesson has no text", Hint: "write short ## sections after the closing +++"})
 	}
 	slices.SortStableFunc(p.errs, func(a, b *Error) int { return a.Line - b.Line })
-	if err := p.errs.err(); err != nil {
+	if err := orNil(p.errs); err != nil {
 		return nil, err
 	}
 	return l, nil

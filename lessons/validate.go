@@ -52,5 +52,5 @@ func Validate(l *Lesson) error {
 				formatMs(s.AtMs), formatMs(by)), "")
 		}
 	}
-	return errs.err()
+	return orNil(errs)
 }

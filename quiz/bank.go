@@ -55,7 +55,7 @@ func LoadFS(fsys fs.FS, dir string) ([]Question, error) {
 			return slices.ContainsFunc(dups, func(e *Error) bool { return e.File == q.File && e.Line == q.Line })
 		})
 	}
-	return all, errs.err()
+	return all, orNil(errs)
 }
 
 // LoadFile loads and validates one bank file's contents; name is used in
@@ -63,7 +63,7 @@ func LoadFS(fsys fs.FS, dir string) ([]Question, error) {
 func LoadFile(name string, data []byte) ([]Question, error) {
 	qs, errs := decodeFile(name, data)
 	errs = append(errs, checkUnique(qs)...)
-	return qs, errs.err()
+	return qs, orNil(errs)
 }
 
 // LinkedScenarios returns the names of the built-in scenarios the bank's

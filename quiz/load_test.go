@@ -108,7 +108,7 @@ func TestBadBankFiles(t *testing.T) {
 
 func TestErrorFormat(t *testing.T) {
 	e := &Error{File: "bank/keys.toml", Line: 12, Key: "answer", Msg: "choice E does not exist", Hint: "there are 4 choices, A to D"}
-	if got, want := e.Error(), "bank/keys.toml:12: answer: choice E does not exist (there are 4 choices, A to D)"; got != want {
+	if got, want := e.Error(), "bank/keys.toml:12: answer: choice E does not exist (hint: there are 4 choices, A to D)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	e.Hint = ""

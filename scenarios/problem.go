@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"kafkasim/internal/fuzzy"
 )
 
 // Problem is one mistake in a scenario file. Its Error is
@@ -61,37 +63,9 @@ func (ps Problems) sorted() Problems {
 
 // suggest names the closest of the known words, or lists them all.
 func suggest(word string, known []string) string {
-	best, bestDist := "", 1<<30
-	for _, k := range known {
-		if d := editDistance(word, k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
+	best, bestDist := fuzzy.Nearest(word, known)
 	if best != "" && bestDist <= len(word)/3+1 {
 		return "did you mean " + strconv.Quote(best) + "?"
 	}
 	return "known keys: " + strings.Join(known, ", ")
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 { // only names are compared; keep it cheap
-		return 1 << 20
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+
+	"kafkasim/internal/fuzzy"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,38 +154,13 @@ func TopicConfigPairs(t TopicConfig) []string {
 }
 
 func suggestProp(scope Scope, name string) string {
-	best, bestDist := "", 1<<30
-	for _, p := range Props(scope) {
-		if d := editDistance(name, p.Name); d < bestDist {
-			best, bestDist = p.Name, d
-		}
-	}
-	if best != "" && bestDist <= len(name)/2+1 {
-		return "did you mean " + strconv.Quote(best) + "?"
-	}
-	names := make([]string, 0, 8)
+	names := make([]string, 0, 16)
 	for _, p := range Props(scope) {
 		names = append(names, p.Name)
 	}
+	best, bestDist := fuzzy.Nearest(name, names)
+	if best != "" && bestDist <= len(name)/2+1 {
+		return "did you mean " + strconv.Quote(best) + "?"
+	}
 	return "known " + scope.String() + " configs: " + strings.Join(names, ", ")
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
