@@ -117,34 +117,7 @@ func logConsumerTimeout(o *output) {
 // consumerSetup checks the arguments as ConsoleConsumerOptions does and
 // gathers the run's settings.
 func (s *Session) consumerSetup(o *output, p *parsedOpts) (*consumerRun, bool) {
-	fail := func(msg string) (*consumerRun, bool) {
-		usageFailure(o, "kafka-console-consumer", msg)
-		return nil, false
-	}
-	include := p.val("include")
-	if include == "" {
-		include = p.val("whitelist")
-	}
-	if (p.has("topic") && include != "") || (!p.has("topic") && include == "") {
-		return fail("Exactly one of --include/--topic is required. ")
-	}
-	if p.has("partition") && !p.has("topic") {
-		return fail("The topic is required when partition is specified.")
-	}
-	if p.has("partition") && p.has("from-beginning") && p.has("offset") {
-		return fail("Options from-beginning and offset cannot be specified together.")
-	}
-	if !p.has("partition") && p.has("offset") {
-		return fail("The partition is required when offset is specified.")
-	}
-	if off := strings.ToLower(strings.TrimSpace(p.val("offset"))); p.has("offset") && off != "earliest" && off != "latest" {
-		if n, err := strconv.ParseInt(off, 10, 64); err != nil || n < 0 {
-			return fail(fmt.Sprintf("The provided offset value '%s' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long.", p.val("offset")))
-		}
-	}
-	if _, given := bootstrapArg(p); !given {
-		fail(`Missing required argument "[bootstrap-server]"`)
-		o.hint("add --bootstrap-server %s", brokerAddr(1))
+	if !checkConsumerArgs(o, p) {
 		return nil, false
 	}
 	c := &consumerRun{group: p.val("group"), fromBeginning: p.has("from-beginning"), maxMessages: -1, timeoutMs: -1,
@@ -155,12 +128,14 @@ func (s *Session) consumerSetup(o *output, p *parsedOpts) (*consumerRun, bool) {
 	}
 	if g, ok := c.props["group.id"]; ok {
 		if c.group != "" && g != c.group {
-			return fail(fmt.Sprintf("The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: '%s', '%s'", c.group, g))
+			usageFailure(o, "kafka-console-consumer", fmt.Sprintf("The group ids provided in different places (directly using '--group', via '--consumer-property', or via '--consumer.config') do not match. Detected group ids: '%s', '%s'", c.group, g))
+			return nil, false
 		}
 		c.group = g
 	}
 	if c.group != "" && p.has("partition") {
-		return fail("Options group and partition cannot be specified together.")
+		usageFailure(o, "kafka-console-consumer", "Options group and partition cannot be specified together.")
+		return nil, false
 	}
 	if r, ok := c.props["auto.offset.reset"]; ok && c.fromBeginning && r != "earliest" {
 		o.linef("Can't simultaneously specify --from-beginning and 'auto.offset.reset=%s', please remove one option", r)
@@ -171,21 +146,8 @@ func (s *Session) consumerSetup(o *output, p *parsedOpts) (*consumerRun, bool) {
 		c.props["isolation.level"] = p.val("isolation-level")
 	}
 	c.readCommitted = c.props["isolation.level"] == "read_committed"
-	for _, name := range []string{"max-messages", "timeout-ms"} {
-		if !p.has(name) {
-			continue
-		}
-		n, err := strconv.ParseInt(strings.TrimSpace(p.val(name)), 10, 64)
-		if err != nil {
-			o.linef("Cannot parse argument '%s' of option %s", p.val(name), name)
-			o.fail()
-			return nil, false
-		}
-		if name == "max-messages" {
-			c.maxMessages = int(n)
-		} else if n >= 0 {
-			c.timeoutMs = n
-		}
+	if !c.readLimits(o, p) {
+		return nil, false
 	}
 	fprops := map[string]string{}
 	for _, kv := range p.all("property") {
@@ -198,10 +160,70 @@ func (s *Session) consumerSetup(o *output, p *parsedOpts) (*consumerRun, bool) {
 	}
 	if p.has("topic") {
 		c.topics = []string{p.val("topic")}
-	} else if c.topics = s.includedTopics(include); len(c.topics) == 0 {
-		o.hint("no topic matches --include %s yet; the real consumer would wait for one to appear", include)
+	} else if c.topics = s.includedTopics(includeArg(p)); len(c.topics) == 0 {
+		o.hint("no topic matches --include %s yet; the real consumer would wait for one to appear", includeArg(p))
 	}
 	return c, true
+}
+
+// includeArg is --include, or the deprecated --whitelist.
+func includeArg(p *parsedOpts) string {
+	if p.has("include") {
+		return p.val("include")
+	}
+	return p.val("whitelist")
+}
+
+// checkConsumerArgs is ConsoleConsumerOptions.checkRequiredArgs and the
+// offset check.
+func checkConsumerArgs(o *output, p *parsedOpts) bool {
+	fail := func(msg string) bool {
+		usageFailure(o, "kafka-console-consumer", msg)
+		return false
+	}
+	include := includeArg(p)
+	switch {
+	case (p.has("topic") && include != "") || (!p.has("topic") && include == ""):
+		return fail("Exactly one of --include/--topic is required. ")
+	case p.has("partition") && !p.has("topic"):
+		return fail("The topic is required when partition is specified.")
+	case p.has("partition") && p.has("from-beginning") && p.has("offset"):
+		return fail("Options from-beginning and offset cannot be specified together.")
+	case !p.has("partition") && p.has("offset"):
+		return fail("The partition is required when offset is specified.")
+	}
+	if off := strings.ToLower(strings.TrimSpace(p.val("offset"))); p.has("offset") && off != "earliest" && off != "latest" {
+		if n, err := strconv.ParseInt(off, 10, 64); err != nil || n < 0 {
+			return fail(fmt.Sprintf("The provided offset value '%s' is incorrect. Valid values are 'earliest', 'latest', or a non-negative long.", p.val("offset")))
+		}
+	}
+	if _, given := bootstrapArg(p); !given {
+		fail(`Missing required argument "[bootstrap-server]"`)
+		o.hint("add --bootstrap-server %s", brokerAddr(1))
+		return false
+	}
+	return true
+}
+
+// readLimits reads --max-messages and --timeout-ms.
+func (c *consumerRun) readLimits(o *output, p *parsedOpts) bool {
+	for _, name := range []string{"max-messages", "timeout-ms"} {
+		if !p.has(name) {
+			continue
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(p.val(name)), 10, 64)
+		if err != nil {
+			o.linef("Cannot parse argument '%s' of option %s", p.val(name), name)
+			o.fail()
+			return false
+		}
+		if name == "max-messages" {
+			c.maxMessages = int(n)
+		} else if n >= 0 {
+			c.timeoutMs = n
+		}
+	}
+	return true
 }
 
 func (s *Session) includedTopics(pattern string) []string {
@@ -278,6 +300,9 @@ func (s *Session) consumeDirect(o *output, c *consumerRun) {
 	for _, topic := range c.topics {
 		t, ok := s.topicView(topic)
 		if !ok {
+			if topic == internalOffsetsTopic {
+				o.hint("%s holds the groups' committed offsets in a binary format; kafka-consumer-groups --describe shows them readably", topic)
+			}
 			continue
 		}
 		for _, pv := range t.Partitions {

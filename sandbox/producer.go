@@ -107,31 +107,7 @@ func (s *Session) producerCommand(o *output, args []string) {
 // --producer-property, as ConsoleProducer merges them. A bad value stops
 // the tool as KafkaProducer's constructor would.
 func (s *Session) configureProducer(o *output, p *parsedOpts, pm *producerMode) bool {
-	props := map[string]string{}
-	var order []string
-	for _, kv := range p.all("producer-property") {
-		k, v, _ := strings.Cut(kv, "=")
-		k = strings.TrimSpace(k)
-		if _, seen := props[k]; !seen {
-			order = append(order, k)
-		}
-		props[k] = v
-	}
-	explicitIdempotence := props["enable.idempotence"] == "true"
-	for _, d := range consoleProducerDefaults {
-		if _, set := props[d.config]; p.has(d.option) || !set {
-			if _, seen := props[d.config]; !seen {
-				order = append(order, d.config)
-			}
-			props[d.config] = d.def
-			if p.has(d.option) {
-				props[d.config] = p.val(d.option)
-			}
-		}
-	}
-	if p.has("max-partition-memory-bytes") {
-		props["batch.size"] = p.val("max-partition-memory-bytes")
-	}
+	props, order := mergeProducerProps(p)
 	pm.spec = sim.DefaultProducer("", pm.topic)
 	var unused []string
 	for _, k := range order {
@@ -158,7 +134,7 @@ func (s *Session) configureProducer(o *output, p *parsedOpts, pm *producerMode) 
 			return false
 		}
 	}
-	if msg := idempotenceConflict(pm.spec, explicitIdempotence); msg != "" {
+	if msg := idempotenceConflict(pm.spec, props["enable.idempotence"] == "true"); msg != "" {
 		o.line("org.apache.kafka.common.config.ConfigException: " + msg)
 		o.hint("enable.idempotence=true needs acks=all, retries > 0 and at most 5 requests in flight; leave it unset and Kafka turns it off quietly instead")
 		o.fail()
@@ -174,6 +150,37 @@ func (s *Session) configureProducer(o *output, p *parsedOpts, pm *producerMode) 
 		}
 	}
 	return true
+}
+
+// mergeProducerProps is ConsoleProducer.producerProps: the
+// --producer-property settings, then each console option's value (or its
+// default, when the property was not given), in the order they apply.
+func mergeProducerProps(p *parsedOpts) (map[string]string, []string) {
+	props := map[string]string{}
+	var order []string
+	set := func(k, v string) {
+		if _, seen := props[k]; !seen {
+			order = append(order, k)
+		}
+		props[k] = v
+	}
+	for _, kv := range p.all("producer-property") {
+		k, v, _ := strings.Cut(kv, "=")
+		set(strings.TrimSpace(k), v)
+	}
+	for _, d := range consoleProducerDefaults {
+		_, given := props[d.config]
+		switch {
+		case p.has(d.option):
+			set(d.config, p.val(d.option))
+		case !given:
+			set(d.config, d.def)
+		}
+	}
+	if p.has("max-partition-memory-bytes") {
+		set("batch.size", p.val("max-partition-memory-bytes"))
+	}
+	return props, order
 }
 
 // idempotenceConflict is the check KafkaProducer makes when

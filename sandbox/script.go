@@ -33,84 +33,101 @@ const EndOfInput = "^D"
 //
 // It returns how many commands failed, and the first read or write error.
 func (s *Session) RunScript(r io.Reader, w io.Writer, interactive bool) (int, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	failed := 0
-	// reading is set while the script's lines are a producer's records; it
-	// outlasts the producer when that stops early (a bad line), so the
-	// rest of its records are not run as commands.
-	reading := false
-	var werr error
-	write := func(format string, args ...any) {
-		if werr == nil {
-			_, werr = fmt.Fprintf(w, format, args...)
-		}
-	}
-	report := func(res Result) {
-		write("%s", res.Output)
-		if res.Err {
-			failed++
-		}
-	}
-	for werr == nil {
+	sr := &scriptRun{s: s, w: w, interactive: interactive, sc: bufio.NewScanner(r)}
+	sr.sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sr.werr == nil {
 		if interactive {
 			if s.InputMode() {
-				write(">")
+				sr.write(">")
 			} else {
-				write("$ ")
+				sr.write("$ ")
 			}
 		}
-		if !sc.Scan() {
+		if !sr.sc.Scan() {
 			break
 		}
-		line := strings.TrimRight(sc.Text(), "\r")
-		if reading && !interactive {
-			switch {
-			case line == EndOfInput || line == "":
-				reading = false
-				report(s.EndInput())
-			case s.InputMode():
-				write(">%s\n", line)
-				report(s.Input(line))
-			}
+		line := strings.TrimRight(sr.sc.Text(), "\r")
+		if sr.reading || s.InputMode() {
+			sr.record(line)
 			continue
 		}
-		if s.InputMode() {
-			if line == EndOfInput {
-				report(s.EndInput())
-				continue
-			}
-			report(s.Input(line))
-			continue
-		}
-		for strings.HasSuffix(line, "\\") && sc.Scan() {
-			line = strings.TrimRight(strings.TrimSuffix(line, "\\"), " \t") + " " + strings.TrimSpace(sc.Text())
-		}
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case trimmed == "":
-			continue
-		case strings.HasPrefix(trimmed, "#"):
-			if !interactive {
-				write("%s\n", trimmed)
-			}
-			continue
-		}
-		if !interactive {
-			write("$ %s\n", trimmed)
-		}
-		res := s.Exec(trimmed)
-		report(res)
-		reading = res.InputMode
+		sr.command(line)
 	}
 	if s.InputMode() {
 		if interactive {
-			write("\n")
+			sr.write("\n")
 		}
-		report(s.EndInput())
+		sr.report(s.EndInput())
 	}
-	if werr != nil {
-		return failed, werr
+	if sr.werr != nil {
+		return sr.failed, sr.werr
 	}
-	return failed, sc.Err()
+	return sr.failed, sr.sc.Err()
+}
+
+// scriptRun is one RunScript in progress.
+type scriptRun struct {
+	s           *Session
+	sc          *bufio.Scanner
+	w           io.Writer
+	interactive bool
+	failed      int
+	werr        error
+	// reading is set while the script's lines are a producer's records; it
+	// outlasts the producer when that stops early (a bad line), so the
+	// rest of its records are not run as commands.
+	reading bool
+}
+
+func (sr *scriptRun) write(format string, args ...any) {
+	if sr.werr == nil {
+		_, sr.werr = fmt.Fprintf(sr.w, format, args...)
+	}
+}
+
+func (sr *scriptRun) report(res Result) {
+	sr.write("%s", res.Output)
+	if res.Err {
+		sr.failed++
+	}
+}
+
+// record handles a line of producer input.
+func (sr *scriptRun) record(line string) {
+	s := sr.s
+	switch {
+	case sr.interactive && line == EndOfInput:
+		sr.report(s.EndInput())
+	case sr.interactive:
+		sr.report(s.Input(line))
+	case line == EndOfInput || line == "":
+		sr.reading = false
+		sr.report(s.EndInput())
+	case s.InputMode():
+		sr.write(">%s\n", line)
+		sr.report(s.Input(line))
+	}
+}
+
+// command handles a command line, joining continuation lines first.
+func (sr *scriptRun) command(line string) {
+	for strings.HasSuffix(line, "\\") && sr.sc.Scan() {
+		line = strings.TrimRight(strings.TrimSuffix(line, "\\"), " \t") + " " + strings.TrimSpace(sr.sc.Text())
+	}
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case trimmed == "":
+		return
+	case strings.HasPrefix(trimmed, "#"):
+		if !sr.interactive {
+			sr.write("%s\n", trimmed)
+		}
+		return
+	}
+	if !sr.interactive {
+		sr.write("$ %s\n", trimmed)
+	}
+	res := sr.s.Exec(trimmed)
+	sr.report(res)
+	sr.reading = res.InputMode && !sr.interactive
 }
