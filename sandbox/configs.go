@@ -155,6 +155,8 @@ func (s *Session) topicForConfigs(o *output, args []string, name string) (topicD
 		configsFailure(o, args, "java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.")
 		if sug := nearest(name, s.topicNames(true)); sug != "" {
 			o.hint("there is no topic %s; did you mean %s?", name, sug)
+		} else {
+			o.hint("there is no topic %s: 'kafka-topics --list' shows the topics", name)
 		}
 		return topicDesc{}, false
 	}
@@ -319,6 +321,7 @@ func parseAddConfig(o *output, arg string) ([][2]string, bool) {
 		k = strings.TrimSpace(k)
 		if !regexp.MustCompile(`^[a-zA-Z0-9._-]*$`).MatchString(k) {
 			o.line("Invalid character found for config key: " + k)
+			o.hint("config names use letters, digits, '.', '_' and '-'")
 			o.fail()
 			return nil, false
 		}

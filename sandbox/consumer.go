@@ -139,6 +139,7 @@ func (s *Session) consumerSetup(o *output, p *parsedOpts) (*consumerRun, bool) {
 	}
 	if r, ok := c.props["auto.offset.reset"]; ok && c.fromBeginning && r != "earliest" {
 		o.linef("Can't simultaneously specify --from-beginning and 'auto.offset.reset=%s', please remove one option", r)
+		o.hint("--from-beginning means auto.offset.reset=earliest: give one or the other")
 		o.fail()
 		return nil, false
 	}
@@ -214,6 +215,7 @@ func (c *consumerRun) readLimits(o *output, p *parsedOpts) bool {
 		n, err := strconv.ParseInt(strings.TrimSpace(p.val(name)), 10, 64)
 		if err != nil {
 			o.linef("Cannot parse argument '%s' of option %s", p.val(name), name)
+			o.hint("--%s takes a whole number", name)
 			o.fail()
 			return false
 		}

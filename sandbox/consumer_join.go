@@ -86,6 +86,7 @@ func (s *Session) consoleGroupSpec(o *output, c *consumerRun) (sim.GroupConfig, 
 		}
 		if err := sim.SetGroupProp(&spec, k, c.props[k]); err != nil {
 			o.line("org.apache.kafka.common.config.ConfigException: " + strings.Replace(invalidValueMessage(k, c.props[k], err), "Not a number of type LONG", "Not a number of type INT", 1))
+			o.hint("%s", propHint(sim.ScopeConsumer, k))
 			o.fail()
 			return spec, false
 		}

@@ -248,6 +248,8 @@ func (s *Session) deleteGroups(o *output, ids []string) {
 			o.hint("group %s still has active members: a group can only be deleted once they have all left (or been removed after session.timeout.ms)", f.group)
 		} else if sug := nearest(f.group, s.groupIDs()); sug != "" {
 			o.hint("did you mean --group %s?", sug)
+		} else {
+			o.hint("there is no group %s: 'kafka-consumer-groups --list' shows the groups that exist", f.group)
 		}
 	}
 }

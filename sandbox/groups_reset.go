@@ -176,6 +176,8 @@ func (s *Session) resetScope(o *output, p *parsedOpts, g sim.GroupView) ([]sim.T
 			printGroupError(o, "Executing consumer group command failed due to java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.")
 			if sug := nearest(topic, s.topicNames(false)); sug != "" {
 				o.hint("there is no topic %s; did you mean %s?", topic, sug)
+			} else {
+				o.hint("there is no topic %s: 'kafka-topics --list' shows the topics", topic)
 			}
 			return nil, false
 		}

@@ -130,6 +130,7 @@ func (s *Session) configureProducer(o *output, p *parsedOpts, pm *producerMode) 
 		}
 		if err := sim.SetProducerProp(&pm.spec, k, v); err != nil {
 			o.line("org.apache.kafka.common.config.ConfigException: " + producerValueMessage(k, v, err))
+			o.hint("%s", propHint(sim.ScopeProducer, k))
 			o.fail()
 			return false
 		}
@@ -229,6 +230,7 @@ func configureReader(o *output, p *parsedOpts, pm *producerMode) bool {
 		pm.nullMarker = &v
 		if v == pm.keySep {
 			o.line("org.apache.kafka.common.KafkaException: null.marker and key.separator may not be equal")
+			o.hint("pick a null.marker that cannot be mistaken for the separator, e.g. --property null.marker=NULL")
 			o.fail()
 			return false
 		}

@@ -81,11 +81,24 @@ func setTopicConfigs(t *sim.TopicConfig, pairs [][2]string) (kept [][2]string, i
 			return nil, nil, p
 		}
 		if err := sim.SetTopicProp(t, name, value); err != nil {
-			return nil, nil, &configProblem{msg: invalidValueMessage(name, value, err)}
+			return nil, nil, &configProblem{msg: invalidValueMessage(name, value, err), hint: propHint(sim.ScopeTopic, name)}
 		}
 		kept = append(kept, kv)
 	}
 	return kept, ignored, nil
+}
+
+// propHint explains a property: what it does and its default.
+func propHint(scope sim.Scope, name string) string {
+	pr, ok := sim.LookupProp(scope, name)
+	if !ok {
+		return ""
+	}
+	def := pr.Default
+	if def == "" {
+		def = "none"
+	}
+	return fmt.Sprintf("%s: %s (default %s)", name, pr.Doc, def)
 }
 
 // invalidValueMessage is ConfigException's "Invalid value V for

@@ -163,6 +163,7 @@ func intArg(o *output, p *parsedOpts, name string, def int) (int, bool) {
 	n, err := strconv.ParseInt(strings.TrimSpace(p.val(name)), 10, 32)
 	if err != nil {
 		topicError(o, fmt.Sprintf("Cannot parse argument '%s' of option %s", p.val(name), name))
+		o.hint("--%s takes a whole number", name)
 		return 0, false
 	}
 	return int(n), true
@@ -266,6 +267,7 @@ func (s *Session) alterTopic(o *output, p *parsedOpts) {
 		switch {
 		case want == have:
 			topicError(o, fmt.Sprintf("Topic already has %d partition(s).", have))
+			o.hint("--partitions is the new total, not how many to add: ask for more than %d", have)
 			return
 		case want < have:
 			topicError(o, fmt.Sprintf("The topic %s currently has %d partition(s); %d would not be an increase.", name, have, want))

@@ -22,6 +22,7 @@ func (s *Session) createTopic(o *output, p *parsedOpts) {
 		kv, ok := splitConfigArg(c)
 		if !ok {
 			topicError(o, `requirement failed: Invalid topic config: all configs to be added must be in the format "key=val".`)
+			o.hint("give each --config as name=value, e.g. --config retention.ms=60000")
 			return
 		}
 		pairs = append(pairs, kv)
@@ -41,9 +42,11 @@ func (s *Session) createTopic(o *output, p *parsedOpts) {
 	switch {
 	case rf < 1 || rf > 32767:
 		topicError(o, "The replication factor must be between 1 and 32767 inclusive")
+		o.hint("the replication factor is how many brokers keep a copy of each partition: at least 1, at most the number of brokers")
 		return
 	case parts < 1:
 		topicError(o, "The partitions must be greater than 0")
+		o.hint("a topic needs at least one partition to hold its records")
 		return
 	}
 	if msg := s.createTopicProblem(name, rf, parts); msg != "" {

@@ -39,6 +39,7 @@ func (s *Session) describeTopics(o *output, p *parsedOpts) {
 		}
 		if len(names) == 0 && !p.has("if-exists") {
 			topicError(o, fmt.Sprintf("TopicId '%s' does not exist as expected", id))
+			o.hint("kafka-topics --describe shows each topic's TopicId")
 			return
 		}
 	} else {
