@@ -3,6 +3,8 @@ package sandbox
 import (
 	"sort"
 	"strings"
+
+	"kafkasim/internal/fuzzy"
 )
 
 // nearest picks the candidate closest to what was typed, or "" when none
@@ -11,7 +13,7 @@ func nearest(typed string, candidates []string) string {
 	typed = strings.ToLower(typed)
 	best, bestDist := "", 1<<30
 	for _, c := range candidates {
-		d := editDistance(typed, strings.ToLower(c))
+		d := fuzzy.Distance(typed, strings.ToLower(c))
 		// A missing "kafka-" prefix, a truncated name or a part of one is
 		// still a match.
 		if strings.HasSuffix(c, "-"+typed) || (len(typed) >= 3 && strings.HasPrefix(c, typed)) ||
@@ -26,27 +28,6 @@ func nearest(typed string, candidates []string) string {
 		return ""
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func sortStrings(s []string) { sort.Strings(s) }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"kafkasim/sim"
 )
 
 // parseToolArgs parses a Kafka tool's arguments. On a mistake it prints
@@ -31,7 +33,7 @@ func (s *Session) parseToolArgs(o *output, tool string, specs []optSpec, args []
 		return nil, false
 	}
 	if p.has("version") {
-		o.line("3.9.0")
+		o.line(sim.KafkaVersion + ".0")
 		return nil, false
 	}
 	return p, true
