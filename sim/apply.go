@@ -12,8 +12,11 @@ func (s *Sim) Apply(cmd Command) error {
 	if err := s.checkCommand(cmd); err != nil {
 		return err
 	}
+	if err := s.exec(cmd); err != nil {
+		return err
+	}
 	s.applied = append(s.applied, Applied{Step: s.step, AtMs: s.nowMs, Cmd: cmd})
-	return s.exec(cmd)
+	return nil
 }
 
 // Schedule queues a command to run at a virtual time (a timeline entry).

@@ -73,17 +73,19 @@ type crashRec struct {
 	atMs   int64
 }
 
+// groupByID finds a group; a deleted (Dead) id may have been created again,
+// so the newest wins.
 func (s *Sim) groupByID(id string) *group {
-	for _, g := range s.groups {
-		if g.cfg.ID == id {
-			return g
+	for i := len(s.groups) - 1; i >= 0; i-- {
+		if s.groups[i].cfg.ID == id {
+			return s.groups[i]
 		}
 	}
 	return nil
 }
 
 func (s *Sim) addGroup(cfg GroupConfig) error {
-	if s.groupByID(cfg.ID) != nil {
+	if g := s.groupByID(cfg.ID); g != nil && g.state != GroupDead {
 		return fmt.Errorf("group %q already exists", cfg.ID)
 	}
 	for _, t := range cfg.Topics {

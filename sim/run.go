@@ -83,11 +83,15 @@ func (r *Run) Apply(cmd Command) error {
 	if err := r.sim.checkCommand(cmd); err != nil {
 		return err
 	}
+	step, at := r.sim.step, r.sim.nowMs
+	if err := r.sim.Apply(cmd); err != nil {
+		return err // nothing changed: nothing to record
+	}
 	r.commands = r.commands[:r.next:r.next]
-	r.dropCheckpointsAfter(r.sim.step)
-	r.commands = append(r.commands, Applied{Step: r.sim.step, AtMs: r.sim.nowMs, Cmd: cmd})
+	r.dropCheckpointsAfter(step)
+	r.commands = append(r.commands, Applied{Step: step, AtMs: at, Cmd: cmd})
 	r.next++
-	return r.sim.Apply(cmd)
+	return nil
 }
 
 // Seek moves to a step, backwards or forwards. Going back restores a

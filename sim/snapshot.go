@@ -95,6 +95,8 @@ type RecordView struct {
 	// means this is a duplicate written by a retry.
 	Copy        int
 	LeaderEpoch int
+	// TimestampMs is the record's CreateTime: when send() was called.
+	TimestampMs int64
 }
 
 // ProducerView is one producer.

@@ -86,6 +86,7 @@ func (s *Sim) recordView(p *partition, e entry) RecordView {
 	if e.rec < 0 {
 		mk := s.markers[markerIndex(e.rec)]
 		rv.RecordID = -1
+		rv.TimestampMs = -1
 		rv.Producer = s.producers[mk.producer].cfg.ID
 		rv.Control = "ABORT"
 		if mk.commit {
@@ -96,6 +97,7 @@ func (s *Sim) recordView(p *partition, e entry) RecordView {
 	ri := &s.ledger.recs[e.rec]
 	rv.Producer = s.producers[ri.producer].cfg.ID
 	rv.SendN = int(ri.sendN)
+	rv.TimestampMs = ri.createdMs
 	rv.Key, rv.NullKey = s.ledger.keyOf(e.rec)
 	rv.Value, rv.Tombstone = s.ledger.valueOf(e.rec)
 	rv.Aborted = p.isAborted(s, e)
