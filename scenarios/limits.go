@@ -1,5 +1,7 @@
 package scenarios
 
+import "kafkasim/sim"
+
 // Limits keep a scenario file from asking the machine for more than it has.
 // Going over one is a clear error at load time, never an out-of-memory
 // crash mid-run. They still allow large runs: ten million records, a
@@ -9,23 +11,23 @@ const (
 	MaxFileBytes = 1 << 20
 	// MaxTextBytes is the longest single string (title, description, say, key, value).
 	MaxTextBytes = 64 << 10
-	// MaxBrokers is the most brokers in a cluster.
-	MaxBrokers = 100
+	// MaxBrokers is the most brokers in a cluster: the engine's own limit.
+	MaxBrokers = sim.MaxBrokers
 	// MaxTopics is the most topics in a scenario.
 	MaxTopics = 1000
 	// MaxPartitions is the most partitions across all topics, counting the
 	// ones add-partitions creates.
-	MaxPartitions = 10_000
+	MaxPartitions = sim.MaxPartitions
 	// MaxReplicas is the most partition replicas (partitions × replication
 	// factor, over all topics): each one is a log the engine keeps.
 	MaxReplicas = 30_000
 	// MaxProducers is the most producers in a scenario.
-	MaxProducers = 1000
+	MaxProducers = sim.MaxProducers
 	// MaxGroups is the most consumer groups in a scenario.
 	MaxGroups = 1000
 	// MaxConsumers is the most consumers across all groups, counting the ones
 	// add-consumer starts.
-	MaxConsumers = 1000
+	MaxConsumers = sim.MaxConsumers
 	// MaxRecords is the most records a run may send: each producer's count,
 	// or rate × running time when it has no count, plus timeline produces.
 	MaxRecords = 10_000_000
