@@ -24,8 +24,8 @@ func main() {
 // runUI opens the terminal UI on what the command line asked for, with
 // progress kept in the state directory.
 func runUI(open cli.Launch) int {
-	opts := ui.Options{Scenario: open.Scenario, Lesson: open.Lesson, Quiz: open.Quiz, Sandbox: open.Sandbox,
-		Brokers: open.Brokers, Seed: open.Seed}
+	opts := ui.Options{Scenario: open.Scenario, Lesson: open.Lesson, Quiz: open.Quiz, QuizTopic: open.QuizTopic,
+		Sandbox: open.Sandbox, Brokers: open.Brokers, Seed: open.Seed}
 	dir, err := state.Dir()
 	if err != nil {
 		opts.Warnings = append(opts.Warnings, "progress will not be saved: "+err.Error())

@@ -68,9 +68,12 @@ type Launch struct {
 	Scenario string // play: a built-in name or a file
 	Lesson   int    // lesson: its number
 	Quiz     bool
-	Sandbox  bool
-	Brokers  int // sandbox: 0 means the default
-	Seed     *uint64
+	// QuizTopic, with Quiz, starts a quiz on this topic tag (or several,
+	// comma-separated) instead of the quiz menu.
+	QuizTopic string
+	Sandbox   bool
+	Brokers   int // sandbox: 0 means the default
+	Seed      *uint64
 }
 
 // interactiveUsage is the help of the commands that open the UI.
@@ -94,7 +97,7 @@ func Dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) (open La
 		open, err = parseLesson(rest, stderr)
 	case "quiz":
 		if slices.ContainsFunc(rest, isQuizCommandFlag) {
-			return Launch{}, false, quiz.Command(rest, stdout, stderr) // print mode and its help
+			return Launch{}, false, quiz.Command(rest, stdout, stderr) // print mode, its flags and help
 		}
 		open, err = parseQuiz(rest, stderr)
 	case "sandbox":
@@ -185,11 +188,22 @@ func parseLesson(args []string, stderr io.Writer) (Launch, error) {
 
 func parseQuiz(args []string, stderr io.Writer) (Launch, error) {
 	open := Launch{Quiz: true}
-	pos, err := parseFlags(newLaunchFlags("quiz", stderr), args, &open)
-	if err == nil && len(pos) > 0 {
-		err = fmt.Errorf("unexpected argument %s", visibleText(pos[0]))
+	fs := newLaunchFlags("quiz", stderr)
+	topic := fs.String("topic", "", "topic")
+	pos, err := parseFlags(fs, args, &open)
+	switch {
+	case err != nil:
+		return open, err
+	case len(pos) > 0:
+		return open, fmt.Errorf("unexpected argument %s", visibleText(pos[0]))
 	}
-	return open, err
+	for _, t := range strings.Split(*topic, ",") {
+		if t = strings.TrimSpace(t); t != "" && !quiz.KnownTopic(t) {
+			return open, fmt.Errorf("no quiz topic %s: pick from %s", visibleText(t), strings.Join(quiz.Topics(), ", "))
+		}
+	}
+	open.QuizTopic = *topic
+	return open, nil
 }
 
 func parseSandbox(args []string, stderr io.Writer) (Launch, error) {
@@ -215,9 +229,10 @@ func parseSandbox(args []string, stderr io.Writer) (Launch, error) {
 const maxSandboxBrokers = 9
 
 // isQuizCommandFlag reports the flags that belong to the quiz's print
-// mode (package quiz), and help, which describes both modes.
+// mode (package quiz), and help, which describes both modes. --topic and
+// --seed serve both: without --print they shape the interactive quiz.
 func isQuizCommandFlag(a string) bool {
-	for _, f := range []string{"print", "topic", "no-answers", "generated", "h", "help"} {
+	for _, f := range []string{"print", "no-answers", "generated", "h", "help"} {
 		if a == "-"+f || a == "--"+f || strings.HasPrefix(a, "-"+f+"=") || strings.HasPrefix(a, "--"+f+"=") {
 			return true
 		}

@@ -29,6 +29,9 @@ func TestDispatchOpensTheUI(t *testing.T) {
 		{"lesson seed before", []string{"lesson", "--seed=42", "3"}, Launch{Lesson: 3, Seed: &seed}},
 		{"quiz", []string{"quiz"}, Launch{Quiz: true}},
 		{"quiz seed", []string{"quiz", "--seed", "42"}, Launch{Quiz: true, Seed: &seed}},
+		{"quiz topic", []string{"quiz", "--topic", "offsets"}, Launch{Quiz: true, QuizTopic: "offsets"}},
+		{"quiz topics and seed", []string{"quiz", "--topic=keys,offsets", "--seed", "42"},
+			Launch{Quiz: true, QuizTopic: "keys,offsets", Seed: &seed}},
 		{"sandbox", []string{"sandbox"}, Launch{Sandbox: true, Brokers: 3}},
 		{"sandbox brokers", []string{"sandbox", "--brokers", "5"}, Launch{Sandbox: true, Brokers: 5}},
 	}
@@ -39,6 +42,7 @@ func TestDispatchOpensTheUI(t *testing.T) {
 				t.Fatalf("ui %v code %d out %q err %q", ui, code, out, errOut)
 			}
 			if open.Scenario != tt.want.Scenario || open.Lesson != tt.want.Lesson || open.Quiz != tt.want.Quiz ||
+				open.QuizTopic != tt.want.QuizTopic ||
 				open.Sandbox != tt.want.Sandbox || open.Brokers != tt.want.Brokers || (open.Seed == nil) != (tt.want.Seed == nil) ||
 				(open.Seed != nil && *open.Seed != *tt.want.Seed) {
 				t.Fatalf("got %+v, want %+v", open, tt.want)
@@ -64,6 +68,8 @@ func TestDispatchHelpAndMistakes(t *testing.T) {
 		{[]string{"lesson", "x\x1b[2J"}, 2, "", `no lesson`},
 		{[]string{"lesson", "1", "--seed", "x"}, 2, "", "invalid value"},
 		{[]string{"quiz", "extra"}, 2, "", "unexpected argument"},
+		{[]string{"quiz", "--topic", "nope\x1b[2J"}, 2, "", `no quiz topic "nope`},
+		{[]string{"quiz", "--topic", "keys", "--no-answers"}, 2, "", "add --print"},
 		{[]string{"sandbox", "--brokers", "0"}, 2, "", "--brokers must be"},
 		{[]string{"sandbox", "--script", "no-such-file.txt"}, 2, "", "no-such-file.txt"},
 	}

@@ -10,7 +10,8 @@ import (
 
 const usage = `Usage: kafkasim quiz [--print [--topic T[,T...]] [--no-answers] [--generated N] [--seed S]]
 
-Without --print the quiz opens in the terminal UI.
+Without --print the quiz opens in the terminal UI, on the topics --topic
+names if it is given.
 
   --print         write the questions as Markdown to standard output
   --topic T       only these topic tags (comma-separated); see below
@@ -23,8 +24,9 @@ Topics: %s
 `
 
 // Command runs "kafkasim quiz" with args (not including "quiz"). It
-// returns the exit code: 0 on success, 2 on a usage error. Until the TUI
-// takes it over, running without --print says so and returns 2.
+// returns the exit code: 0 on success, 2 on a usage error. The terminal UI
+// runs the quiz without --print (cli.Dispatch sends it there); called
+// without --print, Command says so and returns 2.
 func Command(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("quiz", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are reported below, with a hint
@@ -57,7 +59,8 @@ func Command(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if !*printMode {
-		fmt.Fprintln(stderr, "kafkasim quiz: the interactive quiz opens in the terminal UI (not available from here yet); use --print for a Markdown hand-out")
+		fmt.Fprintln(stderr, "kafkasim quiz: --no-answers and --generated shape the Markdown hand-out: add --print; "+
+			"without them, 'kafkasim quiz [--topic T] [--seed S]' opens the quiz in the terminal UI")
 		return 2
 	}
 	err = Print(stdout, PrintOptions{Topics: topics, NoAnswers: *noAnswers, Generated: *generated, Seed: *seed})

@@ -9,6 +9,10 @@ type Options struct {
 	Lesson int
 	// Quiz opens the quiz.
 	Quiz bool
+	// QuizTopic, with Quiz, starts a quiz on this topic tag (or several,
+	// comma-separated, as `kafkasim quiz --topic T` takes them) instead of
+	// showing the quiz menu.
+	QuizTopic string
 	// Sandbox opens a free cluster to experiment with.
 	Sandbox bool
 	// Seed, when set, replaces the scenario's seed.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -20,8 +21,31 @@ func (m Model) openQuiz() (Model, tea.Cmd) {
 			seed = *m.opts.Seed
 		}
 		m.quiz = newQuizScreen(m.st, m.global, m.quizBook, seed)
+		if topics := splitTopics(m.opts.QuizTopic); len(topics) > 0 {
+			m.quiz.start(topicChoice(topics))
+		}
 	}
 	m.quiz.SetSize(m.w, m.h)
 	m.current = ScreenQuiz
 	return m, nil
+}
+
+// splitTopics reads a comma-separated list of quiz topics.
+func splitTopics(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// topicChoice is the quiz menu's line for topics.
+func topicChoice(topics []string) quizChoice {
+	label := "Topic: "
+	if len(topics) > 1 {
+		label = "Topics: "
+	}
+	return quizChoice{label: label + strings.Join(topics, ", "), topics: topics}
 }

@@ -208,3 +208,28 @@ func TestQuizMenuGolden80x24(t *testing.T) {
 	m := openOn(t, ScreenQuiz, "", "", 80, 24)
 	golden.RequireEqual(t, []byte(m.View()))
 }
+
+// TestQuizTopicOption: `kafkasim quiz --topic T` opens the quiz asking
+// questions on T; enter at the end goes back to the menu.
+func TestQuizTopicOption(t *testing.T) {
+	seed := uint64(7)
+	for _, topics := range []string{"offsets", "keys, offsets"} {
+		t.Run(topics, func(t *testing.T) {
+			m := newModel(Options{Quiz: true, QuizTopic: topics, Seed: &seed}, plainStyles(), defaultDeps())
+			next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			m = feed(next.(Model), next.(Model).Init())
+			q := m.quiz
+			if m.current != ScreenQuiz || q == nil || q.phase != quizAsking {
+				t.Fatalf("want a question on %s, on %v", topics, m.current)
+			}
+			want := splitTopics(topics)
+			cur, _ := q.session.Current()
+			if !slices.Contains(want, cur.Topic) {
+				t.Fatalf("question %s has topic %q, want one of %v", cur.ID, cur.Topic, want)
+			}
+			if !contains(m.View(), "Topic") || !contains(m.View(), "offsets") {
+				t.Fatalf("the header should name the topic:\n%s", m.View())
+			}
+		})
+	}
+}
