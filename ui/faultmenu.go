@@ -114,9 +114,23 @@ type faultMenu struct {
 	kind   int // chosen kind, -1 while choosing one
 	cursor int
 	open   bool
+	// subtitle says what becomes of a fault once injected, which depends
+	// on the screen: a scenario's run replays it, a lesson's cannot.
+	subtitle string
 }
 
-func newFaultMenu() faultMenu { return faultMenu{keys: newMenuKeys(), kind: -1} }
+// subtitleReplay is the fault menu's subtitle where the run can step back.
+const subtitleReplay = "recorded in the run: stepping back and forth replays it"
+
+func newFaultMenu() faultMenu {
+	return faultMenu{keys: newMenuKeys(), kind: -1, subtitle: subtitleReplay}
+}
+
+// WithSubtitle is the menu with another subtitle.
+func (f faultMenu) WithSubtitle(s string) faultMenu {
+	f.subtitle = s
+	return f
+}
 
 // Open shows the menu with the faults possible in snap.
 func (f faultMenu) Open(snap *sim.Snapshot) faultMenu {
@@ -197,7 +211,7 @@ func (f faultMenu) View(st *Styles, maxH int) string {
 	var lines []string
 	var items []string
 	if f.kind < 0 {
-		lines = append(lines, st.Title.Render("Inject a fault"), st.Faint.Render("recorded in the run: stepping back and forth replays it"))
+		lines = append(lines, st.Title.Render("Inject a fault"), st.Faint.Render(f.subtitle))
 		for i, k := range f.kinds {
 			label := k.Label
 			if len(k.Targets) == 0 {

@@ -36,9 +36,19 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 	spec := scenarioSpec{Name: name, Title: s.lesson.Title, Description: s.lesson.Summary, Seed: p.Seed(),
 		DurationMs: p.EndMs(), Config: p.Sim().Config(), Timeline: append([]sim.Scheduled(nil), p.Sim().Timeline()...)}
 	s.sim = newSimScreen(s.st, s.keys.sim, spec, start)
+	s.sim.menu = s.sim.menu.WithSubtitle(lessonFaultSubtitle(mode))
 	s.resetRun()
 	s.layout()
 	return true
+}
+
+// lessonFaultSubtitle says what a fault does in a lesson's run, which
+// only goes forward: it stays until r starts the run again.
+func lessonFaultSubtitle(mode course.Mode) string {
+	if mode == course.ChallengeRun {
+		return "it happens now and counts when c checks; r starts again without it"
+	}
+	return "it happens now; a lesson runs forward only: r starts it again"
 }
 
 // resetRun forgets what the box showed about the previous run.
