@@ -38,6 +38,7 @@ func (s *Sim) startCluster() {
 		s.schedule(s.cfg.Cluster.LogRetentionCheckIntervalMs, item{kind: itRetentionCheck, a: int32(b.id)})
 	}
 	s.schedule(logCleanerBackoffMs, item{kind: itCleanerCheck})
+	s.schedule(s.cfg.Cluster.LeaderImbalanceCheckSeconds*1000, item{kind: itLeaderBalance})
 }
 
 func (s *Sim) crashBroker(id int) {

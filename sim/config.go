@@ -30,6 +30,9 @@ type ClusterConfig struct {
 	OffsetsTopicPartitions        int   // offsets.topic.num.partitions
 	OffsetsTopicReplicationFactor int   // offsets.topic.replication.factor
 	AutoCreateTopics              bool  // auto.create.topics.enable
+	AutoLeaderRebalance           bool  // auto.leader.rebalance.enable
+	LeaderImbalanceCheckSeconds   int64 // leader.imbalance.check.interval.seconds
+	LeaderImbalancePercent        int   // leader.imbalance.per.broker.percentage
 
 	// NetworkDelayMs is the one-way latency between any two nodes. Not a Kafka
 	// setting: the simulator's stand-in for the wire.

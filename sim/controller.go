@@ -163,24 +163,25 @@ func (s *Sim) electLeader(p *partition, why Reason) {
 		}
 		return
 	}
-	s.becomeLeader(p, next, old, unclean)
+	reason := ReasonClean
+	if unclean {
+		reason = ReasonUnclean
+	}
+	s.becomeLeader(p, next, old, reason)
 }
 
-func (s *Sim) becomeLeader(p *partition, next, old int, unclean bool) {
-	wasOffline := p.offline
+// becomeLeader hands p to broker next. reason is ReasonClean (from the
+// ISR), ReasonUnclean (from outside it) or ReasonPreferred (back to the
+// preferred replica while the old leader lives on as a follower).
+func (s *Sim) becomeLeader(p *partition, next, old int, reason Reason) {
 	p.leader = next
 	p.offline = false
 	p.leaderEpoch++
 	nr := p.rep(next)
-	reason := ReasonClean
-	if unclean {
-		reason = ReasonUnclean
+	if reason == ReasonUnclean {
 		p.isr = []int{next}
-	} else if old != 0 && old != next && p.inISR(old) {
+	} else if old != 0 && old != next && p.inISR(old) && !s.eligible(old) {
 		p.isr = removeInt(p.isr, old)
-	}
-	if wasOffline && !unclean {
-		reason = ReasonClean
 	}
 	// Records the previous leader had beyond the new leader's log are gone
 	// from the partition's history.
@@ -207,4 +208,38 @@ func (s *Sim) becomeLeader(p *partition, next, old int, unclean bool) {
 		}
 	}
 	s.leaderMovedForConsumers(p)
+}
+
+// leaderBalanceCheck is auto.leader.rebalance.enable: every
+// leader.imbalance.check.interval.seconds the controller counts, per broker,
+// the partitions it should lead (it is their preferred replica) but does not;
+// past leader.imbalance.per.broker.percentage it hands them back.
+func (s *Sim) leaderBalanceCheck() {
+	c := &s.cfg.Cluster
+	s.schedule(c.LeaderImbalanceCheckSeconds*1000, item{kind: itLeaderBalance})
+	if !c.AutoLeaderRebalance || s.controller == 0 {
+		return
+	}
+	for _, b := range s.brokers {
+		if !s.eligible(b.id) {
+			continue
+		}
+		var preferred, elsewhere []*partition
+		s.forEachPartition(func(p *partition) {
+			if p.replicas[0] == b.id {
+				preferred = append(preferred, p)
+				if p.leader != b.id {
+					elsewhere = append(elsewhere, p)
+				}
+			}
+		})
+		if len(preferred) == 0 || len(elsewhere)*100 <= c.LeaderImbalancePercent*len(preferred) {
+			continue
+		}
+		for _, p := range elsewhere {
+			if p.inISR(b.id) && p.leader != 0 {
+				s.becomeLeader(p, b.id, p.leader, ReasonPreferred)
+			}
+		}
+	}
 }

@@ -42,6 +42,8 @@ func (s *Sim) dispatch(it item) {
 		s.retentionCheck(int(it.a))
 	case itCleanerCheck:
 		s.cleanerCheck()
+	case itLeaderBalance:
+		s.leaderBalanceCheck()
 	case itGroupTick:
 		s.groupTick(it)
 	case itConsumerPoll:

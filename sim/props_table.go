@@ -104,6 +104,12 @@ func buildPropDefs() []propDef {
 			func(t any) *int { return &asCluster(t).OffsetsTopicReplicationFactor }),
 		boolProp(ScopeBroker, "auto.create.topics.enable", "true", "create a topic when a client first uses it",
 			func(t any) *bool { return &asCluster(t).AutoCreateTopics }),
+		boolProp(ScopeBroker, "auto.leader.rebalance.enable", "true", "move leadership back to each partition's preferred replica when brokers are out of balance",
+			func(t any) *bool { return &asCluster(t).AutoLeaderRebalance }),
+		int64Prop(ScopeBroker, "leader.imbalance.check.interval.seconds", "300", "how often the controller checks leader balance", 1, 1<<30,
+			func(t any) *int64 { return &asCluster(t).LeaderImbalanceCheckSeconds }),
+		intProp(ScopeBroker, "leader.imbalance.per.broker.percentage", "10", "how much of a broker's preferred leadership may sit elsewhere before it is moved back", 0, 100,
+			func(t any) *int { return &asCluster(t).LeaderImbalancePercent }),
 		int64Prop(ScopeBroker, "log.segment.bytes", "1073741824", "default segment size of topics", 100, 1<<40,
 			func(t any) *int64 { return &asCluster(t).LogSegmentBytes }),
 	)

@@ -20,6 +20,7 @@ const (
 	itControllerElect                    // the next controller takes over
 	itRetentionCheck                     // log.retention.check.interval.ms tick
 	itCleanerCheck                       // the log cleaner looks for work
+	itLeaderBalance                      // the controller checks preferred leadership
 	itGroupTick                          // group work: join delay, rebalance, session timeouts
 	itConsumerPoll                       // a consumer calls poll()
 	itConsumerProcessed                  // a consumer finished processing its batch

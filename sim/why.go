@@ -161,6 +161,9 @@ func whyReplication(e Event) (string, bool) {
 
 func whyElection(e Event) string {
 	switch {
+	case e.Reason == ReasonPreferred:
+		return fmt.Sprintf("leadership of %s moved back from broker %d to its preferred replica, broker %d (epoch %d): auto.leader.rebalance.enable keeps leaders spread over the brokers",
+			tpName(e), e.Broker2, e.Broker, e.Epoch)
 	case e.Reason == ReasonUnclean:
 		return fmt.Sprintf("broker %d became leader of %s (epoch %d) by UNCLEAN election: no in-sync replica was alive, so it leads with only %d records and %s are lost",
 			e.Broker, tpName(e), e.Epoch, e.Offset, plural(e.Count, "record", "records"))
