@@ -23,6 +23,9 @@ type keyCapturer interface{ capturesKeys() bool }
 // modalOwner is a screen with a menu or prompt that esc should close first.
 type modalOwner interface{ modalOpen() bool }
 
+// helpNoter is a screen with a line to add under its keys in the help.
+type helpNoter interface{ helpNote() string }
+
 // deps are what the root model needs from outside ui/.
 type deps struct {
 	source scenarioSource
@@ -255,7 +258,10 @@ func (m Model) View() string {
 	if !m.showHelp || m.w < minWidth || m.h < minHeight {
 		return v
 	}
-	box := m.st.MenuBox.Render(m.st.Title.Render("Keys") + "\n\n" + m.help.View(m.active().Keys()) +
-		"\n\n" + m.st.Faint.Render("? or esc closes"))
+	body := m.st.Title.Render("Keys") + "\n\n" + m.help.View(m.active().Keys()) + "\n\n"
+	if n, ok := m.active().(helpNoter); ok && n.helpNote() != "" {
+		body += n.helpNote() + "\n"
+	}
+	box := m.st.MenuBox.Render(body + m.st.Faint.Render("? or esc closes"))
 	return strings.Join(overlay(strings.Split(v, "\n"), box, m.w), "\n")
 }

@@ -181,3 +181,11 @@ func (s *lessonScreen) challengeKeys() []key.Binding {
 	}
 	return append(keys, k.Text, k.global.Help, k.global.Back)
 }
+
+// helpNote is the simulator's note on speed while the run shows.
+func (s *lessonScreen) helpNote() string {
+	if s.sim == nil || s.phase == lessonReading {
+		return ""
+	}
+	return s.sim.helpNote()
+}

@@ -1,10 +1,81 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	course "kafkasim/lessons"
 )
+
+func TestSpeedSaysWhatItMeans(t *testing.T) {
+	m := playScenario(t, 120, 36) // the fixture lasts 60s
+	s := m.sim
+	press(t, m, "+")
+	if want := "×2 = 2 virtual seconds per real second · 1m left: about 30s to watch"; s.status != want {
+		t.Fatalf("status %q, want %q", s.status, want)
+	}
+	for range 3 {
+		press(t, m, "-")
+	}
+	if !strings.HasPrefix(s.status, "×0.25 = 0.25 virtual seconds per real second") || !contains(s.status, "4m") {
+		t.Fatalf("status %q", s.status)
+	}
+	m = press(t, m, "?")
+	if v := m.View(); !contains(v, "×1 = 1 virtual second per real second; now ×0.25") {
+		t.Fatalf("help should say what ×1 means:\n%s", v)
+	}
+	// A 120s scenario at the fastest speeds plays in seconds.
+	for i, want := range map[int]int64{len(speeds) - 2: 4_000, len(speeds) - 3: 12_000} {
+		if got := 120_000 * 1000 / speeds[i].MsPerSec; got > want {
+			t.Errorf("%s plays 120s in %dms, want at most %dms", speeds[i].Label, got, want)
+		}
+	}
+}
+
+func TestPlayStopsOnTheScenarioEnd(t *testing.T) {
+	m := playScenario(t, 120, 36)
+	s := m.sim
+	s.spec.DurationMs = 1_025 // not a whole number of 50ms frames
+	m = press(t, m, "space")
+	for i := 0; i < 100 && s.playing; i++ {
+		m.Update(tickMsg{Gen: s.gen})
+	}
+	if s.run.Now() != 1_025 || s.playing || !contains(s.status, "end of the scenario") {
+		t.Fatalf("want a pause at exactly 1.025s, at %dms playing %v: %q", s.run.Now(), s.playing, s.status)
+	}
+	if v := m.View(); !contains(v, "1.025s / 1.025s") {
+		t.Fatalf("the timeline should end on the duration:\n%s", v)
+	}
+}
+
+func TestTimelineWithoutDuration(t *testing.T) {
+	st := plainStyles()
+	tl := timelinePane{w: 80}
+	tests := []struct {
+		nowMs int64
+		want  string
+	}{
+		{0, "0.000s (scale 0–10s)"},
+		{9_999, "9.999s (scale 0–10s)"},
+		{12_000, "12.000s (scale 0–30s)"},
+		{90_000, "90.000s (scale 0–2m)"},
+		{4_000_000, "4000.000s (scale 0–2h)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			lines := tl.render(st, tt.nowMs, 0, nil)
+			if !contains(lines[0], tt.want) || contains(lines[0], " / ") {
+				t.Fatalf("got %q, want %q and no denominator", lines[0], tt.want)
+			}
+		})
+	}
+	if got := scaleLabel(90_500); got != "1m30s" {
+		t.Fatalf("scaleLabel(90.5s) = %q", got)
+	}
+	if got := scaleLabel(5_400_000); got != "1h30m" {
+		t.Fatalf("scaleLabel(1.5h) = %q", got)
+	}
+}
 
 func TestFaultMenuSubtitlePerScreen(t *testing.T) {
 	m := playScenario(t, 120, 36)

@@ -47,9 +47,11 @@ func (m *simScreen) togglePlay() tea.Cmd {
 	return m.tick()
 }
 
-// setSpeed changes the playback speed; a new generation keeps one tick chain.
+// setSpeed changes the playback speed and says what it means; a new
+// generation keeps one tick chain.
 func (m *simScreen) setSpeed(i int) tea.Cmd {
 	m.speed = min(max(i, 0), len(speeds)-1)
+	m.status = m.speedNote()
 	m.gen++
 	if m.playing {
 		return m.tick()
@@ -64,6 +66,9 @@ func (m *simScreen) handleTick(t tickMsg) tea.Cmd {
 	}
 	before := m.run.Now()
 	target := before + speeds[m.speed].MsPerSec*frameInterval.Milliseconds()/1000
+	if d := m.spec.DurationMs; before < d {
+		target = min(target, d) // stop on the scenario's end, not a frame past it
+	}
 	m.advanceTo(target)
 	m.hot.decay()
 	m.absorbNew(false)
@@ -289,4 +294,32 @@ func (m *simScreen) refresh() {
 func parseSeed(s string) (uint64, bool) {
 	n, err := strconv.ParseUint(s, 10, 64)
 	return n, err == nil
+}
+
+// speedNote says what the speed means, and how long the rest of the
+// scenario takes at it: "×5 = 5 virtual seconds per real second · 40s
+// left: about 8s to watch".
+func (m *simScreen) speedNote() string {
+	sp := speeds[m.speed]
+	note := sp.Label + " = " + secondsText(sp.MsPerSec) + " virtual second"
+	if sp.MsPerSec != 1000 {
+		note += "s"
+	}
+	note += " per real second"
+	if d := m.spec.DurationMs; m.run != nil && d > m.run.Now() {
+		left := d - m.run.Now()
+		note += " · " + scaleLabel(left) + " left: about " + scaleLabel(max(left*1000/sp.MsPerSec, 1000)) + " to watch"
+	}
+	return note
+}
+
+// secondsText writes milliseconds as seconds without trailing zeros:
+// 250 is "0.25", 5000 is "5".
+func secondsText(ms int64) string {
+	return strconv.FormatFloat(float64(ms)/1000, 'f', -1, 64)
+}
+
+// helpNote is the help's line on speed: what ×1 means.
+func (m *simScreen) helpNote() string {
+	return "speed: ×1 = 1 virtual second per real second; now " + speeds[m.speed].Label
 }

@@ -20,7 +20,8 @@ const maxStepsPerFrame = 20_000
 // maxStepsPerJump bounds a step or a jump to a mark.
 const maxStepsPerJump = 2_000_000
 
-// speed is one playback speed: virtual milliseconds per real second.
+// speed is one playback speed: virtual milliseconds per real second. ×1
+// is 1 virtual second per real second: the cluster at a real one's pace.
 type speed struct {
 	Label    string
 	MsPerSec int64
@@ -34,7 +35,9 @@ var speeds = []speed{
 // statusFrames is how many playing frames a status message stays.
 const statusFrames = 80
 
-// defaultSpeed is ×1: the cluster moves at the pace of a real one.
+// defaultSpeed is ×1: the cluster moves at the pace of a real one, slow
+// enough to read the narration of a crash or a rebalance as it comes;
+// + goes on to ×10 and ×30, which play a 30–120s scenario in 1–12s.
 const defaultSpeed = 3
 
 // simScreen plays a scenario: the engine run, the panes that draw its

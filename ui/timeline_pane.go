@@ -65,13 +65,54 @@ type timelinePane struct {
 // SetSize sets its width; it is always two lines high.
 func (t *timelinePane) SetSize(w, _ int) { t.w = w }
 
-// render draws the scrubber over [0, spanMs] and a line naming the next mark.
+// openScales are the lengths the track of a run without an end (the
+// sandbox) grows through as its clock passes each one; then it doubles.
+var openScales = []int64{10_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000}
+
+// openScale is the first scale that holds ms.
+func openScale(ms int64) int64 {
+	for _, s := range openScales {
+		if ms < s {
+			return s
+		}
+	}
+	s := openScales[len(openScales)-1]
+	for s <= ms {
+		s *= 2
+	}
+	return s
+}
+
+// scaleLabel writes a length of time briefly, to the second below it:
+// "30s", "1m30s", "2m", "1h", "1h30m".
+func scaleLabel(ms int64) string {
+	sec := ms / 1000
+	switch {
+	case sec < 60:
+		return i64(sec) + "s"
+	case sec < 3600 && sec%60 == 0:
+		return i64(sec/60) + "m"
+	case sec < 3600:
+		return i64(sec/60) + "m" + i64(sec%60) + "s"
+	case sec%3600 == 0:
+		return i64(sec/3600) + "h"
+	}
+	return i64(sec/3600) + "h" + i64(sec%3600/60) + "m"
+}
+
+// render draws the scrubber over [0, span] and a line naming the next mark.
+// A run with a duration spans it ("12.000s / 60.000s"); a run without one
+// (the sandbox) spans a scale that grows as its clock passes it.
 func (t *timelinePane) render(st *Styles, nowMs, durationMs int64, marks []mark) []string {
 	span := max(durationMs, nowMs, 1)
 	for _, m := range marks {
 		span = max(span, m.AtMs)
 	}
 	clock := " " + fmtMs(nowMs) + " / " + fmtMs(durationMs)
+	if durationMs <= 0 {
+		span = openScale(span)
+		clock = " " + fmtMs(nowMs) + " (scale 0–" + scaleLabel(span) + ")"
+	}
 	trackW := max(t.w-len([]rune(clock))-2, 10)
 	cells := make([]rune, trackW)
 	nowCol := int(min(nowMs*int64(trackW-1)/span, int64(trackW-1)))
