@@ -101,7 +101,7 @@ func (s *Session) restartVerb(o *output, args []string) {
 	}
 	s.applyVerb(o, sim.Command{Kind: sim.CmdRestartBroker, Broker: id})
 	o.linef("Broker %d (%s) restarted.", id, brokerAddr(id))
-	o.hint("its replicas catch up from the leaders and rejoin the ISR; leadership stays where it moved (real Kafka hands it back to the preferred replica within leader.imbalance.check.interval.seconds, 5 minutes by default; the simulator does not)")
+	o.hint("its replicas catch up from the leaders and rejoin the ISR; leadership stays where it moved until the controller's balance check (leader.imbalance.check.interval.seconds, 5 minutes by default) hands it back to the preferred replica")
 }
 
 func (s *Session) slowVerb(o *output, args []string) {
