@@ -119,6 +119,43 @@ func (f *fakeRunner) Snapshot() sim.Snapshot {
 	return s
 }
 
+// SnapshotTail is Snapshot: the fixture's logs are short.
+func (f *fakeRunner) SnapshotTail(int) sim.Snapshot { return f.Snapshot() }
+
+// Fates scripts the fixture ledger's records of group billing (27 once, 2
+// duplicated, 1 lost, 7 pending). Which record has which fate is made up:
+// the rows only give the drill-down something to list and mark.
+func (f *fakeRunner) Fates(group string, want sim.Fate) []sim.RecordFate {
+	if group != "billing" {
+		return nil
+	}
+	keys := []string{"alice", "bob", "carol", "dave"}
+	var out []sim.RecordFate
+	add := func(fate sim.Fate, part int, off int64, processed int, reason string) {
+		if want != "" && fate != want {
+			return
+		}
+		out = append(out, sim.RecordFate{RecordID: int(off), Producer: "p1", SendN: int(off)*3 + part + 1, Topic: "orders",
+			Partition: part, Offsets: []int64{off}, Key: keys[int(off)%len(keys)], Fate: fate, Processed: processed, Reason: reason})
+	}
+	for o := int64(10); o < 30; o++ {
+		add(sim.FateExactlyOnce, 0, o, 1, "processed once")
+	}
+	for o := int64(13); o < 20; o++ {
+		add(sim.FateExactlyOnce, 1, o, 1, "processed once")
+	}
+	add(sim.FateDuplicated, 0, 9, 2, "processed by c1 in generation 2 at 1.200s, then c1 crashed at 1.500s before "+
+		"committing past it; processed by c2 in generation 3 at 2.300s")
+	add(sim.FateDuplicated, 1, 12, 2, "processed by c1 in generation 2 at 1.300s, then c1 crashed at 1.500s before "+
+		"committing past it; processed by c2 in generation 3 at 2.400s")
+	add(sim.FateLost, 2, 5, 0, "skipped: c1 committed offset 20 on orders-2 at 0.900s before processing offset 5, "+
+		"and the records in between were never processed")
+	for o := int64(25); o < 32; o++ {
+		add(sim.FatePending, 2, o, 0, "not processed yet: orders-2 is still readable at offset "+i64(o))
+	}
+	return out
+}
+
 func cloneSnapshot(s sim.Snapshot) sim.Snapshot {
 	out := s
 	out.Brokers = append([]sim.BrokerView(nil), s.Brokers...)

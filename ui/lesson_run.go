@@ -72,10 +72,14 @@ func (r playerRun) Step() bool {
 // RunUntil advances to ms, stopping early at a stop.
 func (r playerRun) RunUntil(ms int64) { r.p.Advance(ms) }
 
-func (r playerRun) Now() int64                  { return r.p.Sim().Now() }
-func (r playerRun) StepCount() int              { return r.p.Sim().StepCount() }
-func (r playerRun) Events() []sim.Event         { return r.p.Sim().Events() }
-func (r playerRun) Snapshot() sim.Snapshot      { return r.p.Sim().Snapshot() }
+func (r playerRun) Now() int64                      { return r.p.Sim().Now() }
+func (r playerRun) StepCount() int                  { return r.p.Sim().StepCount() }
+func (r playerRun) Events() []sim.Event             { return r.p.Sim().Events() }
+func (r playerRun) Snapshot() sim.Snapshot          { return r.p.Sim().Snapshot() }
+func (r playerRun) SnapshotTail(n int) sim.Snapshot { return r.p.Sim().SnapshotTail(n) }
+func (r playerRun) Fates(group string, want sim.Fate) []sim.RecordFate {
+	return r.p.Sim().Fates(group, want)
+}
 func (r playerRun) Apply(cmd sim.Command) error { return r.p.Apply(cmd) }
 
 // Seek is refused: the Player keeps no checkpoints to go back to.

@@ -18,12 +18,16 @@ func newSimRun(spec scenarioSpec) (runner, error) {
 	return simRun{r: r}, nil
 }
 
-func (a simRun) Step() bool                  { return a.r.Step() }
-func (a simRun) RunUntil(ms int64)           { a.r.RunUntil(ms) }
-func (a simRun) Now() int64                  { return a.r.Sim().Now() }
-func (a simRun) StepCount() int              { return a.r.Sim().StepCount() }
-func (a simRun) NextAt() int64               { return a.r.Sim().NextAt() }
-func (a simRun) Events() []sim.Event         { return a.r.Sim().Events() }
-func (a simRun) Snapshot() sim.Snapshot      { return a.r.Sim().Snapshot() }
+func (a simRun) Step() bool                      { return a.r.Step() }
+func (a simRun) RunUntil(ms int64)               { a.r.RunUntil(ms) }
+func (a simRun) Now() int64                      { return a.r.Sim().Now() }
+func (a simRun) StepCount() int                  { return a.r.Sim().StepCount() }
+func (a simRun) NextAt() int64                   { return a.r.Sim().NextAt() }
+func (a simRun) Events() []sim.Event             { return a.r.Sim().Events() }
+func (a simRun) Snapshot() sim.Snapshot          { return a.r.Sim().Snapshot() }
+func (a simRun) SnapshotTail(n int) sim.Snapshot { return a.r.Sim().SnapshotTail(n) }
+func (a simRun) Fates(group string, want sim.Fate) []sim.RecordFate {
+	return a.r.Sim().Fates(group, want)
+}
 func (a simRun) Apply(cmd sim.Command) error { return a.r.Apply(cmd) }
 func (a simRun) Seek(step int) error         { a.r.Seek(step); return nil }

@@ -17,6 +17,12 @@ type runner interface {
 	// Events is every event up to the current step.
 	Events() []sim.Event
 	Snapshot() sim.Snapshot
+	// SnapshotTail is Snapshot with the last tail records of each log, for
+	// views that must show records older than Snapshot's tail.
+	SnapshotTail(tail int) sim.Snapshot
+	// Fates lists the group's records whose fate is want, in send order,
+	// each with the engine's reason (sim.Sim.Fates).
+	Fates(groupID string, want sim.Fate) []sim.RecordFate
 	// Apply injects a command now and records it in the run at the current
 	// step, dropping any recorded commands after it.
 	Apply(cmd sim.Command) error
