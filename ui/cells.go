@@ -23,6 +23,12 @@ const (
 	cellError
 	cellHot
 	cellDup
+	// A record the ledger's drill-down lists, by fate, and the selected one.
+	cellMarkOnce
+	cellMarkDup
+	cellMarkLost
+	cellMarkPending
+	cellMarkSelected
 )
 
 // cellKey is one rendered two-rune cell.
@@ -91,6 +97,16 @@ func (c *cellCache) style(id cellStyle) lipgloss.Style {
 		return st.Hot
 	case cellDup:
 		return st.Duplicated.Bold(true)
+	case cellMarkOnce:
+		return st.Once.Bold(true).Reverse(true)
+	case cellMarkDup:
+		return st.Duplicated.Bold(true).Reverse(true)
+	case cellMarkLost:
+		return st.Lost.Bold(true).Reverse(true)
+	case cellMarkPending:
+		return st.Pending.Bold(true).Reverse(true)
+	case cellMarkSelected:
+		return st.Selected.Underline(true)
 	}
 	return st.renderer.NewStyle()
 }

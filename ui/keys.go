@@ -38,7 +38,10 @@ type simKeys struct {
 	Share     key.Binding
 	WhatIf    key.Binding
 	Command   key.Binding
-	global    globalKeys
+	// Drill lists the records of the ledger's chosen fate; enabled only
+	// while the ledger pane has the focus, so help stays truthful.
+	Drill  key.Binding
+	global globalKeys
 }
 
 func newSimKeys(g globalKeys) simKeys {
@@ -62,13 +65,14 @@ func newSimKeys(g globalKeys) simKeys {
 		Share:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "share run")),
 		WhatIf:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
 		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command line")),
+		Drill:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list records"), key.WithDisabled()),
 		global:    g,
 	}
 }
 
 // ShortHelp is the footer line.
 func (k simKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.Faults, k.Focus, k.global.Help, k.global.Quit}
+	return []key.Binding{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.Faults, k.Focus, k.Drill, k.global.Help, k.global.Quit}
 }
 
 // FullHelp is the `?` overlay.
@@ -76,8 +80,42 @@ func (k simKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.Faster, k.Slower},
 		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.global.Help, k.global.Back, k.global.Quit},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.global.Help, k.global.Back, k.global.Quit},
 	}
+}
+
+// drillKeys drive the ledger's drill-down: the list of one group's records
+// of one fate.
+type drillKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	PrevFate key.Binding
+	NextFate key.Binding
+	Close    key.Binding
+}
+
+func newDrillKeys() drillKeys {
+	return drillKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous record")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next record")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		PrevFate: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous fate")),
+		NextFate: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next fate")),
+		Close:    key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc", "close")),
+	}
+}
+
+// ShortHelp is the footer line while the list is open.
+func (k drillKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PrevFate, k.NextFate, k.PageDown, k.Close}
+}
+
+// FullHelp lists the drill-down keys in one column.
+func (k drillKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.PrevFate, k.NextFate, k.Close}}
 }
 
 // menuKeys drive a modal list: the fault menu and the home screen.

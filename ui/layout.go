@@ -19,7 +19,10 @@ type simLayout struct {
 	wide                                     bool
 	header, cluster, producers, logs, groups rect
 	ledger, narration, timeline, footer      rect
-	tooSmall                                 bool
+	// drill is where the ledger's drill-down goes when open: over the
+	// panes that do not draw records, so the logs stay in sight.
+	drill    rect
+	tooSmall bool
 }
 
 // contentNeeds is how many lines each pane would like, from the snapshot.
@@ -80,6 +83,7 @@ func computeLayout(w, h int, need contentNeeds) simLayout {
 	l.ledger = rect{leftW + 1, y, rightW, rowC}
 	y += rowC
 	l.narration = rect{0, y, w, narrH}
+	l.drill = rect{0, l.groups.y, w, rowC + narrH}
 	return l
 }
 
@@ -104,6 +108,7 @@ func wideLayout(l simLayout, w, avail int, need contentNeeds) simLayout {
 	l.groups = rect{x, y + prodH, rightW, bodyH - prodH - ledgerH}
 	l.ledger = rect{x, y + bodyH - ledgerH, rightW, ledgerH}
 	l.narration = rect{0, y + bodyH, w, narrH}
+	l.drill = rect{x, y, rightW, bodyH}
 	return l
 }
 

@@ -161,6 +161,9 @@ func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
 	if s.asking() {
 		return s.answerKey(km)
 	}
+	if s.sim.drillKey(km) { // enter on the ledger lists records before it goes on
+		return s.sim.Update(km)
+	}
 	k := s.keys
 	switch {
 	case key.Matches(km, k.Text):

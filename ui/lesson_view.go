@@ -148,6 +148,10 @@ func (s *lessonScreen) shortKeys() []key.Binding {
 	k := s.keys
 	g := k.global
 	switch {
+	case s.phase != lessonReading && s.sim != nil && s.sim.drill.IsOpen():
+		return s.sim.drill.keys.ShortHelp()
+	case s.phase != lessonReading && s.sim != nil && s.sim.keys.Drill.Enabled() && !s.asking():
+		return []key.Binding{s.sim.keys.Drill, named(s.sim.keys.Up, "choose fate"), k.sim.Focus, k.sim.Play, g.Help, g.Back}
 	case s.phase == lessonReading:
 		enter := named(k.Enter, "watch it run")
 		if s.run != lessonReading {

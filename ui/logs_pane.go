@@ -31,6 +31,8 @@ type logsPane struct {
 	keyList []string
 	// rowsPer is 2 (strip + markers) or 3 (plus a detail line) per partition.
 	rowsPer int
+	// marks are the records the ledger's drill-down lists; nil when closed.
+	marks *logMarks
 }
 
 func newLogsPane(st *Styles) logsPane {
@@ -88,6 +90,12 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 // legend maps key letters back to keys.
 func (l *logsPane) legend(st *Styles) string {
 	var b strings.Builder
+	if m := l.marks; m != nil {
+		b.WriteString(l.cells.get(markStyle(m.fate), fateMark(m.fate), 0))
+		b.WriteString(st.Bold.Render("=" + fateWord(m.fate) + " (listed) "))
+		b.WriteString(l.cells.get(cellMarkSelected, glyphSelected, 0))
+		b.WriteString(st.Bold.Render("=selected") + st.Faint.Render(" · "))
+	}
 	b.WriteString(st.Faint.Render("keys "))
 	for i, k := range l.keyList {
 		if i >= 12 {
@@ -119,6 +127,7 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 	const sufW = 11
 	slots := max((l.w-labelW-sufW)/2, 4)
 	start, end := l.offsetWindow(p, slots)
+	start, end = l.marks.window(p, start, end, slots)
 
 	var s1, s2 strings.Builder
 	label := p.Topic + "-" + itoa(p.Partition)
@@ -177,6 +186,10 @@ func (l *logsPane) writeCells(b *strings.Builder, st *Styles, p *sim.PartitionVi
 		case o < p.LogStart:
 			b.WriteString(l.cells.get(cellFaint, glyphDeleted, ' '))
 		case i < len(recs) && recs[i].Offset == o:
+			if style, mark, ok := l.marks.cell(p, &recs[i]); ok {
+				b.WriteString(l.cells.get(style, l.keyGlyph(&recs[i]), mark))
+				break
+			}
 			b.WriteString(l.recordCell(st, &recs[i], o >= p.HighWatermark, fresh >= 0 && o >= fresh))
 		case firstRec < 0 || o < firstRec:
 			b.WriteString(l.cells.get(cellFaint, glyphUnknown, ' '))
@@ -191,11 +204,10 @@ func (l *logsPane) recordCell(st *Styles, r *sim.RecordView, uncommitted, fresh 
 	if r.Control != "" {
 		return l.cells.get(cellFaint, glyphControl, rune(r.Control[0]))
 	}
-	glyph := glyphNullKey
+	glyph := l.keyGlyph(r)
 	idx := 0
 	if !r.NullKey {
 		idx = l.keyIndex(r.Key)
-		glyph = rune(keyLetters[idx%len(keyLetters)])
 	}
 	style := cellStyle(idx % len(st.Keys))
 	if r.NullKey {
@@ -221,6 +233,17 @@ func (l *logsPane) recordCell(st *Styles, r *sim.RecordView, uncommitted, fresh 
 		style = cellFaint
 	}
 	return l.cells.get(style, glyph, mark)
+}
+
+// keyGlyph is the letter of a record's key, or the null key's glyph.
+func (l *logsPane) keyGlyph(r *sim.RecordView) rune {
+	if r.Control != "" {
+		return glyphControl
+	}
+	if r.NullKey {
+		return glyphNullKey
+	}
+	return rune(keyLetters[l.keyIndex(r.Key)%len(keyLetters)])
 }
 
 func (l *logsPane) keyIndex(k string) int {
@@ -284,6 +307,24 @@ func (l *logsPane) writeMarkers(b *strings.Builder, snap *sim.Snapshot, p *sim.P
 		}
 		b.WriteString(l.cells.get(s1, r1, 0))
 		b.WriteString(l.cells.get(s2, r2, 0))
+	}
+}
+
+// reveal scrolls the pane so the partition's strip is on screen.
+func (l *logsPane) reveal(snap *sim.Snapshot, topic string, partition int) {
+	b := 0
+	for _, t := range snap.Topics {
+		for _, p := range t.Partitions {
+			if p.Topic == topic && p.Partition == partition {
+				first := 1 + b*l.rowsPer // line 0 is the key legend
+				if first+l.rowsPer > l.offset+l.bodyHeight() {
+					l.offset = first + l.rowsPer - l.bodyHeight()
+				}
+				l.offset = min(l.offset, first)
+				return
+			}
+			b++
+		}
 	}
 }
 

@@ -74,6 +74,7 @@ type simScreen struct {
 	groups    groupsPane
 	producers producersPane
 	ledger    ledgerPane
+	drill     drillPane // the ledger's drill-down, over the lower panes
 	narration narrationPane
 	timeline  timelinePane
 	menu      faultMenu
@@ -87,7 +88,7 @@ func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory)
 	m := &simScreen{
 		st: st, keys: keys, help: help.New(), spec: spec, start: start, hot: newAnim(),
 		speed: defaultSpeed, cluster: newClusterPane(), logs: newLogsPane(st), groups: newGroupsPane(),
-		producers: newProducersPane(), ledger: newLedgerPane(), narration: newNarrationPane(),
+		producers: newProducersPane(), ledger: newLedgerPane(), drill: newDrillPane(), narration: newNarrationPane(),
 		menu: newFaultMenu(), prompt: newPrompt(), whatif: newWhatIf(), cmdline: newCmdline(), w: minWidth, h: minHeight,
 	}
 	m.help.Styles.ShortKey = st.Bold
@@ -122,7 +123,7 @@ func (m *simScreen) capturesKeys() bool {
 
 // modalOpen reports whether a menu or prompt is showing.
 func (m *simScreen) modalOpen() bool {
-	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen()
+	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen()
 }
 
 // Keys is the help keymap of what is showing now.
@@ -136,6 +137,8 @@ func (m *simScreen) Keys() help.KeyMap {
 		return m.prompt.keys
 	case m.menu.IsOpen():
 		return m.menu.keys
+	case m.drill.IsOpen():
+		return m.drill.keys
 	}
 	return m.keys
 }
@@ -159,6 +162,9 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 			var cmd tea.Cmd
 			m.menu, cmd = m.menu.Update(msg)
 			return cmd
+		case m.drill.IsOpen():
+			m.updateDrill(msg)
+			return nil
 		}
 	}
 	switch msg := msg.(type) {
@@ -230,10 +236,12 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, k.FocusBack):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(msg, k.Drill):
+		m.openDrill()
 	case key.Matches(msg, k.Up):
-		m.paneByID(m.focus).scroll(-1)
+		m.scrollFocused(-1)
 	case key.Matches(msg, k.Down):
-		m.paneByID(m.focus).scroll(1)
+		m.scrollFocused(1)
 	case key.Matches(msg, k.PageUp):
 		p := m.paneByID(m.focus)
 		p.scroll(-max(p.bodyHeight()-1, 1))
@@ -270,12 +278,32 @@ func (m *simScreen) openSeedPrompt() {
 		})
 }
 
-// setFocus moves the focus to pane id.
+// setFocus moves the focus to pane id. On the ledger, ↑/↓ choose a fate
+// and enter lists its records; elsewhere ↑/↓ scroll.
 func (m *simScreen) setFocus(id paneID) {
 	m.focus = id
 	for i := range paneCount {
 		m.paneByID(i).focused = i == id
 	}
+	onLedger := id == paneLedger
+	m.keys.Drill.SetEnabled(onLedger)
+	up, down := "scroll up", "scroll down"
+	if onLedger {
+		up, down = "choose fate", "choose fate"
+		m.ledger.pickDefault(&m.snap)
+	}
+	m.keys.Up.SetHelp(m.keys.Up.Help().Key, up)
+	m.keys.Down.SetHelp(m.keys.Down.Help().Key, down)
+}
+
+// scrollFocused scrolls the focused pane by n lines; on the ledger it
+// moves the cursor n fates.
+func (m *simScreen) scrollFocused(n int) {
+	if m.focus == paneLedger {
+		m.ledger.move(n, len(m.snap.Ledger.Groups))
+		return
+	}
+	m.paneByID(m.focus).scroll(n)
 }
 
 // paneByID is the shared part of a pane, for focus and scrolling.

@@ -24,6 +24,7 @@ func (m *simScreen) layout() {
 	m.ledger.SetSize(l.ledger.w, l.ledger.h)
 	m.narration.SetSize(l.narration.w, l.narration.h)
 	m.timeline.SetSize(l.timeline.w, l.timeline.h)
+	m.drill.SetSize(l.drill.w, l.drill.h)
 	m.help.Width = l.footer.w
 }
 
@@ -78,19 +79,35 @@ func (m *simScreen) bodyLines() []string {
 	producers := m.producers.render(st, snap, hot)
 	ledger := m.ledger.render(st, snap)
 	narration := m.narration.render(st, m.events, m.note, firstParagraph(m.spec.Description), m.run.StepCount())
-	if l.wide {
+	var drill []string
+	if m.drill.IsOpen() {
+		drill = m.drill.render(st)
+	}
+	switch {
+	case l.wide:
 		left := append(cluster, logs...)
 		right := append(append(producers, groups...), ledger...)
+		if drill != nil { // the list takes the clients' column
+			right = drill
+		}
 		out = append(out, sideBySide(left, gap(len(left)), right)...)
 		out = append(out, narration...)
-	} else {
+	case drill != nil: // the list takes the rows under the logs
+		out = append(out, sideBySide(cluster, gap(l.cluster.h), producers)...)
+		out = append(out, logs...)
+		out = append(out, drill...)
+	default:
 		out = append(out, sideBySide(cluster, gap(l.cluster.h), producers)...)
 		out = append(out, logs...)
 		out = append(out, sideBySide(groups, gap(l.groups.h), ledger)...)
 		out = append(out, narration...)
 	}
 	out = append(out, m.timeline.render(st, m.run.Now(), m.spec.DurationMs, m.marks)...)
-	footer := m.help.ShortHelpView(m.keys.ShortHelp())
+	keys := m.keys.ShortHelp()
+	if m.drill.IsOpen() {
+		keys = m.drill.keys.ShortHelp()
+	}
+	footer := m.help.ShortHelpView(keys)
 	if m.status != "" {
 		footer = st.Note.Render(" "+sanitize(m.status)+" ") + " " + footer
 	}

@@ -20,7 +20,7 @@ func TestKeyStorm(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3, 4} {
 		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
 			m := fixtureModelN(t, Options{Lessons: lessons()}, 80, 24, 1+int(seed)*3)
-			storm(t, m, seed, 3000, "fixture")
+			storm(t, m, seed, 3000, "fixture", stormKeys)
 		})
 	}
 }
@@ -34,13 +34,54 @@ func TestKeyStormRealEngine(t *testing.T) {
 		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
 			m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
 			m = runCmd(m, m.Init())
-			storm(t, m, seed, 1500, "sandbox")
+			storm(t, m, seed, 1500, "sandbox", stormKeys)
 		})
 	}
 }
 
+// drillStormKeys lean on the drill-down's keys, so the list keeps being
+// opened, moved through, changed and closed among everything else.
+var drillStormKeys = append([]string{"enter", "enter", "enter", "tab", "shift+tab", "up", "down", "left", "right",
+	"pgdown", "pgup", "esc"}, stormKeys...)
+
+// TestKeyStormDrill storms the simulator with the ledger's drill-down open
+// from the start, on the fixture and on the engine's at-least-once: its
+// keys, fate changes and closing mixed with everything else.
+func TestKeyStormDrill(t *testing.T) {
+	for _, seed := range []uint64{7, 8, 9} {
+		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+			m := playScenario(t, 120, 36)
+			m = press(t, m, "right", "right", "tab", "tab", "tab", "enter")
+			if !m.sim.drill.IsOpen() {
+				t.Fatal("the storm should start with the list open")
+			}
+			if open := storm(t, m, seed, 3000, "fixture", drillStormKeys); open < 50 {
+				t.Fatalf("the list was open for only %d of 3000 messages", open)
+			}
+		})
+	}
+	t.Run("engine", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("slow")
+		}
+		m := fixtureModel(t, Options{}, 120, 36)
+		m.deps = defaultDeps()
+		m = runCmd(m, m.loadCmd("at-least-once"))
+		m.sim.run.RunUntil(30_000)
+		m.sim.refresh()
+		m = press(t, m, "tab", "tab", "tab", "enter")
+		if !m.sim.drill.IsOpen() {
+			t.Fatal("the storm should start with the list open")
+		}
+		if open := storm(t, m, 10, 1500, "at-least-once", drillStormKeys); open == 0 {
+			t.Fatal("the list was never open")
+		}
+	})
+}
+
 // storm sends n random messages to m; scenario is what openScreenMsg plays.
-func storm(t *testing.T, m Model, seed uint64, n int, scenario string) {
+// It returns how many of them arrived while the ledger's drill-down was open.
+func storm(t *testing.T, m Model, seed uint64, n int, scenario string, keys []string) (drillOpen int) {
 	rng := rand.New(rand.NewPCG(seed, 0x5707))
 	defer func() {
 		if r := recover(); r != nil {
@@ -63,7 +104,10 @@ func storm(t *testing.T, m Model, seed uint64, n int, scenario string) {
 		case k < 26:
 			msg = openScreenMsg{Screen: ScreenSim, Arg: scenario}
 		default:
-			msg = keyMsg(stormKeys[rng.IntN(len(stormKeys))])
+			msg = keyMsg(keys[rng.IntN(len(keys))])
+		}
+		if m.sim != nil && m.sim.drill.IsOpen() {
+			drillOpen++
 		}
 		next, cmd := m.Update(msg)
 		m = next.(Model)
@@ -72,6 +116,7 @@ func storm(t *testing.T, m Model, seed uint64, n int, scenario string) {
 		}
 		_ = m.View()
 	}
+	return drillOpen
 }
 
 // runQuick runs the commands that answer at once (menu choices, prompts),

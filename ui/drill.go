@@ -1,0 +1,240 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/sim"
+)
+
+// drillEntry is one listed record, its text ready for the list's width.
+type drillEntry struct {
+	head   string   // producer#n, key, where, times processed (plain text)
+	reason []string // the engine's reason, wrapped
+}
+
+// drillPane is the ledger's drill-down: one group's records of one fate,
+// each with the engine's reason, while the logs mark where they are. It
+// only shows what sim.Sim.Fates says.
+type drillPane struct {
+	keys   drillKeys
+	open   bool
+	group  string
+	fate   int // index into fateOrder
+	fates  []sim.RecordFate
+	cursor int // the selected record
+	offset int // first line shown
+
+	w, h    int
+	entries []drillEntry // fates laid out for width textW
+	starts  []int        // each entry's first line
+	lines   int          // lines of all entries
+	textW   int
+}
+
+func newDrillPane() drillPane { return drillPane{keys: newDrillKeys()} }
+
+// IsOpen reports whether the list is showing.
+func (d *drillPane) IsOpen() bool { return d.open }
+
+// Open lists fates, the group's records of fateOrder[fate].
+func (d *drillPane) Open(group string, fate int, fates []sim.RecordFate) {
+	d.open, d.group, d.fate, d.fates = true, group, fate, fates
+	d.cursor, d.offset, d.textW = 0, 0, -1
+	d.layoutEntries()
+}
+
+// Close hides the list.
+func (d *drillPane) Close() { d.open, d.fates, d.entries = false, nil, nil }
+
+// Fate is the fate listed.
+func (d *drillPane) Fate() sim.Fate { return fateOrder[d.fate] }
+
+// Selected is the selected record, if any.
+func (d *drillPane) Selected() (sim.RecordFate, bool) {
+	if d.cursor < 0 || d.cursor >= len(d.fates) {
+		return sim.RecordFate{}, false
+	}
+	return d.fates[d.cursor], true
+}
+
+// SetSize sets the pane's outer size, title included.
+func (d *drillPane) SetSize(w, h int) {
+	d.w, d.h = w, h
+	d.layoutEntries()
+}
+
+// drillAction is what the list asks of the simulator screen, which owns
+// the engine: list another fate (dir -1 or +1) or close (dir 0).
+type drillAction struct{ dir int }
+
+// Update handles a key or the mouse wheel while the list is open. Moving
+// the selection is its own business; changing or closing the list needs
+// the engine, so it comes back as a drillAction for the screen to do.
+func (d *drillPane) Update(msg tea.Msg) *drillAction {
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		switch mm.Button {
+		case tea.MouseButtonWheelUp:
+			d.move(-1)
+		case tea.MouseButtonWheelDown:
+			d.move(1)
+		}
+		return nil
+	}
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := d.keys
+	switch {
+	case key.Matches(km, k.Close):
+		return &drillAction{}
+	case key.Matches(km, k.PrevFate):
+		return &drillAction{dir: -1}
+	case key.Matches(km, k.NextFate):
+		return &drillAction{dir: 1}
+	case key.Matches(km, k.Up):
+		d.move(-1)
+	case key.Matches(km, k.Down):
+		d.move(1)
+	case key.Matches(km, k.PageUp):
+		d.move(-d.perPage())
+	case key.Matches(km, k.PageDown):
+		d.move(d.perPage())
+	}
+	return nil
+}
+
+// perPage is about how many entries a page shows.
+func (d *drillPane) perPage() int {
+	if len(d.fates) == 0 {
+		return 1
+	}
+	return max(d.bodyHeight()*len(d.fates)/max(d.lines, 1), 1)
+}
+
+// move selects the record n entries away and scrolls it into view.
+func (d *drillPane) move(n int) {
+	if len(d.fates) == 0 {
+		return
+	}
+	d.cursor = min(max(d.cursor+n, 0), len(d.fates)-1)
+	d.reveal()
+}
+
+// bodyHeight is the lines under the title and the meaning line.
+func (d *drillPane) bodyHeight() int { return max(d.h-2, 1) }
+
+// reveal scrolls so the selected entry is on screen, its head first.
+func (d *drillPane) reveal() {
+	if d.cursor >= len(d.starts) {
+		return
+	}
+	first := d.starts[d.cursor]
+	last := first + 1 + len(d.entries[d.cursor].reason)
+	if last-d.offset > d.bodyHeight() {
+		d.offset = last - d.bodyHeight()
+	}
+	if first < d.offset {
+		d.offset = first
+	}
+	d.offset = min(max(d.offset, 0), max(d.lines-d.bodyHeight(), 0))
+}
+
+// layoutEntries lays the records out for the pane's width, once per width.
+func (d *drillPane) layoutEntries() {
+	textW := max(d.w-6, 20)
+	if !d.open || textW == d.textW {
+		return
+	}
+	d.textW = textW
+	d.entries = make([]drillEntry, len(d.fates))
+	d.starts = make([]int, len(d.fates))
+	d.lines = 0
+	for i := range d.fates {
+		e := drillEntry{head: fateHead(&d.fates[i])}
+		for _, part := range strings.Split(sanitize(d.fates[i].Reason), "; ") {
+			for j, l := range wrap(part, textW-2) {
+				lead := "– "
+				if j > 0 {
+					lead = "  "
+				}
+				e.reason = append(e.reason, lead+l)
+			}
+		}
+		d.entries[i], d.starts[i] = e, d.lines
+		d.lines += 1 + len(e.reason)
+	}
+	d.reveal()
+}
+
+// fateHead is a record's first line: who sent it, its key, where it
+// landed and how often the group processed it.
+func fateHead(f *sim.RecordFate) string {
+	key := "key " + sanitize(f.Key)
+	if f.NullKey {
+		key = "null key"
+	}
+	where := sanitize(f.Topic) + "-" + itoa(f.Partition)
+	if len(f.Offsets) == 0 {
+		where += " (no offset)"
+	} else {
+		offs := make([]string, len(f.Offsets))
+		for i, o := range f.Offsets {
+			offs[i] = i64(o)
+		}
+		where += "@" + strings.Join(offs, ",")
+	}
+	times := "processed " + itoa(f.Processed) + "×"
+	switch f.Processed {
+	case 0:
+		times = "never processed"
+	case 1:
+		times = "processed once"
+	}
+	return sanitize(f.Producer) + "#" + itoa(f.SendN) + " · " + key + " · " + where + " · " + times
+}
+
+// render draws the list as d.w × d.h lines.
+func (d *drillPane) render(st *Styles) []string {
+	f := d.Fate()
+	mark := fateStyle(st, f).Render(string(fateMark(f)))
+	title := st.PaneFocus.Render("▶ DELIVERY LEDGER") + st.Bold.Render(" › "+sanitize(d.group)+" › ") + mark + " " +
+		st.Bold.Render(itoa(len(d.fates))+" "+fateWord(f))
+	if len(d.fates) > 0 {
+		title += st.Faint.Render(" [" + itoa(d.cursor+1) + "/" + itoa(len(d.fates)) + "]")
+	}
+	lines := []string{title, st.Faint.Render(fateMeaning(f) + " · each " + string(fateMark(f)) +
+		" in the partition logs is one of these, " + string(glyphSelected) + " the selected one")}
+	if len(d.fates) == 0 {
+		lines = append(lines, "", st.Faint.Render("  no "+fateWord(f)+" records for "+sanitize(d.group)+
+			" now · ←/→ other fates · esc closes"))
+		return block(lines, d.w, d.h)
+	}
+	for i := d.entryAt(d.offset); i < len(d.entries) && len(lines) < d.h; i++ {
+		e := d.entries[i]
+		head := "  " + mark + " " + e.head
+		if i == d.cursor {
+			head = st.Selected.Render("▸ "+string(fateMark(f))+" "+e.head) + " " + st.Faint.Render("◂")
+		}
+		entry := append([]string{head}, e.reason...)
+		for j := range entry {
+			if d.starts[i]+j < d.offset {
+				continue
+			}
+			if j > 0 {
+				entry[j] = "    " + st.Faint.Render(entry[j])
+			}
+			lines = append(lines, entry[j])
+		}
+	}
+	return block(lines, d.w, d.h)
+}
+
+// entryAt is the entry that holds line n.
+func (d *drillPane) entryAt(n int) int {
+	return max(sort.SearchInts(d.starts, n+1)-1, 0)
+}

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/sim"
+)
+
+// maxDrillTail bounds the records per log that the snapshot under an open
+// drill-down copies, so a listed record far back in a long log can still
+// be drawn without copying whole logs of a busy run.
+const maxDrillTail = 20_000
+
+// drillKey reports whether km opens the drill-down now: enter while the
+// ledger has the focus.
+func (m *simScreen) drillKey(km tea.KeyMsg) bool { return key.Matches(km, m.keys.Drill) }
+
+// openDrill lists the records of the fate the ledger's cursor is on. The
+// run pauses so the list holds still while it is read.
+func (m *simScreen) openDrill() {
+	if m.run == nil {
+		return
+	}
+	group, fate, ok := m.ledger.chosen(&m.snap)
+	if !ok {
+		m.status = "no consumer group yet: the ledger counts what groups process"
+		return
+	}
+	m.pause()
+	m.showFate(group, fate)
+}
+
+// showFate fills the list with the group's records of fateOrder[fate],
+// from the engine, and takes a snapshot deep enough to draw them.
+func (m *simScreen) showFate(group string, fate int) {
+	fates := m.run.Fates(group, fateOrder[fate])
+	m.drill.Open(group, fate, fates)
+	m.snap = m.run.SnapshotTail(drillTail(&m.snap, fates))
+	for gi, g := range m.snap.Ledger.Groups {
+		if g.ID == group {
+			m.ledger.cursor, m.ledger.moved = gi*len(fateOrder)+fate, true
+		}
+	}
+	m.layout()
+	m.drillMoved()
+}
+
+// updateDrill handles a key or the mouse while the list is open.
+func (m *simScreen) updateDrill(msg tea.Msg) {
+	act := m.drill.Update(msg)
+	switch {
+	case act == nil:
+		m.drillMoved()
+	case act.dir == 0:
+		m.closeDrill()
+	default:
+		n := len(fateOrder)
+		m.showFate(m.drill.group, (m.drill.fate+act.dir+n)%n)
+	}
+}
+
+// drillMoved marks the listed records in the logs and scrolls the logs to
+// the selected one.
+func (m *simScreen) drillMoved() {
+	m.logs.marks = newLogMarks(m.drill.Fate(), m.drill.fates, m.drill.cursor)
+	if f, ok := m.drill.Selected(); ok {
+		m.logs.reveal(&m.snap, f.Topic, f.Partition)
+	}
+}
+
+// closeDrill hides the list and the marks; the run stays paused.
+func (m *simScreen) closeDrill() {
+	m.drill.Close()
+	m.logs.marks = nil
+	m.refresh()
+}
+
+// drillTail is how many records of each log a snapshot needs to hold
+// every listed record still in its log.
+func drillTail(snap *sim.Snapshot, fates []sim.RecordFate) int {
+	logEnd := map[partAt]int64{}
+	for _, t := range snap.Topics {
+		for _, p := range t.Partitions {
+			logEnd[partAt{p.Topic, p.Partition}] = p.LogEnd
+		}
+	}
+	tail := sim.DefaultSnapshotTail
+	for _, f := range fates {
+		end, ok := logEnd[partAt{f.Topic, f.Partition}]
+		for _, o := range f.Offsets {
+			if ok && o < end {
+				// and as many before it, for the strip to start a little earlier
+				tail = max(tail, int(end-o)+sim.DefaultSnapshotTail)
+			}
+		}
+	}
+	return min(tail, maxDrillTail)
+}
