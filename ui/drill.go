@@ -207,8 +207,8 @@ func (d *drillPane) render(st *Styles) []string {
 	if len(d.fates) > 0 {
 		title += st.Faint.Render(" [" + itoa(d.cursor+1) + "/" + itoa(len(d.fates)) + "]")
 	}
-	lines := []string{title, st.Faint.Render(fateMeaning(f) + " · each " + string(fateMark(f)) +
-		" in the partition logs is one of these, " + string(glyphSelected) + " the selected one")}
+	lines := []string{title, st.Faint.Render(fateMeaning(f) + " · in the logs: " + string(fateMark(f)) +
+		", the selected one " + string(glyphSelected))}
 	if len(d.fates) == 0 {
 		lines = append(lines, "", st.Faint.Render("  no "+fateWord(f)+" records for "+sanitize(d.group)+
 			" now · ←/→ other fates · esc closes"))

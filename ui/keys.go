@@ -72,7 +72,8 @@ func newSimKeys(g globalKeys) simKeys {
 
 // ShortHelp is the footer line.
 func (k simKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.Faults, k.Focus, k.Drill, k.global.Help, k.global.Quit}
+	// Drill shows only on the ledger, and early, so it fits at 80 columns.
+	return []key.Binding{k.Play, k.Drill, k.StepFwd, k.StepBack, k.NextMark, k.Faults, k.Focus, k.global.Help, k.global.Quit}
 }
 
 // FullHelp is the `?` overlay.
@@ -108,9 +109,13 @@ func newDrillKeys() drillKeys {
 	}
 }
 
-// ShortHelp is the footer line while the list is open.
+// ShortHelp is the footer line while the list is open: short enough that
+// esc shows at 80 columns.
 func (k drillKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.PrevFate, k.NextFate, k.PageDown, k.Close}
+	move, fate := k.Down, k.NextFate
+	move.SetHelp("↑/↓", "record")
+	fate.SetHelp("←/→", "fate")
+	return []key.Binding{move, fate, k.PageDown, k.Close}
 }
 
 // FullHelp lists the drill-down keys in one column.
