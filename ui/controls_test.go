@@ -176,8 +176,8 @@ func TestFocusAndScroll(t *testing.T) {
 		t.Fatalf("logs should start focused, got %v", s.focus)
 	}
 	m = press(t, m, "tab")
-	if s.focus != paneGroups || !s.groups.focused || s.logs.focused {
-		t.Fatalf("tab should move focus to groups, got %v", s.focus)
+	if s.focus != paneProducers || !s.producers.focused || s.logs.focused {
+		t.Fatalf("tab should move focus to the producers, got %v", s.focus)
 	}
 	m = press(t, m, "shift+tab", "shift+tab")
 	if s.focus != paneCluster {

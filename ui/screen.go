@@ -35,12 +35,13 @@ func (s Screen) String() string {
 // paneID names a pane of the simulator screen; tab moves focus in this order.
 type paneID int
 
-// The panes that take focus.
+// The panes that take focus, in tab order: down the left column of the
+// wide layout, then down the right one (producers above groups).
 const (
 	paneCluster paneID = iota
 	paneLogs
-	paneGroups
 	paneProducers
+	paneGroups
 	paneLedger
 	paneNarration
 	paneCount
