@@ -155,8 +155,12 @@ func (d *drillPane) layoutEntries() {
 	d.starts = make([]int, len(d.fates))
 	d.lines = 0
 	for i := range d.fates {
-		e := drillEntry{head: fateHead(&d.fates[i])}
-		for _, part := range strings.Split(sanitize(d.fates[i].Reason), "; ") {
+		f := &d.fates[i]
+		e := drillEntry{head: fateHead(f)}
+		for _, part := range strings.Split(sanitize(f.Reason), "; ") {
+			if part == "" || part == timesText(f.Processed) {
+				continue // a reason that only repeats the head's count
+			}
 			for j, l := range wrap(part, textW-2) {
 				lead := "– "
 				if j > 0 {
@@ -188,14 +192,18 @@ func fateHead(f *sim.RecordFate) string {
 		}
 		where += "@" + strings.Join(offs, ",")
 	}
-	times := "processed " + itoa(f.Processed) + "×"
-	switch f.Processed {
+	return sanitize(f.Producer) + "#" + itoa(f.SendN) + " · " + key + " · " + where + " · " + timesText(f.Processed)
+}
+
+// timesText says how often a record was processed.
+func timesText(n int) string {
+	switch n {
 	case 0:
-		times = "never processed"
+		return "never processed"
 	case 1:
-		times = "processed once"
+		return "processed once"
 	}
-	return sanitize(f.Producer) + "#" + itoa(f.SendN) + " · " + key + " · " + where + " · " + times
+	return "processed " + itoa(n) + "×"
 }
 
 // render draws the list as d.w × d.h lines.

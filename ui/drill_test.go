@@ -107,6 +107,9 @@ func TestDrillOpenScrollClose(t *testing.T) {
 	if s.drill.Fate() != sim.FateExactlyOnce || len(s.drill.fates) != 27 {
 		t.Fatalf("← twice should list the 27 exactly-once records, got %v ×%d", s.drill.Fate(), len(s.drill.fates))
 	}
+	if v := m.View(); contains(v, "– processed once") || !contains(v, "· processed once") {
+		t.Fatalf("a reason that only repeats the count should not be listed again:\n%s", v)
+	}
 	for range 30 {
 		m = press(t, m, "down")
 	}
