@@ -75,7 +75,11 @@ func (s *Sim) duplicateReason(g *group, tp TopicPartition, offs []int64) string 
 			continue
 		}
 		p := fmt.Sprintf("processed by %s in generation %d at %s", pr.member, pr.gen, FormatMs(pr.atMs))
-		if c := s.crashAfter(g, pr.member, pr.atMs); c != nil {
+		if c := s.crashAfter(g, pr.member, pr.atMs); c != nil && c.atMs == pr.atMs {
+			// Credited at the crash: it was among the records done by then.
+			p = fmt.Sprintf("processed by %s in generation %d before it crashed at %s without committing past it",
+				pr.member, pr.gen, FormatMs(c.atMs))
+		} else if c != nil {
 			p += fmt.Sprintf(", then %s crashed at %s before committing past it", c.member, FormatMs(c.atMs))
 		}
 		parts = append(parts, p)
