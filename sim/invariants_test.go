@@ -36,6 +36,9 @@ func checkInvariants(s *Sim) error {
 	for _, g := range s.groups {
 		for tp, off := range g.committed {
 			_, t := s.topicByName(tp.Topic)
+			if t == nil || tp.Partition >= len(t.parts) {
+				return fmt.Errorf("group %s keeps an offset for %s, which no longer exists", g.cfg.ID, tp)
+			}
 			if p := t.parts[tp.Partition]; off > p.hw && !t.cfg.UncleanLeaderElection {
 				return fmt.Errorf("group %s: committed offset %d of %s is past the high watermark %d", g.cfg.ID, off, tp, p.hw)
 			}
