@@ -8,7 +8,7 @@ import (
 
 var (
 	producerKeys = []string{"id", "topic", "rate", "count", "keys", "start", "config"}
-	groupKeys    = []string{"id", "topics", "consumers", "processing", "commit", "start", "commit_async", "output_topic", "config"}
+	groupKeys    = []string{"id", "topics", "consumers", "processing", "commit", "start", "commit_async", "async_processing", "output_topic", "config"}
 )
 
 // clientID reads and checks the id of a [[producer]] or [[group]].
@@ -150,6 +150,9 @@ func (b *builder) groups(list []*table) {
 		}
 		if v, ok := t.boolean("commit_async"); ok {
 			g.CommitAsync = v
+		}
+		if v, ok := t.boolean("async_processing"); ok {
+			g.AsyncProcessing = v
 		}
 		b.commitMode(t, &g)
 		b.sc.Config.Groups = append(b.sc.Config.Groups, g)

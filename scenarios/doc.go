@@ -42,6 +42,7 @@
 //	processing = "20ms"   # per record; "0s" is allowed
 //	commit = "after-processing"   # before-processing | after-processing | auto | transactional
 //	commit_async = true
+//	async_processing = true       # hand records to a worker thread and poll again at once
 //	output_topic = "enriched"     # transactional groups write here
 //	start = "1s"
 //	config = { "auto.offset.reset" = "earliest", "session.timeout.ms" = 10000 }

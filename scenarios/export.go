@@ -102,11 +102,6 @@ func ExportRun(sc *Scenario, seed uint64, hand []sim.Applied) (Exported, error) 
 
 // exportable rejects what a scenario file cannot hold.
 func exportable(sc *Scenario, hand []sim.Applied) error {
-	for _, g := range sc.Config.Groups {
-		if g.AsyncProcessing {
-			return fmt.Errorf("group %s processes records on a worker thread, which scenario files cannot say", g.ID)
-		}
-	}
 	for _, h := range hand {
 		if _, ok := commandFields[h.Cmd.Kind]; !ok {
 			return fmt.Errorf("%s at %s has no timeline form in a scenario file", h.Cmd.Kind, ms(h.AtMs))

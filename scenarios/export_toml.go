@@ -159,6 +159,9 @@ func (w *tomlWriter) group(g sim.GroupConfig) {
 	if g.CommitAsync {
 		w.boolean("commit_async", true)
 	}
+	if g.AsyncProcessing {
+		w.boolean("async_processing", true)
+	}
 	if g.OutputTopic != "" {
 		w.str("output_topic", g.OutputTopic)
 	}
