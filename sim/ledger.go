@@ -17,6 +17,7 @@ const (
 	recPending recState = iota // in the accumulator or on the wire
 	recAcked                   // acknowledged (acks=0: sent)
 	recFailed                  // given up on, or lost with a crashed producer
+	recSent                    // acks=0: sent, its request not yet at the broker
 )
 
 // markerBytes is the size of a transaction marker in the log.
@@ -107,6 +108,14 @@ func digits(n int) int {
 
 func (l *ledger) size(rec int32) int { return int(l.recs[rec].size) }
 
+// sent marks an acks=0 record as on its way: counted as delivered by its
+// producer, settled when the request reaches the broker.
+func (l *ledger) sent(rec int32) {
+	if r := &l.recs[rec]; r.state == recPending {
+		r.state = recSent
+	}
+}
+
 // landed notes that a copy of the record was appended at off.
 func (l *ledger) landed(rec int32, off int64) {
 	r := &l.recs[rec]
@@ -126,7 +135,7 @@ func (l *ledger) landed(rec int32, off int64) {
 // settle records the producer's verdict; the first verdict stands.
 func (l *ledger) settle(rec int32, ok bool) {
 	r := &l.recs[rec]
-	if r.state != recPending {
+	if r.state != recPending && r.state != recSent {
 		return
 	}
 	if ok {

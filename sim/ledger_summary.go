@@ -121,7 +121,14 @@ func (s *Sim) eachGroupRecord(g *group, f func(rec int32, fate Fate)) {
 	fr := s.frontiers(g)
 	for i := range s.ledger.recs {
 		ri := &s.ledger.recs[i]
-		if ri.state != recAcked || !subscribed[ri.topicIdx] {
+		if !subscribed[ri.topicIdx] {
+			continue
+		}
+		if ri.state != recAcked {
+			// An acks=0 record counts once sent; on the wire it is pending.
+			if ri.state == recSent {
+				f(int32(i), FatePending)
+			}
 			continue
 		}
 		rec := int32(i)

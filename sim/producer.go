@@ -291,8 +291,14 @@ func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 	}
 	b.state = batchDone
 	name := s.topics[b.topicIdx].cfg.Name
+	// acks=0 records are settled when their request reaches the broker
+	// (produceArrived): until then they are on the wire, not yet lost.
 	for _, r := range b.recs {
-		s.ledger.settle(r, ok)
+		if ok && p.cfg.Acks == AcksNone {
+			s.ledger.sent(r)
+		} else {
+			s.ledger.settle(r, ok)
+		}
 	}
 	if ok {
 		p.acked += len(b.recs)
