@@ -3,6 +3,7 @@ package ui
 import (
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -136,7 +137,10 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 			next, _ := m.Update(v)
 			return next.(Model)
 		}
-	default:
+	case <-time.After(10 * time.Millisecond):
+		// Not quick: a tick (a frame, 50ms or more), dropped. Waiting a
+		// little, rather than not at all, keeps the storm from depending on
+		// whether the goroutine got scheduled before the select ran.
 	}
 	return m
 }
