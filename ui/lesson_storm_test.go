@@ -111,7 +111,7 @@ func feedQuick(m Model, cmd tea.Cmd) Model {
 		}
 		next, _ := m.Update(msg)
 		return next.(Model)
-	case <-time.After(2 * time.Millisecond): // a tick (50ms): dropped
+	case <-time.After(10 * time.Millisecond): // a tick (50ms or more): dropped
 		return m
 	}
 }
