@@ -29,7 +29,7 @@ func TestFlowHomeToFault(t *testing.T) {
 	tm.Send(keyMsg("enter"))
 	waitFor(t, tm, "injected crash-broker b1")
 	tm.Send(keyMsg("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	if len(final.sim.hand) != 1 {
 		t.Fatalf("want one recorded fault, got %d", len(final.sim.hand))
 	}
@@ -47,12 +47,12 @@ func TestFlowHelpGolden(t *testing.T) {
 	tm.Send(keyMsg("?"))
 	waitFor(t, tm, "closes")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	golden.RequireEqual(t, []byte(final.View()))
 }
 
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
-		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+		teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }

@@ -44,7 +44,7 @@ func TestFlowLessonOne(t *testing.T) {
 	tm.Send(keyMsg("c"))
 	waitFor(t, tm, "PASSED")
 	tm.Send(keyMsg("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	if got := final.book.get("event-streaming-and-the-log"); got.Status != course.Passed || got.PredictionsRight != 2 {
 		t.Fatalf("progress %+v", got)
 	}
@@ -80,7 +80,7 @@ func TestFlowLessonTenChallenge(t *testing.T) {
 	tm.Send(keyMsg("c"))
 	waitFor(t, tm, "PASSED")
 	tm.Send(keyMsg("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	if got := final.book.get("delivery-semantics"); got.Status != course.Passed || got.Attempts != 1 {
 		t.Fatalf("progress %+v", got)
 	}

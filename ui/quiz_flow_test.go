@@ -29,7 +29,7 @@ func TestFlowQuiz(t *testing.T) {
 	tm.Send(keyMsg("e"))
 	waitFor(t, tm, "ended after 3 of 12")
 	tm.Send(keyMsg("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	if got := final.quiz.session.Score().Overall.Total(); got != 3 {
 		t.Fatalf("answered %d, want 3", got)
 	}
