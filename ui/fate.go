@@ -10,58 +10,35 @@ import (
 // drill-down.
 var fateOrder = []sim.Fate{sim.FateExactlyOnce, sim.FateDuplicated, sim.FateLost, sim.FatePending}
 
-// fateShort is a fate as the ledger's counts name it.
-func fateShort(f sim.Fate) string {
-	switch f {
-	case sim.FateDuplicated:
-		return "dup"
-	case sim.FateLost:
-		return "lost"
-	case sim.FatePending:
-		return "pending"
-	}
-	return "once"
+// fateText is how the UI names and marks one fate.
+type fateText struct {
+	short   string // as the ledger's counts name it
+	word    string // in full
+	meaning string // what it means for the group
+	// mark is what a listed record's cells get in the partition logs: the
+	// same symbol as in the list's title, so it never rests on colour.
+	mark rune
 }
 
-// fateMark is the mark a listed record's cells get in the partition logs:
-// the same symbol in the list's title, so it never rests on colour.
-func fateMark(f sim.Fate) rune {
-	switch f {
-	case sim.FateDuplicated:
-		return '▒'
-	case sim.FateLost:
-		return '✕'
-	case sim.FatePending:
-		return '○'
-	}
-	return '✓'
+var fateTexts = map[sim.Fate]fateText{
+	sim.FateExactlyOnce: {"once", "exactly once", "processed one time", '✓'},
+	sim.FateDuplicated:  {"dup", "duplicated", "processed more than once", '▒'},
+	sim.FateLost:        {"lost", "lost", "never processed, and never will be", '✕'},
+	sim.FatePending:     {"pending", "pending", "not processed yet, still readable", '○'},
 }
 
-// fateWord names a fate in full.
-func fateWord(f sim.Fate) string {
-	switch f {
-	case sim.FateDuplicated:
-		return "duplicated"
-	case sim.FateLost:
-		return "lost"
-	case sim.FatePending:
-		return "pending"
+// textOf falls back to exactly once, as the ledger's first count.
+func textOf(f sim.Fate) fateText {
+	if t, ok := fateTexts[f]; ok {
+		return t
 	}
-	return "exactly once"
+	return fateTexts[sim.FateExactlyOnce]
 }
 
-// fateMeaning says in a few words what a fate means for the group.
-func fateMeaning(f sim.Fate) string {
-	switch f {
-	case sim.FateDuplicated:
-		return "processed more than once"
-	case sim.FateLost:
-		return "never processed, and never will be"
-	case sim.FatePending:
-		return "not processed yet, still readable"
-	}
-	return "processed one time"
-}
+func fateShort(f sim.Fate) string   { return textOf(f).short }
+func fateMark(f sim.Fate) rune      { return textOf(f).mark }
+func fateWord(f sim.Fate) string    { return textOf(f).word }
+func fateMeaning(f sim.Fate) string { return textOf(f).meaning }
 
 // fateStyle is the colour role of a fate; its mark goes with it.
 func fateStyle(st *Styles, f sim.Fate) lipgloss.Style {
