@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -404,5 +405,24 @@ func TestGenerateTopicFilter(t *testing.T) {
 	}
 	if got := Generate(1, 0, nil); got != nil {
 		t.Errorf("n=0 gave %d questions", len(got))
+	}
+}
+
+// brokenRange catches an offset range pasted into a sentence that does
+// not fit it: "Records none exist", "Records 57 exist", "offsets none".
+var brokenRange = regexp.MustCompile(`(?i)\b(records|offsets) none\b|\brecords -?\d+ exist\b|\brecord \d+ to \d+\b`)
+
+// TestGeneratedSentencesRead: every generated prompt, choice and
+// explanation reads as a sentence whatever range it names, including the
+// empty one (an acks=1 failover that loses nothing).
+func TestGeneratedSentencesRead(t *testing.T) {
+	for seed := range uint64(40) {
+		for _, q := range Generate(seed, 4*len(GeneratorKinds()), nil) {
+			for _, s := range append([]string{q.Prompt, q.Explanation}, q.Choices...) {
+				if m := brokenRange.FindString(s); m != "" {
+					t.Errorf("seed %d, %s: %q in %q", seed, q.ID, m, s)
+				}
+			}
+		}
 	}
 }
