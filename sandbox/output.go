@@ -12,6 +12,14 @@ type output struct {
 	b      strings.Builder
 	failed bool
 	nowMs  int64 // virtual time, for log lines
+	// lastHints are hints found early (while parsing) that belong after
+	// everything Kafka prints.
+	lastHints []string
+}
+
+// hintLast adds a hint to print after the command's own output.
+func (o *output) hintLast(format string, args ...any) {
+	o.lastHints = append(o.lastHints, hintPrefix+fmt.Sprintf(format, args...))
 }
 
 // line prints one line.
@@ -45,7 +53,17 @@ var logEpoch = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 // "[%d] %p %m (%c)%n", stamped with the virtual clock.
 func (o *output) logLine(level, msg, logger string) {
 	ts := logEpoch.Add(time.Duration(o.nowMs) * time.Millisecond).Format("2006-01-02 15:04:05,000")
+	if logger == "" { // the message ends in a line break: the logger follows on the next line
+		o.linef("[%s] %s %s", ts, level, msg)
+		return
+	}
 	o.linef("[%s] %s %s (%s)", ts, level, msg, logger)
 }
 
-func (o *output) String() string { return o.b.String() }
+func (o *output) String() string {
+	s := o.b.String()
+	for _, h := range o.lastHints {
+		s += h + "\n"
+	}
+	return s
+}

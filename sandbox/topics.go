@@ -63,7 +63,11 @@ func (s *Session) topicsCommand(o *output, args []string) {
 	case !given && viaZK:
 		servers = brokerList(s.brokerCount())
 	case !given:
+		// TopicCommandOptions.checkRequiredArgs throws; mainNoExit prints
+		// the message and the stack trace.
 		o.line("--bootstrap-server must be specified")
+		o.line("java.lang.IllegalArgumentException: --bootstrap-server must be specified")
+		o.hint("Kafka prints the rest of the Java stack trace here")
 		o.hint("add --bootstrap-server %s (the sandbox's first broker)", brokerAddr(1))
 		o.fail()
 		return
@@ -150,11 +154,6 @@ func topicsCall(p *parsedOpts) string {
 }
 
 // topicError is how TopicCommand reports a failed action.
-func topicError(o *output, msg string) {
-	o.line("Error while executing topic command : " + msg)
-	o.fail()
-}
-
 // intArg reads an Integer option as jopt-simple converts it.
 func intArg(o *output, p *parsedOpts, name string, def int) (int, bool) {
 	if !p.has(name) {

@@ -1,0 +1,138 @@
+package sandbox
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// These transcripts are written from Kafka 3.9's source, not recorded
+// from the sandbox: each case names the file and method whose output it
+// spells out. kafkaLines drops the sandbox's own "hint: " lines, which
+// must all come after Kafka's.
+
+// kafkaLines splits a command's output into Kafka's lines and the hints.
+func kafkaLines(t *testing.T, out string) []string {
+	t.Helper()
+	var lines []string
+	hinted := false
+	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if strings.HasPrefix(l, hintPrefix) {
+			hinted = true
+			continue
+		}
+		if hinted {
+			t.Errorf("Kafka's line %q comes after a hint:\n%s", l, out)
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// kafkaCase is one command, what Kafka prints for it, and words a hint
+// must contain ("" for none required).
+type kafkaCase struct {
+	source string // where in Kafka 3.9 the output comes from
+	cmd    string
+	want   []string
+	hint   string
+}
+
+func runKafkaCases(t *testing.T, s *Session, cases []kafkaCase) {
+	t.Helper()
+	for _, c := range cases {
+		out := s.Exec(c.cmd).Output
+		got := kafkaLines(t, out)
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s\n$ %s\ngot:\n%s\nwant (%s):\n%s", c.source, c.cmd, strings.Join(got, "\n"), c.source, strings.Join(c.want, "\n"))
+		}
+		if c.hint != "" && !strings.Contains(out, c.hint) {
+			t.Errorf("$ %s: no hint saying %q:\n%s", c.cmd, c.hint, out)
+		}
+	}
+}
+
+// TestJoptSimpleParsing: every 3.9 tool builds its parser with
+// abbreviations off (CommandDefaultOptions: new OptionParser(false),
+// KIP-374) and lets jopt-simple 5.0.4's exceptions out in its own way.
+func TestJoptSimpleParsing(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic orders --partitions 3 --replication-factor 2"+bs)
+	runKafkaCases(t, s, []kafkaCase{
+		{"TopicCommand.mainNoExit: e.getMessage(), then Utils.stackTrace(e)", "kafka-topics --desc" + bs,
+			[]string{"desc is not a recognized option", "joptsimple.UnrecognizedOptionException: desc is not a recognized option"}, "--describe"},
+		{"TopicCommand.mainNoExit; the hint points at --partitions, not --at-min-isr-partitions", "kafka-topics --create --topic t --partition 3" + bs,
+			[]string{"partition is not a recognized option", "joptsimple.UnrecognizedOptionException: partition is not a recognized option"}, "--partitions?"},
+		{"RequiredArgumentOptionSpec.detectOptionArgument: OptionMissingRequiredArgumentException", "kafka-topics --describe" + bs + " --topic",
+			[]string{"Option topic requires an argument", "joptsimple.OptionMissingRequiredArgumentException: Option topic requires an argument"}, ""},
+		{"NoArgumentOptionSpec.handleOption ignores the argument of --list=foo", "kafka-topics --list=foo" + bs,
+			[]string{"orders"}, ""},
+		{"RequiredArgumentOptionSpec takes the next word: the topic is named --partitions", "kafka-topics --create --topic --partitions 3" + bs,
+			[]string{"Created topic --partitions."}, "took '--partitions'"},
+		{"ConsumerGroupCommand.main parses outside its try: the JVM reports the uncaught exception", "kafka-consumer-groups --desc --group g" + bs,
+			[]string{`Exception in thread "main" joptsimple.UnrecognizedOptionException: desc is not a recognized option`}, "--describe"},
+		{"ConsumerGroupCommandOptions: membersOpt.availableIf(describeOpt); OptionParser.ensureAllowedOptions", "kafka-consumer-groups --list --members" + bs,
+			[]string{`Exception in thread "main" joptsimple.UnavailableOptionException: Option(s) [members] are unavailable given other options on the command line`}, "--describe"},
+		{"ConfigCommand.main: OptionException -> System.err.println(e.getMessage)", "kafka-configs --desc --entity-type topics --entity-name orders" + bs,
+			[]string{"desc is not a recognized option"}, "--describe"},
+		{"TopicCommandOptions.checkRequiredArgs throws IllegalArgumentException; mainNoExit prints it", "kafka-topics --list",
+			[]string{"--bootstrap-server must be specified", "java.lang.IllegalArgumentException: --bootstrap-server must be specified"}, "--bootstrap-server localhost:9092"},
+	})
+}
+
+// TestTopicExistsLogsAnError: TopicCommand.printException prints to
+// stdout and logs Utils.stackTrace(cause) at ERROR through
+// config/tools-log4j.properties ("[%d] %p %m (%c)%n" on stderr). A
+// TopicExistsException is an ApiException, which has no stack frames, so
+// the logged message ends in a line break before the logger name.
+func TestTopicExistsLogsAnError(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic orders"+bs)
+	runKafkaCases(t, s, []kafkaCase{
+		{"TopicCommand.printException", "kafka-topics --create --topic orders" + bs, []string{
+			"Error while executing topic command : Topic 'orders' already exists.",
+			"[2024-01-01 00:00:00,000] ERROR org.apache.kafka.common.errors.TopicExistsException: Topic 'orders' already exists.",
+			" (org.apache.kafka.tools.TopicCommand)",
+		}, "--if-not-exists"},
+	})
+}
+
+// TestListGroupsByStateAndType: ConsumerGroupService.listGroups and
+// printGroupInfo. --state and --type take an optional argument
+// (withOptionalArg): with none they add a column, with a list they also
+// filter. The GROUP column is max(15, longest listed id) + 10 wide, then
+// " %-20s" per extra column.
+func TestListGroupsByStateAndType(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic orders --partitions 2"+bs)
+	mustExec(t, s, "kafka-console-consumer --topic orders --group audit --timeout-ms 100"+bs)
+	mustExec(t, s, "kafka-console-consumer --topic orders --group billing --timeout-ms 100"+bs)
+	mustExec(t, s, "add consumer billing")
+	mustExec(t, s, "play 10s")
+	row := func(cols ...any) string { return fmt.Sprintf("%-25s"+strings.Repeat(" %-20s", len(cols)-1), cols...) }
+	runKafkaCases(t, s, []kafkaCase{
+		{"printGroupInfo, both columns", "kafka-consumer-groups --list --type --state" + bs,
+			[]string{row("GROUP", "TYPE", "STATE"), row("audit", "Classic", "Empty"), row("billing", "Classic", "Stable")}, ""},
+		{"stateValues -> consumerGroupStatesFromString, case-insensitive ConsumerGroupState.parse", "kafka-consumer-groups --list --state stable" + bs,
+			[]string{row("GROUP", "STATE"), row("billing", "Stable")}, ""},
+		{"typeValues: every simulated group is Classic", "kafka-consumer-groups --list --type consumer" + bs,
+			[]string{row("GROUP", "TYPE")}, ""},
+		{"consumerGroupStatesFromString: IllegalArgumentException -> printUsageAndExit", "kafka-consumer-groups --list --state Bogus" + bs,
+			[]string{"Invalid state list 'Bogus'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling"}, ""},
+	})
+}
+
+// TestDescribeMembersOfAnEmptyGroup: printMembers prints its header even
+// when the group has no members left; shouldPrintMemberState first says
+// so. The header ends in the "%-15s " of #PARTITIONS.
+func TestDescribeMembersOfAnEmptyGroup(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic orders"+bs)
+	mustExec(t, s, "kafka-console-consumer --topic orders --group audit --timeout-ms 100"+bs)
+	runKafkaCases(t, s, []kafkaCase{
+		{"ConsumerGroupService.printMembers", "kafka-consumer-groups --describe --group audit --members" + bs, []string{
+			"", "Consumer group 'audit' has no active members.",
+			"", fmt.Sprintf("%-15s %-15s %-15s %-15s %-15s ", "GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS"),
+		}, ""},
+	})
+}
