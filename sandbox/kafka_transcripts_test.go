@@ -136,3 +136,65 @@ func TestDescribeMembersOfAnEmptyGroup(t *testing.T) {
 		}, ""},
 	})
 }
+
+// TestTopicConfigsOnAStockKRaftBroker: config/kraft/server.properties
+// (3.9) sets log.segment.bytes=1073741824, so every topic's segment.bytes
+// comes from STATIC_BROKER_CONFIG, is not isDefault(), and
+// TopicDescription.printDescription lists it. kafka-configs --describe
+// --all lists all 36 of LogConfig's topic configs, sorted by name
+// (getResourceConfig's sortBy), with ConfigHelper's synonyms.
+func TestTopicConfigsOnAStockKRaftBroker(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic orders --partitions 1 --replication-factor 1"+bs)
+	out := mustExec(t, s, "kafka-topics --describe --topic orders"+bs)
+	wantLines(t, out, "\tPartitionCount: 1\tReplicationFactor: 1\tConfigs: segment.bytes=1073741824\n")
+	out = mustExec(t, s, "kafka-configs --describe --all --entity-type topics --entity-name orders"+bs)
+	lines := kafkaLines(t, out)
+	if lines[0] != "All configs for topic orders are:" || len(lines) != 1+36 {
+		t.Fatalf("want a heading and 36 configs, got %d lines:\n%s", len(lines), out)
+	}
+	wantLines(t, out,
+		"  retention.ms=604800000 sensitive=false synonyms={}\n",
+		"  segment.bytes=1073741824 sensitive=false synonyms={STATIC_BROKER_CONFIG:log.segment.bytes=1073741824, DEFAULT_CONFIG:log.segment.bytes=1073741824}\n",
+		"  max.message.bytes=1048588 sensitive=false synonyms={DEFAULT_CONFIG:message.max.bytes=1048588}\n",
+		"  cleanup.policy=delete sensitive=false synonyms={DEFAULT_CONFIG:log.cleanup.policy=delete}\n",
+	)
+	mustExec(t, s, "kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=60000"+bs)
+	runKafkaCases(t, s, []kafkaCase{
+		{"describeResourceConfig: only DYNAMIC_TOPIC_CONFIG entries without --all", "kafka-configs --describe --entity-type topics --entity-name orders" + bs, []string{
+			"Dynamic configs for topic orders are:",
+			"  retention.ms=60000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=60000}",
+		}, ""},
+	})
+}
+
+// TestBrokerConfigs: --entity-type brokers. Without --all only dynamic
+// configs (none on a fresh cluster); with --all the values the broker
+// runs with, the course's tuning knobs among them; without a name every
+// broker and then the cluster default (describeResourceConfig); a broker
+// name must be an integer (ConfigCommandOptions.checkArgs); with
+// --zookeeper only users and brokers are allowed (ZkSupportedConfigTypes).
+func TestBrokerConfigs(t *testing.T) {
+	s := newSession(t, 3)
+	runKafkaCases(t, s, []kafkaCase{
+		{"describeResourceConfig", "kafka-configs --describe --entity-type brokers --entity-name 1" + bs,
+			[]string{"Dynamic configs for broker 1 are:"}, "--all"},
+		{"describeResourceConfig: nodes, then BrokerDefaultEntityName", "kafka-configs --describe --entity-type brokers" + bs,
+			[]string{"Dynamic configs for broker 1 are:", "Dynamic configs for broker 2 are:", "Dynamic configs for broker 3 are:", "Default configs for brokers in the cluster are:"}, ""},
+		{"--entity-default is the entity \"\"", "kafka-configs --describe --entity-type brokers --entity-default" + bs,
+			[]string{"Default configs for brokers in the cluster are:"}, ""},
+		{"checkArgs: brokerId.toInt", "kafka-configs --describe --entity-type brokers --entity-name one" + bs,
+			[]string{"The entity name for brokers must be a valid integer broker id, but it is: one"}, ""},
+		{"checkArgs: ZkSupportedConfigTypes", "kafka-configs --describe --entity-type topics --entity-name orders --zookeeper localhost:2181",
+			[]string{"Invalid entity type topics, the entity type must be one of users, brokers with a --zookeeper argument"}, ""},
+	})
+	out := mustExec(t, s, "kafka-configs --describe --all --broker 1"+bs)
+	wantLines(t, out,
+		"All configs for broker 1 are:\n",
+		"  log.retention.hours=168 sensitive=false synonyms={STATIC_BROKER_CONFIG:log.retention.hours=168, DEFAULT_CONFIG:log.retention.hours=168}\n",
+		"  num.partitions=1 sensitive=false synonyms={STATIC_BROKER_CONFIG:num.partitions=1, DEFAULT_CONFIG:num.partitions=1}\n",
+		"  default.replication.factor=1 sensitive=false synonyms={DEFAULT_CONFIG:default.replication.factor=1}\n",
+		"  num.io.threads=8 sensitive=false synonyms={STATIC_BROKER_CONFIG:num.io.threads=8, DEFAULT_CONFIG:num.io.threads=8}\n",
+		"  log.segment.bytes=1073741824 sensitive=false synonyms={STATIC_BROKER_CONFIG:log.segment.bytes=1073741824, DEFAULT_CONFIG:log.segment.bytes=1073741824}\n",
+	)
+}
