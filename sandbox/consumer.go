@@ -53,6 +53,8 @@ type consumerRun struct {
 	// unconsumed is, per partition, the first record fetched but not
 	// printed once --max-messages was reached.
 	unconsumed map[sim.TopicPartition]int64
+	// headersOf finds a record's headers (headers.go).
+	headersOf func(topic string, partition int, offset int64) []recordHeader
 }
 
 func (s *Session) consumerCommand(o *output, args []string) {
@@ -156,9 +158,7 @@ func (s *Session) consumerSetup(o *output, p *parsedOpts) (*consumerRun, bool) {
 		fprops[strings.TrimSpace(k)] = v
 	}
 	c.format = newFormatter(fprops)
-	if c.format.printTimestamp {
-		o.hint("the simulator keeps no record timestamps, so print.timestamp shows NO_TIMESTAMP")
-	}
+	c.headersOf = s.headersOf
 	if p.has("topic") {
 		c.topics = []string{p.val("topic")}
 	} else if c.topics = s.includedTopics(includeArg(p)); len(c.topics) == 0 {
@@ -261,7 +261,7 @@ func (c *consumerRun) emit(o *output, tp sim.TopicPartition, recs []sim.RecordVi
 			}
 			return
 		}
-		o.raw(c.format.format(tp.Partition, r))
+		o.raw(c.format.format(tp.Partition, r, c.headersOf(tp.Topic, tp.Partition, r.Offset)))
 		c.printed++
 	}
 }

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -197,4 +198,71 @@ func TestBrokerConfigs(t *testing.T) {
 		"  num.io.threads=8 sensitive=false synonyms={STATIC_BROKER_CONFIG:num.io.threads=8, DEFAULT_CONFIG:num.io.threads=8}\n",
 		"  log.segment.bytes=1073741824 sensitive=false synonyms={STATIC_BROKER_CONFIG:log.segment.bytes=1073741824, DEFAULT_CONFIG:log.segment.bytes=1073741824}\n",
 	)
+}
+
+// TestTimestampsAndHeaders: DefaultMessageFormatter.writeTo prints
+// timestampType + ":" + timestamp (TimestampType.CREATE_TIME is
+// "CreateTime"), then each header as key:value joined by
+// headers.separator, or NO_HEADERS. ConsoleProducer's LineMessageReader
+// with parse.headers=true reads "h1:v1,h2:v2<TAB>value" and fails a line
+// without the delimiter ("No headers delimiter found on line number N").
+// The sandbox's clock starts at 2024-01-01T00:00:00Z = 1704067200000.
+func TestTimestampsAndHeaders(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic t --partitions 1"+bs)
+	s.Exec("kafka-console-producer --topic t --property parse.headers=true --property parse.key=true" + bs)
+	if r := s.Input("app:web,trace:42\tk1\tfirst"); r.Err {
+		t.Fatalf("record refused:\n%s", r.Output)
+	}
+	r := s.Input("no headers here")
+	if got := kafkaLines(t, r.Output); len(got) != 1 || got[0] != "org.apache.kafka.common.KafkaException: No headers delimiter found on line number 2: 'no headers here'" {
+		t.Errorf("LineMessageReader.parse: got %q", got)
+	}
+	s.EndInput()
+	mustExec(t, s, "play 10s")
+	produce(t, s, "t", "second")
+	out := mustExec(t, s, "kafka-console-consumer --topic t --from-beginning --property print.timestamp=true --property print.headers=true --property print.key=true"+bs)
+	got := kafkaLines(t, out)
+	if len(got) != 3 || !strings.HasPrefix(got[0], "CreateTime:17040672") || !strings.HasSuffix(got[0], "\tapp:web,trace:42\tk1\tfirst") ||
+		!strings.HasSuffix(got[1], "\tNO_HEADERS\tnull\tsecond") {
+		t.Errorf("DefaultMessageFormatter.writeTo: got\n%s", out)
+	}
+	first, _ := strconv.ParseInt(strings.TrimPrefix(strings.Split(got[0], "\t")[0], "CreateTime:"), 10, 64)
+	second, _ := strconv.ParseInt(strings.TrimPrefix(strings.Split(got[1], "\t")[0], "CreateTime:"), 10, 64)
+	if first < 1704067200000 || second-first < 10_000 {
+		t.Errorf("CreateTime %d then %d: want epoch milliseconds 10 s apart", first, second)
+	}
+}
+
+// TestResetByTime: ConsumerGroupCommand.prepareOffsetsToReset with
+// --to-datetime (Utils.getDateTime: ISO-8601 with milliseconds, UTC when
+// no zone is given) and --by-duration (java.time.Duration.parse, now minus
+// the duration): the first offset at or after the time
+// (OffsetSpec.forTimestamp), or, past the last record, the log end offset
+// after "Warn: Partition 0 from topic t is empty. Falling back to latest
+// known offset."
+func TestResetByTime(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic t --partitions 1"+bs)
+	produce(t, s, "t", "early")
+	mustExec(t, s, "play 10s")
+	produce(t, s, "t", "late")
+	mustExec(t, s, "kafka-console-consumer --topic t --group g --from-beginning"+bs)
+	plan := func(offset string) []string {
+		return []string{"", fmt.Sprintf("%-30s %-30s %-10s %-15s", "GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"),
+			fmt.Sprintf("%-30s %-30s %-10s %-15s", "g", "t", "0", offset)}
+	}
+	reset := "kafka-consumer-groups --reset-offsets --group g --topic t --dry-run" + bs
+	runKafkaCases(t, s, []kafkaCase{
+		{"resetToDatetimeOpt", reset + " --to-datetime 2024-01-01T00:00:05.000", plan("1"), ""},
+		{"resetToDatetimeOpt, zone given", reset + " --to-datetime 2024-01-01T01:00:05.000+01:00", plan("1"), ""},
+		{"resetByDurationOpt", reset + " --by-duration PT5S", plan("1"), ""},
+		{"resetByDurationOpt: everything is newer", reset + " --by-duration P1D", plan("0"), ""},
+		{"getLogTimestampOffsets: no record that new", reset + " --by-duration PT0S",
+			append([]string{"", "Warn: Partition 0 from topic t is empty. Falling back to latest known offset."}, plan("2")...), ""},
+		{"Utils.getDateTime: SimpleDateFormat needs the milliseconds", reset + " --to-datetime 2024-01-01T00:00:05",
+			[]string{"", `Error: Executing consumer group command failed due to java.text.ParseException: Unparseable date: "2024-01-01T00:00:05Z"`}, "2024-01-01T00:00:30.000"},
+		{"Duration.parse: DateTimeParseException", reset + " --by-duration 5s",
+			[]string{"", "Error: Executing consumer group command failed due to Text cannot be parsed to a Duration"}, "PT10M"},
+	})
 }

@@ -26,6 +26,9 @@ type Result struct {
 type Session struct {
 	run  *sim.Run
 	prod *producerMode // the console producer reading input, if any
+	// headers holds record headers by topic id, partition and offset
+	// (see headers.go).
+	headers map[string][]recordHeader
 }
 
 // New starts a sandbox of brokers brokers (1..sim.MaxBrokers) in KRaft
