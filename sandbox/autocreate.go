@@ -50,7 +50,7 @@ func (s *Session) clientTopic(o *output, topic string, client clientKind) topicS
 		rf = n
 	}
 	tc := sim.DefaultTopic(topic, cluster.NumPartitions, rf)
-	if s.createTopicProblem(topic, rf, tc.Partitions) != "" {
+	if s.createTopicProblem(topic, rf, tc.Partitions, nil) != "" {
 		return topicMissing
 	}
 	if err := s.run.Apply(sim.Command{Kind: sim.CmdCreateTopic, TopicSpec: &tc}); err != nil {

@@ -266,3 +266,37 @@ func TestResetByTime(t *testing.T) {
 			[]string{"", "Error: Executing consumer group command failed due to Text cannot be parsed to a Duration"}, "PT10M"},
 	})
 }
+
+// TestReplicaAssignment: TopicCommand.parseReplicaAssignment and the
+// controller's manual placement. "3:1,1:2,2:3" is three partitions with
+// two replicas each, the first listed leading; duplicates and uneven
+// lists are the tool's own errors (printException), an unknown broker is
+// the controller's InvalidReplicaAssignmentException; --replica-assignment
+// with --partitions is refused by checkInvalidArgs.
+func TestReplicaAssignment(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic a --replica-assignment 3:1,1:2,2:3"+bs)
+	out := mustExec(t, s, "kafka-topics --describe --topic a"+bs)
+	wantLines(t, out, "\tPartitionCount: 3\tReplicationFactor: 2\t",
+		"\tTopic: a\tPartition: 0\tLeader: 3\tReplicas: 3,1\tIsr: 3,1\t",
+		"\tTopic: a\tPartition: 1\tLeader: 1\tReplicas: 1,2\tIsr: 1,2\t",
+		"\tTopic: a\tPartition: 2\tLeader: 2\tReplicas: 2,3\tIsr: 2,3\t")
+	create := "kafka-topics --create --topic b" + bs + " --replica-assignment "
+	runKafkaCases(t, s, []kafkaCase{
+		{"parseReplicaAssignment: AdminCommandFailedException", create + "1:1", []string{
+			"Error while executing topic command : Partition replica lists may not contain duplicate entries: 1",
+			"[2024-01-01 00:00:00,000] ERROR org.apache.kafka.server.common.AdminCommandFailedException: Partition replica lists may not contain duplicate entries: 1",
+		}, ""},
+		{"parseReplicaAssignment: AdminOperationException", create + "1:2,3", []string{
+			"Error while executing topic command : Partition 1 has different replication factor: [3]",
+			"[2024-01-01 00:00:00,000] ERROR org.apache.kafka.server.common.AdminOperationException: Partition 1 has different replication factor: [3]",
+		}, ""},
+		{"validateManualPartitionAssignment", create + "1:7", []string{
+			"Error while executing topic command : The manual partition assignment includes broker 7, but no such broker is registered.",
+			"[2024-01-01 00:00:00,000] ERROR org.apache.kafka.common.errors.InvalidReplicaAssignmentException: The manual partition assignment includes broker 7, but no such broker is registered.",
+			" (org.apache.kafka.tools.TopicCommand)",
+		}, ""},
+		{"checkInvalidArgs(replicaAssignmentOpt, partitionsOpt, ...)", create + "1:2 --partitions 2",
+			[]string{`Option "[replica-assignment]" can't be used with option "[partitions]"`}, ""},
+	})
+}

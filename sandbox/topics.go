@@ -28,7 +28,7 @@ var topicsOpts = []optSpec{
 	{name: "delete-config", hasArg: true, multi: true, help: "a topic config to remove (use kafka-configs instead)"},
 	{name: "partitions", hasArg: true, help: "the number of partitions"},
 	{name: "replication-factor", hasArg: true, help: "how many copies of each partition"},
-	{name: "replica-assignment", hasArg: true, help: "manual partition-to-broker assignment (not simulated)"},
+	{name: "replica-assignment", hasArg: true, help: "with --create: each partition's brokers, leader first, e.g. 1:2,2:3,3:1"},
 	{name: "under-replicated-partitions", help: "only partitions whose ISR is smaller than their replica list"},
 	{name: "unavailable-partitions", help: "only partitions without a live leader"},
 	{name: "under-min-isr-partitions", help: "only partitions whose ISR is below min.insync.replicas"},
@@ -137,8 +137,17 @@ func checkTopicsArgs(o *output, p *parsedOpts) bool {
 			}
 		}
 	}
-	if p.has("replica-assignment") || p.has("delete-config") {
-		o.hint("the sandbox does not simulate --replica-assignment or --delete-config; it ignores them")
+	if p.has("create") && p.has("replica-assignment") {
+		for _, other := range []string{"partitions", "replication-factor"} {
+			if p.has(other) {
+				usageFailure(o, "kafka-topics", fmt.Sprintf(`Option "[replica-assignment]" can't be used with option "[%s]"`, other))
+				o.hint("--replica-assignment already says how many partitions and replicas there are")
+				return false
+			}
+		}
+	}
+	if (p.has("alter") && p.has("replica-assignment")) || p.has("delete-config") {
+		o.hint("the sandbox does not simulate --replica-assignment with --alter, or --delete-config; it ignores them")
 	}
 	return true
 }

@@ -61,6 +61,11 @@ type TopicConfig struct {
 	DeleteRetentionMs     int64  // delete.retention.ms (how long tombstones stay)
 	SegmentMs             int64  // segment.ms
 	SegmentBytes          int64  // segment.bytes
+
+	// ReplicaAssignment is kafka-topics --replica-assignment: partition i's
+	// replicas (broker ids, the first preferred as leader). Nil means
+	// Kafka's own placement.
+	ReplicaAssignment [][]int
 }
 
 // Acks values (acks). AcksAll is Kafka's -1.

@@ -164,6 +164,10 @@ func (s *Sim) createTopic(cfg TopicConfig) (*topic, error) {
 	if cfg.ReplicationFactor < 1 || cfg.ReplicationFactor > registered {
 		return nil, &ReplicationFactorError{Factor: cfg.ReplicationFactor, Brokers: registered}
 	}
+	if err := s.checkAssignment(cfg); err != nil {
+		return nil, err
+	}
+	cfg.ReplicaAssignment = cloneAssignment(cfg.ReplicaAssignment)
 	t := &topic{cfg: cfg, id: s.newTopicID()}
 	s.topics = append(s.topics, t)
 	idx := len(s.topics) - 1
@@ -220,6 +224,9 @@ func (s *Sim) addPartitionsTo(topicIdx, total, start, shift int) {
 	t := s.topics[topicIdx]
 	for id := len(t.parts); id < total; id++ {
 		reps := placeReplicas(len(s.brokers), t.cfg.ReplicationFactor, id, start, shift)
+		if id < len(t.cfg.ReplicaAssignment) {
+			reps = append([]int(nil), t.cfg.ReplicaAssignment[id]...)
+		}
 		p := &partition{topicIdx: topicIdx, topicName: t.cfg.Name, id: id, replicas: reps}
 		for _, b := range reps {
 			p.reps = append(p.reps, &replica{broker: b, fetchOffset: -1})
@@ -300,6 +307,45 @@ func removeInt(xs []int, x int) []int {
 		if v != x {
 			out = append(out, v)
 		}
+	}
+	return out
+}
+
+// checkAssignment is the controller's validateManualPartitionAssignment
+// (ReplicationControlManager): one replica list per partition, each of
+// the replication factor's length, naming registered brokers once each.
+func (s *Sim) checkAssignment(cfg TopicConfig) error {
+	if cfg.ReplicaAssignment == nil {
+		return nil
+	}
+	if len(cfg.ReplicaAssignment) != cfg.Partitions {
+		return fmt.Errorf("topic %s: %d replica lists for %d partitions", cfg.Name, len(cfg.ReplicaAssignment), cfg.Partitions)
+	}
+	for _, reps := range cfg.ReplicaAssignment {
+		if len(reps) != cfg.ReplicationFactor {
+			return fmt.Errorf("The manual partition assignment includes a partition with %d replica(s), but this is not consistent with previous partitions, which have %d replica(s).", len(reps), cfg.ReplicationFactor)
+		}
+		seen := map[int]bool{}
+		for _, b := range reps {
+			if b < 1 || b > len(s.brokers) {
+				return fmt.Errorf("The manual partition assignment includes broker %d, but no such broker is registered.", b)
+			}
+			if seen[b] {
+				return fmt.Errorf("The manual partition assignment includes the broker %d more than once.", b)
+			}
+			seen[b] = true
+		}
+	}
+	return nil
+}
+
+func cloneAssignment(a [][]int) [][]int {
+	if a == nil {
+		return nil
+	}
+	out := make([][]int, len(a))
+	for i, reps := range a {
+		out[i] = append([]int(nil), reps...)
 	}
 	return out
 }
