@@ -300,3 +300,17 @@ func TestReplicaAssignment(t *testing.T) {
 			[]string{`Option "[replica-assignment]" can't be used with option "[partitions]"`}, ""},
 	})
 }
+
+// TestCrashOfAGoneConsumer: a console consumer closes its consumer when
+// it exits (ConsoleConsumer's cleanup), so its member has left the group;
+// crashing it afterwards crashes nothing, and the sandbox says so instead
+// of reporting a crash.
+func TestCrashOfAGoneConsumer(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic t --partitions 1"+bs)
+	s.Exec("kafka-console-consumer --topic t --group g --timeout-ms 100" + bs)
+	out := mustFail(t, s, "crash consumer g 1")
+	if !strings.Contains(out, "is gone") || strings.Contains(out, "crashed.") {
+		t.Errorf("crash of an exited console consumer:\n%s", out)
+	}
+}
