@@ -55,6 +55,7 @@ var toolOptions = map[string][]optSpec{
 	"kafka-console-consumer": consumerOpts,
 	"kafka-consumer-groups":  groupsOpts,
 	"kafka-configs":          configsOpts,
+	"kafka-get-offsets":      getOffsetsOpts,
 }
 
 // firstWords completes the command itself: bare names, or with bin/ (or

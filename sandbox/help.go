@@ -20,6 +20,7 @@ const helpText = `Kafka's command-line tools (with or without bin/ and .sh):
   kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group G
   kafka-configs --bootstrap-server localhost:9092 --describe --entity-type topics --entity-name T
   kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name T --add-config retention.ms=60000
+  kafka-get-offsets --bootstrap-server localhost:9092 --topic T [--time earliest | latest | TIMESTAMP-MS]
   Add --help to any of them for its options.
 
 The simulator:

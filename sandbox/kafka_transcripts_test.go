@@ -314,3 +314,26 @@ func TestCrashOfAGoneConsumer(t *testing.T) {
 		t.Errorf("crash of an exited console consumer:\n%s", out)
 	}
 }
+
+// TestGetOffsets: GetOffsetShell prints topic:partition:offset, sorted by
+// TopicPartition.toString, for --time latest (ListOffsets latest with
+// read_uncommitted: the high watermark), earliest (the log start) or a
+// timestamp (the first offset at or after it; none, no line); its
+// TerseExceptions print as "Error occurred: ..." (mainNoExit), jopt-simple
+// errors among them.
+func TestGetOffsets(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic t --partitions 1"+bs)
+	produce(t, s, "t", "a", "b")
+	mustExec(t, s, "play 10s")
+	produce(t, s, "t", "c")
+	runKafkaCases(t, s, []kafkaCase{
+		{"OffsetSpec.latest", "kafka-get-offsets --topic t" + bs, []string{"t:0:3"}, ""},
+		{"OffsetSpec.earliest", "kafka-get-offsets --topic t --time -2" + bs, []string{"t:0:0"}, ""},
+		{"OffsetSpec.forTimestamp", "kafka-get-offsets --topic t --time 1704067205000" + bs, []string{"t:0:2"}, ""},
+		{"no offset that late: no line", "kafka-get-offsets --topic t --time 1704070000000" + bs, []string{}, ""},
+		{"parseOffsetSpec", "kafka-get-offsets --topic t --time soon" + bs, []string{"Error occurred: Malformed time argument soon. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered, or a specified long format timestamp"}, ""},
+		{"requiredUnless(broker-list) -> MissingRequiredOptionsException", "kafka-get-offsets --topic t", []string{"Error occurred: Missing required option(s) [bootstrap-server]"}, ""},
+		{"fetchOffsets", "kafka-get-offsets --topic nope" + bs, []string{"Error occurred: Could not match any topic-partitions with the specified filters"}, ""},
+	})
+}

@@ -98,6 +98,7 @@ var kafkaTools = map[string]command{
 	"kafka-console-consumer": (*Session).consumerCommand,
 	"kafka-consumer-groups":  (*Session).groupsCommand,
 	"kafka-configs":          (*Session).configsCommand,
+	"kafka-get-offsets":      (*Session).getOffsetsCommand,
 }
 
 func (s *Session) dispatch(o *output, words []string) {
@@ -152,7 +153,7 @@ func notSimulated(name string, brokers int) (string, bool) {
 	case "java", "tar", "cd", "wget", "curl", "ls":
 		return "hint: the sandbox has no shell: Kafka is already installed and running. Type 'help' for the commands it takes.", true
 	case "kafka-producer-perf-test", "kafka-consumer-perf-test", "kafka-reassign-partitions", "kafka-leader-election",
-		"kafka-delete-records", "kafka-get-offsets", "kafka-acls", "kafka-metadata-quorum", "kafka-broker-api-versions",
+		"kafka-delete-records", "kafka-acls", "kafka-metadata-quorum", "kafka-broker-api-versions",
 		"kafka-log-dirs", "kafka-dump-log", "kafka-transactions", "kafka-streams-application-reset",
 		"connect-standalone", "connect-distributed", "kafka-run-class":
 		return fmt.Sprintf("hint: %s is a real Kafka tool the sandbox does not simulate yet. Type 'help' for the ones it does.", name), true
