@@ -93,12 +93,13 @@ type command func(s *Session, o *output, args []string)
 
 // kafkaTools are the Kafka command-line tools the sandbox runs.
 var kafkaTools = map[string]command{
-	"kafka-topics":           (*Session).topicsCommand,
-	"kafka-console-producer": (*Session).producerCommand,
-	"kafka-console-consumer": (*Session).consumerCommand,
-	"kafka-consumer-groups":  (*Session).groupsCommand,
-	"kafka-configs":          (*Session).configsCommand,
-	"kafka-get-offsets":      (*Session).getOffsetsCommand,
+	"kafka-topics":             (*Session).topicsCommand,
+	"kafka-console-producer":   (*Session).producerCommand,
+	"kafka-console-consumer":   (*Session).consumerCommand,
+	"kafka-consumer-groups":    (*Session).groupsCommand,
+	"kafka-configs":            (*Session).configsCommand,
+	"kafka-get-offsets":        (*Session).getOffsetsCommand,
+	"kafka-producer-perf-test": (*Session).perfTestCommand,
 }
 
 func (s *Session) dispatch(o *output, words []string) {
@@ -152,7 +153,7 @@ func notSimulated(name string, brokers int) (string, bool) {
 		return "hint: the sandbox's brokers are already formatted and running.", true
 	case "java", "tar", "cd", "wget", "curl", "ls":
 		return "hint: the sandbox has no shell: Kafka is already installed and running. Type 'help' for the commands it takes.", true
-	case "kafka-producer-perf-test", "kafka-consumer-perf-test", "kafka-reassign-partitions", "kafka-leader-election",
+	case "kafka-consumer-perf-test", "kafka-reassign-partitions", "kafka-leader-election",
 		"kafka-delete-records", "kafka-acls", "kafka-metadata-quorum", "kafka-broker-api-versions",
 		"kafka-log-dirs", "kafka-dump-log", "kafka-transactions", "kafka-streams-application-reset",
 		"connect-standalone", "connect-distributed", "kafka-run-class":
