@@ -67,6 +67,7 @@ func (s *Session) topicsGap(o *output, group string, topics []string) {
 func (s *Session) consoleGroupSpec(o *output, c *consumerRun) (sim.GroupConfig, bool) {
 	spec := sim.DefaultGroup(c.group, c.topics...)
 	spec.StartMs = s.run.Sim().Now()
+	spec.ClientID = "console-consumer" // ConsoleConsumerOptions, unless client.id is given
 	spec.AutoOffsetReset = "latest"
 	if c.fromBeginning {
 		spec.AutoOffsetReset = "earliest"

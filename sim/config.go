@@ -143,4 +143,8 @@ type GroupConfig struct {
 	MaxPollRecords       int      // max.poll.records
 	FetchMaxWaitMs       int64    // fetch.max.wait.ms
 	IsolationLevel       string   // isolation.level: read_uncommitted | read_committed
+
+	// ClientID is the consumers' client.id; empty gives the Java default
+	// "consumer-<group>-<n>". The console consumer sets "console-consumer".
+	ClientID string
 }

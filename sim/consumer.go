@@ -66,6 +66,9 @@ func (s *Sim) newMember(g *group, startMs int64) *member {
 // KafkaConsumer instance gets a new one from the coordinator.
 func (s *Sim) newIncarnation(g *group, m *member) {
 	m.clientID = fmt.Sprintf("consumer-%s-%d", g.cfg.ID, m.idx+1)
+	if g.cfg.ClientID != "" {
+		m.clientID = g.cfg.ClientID
+	}
 	m.memberID = m.clientID + "-" + s.uuid()
 	m.positions = map[TopicPartition]int64{}
 	m.assigned, m.owned, m.buffer = nil, nil, nil
