@@ -58,6 +58,7 @@ type consumerRun struct {
 }
 
 func (s *Session) consumerCommand(o *output, args []string) {
+	args, background := backgroundArg(args)
 	p, ok := s.parseToolArgs(o, "kafka-console-consumer", consumerOpts, args, "Exactly one of --include/--topic is required. ")
 	if !ok {
 		return
@@ -82,6 +83,17 @@ func (s *Session) consumerCommand(o *output, args []string) {
 	for _, t := range c.topics {
 		if s.clientTopic(o, t, consumerClient(clientGroup)) != topicReady {
 			c.finish(o)
+			return
+		}
+	}
+	if background {
+		if p.has("partition") || c.props["enable.auto.commit"] == "false" {
+			o.hint("the sandbox runs only a group's console consumer in the background; this one runs in the foreground")
+		} else {
+			if c.group == "" {
+				c.group = clientGroup // the tool's own random group, console-consumer-NNNNN
+			}
+			s.startJob(o, c, "kafka-console-consumer "+strings.Join(args, " "))
 			return
 		}
 	}

@@ -32,7 +32,10 @@
 //     partition and offset (headers.go).
 //   - The console consumer stops by itself once it has read everything
 //     there is (the real one waits for Ctrl-C), then prints "Processed a
-//     total of N messages" as the real one does on exit. With --group it
+//     total of N messages" as the real one does on exit. Ended with "&"
+//     it keeps running as a background job instead, in its group (or the
+//     tool's own console-consumer-NNNNN group), printing what it reads
+//     after each later command until 'kill %N' (jobs.go). With --group it
 //     joins (or creates) the group, is closed on exit (committing its
 //     position, as close() does) and leaves; without --group it reads
 //     without a group, which matches what remains after the real tool's

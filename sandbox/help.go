@@ -29,7 +29,7 @@ The simulator:
 
 func (s *Session) helpVerb(o *output, args []string) {
 	o.raw(helpText)
-	order := []string{"crash", "restart", "slow", "add", "close", "pause", "resume", "step", "play"}
+	order := []string{"crash", "restart", "slow", "add", "close", "pause", "resume", "step", "play", "jobs", "kill"}
 	for _, v := range order {
 		o.line("  " + verbUsage[v])
 	}

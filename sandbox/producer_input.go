@@ -28,6 +28,7 @@ func (s *Session) Input(line string) Result {
 	pm.pending = hs
 	s.send(o, pm, key, value)
 	o.nowMs = s.run.Sim().Now()
+	s.pollJobs(o)
 	return s.result(o)
 }
 

@@ -29,6 +29,9 @@ type Session struct {
 	// headers holds record headers by topic id, partition and offset
 	// (see headers.go).
 	headers map[string][]recordHeader
+	// jobs are console consumers running in the background (jobs.go).
+	jobs    []*consumerJob
+	lastJob int
 }
 
 // New starts a sandbox of brokers brokers (1..sim.MaxBrokers) in KRaft
@@ -79,6 +82,7 @@ func (s *Session) Exec(line string) Result {
 		return Result{}
 	}
 	s.dispatch(o, words)
+	s.pollJobs(o)
 	return s.result(o)
 }
 

@@ -24,6 +24,8 @@ func verbs() map[string]command {
 		"step":    (*Session).stepVerb,
 		"play":    (*Session).playVerb,
 		"help":    (*Session).helpVerb,
+		"jobs":    (*Session).jobsVerb,
+		"kill":    (*Session).killVerb,
 	}
 }
 
@@ -39,6 +41,8 @@ var verbUsage = map[string]string{
 	"step":    "step [N]",
 	"play":    "play [DURATION] (default 5s)",
 	"help":    "help",
+	"jobs":    "jobs (the console consumers running in the background)",
+	"kill":    "kill %N (stop background job N)",
 }
 
 func verbMistake(o *output, verb, msg string) {
