@@ -56,6 +56,25 @@ func checkInvariants(s *Sim) error {
 			}
 		}
 	}
+	return checkAcksLanded(s)
+}
+
+// checkAcksLanded: every acknowledged record was acked at a real offset and
+// a copy of it is in the leader's log (the invariant the chaos suite keeps).
+func checkAcksLanded(s *Sim) error {
+	for _, e := range s.events {
+		if e.Type == EvAcked && e.Offset < 0 {
+			return fmt.Errorf("%s acked %d records of %s-%d at offset %d", e.Producer, e.Count, e.Topic, e.Partition, e.Offset)
+		}
+	}
+	for i := range s.ledger.recs {
+		ri := &s.ledger.recs[i]
+		p := s.producers[ri.producer]
+		if ri.state != recAcked || p.cfg.Acks != AcksAll || ri.offset >= 0 {
+			continue
+		}
+		return fmt.Errorf("record %d of %s is acked with acks=all but never reached a log", i, p.cfg.ID)
+	}
 	return nil
 }
 

@@ -99,17 +99,17 @@ func (s *Sim) maybeResolveSequences(p *producer, part int) {
 	if pp.ackedUpTo == pp.nextSeq {
 		return
 	}
-	s.bumpEpoch(p, part, pp.nextSeq)
+	s.bumpEpoch(p, part, pp.nextSeq, "")
 }
 
 // bumpEpoch is bumpIdempotentProducerEpoch: a new epoch, and the partition
 // that asked for it numbers from 0 again.
-func (s *Sim) bumpEpoch(p *producer, part int, wasNext int32) {
+func (s *Sim) bumpEpoch(p *producer, part int, wasNext int32, why string) {
 	p.epoch++
 	pp := &p.parts[part]
 	pp.seqEpoch, pp.nextSeq, pp.ackedUpTo = p.epoch, 0, 0
 	s.emit(Event{Type: EvEpochBumped, Producer: p.cfg.ID, Topic: s.topics[p.topicIdx].cfg.Name, Partition: part,
-		Epoch: int(p.epoch), Offset: int64(wasNext)})
+		Epoch: int(p.epoch), Offset: int64(wasNext), Text: why})
 }
 
 // outOfOrderIsGap decides an OUT_OF_ORDER_SEQUENCE_NUMBER retry
@@ -124,7 +124,7 @@ func (s *Sim) outOfOrderIsGap(p *producer, b *batch) bool {
 		return false
 	}
 	part := b.part
-	s.bumpEpoch(p, int(part), pp.nextSeq)
+	s.bumpEpoch(p, int(part), pp.ackedUpTo, "gap")
 	var sent []int32
 	for i := range s.batches {
 		x := &s.batches[i]

@@ -43,6 +43,9 @@ func (s *Sim) txnProducer(g *group, m *member) *producer {
 	cfg.TransactionalID = id
 	p := &producer{cfg: cfg, idx: int32(len(s.producers)), topicIdx: -1, sticky: -1, txn: -1, hidden: true,
 		inflight: make([]int, len(s.brokers)), pid: 1000 + int64(len(s.producers))}
+	if ti, _ := s.topicByName(g.cfg.OutputTopic); ti >= 0 {
+		p.topicIdx = ti
+	}
 	s.producers = append(s.producers, p)
 	s.ledger.names = append(s.ledger.names, id)
 	return p

@@ -212,7 +212,11 @@ func whyProducer(e Event) (string, bool) {
 	case EvRetried:
 		return whyRetried(e), true
 	case EvEpochBumped:
-		return fmt.Sprintf("%s bumped its producer epoch to %d: a batch it had sent to %s failed for good and the acks stopped short of sequence %d, so the leader could no longer accept its next sequence numbers; the new epoch starts %s at sequence 0 (batches already sent keep theirs)",
+		if e.Text == "gap" {
+			return fmt.Sprintf("%s bumped its producer epoch to %d: the leader of %s no longer has records up to sequence %d that were acknowledged (a leader without them was elected), so it numbers its unanswered batches for %s from sequence 0 in the new epoch",
+				e.Producer, e.Epoch, tpName(e), e.Offset-1, tpName(e)), true
+		}
+		return fmt.Sprintf("%s bumped its producer epoch to %d: batches it had sent to %s failed without an ack (its acks stop short of sequence %d), so it cannot tell which the leader wrote; it numbers %s from sequence 0 again in the new epoch, and batches already sent keep their numbers",
 			e.Producer, e.Epoch, tpName(e), e.Offset, tpName(e)), true
 	case EvDuplicateDrop:
 		return fmt.Sprintf("leader broker %d recognised the retried batch (producer id %d, sequence %d-%d) as one it already wrote and did not write it again: idempotence at work",
