@@ -256,7 +256,7 @@ func (s *Sim) flushReady(p *producer) {
 // drain sends the oldest waiting batch of each partition whose leader is
 // reachable, within max.in.flight.requests.per.connection.
 func (s *Sim) drain(p *producer) {
-	if p.crashed {
+	if p.crashed || (p.hidden && s.txnOwnerCrashed(p)) {
 		return
 	}
 	for part := range p.parts {

@@ -190,6 +190,20 @@ func (s *Sim) txnSendSettled(p *producer) {
 	}
 }
 
+// txnOwnerCrashed: the application process holding this transactional
+// producer crashed, so it sends and retries nothing more (what is already
+// on the wire still arrives).
+func (s *Sim) txnOwnerCrashed(p *producer) bool {
+	for _, g := range s.groups {
+		for _, m := range g.members {
+			if m.state == MemberCrashed && g.cfg.ID+"-"+m.name == p.cfg.ID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // abortMemberTxn: the member is gone; the transaction coordinator aborts
 // whatever it left open, bumping the producer epoch so that a late send of
 // the old instance is refused.
