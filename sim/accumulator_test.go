@@ -44,3 +44,57 @@ func TestAccumulatorBatchesTheBacklog(t *testing.T) {
 		t.Fatalf("the biggest request carried %d records; full batches should carry ~60", biggest)
 	}
 }
+
+// Rule: one produce request carries the ready batches of every partition
+// the broker leads (RecordAccumulator.drain gathers one batch per partition
+// per node; Sender.sendProduceRequests sends one request per node). With
+// max.in.flight.requests.per.connection=1, batches of two partitions led by
+// one broker still travel together.
+func TestOneRequestCarriesEveryPartitionOfABroker(t *testing.T) {
+	c := basicConfig(6)
+	c.Topics[0].Partitions = 6
+	c.Producers[0].RatePerSec, c.Producers[0].Count = 600, 3000
+	c.Producers[0].Keys = []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}
+	c.Producers[0].MaxInFlight = 1
+	c.Groups = nil
+	s := mustNew(t, c)
+	for b := 1; b <= 3; b++ {
+		_ = s.Apply(Command{Kind: CmdSlowBroker, Broker: b, DelayMs: 100})
+	}
+	s.RunUntil(20000)
+	if pl := producerLedger(t, s, "order-service"); pl.Acked != 3000 {
+		t.Fatalf("every record should be acked: %+v", pl)
+	}
+	type slot struct {
+		at     int64
+		broker int
+	}
+	parts := map[slot]map[int]bool{}
+	shared := 0
+	for _, e := range s.Events() {
+		if e.Type != EvProduceRequest {
+			continue
+		}
+		k := slot{e.AtMs, e.Broker}
+		if parts[k] == nil {
+			parts[k] = map[int]bool{}
+		}
+		if parts[k][e.Partition] {
+			t.Fatalf("two batches of %s-%d in one request at %dms", e.Topic, e.Partition, e.AtMs)
+		}
+		parts[k][e.Partition] = true
+		if len(parts[k]) == 2 {
+			shared++
+		}
+	}
+	if shared == 0 {
+		t.Fatalf("with max.in.flight=1 no request carried two partitions' batches")
+	}
+	for _, p := range s.producers {
+		for i, n := range p.inflight {
+			if n != 0 {
+				t.Fatalf("broker %d still counts %d requests in flight after the run", i+1, n)
+			}
+		}
+	}
+}

@@ -56,7 +56,37 @@ func checkInvariants(s *Sim) error {
 			}
 		}
 	}
+	if err := checkInFlightRequests(s); err != nil {
+		return err
+	}
 	return checkAcksLanded(s)
+}
+
+// checkInFlightRequests: each producer counts, per broker, the produce
+// requests that still have a batch unanswered.
+func checkInFlightRequests(s *Sim) error {
+	for _, p := range s.producers {
+		if p.crashed {
+			continue
+		}
+		want := make([]map[int32]bool, len(p.inflight))
+		for i := range s.batches {
+			b := &s.batches[i]
+			if b.producer != p.idx || b.state != batchInFlight {
+				continue
+			}
+			if want[b.broker-1] == nil {
+				want[b.broker-1] = map[int32]bool{}
+			}
+			want[b.broker-1][b.reqHead] = true
+		}
+		for i, n := range p.inflight {
+			if n != len(want[i]) {
+				return fmt.Errorf("producer %s counts %d requests in flight to broker %d, but %d have unanswered batches", p.cfg.ID, n, i+1, len(want[i]))
+			}
+		}
+	}
+	return nil
 }
 
 // checkAcksLanded: every acknowledged record was acked at a real offset and

@@ -64,6 +64,10 @@ type batch struct {
 	reqGen    int32 // bumps per attempt: an old attempt's response is ignored
 	notBefore int64 // retry backoff
 	base      int64 // offset of its first record once appended
+	// reqHead is the first batch of the produce request this attempt went
+	// in; that batch's reqLeft counts the request's batches not yet answered.
+	reqHead int32
+	reqLeft int32
 }
 
 // The error codes a produce response can carry (item.c).
@@ -253,56 +257,6 @@ func (s *Sim) flushReady(p *producer) {
 	s.drain(p)
 }
 
-// drain sends the oldest waiting batch of each partition whose leader is
-// reachable, within max.in.flight.requests.per.connection.
-func (s *Sim) drain(p *producer) {
-	if p.crashed || (p.hidden && s.txnOwnerCrashed(p)) {
-		return
-	}
-	for part := range p.parts {
-		pp := &p.parts[part]
-		for len(pp.queue) > 0 {
-			bi := pp.queue[0]
-			b := &s.batches[bi]
-			if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
-				break
-			}
-			pt := s.partitionOf(p.topicIdx, part)
-			if pt == nil || pt.leader == 0 || !s.brokerUp(pt.leader) || p.inflight[pt.leader-1] >= p.cfg.MaxInFlight {
-				break
-			}
-			pp.queue = pp.queue[1:]
-			s.sendBatch(p, bi, pt.leader)
-		}
-	}
-}
-
-func (s *Sim) sendBatch(p *producer, bi int32, leader int) {
-	b := &s.batches[bi]
-	if p.idempotent() && b.firstSeq < 0 {
-		s.numberBatch(p, bi)
-	}
-	b.attempts++
-	b.reqGen++
-	b.state = batchInFlight
-	b.broker = int32(leader)
-	b.sentMs = s.nowMs
-	p.inflight[leader-1]++
-	p.parts[b.part].inFlight++
-	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Broker: leader, Count: len(b.recs), Epoch: int(b.attempts), Offset: int64(b.firstSeq)})
-	// The request carries the sequence numbers and epoch it was sent with.
-	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceArrive, a: p.idx, b: bi, c: int32(leader), gen: b.reqGen,
-		d: packSeq(b.epoch, b.firstSeq)})
-	if p.cfg.Acks == AcksNone {
-		// acks=0: the producer counts the records as sent the moment they
-		// leave; it will never hear back.
-		s.finishBatch(p, bi, true, errNone)
-		return
-	}
-	s.schedule(p.cfg.RequestTimeoutMs, item{kind: itRequestTimeout, a: p.idx, b: bi, gen: b.reqGen})
-}
-
 // finishBatch settles a batch: acked, or failed for good.
 func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 	b := &s.batches[bi]
@@ -343,9 +297,15 @@ func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 
 // leaveFlight takes a batch out of the in-flight counts.
 func (s *Sim) leaveFlight(p *producer, b *batch) {
-	if b.state == batchInFlight {
-		p.inflight[b.broker-1]--
-		p.parts[b.part].inFlight--
+	if b.state != batchInFlight {
+		return
+	}
+	p.parts[b.part].inFlight--
+	if head := &s.batches[b.reqHead]; head.reqLeft > 0 {
+		head.reqLeft--
+		if head.reqLeft == 0 {
+			p.inflight[b.broker-1]-- // the request's last batch is answered
+		}
 	}
 }
 
