@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+
+	"kafkasim/internal/javahash"
 )
 
 // group is one consumer group: the coordinator's view (state, generation,
@@ -109,7 +111,7 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 // partition: abs(groupId.hashCode()) % offsets.topic.num.partitions.
 func (s *Sim) coordinator(g *group) int {
 	n := s.cfg.Cluster.OffsetsTopicPartitions
-	part := int(javaAbs(javaStringHash(g.cfg.ID)) % int32(n))
+	part := int(javahash.Abs(javahash.StringHash(g.cfg.ID)) % int32(n))
 	rf := min(s.cfg.Cluster.OffsetsTopicReplicationFactor, len(s.brokers))
 	// Its leader is the first replica the controller has not fenced.
 	for _, b := range placeReplicas(len(s.brokers), rf, part, 0, 0) {
@@ -123,26 +125,7 @@ func (s *Sim) coordinator(g *group) int {
 // OffsetsPartition is the __consumer_offsets partition that stores a group's
 // offsets, as Kafka computes it.
 func OffsetsPartition(groupID string, partitions int) int {
-	return int(javaAbs(javaStringHash(groupID)) % int32(partitions))
-}
-
-func javaStringHash(s string) int32 {
-	var h int32
-	for _, c := range s {
-		// Java hashes UTF-16 code units; for the BMP that is the rune.
-		h = 31*h + int32(c)
-	}
-	return h
-}
-
-func javaAbs(n int32) int32 {
-	if n == -2147483648 {
-		return 0
-	}
-	if n < 0 {
-		return -n
-	}
-	return n
+	return int(javahash.Abs(javahash.StringHash(groupID)) % int32(partitions))
 }
 
 // memberName is c1, c2... for the consumer at index i.
