@@ -136,6 +136,7 @@ func (s *Sim) startProcessing(g *group, m *member) {
 	m.procDone = 0
 	m.procGen++
 	s.schedule(delay+int64(len(m.buffer))*g.cfg.ProcessingMs, item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+	s.schedulePollTimer(g, m)
 }
 
 // processedDue: the member finished its batch.

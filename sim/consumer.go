@@ -45,6 +45,9 @@ type member struct {
 	// pausedFrom and pausedAtMs remember what a paused member was doing.
 	pausedFrom MemberState
 	pausedAtMs int64
+	// lostOnRejoin: the heartbeat thread left the group for it (poll
+	// timeout); its next poll() gives its partitions up as lost.
+	lostOnRejoin bool
 }
 
 type bufRec struct {
@@ -72,6 +75,7 @@ func (s *Sim) newIncarnation(g *group, m *member) {
 	m.processing, m.procDone = false, 0
 	m.pendingCommit = nil
 	m.txn = memberTxn{}
+	m.lostOnRejoin = false
 	m.gen++
 }
 
@@ -143,6 +147,9 @@ func (s *Sim) poll(it item) {
 
 // join sends JoinGroup for a member the coordinator does not know.
 func (s *Sim) join(g *group, m *member) {
+	if m.lostOnRejoin {
+		s.losePartitions(g, m)
+	}
 	m.inGroup, m.joined = true, true
 	m.joinedAtMs = s.nowMs
 	m.state = MemberJoining

@@ -169,7 +169,7 @@ func (s *Sim) groupTick(it item) {
 		// Rebalance timeout: members that never rejoined are dropped.
 		for _, m := range g.members {
 			if m.inGroup && !m.joined {
-				s.removeMember(g, m, ReasonPollTimeout)
+				s.removeMember(g, m, ReasonRebalanceTimeout)
 			}
 		}
 	}
@@ -279,8 +279,8 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 	}
 	m.inGroup = false
 	m.joined = false
-	ev := EvMemberLeft
-	if why == ReasonSessionTimeout || why == ReasonPollTimeout {
+	ev := EvMemberLeft // LeaveGroup: a clean close, or the heartbeat thread on a poll timeout
+	if why == ReasonSessionTimeout || why == ReasonRebalanceTimeout {
 		ev = EvMemberExpired
 	}
 	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,

@@ -19,7 +19,9 @@ func whyGroup(e Event) (string, bool) {
 		case ReasonSessionTimeout:
 			s += fmt.Sprintf(": %s stopped heartbeating", e.Member)
 		case ReasonPollTimeout:
-			s += fmt.Sprintf(": %s stopped polling", e.Member)
+			s += fmt.Sprintf(": %s left because it had not called poll() within max.poll.interval.ms", e.Member)
+		case ReasonRebalanceTimeout:
+			s += fmt.Sprintf(": %s did not rejoin within the rebalance timeout (max.poll.interval.ms)", e.Member)
 		case ReasonNewPartitions:
 			s += ": its topics' partitions changed"
 		case ReasonCooperative:
@@ -47,14 +49,29 @@ func whyGroup(e Event) (string, bool) {
 		if e.Reason == ReasonCooperative {
 			return fmt.Sprintf("%s gave up %s so it can move to another member; it keeps the rest and goes on consuming (cooperative)", e.Member, e.Text), true
 		}
+		if e.Reason == ReasonPartitionsLost {
+			return fmt.Sprintf("%s found on its next poll() that it is no longer in group %s: it gives up %s as lost (onPartitionsLost), without committing, and joins again as a new member",
+				e.Member, e.Group, e.Text), true
+		}
 		return fmt.Sprintf("%s revoked all its partitions (%s) before rejoining: an eager rebalance stops everyone", e.Member, e.Text), true
 	case EvMemberLeft:
+		if e.Reason == ReasonPollTimeout {
+			return fmt.Sprintf("the coordinator took the LeaveGroup from %s's heartbeat thread: %s leaves group %s, which rebalances without it",
+				e.Member, e.Member, e.Group), true
+		}
 		return fmt.Sprintf("%s left group %s with LeaveGroup (a clean close); its partitions are reassigned at once", e.Member, e.Group), true
 	case EvMemberExpired:
-		if e.Reason == ReasonPollTimeout {
-			return fmt.Sprintf("%s was removed from %s: it did not call poll() within max.poll.interval.ms", e.Member, e.Group), true
+		if e.Reason == ReasonRebalanceTimeout {
+			return fmt.Sprintf("the coordinator removed %s from %s: it did not rejoin within the rebalance timeout (max.poll.interval.ms)", e.Member, e.Group), true
 		}
 		return fmt.Sprintf("the coordinator removed %s from %s: no heartbeat for session.timeout.ms=%s", e.Member, e.Group, FormatMs(e.EndOffset)), true
+	case EvPollTimeout:
+		s := fmt.Sprintf("%s has not called poll() for %s, longer than max.poll.interval.ms=%s: its heartbeat thread concludes the application is stuck (consumer poll timeout has expired) and sends LeaveGroup",
+			e.Member, FormatMs(e.Offset), FormatMs(e.EndOffset))
+		if e.Count > 0 {
+			s += fmt.Sprintf("; it is still processing, %s to go, and will not find out until it commits", plural(e.Count, "record", "records"))
+		}
+		return s, true
 	case EvCoordinatorMoved:
 		return fmt.Sprintf("group %s's coordinator moved to broker %d, the new leader of __consumer_offsets-%d; the offsets survive because that topic is replicated",
 			e.Group, e.Broker, e.Offset), true
@@ -115,6 +132,10 @@ func whyConsumer(e Event) (string, bool) {
 		}
 		return s, true
 	case EvCommitFailed:
+		if e.Err == "CommitFailedException" && e.Reason == ReasonPollTimeout {
+			return fmt.Sprintf("%s's %s failed with CommitFailedException: it left the group when its poll timeout expired, so it may not commit; the next owner starts from the last committed offset and processes these records again",
+				e.Member, e.Text), true
+		}
 		if e.Err == "CommitFailedException" {
 			return fmt.Sprintf("%s's %s failed (CommitFailedException): the group moved on to generation %d while it worked, so its partitions are someone else's now",
 				e.Member, e.Text, e.Epoch), true
