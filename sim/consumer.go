@@ -200,6 +200,15 @@ func (s *Sim) rejoin(g *group, m *member) bool {
 // secondRound says a cooperative follow-up rebalance will hand out more.
 func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secondRound bool) {
 	m.joined = false
+	if m.state == MemberCrashed {
+		// The coordinator stores the assignment, but its owner crashed with
+		// its JoinGroup pending: nobody fetches these partitions until the
+		// coordinator removes it after session.timeout.ms.
+		m.assigned = append([]TopicPartition(nil), tps...)
+		s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
+			Text: tpList(tps), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+		return
+	}
 	m.genSynced = g.generation
 	var revoked, added []TopicPartition
 	for _, tp := range m.assigned {

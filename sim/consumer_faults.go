@@ -33,7 +33,10 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 		Offset: int64(skipped), Text: why, EndOffset: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
 	m.buffer = nil
 	m.pendingCommit = nil
-	if !m.inGroup {
+	if !m.inGroup || (m.joined && g.state == GroupPreparingRebalance) {
+		// A member whose JoinGroup is pending counts as alive
+		// (MemberMetadata.hasSatisfiedHeartbeat); its session timer starts
+		// when the join completes (see completeJoin).
 		return
 	}
 	// Heartbeats stop; the coordinator gives up session.timeout.ms after the

@@ -227,6 +227,21 @@ func (s *Sim) completeJoin(g *group) {
 		g.leader = first.idx
 	}
 	g.protocol = g.cfg.Assignors[0]
+	// The coordinator starts every member's session timer as it answers the
+	// JoinGroups (onCompleteJoin); a crashed member never heartbeats again.
+	for _, m := range ms {
+		if m.state == MemberCrashed {
+			s.schedule(g.cfg.SessionTimeoutMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+		}
+	}
+	if leader := g.members[g.leader]; leader.state == MemberCrashed {
+		// The member list went to a dead client: no SyncGroup with an
+		// assignment will come, and the others wait in CompletingRebalance
+		// until the coordinator removes the leader.
+		s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
+			Member: leader.name, Text: g.protocol, Broker: s.coordinator(g), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+		return
+	}
 	parts := map[string]int{}
 	for _, t := range g.cfg.Topics {
 		if _, tp := s.topicByName(t); tp != nil {

@@ -32,12 +32,24 @@ func whyGroup(e Event) (string, bool) {
 		}
 		return s, true
 	case EvRebalanceDone:
+		if e.Reason == ReasonDeadClient {
+			return fmt.Sprintf("group %s finished the join phase of generation %d with %s, but its leader %s has crashed: the member list went to a dead client, so no assignment comes; the others wait (CompletingRebalance) until the coordinator removes %s after session.timeout.ms=%s",
+				e.Group, e.Gen, plural(e.Count, "member", "members"), e.Member, e.Member, FormatMs(e.EndOffset)), true
+		}
 		if e.Count == 0 {
 			return fmt.Sprintf("group %s is Empty (generation %d): no members left; its committed offsets stay", e.Group, e.Gen), true
 		}
 		return fmt.Sprintf("group %s is Stable at generation %d with %s; leader %s computed the assignment with the %s assignor",
 			e.Group, e.Gen, plural(e.Count, "member", "members"), e.Member, e.Text), true
 	case EvAssigned:
+		if e.Reason == ReasonDeadClient {
+			what := "nothing"
+			if e.Count > 0 {
+				what = e.Text + ", which nobody reads"
+			}
+			return fmt.Sprintf("the coordinator keeps generation %d's assignment for %s (%s), but %s crashed before it could collect it; the coordinator removes it after session.timeout.ms=%s",
+				e.Gen, e.Member, what, e.Member, FormatMs(e.EndOffset)), true
+		}
 		if e.Count == 0 && e.Reason == ReasonCooperative {
 			return fmt.Sprintf("%s gets nothing yet in generation %d: its partitions come in the second cooperative round, once their old owners have let go", e.Member, e.Gen), true
 		}
