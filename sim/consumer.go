@@ -30,7 +30,9 @@ type member struct {
 	owned     []TopicPartition // what it reports as owned when rejoining
 	ownedGen  int
 	positions map[TopicPartition]int64
-	cursor    int // which assigned partition poll starts from, for fairness
+	// fetchEpochs holds KIP-320 validation state beside each position.
+	fetchEpochs map[TopicPartition]fetchEpoch
+	cursor      int // which assigned partition poll starts from, for fairness
 
 	buffer      []bufRec // records poll returned and it has not processed yet
 	processing  bool
@@ -71,6 +73,7 @@ func (s *Sim) newIncarnation(g *group, m *member) {
 	m.clientID = fmt.Sprintf("consumer-%s-%d", g.cfg.ID, m.idx+1)
 	m.memberID = m.clientID + "-" + s.uuid()
 	m.positions = map[TopicPartition]int64{}
+	m.fetchEpochs = map[TopicPartition]fetchEpoch{}
 	m.assigned, m.owned, m.buffer = nil, nil, nil
 	m.processing, m.procDone = false, 0
 	m.pendingCommit = nil
@@ -263,6 +266,13 @@ func containsTP(tps []TopicPartition, tp TopicPartition) bool {
 func (s *Sim) initPosition(g *group, m *member, tp TopicPartition) {
 	if off, ok := g.committed[tp]; ok {
 		m.positions[tp] = off
+		// A committed offset with its leader epoch is validated before the
+		// first fetch (seekUnvalidated), as after a leader change.
+		last, known := g.committedEpoch[tp]
+		if !known {
+			last = -1
+		}
+		m.fetchEpochs[tp] = fetchEpoch{last: last, validated: -1}
 		return
 	}
 	s.resetPosition(g, m, tp, ReasonNoOffset, -1)
@@ -289,6 +299,7 @@ func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, 
 		return false
 	}
 	m.positions[tp] = to
+	m.fetchEpochs[tp] = fetchEpoch{last: -1, validated: p.leaderEpoch}
 	g.history.resets = append(g.history.resets, resetRec{tp: tp, from: from, to: to, policy: g.cfg.AutoOffsetReset, atMs: s.nowMs})
 	s.emit(Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 		Reason: why, Offset: from, EndOffset: to, Text: g.cfg.AutoOffsetReset})

@@ -19,6 +19,8 @@ type group struct {
 	leader     int // member index of the group leader, -1 = none
 	members    []*member
 	committed  map[TopicPartition]int64
+	// committedEpoch is the leader epoch stored with each commit (KIP-320).
+	committedEpoch map[TopicPartition]int32
 	// rebalanceGen bumps on every rebalance start: stale group items are dropped.
 	rebalanceGen int32
 	joinDeadline int64
@@ -98,7 +100,8 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 	if len(cfg.Assignors) == 0 {
 		cfg.Assignors = []string{AssignorRange, AssignorCooperativeSticky}
 	}
-	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1, committed: map[TopicPartition]int64{}}
+	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1, committed: map[TopicPartition]int64{},
+		committedEpoch: map[TopicPartition]int32{}}
 	s.groups = append(s.groups, g)
 	g.coord = s.coordinator(g)
 	for i := 0; i < cfg.Consumers; i++ {
@@ -312,6 +315,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 // commitOffset stores a committed offset at the coordinator.
 func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, off int64) {
 	g.committed[tp] = off
+	g.committedEpoch[tp] = committedEpochFor(m, tp, off)
 	g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: m.name, gen: g.generation, atMs: s.nowMs})
 }
 

@@ -159,7 +159,19 @@ func whyConsumer(e Event) (string, bool) {
 				e.Member, e.Offset, tpName(e), e.Text, e.EndOffset), true
 		}
 		return fmt.Sprintf("%s has no committed offset for %s: auto.offset.reset=%s starts it at offset %d", e.Member, tpName(e), e.Text, e.EndOffset), true
+	case EvLogTruncationSeen:
+		lost := e.Offset - e.EndOffset
+		s := fmt.Sprintf("%s checked its position %d in %s with the new leader, broker %d (OffsetsForLeaderEpoch for leader epoch %d): that epoch ends at %d in the new leader's log, so the log was truncated under it: the %s it had read from %d on no longer exist (KIP-320)",
+			e.Member, e.Offset, tpName(e), e.Broker, e.Epoch, e.EndOffset, plural(int(lost), "record", "records"), e.EndOffset)
+		if e.Count == 1 {
+			return s, true
+		}
+		return s + fmt.Sprintf("; it seeks back to %d, the first offset known to diverge, to read what the new leader wrote there (not auto.offset.reset=%s)", e.EndOffset, e.Text), true
 	case EvConsumerError:
+		if e.Err == "LogTruncationException" {
+			return fmt.Sprintf("%s's position %d in %s is past where the log diverged (%d), and auto.offset.reset=none: poll() throws LogTruncationException with divergent offset %d, leaving the choice to the application",
+				e.Member, e.Offset, tpName(e), e.EndOffset, e.EndOffset), true
+		}
 		return fmt.Sprintf("%s has no valid offset for %s and auto.offset.reset=none: poll() throws %s", e.Member, tpName(e), e.Err), true
 	}
 	return "", false
