@@ -109,7 +109,6 @@ func (g *group) clone() *group {
 		}
 		mm.txn.inputs = append([]bufRec(nil), m.txn.inputs...)
 		mm.txn.touched = append([]int(nil), m.txn.touched...)
-		mm.txn.first = append([]int64(nil), m.txn.first...)
 		mm.txn.outputs = append([]int32(nil), m.txn.outputs...)
 		c.members[i] = &mm
 	}

@@ -42,6 +42,7 @@ const (
 	EvProduceFailed  EventType = "produce-failed"
 	EvRetried        EventType = "produce-retried"
 	EvDuplicateDrop  EventType = "duplicate-dropped"
+	EvEpochBumped    EventType = "producer-epoch-bumped"
 	EvAckLost        EventType = "ack-lost"
 	EvProducerCrash  EventType = "producer-crashed"
 	EvTxnCommitted   EventType = "transaction-committed"
