@@ -199,3 +199,47 @@ func TestTopicChangesNeedController(t *testing.T) {
 		t.Fatalf("create-topic without a quorum: got %v", err)
 	}
 }
+
+// TestControlEventsNotRepeated: the control plane never tells the same
+// thing twice in a row (a lost quorum is told once, not at every failed
+// election), over random broker faults in every metadata mode.
+func TestControlEventsNotRepeated(t *testing.T) {
+	for seed := uint64(1); seed <= 30; seed++ {
+		c := basicConfig(seed)
+		c.Cluster.Metadata = []string{MetadataKRaft, MetadataZooKeeper}[seed%2]
+		if seed%3 == 0 && c.Cluster.Metadata == MetadataKRaft {
+			c.Cluster.Controllers = 3
+		}
+		s := mustNew(t, c)
+		randomFaults(s, seed, 60000)
+		s.RunUntil(90000)
+		evs := s.Events()
+		for i := 1; i < len(evs); i++ {
+			a, b := evs[i-1], evs[i]
+			a.Seq, a.Step, b.Seq, b.Step = 0, 0, 0, 0
+			if a == b && (metadataEvent(a.Type) || a.Type == EvControllerLost || a.Type == EvControllerElected || a.Type == EvISRChangePending) {
+				t.Fatalf("seed %d: told twice at %dms: %s", seed, a.AtMs, a.Why())
+			}
+		}
+	}
+}
+
+// TestLostQuorumToldOnce: a voter that comes back and dies again before
+// the quorum could elect anyone (an election takes about 2.5s) does not make
+// the quorum's loss news again.
+func TestLostQuorumToldOnce(t *testing.T) {
+	s := mustNew(t, quorumConfig(12))
+	s.RunUntil(1000)
+	_ = s.Apply(Command{Kind: CmdCrashBroker, Broker: 3})
+	_ = s.Apply(Command{Kind: CmdCrashBroker, Broker: 2})
+	for at := int64(2000); at < 14000; at += 3000 {
+		s.RunUntil(at)
+		_ = s.Apply(Command{Kind: CmdRestartBroker, Broker: 2})
+		s.RunUntil(at + 1000)
+		_ = s.Apply(Command{Kind: CmdCrashBroker, Broker: 2})
+	}
+	s.RunUntil(20000)
+	if n := countType(s.Events(), EvControllerLost); n != 1 {
+		t.Fatalf("seed 12: controller-lost told %d times\n%s", n, trace(eventsBetween(s, 1000, 20000)))
+	}
+}
