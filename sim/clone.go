@@ -21,6 +21,7 @@ func (s *Sim) Clone() *Sim {
 		bb := *b
 		c.brokers[i] = &bb
 	}
+	c.ctrlUp = append([]bool(nil), s.ctrlUp...)
 	c.topics = make([]*topic, len(s.topics))
 	for i, t := range s.topics {
 		c.topics[i] = t.clone()
