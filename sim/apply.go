@@ -246,7 +246,7 @@ func (s *Sim) resetOffsets(g *group, c Command) error {
 		}
 		off = min(max(off, lo), hi)
 		g.committed[tp] = off
-		g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: "reset-offsets", gen: g.generation, atMs: s.nowMs})
+		g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: adminResetMember, gen: g.generation, atMs: s.nowMs})
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Text: tp.String() + "=" + fmt.Sprint(off), Reason: ReasonManual})
 	}
 	return nil
