@@ -127,6 +127,9 @@ func TestChaosNeverPanics(t *testing.T) {
 				if err := quorum.observe(r.Sim()); err != nil {
 					t.Fatalf("seed %d at %dms: %v", seed, at, err)
 				}
+				if err := checkLedgerBalance(r.Sim()); err != nil {
+					t.Fatalf("seed %d at %dms: %v", seed, at, err)
+				}
 			}
 			r.RunUntil(90000)
 			snap := r.Sim().Snapshot()
@@ -135,7 +138,12 @@ func TestChaosNeverPanics(t *testing.T) {
 					t.Fatalf("seed %d: producer %s does not balance: %+v", seed, p.ID, p)
 				}
 			}
-			_ = r.Sim().Fates("billing", "")
+			if err := checkLedgerBalance(r.Sim()); err != nil {
+				t.Fatalf("seed %d at the end: %v", seed, err)
+			}
+			if err := checkFatesAgree(r.Sim()); err != nil {
+				t.Fatalf("seed %d at the end: %v", seed, err)
+			}
 			r.Seek(r.Sim().StepCount() / 2)
 		}()
 	}
