@@ -125,3 +125,30 @@ func (le leaderEpochs) observe(s *Sim) error {
 	}
 	return nil
 }
+
+// quorumWatch follows the event stream: no metadata change (a fence, an ISR
+// change, a leader election, a partition going offline) happens while no
+// controller is active, and an active KRaft controller always has a
+// majority of controller.quorum.voters alive behind it.
+type quorumWatch struct {
+	next   int
+	active bool
+}
+
+func (q *quorumWatch) observe(s *Sim) error {
+	for _, e := range s.EventsSince(q.next) {
+		q.next = e.Seq + 1
+		switch {
+		case e.Type == EvControllerElected:
+			q.active = true
+		case e.Type == EvControllerLost:
+			q.active = false
+		case metadataEvent(e.Type) && !q.active:
+			return fmt.Errorf("%s at %dms with no active controller: %s", e.Type, e.AtMs, e.Why())
+		}
+	}
+	if s.controller != 0 && s.cfg.Cluster.Metadata == MetadataKRaft && (!s.hasQuorum() || !s.voterUp(s.controller)) {
+		return fmt.Errorf("controller %d is active with %d of %d voters alive", s.controller, s.liveVoters(), s.voterCount())
+	}
+	return nil
+}

@@ -92,6 +92,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int64 { return &asCluster(t).LogRetentionCheckIntervalMs }),
 		int64Prop(ScopeBroker, "broker.session.timeout.ms", "9000", "how long the controller waits for a broker's heartbeat before fencing it", 1, 1<<40,
 			func(t any) *int64 { return &asCluster(t).BrokerSessionTimeoutMs }),
+		int64Prop(ScopeBroker, "zookeeper.session.timeout.ms", "18000", "ZooKeeper mode: how long a silent broker's session (and its /brokers/ids node) lives before the controller treats it as gone", 1, 1<<40,
+			func(t any) *int64 { return &asCluster(t).ZooKeeperSessionTimeoutMs }),
 		intProp(ScopeBroker, "default.replication.factor", "1", "replication factor of topics created without one", 1, 1000,
 			func(t any) *int { return &asCluster(t).DefaultReplicationFactor }),
 		intProp(ScopeBroker, "num.partitions", "1", "partition count of topics created without one", 1, 100000,
