@@ -130,16 +130,16 @@ func (s *Session) liveBrokers() map[int]bool {
 func describeOrder(sorted []string) []string {
 	futures := newJavaMapCap(len(sorted))
 	for _, n := range sorted {
-		futures.put(n, javaStringHash(n))
+		futures.Put(n, javaStringHash(n))
 	}
 	copied := newJavaMapCopy(futures)
-	result := newJavaMapCap(copied.size)
-	for _, k := range copied.keys() {
-		result.put(k.key, k.hash)
+	result := newJavaMapCap(copied.Len())
+	for _, k := range copied.Keys() {
+		result.Put(k.Key, k.Hash)
 	}
-	out := make([]string, 0, result.size)
-	for _, k := range result.keys() {
-		out = append(out, k.key)
+	out := make([]string, 0, result.Len())
+	for _, k := range result.Keys() {
+		out = append(out, k.Key)
 	}
 	return out
 }
@@ -250,7 +250,7 @@ func withStaticBrokerConfigs(configs []string) []string {
 func inConfigEntriesOrder(pairs []string) []string {
 	m := newJavaMap()
 	for _, c := range allTopicConfigs {
-		m.put(c.name, javaStringHash(c.name))
+		m.Put(c.name, javaStringHash(c.name))
 	}
 	byName := map[string]string{}
 	for _, kv := range pairs {
@@ -258,8 +258,8 @@ func inConfigEntriesOrder(pairs []string) []string {
 		byName[name] = kv
 	}
 	var out []string
-	for _, k := range m.keys() {
-		if kv, ok := byName[k.key]; ok {
+	for _, k := range m.Keys() {
+		if kv, ok := byName[k.Key]; ok {
 			out = append(out, kv)
 		}
 	}

@@ -33,7 +33,7 @@ var falseClaims = []struct {
 		"KIP-848 members reconcile independently and concurrently"},
 	{regexp.MustCompile(`(?i)topic's replica\.lag\.time\.max\.ms`),
 		"replica.lag.time.max.ms is a broker setting: broker configs"},
-	{regexp.MustCompile(`(?i)zookeeper session[^.]*\(9 ?s\)|controller notices \(9 ?s`),
+	{regexp.MustCompile(`(?i)zookeeper session[^.]*\b9 ?s\b`),
 		"zookeeper.session.timeout.ms is 18 s in 3.x: KIP-537"},
 	{regexp.MustCompile(`(?i)a store they poll|brokers poll (zookeeper|the controller)`),
 		"in ZooKeeper mode the controller pushed LeaderAndIsr/UpdateMetadata: KIP-500"},
