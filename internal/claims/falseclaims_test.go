@@ -35,6 +35,8 @@ var falseClaims = []struct {
 		"replica.lag.time.max.ms is a broker setting: broker configs"},
 	{regexp.MustCompile(`(?i)zookeeper session[^.]*\b9 ?s\b`),
 		"zookeeper.session.timeout.ms is 18 s in 3.x: KIP-537"},
+	{regexp.MustCompile(`(?i)committed after each record it processed`),
+		"offsets-restart's billing commits after each poll batch (commit = after-processing)"},
 	{regexp.MustCompile(`(?i)a store they poll|brokers poll (zookeeper|the controller)`),
 		"in ZooKeeper mode the controller pushed LeaderAndIsr/UpdateMetadata: KIP-500"},
 }
