@@ -22,6 +22,7 @@ const helpText = `Kafka's command-line tools (with or without bin/ and .sh):
   kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name T --add-config retention.ms=60000
   kafka-get-offsets --bootstrap-server localhost:9092 --topic T [--time earliest | latest | TIMESTAMP-MS]
   kafka-producer-perf-test --topic T --num-records 1000 --record-size 100 --throughput 200 --producer-props bootstrap.servers=localhost:9092 [acks=1 linger.ms=5]
+  kafka-run-class CLASS ... runs a tool by its class name (org.apache.kafka.tools.GetOffsetShell ...)
   Add --help to any of them for its options.
 
 The simulator:

@@ -337,3 +337,18 @@ func TestGetOffsets(t *testing.T) {
 		{"fetchOffsets", "kafka-get-offsets --topic nope" + bs, []string{"Error occurred: Could not match any topic-partitions with the specified filters"}, ""},
 	})
 }
+
+// TestRunClass: bin/kafka-get-offsets.sh is kafka-run-class.sh
+// org.apache.kafka.tools.GetOffsetShell; the Scala kafka.tools.GetOffsetShell
+// many guides show is gone in 3.9, so the JVM cannot load it.
+func TestRunClass(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic t"+bs)
+	runKafkaCases(t, s, []kafkaCase{
+		{"bin/kafka-get-offsets.sh", "kafka-run-class.sh org.apache.kafka.tools.GetOffsetShell --topic t" + bs, []string{"t:0:0"}, ""},
+		{"the JVM's launcher", "kafka-run-class kafka.tools.GetOffsetShell --topic t" + bs, []string{
+			"Error: Could not find or load main class kafka.tools.GetOffsetShell",
+			"Caused by: java.lang.ClassNotFoundException: kafka.tools.GetOffsetShell",
+		}, "kafka-get-offsets"},
+	})
+}

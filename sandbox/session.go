@@ -104,6 +104,7 @@ var kafkaTools = map[string]command{
 	"kafka-configs":            (*Session).configsCommand,
 	"kafka-get-offsets":        (*Session).getOffsetsCommand,
 	"kafka-producer-perf-test": (*Session).perfTestCommand,
+	"kafka-run-class":          (*Session).runClassCommand,
 }
 
 func (s *Session) dispatch(o *output, words []string) {
@@ -160,7 +161,7 @@ func notSimulated(name string, brokers int) (string, bool) {
 	case "kafka-consumer-perf-test", "kafka-reassign-partitions", "kafka-leader-election",
 		"kafka-delete-records", "kafka-acls", "kafka-metadata-quorum", "kafka-broker-api-versions",
 		"kafka-log-dirs", "kafka-dump-log", "kafka-transactions", "kafka-streams-application-reset",
-		"connect-standalone", "connect-distributed", "kafka-run-class":
+		"connect-standalone", "connect-distributed":
 		return fmt.Sprintf("hint: %s is a real Kafka tool the sandbox does not simulate yet. Type 'help' for the ones it does.", name), true
 	}
 	return "", false
