@@ -50,3 +50,30 @@ func TestBackgroundConsumers(t *testing.T) {
 		t.Errorf("no console-consumer-NNNNN group listed:\n%s", out)
 	}
 }
+
+// TestGrownTopicWaitsForTheMetadataRefresh: after kafka-topics --alter
+// --partitions, a running consumer keeps its assignment until its next
+// metadata refresh (metadata.max.age.ms, 5 minutes by default), then the
+// group rebalances and the new partition has an owner.
+func TestGrownTopicWaitsForTheMetadataRefresh(t *testing.T) {
+	s := newSession(t, 3)
+	mustExec(t, s, "kafka-topics --create --topic t --partitions 1"+bs)
+	mustExec(t, s, "kafka-console-consumer --topic t --group g"+bs+" &")
+	mustExec(t, s, "play 5s")
+	mustExec(t, s, "kafka-topics --alter --topic t --partitions 2"+bs)
+	owned := func() int {
+		n := 0
+		for _, m := range groupOf(t, s, "g").Members {
+			n += len(m.Assigned)
+		}
+		return n
+	}
+	mustExec(t, s, "play 30s")
+	if n := owned(); n != 1 {
+		t.Errorf("30 s after the alter the consumer owns %d partitions; it should still see 1", n)
+	}
+	mustExec(t, s, "play 5m")
+	if n := owned(); n != 2 {
+		t.Errorf("after the 5-minute refresh the consumer owns %d partitions, want 2", n)
+	}
+}

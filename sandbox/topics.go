@@ -289,7 +289,7 @@ func (s *Session) alterTopic(o *output, p *parsedOpts) {
 			topicError(o, err.Error())
 			return
 		}
-		o.hint("%s now has %d partitions (was %d). A key's partition is hash(key) %% partitions, so keys may now land on a different partition than their older records.", name, want, have)
+		o.hint("%s now has %d partitions (was %d). Producers and consumers already running see them at their next metadata refresh (metadata.max.age.ms, 5 minutes by default); from then a key's partition is hash(key) %% %d, so keys may land on a different partition than their older records, and groups rebalance.", name, want, have, want)
 	}
 }
 

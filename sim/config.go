@@ -115,6 +115,7 @@ type ProducerConfig struct {
 	LingerMs          int64  // linger.ms
 	BatchSizeBytes    int    // batch.size
 	TransactionalID   string // transactional.id
+	MetadataMaxAgeMs  int64  // metadata.max.age.ms: how often it refreshes metadata (sees new partitions)
 }
 
 // Commit modes: when a group's consumers commit their offsets.
@@ -159,6 +160,11 @@ type GroupConfig struct {
 	MaxPollRecords       int      // max.poll.records
 	FetchMaxWaitMs       int64    // fetch.max.wait.ms
 	IsolationLevel       string   // isolation.level: read_uncommitted | read_committed
+
+	// MetadataMaxAgeMs is metadata.max.age.ms: the consumers refresh their
+	// metadata this often, so a grown topic is noticed (and rebalanced)
+	// only at the next refresh.
+	MetadataMaxAgeMs int64
 
 	// ClientID is the consumers' client.id; empty gives the Java default
 	// "consumer-<group>-<n>". The console consumer sets "console-consumer".

@@ -270,7 +270,7 @@ func (s *Sim) addPartitions(name string, total int) error {
 	old := len(t.parts)
 	s.emit(Event{Type: EvPartitionsAdded, Topic: name, Offset: int64(old), EndOffset: int64(total)})
 	s.addPartitionsTo(idx, total, first, shift)
-	s.partitionsChangedForGroups(name)
+	s.scheduleMetadataRefreshes(name)
 	return nil
 }
 
