@@ -257,7 +257,8 @@ func (s *Sim) resetOffsets(g *group, c Command) error {
 		}
 		off = min(max(off, lo), hi)
 		g.committed[tp] = off
-		g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: "reset-offsets", gen: g.generation, atMs: s.nowMs})
+		delete(g.committedEpoch, tp) // a manual reset carries no leader epoch
+		g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: adminResetMember, gen: g.generation, atMs: s.nowMs})
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Text: tp.String() + "=" + fmt.Sprint(off), Reason: ReasonManual})
 	}
 	return nil

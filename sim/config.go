@@ -103,6 +103,7 @@ type ProducerConfig struct {
 	EnableIdempotence bool   // enable.idempotence
 	Retries           int    // retries
 	RetryBackoffMs    int64  // retry.backoff.ms
+	RetryBackoffMaxMs int64  // retry.backoff.max.ms (KIP-580)
 	DeliveryTimeoutMs int64  // delivery.timeout.ms
 	RequestTimeoutMs  int64  // request.timeout.ms
 	MaxInFlight       int    // max.in.flight.requests.per.connection

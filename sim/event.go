@@ -48,6 +48,7 @@ const (
 	EvProduceFailed  EventType = "produce-failed"
 	EvRetried        EventType = "produce-retried"
 	EvDuplicateDrop  EventType = "duplicate-dropped"
+	EvEpochBumped    EventType = "producer-epoch-bumped"
 	EvAckLost        EventType = "ack-lost"
 	EvProducerCrash  EventType = "producer-crashed"
 	EvTxnCommitted   EventType = "transaction-committed"
@@ -72,6 +73,8 @@ const (
 	EvOffsetReset       EventType = "offset-reset"
 	EvConsumerError     EventType = "consumer-error"
 	EvCoordinatorMoved  EventType = "coordinator-moved"
+	EvPollTimeout       EventType = "poll-timeout"        // the heartbeat thread saw poll() overdue (KIP-62)
+	EvLogTruncationSeen EventType = "truncation-detected" // a consumer validated its position (KIP-320)
 
 	// Narration from a scenario or lesson.
 	EvNote EventType = "note"
@@ -109,25 +112,29 @@ type Reason string
 
 // The reasons events carry.
 const (
-	ReasonNone           Reason = ""
-	ReasonLagging        Reason = "lagging"      // ISR: the follower fell behind
-	ReasonBrokerDown     Reason = "broker-down"  // ISR / leader: the broker died
-	ReasonCaughtUp       Reason = "caught-up"    // ISR expand
-	ReasonClean          Reason = "clean"        // election from the ISR
-	ReasonUnclean        Reason = "unclean"      // election outside the ISR
-	ReasonPreferred      Reason = "preferred"    // the preferred replica came back
-	ReasonNewTopic       Reason = "new-topic"    // first leader of a new partition
-	ReasonRetention      Reason = "retention-ms" // retention by time
-	ReasonRetentionSize  Reason = "retention-bytes"
-	ReasonTimeout        Reason = "timeout"
-	ReasonDisconnect     Reason = "disconnect"
-	ReasonSessionTimeout Reason = "session-timeout"
-	ReasonPollTimeout    Reason = "max-poll-interval"
-	ReasonJoin           Reason = "join"
-	ReasonLeave          Reason = "leave"
-	ReasonNewPartitions  Reason = "new-partitions"
-	ReasonCooperative    Reason = "cooperative-second-round"
-	ReasonNoOffset       Reason = "no-committed-offset"
-	ReasonOutOfRange     Reason = "out-of-range"
-	ReasonManual         Reason = "manual"
+	ReasonNone             Reason = ""
+	ReasonLagging          Reason = "lagging"      // ISR: the follower fell behind
+	ReasonBrokerDown       Reason = "broker-down"  // ISR / leader: the broker died
+	ReasonCaughtUp         Reason = "caught-up"    // ISR expand
+	ReasonClean            Reason = "clean"        // election from the ISR
+	ReasonUnclean          Reason = "unclean"      // election outside the ISR
+	ReasonPreferred        Reason = "preferred"    // the preferred replica came back
+	ReasonNewTopic         Reason = "new-topic"    // first leader of a new partition
+	ReasonRetention        Reason = "retention-ms" // retention by time
+	ReasonRetentionSize    Reason = "retention-bytes"
+	ReasonTimeout          Reason = "timeout"
+	ReasonDisconnect       Reason = "disconnect"
+	ReasonSessionTimeout   Reason = "session-timeout"
+	ReasonPollTimeout      Reason = "max-poll-interval"
+	ReasonJoin             Reason = "join"
+	ReasonLeave            Reason = "leave"
+	ReasonNewPartitions    Reason = "new-partitions"
+	ReasonCooperative      Reason = "cooperative-second-round"
+	ReasonNoOffset         Reason = "no-committed-offset"
+	ReasonOutOfRange       Reason = "out-of-range"
+	ReasonManual           Reason = "manual"
+	ReasonRebalanceTimeout Reason = "rebalance-timeout" // did not rejoin in time
+	ReasonPartitionsLost   Reason = "partitions-lost"   // onPartitionsLost: the member was out of the group
+	ReasonDeadClient       Reason = "dead-client"       // the answer went to a crashed consumer
+	ReasonStaticRejoin     Reason = "static-rejoin"     // KIP-345: same group.instance.id, no rebalance
 )

@@ -56,6 +56,55 @@ func checkInvariants(s *Sim) error {
 			}
 		}
 	}
+	if err := checkInFlightRequests(s); err != nil {
+		return err
+	}
+	return checkAcksLanded(s)
+}
+
+// checkInFlightRequests: each producer counts, per broker, the produce
+// requests that still have a batch unanswered.
+func checkInFlightRequests(s *Sim) error {
+	for _, p := range s.producers {
+		if p.crashed {
+			continue
+		}
+		want := make([]map[int32]bool, len(p.inflight))
+		for i := range s.batches {
+			b := &s.batches[i]
+			if b.producer != p.idx || b.state != batchInFlight {
+				continue
+			}
+			if want[b.broker-1] == nil {
+				want[b.broker-1] = map[int32]bool{}
+			}
+			want[b.broker-1][b.reqHead] = true
+		}
+		for i, n := range p.inflight {
+			if n != len(want[i]) {
+				return fmt.Errorf("producer %s counts %d requests in flight to broker %d, but %d have unanswered batches", p.cfg.ID, n, i+1, len(want[i]))
+			}
+		}
+	}
+	return nil
+}
+
+// checkAcksLanded: every acknowledged record was acked at a real offset and
+// a copy of it is in the leader's log (the invariant the chaos suite keeps).
+func checkAcksLanded(s *Sim) error {
+	for _, e := range s.events {
+		if e.Type == EvAcked && e.Offset < 0 {
+			return fmt.Errorf("%s acked %d records of %s-%d at offset %d", e.Producer, e.Count, e.Topic, e.Partition, e.Offset)
+		}
+	}
+	for i := range s.ledger.recs {
+		ri := &s.ledger.recs[i]
+		p := s.producers[ri.producer]
+		if ri.state != recAcked || p.cfg.Acks != AcksAll || ri.offset >= 0 {
+			continue
+		}
+		return fmt.Errorf("record %d of %s is acked with acks=all but never reached a log", i, p.cfg.ID)
+	}
 	return nil
 }
 

@@ -161,6 +161,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int { return &asProducer(t).Retries }),
 		int64Prop(ScopeProducer, "retry.backoff.ms", "100", "pause before a retry", 0, 1<<40,
 			func(t any) *int64 { return &asProducer(t).RetryBackoffMs }),
+		int64Prop(ScopeProducer, "retry.backoff.max.ms", "1000", "the longest pause before a retry: the pause doubles per attempt up to this", 0, 1<<40,
+			func(t any) *int64 { return &asProducer(t).RetryBackoffMaxMs }),
 		int64Prop(ScopeProducer, "delivery.timeout.ms", "120000", "give up on a record this long after send()", 1, 1<<40,
 			func(t any) *int64 { return &asProducer(t).DeliveryTimeoutMs }),
 		int64Prop(ScopeProducer, "request.timeout.ms", "30000", "how long to wait for a broker's response", 1, 1<<40,

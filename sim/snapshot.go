@@ -229,17 +229,22 @@ type ProducerLedger struct {
 	Sent     int
 	Acked    int
 	Failed   int
-	InFlight int
+	InFlight int // counted from the producer's batches: Sent = Acked + Failed + InFlight
 }
 
-// GroupLedger is one group's delivery outcome. Every acked record (for
-// acks=0, every sent record) falls in exactly one of ExactlyOnce,
-// Duplicated, Lost and Pending.
+// GroupLedger is one group's delivery outcome. Every record that was
+// acknowledged (for acks=0, sent) or that the group processed at least
+// once falls in exactly one of ExactlyOnce, Duplicated, Lost, Skipped and
+// Pending. Lost records are what Kafka's guarantees are about (an
+// acknowledged record destroyed, or committed past before processing);
+// skipped ones the group chose not to read (it started at the end of the
+// log, or compaction kept a newer value of the key).
 type GroupLedger struct {
 	ID          string
 	Processed   int // processing completions, counting repeats
 	ExactlyOnce int
 	Duplicated  int
 	Lost        int
+	Skipped     int
 	Pending     int
 }

@@ -71,6 +71,9 @@ func validateConfig(cfg *Config) error {
 		if p.RatePerSec < 0 || p.Count < 0 || p.BatchSizeBytes < 1 || p.MaxInFlight < 1 {
 			return &ConfigError{"producer " + p.ID, "rate, count, batch.size and max.in.flight.requests.per.connection must be positive"}
 		}
+		if err := checkDeliveryTimeout(&p); err != nil {
+			return err
+		}
 	}
 	consumers := 0
 	for _, g := range cfg.Groups {

@@ -202,14 +202,22 @@ func whyProducer(e Event) (string, bool) {
 			return fmt.Sprintf("broker %d refused a write to %s with %s: %s in sync, but min.insync.replicas=%d",
 				e.Broker, tpName(e), e.Err, plural(e.Count, "replica is", "replicas are"), e.EndOffset), true
 		}
+		if e.Err == "TimeoutException" {
+			// The Java client's own words (Sender.sendProducerData).
+			return fmt.Sprintf("%s gave up: TimeoutException: Expiring %d record(s) for %s: %d ms has passed since batch creation (delivery.timeout.ms); the application's callback sees the error",
+				e.Producer, e.Count, tpName(e), e.EndOffset), true
+		}
 		return fmt.Sprintf("%s gave up on %s for %s after %s: %s (retries or delivery.timeout.ms ran out); the application's callback sees the error",
 			e.Producer, plural(e.Count, "record", "records"), tpName(e), plural(e.Epoch, "attempt", "attempts"), e.Err), true
 	case EvRetried:
-		s := fmt.Sprintf("%s retries %s for %s after %s (attempt %d)", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Err, e.Epoch)
-		if e.Text == "idempotent" {
-			return s + ": same producer id and sequence numbers, so the leader can spot a copy it already wrote", true
+		return whyRetried(e), true
+	case EvEpochBumped:
+		if e.Text == "gap" {
+			return fmt.Sprintf("%s bumped its producer epoch to %d: the leader of %s no longer has records up to sequence %d that were acknowledged (a leader without them was elected), so it numbers its unanswered batches for %s from sequence 0 in the new epoch",
+				e.Producer, e.Epoch, tpName(e), e.Offset-1, tpName(e)), true
 		}
-		return s + ": without idempotence, if the first attempt was written this writes the records again", true
+		return fmt.Sprintf("%s bumped its producer epoch to %d: batches it had sent to %s failed without an ack (its acks stop short of sequence %d), so it cannot tell which the leader wrote; it numbers %s from sequence 0 again in the new epoch, and batches already sent keep their numbers",
+			e.Producer, e.Epoch, tpName(e), e.Offset, tpName(e)), true
 	case EvDuplicateDrop:
 		return fmt.Sprintf("leader broker %d recognised the retried batch (producer id %d, sequence %d-%d) as one it already wrote and did not write it again: idempotence at work",
 			e.Broker, e.Epoch, e.Offset, e.EndOffset), true
@@ -227,4 +235,21 @@ func whyProducer(e Event) (string, bool) {
 			e.Member, e.Group, e.Text, plural(int(e.EndOffset), "output record", "output records")), true
 	}
 	return "", false
+}
+
+func whyRetried(e Event) string {
+	s := fmt.Sprintf("%s retries %s for %s after %s (attempt %d", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Err, e.Epoch)
+	if e.EndOffset > 0 {
+		s += ", after a " + FormatMs(e.EndOffset) + " backoff"
+	}
+	s += ")"
+	switch e.Text {
+	case "out-of-order":
+		return s + ": the leader expects an earlier sequence number first; this batch waits for the batches before it to be written or to fail"
+	case "out-of-order-gap":
+		return s + ": the leader's log no longer has the records just before this batch (a new leader was elected without them), so the producer bumps its epoch and numbers the partition's unanswered batches again from 0"
+	case "idempotent":
+		return s + ": same producer id and sequence numbers, so the leader can spot a copy it already wrote"
+	}
+	return s + ": without idempotence, if the first attempt was written this writes the records again"
 }
