@@ -137,6 +137,10 @@ func whyReplication(e Event) (string, bool) {
 	case EvISRChangePending:
 		return whyISRPending(e), true
 	case EvLeaderElected:
+		if e.Unaware {
+			return whyElection(e) + fmt.Sprintf("; but broker %d is down too: its session has not expired, so the controller still counts it as alive, and %s stays unavailable until it is fenced as well",
+				e.Broker, tpName(e)), true
+		}
 		return whyElection(e), true
 	case EvPartitionOffline:
 		if e.Reason == ReasonUnclean {
