@@ -44,7 +44,7 @@ func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, 
 		return false
 	}
 	m.pendingCommit = nil
-	if !m.inGroup || m.genSynced != g.generation {
+	if !m.inGroup || m.genSynced != g.generation || m.lostOnRejoin {
 		why := ReasonNone
 		if m.lostOnRejoin {
 			why = ReasonPollTimeout

@@ -44,10 +44,20 @@ func (s *Sim) pollTimeoutLeave(g *group, m *member) {
 	if !m.processing {
 		left = 0
 	}
+	why := ReasonNone
+	if m.instanceID != "" {
+		why = ReasonStatic
+	}
 	s.emit(Event{Type: EvPollTimeout, Group: g.cfg.ID, Member: m.name, Offset: s.nowMs - m.lastPollMs,
-		EndOffset: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced})
-	kept := m.assigned
+		EndOffset: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced, Reason: why})
 	m.lostOnRejoin = true
+	if m.instanceID != "" {
+		// No LeaveGroup from a static member: its heartbeats stop and the
+		// coordinator keeps it until session.timeout.ms.
+		s.stopHeartbeats(g, m)
+		return
+	}
+	kept := m.assigned
 	s.removeMember(g, m, ReasonPollTimeout)
 	m.assigned = kept
 }

@@ -234,6 +234,7 @@ func (s *Sim) completeJoin(g *group) {
 	// JoinGroups (onCompleteJoin); a crashed member never heartbeats again.
 	for _, m := range ms {
 		if m.state == MemberCrashed {
+			m.sessionDueMs = s.nowMs + g.cfg.SessionTimeoutMs
 			s.schedule(g.cfg.SessionTimeoutMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
 		}
 	}
@@ -302,7 +303,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 		ev = EvMemberExpired
 	}
 	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
-		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs})
+		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs, Count: boolInt(m.ghost)})
 	s.abortMemberTxn(g, m)
 	m.assigned = nil
 	if g.leader == m.idx {
