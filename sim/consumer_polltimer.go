@@ -28,7 +28,7 @@ func (s *Sim) schedulePollTimer(g *group, m *member) {
 // now, so a check armed for an earlier batch does nothing.
 func (s *Sim) pollTimerDue(g *group, m *member) {
 	stuck := m.state == MemberPaused || (m.processing && !g.cfg.AsyncProcessing)
-	if !m.inGroup || !stuck || m.state == MemberCrashed || m.state == MemberClosed {
+	if !m.inGroup || !stuck || m.lostOnRejoin || m.state == MemberCrashed || m.state == MemberClosed {
 		return
 	}
 	if s.nowMs-m.lastPollMs < g.cfg.MaxPollIntervalMs {
