@@ -294,8 +294,12 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		why = ReasonStaticRejoin
 		m.staticReturn = false
 	}
+	crowded := int64(0) // for an idle member: the partition count, when members outnumber partitions
+	if total := len(s.groupTPs(g)); len(tps) == 0 && g.activeCount() > total {
+		crowded = int64(total)
+	}
 	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-		Text: tpList(tps), Offset: int64(len(added)), Reason: why})
+		Text: tpList(tps), Offset: int64(len(added)), Reason: why, EndOffset: crowded})
 	for _, tp := range added {
 		s.initPosition(g, m, tp)
 	}

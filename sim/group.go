@@ -131,6 +131,17 @@ func OffsetsPartition(groupID string, partitions int) int {
 	return int(javahash.Abs(javahash.StringHash(groupID)) % int32(partitions))
 }
 
+// activeCount is how many members the coordinator counts.
+func (g *group) activeCount() int {
+	n := 0
+	for _, m := range g.members {
+		if m.inGroup {
+			n++
+		}
+	}
+	return n
+}
+
 // memberName is c1, c2... for the consumer at index i.
 func memberName(i int) string { return "c" + strconv.Itoa(i+1) }
 

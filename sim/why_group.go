@@ -62,8 +62,11 @@ func whyGroup(e Event) (string, bool) {
 		if e.Count == 0 && e.Reason == ReasonCooperative {
 			return fmt.Sprintf("%s gets nothing yet in generation %d: its partitions come in the second cooperative round, once their old owners have let go", e.Member, e.Gen), true
 		}
+		if e.Count == 0 && e.EndOffset > 0 {
+			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because group %s has more consumers than its topics have partitions (%d)", e.Member, e.Gen, e.Group, e.EndOffset), true
+		}
 		if e.Count == 0 {
-			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because group %s has more consumers than its topics have partitions", e.Member, e.Gen, e.Group), true
+			return fmt.Sprintf("%s got no partitions in generation %d: the %s assignor gave them all to other members", e.Member, e.Gen, e.Reason), true
 		}
 		return fmt.Sprintf("%s now owns %s (generation %d, %s)", e.Member, e.Text, e.Gen, e.Reason), true
 	case EvRevoked:
