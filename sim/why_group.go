@@ -178,8 +178,12 @@ func whyConsumer(e Event) (string, bool) {
 			return fmt.Sprintf("%s's %s failed with CommitFailedException: it left the group when its poll timeout expired, so it may not commit; the next owner starts from the last committed offset and processes these records again",
 				e.Member, e.Text), true
 		}
+		if e.Err == "CommitFailedException" && e.Count == 1 {
+			return fmt.Sprintf("%s's %s failed with CommitFailedException: the coordinator answered UNKNOWN_MEMBER_ID, because it removed %s from the group while it worked; its partitions are someone else's now",
+				e.Member, e.Text, e.Member), true
+		}
 		if e.Err == "CommitFailedException" {
-			return fmt.Sprintf("%s's %s failed (CommitFailedException): the group moved on to generation %d while it worked, so its partitions are someone else's now",
+			return fmt.Sprintf("%s's %s failed with CommitFailedException: the coordinator answered ILLEGAL_GENERATION, because the group moved on to generation %d while it worked; its partitions may be someone else's now",
 				e.Member, e.Text, e.Epoch), true
 		}
 		return fmt.Sprintf("%s's %s failed: the group coordinator, broker %d, is not available (COORDINATOR_NOT_AVAILABLE)", e.Member, e.Text, e.Broker), true
