@@ -21,6 +21,7 @@ func (s *Sim) Clone() *Sim {
 		bb := *b
 		c.brokers[i] = &bb
 	}
+	c.ctrlUp = append([]bool(nil), s.ctrlUp...)
 	c.topics = make([]*topic, len(s.topics))
 	for i, t := range s.topics {
 		c.topics[i] = t.clone()
@@ -109,7 +110,6 @@ func (g *group) clone() *group {
 		}
 		mm.txn.inputs = append([]bufRec(nil), m.txn.inputs...)
 		mm.txn.touched = append([]int(nil), m.txn.touched...)
-		mm.txn.first = append([]int64(nil), m.txn.first...)
 		mm.txn.outputs = append([]int32(nil), m.txn.outputs...)
 		c.members[i] = &mm
 	}

@@ -171,7 +171,12 @@ func (s *Sim) processedDue(it item) {
 			next = 2 * s.cfg.Cluster.NetworkDelayMs
 		}
 	case CommitTransactional:
-		s.commitTxn(g, m)
+		if !s.commitTxn(g, m) {
+			// commitTransaction() blocks until every send is acknowledged;
+			// txnSendSettled resumes the poll loop.
+			m.processing, m.procDone = true, 0
+			return
+		}
 		next = 2 * s.cfg.Cluster.NetworkDelayMs
 	}
 	s.schedulePoll(g, m, next)

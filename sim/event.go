@@ -16,6 +16,9 @@ const (
 	EvControllerElected EventType = "controller-elected"
 	EvControllerLost    EventType = "controller-lost"
 	EvAcksDropping      EventType = "acks-dropping"
+	// Dedicated KRaft controller nodes ([cluster] controllers = N).
+	EvControllerNodeCrashed   EventType = "controller-node-crashed"
+	EvControllerNodeRestarted EventType = "controller-node-restarted"
 
 	// Topics.
 	EvTopicCreated    EventType = "topic-created"
@@ -24,11 +27,14 @@ const (
 	EvTopicAltered    EventType = "topic-config-changed"
 
 	// Replication.
-	EvAppended         EventType = "records-appended"
-	EvReplicated       EventType = "records-replicated"
-	EvHWAdvanced       EventType = "high-watermark-advanced"
-	EvISRShrunk        EventType = "isr-shrunk"
-	EvISRExpanded      EventType = "isr-expanded"
+	EvAppended    EventType = "records-appended"
+	EvReplicated  EventType = "records-replicated"
+	EvHWAdvanced  EventType = "high-watermark-advanced"
+	EvISRShrunk   EventType = "isr-shrunk"
+	EvISRExpanded EventType = "isr-expanded"
+	// EvISRChangePending: a leader asked the controller to change the ISR
+	// (AlterPartition) but no controller is active to answer.
+	EvISRChangePending EventType = "isr-change-pending"
 	EvLeaderElected    EventType = "leader-elected"
 	EvPartitionOffline EventType = "partition-offline"
 	EvTruncated        EventType = "log-truncated"
@@ -42,6 +48,7 @@ const (
 	EvProduceFailed  EventType = "produce-failed"
 	EvRetried        EventType = "produce-retried"
 	EvDuplicateDrop  EventType = "duplicate-dropped"
+	EvEpochBumped    EventType = "producer-epoch-bumped"
 	EvAckLost        EventType = "ack-lost"
 	EvProducerCrash  EventType = "producer-crashed"
 	EvTxnCommitted   EventType = "transaction-committed"

@@ -349,7 +349,7 @@ func (s *Sim) groupTPs(g *group) []TopicPartition {
 // subscribed to it rebalance, as the consumers' metadata refresh notices.
 func (s *Sim) partitionsChangedForGroups(topic string) {
 	for _, p := range s.producers {
-		if s.topics[p.topicIdx].cfg.Name == topic {
+		if p.topicIdx >= 0 && s.topics[p.topicIdx].cfg.Name == topic {
 			p.syncPartitions(len(s.topics[p.topicIdx].parts))
 		}
 	}
