@@ -23,6 +23,7 @@ func (s *Sim) leaveGhost(g *group, m *member) {
 	gh := *m
 	gh.idx = len(g.members)
 	gh.ghost = true
+	gh.txn = memberTxn{} // the transactional producer went with the old process
 	gh.gen = m.gen + 1
 	gh.assigned = append([]TopicPartition(nil), m.assigned...)
 	gh.positions = copyMap(m.positions)
