@@ -35,6 +35,7 @@
 //   - Committed offset: the next offset the group will read after a restart.
 //     group.committed.
 //   - Assignor: range, roundrobin, sticky, cooperative-sticky. Assign.
-//   - Delivery ledger: what became of every send(): acked, failed, lost,
-//     duplicated, processed exactly once. ledger, Ledger.
+//   - Delivery ledger: what became of every send(): acked, failed, in
+//     flight; per group exactly once, duplicated, lost, skipped, pending.
+//     ledger, Ledger, Fates.
 package sim
