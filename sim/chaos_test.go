@@ -9,6 +9,12 @@ import (
 // chaosSeeds is how many runs the chaos test makes; raise it to hunt.
 var chaosSeeds = 40
 
+// chaosNoRecover lets a panic's stack through.
+var chaosNoRecover = false
+
+// chaosFirstSeed lets a hunt start at one seed.
+var chaosFirstSeed = uint64(1)
+
 // chaosCommand makes a random command, sensible or not: the engine must
 // either refuse it with an error or carry it out, never panic.
 func chaosCommand(rng *rand.Rand) Command {
@@ -16,7 +22,7 @@ func chaosCommand(rng *rand.Rand) Command {
 	val := "v"
 	topics := []string{"orders", "audit", "nope"}
 	t := topics[rng.IntN(3)]
-	switch rng.IntN(22) {
+	switch rng.IntN(24) {
 	case 0:
 		return Command{Kind: CmdCrashBroker, Broker: rng.IntN(5)}
 	case 1:
@@ -62,6 +68,10 @@ func chaosCommand(rng *rand.Rand) Command {
 		p := DefaultProducer(fmt.Sprintf("p%d", rng.IntN(3)), t)
 		p.RatePerSec = rng.IntN(50)
 		return Command{Kind: CmdAddProducer, ProducerSpec: &p}
+	case 22:
+		return Command{Kind: CmdCrashController, Broker: 3 + rng.IntN(5)}
+	case 23:
+		return Command{Kind: CmdRestartController, Broker: 3 + rng.IntN(5)}
 	default:
 		return Command{Kind: CmdNote, Say: "chaos"}
 	}
@@ -75,23 +85,35 @@ func TestChaosNeverPanics(t *testing.T) {
 	if testing.Short() {
 		seeds = 10
 	}
-	for seed := uint64(1); seed <= uint64(seeds); seed++ {
+	for seed := chaosFirstSeed; seed < chaosFirstSeed+uint64(seeds); seed++ {
 		rng := rand.New(rand.NewPCG(seed, 0xc4a05))
 		c := basicConfig(seed)
 		c.Topics = append(c.Topics, DefaultTopic("audit", 2, 2))
 		c.Producers[0].Acks = []int{AcksNone, AcksLeader, AcksAll}[rng.IntN(3)]
 		c.Producers[0].EnableIdempotence = rng.IntN(2) == 0
 		c.Groups[0].Commit = []string{CommitBeforeProcessing, CommitAfterProcessing, CommitAuto}[rng.IntN(3)]
+		if seed%4 == 0 {
+			// Consume-transform-produce: outputs go through the produce path.
+			c.Groups[0].Commit, c.Groups[0].OutputTopic = CommitTransactional, "audit"
+			c.Groups[0].IsolationLevel = "read_committed"
+		}
 		c.Groups[0].Assignors = []string{[]string{AssignorRange, AssignorRoundRobin, AssignorSticky, AssignorCooperativeSticky}[rng.IntN(4)]}
 		c.Groups[0].AsyncProcessing = rng.IntN(4) == 0
 		c.Topics[0].UncleanLeaderElection = rng.IntN(3) == 0
 		c.Cluster.Metadata = []string{MetadataKRaft, MetadataZooKeeper}[rng.IntN(2)]
+		if c.Cluster.Metadata == MetadataKRaft && rng.IntN(2) == 0 {
+			c.Cluster.Controllers = 3 // dedicated controller nodes 4-6
+		}
 		r, err := NewRun(c, nil)
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
+		quorum := &quorumWatch{}
 		func() {
 			defer func() {
+				if chaosNoRecover {
+					return
+				}
 				if p := recover(); p != nil {
 					t.Fatalf("seed %d: panic at step %d: %v", seed, r.Sim().StepCount(), p)
 				}
@@ -100,6 +122,9 @@ func TestChaosNeverPanics(t *testing.T) {
 				r.RunUntil(at)
 				_ = r.Apply(chaosCommand(rng))
 				if err := checkInvariants(r.Sim()); err != nil {
+					t.Fatalf("seed %d at %dms: %v", seed, at, err)
+				}
+				if err := quorum.observe(r.Sim()); err != nil {
 					t.Fatalf("seed %d at %dms: %v", seed, at, err)
 				}
 				if err := checkLedgerBalance(r.Sim()); err != nil {

@@ -45,8 +45,12 @@ func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, 
 	}
 	m.pendingCommit = nil
 	if !m.inGroup || m.genSynced != g.generation {
+		why := ReasonNone
+		if m.lostOnRejoin {
+			why = ReasonPollTimeout
+		}
 		s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Epoch: g.generation,
-			Err: "CommitFailedException", Text: asyncWord(async)})
+			Err: "CommitFailedException", Text: asyncWord(async), Reason: why})
 		return true
 	}
 	tps := make([]TopicPartition, 0, len(offs))

@@ -30,7 +30,9 @@ type member struct {
 	owned     []TopicPartition // what it reports as owned when rejoining
 	ownedGen  int
 	positions map[TopicPartition]int64
-	cursor    int // which assigned partition poll starts from, for fairness
+	// fetchEpochs holds KIP-320 validation state beside each position.
+	fetchEpochs map[TopicPartition]fetchEpoch
+	cursor      int // which assigned partition poll starts from, for fairness
 
 	buffer      []bufRec // records poll returned and it has not processed yet
 	processing  bool
@@ -45,6 +47,9 @@ type member struct {
 	// pausedFrom and pausedAtMs remember what a paused member was doing.
 	pausedFrom MemberState
 	pausedAtMs int64
+	// lostOnRejoin: the heartbeat thread left the group for it (poll
+	// timeout); its next poll() gives its partitions up as lost.
+	lostOnRejoin bool
 }
 
 type bufRec struct {
@@ -68,10 +73,12 @@ func (s *Sim) newIncarnation(g *group, m *member) {
 	m.clientID = fmt.Sprintf("consumer-%s-%d", g.cfg.ID, m.idx+1)
 	m.memberID = m.clientID + "-" + s.uuid()
 	m.positions = map[TopicPartition]int64{}
+	m.fetchEpochs = map[TopicPartition]fetchEpoch{}
 	m.assigned, m.owned, m.buffer = nil, nil, nil
 	m.processing, m.procDone = false, 0
 	m.pendingCommit = nil
 	m.txn = memberTxn{}
+	m.lostOnRejoin = false
 	m.gen++
 }
 
@@ -143,6 +150,9 @@ func (s *Sim) poll(it item) {
 
 // join sends JoinGroup for a member the coordinator does not know.
 func (s *Sim) join(g *group, m *member) {
+	if m.lostOnRejoin {
+		s.losePartitions(g, m)
+	}
 	m.inGroup, m.joined = true, true
 	m.joinedAtMs = s.nowMs
 	m.state = MemberJoining
@@ -193,6 +203,15 @@ func (s *Sim) rejoin(g *group, m *member) bool {
 // secondRound says a cooperative follow-up rebalance will hand out more.
 func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secondRound bool) {
 	m.joined = false
+	if m.state == MemberCrashed {
+		// The coordinator stores the assignment, but its owner crashed with
+		// its JoinGroup pending: nobody fetches these partitions until the
+		// coordinator removes it after session.timeout.ms.
+		m.assigned = append([]TopicPartition(nil), tps...)
+		s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
+			Text: tpList(tps), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+		return
+	}
 	m.genSynced = g.generation
 	var revoked, added []TopicPartition
 	for _, tp := range m.assigned {
@@ -247,6 +266,13 @@ func containsTP(tps []TopicPartition, tp TopicPartition) bool {
 func (s *Sim) initPosition(g *group, m *member, tp TopicPartition) {
 	if off, ok := g.committed[tp]; ok {
 		m.positions[tp] = off
+		// A committed offset with its leader epoch is validated before the
+		// first fetch (seekUnvalidated), as after a leader change.
+		last, known := g.committedEpoch[tp]
+		if !known {
+			last = -1
+		}
+		m.fetchEpochs[tp] = fetchEpoch{last: last, validated: -1}
 		return
 	}
 	s.resetPosition(g, m, tp, ReasonNoOffset, -1)
@@ -273,6 +299,7 @@ func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, 
 		return false
 	}
 	m.positions[tp] = to
+	m.fetchEpochs[tp] = fetchEpoch{last: -1, validated: p.leaderEpoch}
 	g.history.resets = append(g.history.resets, resetRec{tp: tp, from: from, to: to, policy: g.cfg.AutoOffsetReset, atMs: s.nowMs})
 	s.emit(Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 		Reason: why, Offset: from, EndOffset: to, Text: g.cfg.AutoOffsetReset})

@@ -33,7 +33,10 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 		Offset: int64(skipped), Text: why, EndOffset: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
 	m.buffer = nil
 	m.pendingCommit = nil
-	if !m.inGroup {
+	if !m.inGroup || (m.joined && g.state == GroupPreparingRebalance) {
+		// A member whose JoinGroup is pending counts as alive
+		// (MemberMetadata.hasSatisfiedHeartbeat); its session timer starts
+		// when the join completes (see completeJoin).
 		return
 	}
 	// Heartbeats stop; the coordinator gives up session.timeout.ms after the
@@ -77,16 +80,18 @@ func (s *Sim) uncommittedProcessed(g *group, m *member) int {
 func (s *Sim) sessionExpired(it item) {
 	g := s.groups[it.a]
 	m := g.members[it.b]
+	if it.d == 1 {
+		s.pollTimerDue(g, m)
+		return
+	}
 	if it.gen != m.gen || !m.inGroup {
 		return
 	}
 	switch {
 	case m.state == MemberCrashed:
 		s.removeMember(g, m, ReasonSessionTimeout)
-	case m.state == MemberPaused && s.nowMs-m.lastPollMs >= g.cfg.MaxPollIntervalMs:
-		// The heartbeat thread sees poll() has not been called within
-		// max.poll.interval.ms and leaves the group on the member's behalf.
-		s.removeMember(g, m, ReasonPollTimeout)
+	case m.state == MemberPaused:
+		s.pollTimerDue(g, m)
 	}
 }
 
@@ -165,6 +170,7 @@ func (s *Sim) resumeMember(g *group, m *member) error {
 		m.procGen++
 		s.schedule(max(m.procStartMs+int64(len(m.buffer))*g.cfg.ProcessingMs-s.nowMs, 0),
 			item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+		s.schedulePollTimer(g, m)
 		if g.cfg.AsyncProcessing {
 			s.schedulePoll(g, m, 0)
 		}

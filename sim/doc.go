@@ -7,9 +7,14 @@
 // Glossary: each Kafka term the engine models, and where.
 //
 //   - Broker: a Kafka server; up, down or slow. broker.
-//   - Controller: the broker that elects partition leaders; the active member
-//     of the KRaft quorum, or in ZooKeeper mode the holder of /controller.
-//     controller.go.
+//   - Controller: the node that fences brokers, commits ISR changes and
+//     elects partition leaders; the active member of the KRaft quorum, or in
+//     ZooKeeper mode the broker holding /controller. controller.go.
+//   - Controller quorum: the KRaft voters (controller.quorum.voters), brokers
+//     1-3 in combined mode or dedicated controller nodes; with no majority
+//     alive there is no active controller and no metadata change. quorum.go.
+//   - AlterPartition: a leader's request to change its ISR, committed by
+//     the controller; it waits while there is none. isr.go.
 //   - Topic, partition: a named log split into ordered, independently
 //     replicated partitions. topic, partition.
 //   - Replica, leader, follower: copies of a partition on several brokers;

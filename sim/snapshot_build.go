@@ -18,9 +18,13 @@ func (s *Sim) SnapshotTail(tail int) Snapshot {
 		case b.slowMs > 0:
 			st = BrokerSlow
 		}
-		snap.Brokers = append(snap.Brokers, BrokerView{ID: b.id, State: st, Fenced: b.fenced, SlowDelayMs: b.slowMs,
+		snap.Brokers = append(snap.Brokers, BrokerView{ID: b.id, State: st, Fenced: b.fenced, Registering: b.registering, SlowDelayMs: b.slowMs,
 			DropAcks: b.dropAcks, Controller: b.id == s.controller, Voter: s.isVoter(b.id) && s.cfg.Cluster.Metadata == MetadataKRaft,
 			Leaders: s.leaderCount(b.id)})
+	}
+	for i, up := range s.ctrlUp {
+		id := len(s.brokers) + 1 + i
+		snap.ControllerNodes = append(snap.ControllerNodes, ControllerNodeView{ID: id, Up: up, Active: id == s.controller})
 	}
 	for _, t := range s.topics {
 		if t.deleted {
