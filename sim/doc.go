@@ -30,8 +30,13 @@
 //     whole closed segments. segment.
 //   - Producer, batch, acks: send() calls grouped per partition and sent to
 //     leaders; acks says how many replicas must have a batch. producer, batch.
+//   - Accumulator, sender: records wait per partition in a batch of up to
+//     batch.size bytes; one produce request per broker carries a ready batch
+//     of each partition it leads. appendToBatch, drain.
 //   - Idempotence: a producer id and per-partition sequence numbers let the
 //     leader drop a retried batch it already wrote. pidState.
+//   - Producer epoch: bumped when a partition's sequences cannot be resolved
+//     (or a transaction aborts); the new epoch numbers from 0. seqState.
 //   - Transaction: output records and offsets committed or aborted together,
 //     with COMMIT/ABORT markers; read_committed stops at the last stable
 //     offset. txn.go.

@@ -43,6 +43,14 @@ func TestIdempotentEpochBumpNeverAcksUnwritten(t *testing.T) {
 		if err := checkAcksLanded(s); err != nil {
 			t.Fatalf("seed %d: %v\n%s", seed, err, trace(s.Events()))
 		}
+		// Stricter than the chaos invariant (clean elections only here):
+		// every acknowledged record is in the leader's log now.
+		pt := s.partitionOf(0, 0)
+		for i := range s.ledger.recs {
+			if s.ledger.recs[i].state == recAcked && !s.copyPresent(pt, int32(i)) {
+				t.Fatalf("seed %d: record %d was acked but is not in the log", seed, i)
+			}
+		}
 		expired := countEvents(s, EvProduceFailed, func(e Event) bool { return e.Err == "TimeoutException" })
 		bumps := countEvents(s, EvEpochBumped, nil)
 		if expired == 0 || bumps == 0 {

@@ -33,7 +33,7 @@ func TestDeliveryTimeoutBelowLingerPlusRequestTimeoutIsRefused(t *testing.T) {
 }
 
 // Rule: an expired batch fails with the client's TimeoutException, "Expiring
-// N record(s) for T-P: X ms has passed since batch creation"
+// N record(s) for T-P:X ms has passed since batch creation"
 // (Sender.sendProducerData), not with a broker error; and retries back off
 // exponentially from retry.backoff.ms up to retry.backoff.max.ms with 20%
 // jitter (KIP-580, ExponentialBackoff(retryBackoffMs, 2, retryBackoffMaxMs, 0.2)).
@@ -57,7 +57,7 @@ func TestExpiryTextAndExponentialBackoff(t *testing.T) {
 		}
 		if e.Type == EvProduceFailed && e.Err == "TimeoutException" {
 			expiries++
-			if !strings.Contains(e.Why(), "Expiring 1 record(s) for orders-0: 20000 ms has passed since batch creation") {
+			if !strings.Contains(e.Why(), "Expiring 1 record(s) for orders-0:20000 ms has passed since batch creation") {
 				t.Fatalf("expiry text: %s", e.Why())
 			}
 		}

@@ -219,12 +219,24 @@ func (s *Sim) abortMemberTxn(g *group, m *member) {
 // with it.
 func (s *Sim) abortTxn(g *group, m *member, why string) { s.endTxnAborted(g, m, why, true) }
 
-// endTxnAborted ends the transaction with ABORT markers.
+// endTxnAborted ends the transaction with ABORT markers. Every abort here
+// follows an error, and the epoch is bumped as after an abortable error
+// (KIP-360): the next transaction starts its sequences at 0, whatever the
+// failed sends had been numbered.
 func (s *Sim) endTxnAborted(g *group, m *member, why string, fence bool) {
 	p := s.producers[m.txn.producer]
+	p.epoch++
 	if fence {
-		p.epoch++
 		s.dropUnfinished(p)
+	} else {
+		// The application seeks back to where the aborted transaction's
+		// inputs began, as Kafka's exactly-once examples do after
+		// abortTransaction(), so they are processed again.
+		for _, r := range m.txn.inputs {
+			if pos, ok := m.positions[r.tp]; ok && r.offset < pos {
+				m.positions[r.tp] = r.offset
+			}
+		}
 	}
 	s.finishTxn(g, m, false)
 	s.emit(Event{Type: EvTxnAborted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
@@ -299,6 +311,9 @@ func (s *Sim) finishTxn(g *group, m *member, commit bool) {
 		}
 		if !commit && first >= 0 {
 			pt.aborted = append(pt.aborted, abortedRange{producer: m.txn.producer, first: first, last: lr.leo - 1})
+		}
+		if !s.brokerUp(pt.leader) {
+			continue // the coordinator writes markers only to a live leader
 		}
 		s.markers = append(s.markers, txnMarker{producer: m.txn.producer, commit: commit, epoch: p.epoch})
 		e := entry{offset: lr.leo, rec: markerRec(len(s.markers) - 1), epoch: int32(pt.leaderEpoch)}

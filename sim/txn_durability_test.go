@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // txnPipelineConfig is consume-transform-produce: billing reads orders
 // transactionally and writes enriched (one partition, RF 3,
@@ -66,5 +69,40 @@ func TestTransactionsSurviveOutputLeaderCrash(t *testing.T) {
 		if countEvents(s, EvRetried, func(e Event) bool { return e.Topic == "enriched" }) == 0 {
 			t.Fatalf("seed %d: a send to the crashed leader should have been retried", seed)
 		}
+	}
+}
+
+// Rule: a transaction whose send fails for good (NOT_ENOUGH_REPLICAS until
+// delivery.timeout.ms) cannot commit: commitTransaction() raises, the
+// application aborts and seeks back to the transaction's inputs
+// (KafkaProducer.commitTransaction, the Java TransactionManager's abortable
+// error; Kafka's ExactlyOnceMessageProcessor resets to the last committed
+// positions). The epoch is bumped, so the next transaction starts at
+// sequence 0, and once the replicas return everything is processed once.
+func TestFailedTransactionalSendAbortsAndIsRedone(t *testing.T) {
+	c := txnPipelineConfig(11)
+	c.Producers[0].RatePerSec = 100
+	c.Topics[1].MinInsyncReplicas = 3
+	s := mustNew(t, c)
+	s.RunUntil(2500)
+	// Crash one follower of enriched-0 (not the active controller): the
+	// ISR shrinks to 2 < min.insync.replicas=3 and every output is refused.
+	follower := 0
+	for _, r := range s.partitionOf(1, 0).reps {
+		if r.broker != leaderOf(s, "enriched", 0) && r.broker != s.controller {
+			follower = r.broker
+		}
+	}
+	_ = s.Apply(Command{Kind: CmdCrashBroker, Broker: follower})
+	s.RunUntil(130000)
+	_ = s.Apply(Command{Kind: CmdRestartBroker, Broker: follower})
+	s.RunUntil(300000)
+	failedSend := countEvents(s, EvTxnAborted, func(e Event) bool { return strings.Contains(e.Why(), "a send of the transaction failed") })
+	if failedSend == 0 {
+		t.Fatalf("a transaction whose output expired should abort:\n%s", trace(s.Events()))
+	}
+	up, downL := groupLedger(t, s, "billing"), groupLedger(t, s, "shipping")
+	if up.ExactlyOnce != 200 || up.Lost != 0 || downL.ExactlyOnce != 200 || downL.Lost != 0 || downL.Duplicated != 0 {
+		t.Fatalf("after the abort the inputs are redone, once: billing %+v shipping %+v", up, downL)
 	}
 }

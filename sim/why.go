@@ -204,8 +204,16 @@ func whyProducer(e Event) (string, bool) {
 		}
 		if e.Err == "TimeoutException" {
 			// The Java client's own words (Sender.sendProducerData).
-			return fmt.Sprintf("%s gave up: TimeoutException: Expiring %d record(s) for %s: %d ms has passed since batch creation (delivery.timeout.ms); the application's callback sees the error",
+			return fmt.Sprintf("%s gave up: TimeoutException: Expiring %d record(s) for %s:%d ms has passed since batch creation (delivery.timeout.ms); the application's callback sees the error",
 				e.Producer, e.Count, tpName(e), e.EndOffset), true
+		}
+		switch e.Err {
+		case "INVALID_PRODUCER_EPOCH":
+			return fmt.Sprintf("%s's write of %s to %s was refused with INVALID_PRODUCER_EPOCH: a newer epoch of its producer id fenced it (a restarted instance or the coordinator's abort); it is not retried",
+				e.Producer, plural(e.Count, "record", "records"), tpName(e)), true
+		case "INVALID_RECORD":
+			return fmt.Sprintf("%s's write of %s to %s was refused with INVALID_RECORD: a compacted topic needs a key on every record; it is not retried",
+				e.Producer, plural(e.Count, "record", "records"), tpName(e)), true
 		}
 		return fmt.Sprintf("%s gave up on %s for %s after %s: %s (retries or delivery.timeout.ms ran out); the application's callback sees the error",
 			e.Producer, plural(e.Count, "record", "records"), tpName(e), plural(e.Epoch, "attempt", "attempts"), e.Err), true
