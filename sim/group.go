@@ -355,7 +355,7 @@ func (s *Sim) partitionsChangedForGroups(topic string) {
 	}
 	for _, g := range s.groups {
 		for _, t := range g.cfg.Topics {
-			if t == topic && g.state != GroupEmpty {
+			if t == topic && g.state != GroupEmpty && g.state != GroupDead {
 				s.startRebalance(g, ReasonNewPartitions, "")
 			}
 		}
