@@ -154,4 +154,7 @@ type GroupConfig struct {
 	MaxPollRecords       int      // max.poll.records
 	FetchMaxWaitMs       int64    // fetch.max.wait.ms
 	IsolationLevel       string   // isolation.level: read_uncommitted | read_committed
+	// GroupInstanceID makes the consumers static members (KIP-345):
+	// consumer cN uses group.instance.id "<GroupInstanceID>-N".
+	GroupInstanceID string
 }

@@ -140,4 +140,5 @@ const (
 	ReasonPartitionsLost   Reason = "partitions-lost"   // onPartitionsLost: the member was out of the group
 	ReasonDeadClient       Reason = "dead-client"       // the answer went to a crashed consumer
 	ReasonStaticRejoin     Reason = "static-rejoin"     // KIP-345: same group.instance.id, no rebalance
+	ReasonStatic           Reason = "static-member"     // KIP-345: a static member sends no LeaveGroup
 )
