@@ -106,7 +106,11 @@ func (s *Sim) restartBroker(id int) {
 		}
 		return
 	}
-	s.emit(Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs})
+	restarted := Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs}
+	if s.controller == 0 {
+		restarted.Text = s.metadataLabel() // no controller to take it back yet
+	}
+	s.emit(restarted)
 	s.registerBroker(id)
 }
 

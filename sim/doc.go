@@ -53,6 +53,7 @@
 //   - Position validation: after a leader change a consumer checks its
 //     position with OffsetsForLeaderEpoch and seeks back to where the log
 //     diverged (KIP-320). consumer_validate.go.
-//   - Delivery ledger: what became of every send(): acked, failed, lost,
-//     duplicated, processed exactly once. ledger, Ledger.
+//   - Delivery ledger: what became of every send(): acked, failed, in
+//     flight; per group exactly once, duplicated, lost, skipped, pending.
+//     ledger, Ledger, Fates.
 package sim

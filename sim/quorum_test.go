@@ -243,3 +243,33 @@ func TestLostQuorumToldOnce(t *testing.T) {
 		t.Fatalf("seed 12: controller-lost told %d times\n%s", n, trace(eventsBetween(s, 1000, 20000)))
 	}
 }
+
+// TestRestartWaitsForController: a fenced broker that restarts while the
+// quorum has no active controller cannot register (BrokerRegistration goes
+// to the active controller); it is taken back once a controller is elected.
+func TestRestartWaitsForController(t *testing.T) {
+	c := quorumConfig(13)
+	c.Cluster.Controllers = 3
+	s := mustNew(t, c)
+	_ = s.Apply(Command{Kind: CmdCrashBroker, Broker: 1})
+	s.RunUntil(10000)
+	if !s.broker(1).fenced {
+		t.Fatal("seed 13: broker 1 not fenced with a live quorum")
+	}
+	_ = s.Apply(Command{Kind: CmdCrashController, Broker: 4})
+	_ = s.Apply(Command{Kind: CmdCrashController, Broker: 5})
+	_ = s.Apply(Command{Kind: CmdRestartBroker, Broker: 1})
+	last := s.Events()[len(s.Events())-1]
+	if last.Type != EvBrokerRestarted || !strings.Contains(last.Why(), "no controller is active") {
+		t.Fatalf("seed 13: restart narrated as %q", last.Why())
+	}
+	s.RunUntil(20000)
+	if !s.broker(1).fenced {
+		t.Fatal("seed 13: broker 1 registered with no controller")
+	}
+	_ = s.Apply(Command{Kind: CmdRestartController, Broker: 5})
+	s.RunUntil(25000)
+	if s.broker(1).fenced || countType(eventsBetween(s, 20000, 25000), EvBrokerUnfenced) != 1 {
+		t.Fatalf("seed 13: broker 1 not taken back by the new controller\n%s", trace(eventsBetween(s, 20000, 25000)))
+	}
+}

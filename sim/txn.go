@@ -266,6 +266,7 @@ func (s *Sim) dropUnfinished(p *producer) {
 			for _, r := range s.batches[bi].recs {
 				s.ledger.settle(r, false)
 			}
+			p.failed += len(s.batches[bi].recs)
 		}
 		pp.queue = nil
 	}
@@ -277,6 +278,7 @@ func (s *Sim) dropUnfinished(p *producer) {
 			for _, r := range b.recs {
 				s.ledger.settle(r, false)
 			}
+			p.failed += len(b.recs)
 		}
 	}
 	for i := range p.inflight {
