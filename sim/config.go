@@ -169,4 +169,8 @@ type GroupConfig struct {
 	// ClientID is the consumers' client.id; empty gives the Java default
 	// "consumer-<group>-<n>". The console consumer sets "console-consumer".
 	ClientID string
+
+	// GroupInstanceID makes the consumers static members (KIP-345):
+	// consumer cN uses group.instance.id "<GroupInstanceID>-N".
+	GroupInstanceID string
 }

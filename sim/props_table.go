@@ -231,11 +231,37 @@ func buildPropDefs() []propDef {
 			func(t any) *int64 { return &asGroup(t).MetadataMaxAgeMs }),
 		int64Prop(ScopeConsumer, "fetch.max.wait.ms", "500", "how long a fetch waits for new records", 0, 1<<40,
 			func(t any) *int64 { return &asGroup(t).FetchMaxWaitMs }),
+		propDef{Prop: Prop{Name: "group.instance.id", Scope: ScopeConsumer, Default: "",
+			Doc: "static membership (KIP-345): consumer cN uses <value>-N; a restart within session.timeout.ms gets its partitions back without a rebalance"},
+			set: func(t any, v string) error {
+				// JoinGroupRequest.validateGroupInstanceId: Kafka's topic name rules.
+				if !validInstanceID(v) {
+					return fmt.Errorf("a group.instance.id takes letters, digits, '.', '_' and '-', up to 249 of them")
+				}
+				asGroup(t).GroupInstanceID = v
+				return nil
+			},
+			get: func(t any) string { return asGroup(t).GroupInstanceID }},
 		enumProp(ScopeConsumer, "isolation.level", "read_uncommitted", "read_committed hides records of open and aborted transactions",
 			[]string{"read_uncommitted", "read_committed"},
 			func(t any) *string { return &asGroup(t).IsolationLevel }),
 	)
 	return defs
+}
+
+func validInstanceID(v string) bool {
+	if v == "" {
+		return true // not a static member
+	}
+	if v == "." || v == ".." || len(v) > 249 {
+		return false
+	}
+	for _, r := range v {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // assignorName accepts Kafka's short names and the Java class names.
