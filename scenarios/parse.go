@@ -30,11 +30,16 @@ func Parse(file string, data []byte) (*Scenario, error) {
 	if len(data) > MaxFileBytes {
 		return nil, Problems{{File: file, Line: 1, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(data), MaxFileBytes)}}
 	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, Problems{syntaxProblem(file, err)}
+	src := string(data)
+	pos := scanPositions(src)
+	if p := pos.deepProblem(file, 1); p != nil {
+		return nil, Problems{p}
 	}
-	d := &decoder{file: file, pos: scanPositions(string(data))}
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		return nil, Problems{syntaxProblem(file, src, err)}
+	}
+	d := &decoder{file: file, pos: pos}
 	sc := &Scenario{Name: nameOf(file), File: file, Seed: defaultSeed, DurationMs: defaultDurationMs}
 	b := &builder{d: d, sc: sc}
 	b.build(d.root(raw, topKeys...))
@@ -45,14 +50,9 @@ func Parse(file string, data []byte) (*Scenario, error) {
 }
 
 // syntaxProblem turns the toml package's error into a Problem with a line.
-func syntaxProblem(file string, err error) *Problem {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		hint := ""
-		if u := strings.TrimSpace(pe.Usage); u != "" {
-			hint = strings.SplitN(u, "\n", 2)[0]
-		}
-		return &Problem{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message, Hint: hint}
+func syntaxProblem(file, src string, err error) *Problem {
+	if p, ok := SyntaxProblem(file, src, 1, err); ok {
+		return p
 	}
 	return &Problem{File: file, Line: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 }
