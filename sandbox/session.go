@@ -26,6 +26,8 @@ type Result struct {
 type Session struct {
 	run  *sim.Run
 	prod *producerMode // the console producer reading input, if any
+	// pauseHook is called between slices of a long command (SetPause).
+	pauseHook func() bool
 }
 
 // New starts a sandbox of brokers brokers (1..sim.MaxBrokers) in KRaft

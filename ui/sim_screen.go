@@ -170,6 +170,8 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tickMsg:
 		return m.handleTick(msg)
+	case cmdSliceMsg:
+		return m.continueJob(msg)
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 	case faultChosenMsg:
