@@ -93,7 +93,23 @@
 // shrink, timeline entries after the end, and what a Kafka broker or
 // client would refuse (idempotence with acks=1, a session timeout outside
 // the broker's bounds). The Max* limits keep a file from asking the machine
-// for more than it has.
+// for more than it has; keys and values nest at most MaxDepth (64) levels,
+// and one file prints at most MaxProblemsShown problems and a count of the
+// rest.
+//
+// # Cost
+//
+// Before a run, EstimateCost sums the engine work a scenario asks for:
+// records (cheaper in batches: one produce request per partition per
+// linger.ms at most), follower replicas × virtual time, consumers ×
+// virtual time, brokers × virtual time, and timeline entries, each with a
+// coefficient measured on scenario-shaped runs, and an estimate of memory.
+// Run and kafkasim validate refuse a run estimated over the budget
+// (DefaultBudget, 2 minutes of machine time; --budget raises it to at most
+// MaxBudget, a week) or over MaxMemoryBytes, naming the largest part and
+// the key to change. The Max* limits are ceilings set from the same model
+// (see limits.go). A headless run reports Progress and can be stopped
+// part-way; its summary then covers what ran.
 //
 // Text in a scenario is untrusted: titles, descriptions, narration, keys
 // and values are passed through Sanitize, and every string printed by
