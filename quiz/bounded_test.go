@@ -26,3 +26,23 @@ func TestBankSyntaxErrorAtItsLine(t *testing.T) {
 		t.Fatalf("want a caret at line 3, got %v", errs)
 	}
 }
+
+// --generated 100000000 grew without bound (5 GB in 15 s); it is now
+// refused at once with the limit.
+func TestGeneratedIsCapped(t *testing.T) {
+	var out, errOut strings.Builder
+	start := time.Now()
+	code := Command([]string{"--print", "--generated", "100000000"}, &out, &errOut)
+	if code == 0 || !strings.Contains(errOut.String(), "limit of 1000") || out.Len() != 0 {
+		t.Fatalf("code %d, stderr %q", code, errOut.String())
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("took %v", took)
+	}
+	if err := Print(&out, PrintOptions{Generated: MaxGenerated + 1}); err == nil {
+		t.Error("Print took more than MaxGenerated")
+	}
+	if code := Command([]string{"--print", "--generated", "1000"}, &out, &errOut); code != 0 {
+		t.Errorf("the limit itself is refused: %s", errOut.String())
+	}
+}
