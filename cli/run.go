@@ -101,7 +101,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	res, err := scenarios.Run(sc, opts, watch.output(stdout))
 	watch.close()
 	if err != nil {
-		fmt.Fprintf(stderr, "kafkasim run: %v\n", err)
+		fmt.Fprintf(stderr, "kafkasim run: %s\n", scenarios.Sanitize(err.Error()))
 		return 2
 	}
 	if res.Interrupted {

@@ -40,7 +40,9 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		return nil, Problems{syntaxProblem(file, src, err)}
 	}
 	d := &decoder{file: file, pos: pos}
-	sc := &Scenario{Name: nameOf(file), File: file, Seed: defaultSeed, DurationMs: defaultDurationMs}
+	// The name comes from the file name, which may hold anything: a
+	// terminal must never receive it raw.
+	sc := &Scenario{Name: SanitizeLine(nameOf(file)), File: file, Seed: defaultSeed, DurationMs: defaultDurationMs}
 	b := &builder{d: d, sc: sc}
 	b.build(d.root(raw, topKeys...))
 	if len(d.probs) > 0 {
@@ -128,7 +130,7 @@ func (b *builder) limits(top *table) {
 // a longer --until than the scenario's duration sends more records.
 func (sc *Scenario) CheckLimits(untilMs int64) error {
 	if n := sc.recordsFor(untilMs); n > MaxRecords {
-		return fmt.Errorf("%s: a run of %dms would send about %d records, more than the limit of %d", sc.File, untilMs, n, MaxRecords)
+		return fmt.Errorf("%s: a run of %dms would send about %d records, more than the limit of %d", SanitizeLine(sc.File), untilMs, n, MaxRecords)
 	}
 	return nil
 }

@@ -105,3 +105,14 @@ func TestHeavyCommandSlicesStayShort(t *testing.T) {
 		t.Errorf("play did not finish:\n%s", outputText(s))
 	}
 }
+
+// The screen drops what a terminal would act on: bidirectional overrides
+// and isolates as well as escapes.
+func TestSanitizeDropsBidiControls(t *testing.T) {
+	if got := sanitize("a\u202eb\u2066c\x1b[2Jd\u009be"); got != "abcde" && got != "abc[2Jde" {
+		t.Errorf("sanitize = %q", got)
+	}
+	if strings.ContainsAny(sanitize("x\u202e\u2067\u200f"), "\u202e\u2067\u200f") {
+		t.Error("bidi controls pass")
+	}
+}
