@@ -28,6 +28,11 @@ type Session struct {
 	prod *producerMode // the console producer reading input, if any
 	// pauseHook is called between slices of a long command (SetPause).
 	pauseHook func() bool
+	// offsets remembers how far offsetsTopicExists has read the commands.
+	offsets struct {
+		scanned int
+		seen    bool
+	}
 }
 
 // New starts a sandbox of brokers brokers (1..sim.MaxBrokers) in KRaft
