@@ -3,6 +3,8 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -85,8 +87,8 @@ func (b *builder) build(top *table) {
 	if s, ok := top.str("description"); ok {
 		b.sc.Description = Sanitize(strings.TrimSpace(s))
 	}
-	if n, ok := top.integer("seed", 0, 1<<62); ok {
-		b.sc.Seed = uint64(n)
+	if n, ok := seedValue(top); ok {
+		b.sc.Seed = n
 	}
 	if ms, ok := top.duration("duration"); ok {
 		if ms == 0 {
@@ -148,4 +150,24 @@ func (b *builder) setProps(t *table, pairs []configPair, set func(name, value st
 			b.d.add(p.line, t.keyName("config."+p.name), msg, hint)
 		}
 	}
+}
+
+// seedValue reads seed, which takes the whole range the command line does
+// (0 to 2^64-1): an integer up to TOML's largest (2^63-1), or the decimal
+// digits as a string for the seeds past it, as Export writes them.
+func seedValue(top *table) (uint64, bool) {
+	v, ok := top.m["seed"]
+	if !ok {
+		return 0, false
+	}
+	if s, isStr := v.(string); isStr {
+		n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			top.problem("seed", fmt.Sprintf("%q is not a seed", truncate(s, 40)), "write a whole number from 0 to 18446744073709551615")
+			return 0, false
+		}
+		return n, true
+	}
+	n, ok := top.integer("seed", 0, math.MaxInt64)
+	return uint64(n), ok
 }

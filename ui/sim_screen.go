@@ -177,7 +177,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	case faultChosenMsg:
 		return m.injectSettled(msg)
 	case exportPathMsg:
-		return m.exportCmd(msg.Path)
+		return m.exportTo(msg)
 	case exportDoneMsg:
 		m.exportDone(msg)
 	case whatIfDoneMsg:
