@@ -24,6 +24,9 @@
 //	name = "orders"
 //	partitions = 3
 //	replication_factor = 3
+//	# replicas = [[1, 2, 3], [2, 3, 1], [3, 1, 2]]  # optional: each partition's
+//	#   brokers, leader first (kafka-topics --replica-assignment); sets
+//	#   partitions and replication_factor, and pins the layout on every seed
 //	config = { "min.insync.replicas" = 2, "cleanup.policy" = "delete" }
 //
 //	[[producer]]
@@ -79,7 +82,9 @@
 // explicitly); a group gets the consumer's (enable.auto.commit=true, so
 // commit = "auto"; auto.offset.reset=latest; session.timeout.ms=45000); a
 // topic without partitions or replication_factor takes the cluster's
-// num.partitions and default.replication.factor. Where Kafka has no
+// num.partitions and default.replication.factor. Without replicas the
+// seed places replicas as Kafka does, so a scenario whose lesson depends on
+// which broker leads pins it with replicas. Where Kafka has no
 // default: seed 1, duration 60s, 3 brokers, KRaft, 1 consumer per group,
 // processing 10ms per record.
 //

@@ -61,6 +61,11 @@ type TopicConfig struct {
 	DeleteRetentionMs     int64  // delete.retention.ms (how long tombstones stay)
 	SegmentMs             int64  // segment.ms
 	SegmentBytes          int64  // segment.bytes
+
+	// Assignment, when set, is each partition's replicas by broker id, the
+	// first preferred as leader (kafka-topics --replica-assignment); nil
+	// places them as Kafka does. See assignment.go.
+	Assignment [][]int
 }
 
 // Acks values (acks). AcksAll is Kafka's -1.

@@ -164,6 +164,11 @@ func (s *Sim) createTopic(cfg TopicConfig) (*topic, error) {
 	if cfg.ReplicationFactor < 1 || cfg.ReplicationFactor > registered {
 		return nil, &ReplicationFactorError{Factor: cfg.ReplicationFactor, Brokers: registered}
 	}
+	if cfg.Assignment != nil {
+		if err := checkAssignment(cfg.Assignment, cfg.Partitions, len(s.brokers)); err != nil {
+			return nil, err
+		}
+	}
 	t := &topic{cfg: cfg, id: s.newTopicID()}
 	s.topics = append(s.topics, t)
 	idx := len(s.topics) - 1
@@ -220,6 +225,9 @@ func (s *Sim) addPartitionsTo(topicIdx, total, start, shift int) {
 	t := s.topics[topicIdx]
 	for id := len(t.parts); id < total; id++ {
 		reps := placeReplicas(len(s.brokers), t.cfg.ReplicationFactor, id, start, shift)
+		if id < len(t.cfg.Assignment) {
+			reps = append([]int(nil), t.cfg.Assignment[id]...) // given by hand
+		}
 		p := &partition{topicIdx: topicIdx, topicName: t.cfg.Name, id: id, replicas: reps}
 		for _, b := range reps {
 			p.reps = append(p.reps, &replica{broker: b, fetchOffset: -1})
