@@ -14,12 +14,15 @@ import (
 )
 
 const assignUsage = `Usage: kafkasim assign [--strategy NAME] --topic NAME=PARTITIONS...
-                       --member ID=TOPIC[,TOPIC...]...
+                       --member ID[@INSTANCE]=[TOPIC[,TOPIC...]]...
                        [--owned ID=TOPIC-P[,TOPIC-P...]]... [--json]
 
 Shows the assignment a consumer group's leader computes with the given
-partition.assignment.strategy (classic group protocol). Members are taken
-in member id order.
+partition.assignment.strategy (classic group protocol). range and
+roundrobin take static members (with a group.instance.id) first, in
+instance id order, then the others in member id order, as Kafka's
+MemberInfo ordering does; the sticky strategies visit members in Java
+HashMap order of their ids, filled in the order the --member flags give.
 
 Strategies:
   range               each topic on its own: members subscribed to it, in id
@@ -36,15 +39,21 @@ Strategies:
 Flags (--topic, --member and --owned repeat):
   --strategy NAME               range, roundrobin, sticky or cooperative-sticky
   --topic NAME=PARTITIONS       a topic and its partition count
-  --member ID=TOPIC[,TOPIC...]  a member and the topics it subscribes to
+  --member ID=TOPIC[,TOPIC...]  a member and the topics it subscribes to;
+                                an empty list (c1=) subscribes to nothing
+  --member ID@INSTANCE=TOPICS   a static member: INSTANCE is its
+                                group.instance.id (KIP-345)
   --owned ID=TOPIC-P[,...]      partitions the member owned before this
-                                rebalance (used by the sticky strategies)
+                                rebalance (used by the sticky strategies);
+                                partitions of topics not given with --topic
+                                are ignored, as Kafka ignores deleted topics
   --json                        print JSON instead of a table
   -h, --help                    show this help
 
 Examples:
   kafkasim assign --topic orders=6 --member c1=orders --member c2=orders --member c3=orders
   kafkasim assign --strategy roundrobin --topic a=3 --topic b=2 --member c1=a,b --member c2=a
+  kafkasim assign --topic t1=5 --member consumer-b@instance-1=t1 --member consumer-a=t1
   kafkasim assign --strategy cooperative-sticky --topic orders=3 \
       --member c1=orders --member c2=orders --owned c1=orders-0,orders-1,orders-2
 `
@@ -59,7 +68,7 @@ func Assign(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	in := newAssignInput()
 	fs.Func("topic", "NAME=PARTITIONS", in.addTopic)
-	fs.Func("member", "ID=TOPIC[,TOPIC...]", in.addMember)
+	fs.Func("member", "ID[@INSTANCE]=[TOPIC[,TOPIC...]]", in.addMember)
 	fs.Func("owned", "ID=TOPIC-P[,TOPIC-P...]", in.addOwned)
 	rest, err := parseInterspersed(fs, args)
 	switch {
@@ -83,10 +92,24 @@ func Assign(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return printUsageHint(stderr, "assign", err.Error())
 	}
+	for _, m := range in.members {
+		if len(m.Topics) == 0 && len(result[m.ID]) > 0 {
+			fmt.Fprintf(stderr, "note: %s subscribes to no topic yet gets partitions: Kafka's sticky assignors take the first non-empty subscription they meet (in HashMap order) as everyone's, so an empty one met before it counts as equal (AbstractStickyAssignor.allSubscriptionsEqual)\n",
+				visibleText(m.ID))
+		}
+	}
 	if *asJSON {
 		report := assignReport{Strategy: *strategy, Assignment: map[string][]string{}}
 		for id, list := range result {
 			report.Assignment[id] = assignTPNames(list)
+		}
+		for _, m := range in.members {
+			if m.InstanceID != "" {
+				if report.InstanceIDs == nil {
+					report.InstanceIDs = map[string]string{}
+				}
+				report.InstanceIDs[m.ID] = m.InstanceID
+			}
 		}
 		return encodeJSONIndented(stdout, stderr, report)
 	}
@@ -98,6 +121,8 @@ func Assign(args []string, stdout, stderr io.Writer) int {
 type assignReport struct {
 	Strategy   string              `json:"strategy"`
 	Assignment map[string][]string `json:"assignment"`
+	// InstanceIDs maps the static members' ids to their group.instance.id.
+	InstanceIDs map[string]string `json:"instance_ids,omitempty"`
 }
 
 func writeAssignTable(w io.Writer, strategy string, in *assignInput, result map[string][]sim.TopicPartition) {
@@ -116,7 +141,11 @@ func writeAssignTable(w io.Writer, strategy string, in *assignInput, result map[
 		if len(list) > 0 {
 			names = strings.Join(assignTPNames(list), " ")
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\n", visibleText(id), len(list), names)
+		shown := visibleText(id)
+		if inst := in.instanceOf(id); inst != "" {
+			shown += "@" + visibleText(inst)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", shown, len(list), names)
 		for _, tp := range list {
 			given[tp] = true
 		}
@@ -183,7 +212,8 @@ const maxAssignPartitions = 10_000
 type assignInput struct {
 	partitions map[string]int
 	members    []sim.AssignMember
-	owned      []ownedFlag // matched to members once all flags are read
+	owned      []ownedFlag          // matched to members once all flags are read
+	dropped    []sim.TopicPartition // owned partitions of topics not given
 }
 
 type ownedFlag struct {
@@ -219,20 +249,42 @@ func (in *assignInput) addTopic(v string) error {
 
 func (in *assignInput) addMember(v string) error {
 	id, list, ok := strings.Cut(v, "=")
-	if !ok || id == "" || list == "" {
-		return errors.New("want ID=TOPIC[,TOPIC...], e.g. c1=orders,payments")
+	if !ok || id == "" {
+		return errors.New("want ID[@INSTANCE]=TOPIC[,TOPIC...], e.g. c1=orders,payments or c1@instance-a=orders")
+	}
+	id, instance, static := strings.Cut(id, "@")
+	switch {
+	case id == "":
+		return errors.New("a member needs an id before the @, e.g. c1@instance-a=orders")
+	case static && instance == "":
+		return fmt.Errorf("member %s: the group.instance.id after @ is empty", visibleText(id))
+	case static && slices.ContainsFunc(in.members, func(m sim.AssignMember) bool { return m.InstanceID == instance }):
+		return fmt.Errorf("group.instance.id %s is given twice: each static member needs its own", visibleText(instance))
 	}
 	if slices.ContainsFunc(in.members, func(m sim.AssignMember) bool { return m.ID == id }) {
 		return fmt.Errorf("member %s is given twice", visibleText(id))
 	}
-	topics := strings.Split(list, ",")
+	var topics []string // c1= subscribes to nothing (testOneConsumerNoTopic)
+	if list != "" {
+		topics = strings.Split(list, ",")
+	}
 	for _, topic := range topics {
 		if err := checkAssignTopicName(topic); err != nil {
 			return err
 		}
 	}
-	in.members = append(in.members, sim.AssignMember{ID: id, Topics: topics, Generation: -1})
+	in.members = append(in.members, sim.AssignMember{ID: id, InstanceID: instance, Topics: topics, Generation: -1})
 	return nil
+}
+
+// instanceOf is a member's group.instance.id, or "".
+func (in *assignInput) instanceOf(id string) string {
+	for _, m := range in.members {
+		if m.ID == id {
+			return m.InstanceID
+		}
+	}
+	return ""
 }
 
 func (in *assignInput) addOwned(v string) error {
@@ -253,8 +305,12 @@ func (in *assignInput) addOwned(v string) error {
 }
 
 // check validates what single flags cannot: that there are members, and
-// that --owned names known members, topics and partitions. All members
-// report the same (unknown) generation, as there is no flag for it.
+// that --owned names known members and partitions. Owned partitions of a
+// topic not given are dropped with a note, as Kafka's sticky assignors drop
+// partitions of topics that no longer exist
+// (AbstractStickyAssignorTest.testOnlyAssignsPartitionsFromSubscribedTopics).
+// All members report the same (unknown) generation, as there is no flag
+// for it.
 func (in *assignInput) check() error {
 	if len(in.members) == 0 {
 		return errors.New("no --member given: a group needs at least one")
@@ -268,7 +324,8 @@ func (in *assignInput) check() error {
 			n, ok := in.partitions[tp.Topic]
 			switch {
 			case !ok:
-				return fmt.Errorf("--owned %s: there is no --topic %s", tp, tp.Topic)
+				in.dropped = append(in.dropped, tp)
+				continue
 			case tp.Partition >= n:
 				return fmt.Errorf("--owned %s: topic %s has no partition %d (it has %d, numbered from 0)", tp, tp.Topic, tp.Partition, n)
 			}
@@ -281,9 +338,15 @@ func (in *assignInput) check() error {
 // notes explains input that is legal but probably not what was meant.
 func (in *assignInput) notes(strategy string) []string {
 	var notes []string
+	for _, tp := range in.dropped {
+		notes = append(notes, fmt.Sprintf("--owned %s is ignored: there is no --topic %s, and Kafka's assignors drop owned partitions of topics that no longer exist", tp, tp.Topic))
+	}
 	subscribed := map[string]bool{}
 	owners := map[sim.TopicPartition][]string{}
 	for _, m := range in.members {
+		if len(m.Topics) == 0 {
+			notes = append(notes, fmt.Sprintf("member %s subscribes to no topic", visibleText(m.ID)))
+		}
 		for _, topic := range m.Topics {
 			if _, ok := in.partitions[topic]; !ok && !subscribed[topic] {
 				notes = append(notes, fmt.Sprintf("there is no --topic %s: members subscribed to it get nothing from it", topic))

@@ -20,9 +20,9 @@ the machine allows. SCENARIO is a built-in name (see 'kafkasim list') or a
 
 Prints the narrated event log (time, event, why it happened), then a
 summary: what each producer sent and got acknowledged, what each group
-processed exactly once, twice or never, and whether each of the
-scenario's expectations held. The same scenario and seed always print the
-same bytes.
+processed exactly once, twice or never (lost, or skipped by its own
+choice), and whether each of the scenario's expectations held. The same
+scenario and seed always print the same bytes.
 
 Flags:
   --seed N           use seed N instead of the scenario's own

@@ -114,7 +114,7 @@ var builtinScenarios = []string{
 	"replication", "acks", "unclean-election", "at-most-once", "at-least-once",
 	"producer-retries", "exactly-once", "retention", "compaction", "controller-failover",
 	"controller-zookeeper", "microservices", "activity-tracking", "log-aggregation",
-	"stream-processing", "mlops", "auto-commit",
+	"stream-processing", "mlops", "auto-commit", "controller-quorum",
 }
 
 func TestEveryScenarioIsReachable(t *testing.T) {

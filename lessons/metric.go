@@ -10,7 +10,7 @@ import (
 // Metric fields the engine answers for, by the kind of thing they describe.
 // They mirror scenarios.Metric; a lesson test also asks the engine itself.
 var (
-	groupFields     = fieldSet("exactly_once", "duplicated", "lost", "pending", "processed", "generation", "members", "idle", "lag")
+	groupFields     = fieldSet("exactly_once", "duplicated", "lost", "skipped", "pending", "processed", "generation", "members", "idle", "lag")
 	producerFields  = fieldSet("sent", "acked", "failed", "inflight", "retries")
 	partitionFields = fieldSet("leader", "epoch", "hw", "leo", "log_start", "isr_size", "replicas_in_sync")
 	clusterMetrics  = fieldSet("log_duplicates", "brokers_up", "controller")

@@ -132,7 +132,7 @@ var scenarioNames = []string{
 	"the-log", "partitions", "keys", "consumer-groups", "offsets-restart",
 	"rebalances", "replication", "acks", "unclean-election", "at-most-once",
 	"at-least-once", "producer-retries", "exactly-once", "retention",
-	"compaction", "controller-failover", "controller-zookeeper",
+	"compaction", "controller-failover", "controller-zookeeper", "controller-quorum",
 	"microservices", "activity-tracking", "log-aggregation",
 	"stream-processing", "mlops",
 }

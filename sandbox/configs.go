@@ -167,10 +167,10 @@ func (s *Session) describeConfigs(o *output, args []string, names []string, all 
 	if len(names) == 0 {
 		m := newJavaMap()
 		for _, n := range s.topicNames(true) {
-			m.put(n, javaStringHash(n))
+			m.Put(n, javaStringHash(n))
 		}
-		for _, k := range m.keys() {
-			names = append(names, k.key)
+		for _, k := range m.Keys() {
+			names = append(names, k.Key)
 		}
 	}
 	for _, name := range names {

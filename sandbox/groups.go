@@ -224,12 +224,12 @@ func (s *Session) deleteGroups(o *output, ids []string) {
 				failed = append(failed, failure{id, "org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty."})
 				continue
 			}
-			success.put(id, javaStringHash(id))
+			success.Put(id, javaStringHash(id))
 		}
 	}
 	var names []string
-	for _, k := range success.keys() {
-		names = append(names, k.key)
+	for _, k := range success.Keys() {
+		names = append(names, k.Key)
 	}
 	if len(failed) == 0 {
 		o.linef("Deletion of requested consumer groups ('%s') was successful.", strings.Join(names, ", "))

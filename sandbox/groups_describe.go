@@ -127,12 +127,12 @@ func (s *Session) partitionRows(snap sim.Snapshot, g sim.GroupView, committed ma
 	m := newJavaMap()
 	byKey := map[string]sim.TopicPartition{}
 	for _, tp := range sorted {
-		m.put(tp.String(), topicPartitionHash(tp.Topic, tp.Partition))
+		m.Put(tp.String(), topicPartitionHash(tp.Topic, tp.Partition))
 		byKey[tp.String()] = tp
 	}
 	var rows []groupRow
-	for _, k := range m.keys() {
-		tp := byKey[k.key]
+	for _, k := range m.Keys() {
+		tp := byKey[k.Key]
 		r := groupRow{group: g.ID, topic: tp.Topic, partition: strconv.Itoa(tp.Partition),
 			current: missing, logEnd: missing, lag: missing, consumerID: consumerID, host: host, clientID: clientID}
 		off, ok := committed[tp]

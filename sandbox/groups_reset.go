@@ -48,18 +48,18 @@ func (s *Session) resetOffsets(o *output, p *parsedOpts) {
 		if st == planSkip {
 			continue
 		}
-		plans.put(id, javaStringHash(id))
+		plans.Put(id, javaStringHash(id))
 		rowsOf[id] = rows
 	}
 	printed := false
-	for _, k := range plans.keys() {
+	for _, k := range plans.Keys() {
 		if p.has("export") {
-			for _, r := range rowsOf[k.key] {
+			for _, r := range rowsOf[k.Key] {
 				o.linef("%s,%d,%d", r.tp.Topic, r.tp.Partition, r.offset)
 			}
 			continue
 		}
-		for _, r := range rowsOf[k.key] {
+		for _, r := range rowsOf[k.Key] {
 			if !printed {
 				// 3.9.0 printed this table on one line, a bug fixed in
 				// 3.9.1 (KAFKA #17058); the sandbox prints the fixed layout.
@@ -67,7 +67,7 @@ func (s *Session) resetOffsets(o *output, p *parsedOpts) {
 				o.linef("%-30s %-30s %-10s %-15s", "GROUP", "TOPIC", "PARTITION", "NEW-OFFSET")
 				printed = true
 			}
-			o.linef("%-30s %-30s %-10s %-15s", k.key, r.tp.Topic, strconv.Itoa(r.tp.Partition), strconv.FormatInt(r.offset, 10))
+			o.linef("%-30s %-30s %-10s %-15s", k.Key, r.tp.Topic, strconv.Itoa(r.tp.Partition), strconv.FormatInt(r.offset, 10))
 		}
 	}
 	if p.has("execute") && printed {
@@ -120,7 +120,7 @@ func (s *Session) planReset(o *output, p *parsedOpts, snap sim.Snapshot, id, sce
 		if !ok {
 			return nil, planStop
 		}
-		m.put(tp.String(), topicPartitionHash(tp.Topic, tp.Partition))
+		m.Put(tp.String(), topicPartitionHash(tp.Topic, tp.Partition))
 		next[tp.String()] = off
 	}
 	var rows []resetRow
@@ -128,8 +128,8 @@ func (s *Session) planReset(o *output, p *parsedOpts, snap sim.Snapshot, id, sce
 	for _, tp := range tps {
 		byKey[tp.String()] = tp
 	}
-	for _, k := range m.keys() {
-		rows = append(rows, resetRow{tp: byKey[k.key], offset: next[k.key]})
+	for _, k := range m.Keys() {
+		rows = append(rows, resetRow{tp: byKey[k.Key], offset: next[k.Key]})
 	}
 	if p.has("execute") && !s.commitReset(o, id, exists, rows) {
 		return nil, planStop

@@ -26,11 +26,11 @@ func TestJavaMapPartitionOrder(t *testing.T) {
 		t.Run(c.topic, func(t *testing.T) {
 			m := newJavaMap()
 			for p := 0; p < c.parts; p++ {
-				m.put(strconv.Itoa(p), topicPartitionHash(c.topic, p))
+				m.Put(strconv.Itoa(p), topicPartitionHash(c.topic, p))
 			}
 			var got []string
-			for _, k := range m.keys() {
-				got = append(got, k.key)
+			for _, k := range m.Keys() {
+				got = append(got, k.Key)
 			}
 			if g := strings.Join(got, ","); g != c.want {
 				t.Errorf("order %s, Java's %s", g, c.want)
@@ -58,11 +58,11 @@ func TestDescribeOrderMatchesJava(t *testing.T) {
 func TestJavaMapStringOrder(t *testing.T) {
 	m := newJavaMap()
 	for _, n := range []string{"G", "billing", "analytics", "alerts", "storage"} {
-		m.put(n, javaStringHash(n))
+		m.Put(n, javaStringHash(n))
 	}
 	var got []string
-	for _, k := range m.keys() {
-		got = append(got, k.key)
+	for _, k := range m.Keys() {
+		got = append(got, k.Key)
 	}
 	if g, want := strings.Join(got, ","), "analytics,alerts,G,storage,billing"; g != want {
 		t.Errorf("order %s, Java's %s", g, want)

@@ -195,7 +195,7 @@ func (s *Session) reportFailure(o *output, pm *producerMode, key, value *string,
 	switch e.Err {
 	case "NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND":
 		o.hint("with acks=all a write needs at least min.insync.replicas in-sync replicas; %s-%d has fewer, so the record was refused (retried %d times first)", e.Topic, e.Partition, pm.spec.Retries)
-	case "REQUEST_TIMED_OUT", "NETWORK_EXCEPTION":
+	case "REQUEST_TIMED_OUT", "NETWORK_EXCEPTION", "TimeoutException":
 		o.hint("no leader of %s-%d answered in time: is its broker down? 'kafka-topics --describe' shows the leader", e.Topic, e.Partition)
 	}
 }
@@ -231,6 +231,9 @@ func exceptionFor(code string, e sim.Event, deliveryTimeoutMs int64) string {
 		return pkg + "NotLeaderOrFollowerException: For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition."
 	case "OUT_OF_ORDER_SEQUENCE_NUMBER":
 		return pkg + "OutOfOrderSequenceException: The broker received an out of order sequence number."
+	case "TimeoutException": // the producer expired the batch (delivery.timeout.ms)
+		return fmt.Sprintf("%sTimeoutException: Expiring %d record(s) for %s-%d:%d ms has passed since batch creation",
+			pkg, max(e.Count, 1), e.Topic, e.Partition, e.EndOffset)
 	case "REQUEST_TIMED_OUT":
 		if e.EndOffset >= deliveryTimeoutMs {
 			return fmt.Sprintf("%sTimeoutException: Expiring %d record(s) for %s-%d:%d ms has passed since batch creation",

@@ -123,16 +123,16 @@ func (s *Session) liveBrokers() map[int]bool {
 func describeOrder(sorted []string) []string {
 	futures := newJavaMapCap(len(sorted))
 	for _, n := range sorted {
-		futures.put(n, javaStringHash(n))
+		futures.Put(n, javaStringHash(n))
 	}
 	copied := newJavaMapCopy(futures)
-	result := newJavaMapCap(copied.size)
-	for _, k := range copied.keys() {
-		result.put(k.key, k.hash)
+	result := newJavaMapCap(copied.Len())
+	for _, k := range copied.Keys() {
+		result.Put(k.Key, k.Hash)
 	}
-	out := make([]string, 0, result.size)
-	for _, k := range result.keys() {
-		out = append(out, k.key)
+	out := make([]string, 0, result.Len())
+	for _, k := range result.Keys() {
+		out = append(out, k.Key)
 	}
 	return out
 }

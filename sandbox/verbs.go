@@ -81,9 +81,9 @@ func (s *Session) crashVerb(o *output, args []string) {
 	}
 	s.applyVerb(o, sim.Command{Kind: sim.CmdCrashBroker, Broker: id})
 	o.linef("Broker %d (%s) crashed.", id, brokerAddr(id))
-	timeout := s.run.Sim().Config().Cluster.BrokerSessionTimeoutMs
-	o.hint("the controller only notices when the broker misses heartbeats for broker.session.timeout.ms (%s); until then it still counts as leader. Try 'play %s', then kafka-topics --describe.",
-		sim.FormatMs(timeout), sim.FormatMs(timeout+1000))
+	timeout, prop := s.run.Sim().Config().Cluster.SessionTimeout()
+	o.hint("the controller only notices when the broker misses heartbeats for %s (%s); until then it still counts as leader. Try 'play %s', then kafka-topics --describe.",
+		prop, sim.FormatMs(timeout), sim.FormatMs(timeout+1000))
 }
 
 func (s *Session) restartVerb(o *output, args []string) {
@@ -95,12 +95,16 @@ func (s *Session) restartVerb(o *output, args []string) {
 	if !ok {
 		return
 	}
-	if s.brokerState(id).State != sim.BrokerDown {
+	if st := s.brokerState(id); st.State != sim.BrokerDown || st.Registering {
 		o.hint("broker %d is already running", id)
 		return
 	}
 	s.applyVerb(o, sim.Command{Kind: sim.CmdRestartBroker, Broker: id})
 	o.linef("Broker %d (%s) restarted.", id, brokerAddr(id))
+	if s.brokerState(id).Registering {
+		o.hint("its old session has not expired yet, so the controller will not register it until it does: until then it serves nothing, and then it loses its leaderships and catches up as a follower")
+		return
+	}
 	o.hint("its replicas catch up from the leaders and rejoin the ISR; leadership stays where it moved until the controller's balance check (leader.imbalance.check.interval.seconds, 5 minutes by default) hands it back to the preferred replica")
 }
 

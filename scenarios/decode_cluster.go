@@ -9,11 +9,13 @@ import (
 )
 
 var (
-	clusterKeys = []string{"brokers", "metadata", "network_delay", "config"}
+	clusterKeys = []string{"brokers", "metadata", "controllers", "network_delay", "config"}
 	topicKeys   = []string{"name", "partitions", "replication_factor", "replicas", "config"}
 )
 
-// cluster reads [cluster]; a missing section is a default 3-broker KRaft cluster.
+// cluster reads [cluster]; a missing section is a default 3-broker KRaft
+// cluster in combined mode (controllers = 0: the first brokers are the
+// controller voters).
 func (b *builder) cluster(t *table) sim.ClusterConfig {
 	if t == nil {
 		return sim.DefaultCluster(defaultBrokers)
@@ -30,6 +32,12 @@ func (b *builder) cluster(t *table) sim.ClusterConfig {
 			c.Metadata = s
 		default:
 			t.problem("metadata", fmt.Sprintf("%q is not a metadata mode", s), `use "kraft" or "zookeeper"`)
+		}
+	}
+	if n, ok := t.integer("controllers", 0, sim.MaxControllers); ok {
+		c.Controllers = int(n)
+		if n > 0 && c.Metadata != sim.MetadataKRaft {
+			t.problem("controllers", "dedicated controller nodes are KRaft's", `in ZooKeeper mode a broker is the controller: drop controllers, or use metadata = "kraft"`)
 		}
 	}
 	if ms, ok := t.duration("network_delay"); ok {

@@ -81,6 +81,7 @@ func (b *builder) timelineEntry(t *table) (sim.Scheduled, bool) {
 	str("topic", &e.Topic)
 	str("delay", &e.Delay)
 	integer("broker", &e.Broker)
+	integer("controller", &e.Controller)
 	integer("consumer", &e.Consumer)
 	integer("partitions", &e.Partitions)
 	integer("count", &e.Count)
@@ -109,8 +110,16 @@ func (b *builder) timelineRefs(t *table, s sim.Scheduled, consumers map[string]i
 		bad("at", fmt.Sprintf("at %s is after the end of the run (duration %s)", ms(s.AtMs), ms(b.sc.DurationMs)),
 			"it would never happen: move it earlier or make duration longer")
 	}
-	if n := b.sc.Config.Cluster.Brokers; c.Broker > n {
-		bad("broker", fmt.Sprintf("broker %d does not exist", c.Broker), fmt.Sprintf("the cluster has brokers 1 to %d", n))
+	cl := b.sc.Config.Cluster
+	switch isCtrl := c.Kind == sim.CmdCrashController || c.Kind == sim.CmdRestartController; {
+	case isCtrl && cl.Controllers == 0:
+		bad("controller", fmt.Sprintf("controller node %d does not exist: the cluster has no dedicated controllers", c.Broker),
+			"set controllers = 3 under [cluster] (KRaft only), or crash the broker that is a voter with crash-broker")
+	case isCtrl && (c.Broker <= cl.Brokers || c.Broker > cl.Brokers+cl.Controllers):
+		bad("controller", fmt.Sprintf("controller node %d does not exist", c.Broker),
+			fmt.Sprintf("the controller nodes are %d to %d, after the brokers", cl.Brokers+1, cl.Brokers+cl.Controllers))
+	case !isCtrl && c.Broker > cl.Brokers:
+		bad("broker", fmt.Sprintf("broker %d does not exist", c.Broker), fmt.Sprintf("the cluster has brokers 1 to %d", cl.Brokers))
 	}
 	if c.Producer != "" {
 		if _, found := b.producerLine[c.Producer]; !found {

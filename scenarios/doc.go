@@ -17,6 +17,7 @@
 //	[cluster]
 //	brokers = 3           # numbered from 1
 //	metadata = "kraft"    # or "zookeeper"
+//	controllers = 3       # KRaft: dedicated controller nodes 4-6; 0 (default) = brokers 1-3 vote
 //	network_delay = "2ms" # one-way latency between nodes
 //	config = { "replica.lag.time.max.ms" = 5000 }   # broker configs
 //
@@ -63,7 +64,8 @@
 //	lost = "== 0"
 //
 // Timeline commands (all take at and say): crash-broker, restart-broker
-// (broker); slow-broker (broker, delay: "0s" heals); drop-acks (broker,
+// (broker); crash-controller, restart-controller (controller: a dedicated
+// controller node's id); slow-broker (broker, delay: "0s" heals); drop-acks (broker,
 // count); crash-producer (producer); crash-consumer, restart-consumer,
 // close-consumer, pause-consumer, resume-consumer (group, consumer);
 // add-consumer (group); add-partitions (topic, partitions: the new total);

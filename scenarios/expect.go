@@ -24,6 +24,7 @@ type Expect struct {
 	ExactlyOnce string `toml:"exactly_once"`
 	Duplicated  string `toml:"duplicated"`
 	Lost        string `toml:"lost"`
+	Skipped     string `toml:"skipped"`
 	Pending     string `toml:"pending"`
 	Processed   string `toml:"processed"`
 	Generation  string `toml:"generation"`
@@ -60,7 +61,7 @@ var expectKeys = append([]string{"group", "producer", "partition", "metric", "va
 // in a fixed order.
 func (e Expect) fields() [][2]string {
 	all := [][2]string{
-		{"exactly_once", e.ExactlyOnce}, {"duplicated", e.Duplicated}, {"lost", e.Lost}, {"pending", e.Pending},
+		{"exactly_once", e.ExactlyOnce}, {"duplicated", e.Duplicated}, {"lost", e.Lost}, {"skipped", e.Skipped}, {"pending", e.Pending},
 		{"processed", e.Processed}, {"generation", e.Generation}, {"members", e.Members}, {"idle", e.Idle}, {"lag", e.Lag},
 		{"sent", e.Sent}, {"acked", e.Acked}, {"failed", e.Failed}, {"inflight", e.InFlight}, {"retries", e.Retries},
 		{"leader", e.Leader}, {"epoch", e.Epoch}, {"hw", e.HW}, {"leo", e.LEO}, {"log_start", e.LogStart},

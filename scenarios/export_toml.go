@@ -118,6 +118,9 @@ func (w *tomlWriter) cluster(c sim.ClusterConfig) {
 	w.header("[cluster]")
 	w.integer("brokers", int64(c.Brokers))
 	w.str("metadata", c.Metadata)
+	if c.Controllers > 0 {
+		w.integer("controllers", int64(c.Controllers))
+	}
 	w.dur("network_delay", c.NetworkDelayMs)
 	w.config(changedProps(sim.ScopeBroker, &c))
 }
@@ -181,6 +184,8 @@ func (w *tomlWriter) entry(s sim.Scheduled) {
 		switch strings.TrimSuffix(f, "?") {
 		case "broker":
 			w.integer("broker", int64(c.Broker))
+		case "controller":
+			w.integer("controller", int64(c.Broker))
 		case "producer":
 			w.str("producer", c.Producer)
 		case "group":

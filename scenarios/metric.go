@@ -10,7 +10,7 @@ import (
 
 // The fields each kind of metric subject has.
 var (
-	groupMetrics     = []string{"exactly_once", "duplicated", "lost", "pending", "processed", "generation", "members", "idle", "lag"}
+	groupMetrics     = []string{"exactly_once", "duplicated", "lost", "skipped", "pending", "processed", "generation", "members", "idle", "lag"}
 	producerMetrics  = []string{"sent", "acked", "failed", "inflight", "retries"}
 	partitionMetrics = []string{"leader", "epoch", "hw", "leo", "log_start", "isr_size", "replicas_in_sync"}
 	globalMetrics    = []string{"log_duplicates", "brokers_up", "controller"}
@@ -93,7 +93,7 @@ func parseTopicPartition(s string) (sim.TopicPartition, error) {
 
 // Metric reads one number from a snapshot by name. Names:
 //
-//	group.<G>.<exactly_once|duplicated|lost|pending|processed|generation|members|idle|lag>
+//	group.<G>.<exactly_once|duplicated|lost|skipped|pending|processed|generation|members|idle|lag>
 //	group.<G>.committed.<topic>-<p>        (-1 when none)
 //	producer.<P>.<sent|acked|failed|inflight|retries>
 //	partition.<topic>-<p>.<leader|epoch|hw|leo|log_start|isr_size|replicas_in_sync>
@@ -151,11 +151,11 @@ func groupMetric(snap sim.Snapshot, ref metricRef) (int64, error) {
 		return 0, fmt.Errorf("no group %q", ref.subject)
 	}
 	switch ref.field {
-	case "exactly_once", "duplicated", "lost", "pending", "processed":
+	case "exactly_once", "duplicated", "lost", "skipped", "pending", "processed":
 		for _, l := range snap.Ledger.Groups {
 			if l.ID == ref.subject {
 				return int64(map[string]int{"exactly_once": l.ExactlyOnce, "duplicated": l.Duplicated,
-					"lost": l.Lost, "pending": l.Pending, "processed": l.Processed}[ref.field]), nil
+					"lost": l.Lost, "skipped": l.Skipped, "pending": l.Pending, "processed": l.Processed}[ref.field]), nil
 			}
 		}
 		return 0, nil // no ledger entry yet: nothing happened to it

@@ -126,6 +126,7 @@ func writeJSONSummary(w *bufio.Writer, sc *Scenario, r Result) {
 		c.num("sent", int64(p.Sent))
 		c.num("acked", int64(p.Acked))
 		c.num("failed", int64(p.Failed))
+		c.num("in_flight", int64(p.InFlight))
 		po.raw(p.ID, c.close())
 	}
 	o.raw("producers", po.close())
@@ -139,6 +140,7 @@ func writeJSONSummary(w *bufio.Writer, sc *Scenario, r Result) {
 		c.num("exactly_once", int64(g.ExactlyOnce))
 		c.num("duplicated", int64(g.Duplicated))
 		c.num("lost", int64(g.Lost))
+		c.num("skipped", int64(g.Skipped))
 		c.num("pending", int64(g.Pending))
 		gro.raw(g.ID, c.close())
 	}

@@ -67,9 +67,9 @@ func writeTextSummary(w *bufio.Writer, sc *Scenario, r Result, quiet bool) {
 		groups := append([]sim.GroupLedger{}, led.Groups...)
 		sort.Slice(groups, func(i, j int) bool { return groups[i].ID < groups[j].ID })
 		fmt.Fprintln(w)
-		fmt.Fprintln(tw, "group\tprocessed\texactly once\tduplicated\tlost\tpending")
+		fmt.Fprintln(tw, "group\tprocessed\texactly once\tduplicated\tlost\tskipped\tpending")
 		for _, g := range groups {
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", g.ID, g.Processed, g.ExactlyOnce, g.Duplicated, g.Lost, g.Pending)
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", g.ID, g.Processed, g.ExactlyOnce, g.Duplicated, g.Lost, g.Skipped, g.Pending)
 		}
 		tw.Flush()
 	}

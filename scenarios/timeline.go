@@ -24,33 +24,38 @@ type TimelineEntry struct {
 	Delay      string  `toml:"delay"`      // slow-broker: "0s" heals
 	Key        *string `toml:"key"`        // produce: nil = null key
 	Value      *string `toml:"value"`      // produce: nil = null value (a tombstone)
+	// Controller is a dedicated controller node's id (crash-controller,
+	// restart-controller): the nodes after the brokers.
+	Controller int `toml:"controller"`
 }
 
-var timelineKeys = []string{"at", "do", "say", "broker", "producer", "group", "consumer", "topic", "partitions", "count", "delay", "key", "value"}
+var timelineKeys = []string{"at", "do", "say", "broker", "producer", "group", "consumer", "topic", "partitions", "count", "delay", "key", "value", "controller"}
 
 // commandFields lists the keys each timeline command takes besides at and
 // say; a trailing "?" marks an optional one.
 var commandFields = map[sim.CommandKind][]string{
-	sim.CmdCrashBroker:     {"broker"},
-	sim.CmdRestartBroker:   {"broker"},
-	sim.CmdSlowBroker:      {"broker", "delay"},
-	sim.CmdDropAcks:        {"broker", "count"},
-	sim.CmdCrashProducer:   {"producer"},
-	sim.CmdCrashConsumer:   {"group", "consumer"},
-	sim.CmdRestartConsumer: {"group", "consumer"},
-	sim.CmdCloseConsumer:   {"group", "consumer"},
-	sim.CmdPauseConsumer:   {"group", "consumer"},
-	sim.CmdResumeConsumer:  {"group", "consumer"},
-	sim.CmdAddConsumer:     {"group"},
-	sim.CmdAddPartitions:   {"topic", "partitions"},
-	sim.CmdProduce:         {"producer", "key?", "value?", "count?"},
-	sim.CmdNote:            {},
+	sim.CmdCrashBroker:       {"broker"},
+	sim.CmdRestartBroker:     {"broker"},
+	sim.CmdCrashController:   {"controller"},
+	sim.CmdRestartController: {"controller"},
+	sim.CmdSlowBroker:        {"broker", "delay"},
+	sim.CmdDropAcks:          {"broker", "count"},
+	sim.CmdCrashProducer:     {"producer"},
+	sim.CmdCrashConsumer:     {"group", "consumer"},
+	sim.CmdRestartConsumer:   {"group", "consumer"},
+	sim.CmdCloseConsumer:     {"group", "consumer"},
+	sim.CmdPauseConsumer:     {"group", "consumer"},
+	sim.CmdResumeConsumer:    {"group", "consumer"},
+	sim.CmdAddConsumer:       {"group"},
+	sim.CmdAddPartitions:     {"topic", "partitions"},
+	sim.CmdProduce:           {"producer", "key?", "value?", "count?"},
+	sim.CmdNote:              {},
 }
 
 // TimelineCommands lists the `do` values a timeline accepts, in the order
 // the documentation gives them.
 func TimelineCommands() []string {
-	return []string{"crash-broker", "restart-broker", "slow-broker", "drop-acks", "crash-producer",
+	return []string{"crash-broker", "restart-broker", "crash-controller", "restart-controller", "slow-broker", "drop-acks", "crash-producer",
 		"crash-consumer", "restart-consumer", "close-consumer", "pause-consumer", "resume-consumer",
 		"add-consumer", "add-partitions", "produce", "note"}
 }
@@ -107,6 +112,12 @@ func (t TimelineEntry) check(present func(string) bool) (sim.Scheduled, Problems
 	}
 	c := sim.Command{Kind: kind, Broker: t.Broker, Producer: t.Producer, Group: t.Group, Consumer: t.Consumer,
 		Topic: t.Topic, Partitions: t.Partitions, Count: t.Count, Say: Sanitize(strings.TrimSpace(t.Say))}
+	if present("controller") {
+		c.Broker = t.Controller
+		if t.Controller < 1 {
+			bad("controller", fmt.Sprintf("controller node %d does not exist", t.Controller), "controller nodes are numbered after the brokers: controller = 4 with 3 brokers")
+		}
+	}
 	if present("broker") && t.Broker < 1 {
 		bad("broker", fmt.Sprintf("broker %d does not exist", t.Broker), "brokers are numbered from 1")
 	}
@@ -146,6 +157,8 @@ func (t TimelineEntry) set(name string) bool {
 	switch name {
 	case "broker":
 		return t.Broker != 0
+	case "controller":
+		return t.Controller != 0
 	case "producer":
 		return t.Producer != ""
 	case "group":
@@ -172,6 +185,8 @@ func fieldHint(name string) string {
 	switch name {
 	case "broker":
 		return "brokers are numbered from 1: broker = 1"
+	case "controller":
+		return "controller nodes are numbered after the brokers: controller = 4 with 3 brokers"
 	case "consumer":
 		return "consumer = 1 is c1"
 	case "delay":

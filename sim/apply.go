@@ -66,7 +66,7 @@ func isMemberCommand(k CommandKind) bool {
 func (s *Sim) checkCommand(c Command) error {
 	needBroker := func() error {
 		if s.broker(c.Broker) == nil {
-			return fmt.Errorf("there is no broker %d (brokers are 1..%d)", c.Broker, len(s.brokers))
+			return s.noSuchNode("broker", c.Broker)
 		}
 		return nil
 	}
@@ -82,13 +82,17 @@ func (s *Sim) checkCommand(c Command) error {
 			return fmt.Errorf("there is no group %q", c.Group)
 		}
 		if s.memberAt(g, c.Consumer) == nil {
-			return fmt.Errorf("group %s has no consumer c%d (it has %d)", c.Group, c.Consumer, len(g.members))
+			return fmt.Errorf("group %s has no consumer c%d (it has %d)", c.Group, c.Consumer, g.consumerCount())
 		}
 		return nil
 	}
 	switch c.Kind {
 	case CmdCrashBroker, CmdRestartBroker, CmdSlowBroker, CmdDropAcks:
 		return needBroker()
+	case CmdCrashController, CmdRestartController:
+		if !s.isControllerNode(c.Broker) {
+			return s.noSuchNode("controller node", c.Broker)
+		}
 	case CmdCrashProducer, CmdProduce:
 		return needProducer()
 	case CmdCrashConsumer, CmdRestartConsumer, CmdCloseConsumer, CmdPauseConsumer, CmdResumeConsumer:
@@ -135,6 +139,10 @@ func (s *Sim) exec(c Command) error {
 		s.crashBroker(c.Broker)
 	case CmdRestartBroker:
 		s.restartBroker(c.Broker)
+	case CmdCrashController:
+		s.crashControllerNode(c.Broker)
+	case CmdRestartController:
+		s.restartControllerNode(c.Broker)
 	case CmdSlowBroker:
 		s.slowBroker(c.Broker, max(c.DelayMs, 0))
 	case CmdDropAcks:
@@ -185,6 +193,9 @@ func (s *Sim) exec(c Command) error {
 }
 
 func (s *Sim) alterTopic(name string, configs [][2]string) error {
+	if err := s.needController("change a topic's config"); err != nil {
+		return err
+	}
 	_, t := s.topicByName(name)
 	cfg := t.cfg
 	for _, kv := range configs {
@@ -246,7 +257,8 @@ func (s *Sim) resetOffsets(g *group, c Command) error {
 		}
 		off = min(max(off, lo), hi)
 		g.committed[tp] = off
-		g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: "reset-offsets", gen: g.generation, atMs: s.nowMs})
+		delete(g.committedEpoch, tp) // a manual reset carries no leader epoch
+		g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: adminResetMember, gen: g.generation, atMs: s.nowMs})
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Text: tp.String() + "=" + fmt.Sprint(off), Reason: ReasonManual})
 	}
 	return nil

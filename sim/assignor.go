@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"kafkasim/internal/javahash"
 )
 
 // AssignMember is one consumer group member as the group leader's assignor
 // sees it in the classic protocol's JoinGroup metadata.
 type AssignMember struct {
 	ID         string           // member id; assignors sort by it
+	InstanceID string           // group.instance.id of a static member (KIP-345), or ""
 	Topics     []string         // subscription
 	Owned      []TopicPartition // previous assignment (used by sticky / cooperative-sticky)
 	Generation int              // generation of Owned; -1 if unknown
@@ -63,6 +66,9 @@ type assignGroup struct {
 	subscribed []map[string]bool // per member: topics it subscribes to that exist
 	counts     map[string]int    // partition count of each topic someone subscribes to
 	topics     []string          // keys of counts, sorted
+	// inputOrder lists the members (by index) in the order they were given,
+	// the order Kafka's leader fills its subscriptions HashMap in.
+	inputOrder []int
 	// Partitions are numbered 0..total-1 in allPartitions order, so
 	// per-partition state can live in slices; first[topic] is the number
 	// of the topic's partition 0.
@@ -80,7 +86,13 @@ func newAssignGroup(partitions map[string]int, members []AssignMember) (*assignG
 		members: slices.Clone(members),
 		counts:  map[string]int{},
 	}
-	slices.SortFunc(g.members, func(a, b AssignMember) int { return strings.Compare(a.ID, b.ID) })
+	// Java's String.compareTo orders UTF-16 code units.
+	slices.SortFunc(g.members, func(a, b AssignMember) int { return javahash.Compare(a.ID, b.ID) })
+	for _, m := range members {
+		i, _ := slices.BinarySearchFunc(g.members, m.ID, func(x AssignMember, id string) int { return javahash.Compare(x.ID, id) })
+		g.inputOrder = append(g.inputOrder, i)
+	}
+	instances := map[string]bool{}
 	for i, m := range g.members {
 		if m.ID == "" {
 			return nil, errors.New("a member has an empty id")
@@ -88,6 +100,10 @@ func newAssignGroup(partitions map[string]int, members []AssignMember) (*assignG
 		if i > 0 && g.members[i-1].ID == m.ID {
 			return nil, fmt.Errorf("member id %q appears twice", m.ID)
 		}
+		if m.InstanceID != "" && instances[m.InstanceID] {
+			return nil, fmt.Errorf("group.instance.id %q appears twice: the coordinator would fence one of them", m.InstanceID)
+		}
+		instances[m.InstanceID] = true
 		subs := map[string]bool{}
 		for _, topic := range m.Topics {
 			if n, ok := partitions[topic]; ok {
@@ -104,6 +120,47 @@ func newAssignGroup(partitions map[string]int, members []AssignMember) (*assignG
 		g.total += g.counts[topic]
 	}
 	return g, nil
+}
+
+// memberInfoOrder is the order range and roundrobin deal in
+// (AbstractPartitionAssignor.MemberInfo.compareTo): static members first,
+// by group.instance.id, then dynamic members by member id.
+func (g *assignGroup) memberInfoOrder() []int {
+	order := make([]int, len(g.members))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		a, b := g.members[x], g.members[y]
+		switch {
+		case a.InstanceID != "" && b.InstanceID != "":
+			return javahash.Compare(a.InstanceID, b.InstanceID)
+		case a.InstanceID != "":
+			return -1
+		case b.InstanceID != "":
+			return 1
+		}
+		return x - y // members are sorted by id already
+	})
+	return order
+}
+
+// hashOrder is the order Kafka's sticky assignor visits members in: the
+// iteration order of a java.util.HashMap keyed by member id, filled in
+// input order.
+func (g *assignGroup) hashOrder() []int {
+	m := javahash.NewMap()
+	index := make(map[string]int, len(g.members))
+	for _, i := range g.inputOrder {
+		id := g.members[i].ID
+		m.Put(id, javahash.StringHash(id))
+		index[id] = i
+	}
+	order := make([]int, 0, len(g.members))
+	for _, k := range m.Keys() {
+		order = append(order, index[k.Key])
+	}
+	return order
 }
 
 // allPartitions lists every partition of the subscribed topics, sorted by

@@ -1,7 +1,8 @@
 package sim
 
 // assignRange is Kafka's RangeAssignor without rack awareness: each topic
-// is split on its own. The members subscribed to the topic, sorted by id,
+// is split on its own. The members subscribed to the topic, in
+// memberInfoOrder (static members by group.instance.id first),
 // take consecutive runs of n/m partitions, and the first n%m members take
 // one more. With several topics the same members get the extra partition
 // every time, which is why range can leave the group uneven.
@@ -9,7 +10,7 @@ func assignRange(g *assignGroup) [][]TopicPartition {
 	out := make([][]TopicPartition, len(g.members))
 	for _, topic := range g.topics {
 		var subs []int
-		for i := range g.members {
+		for _, i := range g.memberInfoOrder() {
 			if g.subscribed[i][topic] {
 				subs = append(subs, i)
 			}

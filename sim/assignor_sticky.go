@@ -108,23 +108,42 @@ func stickyAssign(g *assignGroup, c *stickyClaims) [][]TopicPartition {
 	}
 	// Kafka takes a faster, quota-based path when every member subscribes
 	// to the same topics.
-	if sameSubscriptions(g.members) {
+	if kafkaSubscriptionsEqual(g) {
 		return stickyEqual(g, c)
 	}
 	return stickyGeneral(g, c)
 }
 
+// kafkaSubscriptionsEqual is AbstractStickyAssignor.allSubscriptionsEqual,
+// quirk included: it walks the members in hash order and takes the first
+// non-empty subscription as the reference, so an empty subscription met
+// before it counts as equal (and that member then shares the partitions).
+func kafkaSubscriptionsEqual(g *assignGroup) bool {
+	var ref []string
+	for _, i := range g.hashOrder() {
+		topics := normTopics(g.members[i].Topics)
+		switch {
+		case len(ref) == 0:
+			ref = topics
+		case !slices.Equal(ref, topics):
+			return false
+		}
+	}
+	return true
+}
+
+func normTopics(topics []string) []string {
+	s := slices.Clone(topics)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
 // sameSubscriptions compares the subscriptions as the members sent them,
 // including topics that do not exist, as Kafka does.
 func sameSubscriptions(members []AssignMember) bool {
-	norm := func(topics []string) []string {
-		s := slices.Clone(topics)
-		slices.Sort(s)
-		return slices.Compact(s)
-	}
-	first := norm(members[0].Topics)
+	first := normTopics(members[0].Topics)
 	for _, m := range members[1:] {
-		if !slices.Equal(first, norm(m.Topics)) {
+		if !slices.Equal(first, normTopics(m.Topics)) {
 			return false
 		}
 	}

@@ -11,7 +11,8 @@ import (
 // M members everyone ends with minQuota = P/M or maxQuota = ceil(P/M)
 // partitions, and exactly P%M members get maxQuota.
 //
-//  1. Each member, in id order, keeps its owned partitions up to a quota:
+//  1. Each member, in Java HashMap order of member ids (Kafka iterates a
+//     HashMap here), keeps its owned partitions up to a quota:
 //     all of them if it has fewer than minQuota; maxQuota if it has that
 //     many and the maxQuota places are not all taken yet; else minQuota.
 //     Which partitions it keeps runs by partition number, then topic, so a
@@ -45,7 +46,7 @@ type stickyQuota struct {
 // keepOwned is step 1. It returns which partitions were kept, by index.
 func (q *stickyQuota) keepOwned(g *assignGroup, c *stickyClaims) []bool {
 	kept := make([]bool, g.total)
-	for i := range g.members {
+	for _, i := range g.hashOrder() {
 		own := slices.Clone(c.owned[i])
 		slices.SortFunc(own, func(a, b TopicPartition) int {
 			if a.Partition != b.Partition {
@@ -74,6 +75,9 @@ func (q *stickyQuota) keepOwned(g *assignGroup, c *stickyClaims) []bool {
 			kept[g.index(tp)] = true
 		}
 	}
+	// Kafka sorts both waiting lists by member id before dealing.
+	slices.Sort(q.under)
+	slices.Sort(q.atMin)
 	return kept
 }
 

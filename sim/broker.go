@@ -13,6 +13,14 @@ type broker struct {
 	slowMs      int64
 	dropAcks    int
 	downSinceMs int64
+	// sessionDeadlineMs: when the controller gives up on it if no
+	// heartbeat comes (its crash plus the session timeout, or a new KRaft
+	// controller's activation plus the timeout).
+	sessionDeadlineMs int64
+	// registering: restarted while its old session was still valid; the
+	// process runs but cannot register, so it serves nothing until the old
+	// session expires.
+	registering bool
 }
 
 func (s *Sim) broker(id int) *broker {
@@ -27,11 +35,13 @@ func (s *Sim) brokerUp(id int) bool {
 	return b != nil && b.up
 }
 
-// startCluster brings every broker up and elects the first controller.
+// startCluster brings every broker (and dedicated controller node) up and
+// elects the first controller.
 func (s *Sim) startCluster() {
 	for i := 1; i <= s.cfg.Cluster.Brokers; i++ {
 		s.brokers = append(s.brokers, &broker{id: i, up: true})
 	}
+	s.startControllerNodes()
 	s.electController()
 	for _, b := range s.brokers {
 		s.schedule(s.cfg.Cluster.ReplicaLagTimeMaxMs/2, item{kind: itISRCheck, a: int32(b.id)})
@@ -43,6 +53,14 @@ func (s *Sim) startCluster() {
 
 func (s *Sim) crashBroker(id int) {
 	b := s.broker(id)
+	if b.registering {
+		// It dies again before it could register: its old session, from
+		// the first crash, is still the one running out.
+		b.registering = false
+		s.emit(Event{Type: EvBrokerCrashed, Broker: id, Count: s.leaderCount(id), Broker2: s.controller})
+		s.voterDown(id)
+		return
+	}
 	if !b.up {
 		return
 	}
@@ -52,24 +70,57 @@ func (s *Sim) crashBroker(id int) {
 	b.dropAcks = 0
 	s.emit(Event{Type: EvBrokerCrashed, Broker: id, Count: s.leaderCount(id), Broker2: s.controller})
 	s.failRequestsTo(id)
-	if s.controller == id {
+	if s.cfg.Cluster.Metadata == MetadataZooKeeper && s.controller == id {
 		s.controllerLost()
 	}
+	s.voterDown(id)
 	// The controller only learns of the crash when the broker's session
 	// expires.
-	s.schedule(s.cfg.Cluster.BrokerSessionTimeoutMs, item{kind: itBrokerSessionCheck, a: int32(id), gen: b.incarnation})
+	timeout, _ := s.cfg.Cluster.SessionTimeout()
+	b.sessionDeadlineMs = s.nowMs + timeout
+	s.schedule(timeout, item{kind: itBrokerSessionCheck, a: int32(id)})
 	s.brokerCrashedConsumers(id)
 }
 
+// restartBroker starts broker id's process again. A broker whose old session
+// is still valid cannot register yet: in KRaft the controller refuses a new
+// incarnation while the old one's session lasts
+// (ClusterControlManager.registerBroker: DuplicateBrokerRegistrationException),
+// in ZooKeeper mode its /brokers/ids node still exists. It registers when
+// that session expires, after the controller fenced the old incarnation.
 func (s *Sim) restartBroker(id int) {
 	b := s.broker(id)
-	if b.up {
+	if b.up || b.registering {
 		return
 	}
+	if !b.fenced {
+		b.registering = true
+		left := int64(-1) // no controller: the next one starts a new session
+		if s.controller != 0 || s.cfg.Cluster.Metadata == MetadataZooKeeper {
+			left = max(b.sessionDeadlineMs-s.nowMs, 0)
+		}
+		s.emit(Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs, Reason: ReasonSessionTimeout,
+			Offset: left, Text: s.metadataLabel()})
+		if s.controller == 0 {
+			s.maybeElectControllerSoon()
+		}
+		return
+	}
+	restarted := Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs}
+	if s.controller == 0 {
+		restarted.Text = s.metadataLabel() // no controller to take it back yet
+	}
+	s.emit(restarted)
+	s.registerBroker(id)
+}
+
+// registerBroker: broker id's new incarnation runs and registers.
+func (s *Sim) registerBroker(id int) {
+	b := s.broker(id)
 	b.up = true
+	b.registering = false
 	b.incarnation++
 	b.slowMs = 0
-	s.emit(Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs})
 	if s.controller == 0 {
 		s.maybeElectControllerSoon()
 		return
@@ -84,16 +135,11 @@ func (s *Sim) unfenceBroker(id int) {
 	wasFenced := b.fenced
 	b.fenced = false
 	if wasFenced {
-		s.emit(Event{Type: EvBrokerUnfenced, Broker: id, Broker2: s.controller, Text: s.cfg.Cluster.Metadata})
+		s.emit(Event{Type: EvBrokerUnfenced, Broker: id, Broker2: s.controller, Text: s.metadataLabel()})
 	}
 	s.forEachPartition(func(p *partition) {
 		ri := p.replicaIndex(id)
-		if ri < 0 {
-			return
-		}
-		if p.leader == id {
-			// It crashed and came back before the controller noticed:
-			// it is still the leader and simply carries on.
+		if ri < 0 || p.leader == id {
 			return
 		}
 		if p.leader == 0 {
@@ -105,21 +151,27 @@ func (s *Sim) unfenceBroker(id int) {
 }
 
 // brokerSessionExpired: the controller notices a broker stopped heartbeating.
-func (s *Sim) brokerSessionExpired(id int, gen int32) {
+// A broker that restarted meanwhile registers right after, with a new epoch.
+func (s *Sim) brokerSessionExpired(id int) {
 	b := s.broker(id)
-	if b.up || b.incarnation != gen || b.fenced {
+	if b.up || b.fenced || s.nowMs < b.sessionDeadlineMs {
 		return
 	}
 	if s.controller == 0 {
-		return // the next controller fences it when it takes over
+		return // the next controller deals with it when it takes over
 	}
 	s.fenceBroker(id)
+	if b.registering {
+		s.registerBroker(id)
+	}
 }
 
 func (s *Sim) fenceBroker(id int) {
 	b := s.broker(id)
 	b.fenced = true
-	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, EndOffset: s.nowMs - b.downSinceMs, Text: s.cfg.Cluster.Metadata})
+	timeout, _ := s.cfg.Cluster.SessionTimeout()
+	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, Offset: timeout, EndOffset: s.nowMs - b.downSinceMs,
+		Text: s.metadataLabel()})
 	s.forEachPartition(func(p *partition) {
 		if p.replicaIndex(id) < 0 {
 			return

@@ -16,7 +16,7 @@ func chaosCommand(rng *rand.Rand) Command {
 	val := "v"
 	topics := []string{"orders", "audit", "nope"}
 	t := topics[rng.IntN(3)]
-	switch rng.IntN(22) {
+	switch rng.IntN(24) {
 	case 0:
 		return Command{Kind: CmdCrashBroker, Broker: rng.IntN(5)}
 	case 1:
@@ -62,6 +62,10 @@ func chaosCommand(rng *rand.Rand) Command {
 		p := DefaultProducer(fmt.Sprintf("p%d", rng.IntN(3)), t)
 		p.RatePerSec = rng.IntN(50)
 		return Command{Kind: CmdAddProducer, ProducerSpec: &p}
+	case 22:
+		return Command{Kind: CmdCrashController, Broker: 3 + rng.IntN(5)}
+	case 23:
+		return Command{Kind: CmdRestartController, Broker: 3 + rng.IntN(5)}
 	default:
 		return Command{Kind: CmdNote, Say: "chaos"}
 	}
@@ -82,14 +86,23 @@ func TestChaosNeverPanics(t *testing.T) {
 		c.Producers[0].Acks = []int{AcksNone, AcksLeader, AcksAll}[rng.IntN(3)]
 		c.Producers[0].EnableIdempotence = rng.IntN(2) == 0
 		c.Groups[0].Commit = []string{CommitBeforeProcessing, CommitAfterProcessing, CommitAuto}[rng.IntN(3)]
+		if seed%4 == 0 {
+			// Consume-transform-produce: outputs go through the produce path.
+			c.Groups[0].Commit, c.Groups[0].OutputTopic = CommitTransactional, "audit"
+			c.Groups[0].IsolationLevel = "read_committed"
+		}
 		c.Groups[0].Assignors = []string{[]string{AssignorRange, AssignorRoundRobin, AssignorSticky, AssignorCooperativeSticky}[rng.IntN(4)]}
 		c.Groups[0].AsyncProcessing = rng.IntN(4) == 0
 		c.Topics[0].UncleanLeaderElection = rng.IntN(3) == 0
 		c.Cluster.Metadata = []string{MetadataKRaft, MetadataZooKeeper}[rng.IntN(2)]
+		if c.Cluster.Metadata == MetadataKRaft && rng.IntN(2) == 0 {
+			c.Cluster.Controllers = 3 // dedicated controller nodes 4-6
+		}
 		r, err := NewRun(c, nil)
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
+		quorum := &quorumWatch{}
 		func() {
 			defer func() {
 				if p := recover(); p != nil {
@@ -102,6 +115,12 @@ func TestChaosNeverPanics(t *testing.T) {
 				if err := checkInvariants(r.Sim()); err != nil {
 					t.Fatalf("seed %d at %dms: %v", seed, at, err)
 				}
+				if err := quorum.observe(r.Sim()); err != nil {
+					t.Fatalf("seed %d at %dms: %v", seed, at, err)
+				}
+				if err := checkLedgerBalance(r.Sim()); err != nil {
+					t.Fatalf("seed %d at %dms: %v", seed, at, err)
+				}
 			}
 			r.RunUntil(90000)
 			snap := r.Sim().Snapshot()
@@ -110,7 +129,12 @@ func TestChaosNeverPanics(t *testing.T) {
 					t.Fatalf("seed %d: producer %s does not balance: %+v", seed, p.ID, p)
 				}
 			}
-			_ = r.Sim().Fates("billing", "")
+			if err := checkLedgerBalance(r.Sim()); err != nil {
+				t.Fatalf("seed %d at the end: %v", seed, err)
+			}
+			if err := checkFatesAgree(r.Sim()); err != nil {
+				t.Fatalf("seed %d at the end: %v", seed, err)
+			}
 			r.Seek(r.Sim().StepCount() / 2)
 		}()
 	}

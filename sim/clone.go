@@ -21,6 +21,7 @@ func (s *Sim) Clone() *Sim {
 		bb := *b
 		c.brokers[i] = &bb
 	}
+	c.ctrlUp = append([]bool(nil), s.ctrlUp...)
 	c.topics = make([]*topic, len(s.topics))
 	for i, t := range s.topics {
 		c.topics[i] = t.clone()
@@ -92,6 +93,7 @@ func (g *group) clone() *group {
 	for k, v := range g.committed {
 		c.committed[k] = v
 	}
+	c.committedEpoch = copyMap(g.committedEpoch)
 	c.procCount = append([]uint8(nil), g.procCount...)
 	c.history = groupHistory{processed: capped(g.history.processed), commits: capped(g.history.commits),
 		resets: capped(g.history.resets), crashes: capped(g.history.crashes)}
@@ -102,16 +104,24 @@ func (g *group) clone() *group {
 		mm.owned = append([]TopicPartition(nil), m.owned...)
 		mm.buffer = append([]bufRec(nil), m.buffer...)
 		mm.positions = copyOffsets(m.positions)
+		mm.fetchEpochs = copyMap(m.fetchEpochs)
 		if m.pendingCommit != nil {
 			mm.pendingCommit = copyOffsets(m.pendingCommit)
 		}
 		mm.txn.inputs = append([]bufRec(nil), m.txn.inputs...)
 		mm.txn.touched = append([]int(nil), m.txn.touched...)
-		mm.txn.first = append([]int64(nil), m.txn.first...)
 		mm.txn.outputs = append([]int32(nil), m.txn.outputs...)
 		c.members[i] = &mm
 	}
 	return &c
+}
+
+func copyMap[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
 
 func copyOffsets(m map[TopicPartition]int64) map[TopicPartition]int64 {

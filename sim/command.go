@@ -6,20 +6,24 @@ type CommandKind string
 
 // The commands the engine understands.
 const (
-	CmdCrashBroker     CommandKind = "crash-broker"
-	CmdRestartBroker   CommandKind = "restart-broker"
-	CmdSlowBroker      CommandKind = "slow-broker"
-	CmdDropAcks        CommandKind = "drop-acks"
-	CmdCrashProducer   CommandKind = "crash-producer"
-	CmdCrashConsumer   CommandKind = "crash-consumer"
-	CmdRestartConsumer CommandKind = "restart-consumer"
-	CmdAddConsumer     CommandKind = "add-consumer"
-	CmdCloseConsumer   CommandKind = "close-consumer"
-	CmdPauseConsumer   CommandKind = "pause-consumer"
-	CmdResumeConsumer  CommandKind = "resume-consumer"
-	CmdAddPartitions   CommandKind = "add-partitions"
-	CmdProduce         CommandKind = "produce"
-	CmdNote            CommandKind = "note"
+	CmdCrashBroker   CommandKind = "crash-broker"
+	CmdRestartBroker CommandKind = "restart-broker"
+	// CmdCrashController and CmdRestartController stop and start a
+	// dedicated KRaft controller node; Broker holds its node id.
+	CmdCrashController   CommandKind = "crash-controller"
+	CmdRestartController CommandKind = "restart-controller"
+	CmdSlowBroker        CommandKind = "slow-broker"
+	CmdDropAcks          CommandKind = "drop-acks"
+	CmdCrashProducer     CommandKind = "crash-producer"
+	CmdCrashConsumer     CommandKind = "crash-consumer"
+	CmdRestartConsumer   CommandKind = "restart-consumer"
+	CmdAddConsumer       CommandKind = "add-consumer"
+	CmdCloseConsumer     CommandKind = "close-consumer"
+	CmdPauseConsumer     CommandKind = "pause-consumer"
+	CmdResumeConsumer    CommandKind = "resume-consumer"
+	CmdAddPartitions     CommandKind = "add-partitions"
+	CmdProduce           CommandKind = "produce"
+	CmdNote              CommandKind = "note"
 
 	// Commands the sandbox's Kafka CLI maps onto.
 	CmdCreateTopic  CommandKind = "create-topic"
@@ -45,7 +49,7 @@ const (
 type Command struct {
 	Kind CommandKind
 
-	Broker   int    // 1-based broker id
+	Broker   int    // 1-based broker id, or a controller node's id
 	Producer string // producer id
 	Group    string // group id
 	Consumer int    // 1-based consumer index within the group (c1 = 1)

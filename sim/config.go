@@ -20,10 +20,15 @@ const (
 type ClusterConfig struct {
 	Brokers  int    // numbered 1..Brokers
 	Metadata string // MetadataKRaft or MetadataZooKeeper
+	// Controllers is how many dedicated KRaft controller nodes run
+	// (process.roles=controller), numbered after the brokers. 0 is combined
+	// mode: the first brokers are also the controller quorum's voters.
+	Controllers int
 
 	ReplicaLagTimeMaxMs           int64 // replica.lag.time.max.ms
 	LogRetentionCheckIntervalMs   int64 // log.retention.check.interval.ms
-	BrokerSessionTimeoutMs        int64 // broker.session.timeout.ms (KRaft) / zookeeper.session.timeout.ms
+	BrokerSessionTimeoutMs        int64 // broker.session.timeout.ms (KRaft)
+	ZooKeeperSessionTimeoutMs     int64 // zookeeper.session.timeout.ms (ZooKeeper mode)
 	DefaultReplicationFactor      int   // default.replication.factor
 	NumPartitions                 int   // num.partitions (topics created without a count)
 	GroupInitialRebalanceDelayMs  int64 // group.initial.rebalance.delay.ms
@@ -38,6 +43,16 @@ type ClusterConfig struct {
 	// setting: the simulator's stand-in for the wire.
 	NetworkDelayMs  int64
 	LogSegmentBytes int64 // log.segment.bytes: the default segment.bytes of topics
+}
+
+// SessionTimeout is how long a crashed broker stays registered before the
+// controller treats it as gone, and the property that sets it in this
+// metadata mode.
+func (c ClusterConfig) SessionTimeout() (ms int64, prop string) {
+	if c.Metadata == MetadataZooKeeper {
+		return c.ZooKeeperSessionTimeoutMs, "zookeeper.session.timeout.ms"
+	}
+	return c.BrokerSessionTimeoutMs, "broker.session.timeout.ms"
 }
 
 // Cleanup policies (cleanup.policy).
@@ -93,6 +108,7 @@ type ProducerConfig struct {
 	EnableIdempotence bool   // enable.idempotence
 	Retries           int    // retries
 	RetryBackoffMs    int64  // retry.backoff.ms
+	RetryBackoffMaxMs int64  // retry.backoff.max.ms (KIP-580)
 	DeliveryTimeoutMs int64  // delivery.timeout.ms
 	RequestTimeoutMs  int64  // request.timeout.ms
 	MaxInFlight       int    // max.in.flight.requests.per.connection
@@ -143,4 +159,7 @@ type GroupConfig struct {
 	MaxPollRecords       int      // max.poll.records
 	FetchMaxWaitMs       int64    // fetch.max.wait.ms
 	IsolationLevel       string   // isolation.level: read_uncommitted | read_committed
+	// GroupInstanceID makes the consumers static members (KIP-345):
+	// consumer cN uses group.instance.id "<GroupInstanceID>-N".
+	GroupInstanceID string
 }

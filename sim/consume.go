@@ -56,6 +56,10 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	if !ok {
 		return 0, 0
 	}
+	if !s.validatePosition(g, m, tp, p, lr) {
+		return 0, 0
+	}
+	pos = m.positions[tp]
 	limit := s.readLimit(g, p)
 	if pos < lr.logStart || pos > lr.leo {
 		// OFFSET_OUT_OF_RANGE: deleted by retention, or truncated away.
@@ -67,12 +71,14 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	readCommitted := g.cfg.IsolationLevel == "read_committed"
 	got, from := 0, int64(-1)
 	i := lr.indexOf(pos)
+	fe := m.fetchEpochs[tp]
 	for ; i < len(lr.entries) && got < maxRecs; i++ {
 		e := lr.entries[i]
 		if e.offset >= limit {
 			break
 		}
 		pos = e.offset + 1
+		fe.last = e.epoch
 		if e.rec < 0 || (readCommitted && p.isAborted(s, e)) {
 			continue // control markers and aborted records are skipped
 		}
@@ -86,6 +92,7 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 		pos = limit // a compacted gap runs to the end
 	}
 	m.positions[tp] = pos
+	m.fetchEpochs[tp] = fe
 	return got, from
 }
 
@@ -136,6 +143,7 @@ func (s *Sim) startProcessing(g *group, m *member) {
 	m.procDone = 0
 	m.procGen++
 	s.schedule(delay+int64(len(m.buffer))*g.cfg.ProcessingMs, item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+	s.schedulePollTimer(g, m)
 }
 
 // processedDue: the member finished its batch.
@@ -163,7 +171,12 @@ func (s *Sim) processedDue(it item) {
 			next = 2 * s.cfg.Cluster.NetworkDelayMs
 		}
 	case CommitTransactional:
-		s.commitTxn(g, m)
+		if !s.commitTxn(g, m) {
+			// commitTransaction() blocks until every send is acknowledged;
+			// txnSendSettled resumes the poll loop.
+			m.processing, m.procDone = true, 0
+			return
+		}
 		next = 2 * s.cfg.Cluster.NetworkDelayMs
 	}
 	s.schedulePoll(g, m, next)

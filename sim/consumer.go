@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"sort"
+	"strconv"
 )
 
 // member is one KafkaConsumer in a group: its life (running, paused,
@@ -30,7 +31,9 @@ type member struct {
 	owned     []TopicPartition // what it reports as owned when rejoining
 	ownedGen  int
 	positions map[TopicPartition]int64
-	cursor    int // which assigned partition poll starts from, for fairness
+	// fetchEpochs holds KIP-320 validation state beside each position.
+	fetchEpochs map[TopicPartition]fetchEpoch
+	cursor      int // which assigned partition poll starts from, for fairness
 
 	buffer      []bufRec // records poll returned and it has not processed yet
 	processing  bool
@@ -45,6 +48,20 @@ type member struct {
 	// pausedFrom and pausedAtMs remember what a paused member was doing.
 	pausedFrom MemberState
 	pausedAtMs int64
+	// lostOnRejoin: the heartbeat thread left the group for it (poll
+	// timeout); its next poll() gives its partitions up as lost.
+	lostOnRejoin bool
+	// instanceID is group.instance.id for a static member (KIP-345).
+	instanceID string
+	// staticReturn: a restarted static member whose old membership the
+	// coordinator still holds; its first poll() takes it over.
+	staticReturn bool
+	// ghost is the coordinator's record of a crashed instance that was
+	// restarted as a new member: it holds its partitions until its
+	// session expires. Commands and views skip it.
+	ghost bool
+	// sessionDueMs is when a crashed member's session runs out, once known.
+	sessionDueMs int64
 }
 
 type bufRec struct {
@@ -55,7 +72,11 @@ type bufRec struct {
 
 func (s *Sim) newMember(g *group, startMs int64) *member {
 	g.clientSeq++
-	m := &member{idx: len(g.members), name: memberName(len(g.members)), state: MemberJoining}
+	n := g.consumerCount()
+	m := &member{idx: len(g.members), name: memberName(n), state: MemberJoining}
+	if g.cfg.GroupInstanceID != "" {
+		m.instanceID = g.cfg.GroupInstanceID + "-" + strconv.Itoa(n+1)
+	}
 	s.newIncarnation(g, m)
 	g.members = append(g.members, m)
 	s.schedule(max(startMs-s.nowMs, 0), item{kind: itConsumerPoll, a: g.idx, b: int32(m.idx), gen: m.gen})
@@ -65,13 +86,17 @@ func (s *Sim) newMember(g *group, startMs int64) *member {
 // newIncarnation gives a (re)started consumer a fresh member id: a new
 // KafkaConsumer instance gets a new one from the coordinator.
 func (s *Sim) newIncarnation(g *group, m *member) {
-	m.clientID = fmt.Sprintf("consumer-%s-%d", g.cfg.ID, m.idx+1)
+	m.clientID = fmt.Sprintf("consumer-%s-%s", g.cfg.ID, m.name[1:])
 	m.memberID = m.clientID + "-" + s.uuid()
 	m.positions = map[TopicPartition]int64{}
+	m.fetchEpochs = map[TopicPartition]fetchEpoch{}
 	m.assigned, m.owned, m.buffer = nil, nil, nil
 	m.processing, m.procDone = false, 0
 	m.pendingCommit = nil
 	m.txn = memberTxn{}
+	m.lostOnRejoin = false
+	m.staticReturn = false
+	m.sessionDueMs = 0
 	m.gen++
 }
 
@@ -89,11 +114,28 @@ func (m *member) untilNextHeartbeat(now, intervalMs int64) int64 {
 	return intervalMs - (now-m.joinedAtMs)%intervalMs
 }
 
+// memberAt is consumer c<i>, counting only live consumers, not ghosts.
 func (s *Sim) memberAt(g *group, i int) *member {
-	if i < 1 || i > len(g.members) {
-		return nil
+	for _, m := range g.members {
+		if m.ghost {
+			continue
+		}
+		if i--; i == 0 {
+			return m
+		}
 	}
-	return g.members[i-1]
+	return nil
+}
+
+// consumerCount is how many consumers (c1..cN) the group has had.
+func (g *group) consumerCount() int {
+	n := 0
+	for _, m := range g.members {
+		if !m.ghost {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *Sim) schedulePoll(g *group, m *member, delayMs int64) {
@@ -114,7 +156,11 @@ func (s *Sim) poll(it item) {
 		s.schedulePoll(g, m, commitRetryBackoffMs)
 		return
 	}
-	if !m.inGroup {
+	if m.staticReturn {
+		s.staticRejoin(g, m)
+		return
+	}
+	if !m.inGroup || m.lostOnRejoin {
 		s.join(g, m)
 		return
 	}
@@ -143,6 +189,18 @@ func (s *Sim) poll(it item) {
 
 // join sends JoinGroup for a member the coordinator does not know.
 func (s *Sim) join(g *group, m *member) {
+	if m.lostOnRejoin {
+		stored := m.assigned
+		s.losePartitions(g, m)
+		if m.inGroup {
+			m.assigned = stored
+			// A static member's poll timeout sent no LeaveGroup: the
+			// coordinator still holds it, so it rejoins under its
+			// group.instance.id.
+			s.staticRejoin(g, m)
+			return
+		}
+	}
 	m.inGroup, m.joined = true, true
 	m.joinedAtMs = s.nowMs
 	m.state = MemberJoining
@@ -193,6 +251,15 @@ func (s *Sim) rejoin(g *group, m *member) bool {
 // secondRound says a cooperative follow-up rebalance will hand out more.
 func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secondRound bool) {
 	m.joined = false
+	if m.state == MemberCrashed {
+		// The coordinator stores the assignment, but its owner crashed with
+		// its JoinGroup pending: nobody fetches these partitions until the
+		// coordinator removes it after session.timeout.ms.
+		m.assigned = append([]TopicPartition(nil), tps...)
+		s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
+			Text: tpList(tps), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+		return
+	}
 	m.genSynced = g.generation
 	var revoked, added []TopicPartition
 	for _, tp := range m.assigned {
@@ -223,8 +290,16 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 	if secondRound && len(tps) == 0 {
 		why = ReasonCooperative
 	}
+	if m.staticReturn {
+		why = ReasonStaticRejoin
+		m.staticReturn = false
+	}
+	crowded := int64(0) // for an idle member: the partition count, when members outnumber partitions
+	if total := len(s.groupTPs(g)); len(tps) == 0 && g.activeCount() > total {
+		crowded = int64(total)
+	}
 	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-		Text: tpList(tps), Offset: int64(len(added)), Reason: why})
+		Text: tpList(tps), Offset: int64(len(added)), Reason: why, EndOffset: crowded})
 	for _, tp := range added {
 		s.initPosition(g, m, tp)
 	}
@@ -247,6 +322,13 @@ func containsTP(tps []TopicPartition, tp TopicPartition) bool {
 func (s *Sim) initPosition(g *group, m *member, tp TopicPartition) {
 	if off, ok := g.committed[tp]; ok {
 		m.positions[tp] = off
+		// A committed offset with its leader epoch is validated before the
+		// first fetch (seekUnvalidated), as after a leader change.
+		last, known := g.committedEpoch[tp]
+		if !known {
+			last = -1
+		}
+		m.fetchEpochs[tp] = fetchEpoch{last: last, validated: -1}
 		return
 	}
 	s.resetPosition(g, m, tp, ReasonNoOffset, -1)
@@ -273,6 +355,7 @@ func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, 
 		return false
 	}
 	m.positions[tp] = to
+	m.fetchEpochs[tp] = fetchEpoch{last: -1, validated: p.leaderEpoch}
 	g.history.resets = append(g.history.resets, resetRec{tp: tp, from: from, to: to, policy: g.cfg.AutoOffsetReset, atMs: s.nowMs})
 	s.emit(Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 		Reason: why, Offset: from, EndOffset: to, Text: g.cfg.AutoOffsetReset})

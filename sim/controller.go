@@ -1,35 +1,15 @@
 package sim
 
-// The controller: in KRaft mode the active member of a quorum of controller
-// voters (here the first three brokers, as in a small combined-mode cluster);
-// in ZooKeeper mode whichever live broker first claims the /controller node.
+// The controller: in KRaft mode the active member of the quorum of
+// controller voters (quorum.go); in ZooKeeper mode whichever live broker
+// first claims the /controller node.
 
 // kraftElectionDelayMs is how long a KRaft quorum takes to notice a dead
 // leader and elect another (controller.quorum.fetch.timeout.ms is 2000 by
 // default; an election follows within about a second).
 const kraftElectionDelayMs = 2500
 
-// voters are the brokers that take part in the KRaft controller quorum.
-func (s *Sim) voters() []int {
-	n := min(3, len(s.brokers))
-	if len(s.brokers) == 2 {
-		n = 1 // an even quorum would add no safety
-	}
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i + 1
-	}
-	return out
-}
-
-func (s *Sim) isVoter(id int) bool {
-	if s.cfg.Cluster.Metadata == MetadataZooKeeper {
-		return true
-	}
-	return id <= len(s.voters())
-}
-
-// electController makes a live eligible broker the active controller, if the
+// electController makes a live eligible node the active controller, if the
 // mode's rules allow one.
 func (s *Sim) electController() {
 	var live []int
@@ -40,15 +20,14 @@ func (s *Sim) electController() {
 			}
 		}
 	} else {
-		vs := s.voters()
-		for _, v := range vs {
-			if s.brokerUp(v) {
+		for _, v := range s.voters() {
+			if s.voterUp(v) {
 				live = append(live, v)
 			}
 		}
-		if len(live)*2 <= len(vs) {
+		if !s.hasQuorum() {
 			s.controller = 0
-			s.emit(Event{Type: EvControllerLost, Count: len(live), EndOffset: int64(len(vs))})
+			s.noteNoQuorum(0)
 			return
 		}
 	}
@@ -62,8 +41,10 @@ func (s *Sim) electController() {
 		winner = live[s.rngPick.IntN(len(live))]
 	}
 	s.controller = winner
+	s.quorumLost = false
 	s.ctrlEpoch++
-	s.emit(Event{Type: EvControllerElected, Broker: winner, Epoch: s.ctrlEpoch, Count: len(live), Text: s.cfg.Cluster.Metadata})
+	s.emit(Event{Type: EvControllerElected, Broker: winner, Epoch: s.ctrlEpoch, Count: len(live),
+		Offset: int64(s.firstVoter()), EndOffset: int64(s.voterCount()), Text: s.metadataLabel()})
 	if s.ctrlEpoch > 1 {
 		s.controllerTakesOver()
 	}
@@ -74,40 +55,45 @@ func (s *Sim) electController() {
 func (s *Sim) controllerLost() {
 	old := s.controller
 	s.controller = 0
-	s.emit(Event{Type: EvControllerLost, Broker: old, Count: -1, Text: s.cfg.Cluster.Metadata})
+	s.emit(Event{Type: EvControllerLost, Broker: old, Count: -1, Text: s.metadataLabel()})
 	s.maybeElectControllerSoon()
 }
 
 func (s *Sim) maybeElectControllerSoon() {
 	delay := int64(kraftElectionDelayMs)
 	if s.cfg.Cluster.Metadata == MetadataZooKeeper {
-		delay = s.cfg.Cluster.BrokerSessionTimeoutMs
+		delay = s.cfg.Cluster.ZooKeeperSessionTimeoutMs
 	}
 	s.schedule(delay, item{kind: itControllerElect, gen: int32(s.ctrlEpoch)})
 }
 
-func (s *Sim) controllerElectDue(gen int32) {
-	if s.controller != 0 {
-		return
-	}
-	s.electController()
+func (s *Sim) controllerElectDue() {
 	if s.controller == 0 {
-		return
+		s.electController()
 	}
 }
 
 // controllerTakesOver: a new controller fences brokers whose sessions ran
-// out meanwhile, accepts brokers that came back, and fills offline partitions.
+// out, accepts brokers that came back, fills offline partitions and answers
+// the ISR changes leaders asked for meanwhile.
 func (s *Sim) controllerTakesOver() {
+	timeout, _ := s.cfg.Cluster.SessionTimeout()
 	for _, b := range s.brokers {
 		switch {
-		case !b.up && !b.fenced && s.nowMs-b.downSinceMs >= s.cfg.Cluster.BrokerSessionTimeoutMs:
-			s.fenceBroker(b.id)
-		case !b.up && !b.fenced:
-			s.schedule(b.downSinceMs+s.cfg.Cluster.BrokerSessionTimeoutMs-s.nowMs,
-				item{kind: itBrokerSessionCheck, a: int32(b.id), gen: b.incarnation})
 		case b.up && b.fenced:
 			s.unfenceBroker(b.id)
+		case b.up || b.fenced:
+		case s.cfg.Cluster.Metadata == MetadataKRaft:
+			// A new KRaft controller does not know when a broker last
+			// heartbeated: every registered broker gets a full session
+			// from now (ClusterControlManager.activate).
+			b.sessionDeadlineMs = s.nowMs + timeout
+			s.schedule(timeout, item{kind: itBrokerSessionCheck, a: int32(b.id)})
+		case s.nowMs >= b.sessionDeadlineMs:
+			// ZooKeeper expired the session already: its node is gone.
+			s.brokerSessionExpired(b.id)
+		default:
+			s.schedule(b.sessionDeadlineMs-s.nowMs, item{kind: itBrokerSessionCheck, a: int32(b.id)})
 		}
 	}
 	s.forEachPartition(func(p *partition) {
@@ -115,6 +101,7 @@ func (s *Sim) controllerTakesOver() {
 			s.electLeader(p, ReasonNone)
 		}
 	})
+	s.retryPendingISRChanges()
 }
 
 // eligible: the controller may make this broker a leader.
@@ -158,7 +145,11 @@ func (s *Sim) electLeader(p *partition, why Reason) {
 			if old != 0 && len(p.isr) > 1 {
 				p.isr = []int{old}
 			}
-			s.emit(Event{Type: EvPartitionOffline, Topic: p.topicName, Partition: p.id, Broker: old, Text: joinInts(p.isr)})
+			offline := Event{Type: EvPartitionOffline, Topic: p.topicName, Partition: p.id, Broker: old, Text: joinInts(p.isr)}
+			if s.topicCfg(p).UncleanLeaderElection {
+				offline.Reason = ReasonUnclean // allowed, but no replica at all is alive
+			}
+			s.emit(offline)
 			s.failPendingAcks(p, "NOT_LEADER_OR_FOLLOWER")
 		}
 		return
@@ -202,7 +193,13 @@ func (s *Sim) becomeLeader(p *partition, next, old int, reason Reason) {
 		r.fetching = false
 		if p.replicas[i] != next {
 			r.fetchOffset = -1
-			r.lastCaughtUpMs = s.nowMs
+			// A new leader counts ISR followers as just caught up and the
+			// others as never (Replica.resetReplicaState), so only the
+			// ISR holds its high watermark back.
+			r.lastCaughtUpMs = 0
+			if p.inISR(r.broker) {
+				r.lastCaughtUpMs = s.nowMs
+			}
 			r.lastFetchLeaderLEO = 0
 			s.startFollowerFetch(p, i)
 		}

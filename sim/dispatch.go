@@ -35,9 +35,9 @@ func (s *Sim) dispatch(it item) {
 	case itISRCheck:
 		s.isrCheck(int(it.a))
 	case itBrokerSessionCheck:
-		s.brokerSessionExpired(int(it.a), it.gen)
+		s.brokerSessionExpired(int(it.a))
 	case itControllerElect:
-		s.controllerElectDue(it.gen)
+		s.controllerElectDue()
 	case itRetentionCheck:
 		s.retentionCheck(int(it.a))
 	case itCleanerCheck:

@@ -16,6 +16,9 @@ const (
 	EvControllerElected EventType = "controller-elected"
 	EvControllerLost    EventType = "controller-lost"
 	EvAcksDropping      EventType = "acks-dropping"
+	// Dedicated KRaft controller nodes ([cluster] controllers = N).
+	EvControllerNodeCrashed   EventType = "controller-node-crashed"
+	EvControllerNodeRestarted EventType = "controller-node-restarted"
 
 	// Topics.
 	EvTopicCreated    EventType = "topic-created"
@@ -24,11 +27,14 @@ const (
 	EvTopicAltered    EventType = "topic-config-changed"
 
 	// Replication.
-	EvAppended         EventType = "records-appended"
-	EvReplicated       EventType = "records-replicated"
-	EvHWAdvanced       EventType = "high-watermark-advanced"
-	EvISRShrunk        EventType = "isr-shrunk"
-	EvISRExpanded      EventType = "isr-expanded"
+	EvAppended    EventType = "records-appended"
+	EvReplicated  EventType = "records-replicated"
+	EvHWAdvanced  EventType = "high-watermark-advanced"
+	EvISRShrunk   EventType = "isr-shrunk"
+	EvISRExpanded EventType = "isr-expanded"
+	// EvISRChangePending: a leader asked the controller to change the ISR
+	// (AlterPartition) but no controller is active to answer.
+	EvISRChangePending EventType = "isr-change-pending"
 	EvLeaderElected    EventType = "leader-elected"
 	EvPartitionOffline EventType = "partition-offline"
 	EvTruncated        EventType = "log-truncated"
@@ -42,6 +48,7 @@ const (
 	EvProduceFailed  EventType = "produce-failed"
 	EvRetried        EventType = "produce-retried"
 	EvDuplicateDrop  EventType = "duplicate-dropped"
+	EvEpochBumped    EventType = "producer-epoch-bumped"
 	EvAckLost        EventType = "ack-lost"
 	EvProducerCrash  EventType = "producer-crashed"
 	EvTxnCommitted   EventType = "transaction-committed"
@@ -66,6 +73,8 @@ const (
 	EvOffsetReset       EventType = "offset-reset"
 	EvConsumerError     EventType = "consumer-error"
 	EvCoordinatorMoved  EventType = "coordinator-moved"
+	EvPollTimeout       EventType = "poll-timeout"        // the heartbeat thread saw poll() overdue (KIP-62)
+	EvLogTruncationSeen EventType = "truncation-detected" // a consumer validated its position (KIP-320)
 
 	// Narration from a scenario or lesson.
 	EvNote EventType = "note"
@@ -103,25 +112,30 @@ type Reason string
 
 // The reasons events carry.
 const (
-	ReasonNone           Reason = ""
-	ReasonLagging        Reason = "lagging"      // ISR: the follower fell behind
-	ReasonBrokerDown     Reason = "broker-down"  // ISR / leader: the broker died
-	ReasonCaughtUp       Reason = "caught-up"    // ISR expand
-	ReasonClean          Reason = "clean"        // election from the ISR
-	ReasonUnclean        Reason = "unclean"      // election outside the ISR
-	ReasonPreferred      Reason = "preferred"    // the preferred replica came back
-	ReasonNewTopic       Reason = "new-topic"    // first leader of a new partition
-	ReasonRetention      Reason = "retention-ms" // retention by time
-	ReasonRetentionSize  Reason = "retention-bytes"
-	ReasonTimeout        Reason = "timeout"
-	ReasonDisconnect     Reason = "disconnect"
-	ReasonSessionTimeout Reason = "session-timeout"
-	ReasonPollTimeout    Reason = "max-poll-interval"
-	ReasonJoin           Reason = "join"
-	ReasonLeave          Reason = "leave"
-	ReasonNewPartitions  Reason = "new-partitions"
-	ReasonCooperative    Reason = "cooperative-second-round"
-	ReasonNoOffset       Reason = "no-committed-offset"
-	ReasonOutOfRange     Reason = "out-of-range"
-	ReasonManual         Reason = "manual"
+	ReasonNone             Reason = ""
+	ReasonLagging          Reason = "lagging"      // ISR: the follower fell behind
+	ReasonBrokerDown       Reason = "broker-down"  // ISR / leader: the broker died
+	ReasonCaughtUp         Reason = "caught-up"    // ISR expand
+	ReasonClean            Reason = "clean"        // election from the ISR
+	ReasonUnclean          Reason = "unclean"      // election outside the ISR
+	ReasonPreferred        Reason = "preferred"    // the preferred replica came back
+	ReasonNewTopic         Reason = "new-topic"    // first leader of a new partition
+	ReasonRetention        Reason = "retention-ms" // retention by time
+	ReasonRetentionSize    Reason = "retention-bytes"
+	ReasonTimeout          Reason = "timeout"
+	ReasonDisconnect       Reason = "disconnect"
+	ReasonSessionTimeout   Reason = "session-timeout"
+	ReasonPollTimeout      Reason = "max-poll-interval"
+	ReasonJoin             Reason = "join"
+	ReasonLeave            Reason = "leave"
+	ReasonNewPartitions    Reason = "new-partitions"
+	ReasonCooperative      Reason = "cooperative-second-round"
+	ReasonNoOffset         Reason = "no-committed-offset"
+	ReasonOutOfRange       Reason = "out-of-range"
+	ReasonManual           Reason = "manual"
+	ReasonRebalanceTimeout Reason = "rebalance-timeout" // did not rejoin in time
+	ReasonPartitionsLost   Reason = "partitions-lost"   // onPartitionsLost: the member was out of the group
+	ReasonDeadClient       Reason = "dead-client"       // the answer went to a crashed consumer
+	ReasonStaticRejoin     Reason = "static-rejoin"     // KIP-345: same group.instance.id, no rebalance
+	ReasonStatic           Reason = "static-member"     // KIP-345: a static member sends no LeaveGroup
 )

@@ -21,15 +21,16 @@ type RecordFate struct {
 	Reason    string
 }
 
-// Fates lists the group's records whose fate is want (all four when want is
-// empty), in send order, each with why.
+// Fates lists the group's records whose fate is want (every fate when want
+// is empty), in send order, each with why.
 func (s *Sim) Fates(groupID string, want Fate) []RecordFate {
 	g := s.groupByID(groupID)
 	if g == nil {
 		return nil
 	}
 	var out []RecordFate
-	s.eachGroupRecord(g, func(rec int32, f Fate) {
+	newest := newestByKey{}
+	s.eachGroupMiss(g, func(rec int32, f Fate, m miss) {
 		if want != "" && f != want {
 			return
 		}
@@ -43,24 +44,42 @@ func (s *Sim) Fates(groupID string, want Fate) []RecordFate {
 			rf.Processed = int(g.procCount[rec])
 		}
 		rf.Key, rf.NullKey = s.ledger.keyOf(rec)
-		rf.Reason = s.fateReason(g, rec, f, rf.Offsets)
+		rf.Reason = s.fateReason(g, rec, f, m, rf.Offsets, newest)
 		out = append(out, rf)
 	})
 	return out
 }
 
-func (s *Sim) fateReason(g *group, rec int32, f Fate, offs []int64) string {
+func (s *Sim) fateReason(g *group, rec int32, f Fate, m miss, offs []int64, newest newestByKey) string {
 	ri := &s.ledger.recs[rec]
 	tp := TopicPartition{Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part)}
 	switch f {
 	case FateExactlyOnce:
-		return "processed once"
+		return "processed once" + s.unackedNote(rec)
 	case FateDuplicated:
-		return s.duplicateReason(g, tp, offs)
+		return s.duplicateReason(g, tp, offs) + s.unackedNote(rec)
 	case FatePending:
+		if len(offs) == 0 {
+			return "sent with acks=0 and still on its way to the broker"
+		}
 		return fmt.Sprintf("not processed yet: %s is still readable at offset %d", tp, offs[len(offs)-1])
 	}
-	return s.lostReason(g, rec, tp, offs)
+	return s.missReason(g, rec, tp, m, newest)
+}
+
+// unackedNote says when a processed record's producer was never told it
+// was written: it counts all the same.
+func (s *Sim) unackedNote(rec int32) string {
+	ri := &s.ledger.recs[rec]
+	switch {
+	case ri.state == recPending:
+		return "; its producer has not been acknowledged for it yet"
+	case ri.state == recFailed && ri.txn >= 0:
+		return "; its transaction was aborted, which a read_uncommitted reader does not see"
+	case ri.state == recFailed:
+		return "; its producer was never acknowledged for it and counts it as failed, yet it was written"
+	}
+	return ""
 }
 
 // duplicateReason tells the story of each time the record was processed.
@@ -98,41 +117,79 @@ func (s *Sim) crashAfter(g *group, member string, atMs int64) *crashRec {
 	return nil
 }
 
-// lostReason finds why an acknowledged record will never be processed.
-func (s *Sim) lostReason(g *group, rec int32, tp TopicPartition, offs []int64) string {
+// missReason tells why a record will never be processed: lost or skipped.
+func (s *Sim) missReason(g *group, rec int32, tp TopicPartition, m miss, newest newestByKey) string {
 	ri := &s.ledger.recs[rec]
-	if len(offs) == 0 {
+	off, id := m.off, g.cfg.ID
+	switch m.cause {
+	case missNeverWritten:
 		return "it never reached the log (acks=0 sends do not wait for the write)"
-	}
-	off := offs[0]
-	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
-	lr := p.shownReplica()
-	if e := lr.entryAt(off); e == nil || e.rec != rec {
-		for i := len(s.truncs) - 1; i >= 0; i-- {
-			tr := s.truncs[i]
-			if tr.topicIdx == int(ri.topicIdx) && tr.part == int(ri.part) && off >= tr.from && off < tr.to {
-				return fmt.Sprintf("broker %d had it at offset %d, but broker %d became leader (epoch %d) at %s without it, so it was truncated away",
-					tr.oldLeader, off, tr.newLeader, tr.epoch, FormatMs(tr.atMs))
-			}
+	case missTruncated:
+		tr := m.trunc
+		return fmt.Sprintf("broker %d had it at offset %d, but broker %d became leader (epoch %d) at %s without it, so it was truncated away",
+			tr.oldLeader, off, tr.newLeader, tr.epoch, FormatMs(tr.atMs))
+	case missRetention:
+		return fmt.Sprintf("deleted by retention (the log now starts at %d) before %s read offset %d", s.partitionOf(int(ri.topicIdx), int(ri.part)).shownReplica().logStart, id, off)
+	case missCommittedEarly:
+		c := m.commit
+		return fmt.Sprintf("%s committed offset %d on %s at %s before processing offset %d, and the records in between were never processed",
+			c.member, c.offset, tp, FormatMs(c.atMs), off)
+	case missReset:
+		r := m.reset
+		if r.from < 0 {
+			return fmt.Sprintf("%s had no committed offset on %s, so auto.offset.reset=%s started it at offset %d at %s, past offset %d: it never asked for this record",
+				id, tp, r.policy, r.to, FormatMs(r.atMs), off)
 		}
-		if off < lr.logStart {
-			return fmt.Sprintf("deleted by retention (the log now starts at %d) before %s read offset %d", lr.logStart, g.cfg.ID, off)
-		}
-		return fmt.Sprintf("removed by compaction: a newer record with the same key replaced offset %d before %s read it", off, g.cfg.ID)
-	}
-	for i := len(g.history.resets) - 1; i >= 0; i-- {
-		r := g.history.resets[i]
-		if r.tp == tp && off < r.to && (r.from < 0 || off >= r.from) {
-			return fmt.Sprintf("skipped: auto.offset.reset=%s moved %s on %s to offset %d at %s", r.policy, g.cfg.ID, tp, r.to, FormatMs(r.atMs))
-		}
-	}
-	for _, c := range g.history.commits {
-		if c.tp == tp && c.offset > off {
-			return fmt.Sprintf("skipped: %s committed offset %d on %s at %s before processing offset %d, and the records in between were never processed",
-				c.member, c.offset, tp, FormatMs(c.atMs), off)
-		}
+		return fmt.Sprintf("offset %d of %s was out of range for %s, so auto.offset.reset=%s moved it to offset %d at %s, past offset %d",
+			r.from, tp, id, r.policy, r.to, FormatMs(r.atMs), off)
+	case missAdminReset:
+		return fmt.Sprintf("kafka-consumer-groups --reset-offsets moved %s's committed offset on %s to %d at %s, past offset %d",
+			id, tp, m.commit.offset, FormatMs(m.commit.atMs), off)
+	case missCompacted:
+		return s.compactedReason(g, rec, tp, off, newest)
+	case missGone:
+		return fmt.Sprintf("offset %d of %s no longer holds it", off, tp)
 	}
 	return fmt.Sprintf("the group moved past offset %d of %s without processing it", off, tp)
+}
+
+// compactedReason: compaction keeps the latest record of each key, and a
+// tombstone only for delete.retention.ms.
+func (s *Sim) compactedReason(g *group, rec int32, tp TopicPartition, off int64, newest newestByKey) string {
+	ri := &s.ledger.recs[rec]
+	key, _ := s.ledger.keyOf(rec)
+	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
+	if n := newest.of(s, p, ri.key); n > off {
+		return fmt.Sprintf("removed by compaction before %s read offset %d: key %q has a newer record at offset %d, and a compacted topic keeps the latest value of each key",
+			g.cfg.ID, off, key, n)
+	}
+	if ri.value == valueNull {
+		return fmt.Sprintf("a tombstone for key %q, removed by compaction once delete.retention.ms (%d ms) had passed, before %s read offset %d: the key is deleted and the log no longer mentions it",
+			key, s.topicCfg(p).DeleteRetentionMs, g.cfg.ID, off)
+	}
+	return fmt.Sprintf("removed by compaction before %s read offset %d: a newer record of key %q superseded it (and has since been deleted by a tombstone)",
+		g.cfg.ID, off, key)
+}
+
+// newestByKey caches, per partition, the highest offset of each key in the
+// log shown for it, so listing many compacted records scans each log once.
+type newestByKey map[*partition]map[int32]int64
+
+func (n newestByKey) of(s *Sim, p *partition, key int32) int64 {
+	m, ok := n[p]
+	if !ok {
+		m = map[int32]int64{}
+		for _, e := range p.shownReplica().entries {
+			if e.rec >= 0 {
+				m[s.ledger.recs[e.rec].key] = e.offset
+			}
+		}
+		n[p] = m
+	}
+	if off, ok := m[key]; ok {
+		return off
+	}
+	return -1
 }
 
 func containsOffset(offs []int64, from, to int64) bool {

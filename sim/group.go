@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+
+	"kafkasim/internal/javahash"
 )
 
 // group is one consumer group: the coordinator's view (state, generation,
@@ -17,6 +19,8 @@ type group struct {
 	leader     int // member index of the group leader, -1 = none
 	members    []*member
 	committed  map[TopicPartition]int64
+	// committedEpoch is the leader epoch stored with each commit (KIP-320).
+	committedEpoch map[TopicPartition]int32
 	// rebalanceGen bumps on every rebalance start: stale group items are dropped.
 	rebalanceGen int32
 	joinDeadline int64
@@ -96,7 +100,8 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 	if len(cfg.Assignors) == 0 {
 		cfg.Assignors = []string{AssignorRange, AssignorCooperativeSticky}
 	}
-	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1, committed: map[TopicPartition]int64{}}
+	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1, committed: map[TopicPartition]int64{},
+		committedEpoch: map[TopicPartition]int32{}}
 	s.groups = append(s.groups, g)
 	g.coord = s.coordinator(g)
 	for i := 0; i < cfg.Consumers; i++ {
@@ -109,7 +114,7 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 // partition: abs(groupId.hashCode()) % offsets.topic.num.partitions.
 func (s *Sim) coordinator(g *group) int {
 	n := s.cfg.Cluster.OffsetsTopicPartitions
-	part := int(javaAbs(javaStringHash(g.cfg.ID)) % int32(n))
+	part := int(javahash.Abs(javahash.StringHash(g.cfg.ID)) % int32(n))
 	rf := min(s.cfg.Cluster.OffsetsTopicReplicationFactor, len(s.brokers))
 	// Its leader is the first replica the controller has not fenced.
 	for _, b := range placeReplicas(len(s.brokers), rf, part, 0, 0) {
@@ -123,24 +128,16 @@ func (s *Sim) coordinator(g *group) int {
 // OffsetsPartition is the __consumer_offsets partition that stores a group's
 // offsets, as Kafka computes it.
 func OffsetsPartition(groupID string, partitions int) int {
-	return int(javaAbs(javaStringHash(groupID)) % int32(partitions))
+	return int(javahash.Abs(javahash.StringHash(groupID)) % int32(partitions))
 }
 
-func javaStringHash(s string) int32 {
-	var h int32
-	for _, c := range s {
-		// Java hashes UTF-16 code units; for the BMP that is the rune.
-		h = 31*h + int32(c)
-	}
-	return h
-}
-
-func javaAbs(n int32) int32 {
-	if n == -2147483648 {
-		return 0
-	}
-	if n < 0 {
-		return -n
+// activeCount is how many members the coordinator counts.
+func (g *group) activeCount() int {
+	n := 0
+	for _, m := range g.members {
+		if m.inGroup {
+			n++
+		}
 	}
 	return n
 }
@@ -186,7 +183,7 @@ func (s *Sim) groupTick(it item) {
 		// Rebalance timeout: members that never rejoined are dropped.
 		for _, m := range g.members {
 			if m.inGroup && !m.joined {
-				s.removeMember(g, m, ReasonPollTimeout)
+				s.removeMember(g, m, ReasonRebalanceTimeout)
 			}
 		}
 	}
@@ -244,6 +241,22 @@ func (s *Sim) completeJoin(g *group) {
 		g.leader = first.idx
 	}
 	g.protocol = g.cfg.Assignors[0]
+	// The coordinator starts every member's session timer as it answers the
+	// JoinGroups (onCompleteJoin); a crashed member never heartbeats again.
+	for _, m := range ms {
+		if m.state == MemberCrashed {
+			m.sessionDueMs = s.nowMs + g.cfg.SessionTimeoutMs
+			s.schedule(g.cfg.SessionTimeoutMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+		}
+	}
+	if leader := g.members[g.leader]; leader.state == MemberCrashed {
+		// The member list went to a dead client: no SyncGroup with an
+		// assignment will come, and the others wait in CompletingRebalance
+		// until the coordinator removes the leader.
+		s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
+			Member: leader.name, Text: g.protocol, Broker: s.coordinator(g), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+		return
+	}
 	parts := map[string]int{}
 	for _, t := range g.cfg.Topics {
 		if _, tp := s.topicByName(t); tp != nil {
@@ -296,12 +309,12 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 	}
 	m.inGroup = false
 	m.joined = false
-	ev := EvMemberLeft
-	if why == ReasonSessionTimeout || why == ReasonPollTimeout {
+	ev := EvMemberLeft // LeaveGroup: a clean close, or the heartbeat thread on a poll timeout
+	if why == ReasonSessionTimeout || why == ReasonRebalanceTimeout {
 		ev = EvMemberExpired
 	}
 	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
-		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs})
+		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs, Count: boolInt(m.ghost)})
 	s.abortMemberTxn(g, m)
 	m.assigned = nil
 	if g.leader == m.idx {
@@ -314,6 +327,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 // commitOffset stores a committed offset at the coordinator.
 func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, off int64) {
 	g.committed[tp] = off
+	g.committedEpoch[tp] = committedEpochFor(m, tp, off)
 	g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: m.name, gen: g.generation, atMs: s.nowMs})
 }
 
@@ -335,13 +349,13 @@ func (s *Sim) groupTPs(g *group) []TopicPartition {
 // subscribed to it rebalance, as the consumers' metadata refresh notices.
 func (s *Sim) partitionsChangedForGroups(topic string) {
 	for _, p := range s.producers {
-		if s.topics[p.topicIdx].cfg.Name == topic {
+		if p.topicIdx >= 0 && s.topics[p.topicIdx].cfg.Name == topic {
 			p.syncPartitions(len(s.topics[p.topicIdx].parts))
 		}
 	}
 	for _, g := range s.groups {
 		for _, t := range g.cfg.Topics {
-			if t == topic && g.state != GroupEmpty {
+			if t == topic && g.state != GroupEmpty && g.state != GroupDead {
 				s.startRebalance(g, ReasonNewPartitions, "")
 			}
 		}

@@ -56,6 +56,55 @@ func checkInvariants(s *Sim) error {
 			}
 		}
 	}
+	if err := checkInFlightRequests(s); err != nil {
+		return err
+	}
+	return checkAcksLanded(s)
+}
+
+// checkInFlightRequests: each producer counts, per broker, the produce
+// requests that still have a batch unanswered.
+func checkInFlightRequests(s *Sim) error {
+	for _, p := range s.producers {
+		if p.crashed {
+			continue
+		}
+		want := make([]map[int32]bool, len(p.inflight))
+		for i := range s.batches {
+			b := &s.batches[i]
+			if b.producer != p.idx || b.state != batchInFlight {
+				continue
+			}
+			if want[b.broker-1] == nil {
+				want[b.broker-1] = map[int32]bool{}
+			}
+			want[b.broker-1][b.reqHead] = true
+		}
+		for i, n := range p.inflight {
+			if n != len(want[i]) {
+				return fmt.Errorf("producer %s counts %d requests in flight to broker %d, but %d have unanswered batches", p.cfg.ID, n, i+1, len(want[i]))
+			}
+		}
+	}
+	return nil
+}
+
+// checkAcksLanded: every acknowledged record was acked at a real offset and
+// a copy of it is in the leader's log (the invariant the chaos suite keeps).
+func checkAcksLanded(s *Sim) error {
+	for _, e := range s.events {
+		if e.Type == EvAcked && e.Offset < 0 {
+			return fmt.Errorf("%s acked %d records of %s-%d at offset %d", e.Producer, e.Count, e.Topic, e.Partition, e.Offset)
+		}
+	}
+	for i := range s.ledger.recs {
+		ri := &s.ledger.recs[i]
+		p := s.producers[ri.producer]
+		if ri.state != recAcked || p.cfg.Acks != AcksAll || ri.offset >= 0 {
+			continue
+		}
+		return fmt.Errorf("record %d of %s is acked with acks=all but never reached a log", i, p.cfg.ID)
+	}
 	return nil
 }
 
@@ -73,6 +122,33 @@ func (le leaderEpochs) observe(s *Sim) error {
 			return fmt.Errorf("two leaders in one epoch: %s led by %d and %d", k, b, e.Broker)
 		}
 		le[k] = e.Broker
+	}
+	return nil
+}
+
+// quorumWatch follows the event stream: no metadata change (a fence, an ISR
+// change, a leader election, a partition going offline) happens while no
+// controller is active, and an active KRaft controller always has a
+// majority of controller.quorum.voters alive behind it.
+type quorumWatch struct {
+	next   int
+	active bool
+}
+
+func (q *quorumWatch) observe(s *Sim) error {
+	for _, e := range s.EventsSince(q.next) {
+		q.next = e.Seq + 1
+		switch {
+		case e.Type == EvControllerElected:
+			q.active = true
+		case e.Type == EvControllerLost:
+			q.active = false
+		case metadataEvent(e.Type) && !q.active:
+			return fmt.Errorf("%s at %dms with no active controller: %s", e.Type, e.AtMs, e.Why())
+		}
+	}
+	if s.controller != 0 && s.cfg.Cluster.Metadata == MetadataKRaft && (!s.hasQuorum() || !s.voterUp(s.controller)) {
+		return fmt.Errorf("controller %d is active with %d of %d voters alive", s.controller, s.liveVoters(), s.voterCount())
 	}
 	return nil
 }

@@ -126,6 +126,9 @@ func (l *ledger) landed(rec int32, off int64) {
 		r.offset = off
 		return
 	}
+	if r.offset == off || containsOffsetIn(l.extra[rec], off) {
+		return // rewritten where a truncated copy was: still one offset
+	}
 	if l.extra == nil {
 		l.extra = map[int32][]int64{}
 	}
@@ -183,4 +186,13 @@ func (l *ledger) clone() ledger {
 		}
 	}
 	return c
+}
+
+func containsOffsetIn(offs []int64, off int64) bool {
+	for _, o := range offs {
+		if o == off {
+			return true
+		}
+	}
+	return false
 }

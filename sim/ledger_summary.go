@@ -8,18 +8,20 @@ const (
 	FateExactlyOnce Fate = "exactly_once"
 	FateDuplicated  Fate = "duplicated"
 	FateLost        Fate = "lost"
+	FateSkipped     Fate = "skipped"
 	FatePending     Fate = "pending"
 )
 
 // Ledger counts, per producer and per group, what happened to every record.
 func (s *Sim) Ledger() LedgerSummary {
 	var out LedgerSummary
+	inFlight := s.unsettledRecords()
 	for _, p := range s.producers {
 		if p.hidden {
 			continue
 		}
 		out.Producers = append(out.Producers, ProducerLedger{ID: p.cfg.ID, Sent: p.sends, Acked: p.acked, Failed: p.failed,
-			InFlight: p.sends - p.acked - p.failed})
+			InFlight: inFlight[p.idx]})
 	}
 	for _, g := range s.groups {
 		if g.state == GroupDead {
@@ -34,6 +36,8 @@ func (s *Sim) Ledger() LedgerSummary {
 				gl.Duplicated++
 			case FateLost:
 				gl.Lost++
+			case FateSkipped:
+				gl.Skipped++
 			case FatePending:
 				gl.Pending++
 			}
@@ -109,9 +113,16 @@ func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
 	return out
 }
 
-// eachGroupRecord calls f with the fate of every acknowledged record of the
-// group's topics (for acks=0, every sent record), in record order.
+// eachGroupRecord calls f with the fate of every record of the group's
+// topics that was acknowledged (for acks=0, sent) or that the group
+// processed, acknowledged or not, in record order. A record processed twice
+// is a duplicate even if its producer was never told it was written.
 func (s *Sim) eachGroupRecord(g *group, f func(rec int32, fate Fate)) {
+	s.eachGroupMiss(g, func(rec int32, fate Fate, _ miss) { f(rec, fate) })
+}
+
+// eachGroupMiss is eachGroupRecord with, for a lost or skipped record, why.
+func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m miss)) {
 	subscribed := make([]bool, len(s.topics))
 	for _, t := range g.cfg.Topics {
 		if i, _ := s.topicByName(t); i >= 0 {
@@ -124,13 +135,6 @@ func (s *Sim) eachGroupRecord(g *group, f func(rec int32, fate Fate)) {
 		if !subscribed[ri.topicIdx] {
 			continue
 		}
-		if ri.state != recAcked {
-			// An acks=0 record counts once sent; on the wire it is pending.
-			if ri.state == recSent {
-				f(int32(i), FatePending)
-			}
-			continue
-		}
 		rec := int32(i)
 		count := uint8(0)
 		if i < len(g.procCount) {
@@ -138,13 +142,19 @@ func (s *Sim) eachGroupRecord(g *group, f func(rec int32, fate Fate)) {
 		}
 		switch {
 		case count == 1:
-			f(rec, FateExactlyOnce)
+			f(rec, FateExactlyOnce, miss{})
 		case count > 1:
-			f(rec, FateDuplicated)
+			f(rec, FateDuplicated, miss{})
+		case ri.state == recSent:
+			// An acks=0 record counts once sent; on the wire it is pending.
+			f(rec, FatePending, miss{})
+		case ri.state != recAcked:
+			// Neither acknowledged nor processed: the producer's business.
 		case s.stillReadable(g, rec, fr):
-			f(rec, FatePending)
+			f(rec, FatePending, miss{})
 		default:
-			f(rec, FateLost)
+			m := s.missOf(g, rec)
+			f(rec, m.fate(), m)
 		}
 	}
 }

@@ -44,40 +44,47 @@ func (s *Sim) produceArrived(it item) {
 		return
 	}
 	lr := pt.leaderRep()
-	if b.firstSeq >= 0 {
-		st := lr.pid(p.idx)
-		if st.known && st.epoch == b.epoch {
-			last := b.firstSeq + int32(len(b.recs)) - 1
-			if last <= st.lastSeq {
-				base := s.ledger.recs[b.recs[0]].offset
-				end := s.ledger.recs[b.recs[len(b.recs)-1]].offset + 1
-				s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-					Offset: int64(b.firstSeq), EndOffset: int64(last), Count: len(b.recs), Epoch: int(p.pid)})
-				// The answer is the first write's offsets, under the same acks
-				// rule: with acks=all it waits for the ISR to have them.
-				if p.cfg.Acks == AcksAll && pt.hw < end {
-					pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.b, gen: it.gen, base: base, end: end})
-					return
-				}
-				respond(errNone, base)
+	epoch, firstSeq := unpackSeq(it.d)
+	if firstSeq >= 0 {
+		code, dupBase := s.checkSequence(lr, b, epoch, firstSeq)
+		switch {
+		case code != errNone:
+			respond(code, -1)
+			return
+		case dupBase >= 0:
+			last := firstSeq + int32(len(b.recs)) - 1
+			end := dupBase + int64(len(b.recs))
+			s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
+				Offset: int64(firstSeq), EndOffset: int64(last), Count: len(b.recs), Epoch: int(p.pid)})
+			// The answer is the first write's offsets, under the same acks
+			// rule: with acks=all it waits for the ISR to have them.
+			if p.cfg.Acks == AcksAll && pt.hw < end {
+				pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.b, gen: it.gen, base: dupBase, end: end})
 				return
 			}
-			if b.firstSeq != st.lastSeq+1 {
-				respond(errOutOfOrder, -1)
-				return
-			}
+			respond(errNone, dupBase)
+			return
 		}
 	}
 	base := lr.leo
-	for _, r := range b.recs {
+	dups := 0
+	for i, r := range b.recs {
 		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
+		if firstSeq >= 0 {
+			ri := &s.ledger.recs[r]
+			ri.seq, ri.epoch = firstSeq+int32(i), epoch
+		}
+		if s.copyPresent(pt, r) {
+			dups++
+		}
 		size, ts := s.entryFacts(e)
 		lr.appendEntry(e, size, ts, s.nowMs, cfg)
 		s.notePid(lr, e)
 		s.ledger.landed(r, e.offset)
 	}
+	s.noteTxnAppend(pt, b, base)
 	s.emit(Event{Type: EvAppended, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-		Offset: base, EndOffset: lr.leo, Count: len(b.recs), Epoch: pt.leaderEpoch, Text: s.copyNote(b)})
+		Offset: base, EndOffset: lr.leo, Count: len(b.recs), Epoch: pt.leaderEpoch, Text: copyNote(dups)})
 	s.wakeParkedFetches(pt)
 	s.maybeAdvanceHW(pt)
 	switch {
@@ -89,14 +96,9 @@ func (s *Sim) produceArrived(it item) {
 	}
 }
 
-// copyNote says when an append wrote records the log already holds.
-func (s *Sim) copyNote(b *batch) string {
-	dups := 0
-	for _, r := range b.recs {
-		if s.ledger.recs[r].copies > 1 {
-			dups++
-		}
-	}
+// copyNote says when an append wrote records the log already holds: a
+// copy still present in the leader's log, not one truncated away.
+func copyNote(dups int) string {
 	if dups == 0 {
 		return ""
 	}
@@ -164,9 +166,20 @@ func (r *replica) pid(prod int32) pidState {
 	return pidState{}
 }
 
-// notePid updates the idempotence state as a record is appended.
+// notePid updates the idempotence state as a record is appended. A
+// transaction marker carries the producer's epoch: after a fencing abort
+// (a bumped epoch) the old epoch's batches are refused.
 func (s *Sim) notePid(r *replica, e entry) {
 	if e.rec < 0 {
+		mk := s.markers[markerIndex(e.rec)]
+		st := r.pid(mk.producer)
+		if st.known && st.epoch == mk.epoch {
+			return
+		}
+		for int(mk.producer) >= len(r.pids) {
+			r.pids = append(r.pids, pidState{})
+		}
+		r.pids[mk.producer] = pidState{known: true, epoch: mk.epoch, lastSeq: -1}
 		return
 	}
 	ri := &s.ledger.recs[e.rec]

@@ -30,9 +30,10 @@ type producer struct {
 
 // prodPart is the producer's state for one partition.
 type prodPart struct {
-	open    int32   // batch still taking records, -1 = none
-	queue   []int32 // closed batches waiting to be sent, oldest first
-	nextSeq int32   // idempotence: the sequence number of the next record
+	open     int32   // batch still taking records, -1 = none
+	queue    []int32 // closed batches waiting to be sent, oldest first
+	inFlight int     // batches of this partition in flight
+	seqState
 }
 
 // batchState is where a batch is in its life.
@@ -63,6 +64,10 @@ type batch struct {
 	reqGen    int32 // bumps per attempt: an old attempt's response is ignored
 	notBefore int64 // retry backoff
 	base      int64 // offset of its first record once appended
+	// reqHead is the first batch of the produce request this attempt went
+	// in; that batch's reqLeft counts the request's batches not yet answered.
+	reqHead int32
+	reqLeft int32
 }
 
 // The error codes a produce response can carry (item.c).
@@ -75,10 +80,13 @@ const (
 	errNetwork
 	errTimeout
 	errInvalidRecord // not retriable
+	errInvalidEpoch  // not retriable: a newer producer epoch fenced this one
+	errExpired       // the client's own TimeoutException: delivery.timeout.ms passed
 )
 
 var errNames = [...]string{"NONE", "NOT_LEADER_OR_FOLLOWER", "NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
-	"OUT_OF_ORDER_SEQUENCE_NUMBER", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT", "INVALID_RECORD"}
+	"OUT_OF_ORDER_SEQUENCE_NUMBER", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT", "INVALID_RECORD", "INVALID_PRODUCER_EPOCH",
+	"TimeoutException"}
 
 func (s *Sim) addProducer(cfg ProducerConfig) error {
 	for _, p := range s.producers {
@@ -89,6 +97,9 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	ti, t := s.topicByName(cfg.Topic)
 	if t == nil {
 		return &UnknownTopicError{Topic: cfg.Topic}
+	}
+	if err := checkDeliveryTimeout(&cfg); err != nil {
+		return err
 	}
 	if cfg.EnableIdempotence && (cfg.Acks != AcksAll || cfg.Retries == 0 || cfg.MaxInFlight > 5) {
 		// As the Java client does when idempotence was left at its default
@@ -196,6 +207,16 @@ func (s *Sim) partitionFor(p *producer, key *string, n int) int {
 
 func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 	pp := &p.parts[part]
+	if pp.open < 0 && len(pp.queue) > 0 {
+		// RecordAccumulator.append: a batch waiting for a send slot still
+		// takes records until it holds batch.size bytes.
+		last := pp.queue[len(pp.queue)-1]
+		if b := &s.batches[last]; b.attempts == 0 && b.bytes+size <= p.cfg.BatchSizeBytes {
+			b.recs = append(b.recs, rec)
+			b.bytes += size
+			return
+		}
+	}
 	if pp.open >= 0 {
 		b := &s.batches[pp.open]
 		if b.bytes+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
@@ -236,192 +257,55 @@ func (s *Sim) flushReady(p *producer) {
 	s.drain(p)
 }
 
-// drain sends the oldest waiting batch of each partition whose leader is
-// reachable, within max.in.flight.requests.per.connection.
-func (s *Sim) drain(p *producer) {
-	if p.crashed {
-		return
-	}
-	for part := range p.parts {
-		pp := &p.parts[part]
-		for len(pp.queue) > 0 {
-			bi := pp.queue[0]
-			b := &s.batches[bi]
-			if b.notBefore > s.nowMs {
-				break
-			}
-			pt := s.partitionOf(p.topicIdx, part)
-			if pt == nil || pt.leader == 0 || !s.brokerUp(pt.leader) || p.inflight[pt.leader-1] >= p.cfg.MaxInFlight {
-				break
-			}
-			pp.queue = pp.queue[1:]
-			s.sendBatch(p, bi, pt.leader)
-		}
-	}
-}
-
-func (s *Sim) sendBatch(p *producer, bi int32, leader int) {
-	b := &s.batches[bi]
-	if (p.cfg.EnableIdempotence || p.cfg.TransactionalID != "") && b.firstSeq < 0 {
-		s.numberBatch(p, bi)
-	}
-	b.attempts++
-	b.reqGen++
-	b.state = batchInFlight
-	b.broker = int32(leader)
-	b.sentMs = s.nowMs
-	p.inflight[leader-1]++
-	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Broker: leader, Count: len(b.recs), Epoch: int(b.attempts), Offset: int64(b.firstSeq)})
-	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceArrive, a: p.idx, b: bi, c: int32(leader), gen: b.reqGen})
-	if p.cfg.Acks == AcksNone {
-		// acks=0: the producer counts the records as sent the moment they
-		// leave; it will never hear back.
-		s.finishBatch(p, bi, true, errNone)
-		return
-	}
-	s.schedule(p.cfg.RequestTimeoutMs, item{kind: itRequestTimeout, a: p.idx, b: bi, gen: b.reqGen})
-}
-
 // finishBatch settles a batch: acked, or failed for good.
 func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 	b := &s.batches[bi]
-	if b.state == batchInFlight {
-		p.inflight[b.broker-1]--
-	}
+	s.leaveFlight(p, b)
 	b.state = batchDone
+	if ok && b.base < 0 && p.cfg.Acks != AcksNone {
+		panic("sim: a produce ack without an offset")
+	}
 	name := s.topics[b.topicIdx].cfg.Name
 	// acks=0 records are settled when their request reaches the broker
-	// (produceArrived): until then they are on the wire, not yet lost.
+	// (produceArrived): until then they are on the wire, not yet lost. A
+	// transactional record is settled by its transaction's end.
 	for _, r := range b.recs {
-		if ok && p.cfg.Acks == AcksNone {
+		switch {
+		case ok && p.cfg.Acks == AcksNone:
 			s.ledger.sent(r)
-		} else {
+		case ok && p.cfg.TransactionalID != "":
+		default:
 			s.ledger.settle(r, ok)
 		}
 	}
+	s.noteBatchOutcome(p, b, ok)
 	if ok {
 		p.acked += len(b.recs)
 		if p.cfg.Acks != AcksNone {
 			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
 				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Epoch: p.cfg.Acks})
 		}
-		return
-	}
-	p.failed += len(b.recs)
-	s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: len(b.recs),
-		Err: errNames[code], EndOffset: s.nowMs - b.createdMs, Epoch: int(b.attempts)})
-}
-
-// produceFailedAttempt decides between a retry and giving up.
-func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
-	b := &s.batches[bi]
-	if b.state == batchInFlight {
-		p.inflight[b.broker-1]--
-		b.state = batchQueued
-	}
-	b.reqGen++
-	age := s.nowMs - b.createdMs
-	if code == errInvalidRecord || int(b.attempts) > p.cfg.Retries || age+p.cfg.RetryBackoffMs >= p.cfg.DeliveryTimeoutMs {
-		s.finishBatch(p, bi, false, code)
-		return
-	}
-	p.retries++
-	if code == errOutOfOrder {
-		s.resetSequences(p, b.part)
-	}
-	b.state = batchBackoff
-	b.notBefore = s.nowMs + p.cfg.RetryBackoffMs
-	s.requeue(p, bi)
-	s.emit(Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Count: len(b.recs), Err: errNames[code], Epoch: int(b.attempts) + 1, Offset: int64(b.firstSeq),
-		Text: idempotenceWord(p)})
-	s.schedule(p.cfg.RetryBackoffMs, item{kind: itRetryBackoff, a: p.idx, gen: p.gen})
-}
-
-func idempotenceWord(p *producer) string {
-	if p.cfg.EnableIdempotence || p.cfg.TransactionalID != "" {
-		return "idempotent"
-	}
-	return ""
-}
-
-func (s *Sim) produceResponse(it item) {
-	p := s.producers[it.a]
-	b := &s.batches[it.b]
-	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
-		return
-	}
-	if it.c == errNone {
-		b.base = it.d
-		s.finishBatch(p, it.b, true, errNone)
 	} else {
-		s.produceFailedAttempt(p, it.b, it.c)
+		p.failed += len(b.recs)
+		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: len(b.recs),
+			Err: errNames[code], EndOffset: s.nowMs - b.createdMs, Epoch: int(b.attempts)})
 	}
-	s.drain(p)
+	if p.hidden {
+		s.txnSendSettled(p)
+	}
 }
 
-func (s *Sim) requestTimedOut(it item) {
-	p := s.producers[it.a]
-	b := &s.batches[it.b]
-	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+// leaveFlight takes a batch out of the in-flight counts.
+func (s *Sim) leaveFlight(p *producer, b *batch) {
+	if b.state != batchInFlight {
 		return
 	}
-	s.produceFailedAttempt(p, it.b, errTimeout)
-	s.drain(p)
-}
-
-func (s *Sim) batchExpired(it item) {
-	p := s.producers[it.a]
-	b := &s.batches[it.b]
-	if p.crashed || it.gen != p.gen || b.state == batchDone || b.state == batchInFlight {
-		return
-	}
-	// delivery.timeout.ms: the batch never got through.
-	pp := &p.parts[b.part]
-	if pp.open == it.b {
-		pp.open = -1
-	}
-	for i, q := range pp.queue {
-		if q == it.b {
-			pp.queue = append(pp.queue[:i:i], pp.queue[i+1:]...)
-			break
+	p.parts[b.part].inFlight--
+	if head := &s.batches[b.reqHead]; head.reqLeft > 0 {
+		head.reqLeft--
+		if head.reqLeft == 0 {
+			p.inflight[b.broker-1]-- // the request's last batch is answered
 		}
-	}
-	b.state = batchQueued
-	s.finishBatch(p, it.b, false, errTimeout)
-}
-
-// failRequestsTo: a broker died, so every producer connection to it breaks
-// and its in-flight requests fail with a network error.
-func (s *Sim) failRequestsTo(brokerID int) {
-	for _, p := range s.producers {
-		if p.crashed || p.inflight[brokerID-1] == 0 {
-			continue
-		}
-		for bi := range s.batches {
-			b := &s.batches[bi]
-			if b.producer == p.idx && b.state == batchInFlight && int(b.broker) == brokerID {
-				s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: int32(bi), c: errNetwork, gen: b.reqGen})
-			}
-		}
-	}
-	s.forEachPartition(func(pt *partition) {
-		for _, r := range pt.reps {
-			if r.broker == brokerID {
-				r.fetchGen++
-				r.fetching = false
-				r.parked = false
-			}
-		}
-	})
-}
-
-// leadersChangedForProducers lets producers send batches that waited for a
-// leader.
-func (s *Sim) leadersChangedForProducers() {
-	for _, p := range s.producers {
-		s.drain(p)
 	}
 }
 
@@ -450,6 +334,7 @@ func (s *Sim) crashProducer(id string) error {
 	for i := range p.parts {
 		p.parts[i].open = -1
 		p.parts[i].queue = nil
+		p.parts[i].inFlight = 0
 	}
 	for i := range p.inflight {
 		p.inflight[i] = 0

@@ -92,6 +92,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int64 { return &asCluster(t).LogRetentionCheckIntervalMs }),
 		int64Prop(ScopeBroker, "broker.session.timeout.ms", "9000", "how long the controller waits for a broker's heartbeat before fencing it", 1, 1<<40,
 			func(t any) *int64 { return &asCluster(t).BrokerSessionTimeoutMs }),
+		int64Prop(ScopeBroker, "zookeeper.session.timeout.ms", "18000", "ZooKeeper mode: how long a silent broker's session (and its /brokers/ids node) lives before the controller treats it as gone", 1, 1<<40,
+			func(t any) *int64 { return &asCluster(t).ZooKeeperSessionTimeoutMs }),
 		intProp(ScopeBroker, "default.replication.factor", "1", "replication factor of topics created without one", 1, 1000,
 			func(t any) *int { return &asCluster(t).DefaultReplicationFactor }),
 		intProp(ScopeBroker, "num.partitions", "1", "partition count of topics created without one", 1, 100000,
@@ -159,6 +161,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int { return &asProducer(t).Retries }),
 		int64Prop(ScopeProducer, "retry.backoff.ms", "100", "pause before a retry", 0, 1<<40,
 			func(t any) *int64 { return &asProducer(t).RetryBackoffMs }),
+		int64Prop(ScopeProducer, "retry.backoff.max.ms", "1000", "the longest pause before a retry: the pause doubles per attempt up to this", 0, 1<<40,
+			func(t any) *int64 { return &asProducer(t).RetryBackoffMaxMs }),
 		int64Prop(ScopeProducer, "delivery.timeout.ms", "120000", "give up on a record this long after send()", 1, 1<<40,
 			func(t any) *int64 { return &asProducer(t).DeliveryTimeoutMs }),
 		int64Prop(ScopeProducer, "request.timeout.ms", "30000", "how long to wait for a broker's response", 1, 1<<40,
@@ -223,11 +227,37 @@ func buildPropDefs() []propDef {
 			func(t any) *int { return &asGroup(t).MaxPollRecords }),
 		int64Prop(ScopeConsumer, "fetch.max.wait.ms", "500", "how long a fetch waits for new records", 0, 1<<40,
 			func(t any) *int64 { return &asGroup(t).FetchMaxWaitMs }),
+		propDef{Prop: Prop{Name: "group.instance.id", Scope: ScopeConsumer, Default: "",
+			Doc: "static membership (KIP-345): consumer cN uses <value>-N; a restart within session.timeout.ms gets its partitions back without a rebalance"},
+			set: func(t any, v string) error {
+				// JoinGroupRequest.validateGroupInstanceId: Kafka's topic name rules.
+				if !validInstanceID(v) {
+					return fmt.Errorf("a group.instance.id takes letters, digits, '.', '_' and '-', up to 249 of them")
+				}
+				asGroup(t).GroupInstanceID = v
+				return nil
+			},
+			get: func(t any) string { return asGroup(t).GroupInstanceID }},
 		enumProp(ScopeConsumer, "isolation.level", "read_uncommitted", "read_committed hides records of open and aborted transactions",
 			[]string{"read_uncommitted", "read_committed"},
 			func(t any) *string { return &asGroup(t).IsolationLevel }),
 	)
 	return defs
+}
+
+func validInstanceID(v string) bool {
+	if v == "" {
+		return true // not a static member
+	}
+	if v == "." || v == ".." || len(v) > 249 {
+		return false
+	}
+	for _, r := range v {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // assignorName accepts Kafka's short names and the Java class names.

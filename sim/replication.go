@@ -1,8 +1,8 @@
 package sim
 
 // Replication: followers fetch from the leader in a loop, the leader tracks
-// how far each has got, shrinks and expands the ISR, and advances the high
-// watermark to the smallest log end offset in the ISR.
+// how far each has got and advances the high watermark to the smallest log
+// end offset in the ISR. ISR changes are in isr.go.
 
 const (
 	replicaFetchWaitMaxMs = 500  // replica.fetch.wait.max.ms
@@ -119,11 +119,7 @@ func (s *Sim) noteFollowerOffset(p *partition, ri int, fetchOffset int64) {
 	fr.fetchOffset = fetchOffset
 	fr.lastFetchLeaderLEO = lr.leo
 	fr.lastFetchMs = s.nowMs
-	if !p.inISR(fr.broker) && fetchOffset >= p.hw && fetchOffset >= lr.leo && s.eligible(fr.broker) {
-		p.isr = append(p.isr, fr.broker)
-		sortInts(p.isr)
-		s.emit(Event{Type: EvISRExpanded, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Offset: fetchOffset, Text: joinInts(p.isr)})
-	}
+	s.maybeExpandISR(p, fr)
 	s.maybeAdvanceHW(p)
 }
 
@@ -186,22 +182,28 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 	return n
 }
 
-// maybeAdvanceHW sets the high watermark to the smallest LEO in the ISR.
+// maybeAdvanceHW sets the high watermark to the smallest LEO among the ISR
+// and the followers about to join it: an eligible follower that caught up
+// within replica.lag.time.max.ms holds the high watermark back, so that its
+// next fetch reaches it and it can rejoin (Partition.maybeIncrementLeaderHW).
 func (s *Sim) maybeAdvanceHW(p *partition) {
 	lr := p.leaderRep()
 	if lr == nil {
 		return
 	}
 	hw := lr.leo
-	for _, b := range p.isr {
-		if b == p.leader {
+	for _, r := range p.reps {
+		if r.broker == p.leader {
 			continue
 		}
-		r := p.rep(b)
-		if r.fetchOffset < 0 {
-			return
+		if p.inISR(r.broker) {
+			if r.fetchOffset < 0 {
+				return
+			}
+			hw = min(hw, r.fetchOffset)
+		} else if r.fetchOffset >= 0 && r.fetchOffset < hw && s.aboutToJoinISR(r) {
+			hw = min(hw, r.fetchOffset)
 		}
-		hw = min(hw, r.fetchOffset)
 	}
 	if hw <= p.hw {
 		return
@@ -211,47 +213,6 @@ func (s *Sim) maybeAdvanceHW(p *partition) {
 	s.emit(Event{Type: EvHWAdvanced, Topic: p.topicName, Partition: p.id, Broker: p.leader, Offset: old, EndOffset: hw, Count: len(p.isr)})
 	s.completePendingAcks(p)
 	s.hwAdvancedForConsumers(p)
-}
-
-// isrCheck: a broker, as leader, drops followers that have not caught up
-// within replica.lag.time.max.ms.
-func (s *Sim) isrCheck(brokerID int) {
-	lag := s.cfg.Cluster.ReplicaLagTimeMaxMs
-	s.schedule(max(lag/2, 1), item{kind: itISRCheck, a: int32(brokerID)})
-	if !s.brokerUp(brokerID) {
-		return
-	}
-	s.forEachPartition(func(p *partition) {
-		if p.leader != brokerID {
-			return
-		}
-		for _, b := range append([]int(nil), p.isr...) {
-			if b == brokerID {
-				continue
-			}
-			r := p.rep(b)
-			if s.nowMs-r.lastCaughtUpMs > lag {
-				s.shrinkISR(p, b, ReasonLagging)
-			}
-		}
-	})
-}
-
-func (s *Sim) shrinkISR(p *partition, b int, why Reason) {
-	if !p.inISR(b) {
-		return
-	}
-	r := p.rep(b)
-	p.isr = removeInt(p.isr, b)
-	behind := int64(0)
-	if lr := p.leaderRep(); lr != nil && r.fetchOffset >= 0 {
-		behind = lr.leo - r.fetchOffset
-	}
-	s.emit(Event{Type: EvISRShrunk, Topic: p.topicName, Partition: p.id, Broker: b, Broker2: p.leader, Reason: why,
-		Offset: behind, EndOffset: s.nowMs - r.lastCaughtUpMs, Count: len(p.isr), Text: joinInts(p.isr)})
-	s.maybeAdvanceHW(p)
-	// Writes waiting for acks=all may now be answerable, or refused.
-	s.completePendingAcks(p)
 }
 
 // recordTruncation notes the records the previous leader (or the longest

@@ -1,9 +1,9 @@
 package sim
 
 // Retention and compaction: brokers delete whole old segments
-// (retention.ms, retention.bytes) and the log cleaner keeps the latest
-// record per key (cleanup.policy=compact). Neither touches the active
-// segment.
+// (retention.ms, retention.bytes), the active one included once it expired,
+// and the log cleaner keeps the latest record per key
+// (cleanup.policy=compact), never touching the active segment.
 
 // logCleanerBackoffMs is how often the cleaner looks for work (log.cleaner.backoff.ms).
 const logCleanerBackoffMs = 15000
@@ -31,21 +31,29 @@ func (s *Sim) retentionCheck(id int) {
 		from := r.logStart
 		why := s.deleteOldSegments(r, cfg)
 		if why != ReasonNone && p.leader == id {
-			s.emit(Event{Type: EvSegmentsDeleted, Topic: p.topicName, Partition: p.id, Broker: id, Reason: why,
-				Offset: from, EndOffset: r.logStart, Count: int(r.logStart - from)})
+			ev := Event{Type: EvSegmentsDeleted, Topic: p.topicName, Partition: p.id, Broker: id, Reason: why,
+				Offset: from, EndOffset: r.logStart, Count: int(r.logStart - from)}
+			if r.logStart == r.leo {
+				ev.Text = "active" // the active segment went too
+			}
+			s.emit(ev)
 		}
 	})
 }
 
-// deleteOldSegments drops closed segments past retention and moves the log
-// start offset. It returns why, or ReasonNone when nothing went.
+// deleteOldSegments drops segments past retention and moves the log start
+// offset. It returns why, or ReasonNone when nothing went. The active
+// segment goes too once it has expired (or is past retention.bytes): Kafka
+// rolls a new, empty segment at the log end first, since a log always keeps
+// one (UnifiedLog.deletableSegments / deleteSegments), so the log then
+// starts at its end offset.
 func (s *Sim) deleteOldSegments(r *replica, cfg *TopicConfig) Reason {
 	why := ReasonNone
 	total := int64(0)
 	for _, sg := range r.segments {
 		total += sg.bytes
 	}
-	for len(r.segments) > 1 {
+	for len(r.segments) > 0 && r.segments[0].bytes > 0 {
 		sg := r.segments[0]
 		switch {
 		case cfg.RetentionMs >= 0 && s.nowMs-sg.maxTsMs > cfg.RetentionMs:
@@ -58,6 +66,12 @@ func (s *Sim) deleteOldSegments(r *replica, cfg *TopicConfig) Reason {
 			return why
 		}
 		total -= sg.bytes
+		if len(r.segments) == 1 {
+			r.segments = []segment{{base: r.leo, firstMs: s.nowMs}}
+			r.logStart = r.leo
+			r.entries = nil
+			return why
+		}
 		r.segments = r.segments[1:]
 		r.logStart = r.segments[0].base
 		r.entries = r.entries[r.indexOf(r.logStart):]

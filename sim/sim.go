@@ -23,8 +23,12 @@ type Sim struct {
 	rngGroup *rand.Rand // member ids
 
 	brokers    []*broker // index = id-1
-	controller int       // broker id of the active controller, 0 = none
+	controller int       // node id of the active controller, 0 = none
 	ctrlEpoch  int
+	// ctrlUp: whether each dedicated controller node runs (index = id-brokers-1).
+	ctrlUp []bool
+	// quorumLost: the quorum's loss of its majority has been told.
+	quorumLost bool
 	topics     []*topic // creation order; deleted topics are removed
 	topicSeq   int      // for TopicIds
 	producers  []*producer

@@ -8,13 +8,16 @@ type Snapshot struct {
 	NowMs      int64
 	Seed       uint64
 	Metadata   string // MetadataKRaft or MetadataZooKeeper
-	Controller int    // broker id of the active controller, 0 = none
+	Controller int    // node id of the active controller, 0 = none
 
-	Brokers   []BrokerView
-	Topics    []TopicView // internal topics (__consumer_offsets) excluded
-	Producers []ProducerView
-	Groups    []GroupView
-	Ledger    LedgerSummary
+	Brokers []BrokerView
+	// ControllerNodes are the dedicated KRaft controller nodes, numbered
+	// after the brokers; empty in combined and ZooKeeper mode.
+	ControllerNodes []ControllerNodeView
+	Topics          []TopicView // internal topics (__consumer_offsets) excluded
+	Producers       []ProducerView
+	Groups          []GroupView
+	Ledger          LedgerSummary
 }
 
 // BrokerState is up, down or slow.
@@ -29,14 +32,24 @@ const (
 
 // BrokerView is one broker.
 type BrokerView struct {
-	ID          int
-	State       BrokerState
-	Fenced      bool  // the controller has not (yet) noticed it is back, or has fenced it
+	ID     int
+	State  BrokerState
+	Fenced bool // the controller has not (yet) noticed it is back, or has fenced it
+	// Registering: restarted, but its old session has not expired yet, so
+	// it cannot register and serves nothing (State is BrokerDown).
+	Registering bool
 	SlowDelayMs int64 // extra delay on its follower fetches when slow
 	DropAcks    int   // produce responses it will still drop
 	Controller  bool  // it is the active controller
 	Voter       bool  // KRaft: it is in the controller quorum
 	Leaders     int   // partitions it leads
+}
+
+// ControllerNodeView is one dedicated KRaft controller node.
+type ControllerNodeView struct {
+	ID     int
+	Up     bool
+	Active bool // it is the active controller
 }
 
 // TopicView is one topic with its partitions.
@@ -216,17 +229,22 @@ type ProducerLedger struct {
 	Sent     int
 	Acked    int
 	Failed   int
-	InFlight int
+	InFlight int // counted from the producer's batches: Sent = Acked + Failed + InFlight
 }
 
-// GroupLedger is one group's delivery outcome. Every acked record (for
-// acks=0, every sent record) falls in exactly one of ExactlyOnce,
-// Duplicated, Lost and Pending.
+// GroupLedger is one group's delivery outcome. Every record that was
+// acknowledged (for acks=0, sent) or that the group processed at least
+// once falls in exactly one of ExactlyOnce, Duplicated, Lost, Skipped and
+// Pending. Lost records are what Kafka's guarantees are about (an
+// acknowledged record destroyed, or committed past before processing);
+// skipped ones the group chose not to read (it started at the end of the
+// log, or compaction kept a newer value of the key).
 type GroupLedger struct {
 	ID          string
 	Processed   int // processing completions, counting repeats
 	ExactlyOnce int
 	Duplicated  int
 	Lost        int
+	Skipped     int
 	Pending     int
 }

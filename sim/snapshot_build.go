@@ -18,9 +18,13 @@ func (s *Sim) SnapshotTail(tail int) Snapshot {
 		case b.slowMs > 0:
 			st = BrokerSlow
 		}
-		snap.Brokers = append(snap.Brokers, BrokerView{ID: b.id, State: st, Fenced: b.fenced, SlowDelayMs: b.slowMs,
+		snap.Brokers = append(snap.Brokers, BrokerView{ID: b.id, State: st, Fenced: b.fenced, Registering: b.registering, SlowDelayMs: b.slowMs,
 			DropAcks: b.dropAcks, Controller: b.id == s.controller, Voter: s.isVoter(b.id) && s.cfg.Cluster.Metadata == MetadataKRaft,
 			Leaders: s.leaderCount(b.id)})
+	}
+	for i, up := range s.ctrlUp {
+		id := len(s.brokers) + 1 + i
+		snap.ControllerNodes = append(snap.ControllerNodes, ControllerNodeView{ID: id, Up: up, Active: id == s.controller})
 	}
 	for _, t := range s.topics {
 		if t.deleted {
@@ -115,7 +119,6 @@ func (s *Sim) recordView(p *partition, e entry) RecordView {
 func (s *Sim) producerView(p *producer) ProducerView {
 	pv := ProducerView{ID: p.cfg.ID, Topic: p.cfg.Topic, Config: p.cfg, Crashed: p.crashed, ProducerID: p.pid,
 		ProducerEpoch: int(p.epoch), Sent: p.sends, Acked: p.acked, Failed: p.failed, Retries: p.retries}
-	pv.InFlight = p.sends - p.acked - p.failed
 	if p.pid != 0 {
 		for i, pp := range p.parts {
 			pv.Sequences = append(pv.Sequences, PartitionSeq{Partition: i, NextSeq: int(pp.nextSeq)})
@@ -123,7 +126,11 @@ func (s *Sim) producerView(p *producer) ProducerView {
 	}
 	for i := range s.batches {
 		b := &s.batches[i]
-		if b.producer != p.idx || b.state == batchDone || b.state == batchOpen {
+		if b.producer != p.idx || b.state == batchDone {
+			continue
+		}
+		pv.InFlight += len(b.recs) // counted, so Sent = Acked + Failed + InFlight is a check
+		if b.state == batchOpen {
 			continue
 		}
 		st := "waiting"
@@ -144,6 +151,9 @@ func (s *Sim) groupView(g *group) GroupView {
 		Coordinator: s.coordinator(g)}
 	owner := map[TopicPartition]*member{}
 	for _, m := range g.members {
+		if m.ghost {
+			continue // a restarted instance's old membership: not a consumer any more
+		}
 		mv := MemberView{Name: m.name, MemberID: m.memberID, ClientID: m.clientID, State: m.state,
 			Leader: g.leader == m.idx && m.inGroup, Assigned: append([]TopicPartition(nil), m.assigned...)}
 		if mv.State == MemberActive && len(m.assigned) == 0 {

@@ -29,6 +29,8 @@ type partition struct {
 	isr         []int
 	hw          int64
 	offline     bool
+	// isrChangePending: the leader's AlterPartition waits for a controller.
+	isrChangePending bool
 	// pendingAcks are acks=all produce requests waiting for the high
 	// watermark to pass their records.
 	pendingAcks []pendingAck
@@ -152,6 +154,9 @@ func (s *Sim) createTopic(cfg TopicConfig) (*topic, error) {
 	if err := validTopicName(cfg.Name); err != nil {
 		return nil, err
 	}
+	if err := s.needController("create topic " + cfg.Name); err != nil {
+		return nil, err
+	}
 	if cfg.Partitions < 1 {
 		return nil, fmt.Errorf("topic %s: partitions must be at least 1", cfg.Name)
 	}
@@ -254,6 +259,9 @@ func (s *Sim) addPartitions(name string, total int) error {
 	if total <= len(t.parts) {
 		return fmt.Errorf("Topic currently has %d partitions, which is higher than the requested %d.", len(t.parts), total)
 	}
+	if err := s.needController("add partitions to " + name); err != nil {
+		return err
+	}
 	n := len(s.brokers)
 	first := t.parts[0].replicas[0] - 1
 	shift := 0
@@ -271,6 +279,9 @@ func (s *Sim) deleteTopic(name string) error {
 	_, t := s.topicByName(name)
 	if t == nil {
 		return &UnknownTopicError{Topic: name}
+	}
+	if err := s.needController("delete topic " + name); err != nil {
+		return err
 	}
 	t.deleted = true
 	for _, p := range t.parts {

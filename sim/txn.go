@@ -2,25 +2,28 @@ package sim
 
 // Transactions for consume-transform-produce: each member of a
 // transactional group has a transactional producer. Per batch it begins a
-// transaction, writes its output records, sends its offsets to the
-// transaction, and commits; a crash leaves the transaction open until the
-// coordinator aborts it.
+// transaction, sends its output records through the ordinary produce path
+// (acks=all, idempotent, retried to a new leader), sends its offsets to the
+// transaction, and commits: commitTransaction() first waits for every send
+// to be acknowledged, then the COMMIT markers are written. A crash leaves
+// the transaction open until the coordinator aborts it.
 
 // memberTxn is a member's open transaction.
 type memberTxn struct {
-	open     bool
-	id       int32
-	producer int32 // index of its transactional producer, -1 before the first
-	inputs   []bufRec
-	touched  []int // output partitions written in this transaction
-	first    []int64
-	outputs  []int32
+	open       bool
+	committing bool // commitTransaction() called, waiting for its sends
+	id         int32
+	producer   int32 // index of its transactional producer, -1 before the first
+	inputs     []bufRec
+	touched    []int // output partitions added to the transaction
+	outputs    []int32
 }
 
 // txnMarker is a COMMIT or ABORT control record.
 type txnMarker struct {
 	producer int32
 	commit   bool
+	epoch    int32 // the producer epoch the marker carries (bumped by a fencing abort)
 }
 
 // markerRec encodes marker i as a negative record id in a log entry.
@@ -51,11 +54,14 @@ func (s *Sim) txnProducer(g *group, m *member) *producer {
 func (s *Sim) beginTxn(g *group, m *member) {
 	p := s.txnProducer(g, m)
 	s.txnSeq++
+	p.txn = int32(s.txnSeq)
 	m.txn = memberTxn{open: true, id: int32(s.txnSeq), producer: p.idx}
 }
 
-// writeTxnOutputs appends one output record per processed input record to
-// the output topic, inside the open transaction.
+// writeTxnOutputs sends one output record per processed input record to
+// the output topic, inside the open transaction. The records go into the
+// producer's accumulator like any send(); each partition is added to the
+// transaction (AddPartitionsToTxn) before its first record goes out.
 func (s *Sim) writeTxnOutputs(g *group, m *member, recs []bufRec) {
 	if !m.txn.open || g.cfg.OutputTopic == "" {
 		return
@@ -65,49 +71,73 @@ func (s *Sim) writeTxnOutputs(g *group, m *member, recs []bufRec) {
 	if t == nil {
 		return
 	}
+	p.topicIdx = ti
 	for _, in := range recs {
-		src := &s.ledger.recs[in.rec]
 		var key *string
 		if k, null := s.ledger.keyOf(in.rec); !null {
 			key = &k
 		}
 		v, _ := s.ledger.valueOf(in.rec)
 		v += " processed"
-		part := s.partitionFor(p, key, len(t.parts))
-		p.sends++
-		rec := s.ledger.add(recordInfo{producer: p.idx, sendN: int32(p.sends), topicIdx: int32(ti), part: int32(part),
-			key: src.key, value: s.ledger.value(&v), createdMs: s.nowMs, txn: m.txn.id})
-		pt := t.parts[part]
-		lr := pt.leaderRep()
-		if lr == nil {
-			s.ledger.settle(rec, false)
-			continue
-		}
-		e := entry{offset: lr.leo, rec: rec, epoch: int32(pt.leaderEpoch)}
-		size, ts := s.entryFacts(e)
-		lr.appendEntry(e, size, ts, s.nowMs, &t.cfg)
-		s.ledger.landed(rec, e.offset)
+		rec := s.send(p, key, &v, false)
 		m.txn.outputs = append(m.txn.outputs, rec)
-		if !containsInt(m.txn.touched, part) {
+		if part := int(s.ledger.recs[rec].part); !containsInt(m.txn.touched, part) {
 			m.txn.touched = append(m.txn.touched, part)
-			m.txn.first = append(m.txn.first, e.offset)
-			pt.openTxns = append(pt.openTxns, openTxn{producer: p.idx, first: e.offset})
 		}
-		s.wakeParkedFetches(pt)
-		s.maybeAdvanceHW(pt)
 	}
+	s.flushReady(p)
 }
 
-// commitTxn: sendOffsetsToTransaction and commitTransaction. The offsets,
-// the output records and the processing all take effect together.
-func (s *Sim) commitTxn(g *group, m *member) {
-	if !m.txn.open {
+// noteTxnAppend: the leader appended a transactional batch; the first one
+// of a transaction in a partition holds the last stable offset there.
+func (s *Sim) noteTxnAppend(pt *partition, b *batch, base int64) {
+	if len(b.recs) == 0 || s.ledger.recs[b.recs[0]].txn < 0 {
 		return
+	}
+	for _, o := range pt.openTxns {
+		if o.producer == b.producer {
+			return
+		}
+	}
+	pt.openTxns = append(pt.openTxns, openTxn{producer: b.producer, first: base})
+}
+
+// commitTxn is sendOffsetsToTransaction and commitTransaction(). Like the
+// Java client, the commit first flushes the accumulator and waits for every
+// send of the transaction to be acknowledged (TransactionManager.nextRequest
+// holds EndTxn back while batches are incomplete). It reports whether the
+// transaction is finished; if not, the member's poll loop stays blocked and
+// txnSendSettled resumes it.
+func (s *Sim) commitTxn(g *group, m *member) bool {
+	if !m.txn.open {
+		return true
+	}
+	m.txn.committing = true
+	p := s.producers[m.txn.producer]
+	for part := range p.parts {
+		s.closeBatch(p, part) // flush(): every batch is ready now, linger or not
+	}
+	s.drain(p)
+	return s.tryFinishCommit(g, m)
+}
+
+// tryFinishCommit ends the transaction once none of its sends is still
+// pending: COMMIT when all were acknowledged, ABORT when one failed.
+func (s *Sim) tryFinishCommit(g *group, m *member) bool {
+	p := s.producers[m.txn.producer]
+	if s.unfinishedBatches(p) > 0 {
+		return false
+	}
+	for _, r := range m.txn.outputs {
+		if s.ledger.recs[r].state == recFailed {
+			s.endTxnAborted(g, m, "a send of the transaction failed, so commitTransaction() raised and the application aborted", false)
+			return true
+		}
 	}
 	coord := s.coordinator(g)
 	if coord == 0 || !s.brokerUp(coord) || !m.inGroup || m.genSynced != g.generation {
-		s.abortTxn(g, m, "the commit could not reach the group coordinator in the current generation")
-		return
+		s.endTxnAborted(g, m, "the commit could not reach the group coordinator in the current generation", false)
+		return true
 	}
 	s.finishTxn(g, m, true)
 	s.countProcessed(g, m, m.txn.inputs)
@@ -123,39 +153,157 @@ func (s *Sim) commitTxn(g *group, m *member) {
 	for _, tp := range tps {
 		s.commitOffset(g, m, tp, offs[tp])
 	}
-	s.emit(Event{Type: EvTxnCommitted, Group: g.cfg.ID, Member: m.name, Producer: s.producers[m.txn.producer].cfg.ID,
+	s.emit(Event{Type: EvTxnCommitted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
 		Count: len(m.txn.inputs), EndOffset: int64(len(m.txn.outputs)), Text: g.cfg.OutputTopic, Epoch: int(m.txn.id)})
 	m.txn = memberTxn{producer: m.txn.producer}
+	p.txn = -1
+	return true
+}
+
+// unfinishedBatches counts the producer's batches not yet acked or failed.
+func (s *Sim) unfinishedBatches(p *producer) int {
+	n := 0
+	for i := range p.parts {
+		pp := &p.parts[i]
+		n += len(pp.queue) + pp.inFlight
+		if pp.open >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// txnSendSettled: one of a transactional producer's batches was acked or
+// failed. A commit waiting on it may now finish and let its poll loop go on.
+func (s *Sim) txnSendSettled(p *producer) {
+	for _, g := range s.groups {
+		for _, m := range g.members {
+			if m.txn.producer != p.idx || !m.txn.committing || m.state == MemberCrashed || m.state == MemberClosed {
+				continue
+			}
+			if s.tryFinishCommit(g, m) {
+				m.processing = false
+				s.schedulePoll(g, m, 2*s.cfg.Cluster.NetworkDelayMs)
+			}
+			return
+		}
+	}
+}
+
+// txnOwnerCrashed: the application process holding this transactional
+// producer crashed, so it sends and retries nothing more (what is already
+// on the wire still arrives).
+func (s *Sim) txnOwnerCrashed(p *producer) bool {
+	for _, g := range s.groups {
+		for _, m := range g.members {
+			// A ghost is the coordinator's record of a restarted
+			// instance, not an application: it owns no producer.
+			if m.state == MemberCrashed && !m.ghost && g.cfg.ID+"-"+m.name == p.cfg.ID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // abortMemberTxn: the member is gone; the transaction coordinator aborts
-// whatever it left open.
+// whatever it left open, bumping the producer epoch so that a late send of
+// the old instance is refused.
 func (s *Sim) abortMemberTxn(g *group, m *member) {
 	if m.txn.open {
 		s.abortTxn(g, m, "its consumer left the group with the transaction still open")
 	}
 }
 
-func (s *Sim) abortTxn(g *group, m *member, why string) {
+// abortTxn is the coordinator's abort of a dead or fenced instance's
+// transaction: the producer epoch is bumped (as initTransactions() and the
+// coordinator's timeout abort do) and the instance's unsent batches die
+// with it.
+func (s *Sim) abortTxn(g *group, m *member, why string) { s.endTxnAborted(g, m, why, true) }
+
+// endTxnAborted ends the transaction with ABORT markers. Every abort here
+// follows an error, and the epoch is bumped as after an abortable error
+// (KIP-360): the next transaction starts its sequences at 0, whatever the
+// failed sends had been numbered.
+func (s *Sim) endTxnAborted(g *group, m *member, why string, fence bool) {
+	p := s.producers[m.txn.producer]
+	p.epoch++
+	if fence {
+		s.dropUnfinished(p)
+	} else {
+		// The application seeks back to where the aborted transaction's
+		// inputs began, as Kafka's exactly-once examples do after
+		// abortTransaction(), so they are processed again.
+		for _, r := range m.txn.inputs {
+			if pos, ok := m.positions[r.tp]; ok && r.offset < pos {
+				m.positions[r.tp] = r.offset
+			}
+		}
+	}
 	s.finishTxn(g, m, false)
-	s.emit(Event{Type: EvTxnAborted, Group: g.cfg.ID, Member: m.name, Producer: s.producers[m.txn.producer].cfg.ID,
+	s.emit(Event{Type: EvTxnAborted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
 		Count: len(m.txn.inputs), EndOffset: int64(len(m.txn.outputs)), Text: why, Epoch: int(m.txn.id)})
+	waiting := m.txn.committing
 	m.txn = memberTxn{producer: m.txn.producer}
+	p.txn = -1
+	if waiting && m.state != MemberCrashed && m.state != MemberClosed {
+		m.processing = false
+		s.schedulePoll(g, m, 2*s.cfg.Cluster.NetworkDelayMs)
+	}
+}
+
+// dropUnfinished fails every batch the producer has not finished: its
+// process is gone (or fenced), so nothing more is sent or retried.
+func (s *Sim) dropUnfinished(p *producer) {
+	p.gen++
+	for i := range p.parts {
+		pp := &p.parts[i]
+		if pp.open >= 0 {
+			s.closeBatch(p, i)
+		}
+		for _, bi := range pp.queue {
+			s.batches[bi].state = batchDone
+			for _, r := range s.batches[bi].recs {
+				s.ledger.settle(r, false)
+			}
+			p.failed += len(s.batches[bi].recs)
+		}
+		pp.queue = nil
+	}
+	for bi := range s.batches {
+		if b := &s.batches[bi]; b.producer == p.idx && b.state == batchInFlight {
+			b.state = batchDone
+			b.reqGen++
+			p.parts[b.part].inFlight--
+			for _, r := range b.recs {
+				s.ledger.settle(r, false)
+			}
+			p.failed += len(b.recs)
+		}
+	}
+	for i := range p.inflight {
+		p.inflight[i] = 0
+	}
 }
 
 // finishTxn writes the COMMIT or ABORT marker to every partition the
-// transaction touched and settles its output records.
+// transaction touched and settles its output records: a transactional
+// record counts as delivered when its transaction commits.
 func (s *Sim) finishTxn(g *group, m *member, commit bool) {
 	_, t := s.topicByName(g.cfg.OutputTopic)
-	for i, part := range m.txn.touched {
-		if t == nil {
+	p := s.producers[m.txn.producer]
+	for _, part := range m.txn.touched {
+		if t == nil || part >= len(t.parts) {
 			break
 		}
 		pt := t.parts[part]
+		first := int64(-1)
 		kept := pt.openTxns[:0:0]
 		for _, o := range pt.openTxns {
 			if o.producer != m.txn.producer {
 				kept = append(kept, o)
+			} else {
+				first = o.first
 			}
 		}
 		pt.openTxns = kept
@@ -163,12 +311,16 @@ func (s *Sim) finishTxn(g *group, m *member, commit bool) {
 		if lr == nil {
 			continue
 		}
-		if !commit {
-			pt.aborted = append(pt.aborted, abortedRange{producer: m.txn.producer, first: m.txn.first[i], last: lr.leo - 1})
+		if !commit && first >= 0 {
+			pt.aborted = append(pt.aborted, abortedRange{producer: m.txn.producer, first: first, last: lr.leo - 1})
 		}
-		s.markers = append(s.markers, txnMarker{producer: m.txn.producer, commit: commit})
+		if !s.brokerUp(pt.leader) {
+			continue // the coordinator writes markers only to a live leader
+		}
+		s.markers = append(s.markers, txnMarker{producer: m.txn.producer, commit: commit, epoch: p.epoch})
 		e := entry{offset: lr.leo, rec: markerRec(len(s.markers) - 1), epoch: int32(pt.leaderEpoch)}
 		lr.appendEntry(e, markerBytes, s.nowMs, s.nowMs, &t.cfg)
+		s.notePid(lr, e)
 		s.wakeParkedFetches(pt)
 		s.maybeAdvanceHW(pt)
 	}

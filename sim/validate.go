@@ -5,10 +5,13 @@ import "fmt"
 // Limits that keep a run within a laptop's memory. Scenario files check the
 // same numbers and say which one was hit.
 const (
-	MaxBrokers    = 50
-	MaxPartitions = 10000 // across all topics
-	MaxConsumers  = 1000  // across all groups
-	MaxProducers  = 1000
+	MaxBrokers = 50
+	// MaxControllers caps dedicated KRaft controller nodes; production
+	// quorums have 3 or 5.
+	MaxControllers = 9
+	MaxPartitions  = 10000 // across all topics
+	MaxConsumers   = 1000  // across all groups
+	MaxProducers   = 1000
 )
 
 // ConfigError is a mistake in a Config: which part, and what is wrong.
@@ -30,6 +33,12 @@ func validateConfig(cfg *Config) error {
 	case MetadataKRaft, MetadataZooKeeper:
 	default:
 		return &ConfigError{"cluster", fmt.Sprintf("metadata must be %q or %q, not %q", MetadataKRaft, MetadataZooKeeper, c.Metadata)}
+	}
+	if c.Controllers < 0 || c.Controllers > MaxControllers {
+		return &ConfigError{"cluster", fmt.Sprintf("controllers must be between 0 (combined mode) and %d, not %d", MaxControllers, c.Controllers)}
+	}
+	if c.Controllers > 0 && c.Metadata == MetadataZooKeeper {
+		return &ConfigError{"cluster", "dedicated controllers are KRaft's: in ZooKeeper mode a broker is the controller"}
 	}
 	if c.NetworkDelayMs < 0 {
 		return &ConfigError{"cluster", "network delay cannot be negative"}
@@ -69,6 +78,9 @@ func validateConfig(cfg *Config) error {
 	for _, p := range cfg.Producers {
 		if p.RatePerSec < 0 || p.Count < 0 || p.BatchSizeBytes < 1 || p.MaxInFlight < 1 {
 			return &ConfigError{"producer " + p.ID, "rate, count, batch.size and max.in.flight.requests.per.connection must be positive"}
+		}
+		if err := checkDeliveryTimeout(&p); err != nil {
+			return err
 		}
 	}
 	consumers := 0

@@ -11,6 +11,9 @@ func (e Event) Why() string {
 	if f, ok := whyBroker(e); ok {
 		return f
 	}
+	if f, ok := whyControl(e); ok {
+		return f
+	}
 	if f, ok := whyReplication(e); ok {
 		return f
 	}
@@ -69,41 +72,29 @@ func whyBroker(e Event) (string, bool) {
 		return fmt.Sprintf("broker %d crashed while leading %s; the controller only acts once its session times out",
 			e.Broker, plural(e.Count, "partition", "partitions")), true
 	case EvBrokerRestarted:
+		if e.Reason == ReasonSessionTimeout {
+			return whyRestartUnregistered(e), true
+		}
+		if e.Text == MetadataZooKeeper {
+			return fmt.Sprintf("broker %d restarted after %s down and registered in ZooKeeper; there is no controller yet, so it stays out of the ISRs until the next one takes it back", e.Broker, FormatMs(e.EndOffset)), true
+		}
+		if e.Text != "" {
+			return fmt.Sprintf("broker %d restarted after %s down, but no controller is active to register it: it waits, fenced, until the quorum has one", e.Broker, FormatMs(e.EndOffset)), true
+		}
 		return fmt.Sprintf("broker %d restarted after %s down; it re-registers and catches up as a follower", e.Broker, FormatMs(e.EndOffset)), true
 	case EvBrokerSlowed:
 		return fmt.Sprintf("broker %d is slow: its fetches from leaders now take %s longer, so its replicas fall behind", e.Broker, FormatMs(e.EndOffset)), true
 	case EvBrokerHealed:
 		return fmt.Sprintf("broker %d is healthy again and fetches at full speed", e.Broker), true
-	case EvBrokerFenced:
-		if e.Text == MetadataZooKeeper {
-			return fmt.Sprintf("broker %d's ZooKeeper session expired after %s (zookeeper.session.timeout.ms): its ephemeral /brokers/ids/%d node is gone, so controller broker %d moves leadership off it",
-				e.Broker, FormatMs(e.EndOffset), e.Broker, e.Broker2), true
-		}
-		return fmt.Sprintf("controller broker %d gave up on broker %d after %s without a heartbeat (broker.session.timeout.ms): it moves leadership off it and drops it from every ISR",
-			e.Broker2, e.Broker, FormatMs(e.EndOffset)), true
-	case EvBrokerUnfenced:
-		if e.Text == MetadataZooKeeper {
-			return fmt.Sprintf("broker %d registered in ZooKeeper again; controller broker %d makes it a follower of its partitions", e.Broker, e.Broker2), true
-		}
-		return fmt.Sprintf("controller broker %d accepted broker %d back: it follows its partitions again and can rejoin their ISRs once caught up", e.Broker2, e.Broker), true
-	case EvControllerElected:
-		if e.Text == MetadataZooKeeper {
-			return fmt.Sprintf("broker %d is the controller (epoch %d): it created the /controller znode in ZooKeeper first", e.Broker, e.Epoch), true
-		}
-		return fmt.Sprintf("broker %d is the active controller (epoch %d), elected by the KRaft controller quorum (%s alive)", e.Broker, e.Epoch, plural(e.Count, "voter", "voters")), true
-	case EvControllerLost:
-		if e.Count < 0 {
-			if e.Text == MetadataZooKeeper {
-				return fmt.Sprintf("the controller, broker %d, is gone: when its ZooKeeper session expires the /controller znode disappears and the other brokers race to create it", e.Broker), true
-			}
-			return fmt.Sprintf("the active controller, broker %d, is gone: the quorum elects another after a timeout; no leader elections until then", e.Broker), true
-		}
-		return fmt.Sprintf("no active controller: only %d of %d quorum voters are alive and Raft needs a majority", e.Count, e.EndOffset), true
 	case EvAcksDropping:
 		return fmt.Sprintf("broker %d will write the next %s it receives but lose the responses on the way back", e.Broker, plural(e.Count, "produce request", "produce requests")), true
 	case EvTopicCreated:
-		return fmt.Sprintf("topic %s created with %s and replication factor %d: each partition has %s on different brokers",
-			e.Topic, plural(e.Count, "partition", "partitions"), e.Epoch, plural(e.Epoch, "copy", "copies")), true
+		copies := "each partition has a single copy, on one broker"
+		if e.Epoch > 1 {
+			copies = fmt.Sprintf("each partition has %d copies, on different brokers", e.Epoch)
+		}
+		return fmt.Sprintf("topic %s created with %s and replication factor %d: %s",
+			e.Topic, plural(e.Count, "partition", "partitions"), e.Epoch, copies), true
 	case EvTopicDeleted:
 		return fmt.Sprintf("topic %s deleted with all its records", e.Topic), true
 	case EvPartitionsAdded:
@@ -128,8 +119,12 @@ func whyReplication(e Event) (string, bool) {
 	case EvReplicated:
 		return fmt.Sprintf("follower broker %d copied %s of %s from leader broker %d", e.Broker, offsets(e.Offset, e.EndOffset), tpName(e), e.Broker2), true
 	case EvHWAdvanced:
-		return fmt.Sprintf("%s high watermark %d → %d: all %s have those records, so consumers may now read them",
-			tpName(e), e.Offset, e.EndOffset, plural(e.Count, "in-sync replica", "in-sync replicas")), true
+		have := fmt.Sprintf("all %d in-sync replicas have", e.Count)
+		if e.Count == 1 {
+			have = "the only in-sync replica, the leader, has"
+		}
+		return fmt.Sprintf("%s high watermark %d → %d: %s those records, so consumers may now read them",
+			tpName(e), e.Offset, e.EndOffset, have), true
 	case EvISRShrunk:
 		if e.Reason == ReasonBrokerDown {
 			return fmt.Sprintf("broker %d left the ISR of %s: its broker is down; ISR is now [%s]", e.Broker, tpName(e), e.Text), true
@@ -137,16 +132,27 @@ func whyReplication(e Event) (string, bool) {
 		return fmt.Sprintf("broker %d left the ISR of %s: it is %s behind and has not caught up for %s (more than replica.lag.time.max.ms); ISR is now [%s]",
 			e.Broker, tpName(e), plural(int(e.Offset), "record", "records"), FormatMs(e.EndOffset), e.Text), true
 	case EvISRExpanded:
-		return fmt.Sprintf("broker %d rejoined the ISR of %s: it caught up to offset %d; ISR is now [%s]", e.Broker, tpName(e), e.Offset, e.Text), true
+		return fmt.Sprintf("broker %d rejoined the ISR of %s: it caught up to the high watermark (its log ends at offset %d, the high watermark is %d); ISR is now [%s]",
+			e.Broker, tpName(e), e.Offset, e.EndOffset, e.Text), true
+	case EvISRChangePending:
+		return whyISRPending(e), true
 	case EvLeaderElected:
 		return whyElection(e), true
 	case EvPartitionOffline:
+		if e.Reason == ReasonUnclean {
+			return fmt.Sprintf("%s is offline: no replica at all is alive (last ISR [%s]); unclean.leader.election.enable=true could pick any live replica, but there is none, so writes and reads fail until one returns",
+				tpName(e), e.Text), true
+		}
 		return fmt.Sprintf("%s is offline: no in-sync replica is alive (ISR [%s]) and unclean.leader.election.enable=false, so writes and reads fail until one returns",
 			tpName(e), e.Text), true
 	case EvTruncated:
 		return fmt.Sprintf("broker %d cut %s back to offset %d, discarding %s that the leader of epoch %d (broker %d) never had",
 			e.Broker, tpName(e), e.Offset, plural(e.Count, "record", "records"), e.Epoch, e.Broker2), true
 	case EvSegmentsDeleted:
+		if e.Text == "active" {
+			return fmt.Sprintf("%s deleted every segment of %s (%s), the active one too: it rolled a new, empty segment first, so the log now starts at its end, offset %d",
+				e.Reason, tpName(e), offsets(e.Offset, e.EndOffset), e.EndOffset), true
+		}
 		return fmt.Sprintf("%s deleted old segments of %s (%s): the log now starts at offset %d",
 			e.Reason, tpName(e), offsets(e.Offset, e.EndOffset), e.EndOffset), true
 	case EvCompacted:
@@ -202,14 +208,30 @@ func whyProducer(e Event) (string, bool) {
 			return fmt.Sprintf("broker %d refused a write to %s with %s: %s in sync, but min.insync.replicas=%d",
 				e.Broker, tpName(e), e.Err, plural(e.Count, "replica is", "replicas are"), e.EndOffset), true
 		}
+		if e.Err == "TimeoutException" {
+			// The Java client's own words (Sender.sendProducerData).
+			return fmt.Sprintf("%s gave up: TimeoutException: Expiring %d record(s) for %s:%d ms has passed since batch creation (delivery.timeout.ms); the application's callback sees the error",
+				e.Producer, e.Count, tpName(e), e.EndOffset), true
+		}
+		switch e.Err {
+		case "INVALID_PRODUCER_EPOCH":
+			return fmt.Sprintf("%s's write of %s to %s was refused with INVALID_PRODUCER_EPOCH: a newer epoch of its producer id fenced it (a restarted instance or the coordinator's abort); it is not retried",
+				e.Producer, plural(e.Count, "record", "records"), tpName(e)), true
+		case "INVALID_RECORD":
+			return fmt.Sprintf("%s's write of %s to %s was refused with INVALID_RECORD: a compacted topic needs a key on every record; it is not retried",
+				e.Producer, plural(e.Count, "record", "records"), tpName(e)), true
+		}
 		return fmt.Sprintf("%s gave up on %s for %s after %s: %s (retries or delivery.timeout.ms ran out); the application's callback sees the error",
 			e.Producer, plural(e.Count, "record", "records"), tpName(e), plural(e.Epoch, "attempt", "attempts"), e.Err), true
 	case EvRetried:
-		s := fmt.Sprintf("%s retries %s for %s after %s (attempt %d)", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Err, e.Epoch)
-		if e.Text == "idempotent" {
-			return s + ": same producer id and sequence numbers, so the leader can spot a copy it already wrote", true
+		return whyRetried(e), true
+	case EvEpochBumped:
+		if e.Text == "gap" {
+			return fmt.Sprintf("%s bumped its producer epoch to %d: the leader of %s no longer has records up to sequence %d that were acknowledged (a leader without them was elected), so it numbers its unanswered batches for %s from sequence 0 in the new epoch",
+				e.Producer, e.Epoch, tpName(e), e.Offset-1, tpName(e)), true
 		}
-		return s + ": without idempotence, if the first attempt was written this writes the records again", true
+		return fmt.Sprintf("%s bumped its producer epoch to %d: batches it had sent to %s failed without an ack (its acks stop short of sequence %d), so it cannot tell which the leader wrote; it numbers %s from sequence 0 again in the new epoch, and batches already sent keep their numbers",
+			e.Producer, e.Epoch, tpName(e), e.Offset, tpName(e)), true
 	case EvDuplicateDrop:
 		return fmt.Sprintf("leader broker %d recognised the retried batch (producer id %d, sequence %d-%d) as one it already wrote and did not write it again: idempotence at work",
 			e.Broker, e.Epoch, e.Offset, e.EndOffset), true
@@ -227,4 +249,21 @@ func whyProducer(e Event) (string, bool) {
 			e.Member, e.Group, e.Text, plural(int(e.EndOffset), "output record", "output records")), true
 	}
 	return "", false
+}
+
+func whyRetried(e Event) string {
+	s := fmt.Sprintf("%s retries %s for %s after %s (attempt %d", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Err, e.Epoch)
+	if e.EndOffset > 0 {
+		s += ", after a " + FormatMs(e.EndOffset) + " backoff"
+	}
+	s += ")"
+	switch e.Text {
+	case "out-of-order":
+		return s + ": the leader expects an earlier sequence number first; this batch waits for the batches before it to be written or to fail"
+	case "out-of-order-gap":
+		return s + ": the leader's log no longer has the records just before this batch (a new leader was elected without them), so the producer bumps its epoch and numbers the partition's unanswered batches again from 0"
+	case "idempotent":
+		return s + ": same producer id and sequence numbers, so the leader can spot a copy it already wrote"
+	}
+	return s + ": without idempotence, if the first attempt was written this writes the records again"
 }

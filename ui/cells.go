@@ -29,6 +29,7 @@ const (
 	cellMarkLost
 	cellMarkPending
 	cellMarkSelected
+	cellMarkSkipped
 )
 
 // cellKey is one rendered two-rune cell.
@@ -105,6 +106,8 @@ func (c *cellCache) style(id cellStyle) lipgloss.Style {
 		return st.Lost.Bold(true).Reverse(true)
 	case cellMarkPending:
 		return st.Pending.Bold(true).Reverse(true)
+	case cellMarkSkipped:
+		return st.Skipped.Bold(true).Reverse(true)
 	case cellMarkSelected:
 		return st.Selected.Underline(true)
 	}

@@ -31,6 +31,9 @@ func (c *clusterPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string
 	for i := range snap.Brokers {
 		body = append(body, c.brokerLines(st, snap, &snap.Brokers[i], hot)...)
 	}
+	for _, n := range snap.ControllerNodes {
+		body = append(body, controllerNodeLine(st, n))
+	}
 	if len(snap.Brokers) == 0 {
 		body = append(body, st.Faint.Render("no brokers"))
 	}
@@ -86,9 +89,24 @@ func (c *clusterPane) brokerLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerV
 	return append(lines, cur)
 }
 
+// controllerNodeLine is one dedicated KRaft controller node: it votes in
+// the quorum and holds no partitions.
+func controllerNodeLine(st *Styles, n sim.ControllerNodeView) string {
+	ctrl, state, stStyle := " ", "up  ", st.Bold
+	if n.Active {
+		ctrl = symCtrl
+	}
+	if !n.Up {
+		state, stStyle = "DOWN", st.Offline
+	}
+	return st.Accent.Render(ctrl) + stStyle.Render("n"+itoa(n.ID)+" "+state) + " " + st.Faint.Render("controller node: votes, holds no partitions")
+}
+
 // brokerStateWord is the fixed-width word for a broker's state.
 func brokerStateWord(b *sim.BrokerView) string {
 	switch {
+	case b.Registering:
+		return "wait" // restarted, not registered until its old session expires
 	case b.State == sim.BrokerDown:
 		return "DOWN"
 	case b.State == sim.BrokerSlow:

@@ -99,7 +99,7 @@ func TestDrillOpenScrollClose(t *testing.T) {
 	}
 	m = press(t, m, "right")
 	v = m.View()
-	if !contains(v, "✕ 1 lost") || !contains(v, "skipped: c1 committed offset 20 on orders-2") ||
+	if !contains(v, "✕ 1 lost") || !contains(v, "c1 committed offset 20 on orders-2") ||
 		!contains(logLine(t, v, "orders-2"), "c◂") {
 		t.Fatalf("→ should list the lost record and mark it:\n%s", v)
 	}
@@ -128,8 +128,8 @@ func TestDrillOpenScrollClose(t *testing.T) {
 
 func TestDrillEmptyAndWide(t *testing.T) {
 	m := openDrillOn(t, 160, 48)
-	m = press(t, m, "right", "right") // lost, pending
-	m = press(t, m, "right")          // once
+	m = press(t, m, "right", "right", "right") // lost, skipped, pending
+	m = press(t, m, "right")                   // once
 	v := m.View()
 	if !m.sim.drill.IsOpen() || !contains(v, "✓ 27 exactly once") || !contains(v, "Partition logs") {
 		t.Fatalf("the wide layout should keep the logs beside the list:\n%s", v)
@@ -316,5 +316,27 @@ func TestLessonDrill(t *testing.T) {
 	m = drive(t, m, "tab", "enter")
 	if s.stop == stop {
 		t.Fatal("away from the ledger, enter should go on as before")
+	}
+}
+
+// Skipped records have their own mark, », in the list and in the logs, and
+// the ledger's counts name them apart from lost ones.
+func TestDrillSkipped(t *testing.T) {
+	m := openDrillOn(t, 120, 36)
+	m = press(t, m, "right", "right") // lost, skipped
+	v := m.View()
+	if m.sim.drill.Fate() != sim.FateSkipped || !contains(v, "» 2 skipped") ||
+		!contains(v, "auto.offset.reset=latest started it") {
+		t.Fatalf("→ twice from the duplicates should list the skipped records:\n%s", v)
+	}
+	if l := logLine(t, v, "orders-1"); !contains(l, "◂") || strings.Count(l, "»") != 1 {
+		t.Fatalf("orders-1 should mark the selected skipped record ◂ and the other »: %q", l)
+	}
+	if !contains(v, "»=skipped (listed)") {
+		t.Fatalf("the logs legend should explain the » mark:\n%s", v)
+	}
+	m = press(t, m, "esc")
+	if _, f, _ := m.sim.ledger.chosen(&m.sim.snap); fateOrder[f] != sim.FateSkipped || !contains(m.View(), "lost 1▸skipped 2") {
+		t.Fatalf("after esc the ledger's cursor should rest on skipped:\n%s", m.View())
 	}
 }

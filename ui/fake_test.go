@@ -123,7 +123,7 @@ func (f *fakeRunner) Snapshot() sim.Snapshot {
 func (f *fakeRunner) SnapshotTail(int) sim.Snapshot { return f.Snapshot() }
 
 // Fates scripts the fixture ledger's records of group billing (27 once, 2
-// duplicated, 1 lost, 7 pending). Which record has which fate is made up:
+// duplicated, 1 lost, 2 skipped, 7 pending). Which record has which fate is made up:
 // the rows only give the drill-down something to list and mark.
 func (f *fakeRunner) Fates(group string, want sim.Fate) []sim.RecordFate {
 	if group != "billing" {
@@ -148,8 +148,12 @@ func (f *fakeRunner) Fates(group string, want sim.Fate) []sim.RecordFate {
 		"committing past it; processed by c2 in generation 3 at 2.300s")
 	add(sim.FateDuplicated, 1, 12, 2, "processed by c1 in generation 2 at 1.300s, then c1 crashed at 1.500s before "+
 		"committing past it; processed by c2 in generation 3 at 2.400s")
-	add(sim.FateLost, 2, 5, 0, "skipped: c1 committed offset 20 on orders-2 at 0.900s before processing offset 5, "+
+	add(sim.FateLost, 2, 5, 0, "c1 committed offset 20 on orders-2 at 0.900s before processing offset 5, "+
 		"and the records in between were never processed")
+	for o := int64(3); o < 5; o++ {
+		add(sim.FateSkipped, 1, o, 0, "billing had no committed offset on orders-1, so auto.offset.reset=latest started it "+
+			"at offset 13 at 0.500s, past offset "+i64(o)+": it never asked for this record")
+	}
 	for o := int64(25); o < 32; o++ {
 		add(sim.FatePending, 2, o, 0, "not processed yet: orders-2 is still readable at offset "+i64(o))
 	}
@@ -217,7 +221,7 @@ func fixtureSnapshot(brokers, partitions, records int) sim.Snapshot {
 	s.Groups = []sim.GroupView{g}
 	s.Ledger = sim.LedgerSummary{
 		Producers: []sim.ProducerLedger{{ID: "p1", Sent: 40, Acked: 37, InFlight: 3}},
-		Groups:    []sim.GroupLedger{{ID: "billing", Processed: 30, ExactlyOnce: 27, Duplicated: 2, Lost: 1, Pending: 7}},
+		Groups:    []sim.GroupLedger{{ID: "billing", Processed: 30, ExactlyOnce: 27, Duplicated: 2, Lost: 1, Skipped: 2, Pending: 7}},
 	}
 	return s
 }

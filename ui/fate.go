@@ -8,11 +8,12 @@ import (
 
 // fateOrder is the order of the ledger's counts, and of ←/→ in the
 // drill-down.
-var fateOrder = []sim.Fate{sim.FateExactlyOnce, sim.FateDuplicated, sim.FateLost, sim.FatePending}
+var fateOrder = []sim.Fate{sim.FateExactlyOnce, sim.FateDuplicated, sim.FateLost, sim.FateSkipped, sim.FatePending}
 
 // fateText is how the UI names and marks one fate.
 type fateText struct {
 	short   string // as the ledger's counts name it
+	tiny    string // the same where the ledger is narrow
 	word    string // in full
 	meaning string // what it means for the group
 	// mark is what a listed record's cells get in the partition logs: the
@@ -21,10 +22,11 @@ type fateText struct {
 }
 
 var fateTexts = map[sim.Fate]fateText{
-	sim.FateExactlyOnce: {"once", "exactly once", "processed one time", '✓'},
-	sim.FateDuplicated:  {"dup", "duplicated", "processed more than once", '▒'},
-	sim.FateLost:        {"lost", "lost", "never processed, and never will be", '✕'},
-	sim.FatePending:     {"pending", "pending", "not processed yet, still readable", '○'},
+	sim.FateExactlyOnce: {"once", "once", "exactly once", "processed one time", '✓'},
+	sim.FateDuplicated:  {"dup", "dup", "duplicated", "processed more than once", '▒'},
+	sim.FateLost:        {"lost", "lost", "lost", "never processed, and never will be", '✕'},
+	sim.FateSkipped:     {"skipped", "skip", "skipped", "never read: the group started or was reset past it, or compaction kept a newer value", '»'},
+	sim.FatePending:     {"pending", "pend", "pending", "not processed yet, still readable", '○'},
 }
 
 // textOf falls back to exactly once, as the ledger's first count.
@@ -36,6 +38,7 @@ func textOf(f sim.Fate) fateText {
 }
 
 func fateShort(f sim.Fate) string   { return textOf(f).short }
+func fateTiny(f sim.Fate) string    { return textOf(f).tiny }
 func fateMark(f sim.Fate) rune      { return textOf(f).mark }
 func fateWord(f sim.Fate) string    { return textOf(f).word }
 func fateMeaning(f sim.Fate) string { return textOf(f).meaning }
@@ -47,6 +50,8 @@ func fateStyle(st *Styles, f sim.Fate) lipgloss.Style {
 		return st.Duplicated
 	case sim.FateLost:
 		return st.Lost
+	case sim.FateSkipped:
+		return st.Skipped
 	case sim.FatePending:
 		return st.Pending
 	}

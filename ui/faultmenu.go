@@ -32,7 +32,9 @@ func faultKinds(snap *sim.Snapshot) []faultKind {
 	for _, b := range snap.Brokers {
 		name := "broker b" + itoa(b.ID)
 		if b.State == sim.BrokerDown {
-			restart = append(restart, faultTarget{name, sim.Command{Kind: sim.CmdRestartBroker, Broker: b.ID}})
+			if !b.Registering {
+				restart = append(restart, faultTarget{name, sim.Command{Kind: sim.CmdRestartBroker, Broker: b.ID}})
+			}
 			continue
 		}
 		crash = append(crash, faultTarget{name, sim.Command{Kind: sim.CmdCrashBroker, Broker: b.ID}})
@@ -49,6 +51,7 @@ func faultKinds(snap *sim.Snapshot) []faultKind {
 		{"Slow a broker", slow},
 		{"Drop produce acks", drop},
 	}
+	kinds = append(kinds, controllerFaults(snap)...)
 	kinds = append(kinds, consumerFaults(snap)...)
 	var prod, parts []faultTarget
 	for _, p := range snap.Producers {
@@ -64,6 +67,24 @@ func faultKinds(snap *sim.Snapshot) []faultKind {
 		}
 	}
 	return append(kinds, faultKind{"Crash a producer", prod}, faultKind{"Add partitions", parts})
+}
+
+// controllerFaults crash and restart dedicated KRaft controller nodes; a
+// cluster in combined mode has none (its voters are brokers).
+func controllerFaults(snap *sim.Snapshot) []faultKind {
+	if len(snap.ControllerNodes) == 0 {
+		return nil
+	}
+	var crash, restart []faultTarget
+	for _, c := range snap.ControllerNodes {
+		name := "controller node " + itoa(c.ID)
+		if c.Up {
+			crash = append(crash, faultTarget{name, sim.Command{Kind: sim.CmdCrashController, Broker: c.ID}})
+		} else {
+			restart = append(restart, faultTarget{name, sim.Command{Kind: sim.CmdRestartController, Broker: c.ID}})
+		}
+	}
+	return []faultKind{{"Crash a controller node", crash}, {"Restart a controller node", restart}}
 }
 
 // consumerFaults are the consumer faults, targets taken from the groups.

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"kafkasim/sim"
 )
 
@@ -11,11 +13,12 @@ const (
 	barOnce    = "█"
 	barDup     = "▒"
 	barLost    = "✕"
+	barSkipped = "»"
 	barPending = "·"
 )
 
 // ledgerPane shows, per group, what became of every record sent: exactly
-// once, duplicated, lost, pending. While it has the focus a cursor picks
+// once, duplicated, lost, skipped, pending. While it has the focus a cursor picks
 // one group's fate, for the drill-down to list.
 type ledgerPane struct {
 	pane
@@ -48,27 +51,102 @@ func (l *ledgerPane) render(st *Styles, snap *sim.Snapshot) []string {
 	}
 	l.setTotal(len(body))
 	from, to := l.window()
-	legend := st.Once.Render(barOnce) + st.Faint.Render("once ") + st.Duplicated.Render(barDup) + st.Faint.Render("dup ") +
-		st.Lost.Render(barLost) + st.Faint.Render("lost ") + st.Pending.Render(barPending) + st.Faint.Render("pending")
-	return l.frame(st, legend, body[from:to])
+	return l.frame(st, l.legend(st), body[from:to])
+}
+
+// legend names each bar glyph, in full words where the title has room,
+// else in short ones; the glyphs keep them apart when spaces do not fit.
+// Where nothing fits, the short spaced legend is cut at the pane's edge.
+func (l *ledgerPane) legend(st *Styles) string {
+	build := func(name func(sim.Fate) string, sep string) string {
+		var b strings.Builder
+		for i, f := range fateOrder {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(fateStyle(st, f).Render(fateBar(f)) + st.Faint.Render(name(f)))
+		}
+		return b.String()
+	}
+	for _, try := range []struct {
+		name func(sim.Fate) string
+		sep  string
+	}{{fateShort, " "}, {fateTiny, " "}, {fateTiny, ""}} {
+		if legend := build(try.name, try.sep); lipgloss.Width(l.titleLine(st, legend)) <= l.w {
+			return legend
+		}
+	}
+	return build(fateTiny, " ")
 }
 
 // groupLines are a group's bar and counts; sel is the count the cursor is
 // on (an index into fateOrder), -1 for none.
 func (l *ledgerPane) groupLines(st *Styles, g sim.GroupLedger, sel int) []string {
-	n := []int{g.ExactlyOnce, g.Duplicated, g.Lost, g.Pending}
-	counts := " "
-	for i, f := range fateOrder {
-		text := fateShort(f) + " " + itoa(n[i])
-		if i == sel {
-			counts += st.Selected.Render("▸" + text)
-			continue
-		}
-		counts += " " + fateStyle(st, f).Render(text)
-	}
 	barW := max(l.w-len(g.ID)-3, 8)
 	bar := ledgerBar(st, barW, g)
-	return []string{st.Bold.Render(sanitize(g.ID)) + " " + bar, counts}
+	return []string{st.Bold.Render(sanitize(g.ID)) + " " + bar, l.countsLine(st, g, sel)}
+}
+
+// countsLine names each count in full where the pane is wide enough; a
+// narrow pane shortens the names, then leaves out zero skipped and pending
+// counts (never once, dup or lost, nor the one the cursor is on), and at
+// last writes each count after its bar glyph.
+func (l *ledgerPane) countsLine(st *Styles, g sim.GroupLedger, sel int) string {
+	n := fateCounts(g)
+	build := func(name func(sim.Fate) string, dropZero bool) string {
+		counts := " "
+		for i, f := range fateOrder {
+			optional := f == sim.FateSkipped || f == sim.FatePending
+			if dropZero && optional && n[i] == 0 && i != sel {
+				continue
+			}
+			text := name(f) + itoa(n[i])
+			if i == sel {
+				counts += st.Selected.Render("▸" + text)
+				continue
+			}
+			style := fateStyle(st, f)
+			if n[i] == 0 {
+				style = st.Faint // a zero is no news: "lost 0" is not red
+			}
+			counts += " " + style.Render(text)
+		}
+		return counts
+	}
+	word := func(name func(sim.Fate) string) func(sim.Fate) string {
+		return func(f sim.Fate) string { return name(f) + " " }
+	}
+	line := build(word(fateShort), false)
+	if lipgloss.Width(line) > l.w {
+		line = build(word(fateTiny), false)
+	}
+	if lipgloss.Width(line) > l.w {
+		line = build(word(fateTiny), true)
+	}
+	if lipgloss.Width(line) > l.w {
+		line = build(fateBar, false)
+	}
+	return line
+}
+
+// fateCounts are a group's counts in fateOrder.
+func fateCounts(g sim.GroupLedger) []int {
+	return []int{g.ExactlyOnce, g.Duplicated, g.Lost, g.Skipped, g.Pending}
+}
+
+// fateBar is the glyph a fate's share of the ledger bar is drawn with.
+func fateBar(f sim.Fate) string {
+	switch f {
+	case sim.FateDuplicated:
+		return barDup
+	case sim.FateLost:
+		return barLost
+	case sim.FateSkipped:
+		return barSkipped
+	case sim.FatePending:
+		return barPending
+	}
+	return barOnce
 }
 
 // move moves the cursor n fates along, over groups groups, and scrolls
@@ -86,7 +164,8 @@ func (l *ledgerPane) move(n, groups int) {
 }
 
 // pickDefault puts the cursor, until the learner moves it, on the first
-// group's first duplicated or lost records: what a learner looks for.
+// group's first duplicated or lost records, what a learner looks for; with
+// none anywhere, on the first skipped ones.
 func (l *ledgerPane) pickDefault(snap *sim.Snapshot) {
 	if l.moved {
 		return
@@ -103,6 +182,12 @@ func (l *ledgerPane) pickDefault(snap *sim.Snapshot) {
 		}
 		return
 	}
+	for gi, g := range snap.Ledger.Groups {
+		if g.Skipped > 0 {
+			l.cursor = gi*len(fateOrder) + 3
+			return
+		}
+	}
 }
 
 // chosen is the group and fate index the cursor is on.
@@ -114,11 +199,11 @@ func (l *ledgerPane) chosen(snap *sim.Snapshot) (group string, fate int, ok bool
 	return snap.Ledger.Groups[gi].ID, l.cursor % len(fateOrder), true
 }
 
-// ledgerBar splits w cells in proportion to the four outcomes. A non-zero
-// count of lost or duplicated records always gets at least one cell: those
-// are the ones a learner must not miss.
+// ledgerBar splits w cells in proportion to the five outcomes. Any non-zero
+// count but exactly once always gets at least one cell: lost and
+// duplicated records are the ones a learner must not miss.
 func ledgerBar(st *Styles, w int, g sim.GroupLedger) string {
-	total := g.ExactlyOnce + g.Duplicated + g.Lost + g.Pending
+	total := g.ExactlyOnce + g.Duplicated + g.Lost + g.Skipped + g.Pending
 	if total == 0 {
 		return st.Faint.Render(strings.Repeat(barPending, w))
 	}
@@ -129,12 +214,13 @@ func ledgerBar(st *Styles, w int, g sim.GroupLedger) string {
 		}
 		return c
 	}
-	dup, lost, pend := cells(g.Duplicated), cells(g.Lost), cells(g.Pending)
-	once := max(w-dup-lost-pend, 0)
+	dup, lost, skip, pend := cells(g.Duplicated), cells(g.Lost), cells(g.Skipped), cells(g.Pending)
+	once := max(w-dup-lost-skip-pend, 0)
 	if g.ExactlyOnce == 0 {
 		pend += once
 		once = 0
 	}
 	return st.Once.Render(strings.Repeat(barOnce, once)) + st.Duplicated.Render(strings.Repeat(barDup, dup)) +
-		st.Lost.Render(strings.Repeat(barLost, lost)) + st.Pending.Render(strings.Repeat(barPending, pend))
+		st.Lost.Render(strings.Repeat(barLost, lost)) + st.Skipped.Render(strings.Repeat(barSkipped, skip)) +
+		st.Pending.Render(strings.Repeat(barPending, pend))
 }

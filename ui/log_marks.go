@@ -106,6 +106,8 @@ func markStyle(f sim.Fate) cellStyle {
 		return cellMarkLost
 	case sim.FatePending:
 		return cellMarkPending
+	case sim.FateSkipped:
+		return cellMarkSkipped
 	}
 	return cellMarkOnce
 }

@@ -18,11 +18,13 @@ var (
 	colDup       = lipgloss.AdaptiveColor{Light: "#9A4D00", Dark: "#FFAF00"}
 	colOnce      = lipgloss.AdaptiveColor{Light: "#0B7A0B", Dark: "#5FD75F"}
 	colPending   = lipgloss.AdaptiveColor{Light: "#707070", Dark: "#9E9E9E"}
-	colAccent    = lipgloss.AdaptiveColor{Light: "#005F87", Dark: "#5FD7FF"}
-	colFaint     = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#767676"}
-	colNoteFg    = lipgloss.AdaptiveColor{Light: "#000000", Dark: "#000000"}
-	colNoteBg    = lipgloss.AdaptiveColor{Light: "#FFD75F", Dark: "#FFD75F"}
-	colHotBg     = lipgloss.AdaptiveColor{Light: "#FFF3B0", Dark: "#5F5F00"}
+	// Skipped is not lost: a calm blue, never the red of a loss.
+	colSkipped = lipgloss.AdaptiveColor{Light: "#2F5F8F", Dark: "#7FAFDF"}
+	colAccent  = lipgloss.AdaptiveColor{Light: "#005F87", Dark: "#5FD7FF"}
+	colFaint   = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#767676"}
+	colNoteFg  = lipgloss.AdaptiveColor{Light: "#000000", Dark: "#000000"}
+	colNoteBg  = lipgloss.AdaptiveColor{Light: "#FFD75F", Dark: "#FFD75F"}
+	colHotBg   = lipgloss.AdaptiveColor{Light: "#FFF3B0", Dark: "#5F5F00"}
 )
 
 // keyPalette colours records by key, so one key's records stand out along a
@@ -66,6 +68,7 @@ type Styles struct {
 	Once       lipgloss.Style
 	Duplicated lipgloss.Style
 	Lost       lipgloss.Style
+	Skipped    lipgloss.Style
 	Pending    lipgloss.Style
 	Keys       []lipgloss.Style
 }
@@ -100,6 +103,7 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		Once:       fg(colOnce),
 		Duplicated: fg(colDup),
 		Lost:       fg(colLost),
+		Skipped:    fg(colSkipped),
 		Pending:    fg(colPending),
 	}
 	for _, c := range keyPalette {

@@ -53,8 +53,8 @@ func faultWord(k sim.CommandKind) string {
 
 // outcome is one branch's numbers, as the verdict compares them.
 type outcome struct {
-	dup, lost, pending, logDup, acked, failed int
-	groups                                    bool
+	dup, lost, skipped, pending, logDup, acked, failed int
+	groups                                             bool
 }
 
 // outcomeOf sums the ledger over the groups the setting concerns: the one
@@ -68,6 +68,7 @@ func outcomeOf(l sim.LedgerSummary, setting whatIfSetting, target string) outcom
 		o.groups = true
 		o.dup += g.Duplicated
 		o.lost += g.Lost
+		o.skipped += g.Skipped
 		o.pending += g.Pending
 	}
 	for _, p := range l.Producers {
@@ -82,6 +83,9 @@ func (o outcome) text() string {
 	var parts []string
 	if o.groups {
 		parts = append(parts, plural(o.dup, "duplicate"), itoa(o.lost)+" lost")
+		if o.skipped > 0 {
+			parts = append(parts, itoa(o.skipped)+" skipped")
+		}
 		if o.pending > 0 {
 			parts = append(parts, itoa(o.pending)+" pending")
 		}

@@ -1,0 +1,91 @@
+package sim
+
+// The leader's idempotence checks (ProducerStateManager /
+// ProducerAppendInfo in Kafka): producer epoch, duplicate batches and
+// sequence order.
+
+// packSeq and unpackSeq carry a request's producer epoch and first
+// sequence number in a queue item, as they were when it was sent.
+func packSeq(epoch, firstSeq int32) int64 { return int64(epoch)<<32 | int64(uint32(firstSeq)) }
+
+func unpackSeq(d int64) (epoch, firstSeq int32) { return int32(d >> 32), int32(uint32(d)) }
+
+// checkSequence answers an idempotent batch: errNone and dupBase -1 to
+// append it; errNone and the first copy's base offset for a duplicate; or
+// an error. A duplicate must match a batch in the log exactly (Kafka keeps
+// the metadata of recent batches per producer): a retry is never
+// acknowledged for records that are not there.
+func (s *Sim) checkSequence(lr *replica, b *batch, epoch, firstSeq int32) (code int32, dupBase int64) {
+	st := lr.pid(b.producer)
+	switch {
+	case !st.known:
+		return errNone, -1 // no state for this producer: any sequence starts it
+	case epoch < st.epoch:
+		return errInvalidEpoch, -1 // checkProducerEpoch: fenced by a newer epoch
+	case epoch > st.epoch:
+		if firstSeq != 0 {
+			return errOutOfOrder, -1 // a new epoch must start at sequence 0
+		}
+		return errNone, -1
+	}
+	last := firstSeq + int32(len(b.recs)) - 1
+	if firstSeq <= st.lastSeq {
+		if base, ok := s.findDuplicate(lr, b.producer, epoch, firstSeq, last); ok {
+			return errNone, base
+		}
+		return errOutOfOrder, -1
+	}
+	if firstSeq != st.lastSeq+1 {
+		return errOutOfOrder, -1
+	}
+	return errNone, -1
+}
+
+// findDuplicate looks back through the log for the batch with exactly
+// these sequence numbers from this producer and epoch.
+func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int32) (int64, bool) {
+	for i := len(lr.entries) - 1; i >= 0; i-- {
+		e := lr.entries[i]
+		if e.rec < 0 {
+			continue
+		}
+		ri := &s.ledger.recs[e.rec]
+		if ri.producer != producer || ri.epoch != epoch || ri.seq < 0 {
+			continue
+		}
+		if ri.seq < firstSeq {
+			return 0, false
+		}
+		if ri.seq != firstSeq {
+			continue
+		}
+		n := int(lastSeq - firstSeq)
+		if i+n < len(lr.entries) {
+			if end := lr.entries[i+n]; end.rec >= 0 && s.ledger.recs[end.rec].seq == lastSeq &&
+				s.ledger.recs[end.rec].producer == producer {
+				return e.offset, true
+			}
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// copyPresent reports whether the leader's log holds a copy of rec right
+// now: a copy truncated away does not count.
+func (s *Sim) copyPresent(pt *partition, rec int32) bool {
+	ri := &s.ledger.recs[rec]
+	if ri.offset < 0 {
+		return false
+	}
+	lr := pt.leaderRep()
+	if e := lr.entryAt(ri.offset); e != nil && e.rec == rec {
+		return true
+	}
+	for _, off := range s.ledger.extra[rec] {
+		if e := lr.entryAt(off); e != nil && e.rec == rec {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,131 @@
+package sim
+
+// What comes back to the producer: responses, request timeouts, expiry
+// of delivery.timeout.ms, broken connections, and the retry decision.
+
+// produceFailedAttempt decides between a retry and giving up.
+func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
+	b := &s.batches[bi]
+	s.leaveFlight(p, b)
+	if b.state == batchInFlight {
+		b.state = batchQueued
+	}
+	b.reqGen++
+	// Sender.canRetry: a retriable error, retries left, and the batch has
+	// not reached delivery.timeout.ms (then it fails with this error).
+	age := s.nowMs - b.createdMs
+	if code == errInvalidRecord || code == errInvalidEpoch || int(b.attempts) > p.cfg.Retries || age >= p.cfg.DeliveryTimeoutMs {
+		s.finishBatch(p, bi, false, code)
+		return
+	}
+	p.retries++
+	gap := code == errOutOfOrder && s.outOfOrderIsGap(p, b)
+	backoff := s.retryBackoffMs(p, bi)
+	b.state = batchBackoff
+	b.notBefore = s.nowMs + backoff
+	s.requeue(p, bi)
+	text := idempotenceWord(p)
+	if code == errOutOfOrder {
+		text = "out-of-order"
+		if gap {
+			text = "out-of-order-gap"
+		}
+	}
+	s.emit(Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
+		Count: len(b.recs), Err: errNames[code], Epoch: int(b.attempts) + 1, Offset: int64(b.firstSeq),
+		EndOffset: backoff, Text: text})
+	s.schedule(backoff, item{kind: itRetryBackoff, a: p.idx, gen: p.gen})
+}
+
+func idempotenceWord(p *producer) string {
+	if p.idempotent() {
+		return "idempotent"
+	}
+	return ""
+}
+
+func (s *Sim) produceResponse(it item) {
+	p := s.producers[it.a]
+	b := &s.batches[it.b]
+	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+		return
+	}
+	if it.c == errNone {
+		b.base = it.d
+		s.finishBatch(p, it.b, true, errNone)
+	} else {
+		s.produceFailedAttempt(p, it.b, it.c)
+	}
+	s.drain(p)
+}
+
+func (s *Sim) requestTimedOut(it item) {
+	p := s.producers[it.a]
+	b := &s.batches[it.b]
+	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+		return
+	}
+	s.produceFailedAttempt(p, it.b, errTimeout)
+	s.drain(p)
+}
+
+func (s *Sim) batchExpired(it item) {
+	p := s.producers[it.a]
+	b := &s.batches[it.b]
+	if p.crashed || it.gen != p.gen || b.state == batchDone {
+		return
+	}
+	// delivery.timeout.ms: the batch never got through. Like the Java
+	// client (Sender.sendProducerData) this fails batches waiting in the
+	// accumulator and in flight alike, with its own TimeoutException.
+	pp := &p.parts[b.part]
+	if pp.open == it.b {
+		pp.open = -1
+	}
+	if len(pp.queue) > 0 && pp.queue[0] == it.b {
+		pp.queue = pp.queue[1:] // the oldest batch expires first: a head pop
+	} else {
+		for i, q := range pp.queue {
+			if q == it.b {
+				pp.queue = append(pp.queue[:i:i], pp.queue[i+1:]...)
+				break
+			}
+		}
+	}
+	b.reqGen++
+	s.finishBatch(p, it.b, false, errExpired)
+	s.drain(p)
+}
+
+// failRequestsTo: a broker died, so every producer connection to it breaks
+// and its in-flight requests fail with a network error.
+func (s *Sim) failRequestsTo(brokerID int) {
+	for _, p := range s.producers {
+		if p.crashed || p.inflight[brokerID-1] == 0 {
+			continue
+		}
+		for bi := range s.batches {
+			b := &s.batches[bi]
+			if b.producer == p.idx && b.state == batchInFlight && int(b.broker) == brokerID {
+				s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: int32(bi), c: errNetwork, gen: b.reqGen})
+			}
+		}
+	}
+	s.forEachPartition(func(pt *partition) {
+		for _, r := range pt.reps {
+			if r.broker == brokerID {
+				r.fetchGen++
+				r.fetching = false
+				r.parked = false
+			}
+		}
+	})
+}
+
+// leadersChangedForProducers lets producers send batches that waited for a
+// leader.
+func (s *Sim) leadersChangedForProducers() {
+	for _, p := range s.producers {
+		s.drain(p)
+	}
+}

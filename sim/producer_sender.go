@@ -1,0 +1,82 @@
+package sim
+
+// The Sender: produce requests from the accumulator to the leaders.
+
+// drain is the Sender's loop: for each reachable broker with a free slot
+// under max.in.flight.requests.per.connection, one produce request carries
+// the oldest sendable batch of every partition that broker leads
+// (RecordAccumulator.drain, Sender.sendProduceRequests); it repeats while
+// slots and batches remain.
+func (s *Sim) drain(p *producer) {
+	if p.crashed || (p.hidden && s.txnOwnerCrashed(p)) {
+		return
+	}
+	var req []int32
+	for sent := true; sent; {
+		sent = false
+		for id := 1; id <= len(s.brokers) && id <= len(p.inflight); id++ {
+			if !s.brokerUp(id) || p.inflight[id-1] >= p.cfg.MaxInFlight {
+				continue
+			}
+			req = s.drainForBroker(p, id, req[:0])
+			if len(req) == 0 {
+				continue
+			}
+			head := &s.batches[req[0]]
+			head.reqLeft = int32(len(req))
+			p.inflight[id-1]++
+			for _, bi := range req {
+				s.sendBatch(p, bi, id, req[0])
+			}
+			sent = true
+		}
+	}
+}
+
+// drainForBroker takes the head batch of each partition led by broker id
+// that may go now, off its queue.
+func (s *Sim) drainForBroker(p *producer, id int, req []int32) []int32 {
+	for part := range p.parts {
+		pp := &p.parts[part]
+		if len(pp.queue) == 0 {
+			continue
+		}
+		b := &s.batches[pp.queue[0]]
+		if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
+			continue
+		}
+		if pt := s.partitionOf(p.topicIdx, part); pt == nil || pt.leader != id {
+			continue
+		}
+		req = append(req, pp.queue[0])
+		pp.queue = pp.queue[1:]
+	}
+	return req
+}
+
+// sendBatch sends one batch of a produce request whose first batch is head.
+func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
+	b := &s.batches[bi]
+	if p.idempotent() && b.firstSeq < 0 {
+		s.numberBatch(p, bi)
+	}
+	b.attempts++
+	b.reqGen++
+	b.state = batchInFlight
+	b.broker = int32(leader)
+	b.sentMs = s.nowMs
+	b.reqHead = head
+	p.parts[b.part].inFlight++
+	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
+		Broker: leader, Count: len(b.recs), Epoch: int(b.attempts), Offset: int64(b.firstSeq)})
+	// The request carries the sequence numbers and epoch it was sent with.
+	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceArrive, a: p.idx, b: bi, c: int32(leader), gen: b.reqGen,
+		d: packSeq(b.epoch, b.firstSeq)})
+	if p.cfg.Acks == AcksNone {
+		// acks=0: the producer counts the records as sent the moment they
+		// leave; it will never hear back.
+		s.finishBatch(p, bi, true, errNone)
+		return
+	}
+	s.schedule(p.cfg.RequestTimeoutMs, item{kind: itRequestTimeout, a: p.idx, b: bi, gen: b.reqGen})
+}
