@@ -72,8 +72,10 @@ func (s *Session) ensureTopicForClient(o *output, pm *producerMode, key, value *
 		s.prod = nil
 		return false
 	case topicMissing:
-		s.run.RunUntil(s.run.Sim().Now() + pm.maxBlockMs)
-		o.nowMs = s.run.Sim().Now()
+		if !s.waitVirtual(o, pm.maxBlockMs, "max.block.ms") {
+			s.prod = nil // stopped as Ctrl-C stops the tool
+			return false
+		}
 		s.logSendError(o, pm, key, value, fmt.Sprintf("org.apache.kafka.common.errors.TimeoutException: Topic %s not present in metadata after %d ms.", topic, pm.maxBlockMs))
 		return false
 	}

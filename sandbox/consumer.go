@@ -116,9 +116,9 @@ func (s *Session) waitTimeout(o *output, c *consumerRun) {
 	if c.timeoutMs < 0 || !c.more() {
 		return
 	}
-	s.run.RunUntil(s.run.Sim().Now() + c.timeoutMs)
-	o.nowMs = s.run.Sim().Now()
-	logConsumerTimeout(o)
+	if s.waitVirtual(o, c.timeoutMs, "--timeout-ms") {
+		logConsumerTimeout(o)
+	}
 }
 
 // logConsumerTimeout is what ConsoleConsumer logs when --timeout-ms passes

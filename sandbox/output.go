@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"kafkasim/scenarios"
 )
 
 // output collects what one command prints. Kafka's tools write to stdout
@@ -23,15 +25,20 @@ func (o *output) hintLast(format string, args ...any) {
 }
 
 // line prints one line.
+//
+// Everything a command prints passes here or through raw, and is
+// sanitized: record keys and values, topic names, config values and
+// echoed input can hold escape sequences or bidirectional overrides that
+// a terminal would act on, and are written out visibly instead.
 func (o *output) line(s string) {
-	o.b.WriteString(s)
+	o.b.WriteString(scenarios.Sanitize(s))
 	o.b.WriteByte('\n')
 }
 
 func (o *output) linef(format string, args ...any) { o.line(fmt.Sprintf(format, args...)) }
 
 // raw prints text as is (Kafka's printf calls that start with a newline).
-func (o *output) raw(s string) { o.b.WriteString(s) }
+func (o *output) raw(s string) { o.b.WriteString(scenarios.Sanitize(s)) }
 
 // hintPrefix marks the sandbox's own explanations, so they are never
 // mistaken for Kafka's output.

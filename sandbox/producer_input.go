@@ -96,8 +96,10 @@ func (pm *producerMode) parseLine(o *output, line string) (key, value *string, h
 func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 	if s.checkBootstrap(&output{}, pm.servers, producerClient) != bootstrapOK {
 		// No broker answers, so no metadata: send() blocks for max.block.ms.
-		s.run.RunUntil(s.run.Sim().Now() + pm.maxBlockMs)
-		o.nowMs = s.run.Sim().Now()
+		if !s.waitVirtual(o, pm.maxBlockMs, "max.block.ms") {
+			s.prod = nil // stopped as Ctrl-C stops the tool
+			return
+		}
 		s.checkBootstrap(o, pm.servers, producerClient)
 		s.logSendError(o, pm, key, value, fmt.Sprintf("org.apache.kafka.common.errors.TimeoutException: Topic %s not present in metadata after %d ms.", pm.topic, pm.maxBlockMs))
 		s.unreachableHint(o)
@@ -138,8 +140,12 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 	}
 	watch(s.run.Sim().EventsSince(seen))
 	deadline := s.run.Sim().Now() + pm.spec.DeliveryTimeoutMs + 5000
-	if s.stepUntil(until(deadline), watch, func() bool { return settled }) == stopBudget {
+	switch s.stepUntil(until(deadline), watch, func() bool { return settled }) {
+	case stopBudget:
 		s.budgetHint(o)
+	case stopInterrupted:
+		s.interruptedHint(o)
+		s.prod = nil
 	}
 	o.nowMs = s.run.Sim().Now()
 	if failure != nil {

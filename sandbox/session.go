@@ -32,6 +32,13 @@ type Session struct {
 	// jobs are console consumers running in the background (jobs.go).
 	jobs    []*consumerJob
 	lastJob int
+	// pauseHook is called between slices of a long command (SetPause).
+	pauseHook func() bool
+	// offsets remembers how far offsetsTopicExists has read the commands.
+	offsets struct {
+		scanned int
+		seen    bool
+	}
 }
 
 // New starts a sandbox of brokers brokers (1..sim.MaxBrokers) in KRaft

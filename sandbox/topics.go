@@ -178,7 +178,7 @@ func intArg(o *output, p *parsedOpts, name string, def int) (int, bool) {
 }
 
 func (s *Session) topicExists(name string) bool {
-	_, ok := s.topicView(name)
+	_, ok := s.run.Sim().TopicPartitions(name)
 	return ok || (name == internalOffsetsTopic && s.offsetsTopicExists())
 }
 
@@ -192,23 +192,29 @@ func (s *Session) topicView(name string) (sim.TopicView, bool) {
 }
 
 // offsetsTopicExists: __consumer_offsets is created when the first group
-// finds its coordinator, and stays.
+// finds its coordinator, and stays. The commands are scanned once each (a
+// console producer applies one per record), again only after a rewind.
 func (s *Session) offsetsTopicExists() bool {
-	for _, a := range s.run.Sim().Applied() {
+	if len(s.run.Sim().Config().Groups) > 0 {
+		return true
+	}
+	applied := s.run.Sim().Applied()
+	if len(applied) < s.offsets.scanned {
+		s.offsets.scanned, s.offsets.seen = 0, false // stepped back
+	}
+	for _, a := range applied[s.offsets.scanned:] {
 		if a.Cmd.Kind == sim.CmdAddGroup {
-			return true
+			s.offsets.seen = true
 		}
 	}
-	return len(s.snap().Groups) > 0
+	s.offsets.scanned = len(applied)
+	return s.offsets.seen
 }
 
 // topicNames lists the topics, sorted, with __consumer_offsets when it
 // exists and internal is set.
 func (s *Session) topicNames(internal bool) []string {
-	var names []string
-	for _, t := range s.snap().Topics {
-		names = append(names, t.Name)
-	}
+	names := s.run.Sim().TopicNames()
 	if internal && s.offsetsTopicExists() {
 		names = append(names, internalOffsetsTopic)
 	}

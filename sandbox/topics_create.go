@@ -99,8 +99,8 @@ func (s *Session) createTopicProblem(name string, rf, parts int, assignment [][]
 		}
 	}
 	registered := 0
-	for _, b := range s.snap().Brokers {
-		if !b.Fenced {
+	for id := 1; id <= s.brokerCount(); id++ {
+		if _, _, fenced := s.run.Sim().BrokerStatus(id); !fenced {
 			registered++
 		}
 	}
@@ -132,9 +132,5 @@ func (s *Session) createHint(o *output, name string, rf int, exists bool) {
 }
 
 func (s *Session) partitionCount() int {
-	n := 0
-	for _, t := range s.snap().Topics {
-		n += len(t.Partitions)
-	}
-	return n
+	return s.run.Sim().PartitionTotal()
 }

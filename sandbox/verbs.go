@@ -142,6 +142,9 @@ func (s *Session) addVerb(o *output, args []string) {
 		verbMistake(o, "add", fmt.Sprintf("there is no group %s; a console consumer with --group %s creates one", args[1], args[1]))
 		return
 	}
+	if !s.consumerRoom(o, g.ID, false) {
+		return
+	}
 	if err := s.run.Apply(sim.Command{Kind: sim.CmdAddConsumer, Group: g.ID}); err != nil {
 		verbMistake(o, "add", err.Error())
 		return

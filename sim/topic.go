@@ -169,8 +169,13 @@ func (s *Sim) createTopic(cfg TopicConfig) (*topic, error) {
 	if cfg.ReplicationFactor < 1 || cfg.ReplicationFactor > registered {
 		return nil, &ReplicationFactorError{Factor: cfg.ReplicationFactor, Brokers: registered}
 	}
-	if err := s.checkAssignment(cfg); err != nil {
-		return nil, err
+	if cfg.ReplicaAssignment != nil {
+		if err := checkAssignment(cfg.ReplicaAssignment, cfg.Partitions, len(s.brokers)); err != nil {
+			return nil, err
+		}
+		if got := len(cfg.ReplicaAssignment[0]); got != cfg.ReplicationFactor {
+			return nil, fmt.Errorf("The manual partition assignment includes a partition with %d replica(s), but this is not consistent with previous partitions, which have %d replica(s).", got, cfg.ReplicationFactor)
+		}
 	}
 	cfg.ReplicaAssignment = cloneAssignment(cfg.ReplicaAssignment)
 	t := &topic{cfg: cfg, id: s.newTopicID()}
@@ -320,34 +325,6 @@ func removeInt(xs []int, x int) []int {
 		}
 	}
 	return out
-}
-
-// checkAssignment is the controller's validateManualPartitionAssignment
-// (ReplicationControlManager): one replica list per partition, each of
-// the replication factor's length, naming registered brokers once each.
-func (s *Sim) checkAssignment(cfg TopicConfig) error {
-	if cfg.ReplicaAssignment == nil {
-		return nil
-	}
-	if len(cfg.ReplicaAssignment) != cfg.Partitions {
-		return fmt.Errorf("topic %s: %d replica lists for %d partitions", cfg.Name, len(cfg.ReplicaAssignment), cfg.Partitions)
-	}
-	for _, reps := range cfg.ReplicaAssignment {
-		if len(reps) != cfg.ReplicationFactor {
-			return fmt.Errorf("The manual partition assignment includes a partition with %d replica(s), but this is not consistent with previous partitions, which have %d replica(s).", len(reps), cfg.ReplicationFactor)
-		}
-		seen := map[int]bool{}
-		for _, b := range reps {
-			if b < 1 || b > len(s.brokers) {
-				return fmt.Errorf("The manual partition assignment includes broker %d, but no such broker is registered.", b)
-			}
-			if seen[b] {
-				return fmt.Errorf("The manual partition assignment includes the broker %d more than once.", b)
-			}
-			seen[b] = true
-		}
-	}
-	return nil
 }
 
 func cloneAssignment(a [][]int) [][]int {
