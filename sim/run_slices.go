@@ -1,0 +1,80 @@
+package sim
+
+// A screen cannot wait for a long replay: it must draw and read keys
+// between pieces of it, and may call it off. These are Run's long moves
+// done at most a given number of steps at a time.
+
+// RunUntilSteps is RunUntil(ms) in pieces: it takes at most maxSteps steps
+// and reports whether it got to ms (the clock is then at ms, as after
+// RunUntil). Called again, it goes on from where it stopped.
+func (r *Run) RunUntilSteps(ms int64, maxSteps int) bool {
+	for n := 0; ; n++ {
+		r.applyDue()
+		if at := r.sim.NextAt(); at < 0 || at > ms {
+			break
+		}
+		if n == maxSteps {
+			return false
+		}
+		r.Step()
+	}
+	if ms > r.sim.nowMs {
+		r.sim.nowMs = ms
+	}
+	return true
+}
+
+// Seeking is a Seek done a piece at a time (Advance), which can be called
+// off (Cancel).
+type Seeking struct {
+	r      *Run
+	target int
+	from   int // the step the replay starts from
+	// was and wasNext are the run before a seek back, which restores a
+	// copy from a checkpoint and leaves the run it replaces untouched.
+	was      *Sim
+	wasNext  int
+	restored bool
+}
+
+// BeginSeek starts moving to step, as Seek does: going back restores the
+// nearest checkpoint now, and Advance replays from there.
+func (r *Run) BeginSeek(step int) *Seeking {
+	s := &Seeking{r: r, target: max(step, 0), was: r.sim, wasNext: r.next}
+	if s.target < r.sim.step || (s.target == r.sim.step && r.next < r.dueIndex(s.target)) {
+		r.restore(s.target)
+		s.restored = true
+	}
+	s.from = r.sim.step
+	return s
+}
+
+// Advance takes at most maxSteps steps toward the target and reports
+// whether the seek is done.
+func (s *Seeking) Advance(maxSteps int) bool {
+	r := s.r
+	for n := 0; r.sim.step < s.target; n++ {
+		if n == maxSteps {
+			return false
+		}
+		if !r.Step() {
+			break // nothing left to happen: the run ends before the target
+		}
+	}
+	r.applyDue()
+	return true
+}
+
+// Progress is how many steps of the replay are done, and how many it
+// takes in all.
+func (s *Seeking) Progress() (done, total int) {
+	return s.r.sim.step - s.from, max(s.target-s.from, 0)
+}
+
+// Cancel calls the seek off. A seek back puts the run back exactly where
+// it was; a seek forward (which steps the run itself) stays where it got to.
+func (s *Seeking) Cancel() {
+	if s.restored {
+		s.r.sim, s.r.next = s.was, s.wasNext
+	}
+}

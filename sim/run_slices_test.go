@@ -1,0 +1,69 @@
+package sim
+
+import "testing"
+
+// slicedRun is basicConfig run to 20s with a hand crash at 6s, so a seek
+// back replays a recorded command.
+func slicedRun(t *testing.T) *Run {
+	t.Helper()
+	r, err := NewRun(basicConfig(5), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.RunUntil(6000)
+	if err := r.Apply(Command{Kind: CmdCrashConsumer, Group: "billing", Consumer: 1}); err != nil {
+		t.Fatal(err)
+	}
+	r.RunUntil(20000)
+	return r
+}
+
+// A seek done a few steps at a time ends where Seek ends, with the same
+// state, and goes there in more than one piece.
+func TestSeekingInPiecesIsSeek(t *testing.T) {
+	whole, pieces := slicedRun(t), slicedRun(t)
+	target := whole.Sim().StepCount() / 3
+	whole.Seek(target)
+	sk := pieces.BeginSeek(target)
+	n := 0
+	for !sk.Advance(7) {
+		n++
+		if done, total := sk.Progress(); done <= 0 || done >= total {
+			t.Fatalf("progress %d of %d mid-seek", done, total)
+		}
+	}
+	if n < 2 {
+		t.Fatalf("the seek took %d pieces; the test wants a long replay", n)
+	}
+	if pieces.Sim().StepCount() != target || pieces.Sim().Digest() != whole.Sim().Digest() {
+		t.Fatalf("step %d digest %s, want step %d digest %s",
+			pieces.Sim().StepCount(), pieces.Sim().Digest(), target, whole.Sim().Digest())
+	}
+	// Both go on alike: the hand crash is replayed at its time.
+	whole.RunUntil(25000)
+	for !pieces.RunUntilSteps(25000, 5) {
+	}
+	if pieces.Sim().Now() != 25000 || pieces.Sim().Digest() != whole.Sim().Digest() {
+		t.Fatalf("after RunUntilSteps: now %d digest %s, want %s", pieces.Sim().Now(), pieces.Sim().Digest(), whole.Sim().Digest())
+	}
+}
+
+// A seek back called off halfway leaves the run exactly as it was, and it
+// plays on as if the seek never began.
+func TestSeekingBackCancelled(t *testing.T) {
+	r, ref := slicedRun(t), slicedRun(t)
+	step, events := r.Sim().StepCount(), len(r.Sim().Events())
+	sk := r.BeginSeek(step / 3)
+	if sk.Advance(5) {
+		t.Fatal("the seek should not be done in 5 steps")
+	}
+	sk.Cancel()
+	if r.Sim().StepCount() != step || len(r.Sim().Events()) != events || r.Sim().Digest() != ref.Sim().Digest() {
+		t.Fatalf("after cancel: step %d (want %d), %d events (want %d)", r.Sim().StepCount(), step, len(r.Sim().Events()), events)
+	}
+	r.RunUntil(30000)
+	ref.RunUntil(30000)
+	if r.Sim().Digest() != ref.Sim().Digest() {
+		t.Fatal("the run plays on differently after a cancelled seek")
+	}
+}
