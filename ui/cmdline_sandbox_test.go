@@ -97,7 +97,7 @@ func TestWhatIfInTheSandbox(t *testing.T) {
 	if got := st.targets(world); len(got) != 1 || got[0] != "orders" {
 		t.Fatalf("the topic made by hand should be a target: %v", got)
 	}
-	r := runWhatIf(whatIfRequest{Spec: s.spec, Hand: s.hand, Setting: st, Target: "orders", Value: "3", UntilMs: s.run.Now() + 5_000})
+	r, _ := runWhatIf(whatIfRequest{Spec: s.spec, Hand: s.hand, Setting: st, Target: "orders", Value: "3", UntilMs: s.run.Now() + 5_000}, neverPause)
 	if r.A.Err != nil || r.B.Err != nil || len(r.A.Skipped)+len(r.B.Skipped) > 0 {
 		t.Fatalf("both branches should replay the session: %v %v %v %v", r.A.Err, r.B.Err, r.A.Skipped, r.B.Skipped)
 	}

@@ -18,7 +18,7 @@ func TestEngineFaultReplays(t *testing.T) {
 	if !brokerDown(&m.snap, 2) {
 		t.Fatalf("seed %d: b2 should be down after the crash", spec.Seed)
 	}
-	m.seek(at - 1)
+	finishSlices(t, m, m.seek(at-1))
 	if brokerDown(&m.snap, 2) {
 		t.Fatalf("seed %d: b2 should be up before the crash (step %d)", spec.Seed, at-1)
 	}

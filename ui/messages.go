@@ -66,7 +66,13 @@ type exportDoneMsg struct {
 	Err    error
 }
 
-// whatIfDoneMsg carries both branches of a what-if, run off the UI goroutine.
+// whatIfRunMsg asks the simulator screen to run a what-if's branches, in
+// slices (whatif_job.go).
+type whatIfRunMsg struct {
+	Req whatIfRequest
+}
+
+// whatIfDoneMsg carries both branches of a what-if once they have run.
 type whatIfDoneMsg struct {
 	Result whatIfResult
 }

@@ -31,3 +31,6 @@ func (a simRun) Fates(group string, want sim.Fate) []sim.RecordFate {
 }
 func (a simRun) Apply(cmd sim.Command) error { return a.r.Apply(cmd) }
 func (a simRun) Seek(step int) error         { a.r.Seek(step); return nil }
+
+// BeginSeek seeks a piece at a time (seek_job.go).
+func (a simRun) BeginSeek(step int) *sim.Seeking { return a.r.BeginSeek(step) }

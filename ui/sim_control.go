@@ -125,9 +125,9 @@ func (m *simScreen) stepForward() {
 }
 
 // stepBack pauses and goes back to the previous step that emitted events.
-func (m *simScreen) stepBack() {
+func (m *simScreen) stepBack() tea.Cmd {
 	if m.run == nil {
-		return
+		return nil
 	}
 	m.pause()
 	cur := m.run.StepCount()
@@ -140,18 +140,9 @@ func (m *simScreen) stepBack() {
 	}
 	if cur == 0 {
 		m.status = "at the start"
-		return
+		return nil
 	}
-	m.seek(target)
-}
-
-// seek moves the run to a step and lights up that step's events.
-func (m *simScreen) seek(step int) {
-	if err := m.run.Seek(step); err != nil {
-		m.status = "cannot go back: " + err.Error()
-		return
-	}
-	m.afterSeek()
+	return m.seek(target)
 }
 
 // afterSeek rebuilds what the screen derived from the run's events.
@@ -206,9 +197,9 @@ func (m *simScreen) nextMark() {
 }
 
 // prevMark goes back to the step where the previous mark took effect.
-func (m *simScreen) prevMark() {
+func (m *simScreen) prevMark() tea.Cmd {
 	if m.run == nil {
-		return
+		return nil
 	}
 	now := m.run.Now()
 	var at int64 = -1
@@ -219,8 +210,7 @@ func (m *simScreen) prevMark() {
 	}
 	if at < 0 {
 		m.pause()
-		m.seek(0)
-		return
+		return m.seek(0)
 	}
 	m.pause()
 	target := 0
@@ -230,7 +220,7 @@ func (m *simScreen) prevMark() {
 			break
 		}
 	}
-	m.seek(target)
+	return m.seek(target)
 }
 
 // inject applies a fault now and records it in the run.

@@ -82,6 +82,7 @@ type simScreen struct {
 	whatif    whatIf
 	cmdline   cmdline
 	shells    shellDeps // sandbox sessions for the command line
+	job       *cmdJob   // a what-if or seek running in slices, if any
 }
 
 func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
@@ -123,7 +124,7 @@ func (m *simScreen) capturesKeys() bool {
 
 // modalOpen reports whether a menu or prompt is showing.
 func (m *simScreen) modalOpen() bool {
-	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen()
+	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen() || m.job != nil
 }
 
 // Keys is the help keymap of what is showing now.
@@ -148,6 +149,8 @@ func (m *simScreen) Keys() help.KeyMap {
 func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
 		switch {
+		case m.job != nil:
+			return m.updateJob(msg)
 		case m.whatif.IsOpen():
 			var cmd tea.Cmd
 			m.whatif, cmd = m.whatif.Update(msg)
@@ -180,6 +183,8 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		return m.exportTo(msg)
 	case exportDoneMsg:
 		m.exportDone(msg)
+	case whatIfRunMsg:
+		return m.startWhatIf(msg.Req)
 	case whatIfDoneMsg:
 		m.whatif = m.whatif.Done(msg)
 	case seedChosenMsg:
@@ -210,11 +215,11 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.StepFwd):
 		m.stepForward()
 	case key.Matches(msg, k.StepBack):
-		m.stepBack()
+		return m.stepBack()
 	case key.Matches(msg, k.NextMark):
 		m.nextMark()
 	case key.Matches(msg, k.PrevMark):
-		m.prevMark()
+		return m.prevMark()
 	case key.Matches(msg, k.Faster):
 		return m.setSpeed(m.speed + 1)
 	case key.Matches(msg, k.Slower):

@@ -61,6 +61,9 @@ func (m *simScreen) View() string {
 	case m.cmdline.IsOpen():
 		lines = m.withCmdline(lines)
 	}
+	if m.job != nil && len(lines) == m.h { // a seek runs: its progress is the footer
+		lines[m.h-1] = fit(m.st.Note.Render(" "+m.job.jobLine()+" "), m.w)
+	}
 	return strings.Join(lines, "\n")
 }
 

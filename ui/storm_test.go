@@ -131,9 +131,10 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 	select {
 	case v := <-msg:
 		switch v.(type) {
-		// whatIfDoneMsg brings a what-if's branches; exportPathMsg is left
+		// whatIfRunMsg starts a what-if's branches, cmdSliceMsg runs a
+		// slice of them or of a seek; exportPathMsg is left
 		// out so a storm never writes files.
-		case faultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg, whatIfDoneMsg:
+		case faultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg, whatIfRunMsg, cmdSliceMsg:
 			next, _ := m.Update(v)
 			return next.(Model)
 		}

@@ -75,6 +75,8 @@ type whatIf struct {
 	typed   prompt
 	err     string
 	result  whatIfResult
+	// progress is how far the running branches got (whatif_job.go).
+	progress *whatIfProgress
 }
 
 func newWhatIf() whatIf { return whatIf{keys: newWhatIfKeys(), typed: newPrompt()} }
@@ -255,7 +257,7 @@ func (w whatIf) run(untilMs int64) (whatIf, tea.Cmd) {
 	w.stage = wiRunning
 	req := whatIfRequest{Spec: w.spec, Hand: w.hand, Setting: w.setting, Target: w.target, Value: w.value,
 		UntilMs: untilMs, Gen: w.gen}
-	return w, whatIfCmd(req)
+	return w, func() tea.Msg { return whatIfRunMsg{Req: req} }
 }
 
 // Done takes the branches' result if it is still wanted.

@@ -1,10 +1,6 @@
 package ui
 
-import (
-	tea "github.com/charmbracelet/bubbletea"
-
-	"kafkasim/sim"
-)
+import "kafkasim/sim"
 
 // whatIfRequest is everything a what-if needs, copied off the screen so
 // the branches can run off the UI goroutine.
@@ -41,12 +37,6 @@ type whatIfResult struct {
 	PartMs  int64 // when the branches first differ; -1 never
 }
 
-// whatIfCmd runs both branches off the UI goroutine. Each is a new
-// simulation of its own: the screen's run is never touched.
-func whatIfCmd(req whatIfRequest) tea.Cmd {
-	return func() tea.Msg { return whatIfDoneMsg{Result: runWhatIf(req)} }
-}
-
 // runWhatIf plays the scenario twice from the start with the same seed,
 // timeline and hand commands: as it was, and with the one change.
 //
@@ -54,22 +44,29 @@ func whatIfCmd(req whatIfRequest) tea.Cmd {
 // not at its step (as sim.Run.ForkWith does): a changed setting changes how
 // many steps a millisecond takes (acks=0 has no produce responses), so
 // replaying by step number would move "the same crash" to another time.
-func runWhatIf(req whatIfRequest) whatIfResult {
+//
+// pause is called between pieces of the work with how far it got (side 0
+// is A, 1 is B); when it returns false the what-if stops and reports false.
+func runWhatIf(req whatIfRequest, pause func(side int, nowMs int64) bool) (whatIfResult, bool) {
 	base := req.Spec.Config
 	base.Seed = req.Spec.Seed
 	world := whatIfWorld{cfg: &base, hand: req.Hand}
 	res := whatIfResult{Req: req, From: req.Setting.current(world, req.Target)}
-	res.A = runSide(base, req.Hand, req, req.Setting.label(res.From))
+	ok := true
+	res.A, ok = runSide(base, req.Hand, req, req.Setting.label(res.From), func(ms int64) bool { return pause(0, ms) })
+	if !ok {
+		return res, false
+	}
 	changed := world.copy()
 	res.B = whatIfSide{Label: req.Setting.label(req.Value)}
 	if err := req.Setting.apply(changed, req.Target, req.Value); err != nil {
 		res.B.Err = err
-	} else {
-		res.B = runSide(*changed.cfg, changed.hand, req, res.B.Label)
+	} else if res.B, ok = runSide(*changed.cfg, changed.hand, req, res.B.Label, func(ms int64) bool { return pause(1, ms) }); !ok {
+		return res, false
 	}
 	res.Verdict = verdict(faultNoun(req.Spec.Timeline, req.Hand, req.UntilMs), res.A, res.B, req.Setting, req.Target)
 	res.PartMs = part(&res.A, &res.B)
-	return res
+	return res, true
 }
 
 // part finds the first event where the branches differ and keeps, for
@@ -126,25 +123,38 @@ func onlyIn(mine, others []sim.Event) []sim.Event {
 }
 
 // runSide plays one branch, with its own copy of the hand commands, to
-// req.UntilMs.
-func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string) whatIfSide {
+// req.UntilMs, engineBatch steps at a time with a pause between; false
+// when a pause called it off.
+func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string, pause func(nowMs int64) bool) (whatIfSide, bool) {
 	side := whatIfSide{Label: label}
 	r, err := sim.NewRun(cfg, req.Spec.Timeline)
 	if err != nil {
 		side.Err = err
-		return side
+		return side, true
+	}
+	runUntil := func(ms int64) bool {
+		for !r.RunUntilSteps(ms, engineBatch) {
+			if !pause(r.Sim().Now()) {
+				return false
+			}
+		}
+		return true
 	}
 	for _, h := range hand {
 		if h.AtMs > req.UntilMs {
 			break
 		}
-		r.RunUntil(h.AtMs)
+		if !runUntil(h.AtMs) {
+			return side, false
+		}
 		if err := r.Apply(h.Cmd); err != nil {
 			side.Skipped = append(side.Skipped, commandLabel(h.Cmd)+" at "+fmtMs(h.AtMs)+": "+sanitize(err.Error()))
 		}
 	}
-	r.RunUntil(req.UntilMs)
+	if !runUntil(req.UntilMs) {
+		return side, false
+	}
 	side.Ledger = r.Sim().Snapshot().Ledger
 	side.all = r.Sim().Events()
-	return side
+	return side, true
 }

@@ -202,7 +202,7 @@ func TestWhatIfEveryChange(t *testing.T) {
 			if v == st.current(world, target) {
 				continue
 			}
-			r := runWhatIf(whatIfRequest{Spec: spec, Setting: st, Target: target, Value: v, UntilMs: spec.DurationMs})
+			r, _ := runWhatIf(whatIfRequest{Spec: spec, Setting: st, Target: target, Value: v, UntilMs: spec.DurationMs}, neverPause)
 			if r.A.Err != nil || !strings.Contains(r.Verdict, st.label(v)+": ") {
 				t.Errorf("%s %s=%s seed %d: verdict %q, A err %v, B err %v", c.scenario, c.setting, v, spec.Seed, r.Verdict, r.A.Err, r.B.Err)
 			}

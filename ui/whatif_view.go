@@ -21,7 +21,11 @@ func (w whatIf) BoxView(st *Styles, maxH int) string {
 	switch w.stage {
 	case wiRunning:
 		lines = append(lines, st.Title.Render("What if "+w.setting.label(w.value)+"?"),
-			"running both branches from the start…", st.Faint.Render("esc cancels"))
+			"running both branches from the start…")
+		if w.progress != nil {
+			lines = append(lines, w.progress.line())
+		}
+		lines = append(lines, st.Faint.Render("esc calls it off: the run stays as it was"))
 		return st.MenuBox.Render(strings.Join(lines, "\n"))
 	case wiSetting:
 		lines = append(lines, st.Title.Render("What if one setting were different?"),

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// engineBatch is how many engine steps a job takes between looks at the
+// clock: small enough that a slice overshoots cmdSlice by little.
+const engineBatch = 256
+
+// startEngineJob runs work — a what-if, a seek — in slices as m.job, the
+// way a sandbox command runs; progress describes how far it got. It
+// returns nil when the work ended within its first slice (after has then
+// been called), or the message that runs the next slice.
+func (m *simScreen) startEngineJob(work func(pause func() bool), after func(), progress func() string) tea.Cmd {
+	m.cancelJob() // one job at a time
+	j := newJob(work, after)
+	j.progress = progress
+	if j.step(true) {
+		j.after()
+		return nil
+	}
+	m.job = j
+	return j.next()
+}
+
+// cancelJob calls the running what-if or seek off at once: the work stops
+// at its next look at the clock (at most engineBatch steps), and its after
+// puts the screen back as it was.
+func (m *simScreen) cancelJob() {
+	j := m.job
+	if j == nil {
+		return
+	}
+	j.stop = true
+	for !j.step(false) {
+	}
+	m.endJob(j)
+}
+
+// updateJob handles a key or the mouse while a what-if or seek runs: esc
+// calls it off; everything else waits. (q and ctrl+c quit, as anywhere.)
+func (m *simScreen) updateJob(msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyMsg); ok && (km.Type == tea.KeyEsc || km.Type == tea.KeyCtrlC || km.String() == "q") {
+		m.cancelJob()
+	}
+	return nil
+}
+
+// jobLine is the footer while a what-if or seek runs.
+func (j *cmdJob) jobLine() string {
+	s := j.spinner() + " "
+	if j.progress != nil {
+		s += j.progress()
+	}
+	return s + " · esc calls it off"
+}
+
+// bar draws done of total as a bar width cells wide.
+func bar(done, total int64, width int) string {
+	if total <= 0 {
+		return strings.Repeat("░", width)
+	}
+	full := int(min(max(done, 0), total) * int64(width) / total)
+	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
+}
+
+// percent is done of total in whole percent.
+func percent(done, total int64) string {
+	if total <= 0 {
+		return "100%"
+	}
+	return itoa(int(min(max(done, 0), total)*100/total)) + "%"
+}

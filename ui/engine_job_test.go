@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// neverPause runs a what-if to its end in one go.
+func neverPause(int, int64) bool { return true }
+
+// finishSlices runs a job's slices to its end, returning the longest time
+// one Update took.
+func finishSlices(t *testing.T, s *simScreen, cmd tea.Cmd) time.Duration {
+	t.Helper()
+	var longest time.Duration
+	for n := 0; cmd != nil; n++ {
+		if n > 1_000_000 {
+			t.Fatal("the job never ended")
+		}
+		msg := cmd()
+		if _, ok := msg.(tickMsg); ok {
+			return longest
+		}
+		start := time.Now()
+		cmd = s.Update(msg)
+		longest = max(longest, time.Since(start))
+	}
+	return longest
+}
+
+// timedUpdate is s.Update(msg) and how long it took.
+func timedUpdate(s *simScreen, msg tea.Msg) (tea.Cmd, time.Duration) {
+	start := time.Now()
+	cmd := s.Update(msg)
+	return cmd, time.Since(start)
+}
+
+// longSpec is a busy scenario (many partitions, fast producers) made long,
+// so a replay of it takes far more than one slice.
+func longSpec(t *testing.T) scenarioSpec {
+	t.Helper()
+	spec := bigSpec(6, 60)
+	spec.DurationMs = 3_600_000
+	return spec
+}
+
+// A what-if on a long run works in slices with its progress showing; esc
+// calls it off within one short Update and leaves the run as it was,
+// ready for keys.
+func TestWhatIfSlicedEscCancels(t *testing.T) {
+	s := realScreen(t, longSpec(t), 120, 36, 5_000)
+	s.pause()
+	now, step := s.run.Now(), s.run.StepCount()
+	for _, k := range []string{"w", "enter", "down", "enter"} { // commit mode, before processing
+		send(s, keyMsg(k))
+	}
+	if s.whatif.stage != wiUntil {
+		t.Fatalf("stage %v, err %q", s.whatif.stage, s.whatif.err)
+	}
+	cmd := s.Update(keyMsg("enter")) // to the scenario's end: an hour
+	cmd = s.Update(cmd())            // whatIfRunMsg starts the branches
+	var longest time.Duration
+	for i := 0; i < 5; i++ {
+		if cmd == nil || s.job == nil {
+			t.Fatal("an hour of a busy cluster should not run in a few slices")
+		}
+		var took time.Duration
+		cmd, took = timedUpdate(s, cmd())
+		longest = max(longest, took)
+	}
+	if v := s.View(); !strings.Contains(v, "branch A (as played) at") || !strings.Contains(v, "esc calls it off") {
+		t.Errorf("no progress while the branches run:\n%s", v)
+	}
+	_, took := timedUpdate(s, keyMsg("esc"))
+	t.Logf("longest slice %v, esc answered in %v", longest, took)
+	if took > 100*time.Millisecond {
+		t.Errorf("esc took %v", took)
+	}
+	if longest > 300*time.Millisecond { // 100 ms is the aim; the margin is for a loaded machine
+		t.Errorf("one slice took %v", longest)
+	}
+	if s.whatif.IsOpen() || s.job != nil || s.run.Now() != now || s.run.StepCount() != step {
+		t.Fatalf("esc should leave the run as it was: open %v, job %v, now %d (was %d)", s.whatif.IsOpen(), s.job != nil, s.run.Now(), now)
+	}
+	if !strings.Contains(s.status, "called off") {
+		t.Errorf("status %q", s.status)
+	}
+	if cmd != nil { // the slice message already on its way is dropped
+		if next := s.Update(cmd()); next != nil || s.job != nil {
+			t.Error("a stale slice should do nothing")
+		}
+	}
+	send(s, keyMsg("right"))
+	if s.run.StepCount() <= step {
+		t.Error("the screen should take keys again")
+	}
+}
+
+// A what-if that finishes in slices gives the same comparison as one run
+// in one go.
+func TestWhatIfSlicedSameResult(t *testing.T) {
+	defer func(d time.Duration) { cmdSlice = d }(cmdSlice)
+	cmdSlice = 0 // a slice per batch of steps: many slices
+	s := crashedAtLeastOnce(t)
+	for _, k := range []string{"w", "enter", "down", "enter"} {
+		send(s, keyMsg(k))
+	}
+	req := whatIfRequest{Spec: s.whatif.spec, Hand: s.whatif.hand, Setting: s.whatif.setting, Target: s.whatif.target,
+		Value: s.whatif.value, UntilMs: s.spec.DurationMs, Gen: s.whatif.gen}
+	want, _ := runWhatIf(req, neverPause)
+	cmd := s.Update(keyMsg("enter"))
+	cmd = s.Update(cmd())
+	if cmd == nil {
+		t.Fatal("with a zero slice the what-if should take more than one")
+	}
+	finishSlices(t, s, cmd)
+	if s.whatif.stage != wiResult || s.whatif.result.Verdict != want.Verdict || s.whatif.result.A.Ledger.Groups[0] != want.A.Ledger.Groups[0] {
+		t.Fatalf("stage %v verdict %q, want %q", s.whatif.stage, s.whatif.result.Verdict, want.Verdict)
+	}
+}
+
+// A seek back on a long run replays in slices with its progress in the
+// footer; esc calls it off within one short Update and leaves the run
+// exactly where it was.
+func TestSeekSlicedEscCancels(t *testing.T) {
+	defer func(d time.Duration) { cmdSlice = d }(cmdSlice)
+	cmdSlice = 0 // hand back at every batch, so the replay surely spans slices
+	s := longScreen(t, 60_000)
+	now, step, events := s.run.Now(), s.run.StepCount(), len(s.events)
+	// Just before a multiple of 1024 steps, the first checkpoint interval:
+	// the nearest checkpoint is at least 1023 steps back, several batches.
+	target := step/1024*1024 - 1
+	cmd := s.seek(target)
+	if cmd == nil || s.job == nil {
+		t.Fatal("the seek should replay in slices from a checkpoint")
+	}
+	cmd = s.Update(cmd())
+	if v := s.View(); !strings.Contains(v, "replaying to") || !strings.Contains(v, "esc calls it off") {
+		t.Errorf("no progress while seeking:\n%s", v)
+	}
+	for _, k := range []string{"space", "f", "w", "]"} { // other keys wait
+		s.Update(keyMsg(k))
+	}
+	if s.job == nil || s.menu.IsOpen() || s.whatif.IsOpen() || s.playing {
+		t.Fatal("keys other than esc should wait while a seek runs")
+	}
+	_, took := timedUpdate(s, keyMsg("esc"))
+	t.Logf("esc answered in %v", took)
+	if took > 100*time.Millisecond {
+		t.Errorf("esc took %v", took)
+	}
+	if s.job != nil || s.run.Now() != now || s.run.StepCount() != step || len(s.events) != events {
+		t.Fatalf("esc should put the run back: step %d (was %d), now %d (was %d), %d events (was %d)",
+			s.run.StepCount(), step, s.run.Now(), now, len(s.events), events)
+	}
+	if cmd != nil && s.Update(cmd()) != nil {
+		t.Error("a stale slice should do nothing")
+	}
+	// ← with the real slice length: no slice keeps the screen longer than
+	// a key may wait, and it lands on the previous event's step. The first
+	// Update restores a checkpoint, and the first step after it copies the
+	// run's event list (sim.Sim.Clone shares it capped): one piece of
+	// work that grows with the run, measured here but not bounded.
+	cmdSlice = 20 * time.Millisecond
+	start := time.Now()
+	cmd, first := timedUpdate(s, keyMsg("left"))
+	longest := finishSlices(t, s, cmd)
+	t.Logf("the step back took %v; first Update (restore) %v, longest slice after it %v", time.Since(start), first, longest)
+	if longest > 300*time.Millisecond { // 100 ms is the aim; the margin is for a loaded machine
+		t.Errorf("one Update took %v", longest)
+	}
+	if s.job != nil || s.run.StepCount() >= step || s.snap.NowMs > now {
+		t.Fatalf("the step back should end before step %d: at %d", step, s.run.StepCount())
+	}
+	if last := s.events[len(s.events)-1]; last.Step != s.run.StepCount() {
+		t.Errorf("the seek should land on an event's step: at %d, last event at %d", s.run.StepCount(), last.Step)
+	}
+}
+
+// longScreen is longSpec played to runMs (every step, not a frame's
+// worth), paused.
+func longScreen(t *testing.T, runMs int64) *simScreen {
+	t.Helper()
+	s := realScreen(t, longSpec(t), 120, 36, 0)
+	s.run.RunUntil(runMs)
+	s.absorbNew(false)
+	s.refresh()
+	s.pause()
+	return s
+}

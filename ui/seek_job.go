@@ -1,0 +1,64 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/sim"
+)
+
+// slicedSeeker is a runner that can seek a piece at a time (sim.Run's
+// BeginSeek); a runner that cannot (a lesson's) seeks in one go.
+type slicedSeeker interface {
+	BeginSeek(step int) *sim.Seeking
+}
+
+// seek moves the run to a step and lights up that step's events. Going
+// back replays from a checkpoint, which on a long run takes a while: it
+// runs as the screen's job, in slices, with its progress in the footer,
+// and esc calls it off, leaving the run where it was.
+func (m *simScreen) seek(step int) tea.Cmd {
+	ss, ok := m.run.(slicedSeeker)
+	if !ok {
+		if err := m.run.Seek(step); err != nil {
+			m.status = "cannot go back: " + err.Error()
+			return nil
+		}
+		m.afterSeek()
+		return nil
+	}
+	sk := ss.BeginSeek(step)
+	targetMs := m.stepTime(step)
+	var done bool
+	work := func(pause func() bool) {
+		for !sk.Advance(engineBatch) {
+			if !pause() {
+				return
+			}
+		}
+		done = true
+	}
+	after := func() {
+		if !done {
+			sk.Cancel()
+			m.status = "seek called off: the run is where it was"
+		}
+		m.afterSeek()
+	}
+	progress := func() string {
+		d, total := sk.Progress()
+		return "replaying to " + fmtMs(targetMs) + ": at " + fmtMs(m.run.Now()) + " " +
+			bar(int64(d), int64(total), 20) + " " + percent(int64(d), int64(total))
+	}
+	return m.startEngineJob(work, after, progress)
+}
+
+// stepTime is the time of the latest event at or before step, as far as
+// the screen knows: where a seek to step lands.
+func (m *simScreen) stepTime(step int) int64 {
+	for i := len(m.events) - 1; i >= 0; i-- {
+		if m.events[i].Step <= step {
+			return m.events[i].AtMs
+		}
+	}
+	return 0
+}
