@@ -78,3 +78,17 @@ func (s *Seeking) Cancel() {
 		s.r.sim, s.r.next = s.was, s.wasNext
 	}
 }
+
+// Saved is the run as it was before a long move forward (which steps the
+// run itself), kept so the move can be called off.
+type Saved struct {
+	r    *Run
+	sim  *Sim
+	next int
+}
+
+// Save keeps a copy of the run as it is now (a clone, as a checkpoint).
+func (r *Run) Save() *Saved { return &Saved{r: r, sim: r.sim.Clone(), next: r.next} }
+
+// Restore puts the run back as it was at Save.
+func (s *Saved) Restore() { s.r.sim, s.r.next = s.sim, s.next }

@@ -67,3 +67,21 @@ func TestSeekingBackCancelled(t *testing.T) {
 		t.Fatal("the run plays on differently after a cancelled seek")
 	}
 }
+
+// A move forward called off is put back by Restore, and the run plays on
+// as if it never moved.
+func TestSavedRestore(t *testing.T) {
+	r, ref := slicedRun(t), slicedRun(t)
+	saved := r.Save()
+	for !r.RunUntilSteps(40000, 100) {
+	}
+	saved.Restore()
+	if r.Sim().Now() != ref.Sim().Now() || r.Sim().Digest() != ref.Sim().Digest() {
+		t.Fatalf("restored at %d, want %d", r.Sim().Now(), ref.Sim().Now())
+	}
+	r.RunUntil(30000)
+	ref.RunUntil(30000)
+	if r.Sim().Digest() != ref.Sim().Digest() {
+		t.Fatal("the run plays on differently after a restore")
+	}
+}

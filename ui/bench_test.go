@@ -7,7 +7,7 @@ import "testing"
 func benchFrame(b *testing.B, brokers, partitions int) {
 	m := newFixtureSim(160, 48, brokers, partitions, 120)
 	for range 6 {
-		m.stepForward()
+		finishSlices(b, m, m.stepForward())
 	}
 	m.hot.absorb(m.run.Events())
 	_ = m.View() // warm the cell cache, as the first frame of a session does

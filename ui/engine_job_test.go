@@ -6,6 +6,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/sim"
 )
 
 // neverPause runs a what-if to its end in one go.
@@ -13,7 +15,7 @@ func neverPause(int, int64) bool { return true }
 
 // finishSlices runs a job's slices to its end, returning the longest time
 // one Update took.
-func finishSlices(t *testing.T, s *simScreen, cmd tea.Cmd) time.Duration {
+func finishSlices(t testing.TB, s *simScreen, cmd tea.Cmd) time.Duration {
 	t.Helper()
 	var longest time.Duration
 	for n := 0; cmd != nil; n++ {
@@ -190,4 +192,42 @@ func longScreen(t *testing.T, runMs int64) *simScreen {
 	s.refresh()
 	s.pause()
 	return s
+}
+
+// ] to a mark far ahead runs forward in slices with its progress; esc puts
+// the run back where it was.
+func TestNextMarkSlicedEscRestores(t *testing.T) {
+	spec := longSpec(t)
+	spec.Timeline = []sim.Scheduled{{AtMs: 3_000_000, Cmd: sim.Command{Kind: sim.CmdNote, Say: "far ahead"}}}
+	s := realScreen(t, spec, 120, 36, 5_000)
+	s.pause()
+	now, step, events := s.run.Now(), s.run.StepCount(), len(s.events)
+	cmd, first := timedUpdate(s, keyMsg("]"))
+	var longest time.Duration
+	for i := 0; i < 3; i++ {
+		if cmd == nil || s.job == nil {
+			t.Fatal("fifty minutes of a busy cluster should not run in a few slices")
+		}
+		var took time.Duration
+		cmd, took = timedUpdate(s, cmd())
+		longest = max(longest, took)
+	}
+	if v := s.View(); !strings.Contains(v, "running to 3000.000s") {
+		t.Errorf("no progress while jumping:\n%s", v)
+	}
+	_, took := timedUpdate(s, keyMsg("esc"))
+	t.Logf("first Update (a copy of the run) %v, longest slice %v, esc answered in %v", first, longest, took)
+	if took > 100*time.Millisecond {
+		t.Errorf("esc took %v", took)
+	}
+	if longest > 300*time.Millisecond { // 100 ms is the aim; the margin is for a loaded machine
+		t.Errorf("one slice took %v", longest)
+	}
+	if s.job != nil || s.run.Now() != now || s.run.StepCount() != step || len(s.events) != events {
+		t.Fatalf("esc should put the run back: step %d (was %d), now %d (was %d)", s.run.StepCount(), step, s.run.Now(), now)
+	}
+	send(s, keyMsg("right"))
+	if s.run.StepCount() <= step {
+		t.Error("the screen should take keys again")
+	}
 }

@@ -22,7 +22,7 @@ func TestEngineFaultReplays(t *testing.T) {
 	if brokerDown(&m.snap, 2) {
 		t.Fatalf("seed %d: b2 should be up before the crash (step %d)", spec.Seed, at-1)
 	}
-	m.nextMark() // the hand-made mark
+	finishSlices(t, m, m.nextMark()) // the hand-made mark
 	if !brokerDown(&m.snap, 2) || m.run.Now() != 5_000 {
 		t.Fatalf("seed %d: ] should replay the crash at 5s, now %dms", spec.Seed, m.run.Now())
 	}

@@ -56,7 +56,7 @@ func TestShareRunReplaysExactly(t *testing.T) {
 	spec := loadSpec(t, "at-least-once")
 	s := realScreen(t, spec, 120, 36, 7_000)
 	send(s, faultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashConsumer, Group: "inventory", Consumer: 2}})
-	s.stepForward()
+	finishSlices(t, s, s.stepForward())
 	send(s, faultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}})
 	if len(s.hand) != 2 {
 		t.Fatalf("seed %d: want 2 hand faults, got %+v (status %q)", spec.Seed, s.hand, s.status)
@@ -124,7 +124,7 @@ func TestShareRunEscCancels(t *testing.T) {
 // at a millisecond nothing else has used, so an export can replay it.
 func TestFaultsLandInAFreeMillisecond(t *testing.T) {
 	s := newFixtureSim(120, 36, 3, 3, 30)
-	s.stepForward()
+	finishSlices(t, s, s.stepForward())
 	before := s.run.Now()
 	send(s, faultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}})
 	if len(s.hand) != 1 || s.hand[0].AtMs <= before || s.hand[0].AtMs >= s.run.NextAt() {

@@ -34,3 +34,6 @@ func (a simRun) Seek(step int) error         { a.r.Seek(step); return nil }
 
 // BeginSeek seeks a piece at a time (seek_job.go).
 func (a simRun) BeginSeek(step int) *sim.Seeking { return a.r.BeginSeek(step) }
+
+// Save keeps a copy of the run before a long move forward (seek_job.go).
+func (a simRun) Save() *sim.Saved { return a.r.Save() }

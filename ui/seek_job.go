@@ -62,3 +62,48 @@ func (m *simScreen) stepTime(step int) int64 {
 	}
 	return 0
 }
+
+// forwardSaver is a runner that can keep a copy of itself before a long
+// move forward (sim.Run's Save), so esc can put it back.
+type forwardSaver interface {
+	Save() *sim.Saved
+}
+
+// jumpForward steps the run with step until it returns false (or
+// maxStepsPerJump steps), as the screen's job in slices, then calls
+// finish. esc calls it off: a run that can keep a copy of itself goes
+// back where it was (keep); any other stops where it got.
+func (m *simScreen) jumpForward(targetMs int64, keep bool, step func() bool, finish func()) tea.Cmd {
+	restore := func() { m.status = "stopped at " + fmtMs(m.run.Now()) }
+	if s, ok := m.run.(forwardSaver); ok && keep {
+		saved := s.Save()
+		restore = func() {
+			saved.Restore()
+			m.status = "jump called off: the run is where it was"
+		}
+	}
+	fromMs := m.run.Now()
+	var done bool
+	work := func(pause func() bool) {
+		for n := 1; n <= maxStepsPerJump && step(); n++ {
+			if n%engineBatch == 0 && !pause() {
+				return
+			}
+		}
+		done = true
+	}
+	after := func() {
+		if done {
+			finish()
+			return
+		}
+		restore()
+		m.afterSeek()
+	}
+	progress := func() string {
+		now := m.run.Now()
+		return "running to " + fmtMs(targetMs) + ": at " + fmtMs(now) + " " +
+			bar(now-fromMs, targetMs-fromMs, 20) + " " + percent(now-fromMs, targetMs-fromMs)
+	}
+	return m.startEngineJob(work, after, progress)
+}

@@ -106,22 +106,29 @@ func (m *simScreen) advanceTo(targetMs int64) {
 	}
 }
 
-// stepForward pauses and steps until at least one event is emitted.
-func (m *simScreen) stepForward() {
+// stepForward pauses and steps until at least one event is emitted, in
+// slices (seek_job.go): esc stops it where it got.
+func (m *simScreen) stepForward() tea.Cmd {
 	if m.run == nil {
-		return
+		return nil
 	}
 	m.pause()
 	seen := len(m.run.Events())
-	for n := 0; n < maxStepsPerJump && len(m.run.Events()) == seen; n++ {
+	step := func() bool {
+		if len(m.run.Events()) != seen {
+			return false
+		}
 		if !m.run.Step() {
 			m.status = "nothing left to happen"
-			break
+			return false
 		}
+		return true
 	}
-	m.hot.reset()
-	m.absorbNew(true)
-	m.refresh()
+	return m.jumpForward(m.run.NextAt(), false, step, func() {
+		m.hot.reset()
+		m.absorbNew(true)
+		m.refresh()
+	})
 }
 
 // stepBack pauses and goes back to the previous step that emitted events.
@@ -165,10 +172,11 @@ func (m *simScreen) afterSeek() {
 	m.refresh()
 }
 
-// nextMark runs forward to just after the next timeline mark.
-func (m *simScreen) nextMark() {
+// nextMark runs forward to just after the next timeline mark, in slices
+// (seek_job.go): esc puts the run back where it was.
+func (m *simScreen) nextMark() tea.Cmd {
 	if m.run == nil {
-		return
+		return nil
 	}
 	m.pause()
 	now := m.run.Now()
@@ -181,19 +189,18 @@ func (m *simScreen) nextMark() {
 	}
 	if at < 0 {
 		m.status = "no more marks ahead"
-		return
+		return nil
 	}
-	for n := 0; n < maxStepsPerJump; n++ {
+	step := func() bool {
 		next := m.run.NextAt()
-		if next < 0 || next > at {
-			break
-		}
-		m.run.Step()
+		return next >= 0 && next <= at && m.run.Step()
 	}
-	m.run.RunUntil(at)
-	m.hot.reset()
-	m.absorbNew(true)
-	m.refresh()
+	return m.jumpForward(at, true, step, func() {
+		m.run.RunUntil(at)
+		m.hot.reset()
+		m.absorbNew(true)
+		m.refresh()
+	})
 }
 
 // prevMark goes back to the step where the previous mark took effect.

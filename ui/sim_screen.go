@@ -213,11 +213,11 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Play):
 		return m.togglePlay()
 	case key.Matches(msg, k.StepFwd):
-		m.stepForward()
+		return m.stepForward()
 	case key.Matches(msg, k.StepBack):
 		return m.stepBack()
 	case key.Matches(msg, k.NextMark):
-		m.nextMark()
+		return m.nextMark()
 	case key.Matches(msg, k.PrevMark):
 		return m.prevMark()
 	case key.Matches(msg, k.Faster):
