@@ -196,7 +196,11 @@ func (m *simScreen) nextMark() tea.Cmd {
 		return next >= 0 && next <= at && m.run.Step()
 	}
 	return m.jumpForward(at, true, step, func() {
-		m.run.RunUntil(at)
+		if next := m.run.NextAt(); next < 0 || next > at {
+			m.run.RunUntil(at)
+		} else { // maxStepsPerJump ran out before the mark
+			m.status = "stopped at " + fmtMs(m.run.Now()) + " on the way to the mark: ] goes on"
+		}
 		m.hot.reset()
 		m.absorbNew(true)
 		m.refresh()
