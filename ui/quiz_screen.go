@@ -133,6 +133,7 @@ func (q *quizScreen) ask() {
 func (q *quizScreen) answerKey(km tea.KeyMsg) {
 	text, submit := q.input.update(km, q.keys)
 	if !submit {
+		q.status = q.input.err // in the footer too: a long question scrolls it away
 		return
 	}
 	resp, err := q.input.q.ParseResponse(text)

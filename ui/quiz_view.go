@@ -88,11 +88,11 @@ func (q *quizScreen) chooseBody(room int) []string {
 func kindHow(k quiz.Kind) string {
 	switch k {
 	case quiz.Single:
-		return "one answer: press its letter"
+		return "one answer: press its letter (or ↑/↓), then enter"
 	case quiz.Multi:
 		return "every answer that applies: tick with its letter or space, then enter"
 	case quiz.TrueFalse:
-		return "true or false: press t or f"
+		return "true or false: press t or f, then enter"
 	case quiz.Order:
 		return "put the steps in order: type their letters first to last (C A B...), or move one with shift+↑/↓; enter answers"
 	}
@@ -203,13 +203,13 @@ func (q *quizScreen) answerKeys() []key.Binding {
 	letters.SetHelp("a-"+strings.ToLower(quiz.Label(max(n-1, 0))), "pick")
 	switch q.input.q.Kind {
 	case quiz.Single:
-		return []key.Binding{letters, named(k.Up, "move"), named(k.Down, "move"), k.Enter}
+		return []key.Binding{letters, named(k.Down, "move"), named(k.Enter, "confirm")}
 	case quiz.Multi:
 		letters.SetHelp(letters.Help().Key, "tick")
 		return []key.Binding{letters, k.Toggle, named(k.Down, "move"), k.Enter}
 	case quiz.TrueFalse:
 		letters.SetHelp("t/f", "true/false")
-		return []key.Binding{letters}
+		return []key.Binding{letters, named(k.Enter, "confirm")}
 	case quiz.Order:
 		letters.SetHelp(letters.Help().Key, "place next")
 		return []key.Binding{letters, named(k.Erase, "undo"), k.MoveUp, k.MoveDown, k.Enter}
