@@ -17,6 +17,7 @@ type lessonKeys struct {
 	Next      key.Binding
 	Skip      key.Binding // pass on a prediction
 	Letter    key.Binding // pick a prediction's choice by letter
+	Names     key.Binding // show the engine's metric names beside the words
 	Up        key.Binding
 	Down      key.Binding
 	PageUp    key.Binding
@@ -51,6 +52,7 @@ func newLessonKeys(g globalKeys) lessonKeys {
 		Next:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next lesson")),
 		Skip:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
 		Letter:    key.NewBinding(key.WithKeys("a", "b", "c", "d", "e"), key.WithHelp("a-e", "pick")),
+		Names:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "metric names")),
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
@@ -76,7 +78,7 @@ func (k lessonKeys) readingHelp() [][]key.Binding {
 func (k lessonKeys) lessonHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{named(k.Enter, "continue / next stop / confirm"), named(k.sim.PrevMark, "previous stop"), named(k.sim.StepBack, "step back"),
-			named(k.Digit, "pick a choice"), named(k.Letter, "pick a choice"), named(k.Skip, "skip a question"), k.Hide, k.Text},
+			named(k.Digit, "pick a choice"), named(k.Letter, "pick a choice"), named(k.Skip, "skip a question"), k.Hide, k.Names, k.Text},
 		{named(k.Challenge, "challenge / check"), k.Hint, k.Solve, k.Tour, named(k.Restart, "restart run"), k.Next},
 	}
 }

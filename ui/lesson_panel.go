@@ -86,7 +86,8 @@ func (s *lessonScreen) stopBox(w, idx int) []string {
 // hiddenValue stands for a value the watch line must not show.
 const hiddenValue = 987654321
 
-// watchLine says the stop's watched values in words. While its question
+// watchLine says the stop's watched values in words; m adds the engine's
+// names, as scenario files and expectations write them. While its question
 // is open, a value that is the question's own metric shows as "?": the
 // line must not give the answer away.
 func (s *lessonScreen) watchLine(stop *course.Stop) string {
@@ -102,6 +103,8 @@ func (s *lessonScreen) watchLine(stop *course.Stop) string {
 			parts = append(parts, sanitize(strings.Replace(course.MetricWords(v.Metric, hiddenValue), itoa(hiddenValue), "?", 1)))
 		case v.Err != nil:
 			parts = append(parts, sanitize(v.Metric)+": the engine cannot say")
+		case s.names:
+			parts = append(parts, sanitize(course.MetricWords(v.Metric, v.Value))+" ("+sanitize(v.Metric)+")")
 		default:
 			parts = append(parts, sanitize(course.MetricWords(v.Metric, v.Value)))
 		}

@@ -57,6 +57,7 @@ type lessonScreen struct {
 	hidden   bool // the learner hid the box to see the panes under it
 	tourDone bool
 	reveal   revealState
+	names    bool // the watch line also gives the engine's metric names
 
 	checked  bool // the challenge run has been judged
 	lastOK   bool // and passed
@@ -182,6 +183,9 @@ func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(km, k.Hide):
 		s.hidden = !s.hidden
+		return nil
+	case key.Matches(km, k.Names):
+		s.names = !s.names
 		return nil
 	case key.Matches(km, k.Restart):
 		return s.restartRun()

@@ -170,7 +170,7 @@ func (s *lessonScreen) shortKeys() []key.Binding {
 	case s.phase == lessonChallenge:
 		return s.challengeKeys()
 	case s.stop >= 0:
-		return []key.Binding{named(k.Enter, "continue"), k.sim.PrevMark, named(k.sim.StepBack, "back"), k.sim.StepFwd, k.Hide, k.sim.Faults, g.Help, g.Back}
+		return []key.Binding{named(k.Enter, "continue"), k.sim.PrevMark, named(k.sim.StepBack, "back"), k.sim.StepFwd, k.Hide, k.Names, k.sim.Faults, g.Help, g.Back}
 	case s.tourDone:
 		return []key.Binding{named(k.Enter, "start the challenge"), k.sim.PrevMark, named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
 	}

@@ -177,7 +177,13 @@ func (q *quizScreen) shortKeys() []key.Binding {
 	case quizChoosing:
 		return []key.Binding{k.Up, k.Down, named(k.Enter, "start"), g.Back, g.Help, g.Quit}
 	case quizAsking:
-		return append(q.answerKeys(), g.Back, g.Help)
+		var keys []key.Binding // ↓ alone stands for the arrows: the footer is short
+		for _, b := range q.answerKeys() {
+			if b.Help().Key != k.Up.Help().Key {
+				keys = append(keys, b)
+			}
+		}
+		return append(keys, g.Back, g.Help)
 	case quizShowing:
 		next := named(k.Enter, "next question")
 		if q.session.Done() {
@@ -203,10 +209,10 @@ func (q *quizScreen) answerKeys() []key.Binding {
 	letters.SetHelp("a-"+strings.ToLower(quiz.Label(max(n-1, 0))), "pick")
 	switch q.input.q.Kind {
 	case quiz.Single:
-		return []key.Binding{letters, named(k.Down, "move"), named(k.Enter, "confirm")}
+		return []key.Binding{letters, named(k.Up, "move"), named(k.Down, "move"), named(k.Enter, "confirm")}
 	case quiz.Multi:
 		letters.SetHelp(letters.Help().Key, "tick")
-		return []key.Binding{letters, k.Toggle, named(k.Down, "move"), k.Enter}
+		return []key.Binding{letters, k.Toggle, named(k.Up, "move"), named(k.Down, "move"), k.Enter}
 	case quiz.TrueFalse:
 		letters.SetHelp("t/f", "true/false")
 		return []key.Binding{letters, named(k.Enter, "confirm")}
