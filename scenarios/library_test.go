@@ -15,7 +15,7 @@ var libraryNames = []string{
 	"producer-retries", "exactly-once", "retention", "compaction", "controller-failover",
 	"controller-zookeeper", "microservices", "activity-tracking", "log-aggregation",
 	"stream-processing", "mlops", "auto-commit", "controller-quorum",
-	"slow-processing", "static-membership", "truncation-detection",
+	"slow-processing", "static-membership", "truncation-detection", "transaction-failover",
 }
 
 func TestLibraryHasEveryScenario(t *testing.T) {
