@@ -3,8 +3,10 @@ package scenarios
 import (
 	"fmt"
 	"io"
+	"math"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	"kafkasim/sim"
@@ -141,7 +143,11 @@ func encode(sc *Scenario, seed uint64, hand []sim.Applied, durationMs int64, dig
 	if sc.Description != "" {
 		w.multiline("description", sc.Description)
 	}
-	w.integer("seed", int64(seed))
+	if seed > math.MaxInt64 {
+		w.str("seed", strconv.FormatUint(seed, 10)) // past TOML's largest integer
+	} else {
+		w.integer("seed", int64(seed))
+	}
 	w.dur("duration", durationMs)
 	w.blank()
 	w.cluster(sc.Config.Cluster)
