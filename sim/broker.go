@@ -167,11 +167,22 @@ func (s *Sim) brokerSessionExpired(id int) {
 }
 
 func (s *Sim) fenceBroker(id int) {
+	s.markFenced(id)
+	s.moveOffBroker(id)
+}
+
+// markFenced: the controller no longer counts broker id as registered.
+func (s *Sim) markFenced(id int) {
 	b := s.broker(id)
 	b.fenced = true
 	timeout, _ := s.cfg.Cluster.SessionTimeout()
 	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, Offset: timeout, EndOffset: s.nowMs - b.downSinceMs,
 		Text: s.metadataLabel()})
+}
+
+// moveOffBroker moves leadership off fenced broker id and drops it from
+// every ISR.
+func (s *Sim) moveOffBroker(id int) {
 	s.forEachPartition(func(p *partition) {
 		if p.replicaIndex(id) < 0 {
 			return

@@ -355,6 +355,7 @@ func (s *Sim) partitionsChangedForGroups(topic string) {
 	}
 	for _, g := range s.groups {
 		for _, t := range g.cfg.Topics {
+			// A deleted (Dead) group stays dead; an Empty one has nobody to rebalance.
 			if t == topic && g.state != GroupEmpty && g.state != GroupDead {
 				s.startRebalance(g, ReasonNewPartitions, "")
 			}
@@ -366,6 +367,9 @@ func (s *Sim) partitionsChangedForGroups(topic string) {
 // new coordinator, which loads their offsets from __consumer_offsets.
 func (s *Sim) coordinatorsMoved() {
 	for _, g := range s.groups {
+		if g.state == GroupDead {
+			continue
+		}
 		c := s.coordinator(g)
 		if c != g.lastCoordinator() {
 			s.emit(Event{Type: EvCoordinatorMoved, Group: g.cfg.ID, Broker: c, Broker2: g.lastCoordinator(),

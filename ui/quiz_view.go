@@ -220,7 +220,7 @@ func (q *quizScreen) answerKeys() []key.Binding {
 		letters.SetHelp(letters.Help().Key, "place next")
 		return []key.Binding{letters, named(k.Erase, "undo"), k.MoveUp, k.MoveDown, k.Enter}
 	}
-	return []key.Binding{k.Digit, k.Erase, k.Enter}
+	return []key.Binding{k.Digit, k.Erase, named(k.Enter, "confirm")}
 }
 
 // pickedMark marks a choice after the answer: right ones ✔, a wrong pick ✘.
