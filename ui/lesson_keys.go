@@ -74,11 +74,10 @@ func (k lessonKeys) readingHelp() [][]key.Binding {
 }
 
 // lessonHelp lists the lesson's own keys in a run, by what they are for;
-// the simulator's keys follow.
+// the simulator's keys follow, with [ ] ← → as the lesson means them.
 func (k lessonKeys) lessonHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{named(k.Enter, "continue / next stop / confirm"), named(k.sim.PrevMark, "previous stop"), named(k.sim.StepBack, "step back"),
-			named(k.Digit, "pick a choice"), named(k.Letter, "pick a choice"), named(k.Skip, "skip a question"), k.Hide, k.Names, k.Text},
+		{named(k.Enter, "continue / next stop / confirm"), named(k.Digit, "pick a choice"), named(k.Letter, "pick a choice"), named(k.Skip, "skip a question"), k.Hide, k.Names, k.Text},
 		{named(k.Challenge, "challenge / check"), k.Hint, k.Solve, k.Tour, named(k.Restart, "restart run"), k.Next},
 	}
 }
