@@ -42,13 +42,13 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 	return true
 }
 
-// lessonFaultSubtitle says what a fault does in a lesson's run, which
-// only goes forward: it stays until r starts the run again.
+// lessonFaultSubtitle says what a fault does in a lesson's run: it stays
+// until ← steps back before it or r starts the run again.
 func lessonFaultSubtitle(mode course.Mode) string {
 	if mode == course.ChallengeRun {
-		return "it happens now and counts when c checks; r starts again without it"
+		return "it happens now and counts when c checks; ← before it or r undoes it"
 	}
-	return "it happens now; a lesson runs forward only: r starts it again"
+	return "it happens now; ← back before it or r starts the run again without it"
 }
 
 // resetRun forgets what the box showed about the previous run.
