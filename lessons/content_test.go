@@ -115,6 +115,7 @@ var builtinScenarios = []string{
 	"producer-retries", "exactly-once", "retention", "compaction", "controller-failover",
 	"controller-zookeeper", "microservices", "activity-tracking", "log-aggregation",
 	"stream-processing", "mlops", "auto-commit", "controller-quorum",
+	"slow-processing", "static-membership", "truncation-detection", "transaction-failover", "producer-backlog",
 }
 
 func TestEveryScenarioIsReachable(t *testing.T) {
