@@ -96,7 +96,13 @@ func loadCoveragePlaces(t *testing.T) coveragePlaces {
 // marked "shown" must point at something that runs.
 func TestCoverageCitesRealPlaces(t *testing.T) {
 	places := loadCoveragePlaces(t)
-	for _, r := range coverageRows(t) {
+	rows := coverageRows(t)
+	for _, doc := range []string{"000", "001", "002", "003", "004"} {
+		if !slices.ContainsFunc(rows, func(r coverageRow) bool { return strings.HasPrefix(r.course, doc+" ") }) {
+			t.Errorf("COVERAGE.md has no row from course document %s", doc)
+		}
+	}
+	for _, r := range rows {
 		at := fmt.Sprintf("COVERAGE.md:%d (%s)", r.line, r.item)
 		if r.course != "none" && !courseSource.MatchString(r.course) {
 			t.Errorf("%s: course %q must name a course document and section, like \"002 § Kafka Connect\"", at, r.course)
