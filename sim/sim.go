@@ -106,9 +106,6 @@ func (s *Sim) Now() int64 { return s.nowMs }
 // StepCount is how many steps have run.
 func (s *Sim) StepCount() int { return s.step }
 
-// Idle reports whether nothing is left to happen.
-func (s *Sim) Idle() bool { return s.queue.Len() == 0 }
-
 // NextAt is the time of the next queued happening, or -1 when idle.
 func (s *Sim) NextAt() int64 {
 	if s.queue.Len() == 0 {
