@@ -129,9 +129,10 @@ func eventKeysInCorpus(t *testing.T) map[string]map[string]bool {
 			t.Fatalf("%s: %v", sc.Name, err)
 		}
 	}
-	sc := withFaultsNoBuiltInHas(t)
-	if _, err := Run(sc, RunOptions{JSON: true, UntilMs: 400_000}, &out); err != nil {
-		t.Fatal(err)
+	for _, sc := range withFaultsNoBuiltInHas(t) {
+		if _, err := Run(sc, RunOptions{JSON: true, UntilMs: 400_000}, &out); err != nil {
+			t.Fatal(err)
+		}
 	}
 	seen := map[string]map[string]bool{}
 	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
@@ -158,22 +159,29 @@ func eventKeysInCorpus(t *testing.T) map[string]map[string]bool {
 	return seen
 }
 
-// withFaultsNoBuiltInHas is at-least-once with a producer crash, a topic
-// config change, a consumer stalled past max.poll.interval.ms and a topic
-// deletion, which no built-in scenario does.
-func withFaultsNoBuiltInHas(t *testing.T) *Scenario {
+// withFaultsNoBuiltInHas is at-least-once twice: once with a topic config
+// change, a producer crash, a consumer stalled past max.poll.interval.ms
+// that then wakes up and commits, and a topic deletion; once with
+// auto.offset.reset=none, so a group without committed offsets gets an
+// exception. No built-in scenario does these.
+func withFaultsNoBuiltInHas(t *testing.T) []*Scenario {
 	t.Helper()
 	sc, err := Load("at-least-once")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := *sc
-	c.Timeline = append(slices.Clone(sc.Timeline),
+	faults := *sc
+	faults.Timeline = append(slices.Clone(sc.Timeline),
 		sim.Scheduled{AtMs: 20_000, Cmd: sim.Command{Kind: sim.CmdAlterTopic, Topic: "orders", Configs: [][2]string{{"retention.ms", "600000"}}}},
 		sim.Scheduled{AtMs: 25_000, Cmd: sim.Command{Kind: sim.CmdCrashProducer, Producer: "order-service"}},
 		sim.Scheduled{AtMs: 30_000, Cmd: sim.Command{Kind: sim.CmdPauseConsumer, Group: "inventory", Consumer: 2}},
+		sim.Scheduled{AtMs: 340_000, Cmd: sim.Command{Kind: sim.CmdResumeConsumer, Group: "inventory", Consumer: 2}},
 		sim.Scheduled{AtMs: 390_000, Cmd: sim.Command{Kind: sim.CmdDeleteTopic, Topic: "orders"}},
 	)
-	c.Expects = nil
-	return &c
+	faults.Expects = nil
+	noReset := *sc
+	noReset.Config.Groups = slices.Clone(sc.Config.Groups)
+	noReset.Config.Groups[0].AutoOffsetReset = "none"
+	noReset.Expects = nil
+	return []*Scenario{&faults, &noReset}
 }
