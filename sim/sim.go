@@ -29,7 +29,7 @@ type Sim struct {
 	ctrlUp []bool
 	// quorumLost: the quorum's loss of its majority has been told.
 	quorumLost bool
-	topics     []*topic // creation order; deleted topics are removed
+	topics     []*topic // creation order; a deleted topic stays, marked deleted, so indexes hold
 	topicSeq   int      // for TopicIds
 	producers  []*producer
 	groups     []*group
