@@ -62,7 +62,7 @@ var eventJSONNames = map[sim.EventType]jsonNames{
 	sim.EvTxnCommitted:   {endOffset: "output_records", count: "input_records", epoch: "transaction", text: "output_topic"},
 	sim.EvTxnAborted:     {endOffset: "output_records", count: "input_records", epoch: "transaction", text: "cause"},
 
-	sim.EvMemberJoined:      {text: "member_id"},
+	sim.EvMemberJoined:      {count: "partitions_kept", text: "member_id"},
 	sim.EvRebalanceStarted:  {endOffset: "initial_rebalance_delay_ms"},
 	sim.EvRebalanceDone:     {endOffset: "session_timeout_ms", count: "members", text: "assignor"},
 	sim.EvAssigned:          {offset: "partitions_added", count: "partitions", text: "assigned"},

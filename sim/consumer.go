@@ -87,6 +87,9 @@ func (s *Sim) newMember(g *group, startMs int64) *member {
 // KafkaConsumer instance gets a new one from the coordinator.
 func (s *Sim) newIncarnation(g *group, m *member) {
 	m.clientID = fmt.Sprintf("consumer-%s-%s", g.cfg.ID, m.name[1:])
+	if g.cfg.ClientID != "" {
+		m.clientID = g.cfg.ClientID
+	}
 	m.memberID = m.clientID + "-" + s.uuid()
 	m.positions = map[TopicPartition]int64{}
 	m.fetchEpochs = map[TopicPartition]fetchEpoch{}

@@ -31,6 +31,7 @@ func (s *Sim) SnapshotTail(tail int) Snapshot {
 			continue
 		}
 		tv := TopicView{Name: t.cfg.Name, ID: t.id, Config: t.cfg}
+		tv.Config.ReplicaAssignment = cloneAssignment(t.cfg.ReplicaAssignment)
 		for _, p := range t.parts {
 			tv.Partitions = append(tv.Partitions, s.partitionView(p, tail))
 		}

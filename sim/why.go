@@ -98,7 +98,7 @@ func whyBroker(e Event) (string, bool) {
 	case EvTopicDeleted:
 		return fmt.Sprintf("topic %s deleted with all its records", e.Topic), true
 	case EvPartitionsAdded:
-		return fmt.Sprintf("%s grew from %d to %d partitions: keys now hash modulo %d, so some keys land on a different partition from now on",
+		return fmt.Sprintf("%s grew from %d to %d partitions: once a producer's metadata refresh (metadata.max.age.ms) shows them, keys hash modulo %d, so some keys land on a different partition",
 			e.Topic, e.Offset, e.EndOffset, e.EndOffset), true
 	case EvTopicAltered:
 		return fmt.Sprintf("topic %s config changed: %s", e.Topic, e.Text), true
