@@ -188,3 +188,38 @@ printf '%s\n' "${COMPREPLY[@]}"
 		t.Errorf("bash offered %q, want at-least-once and at-file.toml", got)
 	}
 }
+
+// TestFishAndZshCompletionScripts runs the fish and zsh scripts, where
+// those shells are installed, with a shell function standing in for
+// kafkasim: each must offer the candidates that match the word typed.
+func TestFishAndZshCompletionScripts(t *testing.T) {
+	const fake = `printf 'acks\nat-least-once\n--seed\n'`
+	t.Run("fish", func(t *testing.T) {
+		if _, err := exec.LookPath("fish"); err != nil {
+			t.Skip("no fish")
+		}
+		script := completionScripts["fish"] + "\nfunction kafkasim; " + fake + "; end\ncomplete -C'kafkasim run at'\n"
+		out, err := exec.Command("fish", "-c", script).CombinedOutput()
+		if got := strings.Fields(string(out)); err != nil || !slices.Equal(got, []string{"at-least-once"}) {
+			t.Errorf("fish offered %q (%v)", got, err)
+		}
+	})
+	t.Run("zsh", func(t *testing.T) {
+		if _, err := exec.LookPath("zsh"); err != nil {
+			t.Skip("no zsh")
+		}
+		// compadd and compdef exist only in a completion context: stand-ins
+		// print what would be offered.
+		script := `compdef() { :; }
+compadd() { shift; print -l -- "${(@P)1}"; }
+_files() { print FILES; }
+kafkasim() { ` + fake + `; }
+` + completionScripts["zsh"] + `
+words=(kafkasim run ""); CURRENT=3; _kafkasim
+`
+		out, err := exec.Command("zsh", "-f", "-c", script).CombinedOutput()
+		if got := strings.Fields(string(out)); err != nil || !slices.Equal(got, []string{"acks", "at-least-once", "--seed"}) {
+			t.Errorf("zsh offered %q (%v)", got, err)
+		}
+	})
+}
