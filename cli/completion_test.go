@@ -25,8 +25,15 @@ func TestVersion(t *testing.T) {
 	if code, _, errOut := invoke(Main, "version", "now"); code != 2 || !strings.Contains(errOut, "kafkasim version --help") {
 		t.Errorf("version with an argument: code %d, stderr %q", code, errOut)
 	}
-	if code, out, _ := invoke(Main, "help", "version"); code != 0 || !strings.Contains(out, "Usage: kafkasim version") {
-		t.Errorf("help version: code %d, out %q", code, out)
+	for _, name := range []string{"version", "completion"} {
+		code, out, _ := invoke(Main, name, "--help")
+		code2, out2, _ := invoke(Main, "help", name)
+		if code != 0 || code2 != 0 || out != out2 || !strings.Contains(out, "Usage: kafkasim "+name) || !strings.Contains(out, "Examples:") {
+			t.Errorf("%s --help (code %d) and help %s (code %d) should print the same usage: %q", name, code, name, code2, out)
+		}
+	}
+	if _, _, errOut := invoke(Main, "vers"); !strings.Contains(errOut, "kafkasim version") {
+		t.Errorf("no suggestion for vers: %q", errOut)
 	}
 }
 

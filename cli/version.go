@@ -21,6 +21,10 @@ prints the same.
 
 Flags:
   -h, --help   show this help
+
+Examples:
+  kafkasim version
+  kafkasim --version
 `
 
 // version returns Version, or what the build recorded, or "dev".
