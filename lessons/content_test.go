@@ -85,7 +85,7 @@ func checkParagraphs(t *testing.T, l *Lesson) {
 
 // TestListMatchesAll checks the home-screen list against the lessons.
 func TestListMatchesAll(t *testing.T) {
-	skipWithoutScenarios(t)
+	requireScenarios(t)
 	all, list := All(), List()
 	if len(all) != wantLessons || len(list) != wantLessons {
 		t.Fatalf("All() has %d, List() has %d, want %d", len(all), len(list), wantLessons)
