@@ -113,8 +113,11 @@ func (m *simScreen) Init() tea.Cmd {
 // tick schedules the next frame in the current generation.
 func (m *simScreen) tick() tea.Cmd {
 	gen := m.gen
-	return tea.Tick(frameInterval, func(time.Time) tea.Msg { return tickMsg{Gen: gen} })
+	return frameTick(frameInterval, func(time.Time) tea.Msg { return tickMsg{Gen: gen} })
 }
+
+// frameTick schedules a frame; tests swap it for one that answers at once.
+var frameTick = tea.Tick
 
 // capturesKeys reports whether a text input has the keyboard.
 func (m *simScreen) capturesKeys() bool {
