@@ -34,7 +34,7 @@ type Sim struct {
 	producers  []*producer
 	groups     []*group
 	ledger     ledger
-	batches    []batch
+	batches    chunks[batch] // shared between checkpoints, copied when written
 	truncs     []truncation
 	markers    []txnMarker
 	txnSeq     int
@@ -50,6 +50,8 @@ type Sim struct {
 	scheduled []Scheduled
 	// halted is set by Halt; Step does nothing afterwards.
 	halted bool
+	// cost is a checkpoint's estimated size in memory (Run).
+	cost int
 }
 
 // Subsystem stream ids: each subsystem draws from its own PCG stream so that
@@ -71,13 +73,6 @@ func New(cfg Config) (*Sim, error) {
 		digest:   sha256.New(),
 	}
 	s.rngPick, s.rngGroup = rand.New(s.pcgPick), rand.New(s.pcgGroup)
-	// Reserve the ledger up front when the producers say how much they will
-	// send: growing a large table by copying dominates big runs otherwise.
-	want := 0
-	for _, p := range cfg.Producers {
-		want += p.Count
-	}
-	s.ledger.recs = make([]recordInfo, 0, min(want, 1<<24))
 	s.startCluster()
 	for _, t := range cfg.Topics {
 		if _, err := s.createTopic(t); err != nil {
