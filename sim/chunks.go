@@ -9,33 +9,28 @@ import (
 // and copy only when written (copy-on-write). A checkpoint of a million-record
 // run then costs its table of chunk pointers, not a copy of every record.
 //
-// Each chunk remembers which list may write it in place (its owner). A clone
-// gives both sides fresh owners, so the first write to a shared chunk on
-// either side copies that chunk alone.
+// Each list knows which of its chunks are its own to write in place; a clone
+// marks every chunk shared on both sides, so the first write to a shared
+// chunk on either side copies that chunk alone.
 type chunks[T any] struct {
-	table []*chunk[T]
-	head  int // items dropped from the front of table[0]
+	// table[k] holds items k<<chunkBits onwards: chunkLen of them, except
+	// the last chunk, which grows to chunkLen by doubling (a list of ten
+	// items does not take a whole chunk).
+	table [][]T
+	owned []bool // owned[k]: table[k]'s array is this list's alone
+	head  int    // items dropped from the front of table[0]
 	n     int
-	owner *chunkOwner
 	// copied counts the bytes of shared chunks copied since the last share:
 	// what the clone taken then costs in the end.
 	copied int
 }
 
-// chunkBits sets the chunk size: 256 items, 16 KB of 64-byte records; a
-// checkpoint copies about one chunk per list on its next writes.
-const chunkBits = 8
+// chunkBits sets the chunk size: 4096 items, 256 KB of 64-byte records.
+// Smaller chunks make a checkpoint's copies smaller but every access and
+// allocation dearer.
+const chunkBits = 12
 
 const chunkLen = 1 << chunkBits
-
-type chunk[T any] struct {
-	owner *chunkOwner
-	items [chunkLen]T
-}
-
-// chunkOwner is an identity; it has a size so that two of them never share
-// an address.
-type chunkOwner struct{ _ byte }
 
 // Len is the number of items.
 func (c *chunks[T]) Len() int { return c.n }
@@ -43,40 +38,43 @@ func (c *chunks[T]) Len() int { return c.n }
 // At reads item i; the pointer must not be written through.
 func (c *chunks[T]) At(i int) *T {
 	i += c.head
-	return &c.table[i>>chunkBits].items[i&(chunkLen-1)]
+	return &c.table[i>>chunkBits][i&(chunkLen-1)]
 }
 
 // Mut returns item i for writing, copying its chunk first if it is shared.
 func (c *chunks[T]) Mut(i int) *T {
 	i += c.head
-	return &c.own(i >> chunkBits).items[i&(chunkLen-1)]
+	k := i >> chunkBits
+	if !c.owned[k] {
+		c.copyChunk(k, cap(c.table[k]))
+	}
+	return &c.table[k][i&(chunkLen-1)]
 }
 
-func (c *chunks[T]) own(k int) *chunk[T] {
-	if c.owner == nil {
-		c.owner = &chunkOwner{}
+// copyChunk gives chunk k an array of its own with room for capacity items.
+func (c *chunks[T]) copyChunk(k, capacity int) {
+	old := c.table[k]
+	ch := make([]T, len(old), capacity)
+	copy(ch, old)
+	if !c.owned[k] {
+		var zero T
+		c.copied += len(old) * int(unsafe.Sizeof(zero))
 	}
-	ch := c.table[k]
-	if ch.owner != c.owner {
-		cp := *ch
-		cp.owner = c.owner
-		c.copied += int(unsafe.Sizeof(cp))
-		ch = &cp
-		c.table[k] = ch
-	}
-	return ch
+	c.table[k], c.owned[k] = ch, true
 }
 
 // Append adds v at the end and returns its index.
 func (c *chunks[T]) Append(v T) int {
 	i := c.n
-	if (i+c.head)>>chunkBits == len(c.table) {
-		if c.owner == nil {
-			c.owner = &chunkOwner{}
-		}
-		c.table = append(c.table, &chunk[T]{owner: c.owner})
+	k := (i + c.head) >> chunkBits
+	if k == len(c.table) {
+		c.table = append(c.table, make([]T, 0, 8))
+		c.owned = append(c.owned, true)
 	}
-	*c.Mut(i) = v
+	if ch := c.table[k]; !c.owned[k] || len(ch) == cap(ch) {
+		c.copyChunk(k, min(max(2*cap(ch), 8), chunkLen))
+	}
+	c.table[k] = append(c.table[k], v)
 	c.n++
 	return i
 }
@@ -104,23 +102,29 @@ func (c *chunks[T]) Truncate(n int) {
 	c.n = n
 	keep := (n + c.head + chunkLen - 1) >> chunkBits
 	clear(c.table[keep:])
-	c.table = c.table[:keep]
+	c.table, c.owned = c.table[:keep], c.owned[:keep]
+	if keep > 0 {
+		// The cut chunk keeps its array; the next append copies it, as a
+		// clone may still see the items past the cut.
+		m := (n+c.head-1)&(chunkLen-1) + 1
+		c.table[keep-1] = c.table[keep-1][:m:m]
+	}
 	if n == 0 {
-		*c = chunks[T]{owner: c.owner}
+		*c = chunks[T]{copied: c.copied}
 	}
 }
 
 // DropFront forgets the first k items; chunks left empty are let go.
 func (c *chunks[T]) DropFront(k int) {
 	if k >= c.n {
-		*c = chunks[T]{owner: c.owner}
+		*c = chunks[T]{copied: c.copied}
 		return
 	}
 	c.head += k
 	c.n -= k
 	if whole := c.head >> chunkBits; whole > 0 {
 		clear(c.table[:whole])
-		c.table = c.table[whole:]
+		c.table, c.owned = c.table[whole:], c.owned[whole:]
 		c.head &= chunkLen - 1
 	}
 }
@@ -128,9 +132,10 @@ func (c *chunks[T]) DropFront(k int) {
 // share returns a copy that shares every chunk with c; from now on neither
 // side writes a shared chunk in place.
 func (c *chunks[T]) share() chunks[T] {
-	c.owner = &chunkOwner{}
+	clear(c.owned)
 	c.copied = 0
-	return chunks[T]{table: append([]*chunk[T](nil), c.table...), head: c.head, n: c.n, owner: &chunkOwner{}}
+	return chunks[T]{table: append([][]T(nil), c.table...), owned: make([]bool, len(c.table)),
+		head: c.head, n: c.n}
 }
 
 // tableBytes is what a clone costs up front: its table of chunk pointers.

@@ -41,6 +41,7 @@ func (s *Sim) Clone() *Sim {
 	c.truncs = capped(s.truncs)
 	c.markers = capped(s.markers)
 	c.events = capped(s.events)
+	s.eventsShared = true
 	c.applied = capped(s.applied)
 	c.scheduled = capped(s.scheduled)
 	c.scratch = nil

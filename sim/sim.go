@@ -43,9 +43,12 @@ type Sim struct {
 	// eventBase is the Seq of events[0]: a long headless run forgets the
 	// events it has written out (ForgetEventsBefore).
 	eventBase int
-	digest    hash.Hash
-	scratch   []byte
-	applied   []Applied
+	// eventsShared: a clone shares the events' array, so it is not written
+	// over in place.
+	eventsShared bool
+	digest       hash.Hash
+	scratch      []byte
+	applied      []Applied
 	// scheduled holds timeline commands; queued items refer to them by index.
 	scheduled []Scheduled
 	// halted is set by Halt; Step does nothing afterwards.
@@ -159,7 +162,15 @@ func (s *Sim) ForgetEventsBefore(seq int) {
 	if drop <= 0 {
 		return
 	}
-	s.events = append([]Event(nil), s.events[drop:]...)
+	if s.eventsShared {
+		s.events = append([]Event(nil), s.events[drop:]...)
+		s.eventsShared = false
+	} else {
+		// Keep the capacity: the slice would regrow from nothing otherwise.
+		n := copy(s.events, s.events[drop:])
+		clear(s.events[n:])
+		s.events = s.events[:n]
+	}
 	s.eventBase += drop
 }
 
