@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"kafkasim/sandbox"
+	"kafkasim/scenarios"
 	"kafkasim/sim"
 )
 
@@ -76,14 +77,18 @@ func Sandbox(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *script != "" && *script != "-" {
 		f, err := os.Open(*script)
 		if err != nil {
-			fmt.Fprintf(stderr, "kafkasim sandbox: %v\n", err)
+			fmt.Fprintf(stderr, "kafkasim sandbox: %s\n", scenarios.SanitizeLine(err.Error()))
 			return 2
 		}
 		defer f.Close()
 		in, interactive = f, false
 	}
 	if _, err := s.RunScript(in, stdout, interactive); err != nil {
-		fmt.Fprintf(stderr, "kafkasim sandbox: %v\n", err)
+		where := "kafkasim sandbox: "
+		if *script != "" && *script != "-" {
+			where += *script + ": "
+		}
+		fmt.Fprintf(stderr, "%s\n", scenarios.SanitizeLine(where+err.Error()))
 		return 2
 	}
 	return 0

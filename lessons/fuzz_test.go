@@ -4,7 +4,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"kafkasim/scenarios"
 )
 
 // FuzzParse feeds the front-matter parser arbitrary files. It must never
@@ -14,6 +17,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(minimal))
 	f.Add([]byte("+++\n+++\n"))
 	f.Add([]byte("+++\nnumber = 1\n[[stop]]\nat = \"1s\"\n[stop.predict]\n+++\n"))
+	f.Add([]byte("+++\ntitle = " + strings.Repeat("{a=", 100) + "1" + strings.Repeat("}", 100) + "\n+++\n"))
+	f.Add([]byte("+++\n[stop\nx = \"\x1b]52;c;x\x07\u202e\"\n+++\n"))
 	seeds, _ := fs.Glob(contentFS, "content/*.md")
 	for _, s := range seeds {
 		data, _ := fs.ReadFile(contentFS, s)
@@ -35,6 +40,11 @@ func FuzzParse(f *testing.F) {
 				if e.File != "01-fuzz.md" || e.Line < 0 || e.Key == "" {
 					t.Fatalf("bad error %#v", e)
 				}
+			}
+			// What reaches the terminal is bounded and holds no raw escape.
+			msg := err.Error()
+			if strings.ContainsAny(msg, "\x1b\x07\u202e") || strings.Count(msg, "\n") > 3*scenarios.MaxProblemsShown+1 {
+				t.Fatalf("unsafe or unbounded message: %q", msg)
 			}
 			return
 		}

@@ -87,24 +87,36 @@ func splitKey(k string) []string {
 	return parts
 }
 
-// lineFinder answers "which line holds this key?" for one file.
+// lineFinder answers "which line holds this key?" for one file. Keys are
+// indexed by path, so a file with many mistakes costs each lookup its own
+// path, not a pass over every key.
 type lineFinder struct {
-	keys []keyLine
-	used map[int]bool // lines already blamed for an undecoded key
+	first map[string]int   // joined path with positions -> first line
+	plain map[string][]int // joined path without positions -> every line
+	next  map[string]int   // plain path -> lines already blamed
 }
 
 func newLineFinder(text string) *lineFinder {
-	return &lineFinder{keys: keyLines(text), used: map[int]bool{}}
+	f := &lineFinder{first: map[string]int{}, plain: map[string][]int{}, next: map[string]int{}}
+	for _, k := range keyLines(text) {
+		joined := joinPath(k.Path)
+		if _, ok := f.first[joined]; !ok {
+			f.first[joined] = k.Line
+		}
+		p := joinPath(withoutPositions(k.Path))
+		f.plain[p] = append(f.plain[p], k.Line)
+	}
+	return f
 }
+
+func joinPath(path []string) string { return strings.Join(path, "\x1f") }
 
 // line returns the line of the key at path (with positions, as in
 // keyLine), or of its nearest enclosing key or table; 0 when none is found.
 func (f *lineFinder) line(path ...string) int {
 	for n := len(path); n > 0; n-- {
-		for _, k := range f.keys {
-			if equalPath(k.Path, path[:n]) {
-				return k.Line
-			}
+		if l, ok := f.first[joinPath(path[:n])]; ok {
+			return l
 		}
 	}
 	return 0
@@ -114,20 +126,17 @@ func (f *lineFinder) line(path ...string) int {
 // reports it. When the key occurs several times, each call returns the
 // next occurrence not yet reported.
 func (f *lineFinder) plainLine(path []string) int {
-	first := 0
-	for _, k := range f.keys {
-		if !equalPath(withoutPositions(k.Path), path) {
-			continue
-		}
-		if first == 0 {
-			first = k.Line
-		}
-		if !f.used[k.Line] {
-			f.used[k.Line] = true
-			return k.Line
-		}
+	p := joinPath(path)
+	lines := f.plain[p]
+	if len(lines) == 0 {
+		return 0
 	}
-	return first
+	i := f.next[p]
+	if i >= len(lines) {
+		return lines[0]
+	}
+	f.next[p] = i + 1
+	return lines[i]
 }
 
 func withoutPositions(path []string) []string {
@@ -139,16 +148,4 @@ func withoutPositions(path []string) []string {
 		out = append(out, p)
 	}
 	return out
-}
-
-func equalPath(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

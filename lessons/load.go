@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -10,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"kafkasim/scenarios"
 )
 
 // rawLesson is the front matter as written, before times are parsed and
@@ -82,15 +83,22 @@ func keyName(path []string) string {
 // the lesson's number and slug; data is the file's content. It checks the
 // file on its own; references to scenarios are checked by [Validate].
 func Parse(name string, data []byte) (*Lesson, error) {
+	if len(data) > scenarios.MaxFileBytes {
+		return nil, Errors{{File: name, Line: 1, Key: "file",
+			Msg: fmt.Sprintf("the file is %d bytes, more than the limit of %d", len(data), scenarios.MaxFileBytes)}}
+	}
 	front, body, tomlStart, bodyStart, ferr := splitFile(name, data)
 	if ferr != nil {
 		return nil, Errors{ferr}
+	}
+	if deep := scenarios.NestingProblem(name, front, tomlStart); deep != nil {
+		return nil, Errors{deep}
 	}
 	p := &parser{file: name, tomlStart: tomlStart, lines: newLineFinder(front)}
 	var raw rawLesson
 	md, err := toml.Decode(front, &raw)
 	if err != nil {
-		return nil, Errors{p.tomlError(err)}
+		return nil, Errors{p.tomlError(front, err)}
 	}
 	l := &Lesson{File: name, Body: body}
 	p.header(l, &raw, name)
@@ -110,15 +118,12 @@ func Parse(name string, data []byte) (*Lesson, error) {
 }
 
 // tomlError turns a TOML syntax or type error into an Error with a file line.
-func (p *parser) tomlError(err error) *Error {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		key := pe.LastKey
-		if key == "" {
-			key = "toml"
+func (p *parser) tomlError(front string, err error) *Error {
+	if e, ok := scenarios.SyntaxProblem(p.file, front, p.tomlStart, err); ok {
+		if e.Key == "" {
+			e.Key = "toml"
 		}
-		return &Error{File: p.file, Line: pe.Position.Line + p.tomlStart - 1, Key: key,
-			Msg: pe.Message, Hint: firstLine(pe.Usage)}
+		return e
 	}
 	// Type mismatches come back as plain errors:
 	// toml: line 1 (last key "number"): incompatible types: ...

@@ -17,6 +17,7 @@ names if it is given.
   --topic T       only these topic tags (comma-separated); see below
   --no-answers    leave out answers and explanations (a test sheet)
   --generated N   add N questions generated from the simulator's code
+                  (at most 1000)
   --seed S        seed for generated questions and step order (default 1)
   --help          show this help
 
@@ -48,6 +49,9 @@ func Command(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)), "the quiz takes only flags; see kafkasim quiz --help")
 	case *generated < 0:
 		return fail(stderr, "--generated must be 0 or more", "for example --generated 10")
+	case *generated > MaxGenerated:
+		return fail(stderr, fmt.Sprintf("--generated %d is more than the limit of %d", *generated, MaxGenerated),
+			fmt.Sprintf("ask for at most %d; different --seed values give different questions", MaxGenerated))
 	}
 	var topics []string
 	if *topic != "" {

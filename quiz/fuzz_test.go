@@ -32,6 +32,8 @@ func FuzzLoadFile(f *testing.F) {
 	}
 	f.Add([]byte(goodFile))
 	f.Add([]byte("[[question]]\nprompt = '''\nkind = 1\n'''\n[question.x]\n[[question.y]]\n"))
+	f.Add([]byte("[[question]]\nchoices = " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n"))
+	f.Add([]byte("[[question]]\nid = \"\x1b]52;c;x\x07\u202e\"\n[[question\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		qs, err := LoadFile("fuzz.toml", data)
 		lines := strings.Count(string(data), "\n") + 1
@@ -43,6 +45,9 @@ func FuzzLoadFile(f *testing.F) {
 			if e.File != "fuzz.toml" || e.Line < 0 || e.Line > lines || e.Key == "" || e.Msg == "" || e.Error() == "" {
 				t.Errorf("badly formed error %+v", e)
 			}
+		}
+		if err != nil && strings.ContainsAny(err.Error(), "\x1b\x07\u202e") {
+			t.Fatalf("raw escape in %q", err.Error())
 		}
 		for _, q := range qs {
 			if err := q.Validate(); err != nil {

@@ -104,8 +104,8 @@ func (c acksOneCase) question() Question {
 		Prompt: fmt.Sprintf("A producer uses acks=1. Partition payments-0 has replicas %s, all in the ISR, led by broker %d. Log end offsets: %s. The producer has just been acknowledged for the record at offset %d. Broker %d crashes before the followers fetch again. True or false: the record at offset %d survives.",
 			brokerList(c.replicas), dead, strings.Join(leos, ", "), c.record, dead, c.record),
 		Truth: survives,
-		Explanation: fmt.Sprintf("The controller picks the first live ISR member in replica order: broker %d, whose log ends at %d. Records %s exist only on the old leader or on a follower that now truncates to the new leader. %s With acks=all the producer is acknowledged only once every in-sync replica has the record.",
-			next, c.leo[next], rangeText(lost), verdict),
+		Explanation: fmt.Sprintf("The controller picks the first live ISR member in replica order: broker %d, whose log ends at %d. %s %s With acks=all the producer is acknowledged only once every in-sync replica has the record.",
+			next, c.leo[next], lostText(lost), verdict),
 		Scenario: "acks",
 	}
 }
@@ -223,4 +223,16 @@ func (c electionCase) question() Question {
 		Explanation: why,
 		Scenario:    "unclean-election",
 	}
+}
+
+// lostText says which records the failover throws away, in a sentence
+// that reads right for none, one or many.
+func lostText(lost offsetRange) string {
+	switch lost.count() {
+	case 0:
+		return "It has every record the old leader had, so nothing is truncated."
+	case 1:
+		return fmt.Sprintf("Record %d exists only on the old leader or on a follower that now truncates to the new leader.", lost.first)
+	}
+	return fmt.Sprintf("Records %s exist only on the old leader or on followers that now truncate to the new leader.", rangeText(lost))
 }

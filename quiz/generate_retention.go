@@ -49,14 +49,23 @@ func (c retentionCase) question() Question {
 		}
 		lines = append(lines, fmt.Sprintf("offsets %d to %d (%s), newest record %d h old", s.baseOffset, end, state, (c.nowMs-s.newestMs)/hourMs))
 	}
-	start := logStartAfterRetention(c.segments, c.nowMs, c.retentionMs)
+	start := logStartAfterRetention(c.segments, c.logEnd, c.nowMs, c.retentionMs)
 	return Question{
 		Kind: Numeric,
-		Prompt: fmt.Sprintf("A partition with retention.ms=%d (%d hours) has these segments:\n%s\nThe retention check runs now. What is the partition's log start offset afterwards?",
+		Prompt: fmt.Sprintf("A partition with retention.ms=%d (%d hours) has these segments, every record in them committed:\n%s\nThe retention check runs now. What is the partition's log start offset afterwards?",
 			c.retentionMs, c.retentionMs/hourMs, strings.Join(lines, "\n")),
-		Number: int(start),
-		Explanation: fmt.Sprintf("Retention deletes whole closed segments, oldest first, while their newest record is older than %d hours, and never the active segment. The first segment kept begins at %d, so that is the new log start offset; offsets never change.",
-			c.retentionMs/hourMs, start),
-		Scenario: "retention",
+		Number:      int(start),
+		Explanation: c.explain(start),
+		Scenario:    "retention",
 	}
+}
+
+// explain says which segments went and why the log starts where it does.
+func (c retentionCase) explain(start int64) string {
+	hours := c.retentionMs / hourMs
+	rule := fmt.Sprintf("Retention deletes whole segments, oldest first, while their newest record is older than %d hours, and stops at the first segment that is not.", hours)
+	if start == c.logEnd {
+		return rule + fmt.Sprintf(" Here even the active segment's newest record is that old, so the log rolls a new, empty active segment at the log end offset %d and deletes every old one: the log starts at %d with nothing left to read. Offsets never change, and the next record is written at %d.", c.logEnd, start, start)
+	}
+	return rule + fmt.Sprintf(" The first segment kept begins at %d, so that is the new log start offset; offsets never change.", start)
 }

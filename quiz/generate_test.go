@@ -3,7 +3,9 @@ package quiz
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -266,23 +268,61 @@ func TestGeneratorLeaderElection(t *testing.T) {
 }
 
 func TestGeneratorRetentionStart(t *testing.T) {
+	expiredActive := 0
 	forSeeds(t, "retention-start", func(t *testing.T, r *rand.Rand) Question {
 		c := newRetentionCase(r)
 		q := c.question()
-		// Walk the segments from the oldest; stop at the first kept one.
-		want := c.segments[len(c.segments)-1].baseOffset
-		for i, s := range c.segments {
-			expired := c.nowMs-s.newestMs > c.retentionMs
-			if i == len(c.segments)-1 || !expired {
-				want = s.baseOffset
-				break
-			}
+		want := unifiedLogStartAfterRetention(c)
+		if want == c.logEnd {
+			expiredActive++
 		}
 		if int64(q.Number) != want {
-			t.Errorf("answer %d, reference %d", q.Number, want)
+			t.Errorf("answer %d, reference %d (segments %+v, log end %d)", q.Number, want, c.segments, c.logEnd)
+		}
+		if strings.Contains(q.Explanation, "never the active") || strings.Contains(q.Explanation, "only closed") {
+			t.Errorf("explanation denies the active segment's deletion: %s", q.Explanation)
 		}
 		return q
 	})
+	if expiredActive == 0 {
+		t.Error("no seed expires the active segment: the case Kafka handles by rolling is never asked")
+	}
+}
+
+// unifiedLogStartAfterRetention is a second, independent reading of
+// UnifiedLog.deleteRetentionMsBreachedSegments (Kafka 3.9): the walk of
+// deletableSegments over (segment, next segment) pairs, with its
+// high-watermark bound and its "a final empty segment is never returned",
+// then deleteSegments, which rolls a new active segment when every
+// segment is to go and moves the log start to the segment above the last
+// one deleted. The high watermark is the log end (every record committed).
+func unifiedLogStartAfterRetention(c retentionCase) int64 {
+	type seg struct{ base, end, largestTs int64 } // end: one past the last offset
+	var log []seg
+	for i, s := range c.segments {
+		end := c.logEnd
+		if i+1 < len(c.segments) {
+			end = c.segments[i+1].baseOffset
+		}
+		log = append(log, seg{s.baseOffset, end, s.newestMs})
+	}
+	highWatermark := c.logEnd
+	var deletable []seg
+	for i, s := range log {
+		lastAndEmpty := i == len(log)-1 && s.end == s.base
+		upperBound := s.end
+		if !(highWatermark >= upperBound && c.nowMs-s.largestTs > c.retentionMs) || lastAndEmpty {
+			break
+		}
+		deletable = append(deletable, s)
+	}
+	if len(deletable) == 0 {
+		return log[0].base
+	}
+	if len(deletable) == len(log) {
+		log = append(log, seg{c.logEnd, c.logEnd, 0}) // roll()
+	}
+	return log[len(deletable)].base // the segment above the last deleted
 }
 
 func TestEveryGeneratorIsTested(t *testing.T) {
@@ -365,5 +405,24 @@ func TestGenerateTopicFilter(t *testing.T) {
 	}
 	if got := Generate(1, 0, nil); got != nil {
 		t.Errorf("n=0 gave %d questions", len(got))
+	}
+}
+
+// brokenRange catches an offset range pasted into a sentence that does
+// not fit it: "Records none exist", "Records 57 exist", "offsets none".
+var brokenRange = regexp.MustCompile(`(?i)\b(records|offsets) none\b|\brecords -?\d+ exist\b|\brecord \d+ to \d+\b`)
+
+// TestGeneratedSentencesRead: every generated prompt, choice and
+// explanation reads as a sentence whatever range it names, including the
+// empty one (an acks=1 failover that loses nothing).
+func TestGeneratedSentencesRead(t *testing.T) {
+	for seed := range uint64(40) {
+		for _, q := range Generate(seed, 4*len(GeneratorKinds()), nil) {
+			for _, s := range append([]string{q.Prompt, q.Explanation}, q.Choices...) {
+				if m := brokenRange.FindString(s); m != "" {
+					t.Errorf("seed %d, %s: %q in %q", seed, q.ID, m, s)
+				}
+			}
+		}
 	}
 }

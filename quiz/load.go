@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kafkasim/internal/fuzzy"
+	"kafkasim/scenarios"
 )
 
 // questionKeys are the keys a [[question]] table may hold.
@@ -63,11 +63,18 @@ func (rq *rawQuestion) values() map[string]tomlValue {
 // decodeFile decodes and checks one bank file. It returns the questions
 // that are sound and every problem found, not just the first.
 func decodeFile(name string, data []byte) ([]Question, Errors) {
+	if len(data) > scenarios.MaxFileBytes {
+		return nil, Errors{{File: name, Line: 1, Key: "file",
+			Msg: fmt.Sprintf("the file is %d bytes, more than the limit of %d", len(data), scenarios.MaxFileBytes)}}
+	}
 	text := string(data)
 	var raw rawFile
+	if deep := scenarios.NestingProblem(name, text, 1); deep != nil {
+		return nil, Errors{deep}
+	}
 	md, err := toml.Decode(text, &raw)
 	if err != nil {
-		return nil, Errors{decodeError(name, err)}
+		return nil, Errors{decodeError(name, text, err)}
 	}
 	ix := scanKeys(text)
 	var qs []Question
@@ -182,14 +189,12 @@ func nearest(w string, known []string) string {
 var decoderLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // decodeError turns a decoder failure into a located Error.
-func decodeError(name string, err error) *Error {
+func decodeError(name, text string, err error) *Error {
 	e := &Error{File: name, Key: "toml", Msg: err.Error(), Hint: "fix the TOML syntax; see https://toml.io"}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		e.Line = pe.Position.Line
-		e.Msg = pe.Message
-		if pe.LastKey != "" {
-			e.Key = shortKey(pe.LastKey)
+	if se, ok := scenarios.SyntaxProblem(name, text, 1, err); ok {
+		e.Line, e.Msg, e.Context = se.Line, se.Msg, se.Context
+		if se.Key != "" {
+			e.Key = shortKey(se.Key)
 		}
 		return e
 	}

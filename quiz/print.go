@@ -23,6 +23,10 @@ type PrintOptions struct {
 	Bank []Question
 }
 
+// MaxGenerated is the most generated questions one hand-out takes: a
+// hundred pages of them, and a bound on the memory a typo can ask for.
+const MaxGenerated = 1000
+
 // Print writes the bank's questions (in file order, filtered by topic),
 // then any generated ones, as Markdown to hand out. Unless NoAnswers is
 // set, each question is followed by a line beginning "**Answer:**" and
@@ -37,6 +41,9 @@ func Print(w io.Writer, opts PrintOptions) error {
 	}
 	if err := checkTopics(opts.Topics); err != nil {
 		return err
+	}
+	if opts.Generated > MaxGenerated {
+		return fmt.Errorf("--generated %d is more than the limit of %d", opts.Generated, MaxGenerated)
 	}
 	var qs []Question
 	for _, q := range bank {

@@ -1,12 +1,10 @@
 package quiz
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -171,19 +169,12 @@ func (s *Store) Load() (*Progress, error) {
 		s.blocked = fmt.Errorf("progress was not saved: %s could not be read earlier (%v)", s.Path(), err)
 		return NewProgress(), fmt.Errorf("could not read quiz progress, starting fresh: %w", err)
 	case warning != nil:
-		if !sameFile(s.Path(), s.Path()+state.BackupSuffix) {
-			s.blocked = fmt.Errorf("progress was not saved: %s is damaged and no backup could be made", s.Path())
+		if !state.SafeToSave(warning) {
+			s.blocked = fmt.Errorf("progress was not saved: %s is damaged and no backup could be made; move it away or delete it to reset", s.Path())
 		}
 		return NewProgress(), warning
 	}
 	return p, nil
-}
-
-// sameFile reports whether both files exist with the same contents.
-func sameFile(a, b string) bool {
-	da, errA := os.ReadFile(a)
-	db, errB := os.ReadFile(b)
-	return errA == nil && errB == nil && bytes.Equal(da, db)
 }
 
 // Save writes progress atomically (temporary file, fsync, rename). It

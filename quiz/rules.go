@@ -108,20 +108,21 @@ type segment struct {
 	newestMs   int64 // timestamp of its newest record
 }
 
-// logStartAfterRetention applies time retention: closed segments whose
-// newest record is older than retentionMs are deleted from the front,
-// stopping at the first that is not; the active (last) segment is never
-// deleted. It returns the new log start offset.
-func logStartAfterRetention(segments []segment, nowMs, retentionMs int64) int64 {
-	if len(segments) == 0 {
-		return 0
-	}
-	for _, s := range segments[:len(segments)-1] {
+// logStartAfterRetention applies time retention as UnifiedLog's
+// deletableSegments does: segments whose newest record is older than
+// retentionMs are deleted from the oldest, stopping at the first that is
+// not. The active (last) segment counts too: when it has expired as well,
+// the log first rolls a new, empty active segment at the log end offset
+// and then deletes every old one, so the log starts at logEnd. It returns
+// the new log start offset. (The high watermark is taken to be the log
+// end: every record is committed.)
+func logStartAfterRetention(segments []segment, logEnd, nowMs, retentionMs int64) int64 {
+	for _, s := range segments {
 		if nowMs-s.newestMs <= retentionMs {
 			return s.baseOffset
 		}
 	}
-	return segments[len(segments)-1].baseOffset
+	return logEnd
 }
 
 // resumeOffset is where a consumer starts on a partition. A committed

@@ -150,9 +150,14 @@ func TestActiveConsumers(t *testing.T) {
 }
 
 func TestLogStartAfterRetention(t *testing.T) {
+	// UnifiedLog.deletableSegments walks from the oldest segment while the
+	// retention predicate holds, the active segment included;
+	// deleteSegments rolls a fresh active segment first when every segment
+	// goes (UnifiedLogTest.testDeleteOldSegments).
 	h := int64(hourMs)
 	now := 1000 * h
 	segs := []segment{{0, now - 300*h}, {100, now - 200*h}, {250, now - 100*h}, {400, now - 1*h}}
+	const logEnd = 450
 	tests := []struct {
 		name      string
 		retention int64
@@ -161,11 +166,12 @@ func TestLogStartAfterRetention(t *testing.T) {
 		{"7 days removes two segments", 168 * h, 250},
 		{"long retention removes none", 400 * h, 0},
 		{"boundary is kept: not older than", 200 * h, 100},
-		{"the active segment is never deleted", 0, 400},
+		{"an expired active segment goes too: the log starts at its end", 0, logEnd},
+		{"the active segment stays while its newest record is young", 1 * h, 400},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := logStartAfterRetention(segs, now, tt.retention); got != tt.want {
+			if got := logStartAfterRetention(segs, logEnd, now, tt.retention); got != tt.want {
 				t.Errorf("got %d, want %d", got, tt.want)
 			}
 		})
@@ -173,7 +179,7 @@ func TestLogStartAfterRetention(t *testing.T) {
 	// Deletion stops at the first segment that is kept, even if a later
 	// closed one looks old (timestamps out of order).
 	odd := []segment{{0, now - 300*h}, {10, now - 1*h}, {20, now - 500*h}, {30, now}}
-	if got := logStartAfterRetention(odd, now, 168*h); got != 10 {
+	if got := logStartAfterRetention(odd, 40, now, 168*h); got != 10 {
 		t.Errorf("prefix rule: got %d, want 10", got)
 	}
 }

@@ -50,7 +50,7 @@ func (s *Session) clientTopic(o *output, topic string, client clientKind) topicS
 		rf = n
 	}
 	tc := sim.DefaultTopic(topic, cluster.NumPartitions, rf)
-	if s.createTopicProblem(topic, rf, tc.Partitions) != "" {
+	if s.createTopicProblem(topic, rf, tc.Partitions, nil) != "" {
 		return topicMissing
 	}
 	if err := s.run.Apply(sim.Command{Kind: sim.CmdCreateTopic, TopicSpec: &tc}); err != nil {
@@ -72,8 +72,10 @@ func (s *Session) ensureTopicForClient(o *output, pm *producerMode, key, value *
 		s.prod = nil
 		return false
 	case topicMissing:
-		s.run.RunUntil(s.run.Sim().Now() + pm.maxBlockMs)
-		o.nowMs = s.run.Sim().Now()
+		if !s.waitVirtual(o, pm.maxBlockMs, "max.block.ms") {
+			s.prod = nil // stopped as Ctrl-C stops the tool
+			return false
+		}
 		s.logSendError(o, pm, key, value, fmt.Sprintf("org.apache.kafka.common.errors.TimeoutException: Topic %s not present in metadata after %d ms.", topic, pm.maxBlockMs))
 		return false
 	}

@@ -45,7 +45,6 @@ const (
 // enough, since it tells the client about all the others. It prints the
 // warnings Kafka logs on the way.
 func (s *Session) checkBootstrap(o *output, servers string, client clientKind) bootstrapResult {
-	snap := s.snap()
 	resolved, reachable := 0, false
 	var unreachable []string
 	for _, url := range strings.Split(servers, ",") {
@@ -67,7 +66,7 @@ func (s *Session) checkBootstrap(o *output, servers string, client clientKind) b
 		}
 		resolved++
 		id := port - firstPort + 1
-		if id >= 1 && id <= len(snap.Brokers) && snap.Brokers[id-1].State != sim.BrokerDown {
+		if exists, up, _ := s.run.Sim().BrokerStatus(id); exists && up {
 			reachable = true
 			continue
 		}
@@ -75,7 +74,7 @@ func (s *Session) checkBootstrap(o *output, servers string, client clientKind) b
 	}
 	if resolved == 0 {
 		o.line("org.apache.kafka.common.config.ConfigException: No resolvable bootstrap urls given in bootstrap.servers")
-		o.hint("the sandbox's brokers are %s", brokerList(len(snap.Brokers)))
+		o.hint("the sandbox's brokers are %s", brokerList(s.brokerCount()))
 		o.fail()
 		return bootstrapInvalid
 	}

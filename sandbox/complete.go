@@ -50,11 +50,13 @@ func (s *Session) Complete(line string) []string {
 
 // toolOptions are the Kafka tools' option specs, for completion.
 var toolOptions = map[string][]optSpec{
-	"kafka-topics":           topicsOpts,
-	"kafka-console-producer": producerOpts,
-	"kafka-console-consumer": consumerOpts,
-	"kafka-consumer-groups":  groupsOpts,
-	"kafka-configs":          configsOpts,
+	"kafka-topics":             topicsOpts,
+	"kafka-console-producer":   producerOpts,
+	"kafka-console-consumer":   consumerOpts,
+	"kafka-consumer-groups":    groupsOpts,
+	"kafka-configs":            configsOpts,
+	"kafka-get-offsets":        getOffsetsOpts,
+	"kafka-producer-perf-test": perfOpts,
 }
 
 // firstWords completes the command itself: bare names, or with bin/ (or

@@ -3,14 +3,16 @@ package sandbox
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"kafkasim/sim"
 )
 
-// kafka-configs: describe and alter topic configs, after Kafka 3.9's
-// ConfigCommand. Other entity types (brokers, clients, users) are real but
-// not simulated.
+// kafka-configs: describe and alter topic configs and describe broker
+// configs, after Kafka 3.9's ConfigCommand. Other entity types (clients,
+// users, ips, broker-loggers) and altering brokers are real but not
+// simulated.
 
 var configsOpts = []optSpec{
 	{name: "bootstrap-server", hasArg: true, help: "the broker(s) to connect to, e.g. localhost:9092"},
@@ -20,16 +22,16 @@ var configsOpts = []optSpec{
 	{name: "alter", help: "change configs"},
 	{name: "describe", help: "list configs"},
 	{name: "all", help: "with --describe: every config, not only the ones set"},
-	{name: "entity-type", hasArg: true, multi: true, help: "topics (brokers, clients, users... are not simulated)"},
+	{name: "entity-type", hasArg: true, multi: true, help: "topics, or brokers to describe a broker's configs (clients, users... are not simulated)"},
 	{name: "entity-name", hasArg: true, multi: true, help: "the topic"},
-	{name: "entity-default", help: "the cluster-wide default entity (not simulated)"},
+	{name: "entity-default", help: "the cluster-wide default entity (brokers: the dynamic cluster defaults)"},
 	{name: "add-config", hasArg: true, help: "configs to set: name=value,name=value"},
 	{name: "add-config-file", hasArg: true, help: "a file of configs to set (not available)"},
 	{name: "delete-config", hasArg: true, multi: true, help: "configs to remove: name,name"},
 	{name: "force", help: "suppress console prompts"},
 	{name: "topic", hasArg: true, help: "the topic (short for --entity-type topics --entity-name)"},
-	{name: "broker", hasArg: true, help: "a broker id (not simulated)"},
-	{name: "broker-defaults", help: "broker defaults (not simulated)"},
+	{name: "broker", hasArg: true, help: "a broker id (short for --entity-type brokers --entity-name)"},
+	{name: "broker-defaults", help: "the dynamic cluster-wide broker defaults"},
 	{name: "help", help: "print usage information"},
 	{name: "version", help: "print the Kafka version"},
 }
@@ -59,16 +61,20 @@ func (s *Session) configsCommand(o *output, args []string) {
 	}
 	servers := p.val("bootstrap-server")
 	if p.has("zookeeper") {
+		// ConfigCommand.main goes to processCommandWithZk; a KRaft cluster
+		// has no ZooKeeper to answer, and KafkaZkClient gives up after its
+		// 30 s connection timeout.
 		o.line("Warning: --zookeeper is deprecated and will be removed in a future version of Kafka.")
 		o.line("Use --bootstrap-server instead to specify a broker to connect to.")
-		o.hint("this cluster runs in KRaft mode and has no ZooKeeper: the sandbox asks its brokers instead")
-		servers = brokerList(s.brokerCount())
+		configsFailure(o, args, "kafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING")
+		o.hint("this cluster runs in KRaft mode and has no ZooKeeper: use --bootstrap-server %s", brokerAddr(1))
+		return
 	}
 	if p.has("bootstrap-controller") {
 		servers = brokerList(s.brokerCount())
 	}
-	if entityType != "topics" {
-		o.hint("the sandbox simulates topic configs only; %s configs are real Kafka but not simulated", entityType)
+	if entityType != "topics" && (entityType != "brokers" || p.has("alter")) {
+		o.hint("the sandbox simulates topic configs and describes broker configs; changing %s configs is real Kafka but not simulated", entityType)
 		o.fail()
 		return
 	}
@@ -78,6 +84,10 @@ func (s *Session) configsCommand(o *output, args []string) {
 	case bootstrapUnreachable:
 		configsFailure(o, args, "java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeConfigs")
 		s.unreachableHint(o)
+		return
+	}
+	if p.has("describe") && entityType == "brokers" {
+		s.describeBrokerConfigs(o, args, names, p.has("all"))
 		return
 	}
 	if p.has("describe") {
@@ -100,10 +110,17 @@ func configsEntity(o *output, p *parsedOpts) (string, []string, bool) {
 	switch {
 	case p.has("topic") && (p.has("entity-type") || p.has("entity-name")):
 		return fail("--entity-{type,name,default} should not be used in conjunction with specific entity flags")
+	case (p.has("broker") || p.has("broker-defaults")) && (p.has("entity-type") || p.has("entity-name") || p.has("entity-default")):
+		return fail("--entity-{type,name,default} should not be used in conjunction with specific entity flags")
 	case p.has("topic"):
 		types, names = []string{"topics"}, []string{p.val("topic")}
-	case p.has("broker") || p.has("broker-defaults"):
-		types = []string{"brokers"}
+	case p.has("broker"):
+		types, names = []string{"brokers"}, []string{p.val("broker")}
+	case p.has("broker-defaults"):
+		types, names = []string{"brokers"}, []string{""}
+	}
+	if p.has("entity-default") {
+		names = append(names, "") // ConfigCommandOptions.entityNames: "" is the default entity
 	}
 	if len(types) == 0 {
 		return fail("At least one entity type must be specified")
@@ -111,8 +128,12 @@ func configsEntity(o *output, p *parsedOpts) (string, []string, bool) {
 	if len(types) > 1 {
 		return fail("Only 'users' and 'clients' entity types may be specified together")
 	}
-	if !contains(strings.Split(configsTypes, ", "), types[0]) {
-		return fail(fmt.Sprintf("Invalid entity type %s, the entity type must be one of %s with a --bootstrap-server or --bootstrap-controller argument", types[0], configsTypes))
+	allowed, connect := configsTypes, "--bootstrap-server or --bootstrap-controller"
+	if !p.has("bootstrap-server") && !p.has("bootstrap-controller") && p.has("zookeeper") {
+		allowed, connect = "users, brokers", "--zookeeper" // ZkSupportedConfigTypes
+	}
+	if !contains(strings.Split(allowed, ", "), types[0]) {
+		return fail(fmt.Sprintf("Invalid entity type %s, the entity type must be one of %s with a %s argument", types[0], allowed, connect))
 	}
 	if p.countOf("bootstrap-server", "bootstrap-controller", "zookeeper") == 0 {
 		o.line("One of the required --bootstrap-server, --boostrap-controller, or --zookeeper arguments must be specified")
@@ -122,6 +143,16 @@ func configsEntity(o *output, p *parsedOpts) (string, []string, bool) {
 	}
 	if p.countOf("bootstrap-server", "bootstrap-controller", "zookeeper") > 1 {
 		return fail("Only one of --bootstrap-server, --boostrap-controller, and --zookeeper can be specified")
+	}
+	if p.has("all") && p.has("zookeeper") {
+		return fail("--bootstrap-server must be specified for --all")
+	}
+	if types[0] == "brokers" {
+		for _, n := range names {
+			if _, err := strconv.Atoi(n); n != "" && err != nil {
+				return fail(fmt.Sprintf("The entity name for brokers must be a valid integer broker id, but it is: %s", n))
+			}
+		}
 	}
 	if p.has("alter") {
 		if len(names) == 0 && types[0] == "topics" {
@@ -185,12 +216,12 @@ func (s *Session) describeConfigs(o *output, args []string, names []string, all 
 		}
 		if all {
 			o.linef("All configs for topic %s are:", name)
-			for _, pr := range sim.Props(sim.ScopeTopic) {
-				v, dynamic := set[pr.Name]
+			for _, c := range allTopicConfigs {
+				v, dynamic := set[c.name]
 				if !dynamic {
-					v = pr.Default
+					v = c.value
 				}
-				o.line(configLine(pr.Name, v, dynamic))
+				o.line(configLine(c.name, v, dynamic))
 			}
 			continue
 		}
@@ -206,19 +237,10 @@ func (s *Session) describeConfigs(o *output, args []string, names []string, all 
 	}
 }
 
-// configLine is one entry as ConfigCommand prints it, with its synonyms:
-// the topic's own setting, then the broker default it falls back to.
+// configLine is one entry as ConfigCommand.describeResourceConfig prints
+// it, with its synonyms: the topic's own setting, then the broker's.
 func configLine(name, value string, dynamic bool) string {
-	var syn []string
-	if dynamic {
-		syn = append(syn, "DYNAMIC_TOPIC_CONFIG:"+name+"="+value)
-	}
-	if b := brokerSynonym(name); b != "" {
-		syn = append(syn, "DEFAULT_CONFIG:"+b)
-	} else if name == "compression.type" {
-		syn = append(syn, "DEFAULT_CONFIG:compression.type=producer")
-	}
-	return fmt.Sprintf("  %s=%s sensitive=false synonyms={%s}", name, value, strings.Join(syn, ", "))
+	return fmt.Sprintf("  %s=%s sensitive=false synonyms={%s}", name, value, topicConfigSynonyms(name, value, dynamic))
 }
 
 // alterConfigs is --alter --add-config / --delete-config on one topic.

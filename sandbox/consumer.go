@@ -53,9 +53,12 @@ type consumerRun struct {
 	// unconsumed is, per partition, the first record fetched but not
 	// printed once --max-messages was reached.
 	unconsumed map[sim.TopicPartition]int64
+	// headersOf finds a record's headers (headers.go).
+	headersOf func(topic string, partition int, offset int64) []recordHeader
 }
 
 func (s *Session) consumerCommand(o *output, args []string) {
+	args, background := backgroundArg(args)
 	p, ok := s.parseToolArgs(o, "kafka-console-consumer", consumerOpts, args, "Exactly one of --include/--topic is required. ")
 	if !ok {
 		return
@@ -83,6 +86,17 @@ func (s *Session) consumerCommand(o *output, args []string) {
 			return
 		}
 	}
+	if background {
+		if p.has("partition") || c.props["enable.auto.commit"] == "false" {
+			o.hint("the sandbox runs only a group's console consumer in the background; this one runs in the foreground")
+		} else {
+			if c.group == "" {
+				c.group = clientGroup // the tool's own random group, console-consumer-NNNNN
+			}
+			s.startJob(o, c, "kafka-console-consumer "+strings.Join(args, " "))
+			return
+		}
+	}
 	switch {
 	case p.has("partition"):
 		s.consumePartition(o, p, c)
@@ -102,9 +116,9 @@ func (s *Session) waitTimeout(o *output, c *consumerRun) {
 	if c.timeoutMs < 0 || !c.more() {
 		return
 	}
-	s.run.RunUntil(s.run.Sim().Now() + c.timeoutMs)
-	o.nowMs = s.run.Sim().Now()
-	logConsumerTimeout(o)
+	if s.waitVirtual(o, c.timeoutMs, "--timeout-ms") {
+		logConsumerTimeout(o)
+	}
 }
 
 // logConsumerTimeout is what ConsoleConsumer logs when --timeout-ms passes
@@ -156,9 +170,7 @@ func (s *Session) consumerSetup(o *output, p *parsedOpts) (*consumerRun, bool) {
 		fprops[strings.TrimSpace(k)] = v
 	}
 	c.format = newFormatter(fprops)
-	if c.format.printTimestamp {
-		o.hint("the simulator keeps no record timestamps, so print.timestamp shows NO_TIMESTAMP")
-	}
+	c.headersOf = s.headersOf
 	if p.has("topic") {
 		c.topics = []string{p.val("topic")}
 	} else if c.topics = s.includedTopics(includeArg(p)); len(c.topics) == 0 {
@@ -261,7 +273,7 @@ func (c *consumerRun) emit(o *output, tp sim.TopicPartition, recs []sim.RecordVi
 			}
 			return
 		}
-		o.raw(c.format.format(tp.Partition, r))
+		o.raw(c.format.format(tp.Partition, r, c.headersOf(tp.Topic, tp.Partition, r.Offset)))
 		c.printed++
 	}
 }

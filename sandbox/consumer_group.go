@@ -71,6 +71,8 @@ func (s *Session) consumeWithGroup(o *output, c *consumerRun) {
 	switch {
 	case stopped == stopBudget:
 		s.budgetHint(o)
+	case stopped == stopInterrupted:
+		s.interruptedHint(o)
 	case timedOut:
 		logConsumerTimeout(o)
 		if c.printed == 0 && !s.memberAssigned(c.group, name) {

@@ -35,7 +35,7 @@ func (s *Session) joinConsoleMember(o *output, c *consumerRun) (int, bool) {
 		return s.addConsoleMember(o, c, members+1)
 	}
 	spec, ok := s.consoleGroupSpec(o, c)
-	if !ok {
+	if !ok || !s.consumerRoom(o, c.group, true) {
 		return 0, false
 	}
 	if err := s.run.Apply(sim.Command{Kind: sim.CmdAddGroup, GroupSpec: &spec}); err != nil {
@@ -47,6 +47,9 @@ func (s *Session) joinConsoleMember(o *output, c *consumerRun) (int, bool) {
 }
 
 func (s *Session) addConsoleMember(o *output, c *consumerRun, index int) (int, bool) {
+	if !s.consumerRoom(o, c.group, true) {
+		return 0, false
+	}
 	if err := s.run.Apply(sim.Command{Kind: sim.CmdAddConsumer, Group: c.group}); err != nil {
 		o.hint("the simulator could not add a consumer to group %s: %v", c.group, err)
 		o.fail()
@@ -67,6 +70,7 @@ func (s *Session) topicsGap(o *output, group string, topics []string) {
 func (s *Session) consoleGroupSpec(o *output, c *consumerRun) (sim.GroupConfig, bool) {
 	spec := sim.DefaultGroup(c.group, c.topics...)
 	spec.StartMs = s.run.Sim().Now()
+	spec.ClientID = "console-consumer" // ConsoleConsumerOptions, unless client.id is given
 	spec.AutoOffsetReset = "latest"
 	if c.fromBeginning {
 		spec.AutoOffsetReset = "earliest"

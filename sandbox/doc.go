@@ -2,8 +2,9 @@
 // against the simulated cluster and see what the real tools print.
 //
 // A Session wraps a sim.Run. Exec takes one command line: kafka-topics,
-// kafka-console-producer, kafka-console-consumer, kafka-consumer-groups and
-// kafka-configs (with or without a bin/ or ./bin/ prefix and .sh), or one
+// kafka-console-producer, kafka-console-consumer, kafka-consumer-groups,
+// kafka-configs, kafka-get-offsets and kafka-producer-perf-test (with or
+// without a bin/ or ./bin/ prefix and .sh), or one
 // of the simulator's verbs (crash/restart/slow broker N, crash/restart/
 // close/pause/resume consumer GROUP N, add consumer GROUP, step [N],
 // play [DURATION], help). Every change goes through the run's Apply, so
@@ -22,13 +23,19 @@
 //
 //   - Lines starting with "hint: " are the sandbox's plain-English
 //     explanations, never Kafka's.
-//   - Log lines ("[2024-01-01 00:00:09,056] WARN ...") carry the virtual
-//     clock, counted from 2024-01-01 00:00:00; Kafka's stack traces after
-//     an exception's first line are left out, as is the option table a
-//     usage error prints after its message.
+//   - Log lines ("[2024-01-01 00:00:09,056] WARN ...") and record
+//     timestamps (CreateTime) carry the virtual clock, counted from
+//     2024-01-01 00:00:00 UTC; Kafka's stack traces after an exception's
+//     first line are left out (a hint says where), as is the option table
+//     a usage error prints after its message.
+//   - Record headers live beside the engine's records, keyed by topic id,
+//     partition and offset (headers.go).
 //   - The console consumer stops by itself once it has read everything
 //     there is (the real one waits for Ctrl-C), then prints "Processed a
-//     total of N messages" as the real one does on exit. With --group it
+//     total of N messages" as the real one does on exit. Ended with "&"
+//     it keeps running as a background job instead, in its group (or the
+//     tool's own console-consumer-NNNNN group), printing what it reads
+//     after each later command until 'kill %N' (jobs.go). With --group it
 //     joins (or creates) the group, is closed on exit (committing its
 //     position, as close() does) and leaves; without --group it reads
 //     without a group, which matches what remains after the real tool's

@@ -15,9 +15,10 @@ const stepBudget = 500_000
 type stopReason int
 
 const (
-	stopDone     stopReason = iota // done reported true
-	stopDeadline                   // the deadline came first
-	stopBudget                     // stepBudget ran out first
+	stopDone        stopReason = iota // done reported true
+	stopDeadline                      // the deadline came first
+	stopBudget                        // stepBudget ran out first
+	stopInterrupted                   // the pause hook interrupted the command
 )
 
 // stepUntil steps the run until done reports true after a step, or the
@@ -32,6 +33,9 @@ func (s *Session) stepUntil(deadline func() int64, onEvents func([]sim.Event), d
 		}
 		if steps == stepBudget {
 			return stopBudget
+		}
+		if steps%pauseEvery == pauseEvery-1 && !s.pause() {
+			return stopInterrupted
 		}
 		deadlineMs := deadline()
 		at := s.run.Sim().NextAt()

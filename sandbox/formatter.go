@@ -43,7 +43,7 @@ func newFormatter(props map[string]string) formatter {
 // format writes one record: the fields asked for, each followed by the key
 // separator when another field comes after it, the value last and then
 // the line separator.
-func (f formatter) format(partition int, r sim.RecordView) string {
+func (f formatter) format(partition int, r sim.RecordView, hs []recordHeader) string {
 	var b strings.Builder
 	sep := func(more bool) {
 		if more {
@@ -53,8 +53,8 @@ func (f formatter) format(partition int, r sim.RecordView) string {
 		}
 	}
 	if f.printTimestamp {
-		// The engine keeps no record timestamps (see the package doc).
-		b.WriteString("NO_TIMESTAMP")
+		// TimestampType.CREATE_TIME prints as CreateTime
+		b.WriteString("CreateTime:" + strconv.FormatInt(createTimeMs(r), 10))
 		sep(f.printOffset || f.printPartition || f.printHead || f.printKey || f.printValue)
 	}
 	if f.printPartition {
@@ -66,7 +66,7 @@ func (f formatter) format(partition int, r sim.RecordView) string {
 		sep(f.printHead || f.printKey || f.printValue)
 	}
 	if f.printHead {
-		b.WriteString("NO_HEADERS")
+		b.WriteString(f.formatHeaders(hs))
 		sep(f.printKey || f.printValue)
 	}
 	if f.printKey {

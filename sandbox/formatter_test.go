@@ -27,7 +27,7 @@ func TestFormatterLayout(t *testing.T) {
 		{map[string]string{"print.key": " TRUE "}, rec, "k\tv\n"},
 	}
 	for _, c := range cases {
-		if got := newFormatter(c.props).format(2, c.r); got != c.want {
+		if got := newFormatter(c.props).format(2, c.r, nil); got != c.want {
 			t.Errorf("%v: %q, want %q", c.props, got, c.want)
 		}
 	}

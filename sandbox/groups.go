@@ -29,17 +29,19 @@ var groupsOpts = []optSpec{
 	{name: "export", help: "print the reset plan as CSV"},
 	{name: "to-offset", hasArg: true, help: "reset to this offset"},
 	{name: "from-file", hasArg: true, help: "reset from a CSV file (not available)"},
-	{name: "to-datetime", hasArg: true, help: "reset to a time (not simulated: no record timestamps)"},
-	{name: "by-duration", hasArg: true, help: "reset to a time ago (not simulated: no record timestamps)"},
+	{name: "to-datetime", hasArg: true, help: "reset to the first record at or after a time: YYYY-MM-DDTHH:mm:SS.sss (the clock starts at 2024-01-01T00:00:00.000)"},
+	{name: "by-duration", hasArg: true, help: "reset to the first record at most this long ago: PnDTnHnMnS, e.g. PT30S"},
 	{name: "to-earliest", help: "reset to the earliest offset"},
 	{name: "to-latest", help: "reset to the latest offset"},
 	{name: "to-current", help: "reset to the committed offset (no change)"},
 	{name: "shift-by", hasArg: true, help: "move the committed offset by n (negative goes back)"},
-	{name: "members", help: "with --describe: list the members"},
-	{name: "verbose", help: "with --members: show each member's partitions"},
-	{name: "offsets", help: "with --describe: show offsets and lag (the default)"},
-	{name: "state", help: "with --describe: show the group's state; with --list: add a STATE column"},
-	{name: "type", hasArg: true, help: "with --list: filter by group type (consumer groups only here)"},
+	// availableIf as ConsumerGroupCommandOptions declares them: jopt-simple
+	// refuses these without the action they belong to.
+	{name: "members", availableIf: []string{"describe"}, help: "with --describe: list the members"},
+	{name: "verbose", availableIf: []string{"describe"}, help: "with --members: show each member's partitions"},
+	{name: "offsets", availableIf: []string{"describe"}, help: "with --describe: show offsets and lag (the default)"},
+	{name: "state", optArg: true, availableIf: []string{"describe", "list"}, help: "with --describe: show the group's state; with --list: add a STATE column, or keep only groups in the states given (Stable,Empty)"},
+	{name: "type", optArg: true, availableIf: []string{"list"}, help: "with --list: add a TYPE column, or keep only groups of the types given (classic,consumer)"},
 	{name: "help", help: "print usage information"},
 	{name: "version", help: "print the Kafka version"},
 }
@@ -167,7 +169,6 @@ func (s *Session) selectedGroups(p *parsedOpts) []string {
 }
 
 func (s *Session) listGroups(o *output, p *parsedOpts) {
-	snap := s.snap()
 	ids := s.groupIDs()
 	if !p.has("state") && !p.has("type") {
 		for _, id := range ids {
@@ -178,8 +179,66 @@ func (s *Session) listGroups(o *output, p *parsedOpts) {
 		}
 		return
 	}
+	states, ok := groupFilter(o, "state", p.val("state"), groupStates)
+	if !ok {
+		return
+	}
+	types, ok := groupFilter(o, "types", p.val("type"), groupTypes)
+	if !ok {
+		return
+	}
+	s.printGroupListing(o, p, states, types)
+}
+
+// groupStates and groupTypes are ConsumerGroupState's and GroupType's
+// names, in enum order, without Unknown.
+var (
+	groupStates = []string{"PreparingRebalance", "CompletingRebalance", "Stable", "Dead", "Empty", "Assigning", "Reconciling"}
+	groupTypes  = []string{"Consumer", "Classic"}
+)
+
+// groupFilter is consumerGroupStatesFromString / consumerGroupTypesFromString:
+// a comma-separated list, matched without regard to case; an unknown name
+// fails with the tool's usage message. An empty value keeps everything.
+func groupFilter(o *output, what, value string, valid []string) (map[string]bool, bool) {
+	if value == "" {
+		return nil, true
+	}
+	keep := map[string]bool{}
+	for _, part := range strings.Split(value, ",") {
+		found := false
+		for _, v := range valid {
+			if strings.EqualFold(strings.TrimSpace(part), v) {
+				keep[v], found = true, true
+			}
+		}
+		if !found {
+			usageFailure(o, "kafka-consumer-groups", fmt.Sprintf("Invalid %s list '%s'. Valid %s are: %s", what, value, strings.TrimSuffix(what, "s")+"s", strings.Join(valid, ", ")))
+			return nil, false
+		}
+	}
+	return keep, true
+}
+
+// printGroupListing is ConsumerGroupService.printGroupInfo: the GROUP
+// column is as wide as the longest listed id (at least 15) plus 10.
+func (s *Session) printGroupListing(o *output, p *parsedOpts, states, types map[string]bool) {
+	snap := s.snap()
+	var rows [][]any
 	width := 15
-	for _, id := range ids {
+	for _, id := range s.groupIDs() {
+		g, _ := findGroup(snap, id)
+		if (states != nil && !states[string(g.State)]) || (types != nil && !types["Classic"]) {
+			continue
+		}
+		row := []any{id}
+		if p.has("type") {
+			row = append(row, "Classic") // every simulated group runs the classic protocol
+		}
+		if p.has("state") {
+			row = append(row, string(g.State))
+		}
+		rows = append(rows, row)
 		width = max(width, len(id))
 	}
 	format := fmt.Sprintf("%%-%ds", width+10)
@@ -193,15 +252,7 @@ func (s *Session) listGroups(o *output, p *parsedOpts) {
 		header = append(header, "STATE")
 	}
 	o.linef(format, header...)
-	for _, id := range ids {
-		g, _ := findGroup(snap, id)
-		row := []any{id}
-		if p.has("type") {
-			row = append(row, "Classic")
-		}
-		if p.has("state") {
-			row = append(row, string(g.State))
-		}
+	for _, row := range rows {
 		o.linef(format, row...)
 	}
 }

@@ -186,11 +186,11 @@ func (s *Session) describeMembers(o *output, g sim.GroupView, verbose bool) {
 		}
 	}
 	memberStateLine(o, g)
-	if len(ms) == 0 {
-		return
-	}
-	w := [4]int{max(15, len(g.ID)), 15, 15, 15}
+	// printMembers prints the header even when no member is left; the
+	// widths grow only with the rows.
+	w := [4]int{15, 15, 15, 15}
 	for _, m := range ms {
+		w[0] = max(w[0], len(g.ID))
 		w[1] = max(w[1], len(m.MemberID))
 		w[2] = max(w[2], len(consumerHost))
 		w[3] = max(w[3], len(m.ClientID))

@@ -28,8 +28,8 @@ func (s *Session) resetOffsets(o *output, p *parsedOpts) {
 	case "":
 		usageFailure(o, "kafka-consumer-groups", "Option '[reset-offsets]' requires one of the following scenarios: [[to-offset], [to-datetime], [by-duration], [to-earliest], [to-latest], [to-current], [shift-by], [from-file]]")
 		return
-	case "to-datetime", "by-duration", "from-file":
-		o.hint("the sandbox cannot reset --%s: its records carry no timestamps and it reads no files. Use --to-earliest, --to-latest, --to-offset or --shift-by.", scenario)
+	case "from-file":
+		o.hint("the sandbox reads no files: use --to-earliest, --to-latest, --to-offset, --shift-by, --to-datetime or --by-duration")
 		o.fail()
 		return
 	}
@@ -220,6 +220,12 @@ func (s *Session) newOffset(o *output, p *parsedOpts, scenario string, tp sim.To
 	}
 	var want int64
 	switch scenario {
+	case "to-datetime", "by-duration":
+		ts, ok := s.resetTargetMs(o, p, scenario)
+		if !ok {
+			return 0, false
+		}
+		return s.timestampOffset(o, tp, start, end, ts), true
 	case "to-earliest":
 		return start, true
 	case "to-latest":

@@ -20,6 +20,9 @@ const helpText = `Kafka's command-line tools (with or without bin/ and .sh):
   kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group G
   kafka-configs --bootstrap-server localhost:9092 --describe --entity-type topics --entity-name T
   kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name T --add-config retention.ms=60000
+  kafka-get-offsets --bootstrap-server localhost:9092 --topic T [--time earliest | latest | TIMESTAMP-MS]
+  kafka-producer-perf-test --topic T --num-records 1000 --record-size 100 --throughput 200 --producer-props bootstrap.servers=localhost:9092 [acks=1 linger.ms=5]
+  kafka-run-class CLASS ... runs a tool by its class name (org.apache.kafka.tools.GetOffsetShell ...)
   Add --help to any of them for its options.
 
 The simulator:
@@ -27,7 +30,7 @@ The simulator:
 
 func (s *Session) helpVerb(o *output, args []string) {
 	o.raw(helpText)
-	order := []string{"crash", "restart", "slow", "add", "close", "pause", "resume", "step", "play"}
+	order := []string{"crash", "restart", "slow", "add", "close", "pause", "resume", "step", "play", "jobs", "kill"}
 	for _, v := range order {
 		o.line("  " + verbUsage[v])
 	}

@@ -6,18 +6,25 @@ import (
 	"strings"
 )
 
-// Kafka's tools parse their arguments with jopt-simple. optParser follows
-// its rules where a learner meets them: --name value or --name=value, a
-// unique prefix of a long option is accepted ("--partition" means
-// "--partitions" for kafka-topics), words that are not options are
-// collected and ignored, and its error messages are jopt-simple's.
+// Kafka's tools parse their arguments with jopt-simple 5.0.4, built with
+// abbreviations off (CommandDefaultOptions: new OptionParser(false),
+// KIP-374). optParser follows its rules: --name value or --name=value;
+// only whole option names ("--desc" is not --describe); an option that
+// needs an argument takes the next word whatever it is ("--topic
+// --partitions" names a topic "--partitions"); an option that takes none
+// ignores "=value"; words that are not options are collected and ignored;
+// the error messages are jopt-simple's (ExceptionMessages.properties).
 
 // optSpec is one option a tool accepts.
 type optSpec struct {
 	name   string
-	hasArg bool   // it takes a value
-	multi  bool   // it may be given more than once (--config, --property)
-	help   string // one line for `help` and completion
+	hasArg bool // it needs a value (withRequiredArg)
+	optArg bool // it may take a value (withOptionalArg): the next word unless it looks like an option
+	multi  bool // it may be given more than once (--config, --property)
+	// availableIf lists options one of which must be present for this one
+	// to be allowed (jopt-simple's availableIf).
+	availableIf []string
+	help        string // one line for `help` and completion
 }
 
 // parsedOpts is a parsed command line.
@@ -27,14 +34,22 @@ type parsedOpts struct {
 	nonOpts []string // words that are not options
 }
 
-// optError is a jopt-simple parse error: its message, and the option it
-// concerns for suggestions.
+// optError is a jopt-simple parse error: its exception class, message,
+// and the option it concerns for suggestions.
 type optError struct {
+	class  string // joptsimple.UnrecognizedOptionException
 	msg    string
 	option string
 }
 
 func (e *optError) Error() string { return e.msg }
+
+// unrecognized reports whether the error is an unknown option.
+func (e *optError) unrecognized() bool { return e.class == "joptsimple.UnrecognizedOptionException" }
+
+func unrecognizedOption(name string) *optError {
+	return &optError{class: "joptsimple.UnrecognizedOptionException", msg: name + " is not a recognized option", option: name}
+}
 
 func parseOpts(specs []optSpec, args []string) (*parsedOpts, error) {
 	p := &parsedOpts{vals: map[string][]string{}}
@@ -44,56 +59,95 @@ func parseOpts(specs []optSpec, args []string) (*parsedOpts, error) {
 			p.nonOpts = append(p.nonOpts, args[i+1:]...)
 			break
 		}
-		if !strings.HasPrefix(a, "-") || a == "-" {
+		if !looksLikeOption(a) {
 			p.nonOpts = append(p.nonOpts, a)
 			continue
 		}
-		name := strings.TrimLeft(a, "-")
-		value, hasValue := "", false
-		if eq := strings.IndexByte(name, '='); eq >= 0 {
-			name, value, hasValue = name[:eq], name[eq+1:], true
-		}
+		name, value, hasValue := splitOptionToken(a)
 		spec, ok := lookupOpt(specs, name)
 		if !ok {
-			return nil, &optError{msg: name + " is not a recognized option", option: name}
+			if !strings.HasPrefix(a, "--") {
+				// a short-option cluster: jopt-simple names its first letter
+				name = name[:1]
+			}
+			return nil, unrecognizedOption(name)
 		}
 		switch {
-		case !spec.hasArg && hasValue:
-			return nil, &optError{msg: fmt.Sprintf("Option [%s] does not take an argument", spec.name), option: spec.name}
 		case spec.hasArg && !hasValue:
-			if i+1 >= len(args) || (strings.HasPrefix(args[i+1], "--") && len(args[i+1]) > 2) {
-				return nil, &optError{msg: fmt.Sprintf("Option [%s] requires an argument", spec.name), option: spec.name}
+			if i+1 >= len(args) {
+				return nil, &optError{class: "joptsimple.OptionMissingRequiredArgumentException", msg: fmt.Sprintf("Option %s requires an argument", spec.name), option: spec.name}
 			}
 			i++
 			value = args[i]
+		case spec.optArg && !hasValue && i+1 < len(args) && !looksLikeOption(args[i+1]):
+			i++
+			value = args[i]
+		case !spec.hasArg && !spec.optArg:
+			value = "" // "--list=foo": jopt-simple ignores the value
 		}
 		if len(p.vals[spec.name]) > 0 && spec.hasArg && !spec.multi {
-			return nil, &optError{msg: fmt.Sprintf("Found multiple arguments for option [%s], but you asked for only one", spec.name), option: spec.name}
+			return nil, &optError{class: "joptsimple.MultipleArgumentsForOptionException", msg: fmt.Sprintf("Found multiple arguments for option %s, but you asked for only one", spec.name), option: spec.name}
 		}
 		p.vals[spec.name] = append(p.vals[spec.name], value)
 		p.order = append(p.order, spec.name)
 	}
-	return p, nil
+	return p, checkAvailable(specs, p)
 }
 
-// lookupOpt finds an option by its name or a prefix no other option shares.
-func lookupOpt(specs []optSpec, name string) (optSpec, bool) {
-	if name == "" {
-		return optSpec{}, false
+// checkAvailable is OptionParser.ensureAllowedOptions: an option declared
+// availableIf others is refused when none of them is present.
+func checkAvailable(specs []optSpec, p *parsedOpts) error {
+	for _, sp := range specs {
+		if len(sp.availableIf) == 0 || !p.has(sp.name) || p.countOf(sp.availableIf...) > 0 {
+			continue
+		}
+		return &optError{class: "joptsimple.UnavailableOptionException", msg: fmt.Sprintf("Option(s) [%s] are unavailable given other options on the command line", sp.name), option: sp.name}
 	}
-	var found []optSpec
+	return nil
+}
+
+// looksLikeOption is jopt-simple's test: "-x" or "--x", but not "-" alone
+// and not a negative number.
+func looksLikeOption(a string) bool {
+	if len(a) < 2 || a[0] != '-' {
+		return false
+	}
+	if a[1] >= '0' && a[1] <= '9' {
+		return false
+	}
+	return a != "--"
+}
+
+// splitOptionToken takes the dashes off an option token and splits
+// "name=value" at the first '='.
+func splitOptionToken(a string) (name, value string, hasValue bool) {
+	name = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	if eq := strings.IndexByte(name, '='); eq >= 0 {
+		return name[:eq], name[eq+1:], true
+	}
+	return name, "", false
+}
+
+// lookupOpt finds an option by its whole name.
+func lookupOpt(specs []optSpec, name string) (optSpec, bool) {
 	for _, s := range specs {
 		if s.name == name {
 			return s, true
 		}
-		if strings.HasPrefix(s.name, name) {
-			found = append(found, s)
-		}
-	}
-	if len(found) == 1 {
-		return found[0], true
 	}
 	return optSpec{}, false
+}
+
+// prefixOf lists the options that begin with what was typed: what an
+// abbreviating parser would have accepted.
+func prefixOf(specs []optSpec, typed string) []string {
+	var out []string
+	for _, s := range specs {
+		if typed != "" && strings.HasPrefix(s.name, typed) {
+			out = append(out, s.name)
+		}
+	}
+	return out
 }
 
 func (p *parsedOpts) has(name string) bool { return len(p.vals[name]) > 0 }

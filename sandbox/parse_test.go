@@ -42,7 +42,7 @@ func TestToolName(t *testing.T) {
 func TestParseOpts(t *testing.T) {
 	specs := []optSpec{{name: "topic", hasArg: true}, {name: "partitions", hasArg: true}, {name: "list"},
 		{name: "config", hasArg: true, multi: true}, {name: "shift-by", hasArg: true}, {name: "describe"}, {name: "delete"}}
-	p, err := parseOpts(specs, []string{"--topic=orders", "--partition", "3", "--config", "a=1", "--config", "b=2", "--shift-by", "-2", "stray", "--list"})
+	p, err := parseOpts(specs, []string{"--topic=orders", "--partitions", "3", "--config", "a=1", "--config", "b=2", "--shift-by", "-2", "stray", "--list=foo"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,13 +55,14 @@ func TestParseOpts(t *testing.T) {
 	if !reflect.DeepEqual(p.nonOpts, []string{"stray"}) {
 		t.Errorf("non-options %q", p.nonOpts)
 	}
+	// jopt-simple 5.0.4's messages (ExceptionMessages.properties), with
+	// abbreviations off as in every Kafka 3.9 tool (KIP-374).
 	errs := map[string][]string{
-		"zookeeper is not a recognized option":                                    {"--zookeeper", "x"},
-		"de is not a recognized option":                                           {"--de"}, // ambiguous: describe, delete
-		"Option [topic] requires an argument":                                     {"--topic"},
-		"Option [topic] requires an argument ":                                    {"--topic", "--list"},
-		"Option [list] does not take an argument":                                 {"--list=yes"},
-		"Found multiple arguments for option [topic], but you asked for only one": {"--topic", "a", "--topic", "b"},
+		"zookeeper is not a recognized option":                                  {"--zookeeper", "x"},
+		"de is not a recognized option":                                         {"--de"},
+		"partition is not a recognized option":                                  {"--partition", "3"},
+		"Option topic requires an argument":                                     {"--topic"},
+		"Found multiple arguments for option topic, but you asked for only one": {"--topic", "a", "--topic", "b"},
 	}
 	for want, args := range errs {
 		_, err := parseOpts(specs, args)

@@ -51,6 +51,8 @@ type producerMode struct {
 	maxBlockMs  int64
 	lineNo      int
 	correlation int // request counter, for log lines
+	hdr         headerSettings
+	pending     []recordHeader // the headers of the record being sent
 }
 
 // consoleProducerDefaults are the settings ConsoleProducer passes to the
@@ -228,16 +230,15 @@ func configureReader(o *output, p *parsedOpts, pm *producerMode) bool {
 	}
 	if v, ok := props["null.marker"]; ok {
 		pm.nullMarker = &v
-		if v == pm.keySep {
-			o.line("org.apache.kafka.common.KafkaException: null.marker and key.separator may not be equal")
-			o.hint("pick a null.marker that cannot be mistaken for the separator, e.g. --property null.marker=NULL")
-			o.fail()
-			return false
-		}
 	}
-	if v, ok := props["parse.headers"]; ok && strings.EqualFold(strings.TrimSpace(v), "true") {
-		o.hint("the sandbox's records carry no headers: parse.headers is ignored")
+	hdr, problem := configureHeaders(props, pm.keySep, pm.nullMarker)
+	if problem != "" {
+		o.line(problem)
+		o.hint("the separators, the headers delimiter and null.marker must all differ, e.g. --property null.marker=NULL")
+		o.fail()
+		return false
 	}
+	pm.hdr = hdr
 	if pm.parseKey && pm.keySep == "" {
 		o.hint("key.separator is empty: every line will have an empty key")
 	}

@@ -19,14 +19,16 @@ func (s *Session) Input(line string) Result {
 	o := s.newOutput()
 	line = strings.TrimRight(cleanLine(line), "\r\n")
 	pm.lineNo++
-	key, value, ok := pm.parseLine(o, line)
+	key, value, hs, ok := pm.parseLine(o, line)
 	if !ok {
 		s.prod = nil // the reader's exception ends the tool
 		o.fail()
 		return s.result(o)
 	}
+	pm.pending = hs
 	s.send(o, pm, key, value)
 	o.nowMs = s.run.Sim().Now()
+	s.pollJobs(o)
 	return s.result(o)
 }
 
@@ -40,21 +42,42 @@ func (s *Session) EndInput() Result {
 	return Result{}
 }
 
-// parseLine is LineMessageReader: split off the key when parse.key is set,
-// and turn null.marker into a null key or value.
-func (pm *producerMode) parseLine(o *output, line string) (key, value *string, ok bool) {
+// parseLine is LineMessageReader: split off the headers when
+// parse.headers is set and the key when parse.key is set, and turn
+// null.marker into a null key, value or header value.
+func (pm *producerMode) parseLine(o *output, line string) (key, value *string, hs []recordHeader, ok bool) {
 	v := line
+	if pm.hdr.parse {
+		i := strings.Index(line, pm.hdr.delimiter)
+		switch {
+		case i < 0 && !pm.ignoreError:
+			o.linef("org.apache.kafka.common.KafkaException: No headers delimiter found on line number %d: '%s'", pm.lineNo, line)
+			o.hint("with parse.headers=true every line starts with headers (h1:v1,h2:v2), then the delimiter %q, then the record", pm.hdr.delimiter)
+			return nil, nil, nil, false
+		case i >= 0:
+			text := line[:i]
+			v = line[i+len(pm.hdr.delimiter):]
+			if pm.nullMarker == nil || text != *pm.nullMarker {
+				var problem string
+				if hs, problem = pm.hdr.splitHeaders(text, pm.lineNo, pm.ignoreError, pm.nullMarker); problem != "" {
+					o.line(problem)
+					o.hint("write each header as key%svalue, separated by %q", pm.hdr.keySep, pm.hdr.sep)
+					return nil, nil, nil, false
+				}
+			}
+		}
+	}
 	if pm.parseKey {
-		i := strings.Index(line, pm.keySep)
+		i := strings.Index(v, pm.keySep)
 		switch {
 		case i < 0 && !pm.ignoreError:
 			o.linef("org.apache.kafka.common.KafkaException: No key separator found on line number %d: '%s'", pm.lineNo, line)
 			o.hint("with parse.key=true every line needs a key, the separator %q, then the value; the console producer stops at the first line without one (ignore.error=true sends it with a null key)", pm.keySep)
-			return nil, nil, false
+			return nil, nil, nil, false
 		case i >= 0:
-			k := line[:i]
+			k := v[:i]
 			key = &k
-			v = line[i+len(pm.keySep):]
+			v = v[i+len(pm.keySep):]
 		}
 	}
 	value = &v
@@ -66,15 +89,17 @@ func (pm *producerMode) parseLine(o *output, line string) (key, value *string, o
 			value = nil
 		}
 	}
-	return key, value, true
+	return key, value, hs, true
 }
 
 // send is producer.send() for one record, then the wait for its outcome.
 func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 	if s.checkBootstrap(&output{}, pm.servers, producerClient) != bootstrapOK {
 		// No broker answers, so no metadata: send() blocks for max.block.ms.
-		s.run.RunUntil(s.run.Sim().Now() + pm.maxBlockMs)
-		o.nowMs = s.run.Sim().Now()
+		if !s.waitVirtual(o, pm.maxBlockMs, "max.block.ms") {
+			s.prod = nil // stopped as Ctrl-C stops the tool
+			return
+		}
 		s.checkBootstrap(o, pm.servers, producerClient)
 		s.logSendError(o, pm, key, value, fmt.Sprintf("org.apache.kafka.common.errors.TimeoutException: Topic %s not present in metadata after %d ms.", pm.topic, pm.maxBlockMs))
 		s.unreachableHint(o)
@@ -102,6 +127,7 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 			switch {
 			case e.Type == sim.EvAcked:
 				settled = true
+				s.rememberHeaders(e.Topic, e.Partition, e.Offset, pm.pending)
 			case e.Type == sim.EvProduceFailed && e.Reason != sim.ReasonManual:
 				settled, failure = true, &evs[i]
 			case e.Type == sim.EvProduceRequest && pm.spec.Acks == sim.AcksNone:
@@ -114,8 +140,12 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 	}
 	watch(s.run.Sim().EventsSince(seen))
 	deadline := s.run.Sim().Now() + pm.spec.DeliveryTimeoutMs + 5000
-	if s.stepUntil(until(deadline), watch, func() bool { return settled }) == stopBudget {
+	switch s.stepUntil(until(deadline), watch, func() bool { return settled }) {
+	case stopBudget:
 		s.budgetHint(o)
+	case stopInterrupted:
+		s.interruptedHint(o)
+		s.prod = nil
 	}
 	o.nowMs = s.run.Sim().Now()
 	if failure != nil {

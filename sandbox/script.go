@@ -1,10 +1,11 @@
 package sandbox
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
+
+	"kafkasim/scenarios"
 )
 
 // EndOfInput is the script line that ends a console producer's input, as
@@ -33,8 +34,7 @@ const EndOfInput = "^D"
 //
 // It returns how many commands failed, and the first read or write error.
 func (s *Session) RunScript(r io.Reader, w io.Writer, interactive bool) (int, error) {
-	sr := &scriptRun{s: s, w: w, interactive: interactive, sc: bufio.NewScanner(r)}
-	sr.sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	sr := &scriptRun{s: s, w: w, interactive: interactive, sc: newLineReader(r)}
 	for sr.werr == nil {
 		if interactive {
 			if s.InputMode() {
@@ -68,7 +68,7 @@ func (s *Session) RunScript(r io.Reader, w io.Writer, interactive bool) (int, er
 // scriptRun is one RunScript in progress.
 type scriptRun struct {
 	s           *Session
-	sc          *bufio.Scanner
+	sc          *lineReader
 	w           io.Writer
 	interactive bool
 	failed      int
@@ -104,28 +104,25 @@ func (sr *scriptRun) record(line string) {
 		sr.reading = false
 		sr.report(s.EndInput())
 	case s.InputMode():
-		sr.write(">%s\n", line)
+		sr.write(">%s\n", scenarios.Sanitize(line))
 		sr.report(s.Input(line))
 	}
 }
 
 // command handles a command line, joining continuation lines first.
 func (sr *scriptRun) command(line string) {
-	for strings.HasSuffix(line, "\\") && sr.sc.Scan() {
-		line = strings.TrimRight(strings.TrimSuffix(line, "\\"), " \t") + " " + strings.TrimSpace(sr.sc.Text())
-	}
-	trimmed := strings.TrimSpace(line)
+	trimmed := strings.TrimSpace(sr.joinContinued(line))
 	switch {
 	case trimmed == "":
 		return
 	case strings.HasPrefix(trimmed, "#"):
 		if !sr.interactive {
-			sr.write("%s\n", trimmed)
+			sr.write("%s\n", scenarios.Sanitize(trimmed))
 		}
 		return
 	}
 	if !sr.interactive {
-		sr.write("$ %s\n", trimmed)
+		sr.write("$ %s\n", scenarios.Sanitize(trimmed))
 	}
 	res := sr.s.Exec(trimmed)
 	sr.report(res)

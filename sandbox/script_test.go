@@ -28,7 +28,7 @@ func TestCourseWalkthrough(t *testing.T) {
 		"WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.\nCreated topic my_first_topic.\n",
 		"$ bin/kafka-topics.sh --list --bootstrap-server localhost:9092\nmy_first_topic\n",
 		"Topic: my_first_topic\tTopicId: ",
-		"\tPartitionCount: 3\tReplicationFactor: 1\tConfigs: \n",
+		"\tPartitionCount: 3\tReplicationFactor: 1\tConfigs: segment.bytes=1073741824\n",
 		"\tTopic: my_first_topic\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\tElr: \tLastKnownElr: \n",
 		">Hello Kafka!\n>This is my first message.\n>Learning Kafka is fun!\n",
 		"--from-beginning\nHello Kafka!\nThis is my first message.\nLearning Kafka is fun!\nProcessed a total of 3 messages\n",

@@ -26,6 +26,19 @@ type Result struct {
 type Session struct {
 	run  *sim.Run
 	prod *producerMode // the console producer reading input, if any
+	// headers holds record headers by topic id, partition and offset
+	// (see headers.go).
+	headers map[string][]recordHeader
+	// jobs are console consumers running in the background (jobs.go).
+	jobs    []*consumerJob
+	lastJob int
+	// pauseHook is called between slices of a long command (SetPause).
+	pauseHook func() bool
+	// offsets remembers how far offsetsTopicExists has read the commands.
+	offsets struct {
+		scanned int
+		seen    bool
+	}
 }
 
 // New starts a sandbox of brokers brokers (1..sim.MaxBrokers) in KRaft
@@ -76,6 +89,7 @@ func (s *Session) Exec(line string) Result {
 		return Result{}
 	}
 	s.dispatch(o, words)
+	s.pollJobs(o)
 	return s.result(o)
 }
 
@@ -90,11 +104,14 @@ type command func(s *Session, o *output, args []string)
 
 // kafkaTools are the Kafka command-line tools the sandbox runs.
 var kafkaTools = map[string]command{
-	"kafka-topics":           (*Session).topicsCommand,
-	"kafka-console-producer": (*Session).producerCommand,
-	"kafka-console-consumer": (*Session).consumerCommand,
-	"kafka-consumer-groups":  (*Session).groupsCommand,
-	"kafka-configs":          (*Session).configsCommand,
+	"kafka-topics":             (*Session).topicsCommand,
+	"kafka-console-producer":   (*Session).producerCommand,
+	"kafka-console-consumer":   (*Session).consumerCommand,
+	"kafka-consumer-groups":    (*Session).groupsCommand,
+	"kafka-configs":            (*Session).configsCommand,
+	"kafka-get-offsets":        (*Session).getOffsetsCommand,
+	"kafka-producer-perf-test": (*Session).perfTestCommand,
+	"kafka-run-class":          (*Session).runClassCommand,
 }
 
 func (s *Session) dispatch(o *output, words []string) {
@@ -148,10 +165,10 @@ func notSimulated(name string, brokers int) (string, bool) {
 		return "hint: the sandbox's brokers are already formatted and running.", true
 	case "java", "tar", "cd", "wget", "curl", "ls":
 		return "hint: the sandbox has no shell: Kafka is already installed and running. Type 'help' for the commands it takes.", true
-	case "kafka-producer-perf-test", "kafka-consumer-perf-test", "kafka-reassign-partitions", "kafka-leader-election",
-		"kafka-delete-records", "kafka-get-offsets", "kafka-acls", "kafka-metadata-quorum", "kafka-broker-api-versions",
+	case "kafka-consumer-perf-test", "kafka-reassign-partitions", "kafka-leader-election",
+		"kafka-delete-records", "kafka-acls", "kafka-metadata-quorum", "kafka-broker-api-versions",
 		"kafka-log-dirs", "kafka-dump-log", "kafka-transactions", "kafka-streams-application-reset",
-		"connect-standalone", "connect-distributed", "kafka-run-class":
+		"connect-standalone", "connect-distributed":
 		return fmt.Sprintf("hint: %s is a real Kafka tool the sandbox does not simulate yet. Type 'help' for the ones it does.", name), true
 	}
 	return "", false

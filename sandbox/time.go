@@ -31,8 +31,16 @@ func (s *Session) stepVerb(o *output, args []string) {
 	}
 	seen := len(s.run.Sim().Events())
 	done := 0
+	interrupted := false
 	for done < n && s.run.Step() {
 		done++
+		if done%pauseEvery == 0 && !s.pause() {
+			interrupted = true
+			break
+		}
+	}
+	if interrupted {
+		s.interruptedHint(o)
 	}
 	if done == 0 {
 		o.hint("nothing is left to happen")
@@ -60,7 +68,10 @@ func (s *Session) playVerb(o *output, args []string) {
 	start := s.run.Sim().Now()
 	stopped := s.stepUntil(until(start+ms), nil, func() bool { return false })
 	s.printEvents(o, s.run.Sim().EventsSince(seen))
-	if stopped == stopBudget {
+	if stopped == stopInterrupted {
+		s.interruptedHint(o)
+	}
+	if stopped == stopBudget || stopped == stopInterrupted {
 		o.linef("Played %s of %s; the clock is at %s.", sim.FormatMs(s.run.Sim().Now()-start), sim.FormatMs(ms), clock(s.run.Sim().Now()))
 		s.budgetHint(o)
 		return

@@ -145,24 +145,3 @@ func splitConfigArg(arg string) ([2]string, bool) {
 	}
 	return [2]string{strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])}, true
 }
-
-// brokerSynonym is the broker default a topic config falls back to, as
-// kafka-configs --describe lists it among the synonyms ("" when Kafka
-// shows none, as for retention.ms whose broker default is set in hours).
-func brokerSynonym(name string) string {
-	switch name {
-	case "min.insync.replicas":
-		return "min.insync.replicas=1"
-	case "unclean.leader.election.enable":
-		return "unclean.leader.election.enable=false"
-	case "retention.bytes":
-		return "log.retention.bytes=-1"
-	case "cleanup.policy":
-		return "log.cleanup.policy=delete"
-	case "delete.retention.ms":
-		return "log.cleaner.delete.retention.ms=86400000"
-	case "segment.bytes":
-		return "log.segment.bytes=1073741824"
-	}
-	return ""
-}

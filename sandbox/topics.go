@@ -28,7 +28,7 @@ var topicsOpts = []optSpec{
 	{name: "delete-config", hasArg: true, multi: true, help: "a topic config to remove (use kafka-configs instead)"},
 	{name: "partitions", hasArg: true, help: "the number of partitions"},
 	{name: "replication-factor", hasArg: true, help: "how many copies of each partition"},
-	{name: "replica-assignment", hasArg: true, help: "manual partition-to-broker assignment (not simulated)"},
+	{name: "replica-assignment", hasArg: true, help: "with --create: each partition's brokers, leader first, e.g. 1:2,2:3,3:1"},
 	{name: "under-replicated-partitions", help: "only partitions whose ISR is smaller than their replica list"},
 	{name: "unavailable-partitions", help: "only partitions without a live leader"},
 	{name: "under-min-isr-partitions", help: "only partitions whose ISR is below min.insync.replicas"},
@@ -63,7 +63,11 @@ func (s *Session) topicsCommand(o *output, args []string) {
 	case !given && viaZK:
 		servers = brokerList(s.brokerCount())
 	case !given:
+		// TopicCommandOptions.checkRequiredArgs throws; mainNoExit prints
+		// the message and the stack trace.
 		o.line("--bootstrap-server must be specified")
+		o.line("java.lang.IllegalArgumentException: --bootstrap-server must be specified")
+		o.hint("Kafka prints the rest of the Java stack trace here")
 		o.hint("add --bootstrap-server %s (the sandbox's first broker)", brokerAddr(1))
 		o.fail()
 		return
@@ -133,8 +137,17 @@ func checkTopicsArgs(o *output, p *parsedOpts) bool {
 			}
 		}
 	}
-	if p.has("replica-assignment") || p.has("delete-config") {
-		o.hint("the sandbox does not simulate --replica-assignment or --delete-config; it ignores them")
+	if p.has("create") && p.has("replica-assignment") {
+		for _, other := range []string{"partitions", "replication-factor"} {
+			if p.has(other) {
+				usageFailure(o, "kafka-topics", fmt.Sprintf(`Option "[replica-assignment]" can't be used with option "[%s]"`, other))
+				o.hint("--replica-assignment already says how many partitions and replicas there are")
+				return false
+			}
+		}
+	}
+	if (p.has("alter") && p.has("replica-assignment")) || p.has("delete-config") {
+		o.hint("the sandbox does not simulate --replica-assignment with --alter, or --delete-config; it ignores them")
 	}
 	return true
 }
@@ -150,11 +163,6 @@ func topicsCall(p *parsedOpts) string {
 }
 
 // topicError is how TopicCommand reports a failed action.
-func topicError(o *output, msg string) {
-	o.line("Error while executing topic command : " + msg)
-	o.fail()
-}
-
 // intArg reads an Integer option as jopt-simple converts it.
 func intArg(o *output, p *parsedOpts, name string, def int) (int, bool) {
 	if !p.has(name) {
@@ -170,7 +178,7 @@ func intArg(o *output, p *parsedOpts, name string, def int) (int, bool) {
 }
 
 func (s *Session) topicExists(name string) bool {
-	_, ok := s.topicView(name)
+	_, ok := s.run.Sim().TopicPartitions(name)
 	return ok || (name == internalOffsetsTopic && s.offsetsTopicExists())
 }
 
@@ -184,23 +192,29 @@ func (s *Session) topicView(name string) (sim.TopicView, bool) {
 }
 
 // offsetsTopicExists: __consumer_offsets is created when the first group
-// finds its coordinator, and stays.
+// finds its coordinator, and stays. The commands are scanned once each (a
+// console producer applies one per record), again only after a rewind.
 func (s *Session) offsetsTopicExists() bool {
-	for _, a := range s.run.Sim().Applied() {
+	if len(s.run.Sim().Config().Groups) > 0 {
+		return true
+	}
+	applied := s.run.Sim().Applied()
+	if len(applied) < s.offsets.scanned {
+		s.offsets.scanned, s.offsets.seen = 0, false // stepped back
+	}
+	for _, a := range applied[s.offsets.scanned:] {
 		if a.Cmd.Kind == sim.CmdAddGroup {
-			return true
+			s.offsets.seen = true
 		}
 	}
-	return len(s.snap().Groups) > 0
+	s.offsets.scanned = len(applied)
+	return s.offsets.seen
 }
 
 // topicNames lists the topics, sorted, with __consumer_offsets when it
 // exists and internal is set.
 func (s *Session) topicNames(internal bool) []string {
-	var names []string
-	for _, t := range s.snap().Topics {
-		names = append(names, t.Name)
-	}
+	names := s.run.Sim().TopicNames()
 	if internal && s.offsetsTopicExists() {
 		names = append(names, internalOffsetsTopic)
 	}
@@ -281,7 +295,7 @@ func (s *Session) alterTopic(o *output, p *parsedOpts) {
 			topicError(o, err.Error())
 			return
 		}
-		o.hint("%s now has %d partitions (was %d). A key's partition is hash(key) %% partitions, so keys may now land on a different partition than their older records.", name, want, have)
+		o.hint("%s now has %d partitions (was %d). Producers and consumers already running see them at their next metadata refresh (metadata.max.age.ms, 5 minutes by default); from then a key's partition is hash(key) %% %d, so keys may land on a different partition than their older records, and groups rebalance.", name, want, have, want)
 	}
 }
 

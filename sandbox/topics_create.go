@@ -17,6 +17,16 @@ func (s *Session) createTopic(o *output, p *parsedOpts) {
 	if !ok1 || !ok2 {
 		return
 	}
+	var assignment [][]int
+	if p.val("replica-assignment") != "" {
+		var problem string
+		if assignment, problem = parseReplicaAssignment(p.val("replica-assignment")); problem != "" {
+			topicError(o, problem)
+			o.hint("--replica-assignment lists each partition's brokers, leader first: 1:2,2:3,3:1 is three partitions with two replicas each")
+			return
+		}
+		parts, rf = len(assignment), len(assignment[0])
+	}
 	var pairs [][2]string
 	for _, c := range p.all("config") {
 		kv, ok := splitConfigArg(c)
@@ -28,6 +38,7 @@ func (s *Session) createTopic(o *output, p *parsedOpts) {
 		pairs = append(pairs, kv)
 	}
 	tc := sim.DefaultTopic(name, parts, rf)
+	tc.ReplicaAssignment = assignment
 	_, ignored, prob := setTopicConfigs(&tc, pairs)
 	if prob != nil {
 		topicError(o, prob.msg)
@@ -49,12 +60,16 @@ func (s *Session) createTopic(o *output, p *parsedOpts) {
 		o.hint("a topic needs at least one partition to hold its records")
 		return
 	}
-	if msg := s.createTopicProblem(name, rf, parts); msg != "" {
+	if msg := s.createTopicProblem(name, rf, parts, assignment); msg != "" {
 		var exists bool
 		if exists = s.topicExists(name); exists && p.has("if-not-exists") {
 			return
 		}
 		topicError(o, msg)
+		if assignment != nil && !exists {
+			o.hint("the brokers are 1 to %d", s.brokerCount())
+			return
+		}
 		s.createHint(o, name, rf, exists)
 		return
 	}
@@ -71,7 +86,7 @@ func (s *Session) createTopic(o *output, p *parsedOpts) {
 // createTopicProblem is the controller's answer to a CreateTopics request
 // that fails, in the order it checks: the name, an existing topic, a
 // colliding name, then the replication factor.
-func (s *Session) createTopicProblem(name string, rf, parts int) string {
+func (s *Session) createTopicProblem(name string, rf, parts int, assignment [][]int) string {
 	if msg := topicNameError(name); msg != "" {
 		return msg
 	}
@@ -84,12 +99,19 @@ func (s *Session) createTopicProblem(name string, rf, parts int) string {
 		}
 	}
 	registered := 0
-	for _, b := range s.snap().Brokers {
-		if !b.Fenced {
+	for id := 1; id <= s.brokerCount(); id++ {
+		if _, _, fenced := s.run.Sim().BrokerStatus(id); !fenced {
 			registered++
 		}
 	}
-	if rf > registered {
+	for _, reps := range assignment {
+		for _, b := range reps {
+			if b < 1 || b > s.brokerCount() {
+				return fmt.Sprintf("The manual partition assignment includes broker %d, but no such broker is registered.", b)
+			}
+		}
+	}
+	if rf > registered && assignment == nil {
 		return (&sim.ReplicationFactorError{Factor: rf, Brokers: registered}).Error()
 	}
 	if total := s.partitionCount() + parts; total > sim.MaxPartitions {
@@ -110,9 +132,5 @@ func (s *Session) createHint(o *output, name string, rf int, exists bool) {
 }
 
 func (s *Session) partitionCount() int {
-	n := 0
-	for _, t := range s.snap().Topics {
-		n += len(t.Partitions)
-	}
-	return n
+	return s.run.Sim().PartitionTotal()
 }

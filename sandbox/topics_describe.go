@@ -61,13 +61,20 @@ func (s *Session) describeTopics(o *output, p *parsedOpts) {
 		if !ok {
 			continue
 		}
-		if !report && (!p.has("topics-with-overrides") || len(d.configs) > 0) {
+		configs := d.configs
+		if d.name != internalOffsetsTopic {
+			configs = inConfigEntriesOrder(d.configs)
+			if !zk {
+				configs = withStaticBrokerConfigs(d.configs)
+			}
+		}
+		if !report && (!p.has("topics-with-overrides") || len(configs) > 0) {
 			rf := 0
 			if len(d.parts) > 0 {
 				rf = len(d.parts[0].replicas)
 			}
 			o.linef("Topic: %s\tTopicId: %s\tPartitionCount: %d\tReplicationFactor: %d\tConfigs: %s",
-				d.name, d.id, len(d.parts), rf, strings.Join(d.configs, ","))
+				d.name, d.id, len(d.parts), rf, strings.Join(configs, ","))
 		}
 		if p.has("topics-with-overrides") {
 			continue
@@ -217,4 +224,44 @@ func joinInts(xs []int) string {
 		parts[i] = strconv.Itoa(x)
 	}
 	return strings.Join(parts, ",")
+}
+
+// withStaticBrokerConfigs adds the configs config/kraft/server.properties
+// sets for every topic (segment.bytes) unless the topic overrides them:
+// their source is STATIC_BROKER_CONFIG, so TopicCommand, which prints the
+// entries that are not isDefault(), lists them.
+func withStaticBrokerConfigs(configs []string) []string {
+	out := append([]string(nil), configs...)
+	for name, value := range staticBrokerTopicConfigs {
+		overridden := false
+		for _, kv := range configs {
+			overridden = overridden || strings.HasPrefix(kv, name+"=")
+		}
+		if !overridden {
+			out = append(out, name+"="+value)
+		}
+	}
+	return inConfigEntriesOrder(out)
+}
+
+// inConfigEntriesOrder orders name=value pairs as TopicCommand prints
+// them: admin.Config keeps a topic's entries in a java.util.HashMap keyed
+// by name, so they come out in its bucket order over every topic config.
+func inConfigEntriesOrder(pairs []string) []string {
+	m := newJavaMap()
+	for _, c := range allTopicConfigs {
+		m.Put(c.name, javaStringHash(c.name))
+	}
+	byName := map[string]string{}
+	for _, kv := range pairs {
+		name, _, _ := strings.Cut(kv, "=")
+		byName[name] = kv
+	}
+	var out []string
+	for _, k := range m.Keys() {
+		if kv, ok := byName[k.Key]; ok {
+			out = append(out, kv)
+		}
+	}
+	return out
 }

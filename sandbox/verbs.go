@@ -24,6 +24,8 @@ func verbs() map[string]command {
 		"step":    (*Session).stepVerb,
 		"play":    (*Session).playVerb,
 		"help":    (*Session).helpVerb,
+		"jobs":    (*Session).jobsVerb,
+		"kill":    (*Session).killVerb,
 	}
 }
 
@@ -39,6 +41,8 @@ var verbUsage = map[string]string{
 	"step":    "step [N]",
 	"play":    "play [DURATION] (default 5s)",
 	"help":    "help",
+	"jobs":    "jobs (the console consumers running in the background)",
+	"kill":    "kill %N (stop background job N)",
 }
 
 func verbMistake(o *output, verb, msg string) {
@@ -138,6 +142,9 @@ func (s *Session) addVerb(o *output, args []string) {
 		verbMistake(o, "add", fmt.Sprintf("there is no group %s; a console consumer with --group %s creates one", args[1], args[1]))
 		return
 	}
+	if !s.consumerRoom(o, g.ID, false) {
+		return
+	}
 	if err := s.run.Apply(sim.Command{Kind: sim.CmdAddConsumer, Group: g.ID}); err != nil {
 		verbMistake(o, "add", err.Error())
 		return
@@ -161,6 +168,12 @@ func consumerVerb(verb string) command {
 			verbMistake(o, verb, fmt.Sprintf("%q is not a consumer number", args[2]))
 			return
 		}
+		if gone := s.goneConsumer(args[1], n, verb); gone != "" {
+			o.line(gone)
+			o.hint("'kafka-consumer-groups --describe --group %s --members' lists the members still in the group; 'restart consumer %s %d' starts it again", args[1], args[1], n)
+			o.fail()
+			return
+		}
 		if err := s.run.Apply(sim.Command{Kind: kinds[verb], Group: args[1], Consumer: n}); err != nil {
 			verbMistake(o, verb, err.Error())
 			return
@@ -171,7 +184,7 @@ func consumerVerb(verb string) command {
 		case "crash":
 			o.hint("no LeaveGroup is sent: the coordinator keeps it as a member until session.timeout.ms passes without a heartbeat, then rebalances")
 		case "close":
-			o.hint("close() commits its position and sends LeaveGroup, so the group rebalances at once")
+			o.hint("a clean shutdown commits its position (close() does so itself with enable.auto.commit=true; a program that commits by hand calls commitSync() first) and sends LeaveGroup, so the group rebalances at once")
 		case "pause":
 			o.hint("it stops calling poll(); heartbeats go on, but after max.poll.interval.ms it is taken out of the group")
 		}
@@ -207,3 +220,29 @@ func parseVirtualMs(s string, zeroOK bool) (int64, error) {
 
 // maxPlayMs bounds one play, so a typo cannot stall the session.
 const maxPlayMs = 3_600_000
+
+// goneConsumer explains a crash or close aimed at a consumer that is no
+// longer running (a console consumer that has exited is closed): the
+// engine would do nothing, which must not read as a crash.
+func (s *Session) goneConsumer(group string, n int, verb string) string {
+	if verb != "crash" && verb != "close" {
+		return ""
+	}
+	g, ok := findGroup(s.snap(), group)
+	if !ok {
+		return ""
+	}
+	name := fmt.Sprintf("c%d", n)
+	for _, m := range g.Members {
+		if m.Name != name {
+			continue
+		}
+		switch m.State {
+		case sim.MemberClosed:
+			return fmt.Sprintf("%s: consumer %s of group %s is gone: it already left the group (closed), so there is nothing to %s.", verb, name, group, verb)
+		case sim.MemberCrashed:
+			return fmt.Sprintf("%s: consumer %s of group %s is gone: it already crashed, so there is nothing to %s.", verb, name, group, verb)
+		}
+	}
+	return ""
+}

@@ -10,7 +10,7 @@ import (
 
 var (
 	clusterKeys = []string{"brokers", "metadata", "controllers", "network_delay", "config"}
-	topicKeys   = []string{"name", "partitions", "replication_factor", "config"}
+	topicKeys   = []string{"name", "partitions", "replication_factor", "replicas", "config"}
 )
 
 // cluster reads [cluster]; a missing section is a default 3-broker KRaft
@@ -75,6 +75,10 @@ func (b *builder) topics(list []*table) {
 		}
 		b.topicLine[name] = t.line("name")
 		partitions, rf := cl.NumPartitions, cl.DefaultReplicationFactor
+		assignment := t.replicaAssignment(cl.Brokers)
+		if assignment != nil {
+			partitions, rf = len(assignment), len(assignment[0])
+		}
 		if n, ok := t.integer("partitions", 1, MaxPartitions); ok {
 			partitions = int(n)
 		}
@@ -88,7 +92,12 @@ func (b *builder) topics(list []*table) {
 			t.problem(rfKey, fmt.Sprintf("replication_factor %d > brokers %d", rf, cl.Brokers),
 				"a partition cannot have more replicas than there are brokers")
 		}
+		if assignment != nil && (partitions != len(assignment) || rf != len(assignment[0])) {
+			t.problem("replicas", fmt.Sprintf("lists %d partition(s) of %d replica(s), but partitions = %d and replication_factor = %d",
+				len(assignment), len(assignment[0]), partitions, rf), "leave partitions and replication_factor out: replicas sets both")
+		}
 		tc := sim.DefaultTopic(name, partitions, rf)
+		tc.ReplicaAssignment = assignment
 		b.setProps(t, t.config(), func(n, v string) error { return sim.SetTopicProp(&tc, n, v) })
 		b.sc.Config.Topics = append(b.sc.Config.Topics, tc)
 		b.finalPartitions[name] = partitions

@@ -25,6 +25,9 @@
 //	name = "orders"
 //	partitions = 3
 //	replication_factor = 3
+//	# replicas = [[1, 2, 3], [2, 3, 1], [3, 1, 2]]  # optional: each partition's
+//	#   brokers, leader first (kafka-topics --replica-assignment); sets
+//	#   partitions and replication_factor, and pins the layout on every seed
 //	config = { "min.insync.replicas" = 2, "cleanup.policy" = "delete" }
 //
 //	[[producer]]
@@ -66,6 +69,8 @@
 // count); crash-producer (producer); crash-consumer, restart-consumer,
 // close-consumer, pause-consumer, resume-consumer (group, consumer);
 // add-consumer (group); add-partitions (topic, partitions: the new total);
+// reset-offsets (group, topic, to: "earliest" or "latest"; the group must
+// have no live member, as kafka-consumer-groups --reset-offsets requires);
 // produce (producer, key, value, count: default 1; no key is a null key,
 // no value a tombstone); note (say only).
 //
@@ -81,7 +86,9 @@
 // explicitly); a group gets the consumer's (enable.auto.commit=true, so
 // commit = "auto"; auto.offset.reset=latest; session.timeout.ms=45000); a
 // topic without partitions or replication_factor takes the cluster's
-// num.partitions and default.replication.factor. Where Kafka has no
+// num.partitions and default.replication.factor. Without replicas the
+// seed places replicas as Kafka does, so a scenario whose lesson depends on
+// which broker leads pins it with replicas. Where Kafka has no
 // default: seed 1, duration 60s, 3 brokers, KRaft, 1 consumer per group,
 // processing 10ms per record.
 //
@@ -95,7 +102,23 @@
 // shrink, timeline entries after the end, and what a Kafka broker or
 // client would refuse (idempotence with acks=1, a session timeout outside
 // the broker's bounds). The Max* limits keep a file from asking the machine
-// for more than it has.
+// for more than it has; keys and values nest at most MaxDepth (64) levels,
+// and one file prints at most MaxProblemsShown problems and a count of the
+// rest.
+//
+// # Cost
+//
+// Before a run, EstimateCost sums the engine work a scenario asks for:
+// records (cheaper in batches: one produce request per partition per
+// linger.ms at most), follower replicas × virtual time, consumers ×
+// virtual time, brokers × virtual time, and timeline entries, each with a
+// coefficient measured on scenario-shaped runs, and an estimate of memory.
+// Run and kafkasim validate refuse a run estimated over the budget
+// (DefaultBudget, 2 minutes of machine time; --budget raises it to at most
+// MaxBudget, a week) or over MaxMemoryBytes, naming the largest part and
+// the key to change. The Max* limits are ceilings set from the same model
+// (see limits.go). A headless run reports Progress and can be stopped
+// part-way; its summary then covers what ran.
 //
 // Text in a scenario is untrusted: titles, descriptions, narration, keys
 // and values are passed through Sanitize, and every string printed by

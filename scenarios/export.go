@@ -3,8 +3,10 @@ package scenarios
 import (
 	"fmt"
 	"io"
+	"math"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	"kafkasim/sim"
@@ -106,6 +108,9 @@ func exportable(sc *Scenario, hand []sim.Applied) error {
 		if _, ok := commandFields[h.Cmd.Kind]; !ok {
 			return fmt.Errorf("%s at %s has no timeline form in a scenario file", h.Cmd.Kind, ms(h.AtMs))
 		}
+		if c := h.Cmd; c.Kind == sim.CmdResetOffsets && (c.Partition >= 0 || (c.Reset != sim.ResetToEarliest && c.Reset != sim.ResetToLatest)) {
+			return fmt.Errorf("%s at %s: a scenario file resets every partition to the earliest or latest offset only", c.Kind, ms(h.AtMs))
+		}
 	}
 	return nil
 }
@@ -138,7 +143,11 @@ func encode(sc *Scenario, seed uint64, hand []sim.Applied, durationMs int64, dig
 	if sc.Description != "" {
 		w.multiline("description", sc.Description)
 	}
-	w.integer("seed", int64(seed))
+	if seed > math.MaxInt64 {
+		w.str("seed", strconv.FormatUint(seed, 10)) // past TOML's largest integer
+	} else {
+		w.integer("seed", int64(seed))
+	}
 	w.dur("duration", durationMs)
 	w.blank()
 	w.cluster(sc.Config.Cluster)

@@ -198,3 +198,29 @@ func TestExportFileName(t *testing.T) {
 		}
 	}
 }
+
+// Seeds round-trip through an exported file over the whole range the
+// command line takes (to 2^64-1): past TOML's largest integer, the seed
+// is written as a string of digits. Files used to stop at 2^62.
+func TestExportSeedsRoundTripAtFullRange(t *testing.T) {
+	sc, err := Load("the-log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seed := range []uint64{0, 1 << 62, 1<<63 - 1, 1 << 63, 1<<64 - 1} {
+		e, err := ExportRun(sc, seed, nil)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		back, err := Parse(ExportFileName(sc.Name, seed), e.Data)
+		if err != nil {
+			t.Fatalf("seed %d: the exported file does not parse: %v", seed, err)
+		}
+		if back.Seed != seed || !e.Exact {
+			t.Errorf("seed %d came back as %d (exact %v)", seed, back.Seed, e.Exact)
+		}
+	}
+	if _, err := Parse("bad.toml", []byte(`seed = "18446744073709551616"`)); err == nil || !strings.Contains(err.Error(), "not a seed") {
+		t.Errorf("a seed past 2^64-1: %v", err)
+	}
+}

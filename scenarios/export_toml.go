@@ -130,6 +130,9 @@ func (w *tomlWriter) topic(t sim.TopicConfig) {
 	w.str("name", t.Name)
 	w.integer("partitions", int64(t.Partitions))
 	w.integer("replication_factor", int64(t.ReplicationFactor))
+	if t.ReplicaAssignment != nil {
+		w.replicas(t.ReplicaAssignment)
+	}
 	w.config(changedProps(sim.ScopeTopic, &t))
 }
 
@@ -205,9 +208,30 @@ func (w *tomlWriter) entry(s sim.Scheduled) {
 			if c.Value != nil {
 				w.str("value", *c.Value)
 			}
+		case "to":
+			w.str("to", strings.TrimPrefix(c.Reset, "to-"))
 		}
 	}
 	if c.Say != "" {
 		w.str("say", c.Say)
 	}
+}
+
+// replicas writes a manual replica assignment: replicas = [[1, 2], [2, 3]].
+func (w *tomlWriter) replicas(a [][]int) {
+	w.b.WriteString("replicas = [")
+	for i, reps := range a {
+		if i > 0 {
+			w.b.WriteString(", ")
+		}
+		w.b.WriteByte('[')
+		for j, b := range reps {
+			if j > 0 {
+				w.b.WriteString(", ")
+			}
+			w.b.WriteString(strconv.Itoa(b))
+		}
+		w.b.WriteByte(']')
+	}
+	w.b.WriteString("]\n")
 }

@@ -14,7 +14,8 @@ var libraryNames = []string{
 	"replication", "acks", "unclean-election", "at-most-once", "at-least-once",
 	"producer-retries", "exactly-once", "retention", "compaction", "controller-failover",
 	"controller-zookeeper", "microservices", "activity-tracking", "log-aggregation",
-	"stream-processing", "mlops", "auto-commit", "controller-quorum",
+	"stream-processing", "mlops", "auto-commit", "controller-quorum", "retention-bytes",
+	"slow-processing", "static-membership", "truncation-detection", "transaction-failover", "producer-backlog",
 }
 
 func TestLibraryHasEveryScenario(t *testing.T) {

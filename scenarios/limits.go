@@ -6,6 +6,14 @@ import "kafkasim/sim"
 // Going over one is a clear error at load time, never an out-of-memory
 // crash mid-run. They still allow large runs: ten million records, a
 // thousand partitions and more.
+//
+// They are ceilings that hold whatever the budget; the cost model
+// (cost.go) decides within them. Each is set from the model: MaxRecords
+// keeps a run near 1.5 GB (about 150 bytes a record at replication factor
+// 3 with one group, as the ten-million-record run measures), well under
+// MaxMemoryBytes; MaxReplicas × MaxDurationMs is the most follower work a
+// week's budget can buy; MaxDepth bounds the TOML before the decoder
+// sees it. TestLimitsFollowTheCostModel checks that they agree.
 const (
 	// MaxFileBytes is the largest scenario file read.
 	MaxFileBytes = 1 << 20
@@ -30,6 +38,7 @@ const (
 	MaxConsumers = sim.MaxConsumers
 	// MaxRecords is the most records a run may send: each producer's count,
 	// or rate × running time when it has no count, plus timeline produces.
+	// At about 150 bytes each (cost model) they fit MaxMemoryBytes with room.
 	MaxRecords = 10_000_000
 	// MaxRatePerSec is the highest producer rate.
 	MaxRatePerSec = 1_000_000

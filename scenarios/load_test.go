@@ -91,3 +91,18 @@ func TestParseSanitizesText(t *testing.T) {
 		t.Errorf("not sanitized: %q %q %q %q", sc.Title, sc.Description, sc.Config.Producers[0].Keys[0], sc.Timeline[0].Cmd.Say)
 	}
 }
+
+// A group's consumers become static members (KIP-345) with
+// group.instance.id in its config; a bad id is reported at its line.
+func TestParseGroupInstanceID(t *testing.T) {
+	good := "[[topic]]\nname = \"t\"\n[[group]]\nid = \"g\"\ntopics = [\"t\"]\nconfig = { \"group.instance.id\" = \"worker\" }\n"
+	sc, err := Parse("static.toml", []byte(good))
+	if err != nil || sc.Config.Groups[0].GroupInstanceID != "worker" {
+		t.Fatalf("%v %+v", err, sc)
+	}
+	bad := "[[topic]]\nname = \"t\"\n[[group]]\nid = \"g\"\ntopics = [\"t\"]\nconfig = { \"group.instance.id\" = \"a b\" }\n"
+	_, err = Parse("static.toml", []byte(bad))
+	if err == nil || !strings.Contains(err.Error(), "static.toml:6") || !strings.Contains(err.Error(), "group.instance.id") {
+		t.Fatalf("want an error at static.toml:6 naming group.instance.id, got %v", err)
+	}
+}

@@ -3,6 +3,8 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -30,12 +32,19 @@ func Parse(file string, data []byte) (*Scenario, error) {
 	if len(data) > MaxFileBytes {
 		return nil, Problems{{File: file, Line: 1, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(data), MaxFileBytes)}}
 	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, Problems{syntaxProblem(file, err)}
+	src := string(data)
+	pos := scanPositions(src)
+	if p := pos.deepProblem(file, 1); p != nil {
+		return nil, Problems{p}
 	}
-	d := &decoder{file: file, pos: scanPositions(string(data))}
-	sc := &Scenario{Name: nameOf(file), File: file, Seed: defaultSeed, DurationMs: defaultDurationMs}
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		return nil, Problems{syntaxProblem(file, src, err)}
+	}
+	d := &decoder{file: file, pos: pos}
+	// The name comes from the file name, which may hold anything: a
+	// terminal must never receive it raw.
+	sc := &Scenario{Name: SanitizeLine(nameOf(file)), File: file, Seed: defaultSeed, DurationMs: defaultDurationMs}
 	b := &builder{d: d, sc: sc}
 	b.build(d.root(raw, topKeys...))
 	if len(d.probs) > 0 {
@@ -45,14 +54,9 @@ func Parse(file string, data []byte) (*Scenario, error) {
 }
 
 // syntaxProblem turns the toml package's error into a Problem with a line.
-func syntaxProblem(file string, err error) *Problem {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		hint := ""
-		if u := strings.TrimSpace(pe.Usage); u != "" {
-			hint = strings.SplitN(u, "\n", 2)[0]
-		}
-		return &Problem{File: file, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message, Hint: hint}
+func syntaxProblem(file, src string, err error) *Problem {
+	if p, ok := SyntaxProblem(file, src, 1, err); ok {
+		return p
 	}
 	return &Problem{File: file, Line: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 }
@@ -83,8 +87,8 @@ func (b *builder) build(top *table) {
 	if s, ok := top.str("description"); ok {
 		b.sc.Description = Sanitize(strings.TrimSpace(s))
 	}
-	if n, ok := top.integer("seed", 0, 1<<62); ok {
-		b.sc.Seed = uint64(n)
+	if n, ok := seedValue(top); ok {
+		b.sc.Seed = n
 	}
 	if ms, ok := top.duration("duration"); ok {
 		if ms == 0 {
@@ -128,7 +132,7 @@ func (b *builder) limits(top *table) {
 // a longer --until than the scenario's duration sends more records.
 func (sc *Scenario) CheckLimits(untilMs int64) error {
 	if n := sc.recordsFor(untilMs); n > MaxRecords {
-		return fmt.Errorf("%s: a run of %dms would send about %d records, more than the limit of %d", sc.File, untilMs, n, MaxRecords)
+		return fmt.Errorf("%s: a run of %dms would send about %d records, more than the limit of %d", SanitizeLine(sc.File), untilMs, n, MaxRecords)
 	}
 	return nil
 }
@@ -146,4 +150,24 @@ func (b *builder) setProps(t *table, pairs []configPair, set func(name, value st
 			b.d.add(p.line, t.keyName("config."+p.name), msg, hint)
 		}
 	}
+}
+
+// seedValue reads seed, which takes the whole range the command line does
+// (0 to 2^64-1): an integer up to TOML's largest (2^63-1), or the decimal
+// digits as a string for the seeds past it, as Export writes them.
+func seedValue(top *table) (uint64, bool) {
+	v, ok := top.m["seed"]
+	if !ok {
+		return 0, false
+	}
+	if s, isStr := v.(string); isStr {
+		n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			top.problem("seed", fmt.Sprintf("%q is not a seed", truncate(s, 40)), "write a whole number from 0 to 18446744073709551615")
+			return 0, false
+		}
+		return n, true
+	}
+	n, ok := top.integer("seed", 0, math.MaxInt64)
+	return uint64(n), ok
 }

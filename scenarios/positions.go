@@ -7,56 +7,110 @@ import (
 
 // positions maps every key of a TOML document to the line it is written on.
 // The toml package keeps key positions to itself (and keeps only one per key
-// name, not one per [[table]] element), so this skims the already-valid
-// document once more: just enough lexing to follow tables, arrays of
-// tables, keys, inline tables and multi-line strings and arrays.
+// name, not one per [[table]] element), so this skims the document once
+// more: just enough lexing to follow tables, arrays of tables, keys, inline
+// tables and multi-line strings and arrays.
 //
 // A path is the key's segments with "#N" after an array-of-tables name:
-// "topic", "#1", "config", "retention.ms".
+// "topic", "#1", "config", "retention.ms". Paths are kept as a tree of
+// nodes (a parent and one segment each), so recording a key costs its own
+// segments, never a copy of its parents: the skim is linear in the file.
 type positions struct {
-	lines map[string]int
+	nodes map[nodeKey]int32
+	lines []int // by node; 0 when the node was never written itself
+	// deep is where nesting first went past MaxDepth, nil when it never did.
+	deep *deepNesting
 }
 
-func pathKey(path []string) string { return strings.Join(path, "\x1f") }
+type nodeKey struct {
+	parent int32
+	seg    string
+}
+
+// deepNesting is the first key whose value or name nests too deep.
+type deepNesting struct {
+	line int
+	key  string
+}
+
+const rootNode int32 = 0
+
+func newPositions() *positions {
+	return &positions{nodes: map[nodeKey]int32{}, lines: []int{0}}
+}
+
+// child is the node below parent for seg, made when missing.
+func (p *positions) child(parent int32, seg string) int32 {
+	k := nodeKey{parent, seg}
+	if n, ok := p.nodes[k]; ok {
+		return n
+	}
+	n := int32(len(p.lines))
+	p.nodes[k] = n
+	p.lines = append(p.lines, 0)
+	return n
+}
 
 // line finds the line of a path, or of its nearest ancestor that has one,
 // or 1.
 func (p *positions) line(path ...string) int {
-	for n := len(path); n > 0; n-- {
-		if l, ok := p.lines[pathKey(path[:n])]; ok {
-			return l
+	best, n := 1, rootNode
+	for _, seg := range path {
+		next, ok := p.nodes[nodeKey{n, seg}]
+		if !ok {
+			break
+		}
+		n = next
+		if p.lines[n] > 0 {
+			best = p.lines[n]
 		}
 	}
-	return 1
+	return best
 }
 
 // has reports whether the exact path was written in the document.
 func (p *positions) has(path ...string) bool {
-	_, ok := p.lines[pathKey(path)]
-	return ok
+	n := rootNode
+	for _, seg := range path {
+		next, ok := p.nodes[nodeKey{n, seg}]
+		if !ok {
+			return false
+		}
+		n = next
+	}
+	return len(path) > 0 && p.lines[n] > 0
 }
 
 // skimmer is a forgiving cursor over the document. It never fails: on
-// anything unexpected it moves on by one byte, so odd input (which the toml
-// decoder has already accepted) costs a wrong line number at worst.
+// anything unexpected it moves on by one byte, so odd input costs a wrong
+// line number at worst (the toml decoder reports the real mistake).
 type skimmer struct {
 	src    string
 	i      int
 	line   int
-	out    map[string]int
-	arrays map[string]int // array-of-tables path -> elements seen
+	pos    *positions
+	arrays map[int32]int // array-of-tables node -> elements seen
+	// prefix and keys name the statement being read, for messages.
+	prefix, keys []string
 }
 
 func scanPositions(src string) *positions {
-	sk := &skimmer{src: src, line: 1, out: map[string]int{}, arrays: map[string]int{}}
+	sk := &skimmer{src: src, line: 1, pos: newPositions(), arrays: map[int32]int{}}
 	sk.document()
-	return &positions{lines: sk.out}
+	return sk.pos
 }
 
-func (sk *skimmer) record(path []string) {
-	k := pathKey(path)
-	if _, ok := sk.out[k]; !ok {
-		sk.out[k] = sk.line
+func (sk *skimmer) record(n int32) {
+	if sk.pos.lines[n] == 0 {
+		sk.pos.lines[n] = sk.line
+	}
+}
+
+// tooDeep notes the first statement that nests past MaxDepth.
+func (sk *skimmer) tooDeep() {
+	if sk.pos.deep == nil {
+		name := strings.Join(append(sk.prefix[:len(sk.prefix):len(sk.prefix)], sk.keys...), ".")
+		sk.pos.deep = &deepNesting{line: sk.line, key: truncate(name, 60)}
 	}
 }
 
@@ -85,17 +139,21 @@ func (sk *skimmer) space(multiLine bool) {
 		case c == '\n' && multiLine:
 			sk.advance()
 		case c == '#' && multiLine:
-			for sk.i < len(sk.src) && sk.src[sk.i] != '\n' {
-				sk.advance()
-			}
+			sk.comment()
 		default:
 			return
 		}
 	}
 }
 
+func (sk *skimmer) comment() {
+	for sk.i < len(sk.src) && sk.src[sk.i] != '\n' {
+		sk.i++
+	}
+}
+
 func (sk *skimmer) document() {
-	var prefix []string
+	prefix, prefixDepth := rootNode, 0
 	for sk.i < len(sk.src) {
 		start := sk.i
 		sk.space(true)
@@ -103,18 +161,20 @@ func (sk *skimmer) document() {
 			return
 		}
 		if sk.peek(0) == '[' {
-			prefix = sk.header()
-		} else {
-			keys := sk.key()
-			if len(keys) > 0 {
-				path := append(append([]string{}, prefix...), keys...)
-				sk.record(path)
+			prefix, prefixDepth = sk.header()
+		} else if keys := sk.key(); len(keys) > 0 {
+			sk.keys = keys
+			n := sk.walk(prefix, keys)
+			sk.record(n)
+			depth := prefixDepth + len(keys)
+			if depth > MaxDepth {
+				sk.tooDeep()
+			}
+			sk.space(false)
+			if sk.peek(0) == '=' {
+				sk.advance()
 				sk.space(false)
-				if sk.peek(0) == '=' {
-					sk.advance()
-					sk.space(false)
-					sk.value(path)
-				}
+				sk.value(n, depth)
 			}
 		}
 		if sk.i == start {
@@ -123,8 +183,17 @@ func (sk *skimmer) document() {
 	}
 }
 
-// header reads [a.b] or [[a.b]] and returns the path keys below it get.
-func (sk *skimmer) header() []string {
+// walk makes (or finds) the nodes for keys below n.
+func (sk *skimmer) walk(n int32, keys []string) int32 {
+	for _, k := range keys {
+		n = sk.pos.child(n, k)
+	}
+	return n
+}
+
+// header reads [a.b] or [[a.b]] and returns the node keys below it go
+// under and its depth.
+func (sk *skimmer) header() (int32, int) {
 	sk.advance()
 	array := sk.peek(0) == '['
 	if array {
@@ -135,21 +204,25 @@ func (sk *skimmer) header() []string {
 	for sk.i < len(sk.src) && sk.peek(0) != '\n' && sk.peek(0) != '#' {
 		sk.advance()
 	}
+	sk.prefix, sk.keys = keys, nil
+	if len(keys) > MaxDepth {
+		sk.tooDeep()
+	}
 	// Resolve every array-of-tables name on the way to its last element.
-	var path []string
-	for n, k := range keys {
-		path = append(path, k)
-		count, isArray := sk.arrays[pathKey(path)]
-		if n == len(keys)-1 && array {
-			sk.arrays[pathKey(path)] = count + 1
-			sk.record(path)
-			path = append(path, "#"+strconv.Itoa(count))
+	n := rootNode
+	for i, k := range keys {
+		n = sk.pos.child(n, k)
+		count, isArray := sk.arrays[n]
+		if i == len(keys)-1 && array {
+			sk.arrays[n] = count + 1
+			sk.record(n)
+			n = sk.pos.child(n, "#"+strconv.Itoa(count))
 		} else if isArray && count > 0 {
-			path = append(path, "#"+strconv.Itoa(count-1))
+			n = sk.pos.child(n, "#"+strconv.Itoa(count-1))
 		}
 	}
-	sk.record(path)
-	return path
+	sk.record(n)
+	return n, len(keys)
 }
 
 // key reads a dotted key of bare and quoted parts.
@@ -180,117 +253,4 @@ func (sk *skimmer) key() []string {
 
 func isBare(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-// str reads any of TOML's four string forms and returns its text (escapes
-// decoded well enough to match key names).
-func (sk *skimmer) str() string {
-	q := sk.peek(0)
-	triple := sk.peek(1) == q && sk.peek(2) == q
-	if triple {
-		sk.i += 3
-	} else {
-		sk.advance()
-	}
-	var b strings.Builder
-	for sk.i < len(sk.src) {
-		c := sk.peek(0)
-		if c == '\\' && q == '"' {
-			b.WriteByte(c)
-			sk.advance()
-			if sk.i < len(sk.src) {
-				b.WriteByte(sk.peek(0))
-				sk.advance()
-			}
-			continue
-		}
-		if c == q && (!triple || sk.peek(1) == q && sk.peek(2) == q) {
-			if triple {
-				sk.i += 3
-				for sk.peek(0) == q { // up to two quotes may end the content
-					sk.advance()
-				}
-			} else {
-				sk.advance()
-			}
-			break
-		}
-		if c == '\n' && !triple {
-			break
-		}
-		b.WriteByte(c)
-		sk.advance()
-	}
-	if q == '"' {
-		if u, err := strconv.Unquote(`"` + b.String() + `"`); err == nil {
-			return u
-		}
-	}
-	return b.String()
-}
-
-// value skips one value, recording the keys of inline tables and the
-// elements of arrays ("#N") under path.
-func (sk *skimmer) value(path []string) {
-	switch c := sk.peek(0); c {
-	case '"', '\'':
-		sk.str()
-	case '{':
-		sk.advance()
-		for sk.i < len(sk.src) {
-			start := sk.i
-			sk.space(true)
-			if sk.peek(0) == '}' {
-				sk.advance()
-				return
-			}
-			if sk.peek(0) == ',' {
-				sk.advance()
-				continue
-			}
-			keys := sk.key()
-			if len(keys) > 0 {
-				sub := append(append([]string{}, path...), keys...)
-				sk.record(sub)
-				sk.space(false)
-				if sk.peek(0) == '=' {
-					sk.advance()
-					sk.space(false)
-					sk.value(sub)
-				}
-			}
-			if sk.i == start {
-				sk.advance()
-			}
-		}
-	case '[':
-		sk.advance()
-		for n := 0; sk.i < len(sk.src); {
-			start := sk.i
-			sk.space(true)
-			switch sk.peek(0) {
-			case ']':
-				sk.advance()
-				return
-			case ',':
-				sk.advance()
-				continue
-			}
-			el := append(append([]string{}, path...), "#"+strconv.Itoa(n))
-			sk.record(el)
-			sk.value(el)
-			n++
-			if sk.i == start {
-				sk.advance()
-			}
-		}
-	default:
-		for sk.i < len(sk.src) {
-			switch sk.peek(0) {
-			case ',', ']', '}', '\n', '#':
-				return
-			}
-			sk.advance()
-		}
-	}
 }

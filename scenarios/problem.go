@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"kafkasim/internal/fuzzy"
 )
@@ -17,7 +18,21 @@ type Problem struct {
 	Key  string // dotted, as written: "topic.replication_factor"
 	Msg  string
 	Hint string
+	// Context, when set, is the offending line of the file with a caret
+	// under the mistake, printed below the message.
+	Context string
 }
+
+// Bounds on what one problem, and one file's problems, print: a file of
+// sixty thousand unknown keys must not print sixty thousand hint lists.
+const (
+	// MaxProblemsShown is how many problems of one file Problems.Error lists
+	// before summing up the rest.
+	MaxProblemsShown = 20
+	// maxHintLen and maxMsgLen cut a hint or message quoting a huge value.
+	maxHintLen = 200
+	maxMsgLen  = 300
+)
 
 func (p *Problem) Error() string {
 	var b strings.Builder
@@ -34,13 +49,28 @@ func (p *Problem) Error() string {
 		b.WriteString(p.Key)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	b.WriteString(cutText(p.Msg, maxMsgLen))
 	if p.Hint != "" {
 		b.WriteString(" (hint: ")
-		b.WriteString(p.Hint)
+		b.WriteString(cutText(p.Hint, maxHintLen))
 		b.WriteByte(')')
 	}
-	return SanitizeLine(b.String())
+	line := SanitizeLine(b.String())
+	if p.Context != "" {
+		line += "\n" + p.Context
+	}
+	return line
+}
+
+// cutText shortens s to about n bytes on a rune boundary, marking the cut.
+func cutText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // Problems is every mistake found in one file, in line order. Parse returns
@@ -48,11 +78,35 @@ func (p *Problem) Error() string {
 type Problems []*Problem
 
 func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
+	shown := min(len(ps), MaxProblemsShown)
+	lines := make([]string, shown, shown+1)
+	for i, p := range ps[:shown] {
 		lines[i] = p.Error()
 	}
+	if rest := len(ps) - shown; rest > 0 {
+		lines = append(lines, "… and "+Thousands(int64(rest))+" more")
+	}
 	return strings.Join(lines, "\n")
+}
+
+// Thousands writes n with commas between groups of three digits: 59,990.
+func Thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
 
 // sorted orders by line; problems on one line keep the order they were found.

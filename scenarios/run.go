@@ -3,6 +3,7 @@ package scenarios
 import (
 	"bufio"
 	"io"
+	"time"
 
 	"kafkasim/sim"
 )
@@ -14,6 +15,20 @@ type RunOptions struct {
 	UntilMs int64  // run this long instead of the scenario's duration (--until); 0 = duration
 	JSON    bool   // JSON Lines instead of text (--json)
 	Quiet   bool   // only the summary (--quiet)
+	// Budget is the estimated machine time the run may take (--budget);
+	// 0 is DefaultBudget. See EstimateCost.
+	Budget time.Duration
+	// Progress, when set, is called every few thousand engine steps with how
+	// far the run is. Returning false stops the run there, as Ctrl-C does:
+	// the summary then covers what ran and Result.Interrupted is set.
+	Progress func(Progress) bool
+}
+
+// Progress is how far a run is.
+type Progress struct {
+	NowMs, UntilMs int64
+	Acked          int64 // records acknowledged so far
+	Events         int
 }
 
 // CheckResult is one expectation's outcome.
@@ -34,6 +49,8 @@ type Result struct {
 	Checks   []CheckResult
 	Passed   int
 	Failed   int
+	// Interrupted is set when Progress stopped the run before its end.
+	Interrupted bool
 }
 
 // OK reports whether every expectation held.
@@ -60,24 +77,34 @@ func Run(sc *Scenario, opts RunOptions, stdout io.Writer) (Result, error) {
 	if err := sc.CheckLimits(untilMs); err != nil {
 		return Result{}, err
 	}
+	if err := sc.CheckBudget(untilMs, opts.Budget); err != nil {
+		return Result{}, err
+	}
 	s, err := sc.NewSim(seed)
 	if err != nil {
 		return Result{}, err
 	}
 	w := bufio.NewWriter(stdout)
 	out := newEventWriter(w, opts)
-	next := 0
+	next, interrupted := 0, false
 	for steps := 1; s.NextAt() >= 0 && s.NextAt() <= untilMs; steps++ {
 		s.Step()
 		if steps%flushEvery == 0 {
 			next = out.events(s.EventsSince(next), next)
 			s.ForgetEventsBefore(next) // written out: no need to keep them
+			if opts.Progress != nil && !opts.Progress(Progress{NowMs: s.Now(), UntilMs: untilMs, Acked: out.acked, Events: next}) {
+				interrupted = true
+				break
+			}
 		}
 	}
-	s.RunUntil(untilMs)
+	if !interrupted {
+		s.RunUntil(untilMs)
+	}
 	next = out.events(s.EventsSince(next), next)
 
-	res := Result{Scenario: sc.Name, Seed: seed, EndMs: s.Now(), Digest: s.Digest(), Events: next, Snapshot: s.Snapshot()}
+	res := Result{Scenario: sc.Name, Seed: seed, EndMs: s.Now(), Digest: s.Digest(), Events: next, Snapshot: s.Snapshot(),
+		Interrupted: interrupted}
 	for _, e := range sc.Expects {
 		ok, detail := e.Check(res.Snapshot)
 		res.Checks = append(res.Checks, CheckResult{OK: ok, Line: e.Line, Detail: detail})
@@ -97,9 +124,10 @@ func Run(sc *Scenario, opts RunOptions, stdout io.Writer) (Result, error) {
 
 // eventWriter prints events as text or JSON Lines, or nothing when quiet.
 type eventWriter struct {
-	w    *bufio.Writer
-	opts RunOptions
-	buf  []byte
+	w     *bufio.Writer
+	opts  RunOptions
+	buf   []byte
+	acked int64 // records acknowledged, for Progress
 }
 
 func newEventWriter(w *bufio.Writer, opts RunOptions) *eventWriter {
@@ -109,6 +137,9 @@ func newEventWriter(w *bufio.Writer, opts RunOptions) *eventWriter {
 // events writes a batch and returns the sequence number after it.
 func (ew *eventWriter) events(evs []sim.Event, next int) int {
 	for _, e := range evs {
+		if e.Type == sim.EvAcked {
+			ew.acked++
+		}
 		if !ew.opts.Quiet {
 			if ew.opts.JSON {
 				ew.buf = appendEventJSON(ew.buf[:0], e)

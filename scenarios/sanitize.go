@@ -69,6 +69,11 @@ func isPlain(s string, oneLine bool) bool {
 	return true
 }
 
+// IsInvisibleControl reports whether a terminal would act on r rather than
+// show it (C1 controls, bidirectional marks and overrides): screens that
+// drop such runes instead of escaping them use it.
+func IsInvisibleControl(r rune) bool { return invisibleControl(r) }
+
 // invisibleControl reports runes a terminal interprets rather than shows:
 // C1 controls (0x9b is a one-byte CSI on some terminals) and the
 // bidirectional marks and overrides that can make text read backwards.

@@ -33,11 +33,11 @@ func (sc *Scenario) NewSim(seed uint64) (*sim.Sim, error) {
 	cfg.Seed = seed
 	s, err := sim.New(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", sc.File, err)
+		return nil, fmt.Errorf("%s: %w", SanitizeLine(sc.File), err)
 	}
 	for _, it := range sc.Timeline {
 		if err := s.Schedule(it.AtMs, it.Cmd); err != nil {
-			return nil, fmt.Errorf("%s: timeline at %dms (%s): %w", sc.File, it.AtMs, it.Cmd.Kind, err)
+			return nil, fmt.Errorf("%s: timeline at %dms (%s): %w", SanitizeLine(sc.File), it.AtMs, it.Cmd.Kind, err)
 		}
 	}
 	return s, nil

@@ -82,7 +82,7 @@ func (s *Sim) checkCommand(c Command) error {
 			return fmt.Errorf("there is no group %q", c.Group)
 		}
 		if s.memberAt(g, c.Consumer) == nil {
-			return fmt.Errorf("group %s has no consumer c%d (it has %d)", c.Group, c.Consumer, len(g.members))
+			return fmt.Errorf("group %s has no consumer c%d (it has %d)", c.Group, c.Consumer, g.consumerCount())
 		}
 		return nil
 	}

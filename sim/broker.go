@@ -106,7 +106,11 @@ func (s *Sim) restartBroker(id int) {
 		}
 		return
 	}
-	s.emit(Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs})
+	restarted := Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs}
+	if s.controller == 0 {
+		restarted.Text = s.metadataLabel() // no controller to take it back yet
+	}
+	s.emit(restarted)
 	s.registerBroker(id)
 }
 
@@ -163,11 +167,22 @@ func (s *Sim) brokerSessionExpired(id int) {
 }
 
 func (s *Sim) fenceBroker(id int) {
+	s.markFenced(id)
+	s.moveOffBroker(id)
+}
+
+// markFenced: the controller no longer counts broker id as registered.
+func (s *Sim) markFenced(id int) {
 	b := s.broker(id)
 	b.fenced = true
 	timeout, _ := s.cfg.Cluster.SessionTimeout()
 	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, Offset: timeout, EndOffset: s.nowMs - b.downSinceMs,
 		Text: s.metadataLabel()})
+}
+
+// moveOffBroker moves leadership off fenced broker id and drops it from
+// every ISR.
+func (s *Sim) moveOffBroker(id int) {
 	s.forEachPartition(func(p *partition) {
 		if p.replicaIndex(id) < 0 {
 			return

@@ -17,5 +17,8 @@ func (e *Event) appendCanonical(b []byte) []byte {
 		b = append(b, '|')
 		b = append(b, s...)
 	}
+	if e.Unaware {
+		b = append(b, "|unaware"...) // only when set: older runs keep their digests
+	}
 	return append(b, '\n')
 }

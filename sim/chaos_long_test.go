@@ -19,5 +19,6 @@ func TestChaosLong(t *testing.T) {
 	chaosSeeds = n
 	start := time.Now()
 	TestChaosNeverPanics(t)
+	TestGroupChaos(t)
 	t.Logf("%d seeds in %s", n, time.Since(start).Round(time.Second))
 }

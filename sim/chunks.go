@@ -23,6 +23,10 @@ type chunks[T any] struct {
 	// copied counts the bytes of shared chunks copied since the last share:
 	// what the clone taken then costs in the end.
 	copied int
+	// detach, if set, is applied to a shared chunk's items when they are
+	// copied: items that hold slices cut them so neither side appends into
+	// an array the other sees.
+	detach func(items []T)
 }
 
 // chunkBits sets the chunk size: 4096 items, 256 KB of 64-byte records.
@@ -59,6 +63,9 @@ func (c *chunks[T]) copyChunk(k, capacity int) {
 	if !c.owned[k] {
 		var zero T
 		c.copied += len(old) * int(unsafe.Sizeof(zero))
+		if c.detach != nil {
+			c.detach(ch)
+		}
 	}
 	c.table[k], c.owned[k] = ch, true
 }
@@ -110,14 +117,14 @@ func (c *chunks[T]) Truncate(n int) {
 		c.table[keep-1] = c.table[keep-1][:m:m]
 	}
 	if n == 0 {
-		*c = chunks[T]{copied: c.copied}
+		*c = chunks[T]{copied: c.copied, detach: c.detach}
 	}
 }
 
 // DropFront forgets the first k items; chunks left empty are let go.
 func (c *chunks[T]) DropFront(k int) {
 	if k >= c.n {
-		*c = chunks[T]{copied: c.copied}
+		*c = chunks[T]{copied: c.copied, detach: c.detach}
 		return
 	}
 	c.head += k
@@ -135,7 +142,7 @@ func (c *chunks[T]) share() chunks[T] {
 	clear(c.owned)
 	c.copied = 0
 	return chunks[T]{table: append([][]T(nil), c.table...), owned: make([]bool, len(c.table)),
-		head: c.head, n: c.n}
+		head: c.head, n: c.n, detach: c.detach}
 }
 
 // tableBytes is what a clone costs up front: its table of chunk pointers.

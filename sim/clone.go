@@ -36,8 +36,6 @@ func (s *Sim) Clone() *Sim {
 	}
 	c.ledger = s.ledger.clone()
 	c.batches = s.batches.share()
-	capOpenBatches(s)
-	capOpenBatches(&c)
 	c.truncs = capped(s.truncs)
 	c.markers = capped(s.markers)
 	c.events = capped(s.events)
@@ -56,17 +54,12 @@ func (s *Sim) Clone() *Sim {
 	return &c
 }
 
-// capOpenBatches cuts the record lists of open batches to their length:
-// their chunks are shared, and the next record added must not land in an
-// array the other side also appends to. Closed batches take no more records.
-func capOpenBatches(s *Sim) {
-	for _, p := range s.producers {
-		for i := range p.parts {
-			if o := p.parts[i].open; o >= 0 {
-				b := s.batches.Mut(int(o))
-				b.recs = capped(b.recs)
-			}
-		}
+// detachBatches cuts the record lists of batches copied out of a shared
+// chunk to their length: an open batch's next record must not land in an
+// array the other side may append to as well.
+func detachBatches(bs []batch) {
+	for i := range bs {
+		bs[i].recs = capped(bs[i].recs)
 	}
 }
 

@@ -44,13 +44,13 @@ func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, 
 		return false
 	}
 	m.pendingCommit = nil
-	if !m.inGroup || m.genSynced != g.generation {
+	if !m.inGroup || m.genSynced != g.generation || m.lostOnRejoin {
 		why := ReasonNone
 		if m.lostOnRejoin {
 			why = ReasonPollTimeout
 		}
 		s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Epoch: g.generation,
-			Err: "CommitFailedException", Text: asyncWord(async), Reason: why})
+			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, Count: boolInt(!m.inGroup)})
 		return true
 	}
 	tps := make([]TopicPartition, 0, len(offs))

@@ -76,6 +76,11 @@ type TopicConfig struct {
 	DeleteRetentionMs     int64  // delete.retention.ms (how long tombstones stay)
 	SegmentMs             int64  // segment.ms
 	SegmentBytes          int64  // segment.bytes
+
+	// ReplicaAssignment is kafka-topics --replica-assignment: partition i's
+	// replicas (broker ids, the first preferred as leader). Nil means
+	// Kafka's own placement.
+	ReplicaAssignment [][]int
 }
 
 // Acks values (acks). AcksAll is Kafka's -1.
@@ -110,6 +115,7 @@ type ProducerConfig struct {
 	LingerMs          int64  // linger.ms
 	BatchSizeBytes    int    // batch.size
 	TransactionalID   string // transactional.id
+	MetadataMaxAgeMs  int64  // metadata.max.age.ms: how often it refreshes metadata (sees new partitions)
 }
 
 // Commit modes: when a group's consumers commit their offsets.
@@ -154,4 +160,17 @@ type GroupConfig struct {
 	MaxPollRecords       int      // max.poll.records
 	FetchMaxWaitMs       int64    // fetch.max.wait.ms
 	IsolationLevel       string   // isolation.level: read_uncommitted | read_committed
+
+	// MetadataMaxAgeMs is metadata.max.age.ms: the consumers refresh their
+	// metadata this often, so a grown topic is noticed (and rebalanced)
+	// only at the next refresh.
+	MetadataMaxAgeMs int64
+
+	// ClientID is the consumers' client.id; empty gives the Java default
+	// "consumer-<group>-<n>". The console consumer sets "console-consumer".
+	ClientID string
+
+	// GroupInstanceID makes the consumers static members (KIP-345):
+	// consumer cN uses group.instance.id "<GroupInstanceID>-N".
+	GroupInstanceID string
 }

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"sort"
+	"strconv"
 )
 
 // member is one KafkaConsumer in a group: its life (running, paused,
@@ -50,6 +51,17 @@ type member struct {
 	// lostOnRejoin: the heartbeat thread left the group for it (poll
 	// timeout); its next poll() gives its partitions up as lost.
 	lostOnRejoin bool
+	// instanceID is group.instance.id for a static member (KIP-345).
+	instanceID string
+	// staticReturn: a restarted static member whose old membership the
+	// coordinator still holds; its first poll() takes it over.
+	staticReturn bool
+	// ghost is the coordinator's record of a crashed instance that was
+	// restarted as a new member: it holds its partitions until its
+	// session expires. Commands and views skip it.
+	ghost bool
+	// sessionDueMs is when a crashed member's session runs out, once known.
+	sessionDueMs int64
 }
 
 type bufRec struct {
@@ -60,7 +72,11 @@ type bufRec struct {
 
 func (s *Sim) newMember(g *group, startMs int64) *member {
 	g.clientSeq++
-	m := &member{idx: len(g.members), name: memberName(len(g.members)), state: MemberJoining}
+	n := g.consumerCount()
+	m := &member{idx: len(g.members), name: memberName(n), state: MemberJoining}
+	if g.cfg.GroupInstanceID != "" {
+		m.instanceID = g.cfg.GroupInstanceID + "-" + strconv.Itoa(n+1)
+	}
 	s.newIncarnation(g, m)
 	g.members = append(g.members, m)
 	s.schedule(max(startMs-s.nowMs, 0), item{kind: itConsumerPoll, a: g.idx, b: int32(m.idx), gen: m.gen})
@@ -70,7 +86,10 @@ func (s *Sim) newMember(g *group, startMs int64) *member {
 // newIncarnation gives a (re)started consumer a fresh member id: a new
 // KafkaConsumer instance gets a new one from the coordinator.
 func (s *Sim) newIncarnation(g *group, m *member) {
-	m.clientID = fmt.Sprintf("consumer-%s-%d", g.cfg.ID, m.idx+1)
+	m.clientID = fmt.Sprintf("consumer-%s-%s", g.cfg.ID, m.name[1:])
+	if g.cfg.ClientID != "" {
+		m.clientID = g.cfg.ClientID
+	}
 	m.memberID = m.clientID + "-" + s.uuid()
 	m.positions = map[TopicPartition]int64{}
 	m.fetchEpochs = map[TopicPartition]fetchEpoch{}
@@ -79,6 +98,8 @@ func (s *Sim) newIncarnation(g *group, m *member) {
 	m.pendingCommit = nil
 	m.txn = memberTxn{}
 	m.lostOnRejoin = false
+	m.staticReturn = false
+	m.sessionDueMs = 0
 	m.gen++
 }
 
@@ -96,11 +117,28 @@ func (m *member) untilNextHeartbeat(now, intervalMs int64) int64 {
 	return intervalMs - (now-m.joinedAtMs)%intervalMs
 }
 
+// memberAt is consumer c<i>, counting only live consumers, not ghosts.
 func (s *Sim) memberAt(g *group, i int) *member {
-	if i < 1 || i > len(g.members) {
-		return nil
+	for _, m := range g.members {
+		if m.ghost {
+			continue
+		}
+		if i--; i == 0 {
+			return m
+		}
 	}
-	return g.members[i-1]
+	return nil
+}
+
+// consumerCount is how many consumers (c1..cN) the group has had.
+func (g *group) consumerCount() int {
+	n := 0
+	for _, m := range g.members {
+		if !m.ghost {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *Sim) schedulePoll(g *group, m *member, delayMs int64) {
@@ -121,7 +159,11 @@ func (s *Sim) poll(it item) {
 		s.schedulePoll(g, m, commitRetryBackoffMs)
 		return
 	}
-	if !m.inGroup {
+	if m.staticReturn {
+		s.staticRejoin(g, m)
+		return
+	}
+	if !m.inGroup || m.lostOnRejoin {
 		s.join(g, m)
 		return
 	}
@@ -151,7 +193,16 @@ func (s *Sim) poll(it item) {
 // join sends JoinGroup for a member the coordinator does not know.
 func (s *Sim) join(g *group, m *member) {
 	if m.lostOnRejoin {
+		stored := m.assigned
 		s.losePartitions(g, m)
+		if m.inGroup {
+			m.assigned = stored
+			// A static member's poll timeout sent no LeaveGroup: the
+			// coordinator still holds it, so it rejoins under its
+			// group.instance.id.
+			s.staticRejoin(g, m)
+			return
+		}
 	}
 	m.inGroup, m.joined = true, true
 	m.joinedAtMs = s.nowMs
@@ -242,8 +293,16 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 	if secondRound && len(tps) == 0 {
 		why = ReasonCooperative
 	}
+	if m.staticReturn {
+		why = ReasonStaticRejoin
+		m.staticReturn = false
+	}
+	crowded := int64(0) // for an idle member: the partition count, when members outnumber partitions
+	if total := len(s.groupTPs(g)); len(tps) == 0 && g.activeCount() > total {
+		crowded = int64(total)
+	}
 	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-		Text: tpList(tps), Offset: int64(len(added)), Reason: why})
+		Text: tpList(tps), Offset: int64(len(added)), Reason: why, EndOffset: crowded})
 	for _, tp := range added {
 		s.initPosition(g, m, tp)
 	}

@@ -45,7 +45,8 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 	if iv := g.cfg.HeartbeatIntervalMs; iv > 0 {
 		last = s.nowMs - (s.nowMs-m.joinedAtMs)%iv
 	}
-	s.schedule(max(last+g.cfg.SessionTimeoutMs-s.nowMs, 0), item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+	m.sessionDueMs = max(last+g.cfg.SessionTimeoutMs, s.nowMs)
+	s.schedule(m.sessionDueMs-s.nowMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
 }
 
 // uncommittedProcessed counts records the member processed beyond its
@@ -80,8 +81,12 @@ func (s *Sim) uncommittedProcessed(g *group, m *member) int {
 func (s *Sim) sessionExpired(it item) {
 	g := s.groups[it.a]
 	m := g.members[it.b]
-	if it.d == 1 {
+	switch it.d {
+	case 1:
 		s.pollTimerDue(g, m)
+		return
+	case 2:
+		s.staticSessionDue(g, m)
 		return
 	}
 	if it.gen != m.gen || !m.inGroup {
@@ -106,10 +111,25 @@ func (s *Sim) restartMember(g *group, m *member) error {
 		// and the coordinator aborts what the old one left open.
 		s.abortTxn(g, m, "the restarted instance's initTransactions() fenced the old one")
 	}
+	static := wasIn && m.instanceID != ""
+	stored := m.assigned
+	if wasIn && !static {
+		s.leaveGhost(g, m)
+	}
 	s.newIncarnation(g, m)
 	m.inGroup = false
 	m.state = MemberJoining
-	s.emit(Event{Type: EvConsumerRestarted, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Count: boolInt(wasIn)})
+	if static {
+		// The coordinator still holds this group.instance.id and its
+		// assignment; the first poll() takes them over.
+		m.inGroup, m.staticReturn, m.assigned = true, true, stored
+	}
+	why := ReasonNone
+	if static {
+		why = ReasonStaticRejoin
+	}
+	s.emit(Event{Type: EvConsumerRestarted, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Count: boolInt(wasIn),
+		Reason: why, EndOffset: g.cfg.SessionTimeoutMs})
 	s.schedulePoll(g, m, 0)
 	return nil
 }
@@ -136,6 +156,14 @@ func (s *Sim) closeMember(g *group, m *member) error {
 	m.processing = false
 	m.buffer = nil
 	m.gen++
+	if m.instanceID != "" && m.inGroup {
+		// A static member sends no LeaveGroup: its partitions wait for it
+		// until its session expires.
+		s.emit(Event{Type: EvMemberLeft, Group: g.cfg.ID, Member: m.name, Reason: ReasonStatic,
+			Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs})
+		s.stopHeartbeats(g, m)
+		return nil
+	}
 	s.removeMember(g, m, ReasonLeave)
 	return nil
 }

@@ -28,7 +28,7 @@ func (s *Sim) schedulePollTimer(g *group, m *member) {
 // now, so a check armed for an earlier batch does nothing.
 func (s *Sim) pollTimerDue(g *group, m *member) {
 	stuck := m.state == MemberPaused || (m.processing && !g.cfg.AsyncProcessing)
-	if !m.inGroup || !stuck || m.state == MemberCrashed || m.state == MemberClosed {
+	if !m.inGroup || !stuck || m.lostOnRejoin || m.state == MemberCrashed || m.state == MemberClosed {
 		return
 	}
 	if s.nowMs-m.lastPollMs < g.cfg.MaxPollIntervalMs {
@@ -44,10 +44,20 @@ func (s *Sim) pollTimeoutLeave(g *group, m *member) {
 	if !m.processing {
 		left = 0
 	}
+	why := ReasonNone
+	if m.instanceID != "" {
+		why = ReasonStatic
+	}
 	s.emit(Event{Type: EvPollTimeout, Group: g.cfg.ID, Member: m.name, Offset: s.nowMs - m.lastPollMs,
-		EndOffset: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced})
-	kept := m.assigned
+		EndOffset: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced, Reason: why})
 	m.lostOnRejoin = true
+	if m.instanceID != "" {
+		// No LeaveGroup from a static member: its heartbeats stop and the
+		// coordinator keeps it until session.timeout.ms.
+		s.stopHeartbeats(g, m)
+		return
+	}
+	kept := m.assigned
 	s.removeMember(g, m, ReasonPollTimeout)
 	m.assigned = kept
 }

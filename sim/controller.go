@@ -78,6 +78,7 @@ func (s *Sim) controllerElectDue() {
 // the ISR changes leaders asked for meanwhile.
 func (s *Sim) controllerTakesOver() {
 	timeout, _ := s.cfg.Cluster.SessionTimeout()
+	var expired []int
 	for _, b := range s.brokers {
 		switch {
 		case b.up && b.fenced:
@@ -90,10 +91,20 @@ func (s *Sim) controllerTakesOver() {
 			b.sessionDeadlineMs = s.nowMs + timeout
 			s.schedule(timeout, item{kind: itBrokerSessionCheck, a: int32(b.id)})
 		case s.nowMs >= b.sessionDeadlineMs:
-			// ZooKeeper expired the session already: its node is gone.
-			s.brokerSessionExpired(b.id)
+			expired = append(expired, b.id)
 		default:
 			s.schedule(b.sessionDeadlineMs-s.nowMs, item{kind: itBrokerSessionCheck, a: int32(b.id)})
+		}
+	}
+	// ZooKeeper expired those sessions already: the new controller reads
+	// the live brokers once, so none of them is a candidate for leadership.
+	for _, id := range expired {
+		s.markFenced(id)
+	}
+	for _, id := range expired {
+		s.moveOffBroker(id)
+		if s.broker(id).registering {
+			s.registerBroker(id)
 		}
 	}
 	s.forEachPartition(func(p *partition) {
@@ -104,10 +115,13 @@ func (s *Sim) controllerTakesOver() {
 	s.retryPendingISRChanges()
 }
 
-// eligible: the controller may make this broker a leader.
+// eligible: the controller may make this broker a leader. It knows a
+// broker only by its registration: one that crashed is eligible until its
+// session expires and it is fenced (PartitionChangeBuilder.isAcceptableLeader
+// asks ClusterControlManager.isActive: registered, not fenced).
 func (s *Sim) eligible(id int) bool {
 	b := s.broker(id)
-	return b != nil && b.up && !b.fenced
+	return b != nil && !b.fenced
 }
 
 // electLeader picks a new leader for p: the first live ISR member in replica
@@ -186,7 +200,8 @@ func (s *Sim) becomeLeader(p *partition, next, old int, reason Reason) {
 	}
 	nr.epochs = append(nr.epochs[:len(nr.epochs):len(nr.epochs)], epochStart{epoch: int32(p.leaderEpoch), start: nr.leo})
 	s.emit(Event{Type: EvLeaderElected, Topic: p.topicName, Partition: p.id, Broker: next, Broker2: old,
-		Epoch: p.leaderEpoch, Reason: reason, Offset: nr.leo, EndOffset: prevEnd, Count: lost, Text: joinInts(p.isr)})
+		Epoch: p.leaderEpoch, Reason: reason, Offset: nr.leo, EndOffset: prevEnd, Count: lost, Text: joinInts(p.isr),
+		Unaware: !s.brokerUp(next)})
 	s.failPendingAcks(p, "NOT_LEADER_OR_FOLLOWER")
 	for i, r := range p.reps {
 		r.fetchGen++

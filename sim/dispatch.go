@@ -52,6 +52,8 @@ func (s *Sim) dispatch(it item) {
 		s.processedDue(it)
 	case itConsumerHeartbeat:
 		s.sessionExpired(it)
+	case itMetadataRefresh:
+		s.metadataRefreshed(it)
 	default:
 		panic("sim: unknown item kind")
 	}

@@ -45,6 +45,15 @@
 //   - Committed offset: the next offset the group will read after a restart.
 //     group.committed.
 //   - Assignor: range, roundrobin, sticky, cooperative-sticky. Assign.
-//   - Delivery ledger: what became of every send(): acked, failed, lost,
-//     duplicated, processed exactly once. ledger, Ledger.
+//   - Static member: a consumer with group.instance.id (KIP-345); restarted
+//     within session.timeout.ms it takes its old place without a
+//     rebalance, and it never sends LeaveGroup. consumer_static.go.
+//   - Poll timeout: poll() not called within max.poll.interval.ms; the
+//     heartbeat thread leaves the group (KIP-62). consumer_polltimer.go.
+//   - Position validation: after a leader change a consumer checks its
+//     position with OffsetsForLeaderEpoch and seeks back to where the log
+//     diverged (KIP-320). consumer_validate.go.
+//   - Delivery ledger: what became of every send(): acked, failed, in
+//     flight; per group exactly once, duplicated, lost, skipped, pending.
+//     ledger, Ledger, Fates.
 package sim

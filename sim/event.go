@@ -102,9 +102,12 @@ type Event struct {
 	Epoch     int // leader epoch, producer epoch, or controller epoch
 	Gen       int // group generation
 
-	Err    string // Kafka error name: NOT_ENOUGH_REPLICAS, ...
-	Reason Reason // why it happened, when there are several possible causes
-	Text   string // free text: narration, partition lists
+	Err string // Kafka error name: NOT_ENOUGH_REPLICAS, ...
+	// Unaware: Broker is down but still registered, so the controller acted
+	// as if it were alive (a leader elected before its session expired).
+	Unaware bool
+	Reason  Reason // why it happened, when there are several possible causes
+	Text    string // free text: narration, partition lists
 }
 
 // Reason distinguishes the causes behind one event type.
@@ -137,4 +140,5 @@ const (
 	ReasonPartitionsLost   Reason = "partitions-lost"   // onPartitionsLost: the member was out of the group
 	ReasonDeadClient       Reason = "dead-client"       // the answer went to a crashed consumer
 	ReasonStaticRejoin     Reason = "static-rejoin"     // KIP-345: same group.instance.id, no rebalance
+	ReasonStatic           Reason = "static-member"     // KIP-345: a static member sends no LeaveGroup
 )

@@ -132,6 +132,17 @@ func OffsetsPartition(groupID string, partitions int) int {
 	return int(javahash.Abs(javahash.StringHash(groupID)) % int32(partitions))
 }
 
+// activeCount is how many members the coordinator counts.
+func (g *group) activeCount() int {
+	n := 0
+	for _, m := range g.members {
+		if m.inGroup {
+			n++
+		}
+	}
+	return n
+}
+
 // memberName is c1, c2... for the consumer at index i.
 func memberName(i int) string { return "c" + strconv.Itoa(i+1) }
 
@@ -235,6 +246,7 @@ func (s *Sim) completeJoin(g *group) {
 	// JoinGroups (onCompleteJoin); a crashed member never heartbeats again.
 	for _, m := range ms {
 		if m.state == MemberCrashed {
+			m.sessionDueMs = s.nowMs + g.cfg.SessionTimeoutMs
 			s.schedule(g.cfg.SessionTimeoutMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
 		}
 	}
@@ -303,7 +315,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 		ev = EvMemberExpired
 	}
 	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
-		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs})
+		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs, Count: boolInt(m.ghost)})
 	s.abortMemberTxn(g, m)
 	m.assigned = nil
 	if g.leader == m.idx {
@@ -344,7 +356,8 @@ func (s *Sim) partitionsChangedForGroups(topic string) {
 	}
 	for _, g := range s.groups {
 		for _, t := range g.cfg.Topics {
-			if t == topic && g.state != GroupEmpty {
+			// A deleted (Dead) group stays dead; an Empty one has nobody to rebalance.
+			if t == topic && g.state != GroupEmpty && g.state != GroupDead {
 				s.startRebalance(g, ReasonNewPartitions, "")
 			}
 		}
@@ -355,6 +368,9 @@ func (s *Sim) partitionsChangedForGroups(topic string) {
 // new coordinator, which loads their offsets from __consumer_offsets.
 func (s *Sim) coordinatorsMoved() {
 	for _, g := range s.groups {
+		if g.state == GroupDead {
+			continue
+		}
 		c := s.coordinator(g)
 		if c != g.lastCoordinator() {
 			s.emit(Event{Type: EvCoordinatorMoved, Group: g.cfg.ID, Broker: c, Broker2: g.lastCoordinator(),

@@ -29,3 +29,26 @@ func TestOffsetsPartitionHashesUTF16LikeJava(t *testing.T) {
 		t.Errorf("coordinator of %q is broker %d, want %d (leader of __consumer_offsets-37)", cfg.Groups[0].ID, got, want)
 	}
 }
+
+// A deleted group is Dead for good: growing its topic must not start a
+// rebalance in it (the chaos test found a deleted and re-created group
+// whose dead namesake came back to life and was narrated twice).
+func TestDeletedGroupStaysDead(t *testing.T) {
+	c := basicConfig(2)
+	c.Groups[0].StartMs = 1_000_000 // nobody joins: the group can be deleted
+	s := mustNew(t, c)
+	s.RunUntil(1000)
+	if err := s.Apply(Command{Kind: CmdDeleteGroup, Group: "billing"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(Command{Kind: CmdAddPartitions, Topic: "orders", Partitions: 4}); err != nil {
+		t.Fatal(err)
+	}
+	s.RunUntil(5000)
+	if g := s.groups[0]; g.state != GroupDead {
+		t.Fatalf("the deleted group is %s again\n%s", g.state, trace(s.Events()))
+	}
+	if n := countEvents(s, EvRebalanceStarted, nil); n != 0 {
+		t.Fatalf("%d rebalances in a deleted group", n)
+	}
+}

@@ -4,8 +4,8 @@ import "fmt"
 
 // checkLedgerBalance checks the delivery ledger against counts made
 // independently of it:
-//   - every visible producer's sent = acked + failed + in flight, with in
-//     flight counted from its unsettled batches;
+//   - every producer's sent = acked + failed + in flight, with in flight
+//     counted from its unsettled batches;
 //   - for every group, each record that was acknowledged (acks=0: sent) or
 //     that the group processed falls in exactly one of exactly once,
 //     duplicated, lost, skipped and pending;
@@ -17,6 +17,15 @@ func checkLedgerBalance(s *Sim) error {
 		if p.InFlight < 0 || p.Sent != p.Acked+p.Failed+p.InFlight {
 			return fmt.Errorf("producer %s: sent %d != acked %d + failed %d + in flight %d",
 				p.ID, p.Sent, p.Acked, p.Failed, p.InFlight)
+		}
+	}
+	// The producers of transactional groups, which the ledger does not
+	// show, keep the same books.
+	inFlight := s.unsettledRecords()
+	for _, p := range s.producers {
+		if p.hidden && p.sends != p.acked+p.failed+inFlight[p.idx] {
+			return fmt.Errorf("transactional producer %s: sent %d != acked %d + failed %d + in flight %d",
+				p.cfg.ID, p.sends, p.acked, p.failed, inFlight[p.idx])
 		}
 	}
 	for _, gl := range l.Groups {

@@ -61,3 +61,40 @@ func TestSlowProcessingOutlastsMaxPollInterval(t *testing.T) {
 		}
 	}
 }
+
+// A static member sends no LeaveGroup when its poll timer runs out
+// (AbstractCoordinator.maybeLeaveGroup is for dynamic members only): its
+// heartbeats stop, its late commit still fails, and when it polls again
+// within session.timeout.ms it rejoins under its group.instance.id and gets
+// the same partitions back without a rebalance — and reprocesses them.
+func TestStaticMemberPollTimeoutSendsNoLeaveGroup(t *testing.T) {
+	c := basicConfig(1)
+	c.Topics[0].Partitions = 2
+	c.Producers[0].Count = 40
+	g := &c.Groups[0]
+	g.Assignors = []string{AssignorRange}
+	g.GroupInstanceID = "billing-worker"
+	g.ProcessingMs = 500
+	g.MaxPollIntervalMs = 6000
+	g.SessionTimeoutMs = 10000
+	s := mustNew(t, c)
+	s.RunUntil(25_000) // the second pass over the batch ends at 23 s
+	if n := countEvents(s, EvMemberLeft, nil); n != 0 {
+		t.Fatalf("static members sent %d LeaveGroups\n%s", n, trace(s.Events()))
+	}
+	if n := countEvents(s, EvPollTimeout, func(e Event) bool { return e.Reason == ReasonStatic }); n == 0 {
+		t.Fatalf("no poll timeout\n%s", trace(s.Events()))
+	}
+	if n := countEvents(s, EvCommitFailed, func(e Event) bool { return e.Err == "CommitFailedException" }); n == 0 {
+		t.Fatalf("the late commit should fail\n%s", trace(s.Events()))
+	}
+	if n := countEvents(s, EvAssigned, func(e Event) bool { return e.Reason == ReasonStaticRejoin }); n == 0 {
+		t.Fatalf("the static member should get its partitions back\n%s", trace(s.Events()))
+	}
+	if n := countEvents(s, EvRebalanceStarted, nil); n != 1 {
+		t.Fatalf("only the first rebalance, got %d\n%s", n, trace(s.Events()))
+	}
+	if s.Ledger().Groups[0].Duplicated == 0 {
+		t.Fatalf("records processed before the failed commit are processed again\n%s", trace(s.Events()))
+	}
+}

@@ -23,6 +23,10 @@ type producer struct {
 	parts       []prodPart
 	inflight    []int // requests in flight per broker (index id-1)
 
+	// known is how many partitions of its topic its metadata lists: a
+	// grown topic is seen at the next metadata.max.age.ms refresh.
+	known int
+
 	acked, failed, retries int
 	// txn is the open transaction's id, -1 when none (transactional only).
 	txn int32
@@ -114,6 +118,7 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	s.producers = append(s.producers, p)
 	s.ledger.names = append(s.ledger.names, cfg.ID)
 	p.syncPartitions(len(t.parts))
+	p.known = len(t.parts)
 	if cfg.RatePerSec > 0 {
 		s.schedule(max(cfg.StartMs-s.nowMs, 0), item{kind: itProducerTick, a: p.idx, gen: p.gen})
 	}
@@ -175,7 +180,7 @@ func (s *Sim) send(p *producer, key, value *string, fromConfig bool) int32 {
 	if !fromConfig {
 		valIdx = s.ledger.value(value)
 	}
-	part := s.partitionFor(p, key, len(t.parts))
+	part := s.partitionFor(p, key, p.knownPartitions(len(t.parts)))
 	rec := s.ledger.add(recordInfo{producer: p.idx, sendN: int32(p.sends), topicIdx: int32(p.topicIdx), part: int32(part),
 		key: keyIdx, value: valIdx, createdMs: s.nowMs, txn: p.txn})
 	size := s.ledger.size(rec)

@@ -171,6 +171,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int { return &asProducer(t).MaxInFlight }),
 		int64Prop(ScopeProducer, "linger.ms", "0", "wait this long for more records before sending a batch", 0, 1<<40,
 			func(t any) *int64 { return &asProducer(t).LingerMs }),
+		int64Prop(ScopeProducer, "metadata.max.age.ms", "300000", "how often the producer refreshes metadata, and so sees partitions added to its topic", 1, 1<<40,
+			func(t any) *int64 { return &asProducer(t).MetadataMaxAgeMs }),
 		intProp(ScopeProducer, "batch.size", "16384", "the most bytes of records in one batch", 1, 1<<30,
 			func(t any) *int { return &asProducer(t).BatchSizeBytes }),
 		propDef{Prop: Prop{Name: "transactional.id", Scope: ScopeProducer, Default: "",
@@ -225,13 +227,41 @@ func buildPropDefs() []propDef {
 			func(t any) *int64 { return &asGroup(t).MaxPollIntervalMs }),
 		intProp(ScopeConsumer, "max.poll.records", "500", "the most records one poll() returns", 1, 1<<30,
 			func(t any) *int { return &asGroup(t).MaxPollRecords }),
+		int64Prop(ScopeConsumer, "metadata.max.age.ms", "300000", "how often consumers refresh metadata: a grown topic is rebalanced only then", 1, 1<<40,
+			func(t any) *int64 { return &asGroup(t).MetadataMaxAgeMs }),
 		int64Prop(ScopeConsumer, "fetch.max.wait.ms", "500", "how long a fetch waits for new records", 0, 1<<40,
 			func(t any) *int64 { return &asGroup(t).FetchMaxWaitMs }),
+		propDef{Prop: Prop{Name: "group.instance.id", Scope: ScopeConsumer, Default: "",
+			Doc: "static membership (KIP-345): consumer cN uses <value>-N; a restart within session.timeout.ms gets its partitions back without a rebalance"},
+			set: func(t any, v string) error {
+				// JoinGroupRequest.validateGroupInstanceId: Kafka's topic name rules.
+				if !validInstanceID(v) {
+					return fmt.Errorf("a group.instance.id takes letters, digits, '.', '_' and '-', up to 249 of them")
+				}
+				asGroup(t).GroupInstanceID = v
+				return nil
+			},
+			get: func(t any) string { return asGroup(t).GroupInstanceID }},
 		enumProp(ScopeConsumer, "isolation.level", "read_uncommitted", "read_committed hides records of open and aborted transactions",
 			[]string{"read_uncommitted", "read_committed"},
 			func(t any) *string { return &asGroup(t).IsolationLevel }),
 	)
 	return defs
+}
+
+func validInstanceID(v string) bool {
+	if v == "" {
+		return true // not a static member
+	}
+	if v == "." || v == ".." || len(v) > 249 {
+		return false
+	}
+	for _, r := range v {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // assignorName accepts Kafka's short names and the Java class names.

@@ -25,6 +25,7 @@ const (
 	itConsumerPoll                       // a consumer calls poll()
 	itConsumerProcessed                  // a consumer finished processing its batch
 	itConsumerHeartbeat                  // the coordinator checks a silent or stalled member
+	itMetadataRefresh                    // a client's metadata.max.age.ms refresh after a topic grew
 )
 
 // item is one queued happening. a, b, c and gen are its arguments; gen lets a

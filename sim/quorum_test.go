@@ -114,21 +114,25 @@ func TestDedicatedQuorumOutlivesBrokers(t *testing.T) {
 			t.Fatalf("seed 5: fencing should name the controller node: %s", e.Why())
 		}
 	}
-	_ = s.Apply(Command{Kind: CmdRestartBroker, Broker: 1})
+	// The controller fences one broker at a time; each fencing moves
+	// leadership to a broker it still counts as registered, so the last one
+	// fenced is every partition's last in-sync replica.
+	last := s.topics[0].parts[0].isr[0]
+	_ = s.Apply(Command{Kind: CmdRestartBroker, Broker: last})
 	s.RunUntil(25000)
 	back := 0
 	for _, p := range s.topics[0].parts {
 		switch {
-		case p.inISR(1) && p.leader != 1:
-			t.Fatalf("seed 5: %s (ISR %v) has leader %d after broker 1, its last in-sync replica, returned", p.tp(), p.isr, p.leader)
-		case !p.inISR(1) && p.leader != 0:
+		case p.inISR(last) && p.leader != last:
+			t.Fatalf("seed 5: %s (ISR %v) has leader %d after broker %d, its last in-sync replica, returned", p.tp(), p.isr, p.leader, last)
+		case !p.inISR(last) && p.leader != 0:
 			t.Fatalf("seed 5: %s (ISR %v) got leader %d from outside its ISR", p.tp(), p.isr, p.leader)
-		case p.leader == 1:
+		case p.leader == last:
 			back++
 		}
 	}
 	if back == 0 {
-		t.Fatalf("seed 5: no partition came back with broker 1\n%s", trace(eventsBetween(s, 15000, 25000)))
+		t.Fatalf("seed 5: no partition came back with broker %d\n%s", last, trace(eventsBetween(s, 15000, 25000)))
 	}
 
 	// Combined mode: the same crash takes the quorum with it.
@@ -241,5 +245,69 @@ func TestLostQuorumToldOnce(t *testing.T) {
 	s.RunUntil(20000)
 	if n := countType(s.Events(), EvControllerLost); n != 1 {
 		t.Fatalf("seed 12: controller-lost told %d times\n%s", n, trace(eventsBetween(s, 1000, 20000)))
+	}
+}
+
+// TestRestartWaitsForController: a fenced broker that restarts while the
+// quorum has no active controller cannot register (BrokerRegistration goes
+// to the active controller); it is taken back once a controller is elected.
+func TestRestartWaitsForController(t *testing.T) {
+	c := quorumConfig(13)
+	c.Cluster.Controllers = 3
+	s := mustNew(t, c)
+	_ = s.Apply(Command{Kind: CmdCrashBroker, Broker: 1})
+	s.RunUntil(10000)
+	if !s.broker(1).fenced {
+		t.Fatal("seed 13: broker 1 not fenced with a live quorum")
+	}
+	_ = s.Apply(Command{Kind: CmdCrashController, Broker: 4})
+	_ = s.Apply(Command{Kind: CmdCrashController, Broker: 5})
+	_ = s.Apply(Command{Kind: CmdRestartBroker, Broker: 1})
+	last := s.Events()[len(s.Events())-1]
+	if last.Type != EvBrokerRestarted || !strings.Contains(last.Why(), "no controller is active") {
+		t.Fatalf("seed 13: restart narrated as %q", last.Why())
+	}
+	s.RunUntil(20000)
+	if !s.broker(1).fenced {
+		t.Fatal("seed 13: broker 1 registered with no controller")
+	}
+	_ = s.Apply(Command{Kind: CmdRestartController, Broker: 5})
+	s.RunUntil(25000)
+	if s.broker(1).fenced || countType(eventsBetween(s, 20000, 25000), EvBrokerUnfenced) != 1 {
+		t.Fatalf("seed 13: broker 1 not taken back by the new controller\n%s", trace(eventsBetween(s, 20000, 25000)))
+	}
+}
+
+// TestElectionTrustsRegistration: the controller knows brokers only by
+// their registrations, so when a leader is fenced it may elect an ISR
+// member that crashed too but whose session has not expired
+// (PartitionChangeBuilder.isAcceptableLeader → ClusterControlManager.isActive:
+// registered and not fenced). The partition stays unavailable until that
+// broker is fenced in turn.
+func TestElectionTrustsRegistration(t *testing.T) {
+	c := quorumConfig(14)
+	c.Cluster.Controllers = 3
+	c.Topics[0].Partitions = 1
+	s := mustNew(t, c)
+	s.RunUntil(2000)
+	p := s.topics[0].parts[0]
+	leader, next, last := p.replicas[0], p.replicas[1], p.replicas[2]
+	_ = s.Apply(Command{Kind: CmdCrashBroker, Broker: leader})
+	s.RunUntil(4000)
+	_ = s.Apply(Command{Kind: CmdCrashBroker, Broker: next})
+	s.RunUntil(12000)
+	var got []Event
+	for _, e := range eventsBetween(s, 4000, 12000) {
+		if e.Type == EvLeaderElected {
+			got = append(got, e)
+		}
+	}
+	if len(got) != 2 || got[0].Broker != next || !got[0].Unaware || got[0].AtMs != 8000 ||
+		got[1].Broker != last || got[1].Unaware || got[1].AtMs != 10000 {
+		t.Fatalf("seed 14: want broker %d elected at 8s while down (unaware), then broker %d at 10s\n%s",
+			next, last, trace(eventsBetween(s, 4000, 12000)))
+	}
+	if !strings.Contains(got[0].Why(), "stays unavailable until it is fenced") {
+		t.Fatalf("seed 14: %s", got[0].Why())
 	}
 }

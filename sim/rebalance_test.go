@@ -71,7 +71,11 @@ func TestRebalanceOnJoinLeaveAndCrash(t *testing.T) {
 }
 
 func TestAddPartitionsRebalances(t *testing.T) {
-	s := mustNew(t, groupConfig(1, 2, AssignorRoundRobin))
+	// The group notices the new partitions at its next metadata refresh
+	// (metadata.max.age.ms, 2s here): see metadata_test.go.
+	c := groupConfig(1, 2, AssignorRoundRobin)
+	c.Groups[0].MetadataMaxAgeMs = 2000
+	s := mustNew(t, c)
 	s.RunUntil(5000)
 	_ = s.Apply(Command{Kind: CmdAddPartitions, Topic: "orders", Partitions: 8})
 	s.RunUntil(12000)

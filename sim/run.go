@@ -91,7 +91,12 @@ func (r *Run) Apply(cmd Command) error {
 	if err := r.sim.Apply(cmd); err != nil {
 		return err // nothing changed: nothing to record
 	}
-	r.commands = r.commands[:r.next:r.next]
+	if r.next < len(r.commands) {
+		// Drop the undone future, in a new array: a caller may still hold
+		// the old list. Appending at the end needs no copy (a copy per
+		// command made a sandbox script of n records cost n²).
+		r.commands = r.commands[:r.next:r.next]
+	}
 	r.dropCheckpointsAfter(step)
 	r.commands = append(r.commands, Applied{Step: step, AtMs: at, Cmd: cmd})
 	r.next++

@@ -110,8 +110,8 @@ func TestRetentionShorterThanDowntimeLoses(t *testing.T) {
 	}
 }
 
-// TestLostIsFinal: once the ledger calls a record lost for a group, the group
-// never processes it later.
+// TestLostIsFinal: once the ledger calls a record lost or skipped for a
+// group, the group never processes it later.
 func TestLostIsFinal(t *testing.T) {
 	for seed := uint64(1); seed <= 10; seed++ {
 		c := basicConfig(seed)
@@ -131,7 +131,7 @@ func TestLostIsFinal(t *testing.T) {
 			}
 			g := s.groups[0]
 			s.eachGroupRecord(g, func(rec int32, f Fate) {
-				if f == FateLost {
+				if f == FateLost || f == FateSkipped {
 					lost[rec] = true
 				} else if lost[rec] && (f == FateExactlyOnce || f == FateDuplicated || f == FatePending) {
 					t.Fatalf("seed %d at %dms: record %d was lost, now %s", seed, s.Now(), rec, f)

@@ -76,6 +76,7 @@ func New(cfg Config) (*Sim, error) {
 		digest:   sha256.New(),
 	}
 	s.rngPick, s.rngGroup = rand.New(s.pcgPick), rand.New(s.pcgGroup)
+	s.batches.detach = detachBatches
 	s.startCluster()
 	for _, t := range cfg.Topics {
 		if _, err := s.createTopic(t); err != nil {

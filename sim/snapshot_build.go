@@ -31,6 +31,7 @@ func (s *Sim) SnapshotTail(tail int) Snapshot {
 			continue
 		}
 		tv := TopicView{Name: t.cfg.Name, ID: t.id, Config: t.cfg}
+		tv.Config.ReplicaAssignment = cloneAssignment(t.cfg.ReplicaAssignment)
 		for _, p := range t.parts {
 			tv.Partitions = append(tv.Partitions, s.partitionView(p, tail))
 		}
@@ -151,6 +152,9 @@ func (s *Sim) groupView(g *group) GroupView {
 		Coordinator: s.coordinator(g)}
 	owner := map[TopicPartition]*member{}
 	for _, m := range g.members {
+		if m.ghost {
+			continue // a restarted instance's old membership: not a consumer any more
+		}
 		mv := MemberView{Name: m.name, MemberID: m.memberID, ClientID: m.clientID, State: m.state,
 			Leader: g.leader == m.idx && m.inGroup, Assigned: append([]TopicPartition(nil), m.assigned...)}
 		if mv.State == MemberActive && len(m.assigned) == 0 {

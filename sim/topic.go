@@ -169,6 +169,15 @@ func (s *Sim) createTopic(cfg TopicConfig) (*topic, error) {
 	if cfg.ReplicationFactor < 1 || cfg.ReplicationFactor > registered {
 		return nil, &ReplicationFactorError{Factor: cfg.ReplicationFactor, Brokers: registered}
 	}
+	if cfg.ReplicaAssignment != nil {
+		if err := checkAssignment(cfg.ReplicaAssignment, cfg.Partitions, len(s.brokers)); err != nil {
+			return nil, err
+		}
+		if got := len(cfg.ReplicaAssignment[0]); got != cfg.ReplicationFactor {
+			return nil, fmt.Errorf("The manual partition assignment includes a partition with %d replica(s), but this is not consistent with previous partitions, which have %d replica(s).", got, cfg.ReplicationFactor)
+		}
+	}
+	cfg.ReplicaAssignment = cloneAssignment(cfg.ReplicaAssignment)
 	t := &topic{cfg: cfg, id: s.newTopicID()}
 	s.topics = append(s.topics, t)
 	idx := len(s.topics) - 1
@@ -225,6 +234,9 @@ func (s *Sim) addPartitionsTo(topicIdx, total, start, shift int) {
 	t := s.topics[topicIdx]
 	for id := len(t.parts); id < total; id++ {
 		reps := placeReplicas(len(s.brokers), t.cfg.ReplicationFactor, id, start, shift)
+		if id < len(t.cfg.ReplicaAssignment) {
+			reps = append([]int(nil), t.cfg.ReplicaAssignment[id]...)
+		}
 		p := &partition{topicIdx: topicIdx, topicName: t.cfg.Name, id: id, replicas: reps}
 		for _, b := range reps {
 			p.reps = append(p.reps, &replica{broker: b, fetchOffset: -1})
@@ -263,7 +275,7 @@ func (s *Sim) addPartitions(name string, total int) error {
 	old := len(t.parts)
 	s.emit(Event{Type: EvPartitionsAdded, Topic: name, Offset: int64(old), EndOffset: int64(total)})
 	s.addPartitionsTo(idx, total, first, shift)
-	s.partitionsChangedForGroups(name)
+	s.scheduleMetadataRefreshes(name)
 	return nil
 }
 
@@ -311,6 +323,17 @@ func removeInt(xs []int, x int) []int {
 		if v != x {
 			out = append(out, v)
 		}
+	}
+	return out
+}
+
+func cloneAssignment(a [][]int) [][]int {
+	if a == nil {
+		return nil
+	}
+	out := make([][]int, len(a))
+	for i, reps := range a {
+		out[i] = append([]int(nil), reps...)
 	}
 	return out
 }

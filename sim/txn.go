@@ -196,7 +196,9 @@ func (s *Sim) txnSendSettled(p *producer) {
 func (s *Sim) txnOwnerCrashed(p *producer) bool {
 	for _, g := range s.groups {
 		for _, m := range g.members {
-			if m.state == MemberCrashed && g.cfg.ID+"-"+m.name == p.cfg.ID {
+			// A ghost is the coordinator's record of a restarted
+			// instance, not an application: it owns no producer.
+			if m.state == MemberCrashed && !m.ghost && g.cfg.ID+"-"+m.name == p.cfg.ID {
 				return true
 			}
 		}
@@ -264,6 +266,7 @@ func (s *Sim) dropUnfinished(p *producer) {
 			for _, r := range s.batches.At(int(bi)).recs {
 				s.ledger.settle(r, false)
 			}
+			p.failed += len(s.batches.At(int(bi)).recs)
 		}
 		pp.queue = nil
 	}
@@ -276,6 +279,7 @@ func (s *Sim) dropUnfinished(p *producer) {
 			for _, r := range b.recs {
 				s.ledger.settle(r, false)
 			}
+			p.failed += len(b.recs)
 		}
 	}
 	for i := range p.inflight {

@@ -52,6 +52,14 @@ func validateConfig(cfg *Config) error {
 				return &ConfigError{"topic " + t.Name, "declared twice"}
 			}
 		}
+		if t.ReplicaAssignment != nil {
+			if err := checkAssignment(t.ReplicaAssignment, t.Partitions, cfg.Cluster.Brokers); err != nil {
+				return &ConfigError{"topic " + t.Name, err.Error()}
+			}
+			if len(t.ReplicaAssignment[0]) != t.ReplicationFactor {
+				return &ConfigError{"topic " + t.Name, fmt.Sprintf("the assignment has %d replicas a partition, but replication_factor is %d", len(t.ReplicaAssignment[0]), t.ReplicationFactor)}
+			}
+		}
 		if t.SegmentBytes <= 0 || t.SegmentMs <= 0 {
 			return &ConfigError{"topic " + t.Name, "segment.bytes and segment.ms must be positive"}
 		}

@@ -75,6 +75,12 @@ func whyBroker(e Event) (string, bool) {
 		if e.Reason == ReasonSessionTimeout {
 			return whyRestartUnregistered(e), true
 		}
+		if e.Text == MetadataZooKeeper {
+			return fmt.Sprintf("broker %d restarted after %s down and registered in ZooKeeper; there is no controller yet, so it stays out of the ISRs until the next one takes it back", e.Broker, FormatMs(e.EndOffset)), true
+		}
+		if e.Text != "" {
+			return fmt.Sprintf("broker %d restarted after %s down, but no controller is active to register it: it waits, fenced, until the quorum has one", e.Broker, FormatMs(e.EndOffset)), true
+		}
 		return fmt.Sprintf("broker %d restarted after %s down; it re-registers and catches up as a follower", e.Broker, FormatMs(e.EndOffset)), true
 	case EvBrokerSlowed:
 		return fmt.Sprintf("broker %d is slow: its fetches from leaders now take %s longer, so its replicas fall behind", e.Broker, FormatMs(e.EndOffset)), true
@@ -92,7 +98,7 @@ func whyBroker(e Event) (string, bool) {
 	case EvTopicDeleted:
 		return fmt.Sprintf("topic %s deleted with all its records", e.Topic), true
 	case EvPartitionsAdded:
-		return fmt.Sprintf("%s grew from %d to %d partitions: keys now hash modulo %d, so some keys land on a different partition from now on",
+		return fmt.Sprintf("%s grew from %d to %d partitions: once a producer's metadata refresh (metadata.max.age.ms) shows them, keys hash modulo %d, so some keys land on a different partition",
 			e.Topic, e.Offset, e.EndOffset, e.EndOffset), true
 	case EvTopicAltered:
 		return fmt.Sprintf("topic %s config changed: %s", e.Topic, e.Text), true
@@ -131,6 +137,10 @@ func whyReplication(e Event) (string, bool) {
 	case EvISRChangePending:
 		return whyISRPending(e), true
 	case EvLeaderElected:
+		if e.Unaware {
+			return whyElection(e) + fmt.Sprintf("; but broker %d is down too: its session has not expired, so the controller still counts it as alive, and %s stays unavailable until it is fenced as well",
+				e.Broker, tpName(e)), true
+		}
 		return whyElection(e), true
 	case EvPartitionOffline:
 		if e.Reason == ReasonUnclean {

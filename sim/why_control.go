@@ -95,12 +95,12 @@ func whyControllerElected(e Event) string {
 		who = fmt.Sprintf("controller node %d", e.Broker)
 		quorum = "dedicated " + quorum + " (process.roles=controller: they host no partitions)"
 	case voters == 1:
-		quorum += " (combined mode: the broker is also the only controller voter)"
+		quorum += " alone (combined mode: controller.quorum.voters lists one voter; a second would make both necessary for a majority)"
 	default:
 		quorum += " (combined mode: each is a broker and a controller voter)"
 	}
 	if voters == 1 {
-		return fmt.Sprintf("%s is the active controller (epoch %d): the KRaft quorum is %s, a single voter, so while it is down nothing can be fenced or elected",
+		return fmt.Sprintf("%s is the active controller (epoch %d): the KRaft quorum is %s, so while it is down nothing can be fenced or elected",
 			who, e.Epoch, quorum)
 	}
 	return fmt.Sprintf("%s is the active controller (epoch %d): the KRaft quorum is %s; %d of %d voters are alive and a majority, %d, must be for any metadata change",

@@ -8,6 +8,9 @@ import (
 func whyGroup(e Event) (string, bool) {
 	switch e.Type {
 	case EvMemberJoined:
+		if e.Reason == ReasonStaticRejoin {
+			return fmt.Sprintf("%s rejoined group %s under its group.instance.id: the coordinator still held that static member, so it swaps in the new member id and keeps its place (KIP-345)", e.Member, e.Group), true
+		}
 		return fmt.Sprintf("%s sent JoinGroup to group %s's coordinator, broker %d", e.Member, e.Group, e.Broker), true
 	case EvRebalanceStarted:
 		s := fmt.Sprintf("group %s is rebalancing (PreparingRebalance)", e.Group)
@@ -26,6 +29,8 @@ func whyGroup(e Event) (string, bool) {
 			s += ": its topics' partitions changed"
 		case ReasonCooperative:
 			s += ": second cooperative round, to hand out the partitions just revoked"
+		case ReasonStaticRejoin:
+			s += fmt.Sprintf(": static member %s came back while an assignment was being handed out", e.Member)
 		}
 		if e.EndOffset > 0 {
 			s += fmt.Sprintf("; the first rebalance waits group.initial.rebalance.delay.ms=%s for more members", FormatMs(e.EndOffset))
@@ -50,11 +55,18 @@ func whyGroup(e Event) (string, bool) {
 			return fmt.Sprintf("the coordinator keeps generation %d's assignment for %s (%s), but %s crashed before it could collect it; the coordinator removes it after session.timeout.ms=%s",
 				e.Gen, e.Member, what, e.Member, FormatMs(e.EndOffset)), true
 		}
+		if e.Reason == ReasonStaticRejoin {
+			return fmt.Sprintf("%s gets back %s, what its group.instance.id owned before the restart: no rebalance, the other members carry on (generation %d)",
+				e.Member, orNothing(e.Text), e.Gen), true
+		}
 		if e.Count == 0 && e.Reason == ReasonCooperative {
 			return fmt.Sprintf("%s gets nothing yet in generation %d: its partitions come in the second cooperative round, once their old owners have let go", e.Member, e.Gen), true
 		}
+		if e.Count == 0 && e.EndOffset > 0 {
+			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because group %s has more consumers than its topics have partitions (%d)", e.Member, e.Gen, e.Group, e.EndOffset), true
+		}
 		if e.Count == 0 {
-			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because group %s has more consumers than its topics have partitions", e.Member, e.Gen, e.Group), true
+			return fmt.Sprintf("%s got no partitions in generation %d: the %s assignor gave them all to other members", e.Member, e.Gen, e.Reason), true
 		}
 		return fmt.Sprintf("%s now owns %s (generation %d, %s)", e.Member, e.Text, e.Gen, e.Reason), true
 	case EvRevoked:
@@ -67,6 +79,10 @@ func whyGroup(e Event) (string, bool) {
 		}
 		return fmt.Sprintf("%s revoked all its partitions (%s) before rejoining: an eager rebalance stops everyone", e.Member, e.Text), true
 	case EvMemberLeft:
+		if e.Reason == ReasonStatic {
+			return fmt.Sprintf("%s closed without LeaveGroup, as static members do: the coordinator keeps its partitions (%s) for it until session.timeout.ms=%s runs out",
+				e.Member, orNothing(e.Text), FormatMs(e.EndOffset)), true
+		}
 		if e.Reason == ReasonPollTimeout {
 			return fmt.Sprintf("the coordinator took the LeaveGroup from %s's heartbeat thread: %s leaves group %s, which rebalances without it",
 				e.Member, e.Member, e.Group), true
@@ -76,10 +92,18 @@ func whyGroup(e Event) (string, bool) {
 		if e.Reason == ReasonRebalanceTimeout {
 			return fmt.Sprintf("the coordinator removed %s from %s: it did not rejoin within the rebalance timeout (max.poll.interval.ms)", e.Member, e.Group), true
 		}
+		if e.Count == 1 {
+			return fmt.Sprintf("the coordinator removed %s's crashed instance from %s: no heartbeat for session.timeout.ms=%s; only now can its partitions go to someone else",
+				e.Member, e.Group, FormatMs(e.EndOffset)), true
+		}
 		return fmt.Sprintf("the coordinator removed %s from %s: no heartbeat for session.timeout.ms=%s", e.Member, e.Group, FormatMs(e.EndOffset)), true
 	case EvPollTimeout:
 		s := fmt.Sprintf("%s has not called poll() for %s, longer than max.poll.interval.ms=%s: its heartbeat thread concludes the application is stuck (consumer poll timeout has expired) and sends LeaveGroup",
 			e.Member, FormatMs(e.Offset), FormatMs(e.EndOffset))
+		if e.Reason == ReasonStatic {
+			s = fmt.Sprintf("%s has not called poll() for %s, longer than max.poll.interval.ms=%s: a static member sends no LeaveGroup, so its heartbeat thread just stops; the coordinator keeps it until session.timeout.ms unless it polls again first",
+				e.Member, FormatMs(e.Offset), FormatMs(e.EndOffset))
+		}
 		if e.Count > 0 {
 			s += fmt.Sprintf("; it is still processing, %s to go, and will not find out until it commits", plural(e.Count, "record", "records"))
 		}
@@ -115,6 +139,12 @@ func whyConsumer(e Event) (string, bool) {
 		}
 		return fmt.Sprintf("%s of %s crashed: %s", e.Member, e.Group, strings.Join(parts, "; ")), true
 	case EvConsumerRestarted:
+		if e.Reason == ReasonStaticRejoin {
+			return fmt.Sprintf("%s of %s restarted with the same group.instance.id, within session.timeout.ms=%s of its last heartbeat: the coordinator still holds its membership", e.Member, e.Group, FormatMs(e.EndOffset)), true
+		}
+		if e.Count == 1 {
+			return fmt.Sprintf("%s of %s restarted as a new consumer instance, so a new member: the coordinator keeps the crashed one, and its partitions, until its session.timeout.ms=%s runs out", e.Member, e.Group, FormatMs(e.EndOffset)), true
+		}
 		return fmt.Sprintf("%s of %s restarted as a new consumer instance and will join the group again", e.Member, e.Group), true
 	case EvConsumerPaused:
 		return fmt.Sprintf("%s of %s stalled: it stopped calling poll(); heartbeats go on, but after max.poll.interval.ms=%s it leaves the group",
@@ -148,8 +178,12 @@ func whyConsumer(e Event) (string, bool) {
 			return fmt.Sprintf("%s's %s failed with CommitFailedException: it left the group when its poll timeout expired, so it may not commit; the next owner starts from the last committed offset and processes these records again",
 				e.Member, e.Text), true
 		}
+		if e.Err == "CommitFailedException" && e.Count == 1 {
+			return fmt.Sprintf("%s's %s failed with CommitFailedException: the coordinator answered UNKNOWN_MEMBER_ID, because it removed %s from the group while it worked; its partitions are someone else's now",
+				e.Member, e.Text, e.Member), true
+		}
 		if e.Err == "CommitFailedException" {
-			return fmt.Sprintf("%s's %s failed (CommitFailedException): the group moved on to generation %d while it worked, so its partitions are someone else's now",
+			return fmt.Sprintf("%s's %s failed with CommitFailedException: the coordinator answered ILLEGAL_GENERATION, because the group moved on to generation %d while it worked; its partitions may be someone else's now",
 				e.Member, e.Text, e.Epoch), true
 		}
 		return fmt.Sprintf("%s's %s failed: the group coordinator, broker %d, is not available (COORDINATOR_NOT_AVAILABLE)", e.Member, e.Text, e.Broker), true
@@ -182,4 +216,11 @@ func memberOr(member, group string) string {
 		return "group " + group
 	}
 	return member
+}
+
+func orNothing(list string) string {
+	if list == "" {
+		return "no partitions"
+	}
+	return list
 }

@@ -14,6 +14,10 @@ import (
 // BackupSuffix is appended to a damaged file's name when Load keeps a copy.
 const BackupSuffix = ".bak"
 
+// MaxFileBytes is the largest state file Load reads: progress is a few
+// kilobytes, so anything near this is not a progress file.
+const MaxFileBytes = 1 << 20
+
 // Load reads dir/name as JSON into v, which must be a non-nil pointer.
 //
 // A missing file is not a problem: v is left as it is (the caller's fresh
@@ -30,12 +34,12 @@ func Load(dir, name string, v any) (warning error, err error) {
 		return nil, fmt.Errorf("state: Load needs a non-nil pointer, got %T", v)
 	}
 	path := filepath.Join(dir, name)
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("state: %w", err)
+		return nil, err
 	}
 	// Decode into a scratch value so a half-decoded file never leaks into v.
 	fresh := reflect.New(rv.Elem().Type())
@@ -46,15 +50,38 @@ func Load(dir, name string, v any) (warning error, err error) {
 	return nil, nil
 }
 
+// Damaged is the warning Load gives for a file it could not decode.
+type Damaged struct {
+	Path      string
+	Cause     error
+	Backup    string // where the copy is, or was to be
+	BackupErr error  // why the copy could not be made, nil when it was
+}
+
+func (d *Damaged) Error() string {
+	if d.BackupErr != nil {
+		return fmt.Sprintf("state: %s is damaged (%v) and could not be backed up (%v): starting fresh without saving over it; move it away or delete it to reset",
+			d.Path, d.Cause, d.BackupErr)
+	}
+	return fmt.Sprintf("state: %s is damaged (%v); kept a copy in %s and started fresh (delete %s to reset)",
+		d.Path, d.Cause, d.Backup, d.Path)
+}
+
+// BackedUp reports whether the damaged file was copied, so that saving
+// over it loses nothing. A caller must not save over a file that was not.
+func (d *Damaged) BackedUp() bool { return d.BackupErr == nil }
+
+// SafeToSave reports whether a warning from Load leaves the file safe to
+// overwrite: no warning, or a damaged file that was backed up.
+func SafeToSave(warning error) bool {
+	var d *Damaged
+	return warning == nil || errors.As(warning, &d) && d.BackedUp()
+}
+
 // corrupt keeps a copy of a damaged file and describes it as a warning.
 func corrupt(path string, data []byte, cause error) error {
 	bak := path + BackupSuffix
-	if err := writeAtomic(bak, data); err != nil {
-		return fmt.Errorf("state: %s is damaged (%v) and could not be backed up (%v); starting fresh",
-			path, cause, err)
-	}
-	return fmt.Errorf("state: %s is damaged (%v); kept a copy in %s and started fresh",
-		path, cause, bak)
+	return &Damaged{Path: path, Cause: cause, Backup: bak, BackupErr: writeAtomic(bak, data)}
 }
 
 // Save writes v as indented JSON to dir/name, creating dir if needed. The

@@ -138,7 +138,8 @@ func (a *anim) absorbOne(e *sim.Event) {
 		a.light(hotKey{kind: hotMember, s1: e.Group, s2: e.Member}, "commit")
 	case sim.EvMemberJoined, sim.EvAssigned, sim.EvRevoked, sim.EvMemberLeft, sim.EvMemberExpired,
 		sim.EvConsumerCrashed, sim.EvConsumerRestarted, sim.EvConsumerPaused, sim.EvConsumerResumed,
-		sim.EvFetched, sim.EvProcessed, sim.EvCommitFailed, sim.EvOffsetReset, sim.EvConsumerError:
+		sim.EvFetched, sim.EvProcessed, sim.EvCommitFailed, sim.EvOffsetReset, sim.EvConsumerError,
+		sim.EvPollTimeout, sim.EvLogTruncationSeen:
 		a.light(hotKey{kind: hotMember, s1: e.Group, s2: e.Member}, memberActivity(e))
 	}
 }
@@ -186,6 +187,10 @@ func memberActivity(e *sim.Event) string {
 		return "offset reset"
 	case sim.EvCommitFailed:
 		return "commit failed"
+	case sim.EvPollTimeout:
+		return "poll timeout"
+	case sim.EvLogTruncationSeen:
+		return "log truncated"
 	}
 	return string(e.Type)
 }

@@ -95,6 +95,7 @@ type cmdline struct {
 
 	sh         cmdShell
 	attachedTo *sim.Run // the run sh was attached to, for a scenario
+	busy       *cmdJob  // the command running in slices, if any
 }
 
 func newCmdline() cmdline {

@@ -14,6 +14,7 @@ func (a sandboxShell) Exec(line string) cmdResult { return resultOf(a.s.Exec(lin
 func (a sandboxShell) EndInput() cmdResult        { return resultOf(a.s.EndInput()) }
 
 func (a sandboxShell) Complete(line string) []string { return a.s.Complete(line) }
+func (a sandboxShell) SetPause(pause func() bool)    { a.s.SetPause(pause) }
 func (a sandboxShell) Run() *sim.Run                 { return a.s.Run() }
 func resultOf(r sandbox.Result) cmdResult            { return cmdResult(r) }
 

@@ -35,6 +35,12 @@ func (m *simScreen) updateCmdline(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if c.busy != nil { // a command is running: only stopping it is possible
+		if key.Matches(km, k.Close) || km.Type == tea.KeyCtrlC || km.Type == tea.KeyCtrlD || km.String() == "q" {
+			m.interruptJob()
+		}
+		return nil
+	}
 	sh, why := m.shell()
 	if sh == nil {
 		c.open, m.status = false, why
@@ -45,7 +51,7 @@ func (m *simScreen) updateCmdline(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Close), key.Matches(km, k.EndInput), km.Type == tea.KeyCtrlC:
 		m.cmdlineStop(sh, km)
 	case key.Matches(km, k.Run):
-		m.cmdlineRun(sh)
+		return m.cmdlineRun(sh)
 	case key.Matches(km, k.Prev):
 		c.browse(-1)
 	case key.Matches(km, k.Next):
@@ -80,33 +86,36 @@ func (m *simScreen) cmdlineStop(sh cmdShell, km tea.KeyMsg) {
 
 // cmdlineRun sends the typed line to the session: a command, or a record
 // while a console producer reads.
-func (m *simScreen) cmdlineRun(sh cmdShell) {
+func (m *simScreen) cmdlineRun(sh cmdShell) tea.Cmd {
 	c := &m.cmdline
 	line := string(c.line)
 	c.line = c.line[:0]
 	if c.input {
 		c.say(">"+sanitize(line), outRecord)
 		c.history.Add(line)
-		c.show(sh.Exec(line))
-		m.afterShell()
-		return
+		return m.startJob(sh, func() cmdResult { return sh.Exec(line) }, func(r cmdResult) {
+			c.show(r)
+			m.afterShell()
+		})
 	}
 	c.say("$ "+sanitize(line), outCommand)
 	c.history.Add(strings.TrimSpace(line))
 	switch strings.TrimSpace(line) {
 	case "clear":
 		c.out = c.out[:0]
-		return
+		return nil
 	case "exit":
 		c.open = false
-		return
+		return nil
 	}
-	r := sh.Exec(line)
-	if r.Err {
-		c.out[len(c.out)-1].Kind = outFailed
-	}
-	c.show(r)
-	m.afterShell()
+	typed := len(c.out) - 1
+	return m.startJob(sh, func() cmdResult { return sh.Exec(line) }, func(r cmdResult) {
+		if r.Err && typed < len(c.out) && c.out[typed].Kind == outCommand {
+			c.out[typed].Kind = outFailed
+		}
+		c.show(r)
+		m.afterShell()
+	})
 }
 
 // afterShell shows what the command did to the run: new events, a new

@@ -17,6 +17,9 @@ func (m *simScreen) withCmdline(lines []string) []string {
 		return lines
 	}
 	copy(lines[top:], m.cmdline.render(m.st, m.w, h))
+	if j := m.cmdline.busy; j != nil && m.run != nil {
+		lines[top+h-1] = fit(m.st.Note.Render(" "+j.busyLine(m.run.Now())+" "), m.w)
+	}
 	footer := m.help.ShortHelpView(m.cmdline.keyMap().ShortHelp())
 	if m.status != "" {
 		footer = m.st.Note.Render(" "+sanitize(m.status)+" ") + " " + footer

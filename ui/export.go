@@ -26,6 +26,31 @@ func (m *simScreen) openExportPrompt() {
 		})
 }
 
+// exportTo writes the run to the path typed, first asking before it
+// replaces a file that is already there.
+func (m *simScreen) exportTo(msg exportPathMsg) tea.Cmd {
+	if _, err := os.Lstat(msg.Path); err == nil && !msg.Overwrite {
+		m.confirmOverwrite(msg.Path)
+		return nil
+	}
+	return m.exportCmd(msg.Path)
+}
+
+// confirmOverwrite asks whether to replace path: y replaces it, another
+// name is written instead (and checked in turn), esc or nothing gives up.
+func (m *simScreen) confirmOverwrite(path string) {
+	m.prompt = m.prompt.Open("Replace "+sanitize(path)+"?", "it exists: y and enter replace it; or type another file name",
+		"", func(v string) tea.Msg {
+			switch v {
+			case "":
+				return nil
+			case "y", "Y", "yes":
+				return exportPathMsg{Path: path, Overwrite: true}
+			}
+			return exportPathMsg{Path: v}
+		})
+}
+
 // exportCmd writes the run off the UI goroutine. It builds its own
 // simulations from copies; it never touches the screen's run.
 func (m *simScreen) exportCmd(path string) tea.Cmd {

@@ -25,7 +25,7 @@ var fateTexts = map[sim.Fate]fateText{
 	sim.FateExactlyOnce: {"once", "once", "exactly once", "processed one time", '✓'},
 	sim.FateDuplicated:  {"dup", "dup", "duplicated", "processed more than once", '▒'},
 	sim.FateLost:        {"lost", "lost", "lost", "never processed, and never will be", '✕'},
-	sim.FateSkipped:     {"skipped", "skip", "skipped", "never read: the group started past it, or compaction kept a newer value of its key", '»'},
+	sim.FateSkipped:     {"skipped", "skip", "skipped", "never read: the group started or was reset past it, or compaction kept a newer value", '»'},
 	sim.FatePending:     {"pending", "pend", "pending", "not processed yet, still readable", '○'},
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	course "kafkasim/lessons"
+	"kafkasim/state"
 )
 
 // lessonBook is the learner's lesson progress: read once when kafkasim
@@ -30,6 +31,11 @@ func loadLessonBook(dir string) (book *lessonBook, warning string) {
 		b.blocked = errors.New("lesson progress is not saved: the file could not be read when kafkasim started")
 		return b, "could not read lesson progress, starting fresh: " + err.Error()
 	case warn != nil:
+		// As the quiz does: a damaged file that could not be backed up is
+		// the only copy of the learner's progress; never save over it.
+		if !state.SafeToSave(warn) {
+			b.blocked = errors.New("lesson progress is not saved: the file is damaged and no backup could be made (see the warning)")
+		}
 		b.prog = course.Progress{}
 		return b, warn.Error()
 	}

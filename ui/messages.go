@@ -61,6 +61,8 @@ type seedChosenMsg struct {
 // exportPathMsg carries the file name typed at the share prompt.
 type exportPathMsg struct {
 	Path string
+	// Overwrite is set once the learner has agreed to replace an existing file.
+	Overwrite bool
 }
 
 // exportDoneMsg says where a shared run was written, or why it was not.

@@ -66,6 +66,9 @@ func (m *simScreen) handleTick(t tickMsg) tea.Cmd {
 	if t.Gen != m.gen || !m.playing || m.run == nil {
 		return nil
 	}
+	if m.cmdline.busy != nil {
+		return m.tick() // a command owns the run until it ends
+	}
 	before := m.run.Now()
 	target := before + speeds[m.speed].MsPerSec*m.frameElapsed(t.At).Microseconds()/1_000_000
 	if d := m.spec.DurationMs; before < d {

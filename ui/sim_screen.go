@@ -181,12 +181,14 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tickMsg:
 		return m.handleTick(msg)
+	case cmdSliceMsg:
+		return m.continueJob(msg)
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 	case faultChosenMsg:
 		return m.injectSettled(msg)
 	case exportPathMsg:
-		return m.exportCmd(msg.Path)
+		return m.exportTo(msg)
 	case exportDoneMsg:
 		m.exportDone(msg)
 	case whatIfDoneMsg:

@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/scenarios"
 )
 
 // fit cuts or pads a styled line to exactly w cells.
@@ -86,7 +88,7 @@ func sanitize(s string) string {
 		switch {
 		case r == '\n' || r == '\t' || r == '\r':
 			return ' '
-		case unicode.IsControl(r), r == unicode.ReplacementChar:
+		case unicode.IsControl(r), r == unicode.ReplacementChar, scenarios.IsInvisibleControl(r):
 			return -1
 		}
 		return r

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// sandboxScreen is the sandbox screen on the real sandbox package, paused,
+// with the command line open.
+func sandboxScreen(t *testing.T) *simScreen {
+	t.Helper()
+	m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
+	m = runCmd(m, m.Init())
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	s := next.(Model).sim
+	if s == nil || !s.cmdline.IsOpen() {
+		t.Fatal("the sandbox should open with the command line open")
+	}
+	s.pause()
+	return s
+}
+
+// startLine types line and presses enter, returning the command that runs
+// its next slice (nil when it ended at once).
+func startLine(s *simScreen, line string) tea.Cmd {
+	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(line)})
+	return s.Update(keyMsg("enter"))
+}
+
+// finishJob runs a command's slices to its end, returning the longest time
+// one Update took.
+func finishJob(t *testing.T, s *simScreen, cmd tea.Cmd) time.Duration {
+	t.Helper()
+	var longest time.Duration
+	for n := 0; cmd != nil; n++ {
+		if n > 1_000_000 {
+			t.Fatal("the command never ended")
+		}
+		msg := cmd()
+		start := time.Now()
+		cmd = s.Update(msg)
+		longest = max(longest, time.Since(start))
+	}
+	return longest
+}
+
+// The endless console consumer runs in slices: a key sent while it runs
+// is answered at once (esc stops it, as Ctrl-C stops the real tool) and
+// the command ends with the consumer's summary.
+func TestEndlessConsumerAnswersKeys(t *testing.T) {
+	defer func(d time.Duration) { cmdSlice = d }(cmdSlice)
+	cmdSlice = 0 // hand back at every pause, so the command is surely still running
+	s := sandboxScreen(t)
+	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --create --topic t --partitions 3 --replication-factor 3")
+	before := s.run.Now()
+	cmd := startLine(s, "kafka-console-consumer --bootstrap-server localhost:9092 --topic t --timeout-ms 100000000000000")
+	if cmd == nil || s.cmdline.busy == nil {
+		t.Fatalf("the consumer should still be running:\n%s", outputText(s))
+	}
+	if v := s.View(); !strings.Contains(v, "running…") {
+		t.Errorf("no spinner while the command runs:\n%s", v)
+	}
+	cmd = s.Update(cmd()) // one more slice
+	start := time.Now()
+	if c := s.Update(keyMsg("esc")); c != nil {
+		t.Errorf("esc while running should not start anything")
+	}
+	if took := time.Since(start); took > 100*time.Millisecond {
+		t.Errorf("esc took %v to answer", took)
+	}
+	if !strings.Contains(s.status, "stopping") || !s.cmdline.IsOpen() {
+		t.Errorf("esc should stop the command, not close the command line (status %q)", s.status)
+	}
+	finishJob(t, s, cmd)
+	out := outputText(s)
+	if s.cmdline.busy != nil || !strings.Contains(out, "^C") || !strings.Contains(out, "Processed a total of 0 messages") {
+		t.Fatalf("the consumer should stop with ^C and its summary:\n%s", out)
+	}
+	if moved := s.run.Now() - before; moved >= 300_000 {
+		t.Errorf("the clock moved %dms: the stop came too late", moved)
+	}
+	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --list")
+	if !strings.HasSuffix(strings.TrimSpace(outputText(s)), "t") {
+		t.Errorf("the command line should take commands again:\n%s", outputText(s))
+	}
+}
+
+// With the real slice length, no Update of a heavy command (an hour of a
+// busy cluster) keeps the screen longer than a key may wait.
+func TestHeavyCommandSlicesStayShort(t *testing.T) {
+	s := sandboxScreen(t)
+	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --create --topic t --partitions 200 --replication-factor 3")
+	enterLine(s, "add consumer g t")
+	cmd := startLine(s, "play 1h")
+	longest := finishJob(t, s, cmd)
+	t.Logf("longest slice: %v", longest)
+	// 100 ms is the aim; the margin is for a loaded test machine.
+	if longest > 300*time.Millisecond {
+		t.Errorf("one slice took %v", longest)
+	}
+	if !strings.Contains(outputText(s), "Played") {
+		t.Errorf("play did not finish:\n%s", outputText(s))
+	}
+}
+
+// The screen drops what a terminal would act on: bidirectional overrides
+// and isolates as well as escapes.
+func TestSanitizeDropsBidiControls(t *testing.T) {
+	if got := sanitize("a\u202eb\u2066c\x1b[2Jd\u009be"); got != "abcde" && got != "abc[2Jde" {
+		t.Errorf("sanitize = %q", got)
+	}
+	if strings.ContainsAny(sanitize("x\u202e\u2067\u200f"), "\u202e\u2067\u200f") {
+		t.Error("bidi controls pass")
+	}
+}
