@@ -39,18 +39,3 @@ func (s *Sim) Records(topic string, partition int, from int64, limitRecs int, re
 	}
 	return out, next, nil
 }
-
-// Offsets returns a partition's log start offset, high watermark and log
-// end offset, as ListOffsets reports them.
-func (s *Sim) Offsets(topic string, partition int) (logStart, hw, leo int64, err error) {
-	_, t := s.topicByName(topic)
-	if t == nil {
-		return 0, 0, 0, &UnknownTopicError{Topic: topic}
-	}
-	if partition < 0 || partition >= len(t.parts) {
-		return 0, 0, 0, fmt.Errorf("partition %d of %s does not exist", partition, topic)
-	}
-	p := t.parts[partition]
-	r := p.shownReplica()
-	return r.logStart, p.hw, r.leo, nil
-}

@@ -29,7 +29,7 @@ type Sim struct {
 	ctrlUp []bool
 	// quorumLost: the quorum's loss of its majority has been told.
 	quorumLost bool
-	topics     []*topic // creation order; deleted topics are removed
+	topics     []*topic // creation order; a deleted topic stays, marked deleted, so indexes hold
 	topicSeq   int      // for TopicIds
 	producers  []*producer
 	groups     []*group
@@ -104,9 +104,6 @@ func (s *Sim) Now() int64 { return s.nowMs }
 
 // StepCount is how many steps have run.
 func (s *Sim) StepCount() int { return s.step }
-
-// Idle reports whether nothing is left to happen.
-func (s *Sim) Idle() bool { return s.queue.Len() == 0 }
 
 // NextAt is the time of the next queued happening, or -1 when idle.
 func (s *Sim) NextAt() int64 {

@@ -124,8 +124,11 @@ func (m *simScreen) Init() tea.Cmd {
 // tick schedules the next frame in the current generation.
 func (m *simScreen) tick() tea.Cmd {
 	gen := m.gen
-	return tea.Tick(frameInterval, func(at time.Time) tea.Msg { return tickMsg{Gen: gen, At: at} })
+	return frameTick(frameInterval, func(at time.Time) tea.Msg { return tickMsg{Gen: gen, At: at} })
 }
+
+// frameTick schedules a frame; tests swap it for one that answers at once.
+var frameTick = tea.Tick
 
 // capturesKeys reports whether a text input has the keyboard.
 func (m *simScreen) capturesKeys() bool {
