@@ -52,7 +52,7 @@ func (s *Sim) Ledger() LedgerSummary {
 func (s *Sim) logDuplicates() int {
 	n := 0
 	for rec, extra := range s.ledger.extra { // a sum: order does not matter
-		ri := &s.ledger.recs[rec]
+		ri := s.ledger.recs.At(int(rec))
 		p := s.partitionOf(int(ri.topicIdx), int(ri.part))
 		if p == nil {
 			continue
@@ -130,15 +130,15 @@ func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m miss)) {
 		}
 	}
 	fr := s.frontiers(g)
-	for i := range s.ledger.recs {
-		ri := &s.ledger.recs[i]
+	for i := range s.ledger.recs.Len() {
+		ri := s.ledger.recs.At(int(i))
 		if !subscribed[ri.topicIdx] {
 			continue
 		}
 		rec := int32(i)
 		count := uint8(0)
-		if i < len(g.procCount) {
-			count = g.procCount[i]
+		if i < g.procCount.Len() {
+			count = *g.procCount.At(i)
 		}
 		switch {
 		case count == 1:
@@ -162,7 +162,7 @@ func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m miss)) {
 // stillReadable: a copy of the record is in the partition's log and the
 // group has not moved past it (or a member holds it, unprocessed).
 func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFrontier) bool {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
 	if p == nil || ri.offset < 0 {
 		return false

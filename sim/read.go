@@ -26,8 +26,8 @@ func (s *Sim) Records(topic string, partition int, from int64, limitRecs int, re
 	from = max(from, lr.logStart)
 	var out []RecordView
 	next := from
-	for i := lr.indexOf(from); i < len(lr.entries) && len(out) < limitRecs; i++ {
-		e := lr.entries[i]
+	for i := lr.indexOf(from); i < lr.entries.Len() && len(out) < limitRecs; i++ {
+		e := *lr.entries.At(i)
 		if e.offset >= limit {
 			break
 		}

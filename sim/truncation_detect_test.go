@@ -91,10 +91,10 @@ func TestConsumerDetectsTruncationAndSeeksToDivergence(t *testing.T) {
 	g := s.groups[0]
 	lr := s.topics[0].parts[0].leaderRep()
 	checked := 0
-	for _, e := range lr.entries {
+	for _, e := range lr.entries.All(0) {
 		if e.offset >= div && e.offset < pos && e.rec >= 0 {
 			checked++
-			if int(e.rec) >= len(g.procCount) || g.procCount[e.rec] == 0 {
+			if int(e.rec) >= g.procCount.Len() || *g.procCount.At(int(e.rec)) == 0 {
 				t.Fatalf("record at offset %d of the new epoch was skipped: the reader never processed it\n%s", e.offset, trace(evs))
 			}
 		}
