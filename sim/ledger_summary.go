@@ -81,7 +81,7 @@ type groupFrontier struct {
 func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
 	out := map[TopicPartition]groupFrontier{}
 	for tp, c := range g.committed {
-		out[tp] = groupFrontier{from: c}
+		out[tp] = groupFrontier{from: s.validatedCommit(g, tp, c)}
 	}
 	for _, m := range g.members {
 		if !m.inGroup || m.state == MemberCrashed || m.state == MemberClosed {
@@ -111,6 +111,31 @@ func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
 		}
 	}
 	return out
+}
+
+// validatedCommit is where the group's next reader of tp will really
+// start: a committed offset stored with a leader epoch is validated first
+// (KIP-320), and if the log was truncated under it the reader seeks back to
+// where that epoch ends, or stops with LogTruncationException until the
+// application decides. Either way the records written there since are not
+// lost: they are still to be read.
+func (s *Sim) validatedCommit(g *group, tp TopicPartition, committed int64) int64 {
+	epoch, known := g.committedEpoch[tp]
+	if !known || epoch < 0 {
+		return committed
+	}
+	i, t := s.topicByName(tp.Topic)
+	if i < 0 || t == nil || tp.Partition >= len(t.parts) {
+		return committed
+	}
+	lr := s.partitionOf(i, tp.Partition).shownReplica()
+	if lr == nil {
+		return committed
+	}
+	if _, end := lr.endOffsetForEpoch(epoch); end < committed {
+		return end
+	}
+	return committed
 }
 
 // eachGroupRecord calls f with the fate of every record of the group's

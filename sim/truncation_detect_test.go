@@ -115,4 +115,12 @@ func TestConsumerWithoutResetPolicyRaisesLogTruncation(t *testing.T) {
 	if m := s.groups[0].members[0]; m.state != MemberCrashed {
 		t.Fatalf("the reader should have stopped, it is %s", m.state)
 	}
+	// The new leader's records below the stale commit are not lost: the
+	// group's next reader validates that commit too and stops at the same
+	// place until the application seeks (KIP-320), so they are still to be
+	// read. Only the truncated copies could be lost.
+	g := s.Ledger().Groups[0]
+	if g.Lost != 0 || g.Pending == 0 {
+		t.Fatalf("after LogTruncationException want nothing lost and the new records pending, got %+v", g)
+	}
 }
