@@ -1,7 +1,7 @@
 // Command kafkasim teaches Apache Kafka with a deterministic simulation of a
 // cluster: an interactive terminal UI (no arguments, play, lesson, quiz,
 // sandbox), and command line tools (run, validate, list, partition, assign,
-// quiz --print). See 'kafkasim --help'.
+// quiz --print, version, completion). See 'kafkasim --help'.
 package main
 
 import (

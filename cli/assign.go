@@ -58,6 +58,9 @@ Examples:
       --member c1=orders --member c2=orders --owned c1=orders-0,orders-1,orders-2
 `
 
+// assignStrategies are the assignors --strategy accepts.
+var assignStrategies = []string{sim.AssignorRange, sim.AssignorRoundRobin, sim.AssignorSticky, sim.AssignorCooperativeSticky}
+
 // Assign runs "kafkasim assign": it prints each member's partitions under
 // the chosen assignor. It returns the exit code: 0, or 2 for bad input.
 func Assign(args []string, stdout, stderr io.Writer) int {
@@ -79,7 +82,7 @@ func Assign(args []string, stdout, stderr io.Writer) int {
 		return printUsageHint(stderr, "assign", "")
 	case len(rest) > 0:
 		return printUsageHint(stderr, "assign", "unexpected argument "+visibleText(rest[0])+": members and topics go in --member and --topic")
-	case !slices.Contains([]string{sim.AssignorRange, sim.AssignorRoundRobin, sim.AssignorSticky, sim.AssignorCooperativeSticky}, *strategy):
+	case !slices.Contains(assignStrategies, *strategy):
 		return printUsageHint(stderr, "assign", "unknown --strategy "+visibleText(*strategy)+": want range, roundrobin, sticky or cooperative-sticky")
 	}
 	if err := in.check(); err != nil {

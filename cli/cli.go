@@ -27,6 +27,8 @@ Usage:
   kafkasim assign [flags]           how an assignor shares partitions among consumers
   kafkasim quiz [flags]             questions on what you have learnt (--print: a hand-out)
   kafkasim help COMMAND             help on one command
+  kafkasim version                  the version, and the Kafka version it models
+  kafkasim completion SHELL         a completion script for bash, zsh or fish
 
 SCENARIO is a built-in name (see 'kafkasim list') or a .toml file.
 
@@ -67,6 +69,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "-h", "-help", "--help":
 		fmt.Fprint(stdout, Usage)
 		return 0
+	case "version", "--version", "-version":
+		return PrintVersion(rest, stdout, stderr)
+	case "completion":
+		return Completion(rest, stdout, stderr)
+	case "__complete": // hidden: what the completion scripts call
+		return completeCommand(rest, stdout)
 	case "help":
 		if len(rest) == 0 {
 			fmt.Fprint(stdout, Usage)
@@ -76,6 +84,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return cmd([]string{"--help"}, stdout, stderr)
 		}
 		if usage, ok := interactiveUsage[rest[0]]; ok {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+		if usage, ok := completionArgs[rest[0]]; ok {
 			fmt.Fprint(stdout, usage)
 			return 0
 		}
@@ -99,7 +111,7 @@ func nearestCommand(typed string) string {
 	if typed == "" {
 		return ""
 	}
-	for _, c := range []string{"run", "validate", "list", "partition", "assign", "quiz", "play", "lesson", "sandbox"} {
+	for _, c := range []string{"run", "validate", "list", "partition", "assign", "quiz", "play", "lesson", "sandbox", "version", "completion"} {
 		if strings.HasPrefix(c, typed) || strings.HasPrefix(typed, c) {
 			return c
 		}

@@ -24,7 +24,7 @@ func (p *parser) challenge(l *Lesson, r *rawChallenge, md *toml.MetaData) {
 		p.fail("missing", "one sentence: what must the learner make happen?", "challenge", "goal")
 	}
 	if c.Hint == "" {
-		p.fail("missing", "offered after two failed tries", "challenge", "hint")
+		p.fail("missing", "a nudge first sentence, then how it works: i shows it at any time", "challenge", "hint")
 	}
 	switch c.Timeline {
 	case "":

@@ -85,7 +85,7 @@ func checkParagraphs(t *testing.T, l *Lesson) {
 
 // TestListMatchesAll checks the home-screen list against the lessons.
 func TestListMatchesAll(t *testing.T) {
-	skipWithoutScenarios(t)
+	requireScenarios(t)
 	all, list := All(), List()
 	if len(all) != wantLessons || len(list) != wantLessons {
 		t.Fatalf("All() has %d, List() has %d, want %d", len(all), len(list), wantLessons)
@@ -115,6 +115,7 @@ var builtinScenarios = []string{
 	"producer-retries", "exactly-once", "retention", "compaction", "controller-failover",
 	"controller-zookeeper", "microservices", "activity-tracking", "log-aggregation",
 	"stream-processing", "mlops", "auto-commit", "controller-quorum",
+	"slow-processing", "static-membership", "truncation-detection", "transaction-failover", "producer-backlog",
 }
 
 func TestEveryScenarioIsReachable(t *testing.T) {

@@ -30,7 +30,7 @@
 //
 //	[challenge]
 //	goal = "..."
-//	hint = "..."                     # offered after two failed checks
+//	hint = "..."                     # i shows it at any time: its first sentence as a nudge, then the rest, then the solution
 //	setup = "..."                    # optional
 //	scenario = "replication"         # optional: another scenario for the challenge
 //	timeline = "traffic"             # "traffic" (default): only produce/note entries; "full"

@@ -72,7 +72,7 @@ const (
 // acting on the simulator, judged by the engine through Expect.
 type Challenge struct {
 	Goal  string
-	Hint  string // offered after two failed attempts
+	Hint  string // what to do and why; its first sentence is the nudge (see Player.Hints)
 	Setup string // what the learner may change or should know; may be empty
 	// Scenario is the scenario the challenge runs; the lesson's when empty.
 	Scenario string

@@ -25,9 +25,6 @@ func (m Mode) String() string {
 	return "tour"
 }
 
-// hintAfterFailures is how many failed checks unlock the hint.
-const hintAfterFailures = 2
-
 // Player drives one lesson over the engine. In the tour it runs the
 // lesson's scenario and pauses at each stop; in the challenge it runs the
 // challenge's scenario, records what the learner does, and judges the
@@ -40,18 +37,20 @@ type Player struct {
 	chalSc *scenarios.Scenario
 
 	mode    Mode
-	run     *sim.Sim
-	next    int // the next stop not yet reached
-	paused  int // the stop the run waits at, -1 when none
+	run     *sim.Run // records the learner's commands, so the run can go back
+	next    int      // the next stop not yet reached
+	paused  int      // the stop the run waits at, -1 when none
 	answers map[int]PredictResult
+	pending *pendingAnswer  // an answer whose reveal the run is playing towards
+	script  []sim.Scheduled // solution steps still to play, in time order
 
-	actions   []sim.Scheduled // the learner's commands in this run
-	judged    bool            // the challenge run has been checked
-	verdict   []string        // its details
-	verdictOK bool            // and whether it passed
-	attempts  int
-	failures  int
-	passed    bool
+	hintsShown int      // challenge hints shown so far: they escalate
+	judged     bool     // the challenge run has been checked
+	verdict    []string // its details
+	verdictOK  bool     // and whether it passed
+	attempts   int
+	failures   int
+	passed     bool
 }
 
 // NewPlayer starts the tour of a lesson. A zero seed means the scenario's
@@ -91,7 +90,7 @@ func (p *Player) Mode() Mode { return p.mode }
 
 // Sim is the engine of the current run. Read it freely; advance it with
 // [Player.Advance] so stops are not skipped.
-func (p *Player) Sim() *sim.Sim { return p.run }
+func (p *Player) Sim() *sim.Sim { return p.run.Sim() }
 
 // Restart begins the current mode again from time zero. A tour restart
 // clears its answers so every question can be asked again; challenge
@@ -106,14 +105,20 @@ func (p *Player) Restart() error {
 // StartTour (re)starts the guided run: the lesson's scenario with its full
 // timeline, from time zero, with every stop ahead.
 func (p *Player) StartTour() error {
-	s, err := p.tourSc.NewSim(p.seed)
+	r, err := newRun(p.tourSc.Config, p.tourSc.Timeline, p.seed)
 	if err != nil {
 		return fmt.Errorf("lesson %d: %w", p.lesson.Number, err)
 	}
-	p.mode, p.run, p.next, p.paused, p.actions = Tour, s, 0, -1, nil
+	p.mode, p.run, p.next, p.paused, p.pending, p.script = Tour, r, 0, -1, nil, nil
 	p.answers = map[int]PredictResult{}
 	p.judged = false
 	return nil
+}
+
+// newRun starts an engine run that remembers the commands given by hand.
+func newRun(cfg sim.Config, timeline []sim.Scheduled, seed uint64) (*sim.Run, error) {
+	cfg.Seed = seed
+	return sim.NewRun(cfg, timeline)
 }
 
 // EndMs is when the current run ends: the scenario's duration in the tour,
@@ -126,23 +131,69 @@ func (p *Player) EndMs() int64 {
 }
 
 // Advance runs the engine up to untilMs, but no further than the next stop
-// (tour) or the end of the run. It returns the stop it paused at, if any;
-// while paused, Advance does nothing until [Player.Continue].
+// (tour), the reveal of an answer, or the end of the run; solution steps
+// being played are given on the way. It returns the stop it paused at, if
+// any; while paused, Advance does nothing until [Player.Continue].
 func (p *Player) Advance(untilMs int64) (*Stop, bool) {
 	if p.paused >= 0 || p.judged {
 		return p.Paused()
 	}
 	untilMs = min(untilMs, p.EndMs())
-	if at, ok := p.NextStopAt(); ok && at <= untilMs {
+	for {
+		at, kind := p.nextHold()
+		if kind == holdNone || at > untilMs {
+			break
+		}
 		p.run.RunUntil(at)
-		p.paused = p.next
-		p.next++
+		switch kind {
+		case holdScript:
+			p.playScriptStep()
+			continue
+		case holdReveal:
+			p.reveal()
+		default:
+			p.paused = p.next
+			p.next++
+		}
 		return p.Paused()
 	}
-	if untilMs > p.run.Now() {
+	if untilMs > p.Now() {
 		p.run.RunUntil(untilMs)
 	}
 	return nil, false
+}
+
+// Now is the current run's virtual time.
+func (p *Player) Now() int64 { return p.run.Sim().Now() }
+
+// What the run holds at next.
+const (
+	holdNone = iota
+	holdStop
+	holdReveal
+	holdScript
+)
+
+// nextHold is the next time the run must not pass unattended: a solution
+// step to give, an answer's reveal, or the next stop.
+func (p *Player) nextHold() (int64, int) {
+	if len(p.script) > 0 {
+		return p.script[0].AtMs, holdScript
+	}
+	if p.pending != nil {
+		return p.pending.revealMs, holdReveal
+	}
+	if at, ok := p.NextStopAt(); ok {
+		return at, holdStop
+	}
+	return 0, holdNone
+}
+
+// NextHoldAt is when the run next holds by itself (a stop, a reveal, a
+// solution step), for a screen that plays it.
+func (p *Player) NextHoldAt() (int64, bool) {
+	at, kind := p.nextHold()
+	return at, kind != holdNone
 }
 
 // RunToNextStop advances to the next stop, or to the end of the run when
@@ -150,4 +201,6 @@ func (p *Player) Advance(untilMs int64) (*Stop, bool) {
 func (p *Player) RunToNextStop() (*Stop, bool) { return p.Advance(p.EndMs()) }
 
 // Done reports whether the run has reached its end.
-func (p *Player) Done() bool { return p.paused < 0 && p.run.Now() >= p.EndMs() }
+func (p *Player) Done() bool {
+	return p.paused < 0 && p.pending == nil && p.Now() >= p.EndMs()
+}

@@ -20,11 +20,11 @@ func (p *Player) StartChallenge() error {
 	if p.lesson.Challenge.Timeline != TimelineFull {
 		sc.Timeline = trafficOnly(sc.Timeline)
 	}
-	s, err := sc.NewSim(p.seed)
+	r, err := newRun(sc.Config, sc.Timeline, p.seed)
 	if err != nil {
 		return fmt.Errorf("lesson %d challenge: %w", p.lesson.Number, err)
 	}
-	p.mode, p.run, p.paused, p.actions = ChallengeRun, s, -1, nil
+	p.mode, p.run, p.paused, p.pending, p.script = ChallengeRun, r, -1, nil, nil
 	p.judged, p.verdict, p.verdictOK = false, nil, false
 	return nil
 }
@@ -51,20 +51,23 @@ func (p *Player) JudgeAtMs() int64 {
 
 // Apply runs one learner command now and records it. Engine refusals (a
 // broker that does not exist, ...) come back as errors and are not recorded.
+// After a step back, commands recorded later than now are forgotten.
 func (p *Player) Apply(cmd sim.Command) error {
 	if p.judged {
 		return ErrJudged
 	}
-	if err := p.run.Apply(cmd); err != nil {
-		return err
-	}
-	p.actions = append(p.actions, sim.Scheduled{AtMs: p.run.Now(), Cmd: cmd})
-	return nil
+	return p.run.Apply(cmd)
 }
 
 // Actions lists the learner's commands in this run, with their times: a
 // timeline that replays the attempt.
-func (p *Player) Actions() []sim.Scheduled { return append([]sim.Scheduled(nil), p.actions...) }
+func (p *Player) Actions() []sim.Scheduled {
+	var out []sim.Scheduled
+	for _, a := range p.run.Commands() {
+		out = append(out, sim.Scheduled{AtMs: a.AtMs, Cmd: a.Cmd})
+	}
+	return out
+}
 
 // CheckChallenge runs the challenge to its judging time and checks every
 // expectation. details has one line per expectation. Each first check of a
@@ -77,10 +80,9 @@ func (p *Player) CheckChallenge() (passed bool, details []string) {
 		return p.verdictOK, p.verdict
 	}
 	p.paused = -1
-	if end := p.JudgeAtMs(); end > p.run.Now() {
-		p.run.RunUntil(end)
-	}
-	passed, details = judge(p.lesson.Challenge.Expect, p.run.Snapshot())
+	p.Advance(p.JudgeAtMs()) // gives any solution steps still to play
+	p.script = nil
+	passed, details = judge(p.lesson.Challenge.Expect, p.run.Sim().Snapshot())
 	p.judged, p.verdict, p.verdictOK = true, details, passed
 	p.attempts++
 	if passed {
@@ -111,14 +113,6 @@ func (p *Player) Attempts() int { return p.attempts }
 
 // Passed reports whether any attempt has passed.
 func (p *Player) Passed() bool { return p.passed }
-
-// Hint returns the challenge's hint once two attempts have failed.
-func (p *Player) Hint() (string, bool) {
-	if p.failures < hintAfterFailures {
-		return "", false
-	}
-	return p.lesson.Challenge.Hint, true
-}
 
 // Solution returns the challenge's worked answer as engine commands with
 // their times, for a "show me" button and for tests.

@@ -41,7 +41,7 @@ func (p *Player) Watch() []WatchValue {
 	if !ok || len(s.Watch) == 0 {
 		return nil
 	}
-	snap := p.run.Snapshot()
+	snap := p.run.Sim().Snapshot()
 	out := make([]WatchValue, len(s.Watch))
 	for i, m := range s.Watch {
 		v, err := scenarios.Metric(snap, m)

@@ -160,12 +160,9 @@ func TestPlayerChallenge(t *testing.T) {
 	if ok, d := p.CheckChallenge(); ok || p.Attempts() != 0 || len(d) != 1 {
 		t.Fatalf("checking during the tour: %v %v, attempts %d", ok, d, p.Attempts())
 	}
-	for i := 0; i < hintAfterFailures; i++ {
+	for range 2 {
 		if err := p.StartChallenge(); err != nil {
 			t.Fatal(err)
-		}
-		if _, ok := p.Hint(); ok {
-			t.Fatalf("hint offered after %d failures", i)
 		}
 		if ok, _ := p.CheckChallenge(); ok {
 			t.Fatal("doing nothing passed")
@@ -177,8 +174,8 @@ func TestPlayerChallenge(t *testing.T) {
 			t.Errorf("Apply after the verdict: %v", err)
 		}
 	}
-	if h, ok := p.Hint(); !ok || h != "the hint" {
-		t.Errorf("Hint() = %q, %v after two failures", h, ok)
+	if h := p.NextHint(); h.Text != "the hint" || h.Level != HintMechanism {
+		t.Errorf("NextHint() = %+v: a one-sentence hint is the mechanism", h)
 	}
 	if err := p.Restart(); err != nil || p.Mode() != ChallengeRun {
 		t.Fatalf("Restart: %v, mode %v", err, p.Mode())

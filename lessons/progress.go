@@ -25,6 +25,11 @@ type LessonProgress struct {
 	// PredictionsRight and PredictionsTotal count predict-then-observe answers.
 	PredictionsRight int `json:"predictions_right,omitempty"`
 	PredictionsTotal int `json:"predictions_total,omitempty"`
+	// PredictionsSkipped counts questions passed on with "skip"; they are
+	// not in PredictionsTotal.
+	PredictionsSkipped int `json:"predictions_skipped,omitempty"`
+	// HintsUsed counts challenge hints shown, over every visit.
+	HintsUsed int `json:"hints_used,omitempty"`
 }
 
 // Progress is every lesson's record, keyed by slug so renumbering lessons
@@ -71,6 +76,26 @@ func (p *Progress) RecordPrediction(slug string, right bool) {
 	if right {
 		lp.PredictionsRight++
 	}
+	if lp.Status == NotStarted {
+		lp.Status = InProgress
+	}
+	p.set(slug, lp)
+}
+
+// RecordSkip counts one question passed on.
+func (p *Progress) RecordSkip(slug string) {
+	lp := p.Get(slug)
+	lp.PredictionsSkipped++
+	if lp.Status == NotStarted {
+		lp.Status = InProgress
+	}
+	p.set(slug, lp)
+}
+
+// RecordHint counts one challenge hint shown.
+func (p *Progress) RecordHint(slug string) {
+	lp := p.Get(slug)
+	lp.HintsUsed++
 	if lp.Status == NotStarted {
 		lp.Status = InProgress
 	}

@@ -56,3 +56,17 @@ func TestProgressSaveLoad(t *testing.T) {
 		t.Fatalf("corrupt load: %+v %v %v", r, warn, err)
 	}
 }
+
+// TestProgressSkipsAndHints: a skip is counted apart from the answers,
+// and hints add up over visits.
+func TestProgressSkipsAndHints(t *testing.T) {
+	var p Progress
+	p.RecordSkip("x")
+	p.RecordPrediction("x", true)
+	p.RecordHint("x")
+	p.RecordHint("x")
+	got := p.Get("x")
+	if got.PredictionsSkipped != 1 || got.PredictionsTotal != 1 || got.HintsUsed != 2 || got.Status != InProgress {
+		t.Errorf("%+v", got)
+	}
+}

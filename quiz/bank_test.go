@@ -77,8 +77,8 @@ func TestLinkedScenarios(t *testing.T) {
 	}
 }
 
-// TestBankCoversTheCourse looks for the terms each concept of the course
-// material and of KAFKA.md needs; a question must mention each.
+// TestBankCoversTheCourse looks for the terms each concept the course
+// teaches needs; a question must mention each.
 func TestBankCoversTheCourse(t *testing.T) {
 	var all strings.Builder
 	for _, q := range loadBank(t) {

@@ -8,9 +8,9 @@ import (
 )
 
 // Independent reference computations for the generator tests. They are
-// written from KAFKA.md's rules, in a different style from the code under
-// test (Java-like int32 arithmetic, brute-force simulation), so that a bug
-// would have to be made twice to slip through.
+// written from Kafka's rules (named in rules.go), in a different style
+// from the code under test (Java-like int32 arithmetic, brute-force
+// simulation), so that a bug would have to be made twice to slip through.
 
 // refMurmur2 follows Kafka's Utils.murmur2 line by line, using int32 and
 // Java's >>> (a logical shift, done on the unsigned bits).

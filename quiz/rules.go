@@ -3,7 +3,10 @@ package quiz
 import "slices"
 
 // The pure Kafka arithmetic the generators ask about. Each function states
-// one rule from KAFKA.md; the engine applies the same rules step by step,
+// one of Kafka's rules (the high watermark of Partition.maybeIncrementLeaderHW,
+// the min.insync.replicas check of Partition.appendRecordsToLeader, the
+// leader election of PartitionChangeBuilder (KRaft), auto.offset.reset,
+// retention by segment); the engine applies the same rules step by step,
 // and the tests check these against hand-worked cases and brute force.
 
 // lag is how far a group is behind on a partition: log end offset (as

@@ -80,6 +80,7 @@ func (b *builder) timelineEntry(t *table) (sim.Scheduled, bool) {
 	str("group", &e.Group)
 	str("topic", &e.Topic)
 	str("delay", &e.Delay)
+	str("to", &e.To)
 	integer("broker", &e.Broker)
 	integer("controller", &e.Controller)
 	integer("consumer", &e.Consumer)
@@ -142,6 +143,8 @@ func (b *builder) timelineRefs(t *table, s sim.Scheduled, consumers map[string]i
 		if _, found := b.topicLine[c.Topic]; !found {
 			msg, hint := undeclared("topic", c.Topic, b.topicLine)
 			bad("topic", msg, hint)
+		} else if c.Kind != sim.CmdAddPartitions {
+			// reset-offsets names a topic without changing it
 		} else if cur := b.finalPartitions[c.Topic]; c.Partitions <= cur {
 			bad("partitions", fmt.Sprintf("topic %s already has %d partitions", c.Topic, cur),
 				"partitions is the new total, and Kafka can only add partitions, never remove them")

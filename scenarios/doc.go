@@ -69,6 +69,8 @@
 // count); crash-producer (producer); crash-consumer, restart-consumer,
 // close-consumer, pause-consumer, resume-consumer (group, consumer);
 // add-consumer (group); add-partitions (topic, partitions: the new total);
+// reset-offsets (group, topic, to: "earliest" or "latest"; the group must
+// have no live member, as kafka-consumer-groups --reset-offsets requires);
 // produce (producer, key, value, count: default 1; no key is a null key,
 // no value a tombstone); note (say only).
 //

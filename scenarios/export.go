@@ -108,6 +108,9 @@ func exportable(sc *Scenario, hand []sim.Applied) error {
 		if _, ok := commandFields[h.Cmd.Kind]; !ok {
 			return fmt.Errorf("%s at %s has no timeline form in a scenario file", h.Cmd.Kind, ms(h.AtMs))
 		}
+		if c := h.Cmd; c.Kind == sim.CmdResetOffsets && (c.Partition >= 0 || (c.Reset != sim.ResetToEarliest && c.Reset != sim.ResetToLatest)) {
+			return fmt.Errorf("%s at %s: a scenario file resets every partition to the earliest or latest offset only", c.Kind, ms(h.AtMs))
+		}
 	}
 	return nil
 }

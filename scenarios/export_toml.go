@@ -208,6 +208,8 @@ func (w *tomlWriter) entry(s sim.Scheduled) {
 			if c.Value != nil {
 				w.str("value", *c.Value)
 			}
+		case "to":
+			w.str("to", strings.TrimPrefix(c.Reset, "to-"))
 		}
 	}
 	if c.Say != "" {

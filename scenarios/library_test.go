@@ -15,6 +15,7 @@ var libraryNames = []string{
 	"producer-retries", "exactly-once", "retention", "compaction", "controller-failover",
 	"controller-zookeeper", "microservices", "activity-tracking", "log-aggregation",
 	"stream-processing", "mlops", "auto-commit", "controller-quorum", "retention-bytes",
+	"slow-processing", "static-membership", "truncation-detection", "transaction-failover", "producer-backlog",
 }
 
 func TestLibraryHasEveryScenario(t *testing.T) {

@@ -67,10 +67,12 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// appendEventJSON writes one event and its non-zero facts as a line.
-// partition and offset are written whenever the event names a topic, since
-// 0 is a real partition and a real offset.
+// appendEventJSON writes one event and its non-zero facts as a line, each
+// under its name for the event's type (output_json_names.go). The
+// partition and the offset field are written whenever the event names a
+// partition, since 0 is a real partition and a real offset.
 func appendEventJSON(b []byte, e sim.Event) []byte {
+	n := namesFor(e)
 	o := openObj(b)
 	o.num("t", e.AtMs)
 	o.str("type", string(e.Type))
@@ -85,24 +87,30 @@ func appendEventJSON(b []byte, e sim.Event) []byte {
 		}
 	}
 	nonZero("broker", int64(e.Broker))
-	nonZero("broker2", int64(e.Broker2))
+	nonZero(n.broker2, int64(e.Broker2))
 	nonEmpty("topic", e.Topic)
-	if e.Topic != "" {
+	if e.Topic != "" && !n.topicLevel {
 		o.num("partition", int64(e.Partition))
-		o.num("offset", e.Offset)
+	}
+	if e.Topic != "" && !n.topicLevel && !n.offsetUnused {
+		o.num(n.offset, e.Offset)
 	} else {
-		nonZero("offset", e.Offset)
+		nonZero(n.offset, e.Offset)
 	}
 	nonEmpty("producer", e.Producer)
 	nonEmpty("group", e.Group)
 	nonEmpty("member", e.Member)
-	nonZero("end_offset", e.EndOffset)
-	nonZero("count", int64(e.Count))
-	nonZero("epoch", int64(e.Epoch))
+	nonZero(n.endOffset, e.EndOffset)
+	nonZero(n.count, int64(e.Count))
+	nonZero(n.epoch, int64(e.Epoch))
 	nonZero("generation", int64(e.Gen))
 	nonEmpty("error", e.Err)
+	if e.Unaware {
+		o.key("unaware")
+		o.b = append(o.b, "true"...)
+	}
 	nonEmpty("reason", string(e.Reason))
-	nonEmpty("text", e.Text)
+	nonEmpty(n.text, e.Text)
 	o.str("why", e.Why())
 	return append(o.close(), '\n')
 }
@@ -111,6 +119,7 @@ func appendEventJSON(b []byte, e sim.Event) []byte {
 func writeJSONSummary(w *bufio.Writer, sc *Scenario, r Result) {
 	o := openObj(nil)
 	o.str("type", "summary")
+	o.num("v", JSONFormatVersion)
 	o.str("scenario", sc.Name)
 	o.key("seed")
 	o.b = strconv.AppendUint(o.b, r.Seed, 10)

@@ -27,9 +27,12 @@ type TimelineEntry struct {
 	// Controller is a dedicated controller node's id (crash-controller,
 	// restart-controller): the nodes after the brokers.
 	Controller int `toml:"controller"`
+	// To is where reset-offsets sets the group's committed offsets:
+	// "earliest" or "latest" (kafka-consumer-groups --reset-offsets).
+	To string `toml:"to"`
 }
 
-var timelineKeys = []string{"at", "do", "say", "broker", "producer", "group", "consumer", "topic", "partitions", "count", "delay", "key", "value", "controller"}
+var timelineKeys = []string{"at", "do", "say", "broker", "producer", "group", "consumer", "topic", "partitions", "count", "delay", "key", "value", "controller", "to"}
 
 // commandFields lists the keys each timeline command takes besides at and
 // say; a trailing "?" marks an optional one.
@@ -49,6 +52,7 @@ var commandFields = map[sim.CommandKind][]string{
 	sim.CmdAddConsumer:       {"group"},
 	sim.CmdAddPartitions:     {"topic", "partitions"},
 	sim.CmdProduce:           {"producer", "key?", "value?", "count?"},
+	sim.CmdResetOffsets:      {"group", "topic", "to"},
 	sim.CmdNote:              {},
 }
 
@@ -57,7 +61,7 @@ var commandFields = map[sim.CommandKind][]string{
 func TimelineCommands() []string {
 	return []string{"crash-broker", "restart-broker", "crash-controller", "restart-controller", "slow-broker", "drop-acks", "crash-producer",
 		"crash-consumer", "restart-consumer", "close-consumer", "pause-consumer", "resume-consumer",
-		"add-consumer", "add-partitions", "produce", "note"}
+		"add-consumer", "add-partitions", "reset-offsets", "produce", "note"}
 }
 
 // Scheduled checks the entry on its own (not against a cluster: see Parse
@@ -137,6 +141,19 @@ func (t TimelineEntry) check(present func(string) bool) (sim.Scheduled, Problems
 		}
 		c.DelayMs = ms
 	}
+	if kind == sim.CmdResetOffsets {
+		c.Partition = -1
+		switch t.To {
+		case "earliest":
+			c.Reset = sim.ResetToEarliest
+		case "latest":
+			c.Reset = sim.ResetToLatest
+		default:
+			if present("to") {
+				bad("to", fmt.Sprintf("%q is not a reset target", t.To), `use to = "earliest" or to = "latest"`)
+			}
+		}
+	}
 	if kind == sim.CmdProduce && c.Count == 0 {
 		c.Count = 1
 	}
@@ -177,6 +194,8 @@ func (t TimelineEntry) set(name string) bool {
 		return t.Key != nil
 	case "value":
 		return t.Value != nil
+	case "to":
+		return t.To != ""
 	}
 	return false
 }
@@ -195,6 +214,8 @@ func fieldHint(name string) string {
 		return "how many responses to drop: count = 1"
 	case "partitions":
 		return "the new total: partitions = 6"
+	case "to":
+		return `where the group starts: to = "earliest" or to = "latest"`
 	}
 	return "add " + name + ` = "..."`
 }

@@ -35,9 +35,9 @@ func TestAccumulatorBatchesTheBacklog(t *testing.T) {
 	if requests > 5000/20 {
 		t.Fatalf("%d produce requests for 5000 records: the backlog was not batched", requests)
 	}
-	for _, b := range s.batches {
-		if b.bytes > c.Producers[0].BatchSizeBytes {
-			t.Fatalf("a batch holds %d bytes, more than batch.size=%d", b.bytes, c.Producers[0].BatchSizeBytes)
+	for i := range s.batches.Len() {
+		if b := s.batches.At(i); b.bytes > c.Producers[0].BatchSizeBytes {
+			t.Fatalf("a batch holds %d bytes, more than batch.size=%d", s.batches.At(i).bytes, c.Producers[0].BatchSizeBytes)
 		}
 	}
 	if biggest < 40 {

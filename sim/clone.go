@@ -35,14 +35,11 @@ func (s *Sim) Clone() *Sim {
 		c.groups[i] = g.clone()
 	}
 	c.ledger = s.ledger.clone()
-	c.batches = append([]batch(nil), s.batches...)
-	for i := range c.batches {
-		r := c.batches[i].recs
-		c.batches[i].recs = r[:len(r):len(r)]
-	}
+	c.batches = s.batches.share()
 	c.truncs = capped(s.truncs)
 	c.markers = capped(s.markers)
 	c.events = capped(s.events)
+	s.eventsShared = true
 	c.applied = capped(s.applied)
 	c.scheduled = capped(s.scheduled)
 	c.scratch = nil
@@ -55,6 +52,15 @@ func (s *Sim) Clone() *Sim {
 		panic("sim: digest state: " + err.Error())
 	}
 	return &c
+}
+
+// detachBatches cuts the record lists of batches copied out of a shared
+// chunk to their length: an open batch's next record must not land in an
+// array the other side may append to as well.
+func detachBatches(bs []batch) {
+	for i := range bs {
+		bs[i].recs = capped(bs[i].recs)
+	}
 }
 
 func capped[T any](xs []T) []T { return xs[:len(xs):len(xs)] }
@@ -94,7 +100,7 @@ func (g *group) clone() *group {
 		c.committed[k] = v
 	}
 	c.committedEpoch = copyMap(g.committedEpoch)
-	c.procCount = append([]uint8(nil), g.procCount...)
+	c.procCount = g.procCount.share()
 	c.history = groupHistory{processed: capped(g.history.processed), commits: capped(g.history.commits),
 		resets: capped(g.history.resets), crashes: capped(g.history.crashes)}
 	c.members = make([]*member, len(g.members))
@@ -130,4 +136,51 @@ func copyOffsets(m map[TopicPartition]int64) map[TopicPartition]int64 {
 		out[k] = v
 	}
 	return out
+}
+
+// checkpointBytes estimates what a clone of s costs beyond what it shares:
+// the chunk tables, the per-partition and per-group state that is copied
+// whole, and a fixed part for the rest. The chunks that later writes copy
+// come on top (copiedSinceShare).
+func (s *Sim) checkpointBytes() int {
+	n := 4096 + s.ledger.recs.tableBytes() + s.batches.tableBytes()
+	n += 24 * len(s.ledger.extra)
+	for _, t := range s.topics {
+		for _, p := range t.parts {
+			n += 256 + 16*(len(p.isr)+len(p.pendingAcks)+len(p.openTxns)+len(p.aborted))
+			for _, r := range p.reps {
+				n += 192 + 48*len(r.segments) + 12*len(r.pids) + r.entries.tableBytes()
+			}
+		}
+	}
+	for _, g := range s.groups {
+		n += g.procCount.tableBytes() + 64*len(g.committed)
+		for _, m := range g.members {
+			n += 256 + 32*len(m.buffer) + 64*len(m.positions)
+		}
+	}
+	for _, p := range s.producers {
+		n += 128 + 32*len(p.parts)
+		for _, pp := range p.parts {
+			n += 4 * len(pp.queue)
+		}
+	}
+	return n + 64*s.queue.Len()
+}
+
+// copiedSinceShare is how many bytes of shared chunks s has copied since
+// its last clone: the old copies are the last clone's alone.
+func (s *Sim) copiedSinceShare() int {
+	n := s.ledger.recs.copied + s.batches.copied
+	for _, t := range s.topics {
+		for _, p := range t.parts {
+			for _, r := range p.reps {
+				n += r.entries.copied
+			}
+		}
+	}
+	for _, g := range s.groups {
+		n += g.procCount.copied
+	}
+	return n
 }

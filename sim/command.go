@@ -44,8 +44,9 @@ const (
 )
 
 // Command is one instruction to the engine. Only the fields its Kind uses are
-// set; Validate says which. Commands are plain values so a run can be recorded,
-// replayed and written back out as a scenario.
+// set; checkCommand (apply.go) rejects one naming something that does not
+// exist. Commands are plain values so a run can be recorded, replayed and
+// written back out as a scenario.
 type Command struct {
 	Kind CommandKind
 

@@ -72,8 +72,8 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	got, from := 0, int64(-1)
 	i := lr.indexOf(pos)
 	fe := m.fetchEpochs[tp]
-	for ; i < len(lr.entries) && got < maxRecs; i++ {
-		e := lr.entries[i]
+	for ; i < lr.entries.Len() && got < maxRecs; i++ {
+		e := *lr.entries.At(i)
 		if e.offset >= limit {
 			break
 		}
@@ -88,7 +88,7 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 		m.buffer = append(m.buffer, bufRec{tp: tp, offset: e.offset, rec: e.rec})
 		got++
 	}
-	if got == 0 && pos < limit && i >= len(lr.entries) {
+	if got == 0 && pos < limit && i >= lr.entries.Len() {
 		pos = limit // a compacted gap runs to the end
 	}
 	m.positions[tp] = pos
@@ -98,7 +98,7 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 
 // isAborted reports whether e belongs to an aborted transaction.
 func (p *partition) isAborted(s *Sim, e entry) bool {
-	ri := &s.ledger.recs[e.rec]
+	ri := s.ledger.recs.At(int(e.rec))
 	if ri.txn < 0 {
 		return false
 	}
@@ -215,18 +215,18 @@ func (s *Sim) creditProcessed(g *group, m *member, upTo int) {
 
 // countProcessed adds processing completions to the ledger and history.
 func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) {
-	for len(g.procCount) < len(s.ledger.recs) {
-		g.procCount = append(g.procCount, 0)
+	for g.procCount.Len() < s.ledger.recs.Len() {
+		g.procCount.Append(0)
 	}
 	g.processedTotal += len(recs)
 	dup := 0
 	start := 0
 	for i, r := range recs {
-		if g.procCount[r.rec] > 0 {
+		if *g.procCount.At(int(r.rec)) > 0 {
 			dup++
 		}
-		if g.procCount[r.rec] < 255 {
-			g.procCount[r.rec]++
+		if n := g.procCount.Mut(int(r.rec)); *n < 255 {
+			*n++
 		}
 		if i == len(recs)-1 || recs[i+1].tp != r.tp || recs[i+1].offset < r.offset {
 			g.history.processed = append(g.history.processed, procRange{tp: r.tp, from: recs[start].offset, to: r.offset + 1,

@@ -34,14 +34,14 @@ func (s *Sim) Fates(groupID string, want Fate) []RecordFate {
 		if want != "" && f != want {
 			return
 		}
-		ri := &s.ledger.recs[rec]
+		ri := s.ledger.recs.At(int(rec))
 		rf := RecordFate{RecordID: int(rec), Producer: s.producers[ri.producer].cfg.ID, SendN: int(ri.sendN),
 			Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), Fate: f}
 		if ri.offset >= 0 {
 			rf.Offsets = append([]int64{ri.offset}, s.ledger.extra[rec]...)
 		}
-		if int(rec) < len(g.procCount) {
-			rf.Processed = int(g.procCount[rec])
+		if int(rec) < g.procCount.Len() {
+			rf.Processed = int(*g.procCount.At(int(rec)))
 		}
 		rf.Key, rf.NullKey = s.ledger.keyOf(rec)
 		rf.Reason = s.fateReason(g, rec, f, m, rf.Offsets, newest)
@@ -51,7 +51,7 @@ func (s *Sim) Fates(groupID string, want Fate) []RecordFate {
 }
 
 func (s *Sim) fateReason(g *group, rec int32, f Fate, m miss, offs []int64, newest newestByKey) string {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	tp := TopicPartition{Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part)}
 	switch f {
 	case FateExactlyOnce:
@@ -70,7 +70,7 @@ func (s *Sim) fateReason(g *group, rec int32, f Fate, m miss, offs []int64, newe
 // unackedNote says when a processed record's producer was never told it
 // was written: it counts all the same.
 func (s *Sim) unackedNote(rec int32) string {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	switch {
 	case ri.state == recPending:
 		return "; its producer has not been acknowledged for it yet"
@@ -119,7 +119,7 @@ func (s *Sim) crashAfter(g *group, member string, atMs int64) *crashRec {
 
 // missReason tells why a record will never be processed: lost or skipped.
 func (s *Sim) missReason(g *group, rec int32, tp TopicPartition, m miss, newest newestByKey) string {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	off, id := m.off, g.cfg.ID
 	switch m.cause {
 	case missNeverWritten:
@@ -156,7 +156,7 @@ func (s *Sim) missReason(g *group, rec int32, tp TopicPartition, m miss, newest 
 // compactedReason: compaction keeps the latest record of each key, and a
 // tombstone only for delete.retention.ms.
 func (s *Sim) compactedReason(g *group, rec int32, tp TopicPartition, off int64, newest newestByKey) string {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	key, _ := s.ledger.keyOf(rec)
 	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
 	if n := newest.of(s, p, ri.key); n > off {
@@ -179,9 +179,9 @@ func (n newestByKey) of(s *Sim, p *partition, key int32) int64 {
 	m, ok := n[p]
 	if !ok {
 		m = map[int32]int64{}
-		for _, e := range p.shownReplica().entries {
+		for _, e := range p.shownReplica().entries.All(0) {
 			if e.rec >= 0 {
-				m[s.ledger.recs[e.rec].key] = e.offset
+				m[s.ledger.recs.At(int(e.rec)).key] = e.offset
 			}
 		}
 		n[p] = m

@@ -27,8 +27,9 @@ type group struct {
 	// delayUntil: a group leaving Empty waits group.initial.rebalance.delay.ms
 	// for more members before its rebalance completes.
 	delayUntil int64
-	// procCount[rec] is how many times a member finished processing rec.
-	procCount      []uint8
+	// procCount[rec] is how many times a member finished processing rec
+	// (chunks shared between checkpoints).
+	procCount      chunks[uint8]
 	processedTotal int // processing completions, repeats included
 	history        groupHistory
 	clientSeq      int

@@ -46,8 +46,8 @@ func TestIdempotentEpochBumpNeverAcksUnwritten(t *testing.T) {
 		// Stricter than the chaos invariant (clean elections only here):
 		// every acknowledged record is in the leader's log now.
 		pt := s.partitionOf(0, 0)
-		for i := range s.ledger.recs {
-			if s.ledger.recs[i].state == recAcked && !s.copyPresent(pt, int32(i)) {
+		for i := range s.ledger.recs.Len() {
+			if s.ledger.recs.At(int(i)).state == recAcked && !s.copyPresent(pt, int32(i)) {
 				t.Fatalf("seed %d: record %d was acked but is not in the log", seed, i)
 			}
 		}

@@ -21,14 +21,14 @@ func checkInvariants(s *Sim) error {
 				}
 			}
 			for _, r := range p.reps {
-				for i := 1; i < len(r.entries); i++ {
-					prev, cur := r.entries[i-1].offset, r.entries[i].offset
+				for i := 1; i < r.entries.Len(); i++ {
+					prev, cur := r.entries.At(i-1).offset, r.entries.At(i).offset
 					if cur <= prev || (!compacted && cur != prev+1) {
 						return fmt.Errorf("%s broker %d: non-monotonic offsets %d then %d", p.tp(), r.broker, prev, cur)
 					}
 				}
-				if n := len(r.entries); n > 0 && r.entries[n-1].offset >= r.leo {
-					return fmt.Errorf("%s broker %d: entry at %d >= LEO %d", p.tp(), r.broker, r.entries[n-1].offset, r.leo)
+				if n := r.entries.Len(); n > 0 && r.entries.At(n-1).offset >= r.leo {
+					return fmt.Errorf("%s broker %d: entry at %d >= LEO %d", p.tp(), r.broker, r.entries.At(n-1).offset, r.leo)
 				}
 			}
 		}
@@ -70,8 +70,8 @@ func checkInFlightRequests(s *Sim) error {
 			continue
 		}
 		want := make([]map[int32]bool, len(p.inflight))
-		for i := range s.batches {
-			b := &s.batches[i]
+		for i := range s.batches.Len() {
+			b := s.batches.At(i)
 			if b.producer != p.idx || b.state != batchInFlight {
 				continue
 			}
@@ -97,8 +97,8 @@ func checkAcksLanded(s *Sim) error {
 			return fmt.Errorf("%s acked %d records of %s-%d at offset %d", e.Producer, e.Count, e.Topic, e.Partition, e.Offset)
 		}
 	}
-	for i := range s.ledger.recs {
-		ri := &s.ledger.recs[i]
+	for i := range s.ledger.recs.Len() {
+		ri := s.ledger.recs.At(int(i))
 		p := s.producers[ri.producer]
 		if ri.state != recAcked || p.cfg.Acks != AcksAll || ri.offset >= 0 {
 			continue

@@ -138,8 +138,8 @@ func TestExpiredActiveSegmentIsDeleted(t *testing.T) {
 			written++
 		}
 		for _, r := range p.reps {
-			if r.logStart != r.leo || len(r.entries) != 0 {
-				t.Fatalf("seed 10: %s broker %d: log start %d, LEO %d, %d entries left", p.tp(), r.broker, r.logStart, r.leo, len(r.entries))
+			if r.logStart != r.leo || r.entries.Len() != 0 {
+				t.Fatalf("seed 10: %s broker %d: log start %d, LEO %d, %d entries left", p.tp(), r.broker, r.logStart, r.leo, r.entries.Len())
 			}
 		}
 	}

@@ -45,7 +45,7 @@ type recordInfo struct {
 }
 
 type ledger struct {
-	recs   []recordInfo
+	recs   chunks[recordInfo] // shared between checkpoints, copied when written
 	keys   []string
 	keyIdx map[string]int32
 	values []string
@@ -79,8 +79,7 @@ func (l *ledger) add(r recordInfo) int32 {
 	r.offset = -1
 	r.seq = -1
 	r.size = int32(l.computeSize(&r))
-	l.recs = append(l.recs, r)
-	return int32(len(l.recs) - 1)
+	return int32(l.recs.Append(r))
 }
 
 func (l *ledger) computeSize(r *recordInfo) int {
@@ -106,19 +105,19 @@ func digits(n int) int {
 	return d
 }
 
-func (l *ledger) size(rec int32) int { return int(l.recs[rec].size) }
+func (l *ledger) size(rec int32) int { return int(l.recs.At(int(rec)).size) }
 
 // sent marks an acks=0 record as on its way: counted as delivered by its
 // producer, settled when the request reaches the broker.
 func (l *ledger) sent(rec int32) {
-	if r := &l.recs[rec]; r.state == recPending {
+	if r := l.recs.Mut(int(rec)); r.state == recPending {
 		r.state = recSent
 	}
 }
 
 // landed notes that a copy of the record was appended at off.
 func (l *ledger) landed(rec int32, off int64) {
-	r := &l.recs[rec]
+	r := l.recs.Mut(int(rec))
 	if r.copies < 255 {
 		r.copies++
 	}
@@ -137,7 +136,7 @@ func (l *ledger) landed(rec int32, off int64) {
 
 // settle records the producer's verdict; the first verdict stands.
 func (l *ledger) settle(rec int32, ok bool) {
-	r := &l.recs[rec]
+	r := l.recs.Mut(int(rec))
 	if r.state != recPending && r.state != recSent {
 		return
 	}
@@ -150,7 +149,7 @@ func (l *ledger) settle(rec int32, ok bool) {
 
 // keyOf and valueOf render a record's key and value.
 func (l *ledger) keyOf(rec int32) (string, bool) {
-	k := l.recs[rec].key
+	k := l.recs.At(int(rec)).key
 	if k < 0 {
 		return "", true
 	}
@@ -158,7 +157,7 @@ func (l *ledger) keyOf(rec int32) (string, bool) {
 }
 
 func (l *ledger) valueOf(rec int32) (string, bool) {
-	r := &l.recs[rec]
+	r := l.recs.At(int(rec))
 	switch {
 	case r.value == valueNull:
 		return "", true
@@ -171,7 +170,7 @@ func (l *ledger) valueOf(rec int32) (string, bool) {
 
 func (l *ledger) clone() ledger {
 	c := *l
-	c.recs = append([]recordInfo(nil), l.recs...)
+	c.recs = l.recs.share()
 	c.keys = l.keys[:len(l.keys):len(l.keys)]
 	c.values = l.values[:len(l.values):len(l.values)]
 	c.names = l.names[:len(l.names):len(l.names)]

@@ -45,11 +45,11 @@ func checkGroupBalance(s *Sim, g *group, gl GroupLedger) error {
 		}
 	}
 	counted, processed, completions := 0, 0, 0
-	for i := range s.ledger.recs {
-		ri := &s.ledger.recs[i]
+	for i := range s.ledger.recs.Len() {
+		ri := s.ledger.recs.At(int(i))
 		n := 0
-		if i < len(g.procCount) {
-			n = int(g.procCount[i])
+		if i < g.procCount.Len() {
+			n = int(*g.procCount.At(i))
 		}
 		if n > 0 && ri.offset < 0 {
 			return fmt.Errorf("group %s processed record %d, which was never written", g.cfg.ID, i)

@@ -64,7 +64,7 @@ func (m miss) rank() int {
 // missOf says why the group will not process rec, which it has not
 // processed and can no longer read.
 func (s *Sim) missOf(g *group, rec int32) miss {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
 	if ri.offset < 0 || p == nil {
 		return miss{cause: missNeverWritten, off: -1}
@@ -80,7 +80,7 @@ func (s *Sim) missOf(g *group, rec int32) miss {
 
 // copyMiss: why the group will not read the copy of rec at off.
 func (s *Sim) copyMiss(g *group, p *partition, rec int32, off int64) miss {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	lr := p.shownReplica()
 	tp := p.tp()
 	reset, hasReset := firstResetPast(g, tp, off, ri.createdMs)

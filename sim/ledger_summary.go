@@ -52,7 +52,7 @@ func (s *Sim) Ledger() LedgerSummary {
 func (s *Sim) logDuplicates() int {
 	n := 0
 	for rec, extra := range s.ledger.extra { // a sum: order does not matter
-		ri := &s.ledger.recs[rec]
+		ri := s.ledger.recs.At(int(rec))
 		p := s.partitionOf(int(ri.topicIdx), int(ri.part))
 		if p == nil {
 			continue
@@ -81,7 +81,7 @@ type groupFrontier struct {
 func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
 	out := map[TopicPartition]groupFrontier{}
 	for tp, c := range g.committed {
-		out[tp] = groupFrontier{from: c}
+		out[tp] = groupFrontier{from: s.validatedCommit(g, tp, c)}
 	}
 	for _, m := range g.members {
 		if !m.inGroup || m.state == MemberCrashed || m.state == MemberClosed {
@@ -113,6 +113,31 @@ func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
 	return out
 }
 
+// validatedCommit is where the group's next reader of tp will really
+// start: a committed offset stored with a leader epoch is validated first
+// (KIP-320), and if the log was truncated under it the reader seeks back to
+// where that epoch ends, or stops with LogTruncationException until the
+// application decides. Either way the records written there since are not
+// lost: they are still to be read.
+func (s *Sim) validatedCommit(g *group, tp TopicPartition, committed int64) int64 {
+	epoch, known := g.committedEpoch[tp]
+	if !known || epoch < 0 {
+		return committed
+	}
+	i, t := s.topicByName(tp.Topic)
+	if i < 0 || t == nil || tp.Partition >= len(t.parts) {
+		return committed
+	}
+	lr := s.partitionOf(i, tp.Partition).shownReplica()
+	if lr == nil {
+		return committed
+	}
+	if _, end := lr.endOffsetForEpoch(epoch); end < committed {
+		return end
+	}
+	return committed
+}
+
 // eachGroupRecord calls f with the fate of every record of the group's
 // topics that was acknowledged (for acks=0, sent) or that the group
 // processed, acknowledged or not, in record order. A record processed twice
@@ -130,15 +155,15 @@ func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m miss)) {
 		}
 	}
 	fr := s.frontiers(g)
-	for i := range s.ledger.recs {
-		ri := &s.ledger.recs[i]
+	for i := range s.ledger.recs.Len() {
+		ri := s.ledger.recs.At(int(i))
 		if !subscribed[ri.topicIdx] {
 			continue
 		}
 		rec := int32(i)
 		count := uint8(0)
-		if i < len(g.procCount) {
-			count = g.procCount[i]
+		if i < g.procCount.Len() {
+			count = *g.procCount.At(i)
 		}
 		switch {
 		case count == 1:
@@ -162,7 +187,7 @@ func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m miss)) {
 // stillReadable: a copy of the record is in the partition's log and the
 // group has not moved past it (or a member holds it, unprocessed).
 func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFrontier) bool {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
 	if p == nil || ri.offset < 0 {
 		return false

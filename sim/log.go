@@ -31,7 +31,7 @@ type segment struct {
 // leader knows about it as a follower.
 type replica struct {
 	broker   int
-	entries  []entry
+	entries  chunks[entry] // shared between checkpoints, copied when written
 	logStart int64
 	leo      int64
 	epochs   []epochStart
@@ -59,18 +59,18 @@ type pidState struct {
 
 // indexOf returns the index of the first entry with offset >= off.
 func (r *replica) indexOf(off int64) int {
-	n := len(r.entries)
+	n := r.entries.Len()
 	if n == 0 {
 		return 0
 	}
-	base := r.entries[0].offset
-	if i := off - base; i >= 0 && i < int64(n) && r.entries[i].offset == off {
+	base := r.entries.At(0).offset
+	if i := off - base; i >= 0 && i < int64(n) && r.entries.At(int(i)).offset == off {
 		return int(i)
 	}
 	if off <= base {
 		return 0
 	}
-	return sort.Search(n, func(i int) bool { return r.entries[i].offset >= off })
+	return sort.Search(n, func(i int) bool { return r.entries.At(i).offset >= off })
 }
 
 // lastEpoch is the leader epoch of its newest entry, or -1.
@@ -117,7 +117,7 @@ func (r *replica) appendEntry(e entry, bytes int64, tsMs, nowMs int64, t *TopicC
 	if tsMs > sg.maxTsMs {
 		sg.maxTsMs = tsMs
 	}
-	r.entries = append(r.entries, e)
+	r.entries.Append(e)
 	r.leo = e.offset + 1
 }
 
@@ -128,10 +128,11 @@ func (r *replica) truncateTo(off int64) []entry {
 		return nil
 	}
 	i := r.indexOf(off)
-	dropped := append([]entry(nil), r.entries[i:]...)
-	// Cap the slice so later appends reallocate instead of writing into an
-	// array a checkpoint may still share.
-	r.entries = r.entries[:i:i]
+	var dropped []entry
+	for _, e := range r.entries.All(i) {
+		dropped = append(dropped, e)
+	}
+	r.entries.Truncate(i)
 	r.leo = off
 	if r.leo < r.logStart {
 		r.logStart = r.leo
@@ -149,7 +150,7 @@ func (r *replica) truncateTo(off int64) []entry {
 
 func (r *replica) clone() *replica {
 	c := *r
-	c.entries = r.entries[:len(r.entries):len(r.entries)]
+	c.entries = r.entries.share()
 	c.epochs = r.epochs[:len(r.epochs):len(r.epochs)]
 	c.segments = append([]segment(nil), r.segments...)
 	c.pids = append([]pidState(nil), r.pids...)

@@ -39,7 +39,7 @@ func TestRetryOverTruncatedCopyIsNotADuplicate(t *testing.T) {
 
 	rewritten := 0
 	for rec, extra := range s.ledger.extra {
-		if len(extra) > 0 && s.ledger.recs[rec].offset >= 0 {
+		if len(extra) > 0 && s.ledger.recs.At(int(rec)).offset >= 0 {
 			rewritten++
 		}
 	}
@@ -56,7 +56,7 @@ func TestRetryOverTruncatedCopyIsNotADuplicate(t *testing.T) {
 	p := s.partitionOf(0, 0)
 	for _, r := range p.reps {
 		seen := map[int32]bool{}
-		for _, e := range r.entries {
+		for _, e := range r.entries.All(0) {
 			if e.rec >= 0 && seen[e.rec] {
 				t.Fatalf("broker %d holds record %d twice", r.broker, e.rec)
 			}

@@ -6,7 +6,7 @@ package sim
 
 func (s *Sim) produceArrived(it item) {
 	p := s.producers[it.a]
-	b := &s.batches[it.b]
+	b := s.batches.Mut(int(it.b))
 	brokerID := int(it.c)
 	if p.cfg.Acks == AcksNone {
 		// Sent is all acks=0 promises: whatever the broker does now, the
@@ -29,7 +29,7 @@ func (s *Sim) produceArrived(it item) {
 	cfg := s.topicCfg(pt)
 	if hasPolicy(cfg.CleanupPolicy, CleanupCompact) {
 		for _, r := range b.recs {
-			if s.ledger.recs[r].key < 0 {
+			if s.ledger.recs.At(int(r)).key < 0 {
 				// A compacted topic keeps the latest value per key: a record
 				// without a key has nothing to be compacted by.
 				respond(errInvalidRecord, -1)
@@ -71,7 +71,7 @@ func (s *Sim) produceArrived(it item) {
 	for i, r := range b.recs {
 		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
 		if firstSeq >= 0 {
-			ri := &s.ledger.recs[r]
+			ri := s.ledger.recs.Mut(int(r))
 			ri.seq, ri.epoch = firstSeq+int32(i), epoch
 		}
 		if s.copyPresent(pt, r) {
@@ -112,7 +112,7 @@ func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code
 	b := s.broker(brokerID)
 	if b.dropAcks > 0 {
 		b.dropAcks--
-		bt := &s.batches[bi]
+		bt := s.batches.Mut(int(bi))
 		s.emit(Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
 			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], EndOffset: p.cfg.RequestTimeoutMs})
 		return
@@ -133,7 +133,7 @@ func (s *Sim) completePendingAcks(pt *partition) {
 			keep = append(keep, pa)
 			continue
 		}
-		b := &s.batches[pa.batch]
+		b := s.batches.Mut(int(pa.batch))
 		p := s.producers[b.producer]
 		code := errNone
 		if len(pt.isr) < minISR {
@@ -148,7 +148,7 @@ func (s *Sim) completePendingAcks(pt *partition) {
 // moved away from the broker holding them.
 func (s *Sim) failPendingAcks(pt *partition, _ string) {
 	for _, pa := range pt.pendingAcks {
-		b := &s.batches[pa.batch]
+		b := s.batches.Mut(int(pa.batch))
 		p := s.producers[b.producer]
 		if s.brokerUp(int(b.broker)) {
 			s.sendProduceResponse(p, pa.batch, pa.gen, int(b.broker), errNotLeader, -1)
@@ -182,7 +182,7 @@ func (s *Sim) notePid(r *replica, e entry) {
 		r.pids[mk.producer] = pidState{known: true, epoch: mk.epoch, lastSeq: -1}
 		return
 	}
-	ri := &s.ledger.recs[e.rec]
+	ri := s.ledger.recs.At(int(e.rec))
 	if ri.seq < 0 {
 		return
 	}
@@ -195,7 +195,7 @@ func (s *Sim) notePid(r *replica, e entry) {
 // rebuildPids recomputes the idempotence state after a truncation.
 func (s *Sim) rebuildPids(pt *partition, r *replica) {
 	r.pids = nil
-	for _, e := range r.entries {
+	for _, e := range r.entries.All(0) {
 		s.notePid(r, e)
 	}
 }
@@ -205,6 +205,6 @@ func (s *Sim) entryFacts(e entry) (int64, int64) {
 	if e.rec < 0 {
 		return markerBytes, s.nowMs
 	}
-	ri := &s.ledger.recs[e.rec]
+	ri := s.ledger.recs.At(int(e.rec))
 	return int64(ri.size), ri.createdMs
 }

@@ -44,12 +44,12 @@ func (s *Sim) checkSequence(lr *replica, b *batch, epoch, firstSeq int32) (code 
 // findDuplicate looks back through the log for the batch with exactly
 // these sequence numbers from this producer and epoch.
 func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int32) (int64, bool) {
-	for i := len(lr.entries) - 1; i >= 0; i-- {
-		e := lr.entries[i]
+	for i := lr.entries.Len() - 1; i >= 0; i-- {
+		e := *lr.entries.At(i)
 		if e.rec < 0 {
 			continue
 		}
-		ri := &s.ledger.recs[e.rec]
+		ri := s.ledger.recs.At(int(e.rec))
 		if ri.producer != producer || ri.epoch != epoch || ri.seq < 0 {
 			continue
 		}
@@ -60,9 +60,9 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 			continue
 		}
 		n := int(lastSeq - firstSeq)
-		if i+n < len(lr.entries) {
-			if end := lr.entries[i+n]; end.rec >= 0 && s.ledger.recs[end.rec].seq == lastSeq &&
-				s.ledger.recs[end.rec].producer == producer {
+		if i+n < lr.entries.Len() {
+			if end := lr.entries.At(i + n); end.rec >= 0 && s.ledger.recs.At(int(end.rec)).seq == lastSeq &&
+				s.ledger.recs.At(int(end.rec)).producer == producer {
 				return e.offset, true
 			}
 		}
@@ -74,7 +74,7 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 // copyPresent reports whether the leader's log holds a copy of rec right
 // now: a copy truncated away does not count.
 func (s *Sim) copyPresent(pt *partition, rec int32) bool {
-	ri := &s.ledger.recs[rec]
+	ri := s.ledger.recs.At(int(rec))
 	if ri.offset < 0 {
 		return false
 	}

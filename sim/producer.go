@@ -216,28 +216,28 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 		// RecordAccumulator.append: a batch waiting for a send slot still
 		// takes records until it holds batch.size bytes.
 		last := pp.queue[len(pp.queue)-1]
-		if b := &s.batches[last]; b.attempts == 0 && b.bytes+size <= p.cfg.BatchSizeBytes {
+		if b := s.batches.Mut(int(last)); b.attempts == 0 && b.bytes+size <= p.cfg.BatchSizeBytes {
 			b.recs = append(b.recs, rec)
 			b.bytes += size
 			return
 		}
 	}
 	if pp.open >= 0 {
-		b := &s.batches[pp.open]
+		b := s.batches.Mut(int(pp.open))
 		if b.bytes+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
 			s.closeBatch(p, part)
 		}
 	}
 	if pp.open < 0 {
-		s.batches = append(s.batches, batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
+		s.batches.Append(batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
 			createdMs: s.nowMs, firstSeq: -1, base: -1})
-		pp.open = int32(len(s.batches) - 1)
+		pp.open = int32(s.batches.Len() - 1)
 		s.schedule(p.cfg.DeliveryTimeoutMs, item{kind: itBatchExpire, a: p.idx, b: pp.open, gen: p.gen})
 		if p.cfg.LingerMs > 0 {
 			s.schedule(p.cfg.LingerMs, item{kind: itLinger, a: p.idx, b: int32(part), c: pp.open, gen: p.gen})
 		}
 	}
-	b := &s.batches[pp.open]
+	b := s.batches.Mut(int(pp.open))
 	b.recs = append(b.recs, rec)
 	b.bytes += size
 }
@@ -247,7 +247,7 @@ func (s *Sim) closeBatch(p *producer, part int) {
 	if pp.open < 0 {
 		return
 	}
-	s.batches[pp.open].state = batchQueued
+	s.batches.Mut(int(pp.open)).state = batchQueued
 	pp.queue = append(pp.queue, pp.open)
 	pp.open = -1
 }
@@ -255,7 +255,7 @@ func (s *Sim) closeBatch(p *producer, part int) {
 // flushReady closes batches whose linger.ms has passed, then sends what it can.
 func (s *Sim) flushReady(p *producer) {
 	for part := range p.parts {
-		if o := p.parts[part].open; o >= 0 && s.nowMs-s.batches[o].createdMs >= p.cfg.LingerMs {
+		if o := p.parts[part].open; o >= 0 && s.nowMs-s.batches.At(int(o)).createdMs >= p.cfg.LingerMs {
 			s.closeBatch(p, part)
 		}
 	}
@@ -264,7 +264,7 @@ func (s *Sim) flushReady(p *producer) {
 
 // finishBatch settles a batch: acked, or failed for good.
 func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
-	b := &s.batches[bi]
+	b := s.batches.Mut(int(bi))
 	s.leaveFlight(p, b)
 	b.state = batchDone
 	if ok && b.base < 0 && p.cfg.Acks != AcksNone {
@@ -306,7 +306,7 @@ func (s *Sim) leaveFlight(p *producer, b *batch) {
 		return
 	}
 	p.parts[b.part].inFlight--
-	if head := &s.batches[b.reqHead]; head.reqLeft > 0 {
+	if head := s.batches.Mut(int(b.reqHead)); head.reqLeft > 0 {
 		head.reqLeft--
 		if head.reqLeft == 0 {
 			p.inflight[b.broker-1]-- // the request's last batch is answered
@@ -325,16 +325,17 @@ func (s *Sim) crashProducer(id string) error {
 	p.crashed = true
 	p.gen++
 	lost := 0
-	for bi := range s.batches {
-		b := &s.batches[bi]
-		if b.producer == p.idx && b.state != batchDone {
-			b.state = batchDone
-			for _, r := range b.recs {
-				s.ledger.settle(r, false)
-			}
-			p.failed += len(b.recs)
-			lost += len(b.recs)
+	for bi := range s.batches.Len() {
+		if b := s.batches.At(bi); b.producer != p.idx || b.state == batchDone {
+			continue
 		}
+		b := s.batches.Mut(bi)
+		b.state = batchDone
+		for _, r := range b.recs {
+			s.ledger.settle(r, false)
+		}
+		p.failed += len(b.recs)
+		lost += len(b.recs)
 	}
 	for i := range p.parts {
 		p.parts[i].open = -1

@@ -6,8 +6,8 @@ package sim
 // sent - acked - failed, so the ledger can check that the three agree.
 func (s *Sim) unsettledRecords() []int {
 	out := make([]int, len(s.producers))
-	for i := range s.batches {
-		if b := &s.batches[i]; b.state != batchDone {
+	for i := range s.batches.Len() {
+		if b := s.batches.At(i); b.state != batchDone {
 			out[b.producer] += len(b.recs)
 		}
 	}

@@ -5,7 +5,7 @@ package sim
 
 // produceFailedAttempt decides between a retry and giving up.
 func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
-	b := &s.batches[bi]
+	b := s.batches.Mut(int(bi))
 	s.leaveFlight(p, b)
 	if b.state == batchInFlight {
 		b.state = batchQueued
@@ -46,7 +46,7 @@ func idempotenceWord(p *producer) string {
 
 func (s *Sim) produceResponse(it item) {
 	p := s.producers[it.a]
-	b := &s.batches[it.b]
+	b := s.batches.Mut(int(it.b))
 	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
 		return
 	}
@@ -61,7 +61,7 @@ func (s *Sim) produceResponse(it item) {
 
 func (s *Sim) requestTimedOut(it item) {
 	p := s.producers[it.a]
-	b := &s.batches[it.b]
+	b := s.batches.Mut(int(it.b))
 	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
 		return
 	}
@@ -71,7 +71,7 @@ func (s *Sim) requestTimedOut(it item) {
 
 func (s *Sim) batchExpired(it item) {
 	p := s.producers[it.a]
-	b := &s.batches[it.b]
+	b := s.batches.Mut(int(it.b))
 	if p.crashed || it.gen != p.gen || b.state == batchDone {
 		return
 	}
@@ -104,8 +104,8 @@ func (s *Sim) failRequestsTo(brokerID int) {
 		if p.crashed || p.inflight[brokerID-1] == 0 {
 			continue
 		}
-		for bi := range s.batches {
-			b := &s.batches[bi]
+		for bi := range s.batches.Len() {
+			b := s.batches.At(bi)
 			if b.producer == p.idx && b.state == batchInFlight && int(b.broker) == brokerID {
 				s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: int32(bi), c: errNetwork, gen: b.reqGen})
 			}

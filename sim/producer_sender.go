@@ -22,7 +22,7 @@ func (s *Sim) drain(p *producer) {
 			if len(req) == 0 {
 				continue
 			}
-			head := &s.batches[req[0]]
+			head := s.batches.Mut(int(req[0]))
 			head.reqLeft = int32(len(req))
 			p.inflight[id-1]++
 			for _, bi := range req {
@@ -41,7 +41,7 @@ func (s *Sim) drainForBroker(p *producer, id int, req []int32) []int32 {
 		if len(pp.queue) == 0 {
 			continue
 		}
-		b := &s.batches[pp.queue[0]]
+		b := s.batches.Mut(int(pp.queue[0]))
 		if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
 			continue
 		}
@@ -56,7 +56,7 @@ func (s *Sim) drainForBroker(p *producer, id int, req []int32) []int32 {
 
 // sendBatch sends one batch of a produce request whose first batch is head.
 func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
-	b := &s.batches[bi]
+	b := s.batches.Mut(int(bi))
 	if p.idempotent() && b.firstSeq < 0 {
 		s.numberBatch(p, bi)
 	}

@@ -25,7 +25,7 @@ func (p *producer) idempotent() bool { return p.cfg.EnableIdempotence || p.cfg.T
 // numberBatch gives a batch the partition's next sequence numbers, in the
 // producer's current epoch.
 func (s *Sim) numberBatch(p *producer, bi int32) {
-	b := &s.batches[bi]
+	b := s.batches.Mut(int(bi))
 	pp := &p.parts[b.part]
 	if pp.seqEpoch != p.epoch {
 		// maybeUpdateProducerIdAndEpoch: a partition whose sequences belong
@@ -36,8 +36,8 @@ func (s *Sim) numberBatch(p *producer, bi int32) {
 	b.epoch = p.epoch
 	pp.nextSeq += int32(len(b.recs))
 	for i, r := range b.recs {
-		s.ledger.recs[r].seq = b.firstSeq + int32(i)
-		s.ledger.recs[r].epoch = p.epoch
+		ri := s.ledger.recs.Mut(int(r))
+		ri.seq, ri.epoch = b.firstSeq+int32(i), p.epoch
 	}
 }
 
@@ -62,7 +62,7 @@ func (s *Sim) hasSentBatches(p *producer, part int) bool {
 		return true
 	}
 	for _, bi := range pp.queue {
-		if s.batches[bi].firstSeq >= 0 {
+		if s.batches.At(int(bi)).firstSeq >= 0 {
 			return true
 		}
 	}
@@ -126,13 +126,13 @@ func (s *Sim) outOfOrderIsGap(p *producer, b *batch) bool {
 	part := b.part
 	s.bumpEpoch(p, int(part), pp.ackedUpTo, "gap")
 	var sent []int32
-	for i := range s.batches {
-		x := &s.batches[i]
+	for i := range s.batches.Len() {
+		x := s.batches.At(i)
 		if x.producer == p.idx && x.part == part && x.state != batchDone && x.firstSeq >= 0 {
 			sent = append(sent, int32(i))
 		}
 	}
-	sort.Slice(sent, func(i, j int) bool { return s.batches[sent[i]].firstSeq < s.batches[sent[j]].firstSeq })
+	sort.Slice(sent, func(i, j int) bool { return s.batches.At(int(sent[i])).firstSeq < s.batches.At(int(sent[j])).firstSeq })
 	for _, bi := range sent {
 		s.numberBatch(p, bi)
 	}
@@ -144,10 +144,10 @@ func (s *Sim) outOfOrderIsGap(p *producer, b *batch) bool {
 // overtake later batches: reordering), while an idempotent one slots it in
 // by sequence number so the partition's order holds.
 func (s *Sim) requeue(p *producer, bi int32) {
-	pp := &p.parts[s.batches[bi].part]
+	pp := &p.parts[s.batches.At(int(bi)).part]
 	at := 0
-	if seq := s.batches[bi].firstSeq; seq >= 0 {
-		for at < len(pp.queue) && s.batches[pp.queue[at]].firstSeq >= 0 && s.batches[pp.queue[at]].firstSeq < seq {
+	if seq := s.batches.At(int(bi)).firstSeq; seq >= 0 {
+		for at < len(pp.queue) && s.batches.At(int(pp.queue[at])).firstSeq >= 0 && s.batches.At(int(pp.queue[at])).firstSeq < seq {
 			at++
 		}
 	}
@@ -166,11 +166,11 @@ func (s *Sim) retryBackoffMs(p *producer, bi int32) int64 {
 		return base
 	}
 	term := base
-	for i := int32(1); i < s.batches[bi].attempts && term < most; i++ {
+	for i := int32(1); i < s.batches.At(int(bi)).attempts && term < most; i++ {
 		term *= 2
 	}
 	term = min(term, most)
-	h := splitmix64(s.cfg.Seed ^ uint64(p.idx)<<40 ^ uint64(bi)<<8 ^ uint64(s.batches[bi].attempts))
+	h := splitmix64(s.cfg.Seed ^ uint64(p.idx)<<40 ^ uint64(bi)<<8 ^ uint64(s.batches.At(int(bi)).attempts))
 	permille := 800 + int64(h%400) // [0.8, 1.2)
 	return min(term*permille/1000, most)
 }

@@ -26,8 +26,8 @@ func (s *Sim) Records(topic string, partition int, from int64, limitRecs int, re
 	from = max(from, lr.logStart)
 	var out []RecordView
 	next := from
-	for i := lr.indexOf(from); i < len(lr.entries) && len(out) < limitRecs; i++ {
-		e := lr.entries[i]
+	for i := lr.indexOf(from); i < lr.entries.Len() && len(out) < limitRecs; i++ {
+		e := *lr.entries.At(i)
 		if e.offset >= limit {
 			break
 		}
@@ -38,19 +38,4 @@ func (s *Sim) Records(topic string, partition int, from int64, limitRecs int, re
 		out = append(out, s.recordView(p, e))
 	}
 	return out, next, nil
-}
-
-// Offsets returns a partition's log start offset, high watermark and log
-// end offset, as ListOffsets reports them.
-func (s *Sim) Offsets(topic string, partition int) (logStart, hw, leo int64, err error) {
-	_, t := s.topicByName(topic)
-	if t == nil {
-		return 0, 0, 0, &UnknownTopicError{Topic: topic}
-	}
-	if partition < 0 || partition >= len(t.parts) {
-		return 0, 0, 0, fmt.Errorf("partition %d of %s does not exist", partition, topic)
-	}
-	p := t.parts[partition]
-	r := p.shownReplica()
-	return r.logStart, p.hw, r.leo, nil
 }

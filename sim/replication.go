@@ -163,14 +163,14 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 		// The leader deleted what the follower needs next: it starts over
 		// from the leader's log start.
 		fr.truncateTo(fr.logStart)
-		fr.entries = nil
+		fr.entries.Truncate(0)
 		fr.segments = nil
 		fr.logStart, fr.leo = lr.logStart, lr.logStart
 	}
 	i := lr.indexOf(fr.leo)
 	n := 0
-	for ; i < len(lr.entries) && lr.entries[i].offset < upTo; i++ {
-		e := lr.entries[i]
+	for ; i < lr.entries.Len() && lr.entries.At(i).offset < upTo; i++ {
+		e := *lr.entries.At(i)
 		size, ts := s.entryFacts(e)
 		fr.appendEntry(e, size, ts, s.nowMs, cfg)
 		s.notePid(fr, e)
@@ -241,8 +241,8 @@ func (s *Sim) recordTruncation(p *partition, nr *replica, old int) int {
 		from--
 	}
 	n := 0
-	for i := prev.indexOf(from); i < len(prev.entries); i++ {
-		if prev.entries[i].rec >= 0 {
+	for i := prev.indexOf(from); i < prev.entries.Len(); i++ {
+		if prev.entries.At(i).rec >= 0 {
 			n++
 		}
 	}
@@ -265,8 +265,8 @@ type truncation struct {
 
 func (r *replica) entryAt(off int64) *entry {
 	i := r.indexOf(off)
-	if i < len(r.entries) && r.entries[i].offset == off {
-		return &r.entries[i]
+	if i < r.entries.Len() && r.entries.At(i).offset == off {
+		return r.entries.At(i) // read only
 	}
 	return nil
 }

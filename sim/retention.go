@@ -69,12 +69,12 @@ func (s *Sim) deleteOldSegments(r *replica, cfg *TopicConfig) Reason {
 		if len(r.segments) == 1 {
 			r.segments = []segment{{base: r.leo, firstMs: s.nowMs}}
 			r.logStart = r.leo
-			r.entries = nil
+			r.entries.Truncate(0)
 			return why
 		}
 		r.segments = r.segments[1:]
 		r.logStart = r.segments[0].base
-		r.entries = r.entries[r.indexOf(r.logStart):]
+		r.entries.DropFront(r.indexOf(r.logStart))
 	}
 	return why
 }
@@ -110,15 +110,15 @@ func (s *Sim) compact(r *replica, cfg *TopicConfig) (removed, tombstones int) {
 	activeBase := r.segments[len(r.segments)-1].base
 	end := r.indexOf(activeBase)
 	latest := map[int32]int64{}
-	for _, e := range r.entries[:end] {
+	for _, e := range r.entries.Range(0, end) {
 		if e.rec >= 0 {
-			latest[s.ledger.recs[e.rec].key] = e.offset
+			latest[s.ledger.recs.At(int(e.rec)).key] = e.offset
 		}
 	}
-	kept := make([]entry, 0, len(r.entries))
-	for _, e := range r.entries[:end] {
+	var kept chunks[entry]
+	for _, e := range r.entries.Range(0, end) {
 		if e.rec >= 0 {
-			ri := &s.ledger.recs[e.rec]
+			ri := s.ledger.recs.At(int(e.rec))
 			if latest[ri.key] != e.offset {
 				removed++
 				continue
@@ -129,20 +129,22 @@ func (s *Sim) compact(r *replica, cfg *TopicConfig) (removed, tombstones int) {
 				continue
 			}
 		}
-		kept = append(kept, e)
+		kept.Append(e)
 	}
 	if removed == 0 {
 		return 0, 0
 	}
-	kept = append(kept, r.entries[end:]...)
+	for _, e := range r.entries.All(end) {
+		kept.Append(e)
+	}
 	r.entries = kept
 	// Segment sizes shrink with what was removed.
 	for i := range r.segments[:len(r.segments)-1] {
 		sg := &r.segments[i]
 		next := r.segments[i+1].base
 		sg.bytes = 0
-		for j := r.indexOf(sg.base); j < len(r.entries) && r.entries[j].offset < next; j++ {
-			b, _ := s.entryFacts(r.entries[j])
+		for j := r.indexOf(sg.base); j < r.entries.Len() && r.entries.At(j).offset < next; j++ {
+			b, _ := s.entryFacts(*r.entries.At(j))
 			sg.bytes += b
 		}
 		sg.cleaned = true

@@ -9,13 +9,17 @@ type Run struct {
 	commands []Applied // hand-given commands, by step
 	next     int       // commands[:next] are applied in sim
 	// checkpoints[i] is a clone taken right after step checkpoints[i].step.
+	// Clones share the ledger, batches and logs, so each costs about what
+	// checkpointBytes estimates, not the size of the state.
 	checkpoints []*Sim
-	every       int
+	every       int // steps between checkpoints, at most
+	everyWork   int // records sent and processed between checkpoints, at most
+	bytes       int // estimated cost of the checkpoints kept
 }
 
-// checkpointBudget bounds how many checkpoints a run keeps; past it, every
-// other one is dropped and the interval doubles.
-const checkpointBudget = 64
+// checkpointBudget bounds the memory the checkpoints of a run may take;
+// past it, every other one is dropped and the interval doubles.
+const checkpointBudget = 64 << 20
 
 // NewRun starts a run of cfg with a timeline of scheduled commands.
 func NewRun(cfg Config, timeline []Scheduled) (*Run, error) {
@@ -28,7 +32,7 @@ func NewRun(cfg Config, timeline []Scheduled) (*Run, error) {
 			return nil, err
 		}
 	}
-	return &Run{base: s.Clone(), sim: s, every: 1024}, nil
+	return &Run{base: s.Clone(), sim: s, every: 1024, everyWork: 4096}, nil
 }
 
 // Sim is the simulation at the run's current step. Read it, snapshot it; to
@@ -157,23 +161,44 @@ func (r *Run) applyDue() {
 	}
 }
 
+// maybeCheckpoint keeps a checkpoint every so many steps, or sooner when
+// the steps since the last one did much work (a fast producer sends
+// thousands of records in one step): a step back replays at most about that
+// much.
 func (r *Run) maybeCheckpoint() {
-	if r.sim.step%r.every != 0 {
+	last := r.base
+	if n := len(r.checkpoints); n > 0 {
+		last = r.checkpoints[n-1]
+	}
+	if last.step >= r.sim.step {
 		return
 	}
-	if n := len(r.checkpoints); n > 0 && r.checkpoints[n-1].step >= r.sim.step {
+	if r.sim.step%r.every != 0 && r.sim.work()-last.work() < r.everyWork {
 		return
 	}
-	r.checkpoints = append(r.checkpoints, r.sim.Clone())
-	if len(r.checkpoints) > checkpointBudget {
+	if last != r.base {
+		// What the run copied since the last checkpoint is that one's.
+		extra := r.sim.copiedSinceShare()
+		last.cost += extra
+		r.bytes += extra
+	}
+	c := r.sim.Clone()
+	c.cost = c.checkpointBytes()
+	r.checkpoints = append(r.checkpoints, c)
+	r.bytes += c.cost
+	if r.bytes > checkpointBudget && len(r.checkpoints) > 1 {
 		kept := r.checkpoints[:0]
+		r.bytes = 0
 		for i, c := range r.checkpoints {
 			if i%2 == 1 {
 				kept = append(kept, c)
+				r.bytes += c.cost
 			}
 		}
+		clear(r.checkpoints[len(kept):])
 		r.checkpoints = kept
 		r.every *= 2
+		r.everyWork *= 2
 	}
 }
 
@@ -181,6 +206,7 @@ func (r *Run) dropCheckpointsAfter(step int) {
 	n := len(r.checkpoints)
 	for n > 0 && r.checkpoints[n-1].step > step {
 		n--
+		r.bytes -= r.checkpoints[n].cost
 	}
 	r.checkpoints = r.checkpoints[:n]
 }
@@ -216,4 +242,13 @@ func (r *Run) ForkWith(change func(*Config)) (*Run, error) {
 	}
 	nr.RunUntil(r.sim.nowMs)
 	return nr, nil
+}
+
+// work counts records sent and processed so far: what a replay mostly costs.
+func (s *Sim) work() int {
+	n := s.ledger.recs.Len()
+	for _, g := range s.groups {
+		n += g.processedTotal
+	}
+	return n
 }

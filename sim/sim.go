@@ -29,12 +29,12 @@ type Sim struct {
 	ctrlUp []bool
 	// quorumLost: the quorum's loss of its majority has been told.
 	quorumLost bool
-	topics     []*topic // creation order; deleted topics are removed
+	topics     []*topic // creation order; a deleted topic stays, marked deleted, so indexes hold
 	topicSeq   int      // for TopicIds
 	producers  []*producer
 	groups     []*group
 	ledger     ledger
-	batches    []batch
+	batches    chunks[batch] // shared between checkpoints, copied when written
 	truncs     []truncation
 	markers    []txnMarker
 	txnSeq     int
@@ -43,13 +43,18 @@ type Sim struct {
 	// eventBase is the Seq of events[0]: a long headless run forgets the
 	// events it has written out (ForgetEventsBefore).
 	eventBase int
-	digest    hash.Hash
-	scratch   []byte
-	applied   []Applied
+	// eventsShared: a clone shares the events' array, so it is not written
+	// over in place.
+	eventsShared bool
+	digest       hash.Hash
+	scratch      []byte
+	applied      []Applied
 	// scheduled holds timeline commands; queued items refer to them by index.
 	scheduled []Scheduled
 	// halted is set by Halt; Step does nothing afterwards.
 	halted bool
+	// cost is a checkpoint's estimated size in memory (Run).
+	cost int
 }
 
 // Subsystem stream ids: each subsystem draws from its own PCG stream so that
@@ -71,13 +76,7 @@ func New(cfg Config) (*Sim, error) {
 		digest:   sha256.New(),
 	}
 	s.rngPick, s.rngGroup = rand.New(s.pcgPick), rand.New(s.pcgGroup)
-	// Reserve the ledger up front when the producers say how much they will
-	// send: growing a large table by copying dominates big runs otherwise.
-	want := 0
-	for _, p := range cfg.Producers {
-		want += p.Count
-	}
-	s.ledger.recs = make([]recordInfo, 0, min(want, 1<<24))
+	s.batches.detach = detachBatches
 	s.startCluster()
 	for _, t := range cfg.Topics {
 		if _, err := s.createTopic(t); err != nil {
@@ -105,9 +104,6 @@ func (s *Sim) Now() int64 { return s.nowMs }
 
 // StepCount is how many steps have run.
 func (s *Sim) StepCount() int { return s.step }
-
-// Idle reports whether nothing is left to happen.
-func (s *Sim) Idle() bool { return s.queue.Len() == 0 }
 
 // NextAt is the time of the next queued happening, or -1 when idle.
 func (s *Sim) NextAt() int64 {
@@ -164,7 +160,15 @@ func (s *Sim) ForgetEventsBefore(seq int) {
 	if drop <= 0 {
 		return
 	}
-	s.events = append([]Event(nil), s.events[drop:]...)
+	if s.eventsShared {
+		s.events = append([]Event(nil), s.events[drop:]...)
+		s.eventsShared = false
+	} else {
+		// Keep the capacity: the slice would regrow from nothing otherwise.
+		n := copy(s.events, s.events[drop:])
+		clear(s.events[n:])
+		s.events = s.events[:n]
+	}
 	s.eventBase += drop
 }
 

@@ -79,8 +79,8 @@ func (s *Sim) partitionView(p *partition, tail int) PartitionView {
 		}
 		pv.ReplicaLogs = append(pv.ReplicaLogs, rv)
 	}
-	from := max(len(lr.entries)-tail, 0)
-	for _, e := range lr.entries[from:] {
+	from := max(lr.entries.Len()-tail, 0)
+	for _, e := range lr.entries.All(from) {
 		pv.Records = append(pv.Records, s.recordView(p, e))
 	}
 	return pv
@@ -99,7 +99,7 @@ func (s *Sim) recordView(p *partition, e entry) RecordView {
 		}
 		return rv
 	}
-	ri := &s.ledger.recs[e.rec]
+	ri := s.ledger.recs.At(int(e.rec))
 	rv.Producer = s.producers[ri.producer].cfg.ID
 	rv.SendN = int(ri.sendN)
 	rv.TimestampMs = ri.createdMs
@@ -125,8 +125,8 @@ func (s *Sim) producerView(p *producer) ProducerView {
 			pv.Sequences = append(pv.Sequences, PartitionSeq{Partition: i, NextSeq: int(pp.nextSeq)})
 		}
 	}
-	for i := range s.batches {
-		b := &s.batches[i]
+	for i := range s.batches.Len() {
+		b := s.batches.At(i)
 		if b.producer != p.idx || b.state == batchDone {
 			continue
 		}

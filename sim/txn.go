@@ -81,7 +81,7 @@ func (s *Sim) writeTxnOutputs(g *group, m *member, recs []bufRec) {
 		v += " processed"
 		rec := s.send(p, key, &v, false)
 		m.txn.outputs = append(m.txn.outputs, rec)
-		if part := int(s.ledger.recs[rec].part); !containsInt(m.txn.touched, part) {
+		if part := int(s.ledger.recs.At(int(rec)).part); !containsInt(m.txn.touched, part) {
 			m.txn.touched = append(m.txn.touched, part)
 		}
 	}
@@ -91,7 +91,7 @@ func (s *Sim) writeTxnOutputs(g *group, m *member, recs []bufRec) {
 // noteTxnAppend: the leader appended a transactional batch; the first one
 // of a transaction in a partition holds the last stable offset there.
 func (s *Sim) noteTxnAppend(pt *partition, b *batch, base int64) {
-	if len(b.recs) == 0 || s.ledger.recs[b.recs[0]].txn < 0 {
+	if len(b.recs) == 0 || s.ledger.recs.At(int(b.recs[0])).txn < 0 {
 		return
 	}
 	for _, o := range pt.openTxns {
@@ -129,7 +129,7 @@ func (s *Sim) tryFinishCommit(g *group, m *member) bool {
 		return false
 	}
 	for _, r := range m.txn.outputs {
-		if s.ledger.recs[r].state == recFailed {
+		if s.ledger.recs.At(int(r)).state == recFailed {
 			s.endTxnAborted(g, m, "a send of the transaction failed, so commitTransaction() raised and the application aborted", false)
 			return true
 		}
@@ -262,16 +262,17 @@ func (s *Sim) dropUnfinished(p *producer) {
 			s.closeBatch(p, i)
 		}
 		for _, bi := range pp.queue {
-			s.batches[bi].state = batchDone
-			for _, r := range s.batches[bi].recs {
+			s.batches.Mut(int(bi)).state = batchDone
+			for _, r := range s.batches.At(int(bi)).recs {
 				s.ledger.settle(r, false)
 			}
-			p.failed += len(s.batches[bi].recs)
+			p.failed += len(s.batches.At(int(bi)).recs)
 		}
 		pp.queue = nil
 	}
-	for bi := range s.batches {
-		if b := &s.batches[bi]; b.producer == p.idx && b.state == batchInFlight {
+	for bi := range s.batches.Len() {
+		if b := s.batches.At(bi); b.producer == p.idx && b.state == batchInFlight {
+			b := s.batches.Mut(bi)
 			b.state = batchDone
 			b.reqGen++
 			p.parts[b.part].inFlight--

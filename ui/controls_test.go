@@ -220,7 +220,7 @@ func TestRestartForgetsHandFaults(t *testing.T) {
 func TestSeedPrompt(t *testing.T) {
 	m := playScenario(t, 80, 24)
 	s := m.sim
-	m = press(t, m, "s")
+	m = press(t, m, "S")
 	if !s.prompt.IsOpen() {
 		t.Fatal("s should open the seed prompt")
 	}

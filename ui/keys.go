@@ -61,7 +61,7 @@ func newSimKeys(g globalKeys) simKeys {
 		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
-		Seed:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "seed")),
+		Seed:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "seed")), // s is skip in lessons
 		Share:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "share run")),
 		WhatIf:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
 		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command line")),

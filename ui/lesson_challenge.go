@@ -25,8 +25,9 @@ func (s *lessonScreen) challengeKey(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Challenge):
 		return s.check()
 	case key.Matches(km, k.Hint):
-		s.toggleHint()
-		return nil
+		return s.nextHint()
+	case key.Matches(km, k.Solve):
+		return s.playSolution()
 	case key.Matches(km, k.Tour):
 		return s.startTour()
 	case key.Matches(km, k.Next, k.Enter) && s.passed:
@@ -62,13 +63,40 @@ func (s *lessonScreen) check() tea.Cmd {
 	return s.save(func(p *course.Progress) { p.RecordAttempt(slug, passed) })
 }
 
-// toggleHint shows or hides the hint once the Player offers it.
-func (s *lessonScreen) toggleHint() {
-	if _, ok := s.player.Hint(); !ok {
-		s.status = "the hint opens after two failed checks (" + itoa(s.failures) + " so far)"
-		return
+// nextHint shows one more hint, escalating to the worked solution, and
+// counts it in the progress.
+func (s *lessonScreen) nextHint() tea.Cmd {
+	before := s.player.HintsUsed()
+	h := s.player.NextHint()
+	s.hidden = false
+	if s.player.HintsUsed() == before {
+		s.status = "that is the whole solution: p plays it"
+		return nil
 	}
-	s.showHint = !s.showHint
+	if h.Level == course.HintSolution {
+		s.status = "p plays the solution by itself"
+	}
+	slug := s.lesson.Slug
+	return s.save(func(p *course.Progress) { p.RecordHint(slug) })
+}
+
+// playSolution starts the challenge again with the worked solution's
+// steps given by themselves as the run reaches them, and plays it.
+func (s *lessonScreen) playSolution() tea.Cmd {
+	hints := s.player.Hints()
+	if s.player.HintsUsed() < len(hints) {
+		s.status = "i shows the hints first; the last one is the solution p plays"
+		return nil
+	}
+	s.sim.restart()
+	if err := s.player.PlaySolution(); err != nil {
+		s.status = "cannot play the solution: " + err.Error()
+		return nil
+	}
+	s.sim.afterSeek()
+	s.resetRun()
+	s.status = "the solution plays itself: watch, then c checks it"
+	return s.sim.togglePlay()
 }
 
 // nextLesson opens the lesson after this one.

@@ -22,14 +22,22 @@ func TestFlowLessonOne(t *testing.T) {
 	tm.Send(keyMsg("enter")) // continue
 	tm.Send(keyMsg("enter")) // and run to the next stop
 	waitFor(t, tm, "Will from-end process")
+	tm.Send(keyMsg("enter")) // enter alone does not answer
+	waitFor(t, tm, "pick an answer first")
 	tm.Send(keyMsg("2"))
+	waitFor(t, tm, "(enter to answer)")
+	tm.Send(keyMsg("enter"))
+	waitFor(t, tm, "watch what happens until 28")
+	tm.Send(keyMsg("enter")) // jump to the answer
 	waitFor(t, tm, "Right.")
 	for _, k := range []string{"enter", "enter"} {
 		tm.Send(keyMsg(k))
 	}
 	waitFor(t, tm, "has the log start offset")
-	tm.Send(keyMsg("2"))
-	waitFor(t, tm, "Right.")
+	tm.Send(keyMsg("b"))
+	waitFor(t, tm, "(enter to answer)")
+	tm.Send(keyMsg("enter"))
+	waitFor(t, tm, "Right.") // 1s at ×0.1 plays within seconds
 	tm.Send(keyMsg("enter"))
 	waitFor(t, tm, "END OF THE TOUR")
 	tm.Send(keyMsg("enter"))

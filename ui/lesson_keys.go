@@ -3,17 +3,21 @@ package ui
 import "github.com/charmbracelet/bubbles/key"
 
 // lessonKeys drive the lesson screen. The simulator's own keys (play,
-// step, fault, panes) work under them; the lesson takes back, seed and
-// restart, which a Player cannot do its way.
+// step, back, fault, panes) work under them and mean the same; a key the
+// simulator has that a lesson cannot honour is disabled, never reused.
 type lessonKeys struct {
-	Enter     key.Binding // start, continue, next stop: the help names it
+	Enter     key.Binding // start, continue, next stop, confirm: the help names it
 	Challenge key.Binding // go to the challenge, or check it
 	Text      key.Binding
 	Hide      key.Binding
 	Restart   key.Binding
 	Hint      key.Binding
-	Tour      key.Binding
+	Solve     key.Binding // play the worked solution, once the hints reach it
+	Tour      key.Binding // open the lesson's scenario: the tour
 	Next      key.Binding
+	Skip      key.Binding // pass on a prediction
+	Letter    key.Binding // pick a prediction's choice by letter
+	Names     key.Binding // show the engine's metric names beside the words
 	Up        key.Binding
 	Down      key.Binding
 	PageUp    key.Binding
@@ -27,12 +31,14 @@ type lessonKeys struct {
 
 func newLessonKeys(g globalKeys) lessonKeys {
 	s := newSimKeys(g)
-	// A Player runs forward only, with its own seed and restart; what-if,
-	// sharing and the command line would act on a copy the lesson does not
-	// judge, so they stay in the simulator proper.
-	for _, b := range []*key.Binding{&s.StepBack, &s.PrevMark, &s.Seed, &s.Restart, &s.WhatIf, &s.Share, &s.Command} {
+	// A Player has its own seed and restart; what-if, sharing and the
+	// command line would act on a copy the lesson does not judge, so they
+	// stay in the simulator proper. In a lesson the marks are the stops.
+	for _, b := range []*key.Binding{&s.Seed, &s.Restart, &s.WhatIf, &s.Share, &s.Command} {
 		b.SetEnabled(false)
 	}
+	s.PrevMark.SetHelp("[", "previous stop")
+	s.NextMark.SetHelp("]", "next stop")
 	digits := []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "-"}
 	return lessonKeys{
 		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go on")),
@@ -41,8 +47,12 @@ func newLessonKeys(g globalKeys) lessonKeys {
 		Hide:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hide/show box")),
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart run")),
 		Hint:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "hint")),
-		Tour:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "watch tour")),
+		Solve:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "play the solution")),
+		Tour:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open the tour")),
 		Next:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next lesson")),
+		Skip:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		Letter:    key.NewBinding(key.WithKeys("a", "b", "c", "d", "e"), key.WithHelp("a-e", "pick")),
+		Names:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "metric names")),
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
@@ -52,6 +62,23 @@ func newLessonKeys(g globalKeys) lessonKeys {
 		Erase:     key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "erase")),
 		sim:       s,
 		global:    g,
+	}
+}
+
+// readingHelp lists every key that works on the lesson's text.
+func (k lessonKeys) readingHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Page},
+		{named(k.Enter, "watch it run / back to the run"), k.Challenge, k.global.Back, k.global.Help, k.global.Quit},
+	}
+}
+
+// lessonHelp lists the lesson's own keys in a run, by what they are for;
+// the simulator's keys follow, with [ ] ← → as the lesson means them.
+func (k lessonKeys) lessonHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{named(k.Enter, "continue / next stop / confirm"), named(k.Digit, "pick a choice"), named(k.Letter, "pick a choice"), named(k.Skip, "skip a question"), k.Hide, k.Names, k.Text},
+		{named(k.Challenge, "challenge / check"), k.Hint, k.Solve, k.Tour, named(k.Restart, "restart run"), k.Next},
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	course "kafkasim/lessons"
 )
 
 // lessonBoxMaxRows is the most rows the box takes below the simulator.
@@ -18,8 +20,10 @@ func (s *lessonScreen) panel(w int, roomy bool) []string {
 		return nil
 	case s.phase == lessonChallenge:
 		return s.challengeBox(w)
+	case s.revealing():
+		return s.stopBox(w, s.reveal.stop)
 	case s.stop >= 0:
-		return s.stopBox(w)
+		return s.stopBox(w, s.stop)
 	case s.tourDone:
 		return s.tourDoneBox(w)
 	case roomy:
@@ -44,22 +48,14 @@ func para(text string, w int) []string {
 	return lines
 }
 
-// stopBox shows the stop's text, its live values and its question.
-func (s *lessonScreen) stopBox(w int) []string {
+// stopBox shows stop idx's text, its live values and its question.
+func (s *lessonScreen) stopBox(w, idx int) []string {
 	st := s.st
-	stop := &s.lesson.Stops[s.stop]
-	lines := []string{s.boxTitle("■ STOP "+itoa(s.stop+1)+" of "+itoa(len(s.lesson.Stops))+" · "+fmtMs(stop.AtMs), w)}
+	stop := &s.lesson.Stops[idx]
+	lines := []string{s.boxTitle("■ STOP "+itoa(idx+1)+" of "+itoa(len(s.lesson.Stops))+" · "+fmtMs(stop.AtMs), w)}
 	lines = append(lines, para(stop.Text, w)...)
-	if vals := s.player.Watch(); len(vals) > 0 {
-		var parts []string
-		for _, v := range vals {
-			val := i64(v.Value)
-			if v.Err != nil {
-				val = "n/a"
-			}
-			parts = append(parts, sanitize(v.Metric)+" = "+val)
-		}
-		for _, l := range wrap("watch: "+strings.Join(parts, " · "), w-2) {
+	if watch := s.watchLine(stop); watch != "" {
+		for _, l := range wrap(watch, w-2) {
 			lines = append(lines, " "+st.Accent.Render(l))
 		}
 	}
@@ -73,10 +69,47 @@ func (s *lessonScreen) stopBox(w int) []string {
 		}
 		lines = append(lines, " "+st.Bold.Render(l))
 	}
-	if s.verdict == nil {
+	switch {
+	case s.revealing():
+		said := "you said " + sanitize(s.reveal.answer)
+		if s.reveal.answer == "skipped" {
+			said = "skipped"
+		}
+		_, at, _ := s.player.Revealing()
+		return append(lines, fit(" "+st.Selected.Render("▶ "+said)+" · watch what happens until "+fmtMs(at)+st.Faint.Render(" · enter jumps to the answer"), w))
+	case s.verdict == nil:
 		return append(lines, s.ask.lines(st, w)...)
 	}
 	return append(lines, verdictLines(st, *s.verdict, w)...)
+}
+
+// hiddenValue stands for a value the watch line must not show.
+const hiddenValue = 987654321
+
+// watchLine says the stop's watched values in words; m adds the engine's
+// names, as scenario files and expectations write them. While its question
+// is open, a value that is the question's own metric shows as "?": the
+// line must not give the answer away.
+func (s *lessonScreen) watchLine(stop *course.Stop) string {
+	vals := s.player.Watch()
+	if len(vals) == 0 {
+		return ""
+	}
+	open := stop.Predict != nil && s.verdict == nil
+	var parts []string
+	for _, v := range vals {
+		switch {
+		case open && v.Metric == stop.Predict.Metric:
+			parts = append(parts, sanitize(strings.Replace(course.MetricWords(v.Metric, hiddenValue), itoa(hiddenValue), "?", 1)))
+		case v.Err != nil:
+			parts = append(parts, sanitize(v.Metric)+": the engine cannot say")
+		case s.names:
+			parts = append(parts, sanitize(course.MetricWords(v.Metric, v.Value))+" ("+sanitize(v.Metric)+")")
+		default:
+			parts = append(parts, sanitize(course.MetricWords(v.Metric, v.Value)))
+		}
+	}
+	return "now: " + strings.Join(parts, " · ")
 }
 
 // tourDoneBox offers the challenge at the end of the tour.
@@ -131,10 +164,35 @@ func (s *lessonScreen) challengeBox(w int) []string {
 		}
 	}
 	lines = append(lines, s.verdictBox(w)...)
-	if hint, ok := s.player.Hint(); ok && s.showHint {
-		lines = append(lines, para("Hint: "+hint, w)...)
-	} else if ok {
-		lines = append(lines, st.Faint.Render(" stuck? i shows a hint"))
+	return append(lines, s.hintLines(w)...)
+}
+
+// hintLines shows the hints asked for so far, the latest in full.
+func (s *lessonScreen) hintLines(w int) []string {
+	st := s.st
+	shown := s.player.HintsShown()
+	total := len(s.player.Hints())
+	if len(shown) == 0 {
+		return []string{st.Faint.Render(" stuck? i shows a hint (" + itoa(total) + ": a nudge, how it works, the solution)")}
+	}
+	var lines []string
+	for i, h := range shown {
+		label := "Hint " + itoa(i+1) + "/" + itoa(total) + " · " + h.Level.String() + ": "
+		if i < len(shown)-1 {
+			for _, l := range para(label+h.Text, w) {
+				lines = append(lines, st.Faint.Render(l))
+			}
+			continue
+		}
+		if h.Level == course.HintSolution {
+			lines = append(lines, " "+st.Bold.Render(label)+st.Faint.Render("p plays it by itself"))
+			for _, step := range strings.Split(h.Text, "\n") {
+				lines = append(lines, para("  "+step, w)...)
+			}
+			continue
+		}
+		lines = append(lines, para(label+h.Text, w)...)
+		lines = append(lines, st.Faint.Render(" i shows the next hint"))
 	}
 	return lines
 }

@@ -11,20 +11,27 @@ import (
 const predictMaxDigits = 12
 
 // predictBox takes the learner's answer to a stop's question: one of the
-// choices (↑/↓ and enter, or its number), or a typed whole number.
+// choices, picked by its number, its letter or the arrows and confirmed
+// with enter, or a typed whole number. Nothing is picked at first, so
+// enter alone never answers.
 type predictBox struct {
 	choices []string
-	cursor  int
+	cursor  int // the picked choice, -1 for none yet
 	typed   []rune
 	err     string
 }
 
 func newPredictBox(q *course.Predict) predictBox {
-	return predictBox{choices: q.Choices}
+	return predictBox{choices: q.Choices, cursor: -1}
 }
 
+// errPickFirst is what enter says with nothing picked, in a lesson's
+// question and in the quiz: nothing is preselected, so enter alone never
+// answers.
+const errPickFirst = "pick an answer first"
+
 // update handles a key; submit is set with the answer to send to the
-// Player when the learner has chosen.
+// Player when the learner has confirmed it.
 func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit bool) {
 	if len(b.choices) > 0 {
 		return b.choose(km, k)
@@ -32,7 +39,7 @@ func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit 
 	switch {
 	case key.Matches(km, k.Enter):
 		if len(b.typed) == 0 {
-			b.err = "type a whole number first"
+			b.err = errPickFirst + ": type a whole number"
 			return "", false
 		}
 		return string(b.typed), true
@@ -51,34 +58,49 @@ func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit 
 	return "", false
 }
 
-// choose moves among the choices; enter or a choice's number answers.
+// choose moves among the choices; enter confirms the picked one.
 func (b *predictBox) choose(km tea.KeyMsg, k lessonKeys) (string, bool) {
 	n := len(b.choices)
+	b.err = ""
 	switch {
 	case key.Matches(km, k.Up):
+		if b.cursor < 0 {
+			b.cursor = n
+		}
 		b.cursor = (b.cursor + n - 1) % n
 	case key.Matches(km, k.Down):
 		b.cursor = (b.cursor + 1) % n
 	case key.Matches(km, k.Enter):
+		if b.cursor < 0 {
+			b.err = errPickFirst
+			return "", false
+		}
 		return b.choices[b.cursor], true
 	case key.Matches(km, k.Digit):
-		i := int(km.Runes[0] - '1')
-		if i >= 0 && i < n {
-			b.cursor = i
-			return b.choices[i], true
-		}
-		b.err = "pick 1 to " + itoa(n)
+		b.pick(int(km.Runes[0]-'1'), "pick 1 to "+itoa(n))
+	case key.Matches(km, k.Letter):
+		b.pick(int(km.Runes[0]-'a'), "pick a to "+string(rune('a'+n-1)))
 	}
 	return "", false
+}
+
+// pick moves the mark to choice i, or says which keys pick.
+func (b *predictBox) pick(i int, outside string) {
+	if i < 0 || i >= len(b.choices) {
+		b.err = outside
+		return
+	}
+	b.cursor = i
 }
 
 // lines draws the choices or the typed number.
 func (b *predictBox) lines(st *Styles, w int) []string {
 	var out []string
 	for i, c := range b.choices {
-		line := "  " + itoa(i+1) + ". " + sanitize(c)
+		label := itoa(i+1) + " " + string(rune('a'+i)) + ". " + sanitize(c)
+		line := "  ○ " + label
 		if i == b.cursor {
-			line = st.Selected.Render("▸ " + itoa(i+1) + ". " + sanitize(c))
+			line = st.Selected.Render("▸ ● " + label + "  (enter to answer)")
 		}
 		out = append(out, line)
 	}
@@ -98,7 +120,10 @@ func (b *predictBox) lines(st *Styles, w int) []string {
 // symbol and a word, never colour alone.
 func verdictLines(st *Styles, r course.PredictResult, w int) []string {
 	mark, style := "✔ ", st.Once
-	if !r.Right {
+	switch {
+	case r.Skipped:
+		mark, style = "» ", st.Faint
+	case !r.Right:
 		mark, style = "✘ ", st.Lost
 	}
 	lines := wrap(sanitize(r.Message), w-2)

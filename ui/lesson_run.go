@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	course "kafkasim/lessons"
 	"kafkasim/sim"
 )
@@ -13,9 +11,6 @@ import (
 type playerRun struct {
 	p *course.Player
 }
-
-// errForwardOnly is why a lesson cannot step back.
-var errForwardOnly = errors.New("a lesson only runs forward: r starts the run again")
 
 // lessonRunFactory starts (or restarts) the Player's tour or challenge
 // whenever the simulator screen asks for a fresh run.
@@ -43,7 +38,7 @@ func (r playerRun) NextAt() int64 {
 		return -1
 	}
 	next := r.p.Sim().NextAt()
-	if at, ok := r.p.NextStopAt(); ok && (next < 0 || next >= at) {
+	if at, ok := r.p.NextHoldAt(); ok && (next < 0 || next >= at) {
 		return at
 	}
 	if end := r.p.EndMs(); next < 0 || next > end {
@@ -62,7 +57,7 @@ func (r playerRun) Step() bool {
 		r.p.Advance(at)
 		return true
 	}
-	if stop, ok := r.p.NextStopAt(); ok && stop == at {
+	if hold, ok := r.p.NextHoldAt(); ok && hold == at {
 		r.p.Advance(at)
 		return true
 	}
@@ -82,5 +77,5 @@ func (r playerRun) Fates(group string, want sim.Fate) []sim.RecordFate {
 }
 func (r playerRun) Apply(cmd sim.Command) error { return r.p.Apply(cmd) }
 
-// Seek is refused: the Player keeps no checkpoints to go back to.
-func (r playerRun) Seek(int) error { return errForwardOnly }
+// Seek moves the Player's run to a step; going back replays it.
+func (r playerRun) Seek(step int) error { return r.p.SeekStep(step) }

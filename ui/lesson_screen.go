@@ -56,13 +56,14 @@ type lessonScreen struct {
 	verdict  *course.PredictResult
 	hidden   bool // the learner hid the box to see the panes under it
 	tourDone bool
+	reveal   revealState
+	names    bool // the watch line also gives the engine's metric names
 
 	checked  bool // the challenge run has been judged
 	lastOK   bool // and passed
 	passed   bool // some run has passed
 	details  []string
 	failures int
-	showHint bool
 
 	status string
 	saved  string // the last save error, shown until a save works
@@ -73,7 +74,7 @@ type lessonScreen struct {
 // scenario's own. It returns the command that reports the lesson started.
 func newLessonScreen(st *Styles, g globalKeys, l *course.Lesson, seed uint64, book *lessonBook, count int) (*lessonScreen, tea.Cmd) {
 	s := &lessonScreen{st: st, keys: newLessonKeys(g), help: help.New(), lesson: l, book: book, count: count,
-		stop: -1, w: minWidth, h: minHeight}
+		stop: -1, reveal: noReveal, w: minWidth, h: minHeight}
 	s.help.Styles.ShortKey, s.help.Styles.ShortDesc = st.Bold, st.Faint
 	p, err := course.NewPlayer(l, seed)
 	if err != nil {
@@ -111,7 +112,7 @@ func (s *lessonScreen) modalOpen() bool {
 // asking reports whether the box is waiting for an answer.
 func (s *lessonScreen) asking() bool {
 	st, ok := s.stopShown()
-	return ok && st.Predict != nil && s.verdict == nil && !s.hidden
+	return ok && st.Predict != nil && s.verdict == nil && !s.hidden && !s.revealing()
 }
 
 // stopShown is the stop the run waits at, if any.
@@ -120,6 +121,11 @@ func (s *lessonScreen) stopShown() (*course.Stop, bool) {
 		return nil, false
 	}
 	return s.player.Paused()
+}
+
+// revealing reports an answer given whose interval is playing.
+func (s *lessonScreen) revealing() bool {
+	return s.player != nil && s.phase == lessonTour && s.reveal.stop >= 0
 }
 
 // Update handles a message: keys by phase, everything else (ticks, fault
@@ -140,7 +146,7 @@ func (s *lessonScreen) Update(msg tea.Msg) tea.Cmd {
 			cmd = s.sim.Update(msg)
 		}
 	}
-	s.sync()
+	cmd = tea.Batch(cmd, s.sync())
 	s.layout()
 	return cmd
 }
@@ -158,6 +164,11 @@ func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
 		s.hidden = true
 		return nil
 	}
+	if s.phase == lessonTour {
+		if cmd, ok := s.rewindKey(km); ok {
+			return cmd
+		}
+	}
 	if s.asking() {
 		return s.answerKey(km)
 	}
@@ -172,6 +183,9 @@ func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(km, k.Hide):
 		s.hidden = !s.hidden
+		return nil
+	case key.Matches(km, k.Names):
+		s.names = !s.names
 		return nil
 	case key.Matches(km, k.Restart):
 		return s.restartRun()
@@ -215,17 +229,15 @@ func (s *lessonScreen) readKey(km tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// Keys is the help keymap of what is showing now.
+// Keys is the help keymap of what is showing now: the footer's keys, and
+// for ? every key that works on this screen, from the keymaps.
 func (s *lessonScreen) Keys() help.KeyMap {
 	if s.sim != nil && s.phase != lessonReading && s.sim.modalOpen() {
 		return s.sim.Keys()
 	}
 	short := s.shortKeys()
 	if s.phase == lessonReading {
-		return keyList{short: short}
+		return keyList{short: short, full: s.keys.readingHelp()}
 	}
-	k := s.keys
-	lesson := []key.Binding{named(k.Enter, "continue / next stop"), named(k.Challenge, "challenge / check"),
-		k.Restart, k.Hint, k.Tour, k.Next, k.Text, k.Hide}
-	return keyList{short: short, full: append([][]key.Binding{lesson}, k.sim.FullHelp()...)}
+	return keyList{short: short, full: append(s.keys.lessonHelp(), s.keys.sim.FullHelp()...)}
 }

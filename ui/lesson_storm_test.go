@@ -3,7 +3,6 @@ package ui
 import (
 	"math/rand/v2"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -42,6 +41,7 @@ func TestKeyStormLessonsAndQuiz(t *testing.T) {
 // stormScreens sends n random messages, now and then opening a lesson or
 // the quiz.
 func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]bool) {
+	immediateFrames(t)
 	rng := rand.New(rand.NewPCG(seed, 0x1e55))
 	defer func() {
 		if r := recover(); r != nil {
@@ -52,7 +52,7 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 		var msg tea.Msg
 		switch k := rng.IntN(100); {
 		case k < 6:
-			msg = tea.WindowSizeMsg{Width: rng.IntN(200), Height: rng.IntN(70)}
+			msg = tea.WindowSizeMsg{Width: 1 + rng.IntN(200), Height: 1 + rng.IntN(70)}
 		case k < 20:
 			msg = tickMsg{Gen: activeGen(m)}
 		case k < 22:
@@ -74,7 +74,9 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 		if i%4 == 0 {
 			m = feedQuick(m, cmd)
 		}
-		_ = m.View()
+		if why := frameFits(m.View(), m.w, m.h); why != "" {
+			t.Fatalf("storm seed %d, message %d (%T %v): %s", seed, i, msg, msg, why)
+		}
 		switch {
 		case m.current == ScreenLesson && m.lesson != nil:
 			seen["lesson "+m.lesson.phase.String()] = true
@@ -82,6 +84,7 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 			seen["quiz "+m.quiz.phase.String()] = true
 		}
 	}
+	answersAfterStorm(t, m, seed)
 }
 
 // activeGen is the tick generation of the run showing, so ticks land.
@@ -95,23 +98,17 @@ func activeGen(m Model) int {
 	return 0
 }
 
-// feedQuick runs a command that answers at once (screen changes, menu
-// choices) and never waits for a tick.
+// feedQuick feeds back the messages of a command that answers at once
+// (screen changes, menu choices); ticks, which the storm sends itself, and
+// quitting are dropped.
 func feedQuick(m Model, cmd tea.Cmd) Model {
-	if cmd == nil {
-		return m
-	}
-	out := make(chan tea.Msg, 1)
-	go func() { out <- cmd() }()
-	select {
-	case msg := <-out:
+	for _, msg := range messagesOf(cmd) {
 		switch msg.(type) {
-		case nil, tickMsg, tea.QuitMsg, tea.BatchMsg:
-			return m
+		case tickMsg, tea.QuitMsg:
+			continue
 		}
 		next, _ := m.Update(msg)
-		return next.(Model)
-	case <-time.After(10 * time.Millisecond): // a tick (50ms or more): dropped
-		return m
+		m = next.(Model)
 	}
+	return m
 }

@@ -42,11 +42,23 @@ func TestLessonOneModel(t *testing.T) {
 	if s.player.Sim().Now() != 9000 {
 		t.Fatalf("keys other than answers moved the run to %dms", s.player.Sim().Now())
 	}
+	m = drive(t, m, "enter")
+	if s.verdict != nil || !contains(s.ask.err, "pick an answer first") || s.player.Sim().Now() != 9000 {
+		t.Fatalf("enter with nothing picked answered or moved the run: %+v %q", s.verdict, s.ask.err)
+	}
 	m = drive(t, m, "2")
+	if s.verdict != nil || s.ask.cursor != 1 {
+		t.Fatal("a number key should pick, not answer")
+	}
+	m = drive(t, m, "enter") // confirm: the interval plays until the reveal
+	if s.verdict != nil || !s.revealing() || !s.sim.playing {
+		t.Fatalf("the answer should play its interval first (revealing %v, playing %v)", s.revealing(), s.sim.playing)
+	}
+	m = drive(t, m, "enter") // jump to the answer
 	if s.verdict == nil || !s.verdict.Right || s.player.Sim().Now() != s.verdict.RevealMs {
 		t.Fatalf("answer 2 should be judged right at the reveal time: %+v", s.verdict)
 	}
-	m = drive(t, m, "enter", "enter", "1", "enter")
+	m = drive(t, m, "enter", "enter", "a", "enter", "enter", "enter")
 	if !s.tourDone || s.verdict != nil {
 		t.Fatalf("want the end of the tour (stop %d)", s.stop)
 	}
@@ -94,8 +106,9 @@ func TestLessonTicksPauseAtStop(t *testing.T) {
 	}
 }
 
-// TestLessonRestartAndBackKeys: r starts the tour again; stepping back and
-// the seed prompt are off in lessons, and say so in the help.
+// TestLessonRestartAndBackKeys: [ goes back to the previous stop with its
+// question open again, ← steps back, r starts the tour again, and the
+// seed prompt stays off in lessons and out of its help.
 func TestLessonRestartAndBackKeys(t *testing.T) {
 	m := openOn(t, ScreenLesson, "1", "", 80, 24)
 	m = drive(t, m, "enter", "enter", "enter", "enter")
@@ -107,39 +120,56 @@ func TestLessonRestartAndBackKeys(t *testing.T) {
 	if m.current != ScreenLesson || !s.hidden {
 		t.Fatal("esc with a question open should hide it, not leave")
 	}
-	now := s.player.Sim().Now()
-	m = drive(t, m, "h", "[", "s")
-	if s.player.Sim().Now() != now || s.sim.prompt.IsOpen() {
-		t.Fatal("back and seed keys should be off in a lesson")
+	m = drive(t, m, "[")
+	if s.stop != 0 || s.player.Sim().Now() != 2000 {
+		t.Fatalf("[ should go back to stop 1 at 2s: stop %d at %dms", s.stop, s.player.Sim().Now())
+	}
+	m = drive(t, m, "enter", "enter", "h")
+	if s.player.Sim().Now() >= 9000 || s.stop >= 0 {
+		t.Fatalf("← should step back from stop 2: %dms, stop %d", s.player.Sim().Now(), s.stop)
+	}
+	m = drive(t, m, "S")
+	if s.sim.prompt.IsOpen() {
+		t.Fatal("the seed prompt should be off in a lesson")
 	}
 	m = drive(t, m, "r")
 	if s.player.Sim().Now() != 0 || s.stop != -1 || s.hidden {
 		t.Fatalf("r should restart the tour at 0s, at %dms stop %d", s.player.Sim().Now(), s.stop)
 	}
-	for _, b := range s.keys.sim.FullHelp() {
+	for _, b := range s.Keys().FullHelp() {
 		for _, k := range b {
-			if k.Enabled() && (k.Help().Key == "s" || k.Help().Key == "←/h" || k.Help().Key == "[") {
+			if k.Enabled() && (k.Help().Key == "S" || k.Help().Key == "w") {
 				t.Errorf("help lists %q, which a lesson cannot do", k.Help().Key)
 			}
 		}
 	}
 }
 
-// TestLessonHintAfterTwoFailures: two failed checks unlock the hint.
-func TestLessonHintAfterTwoFailures(t *testing.T) {
-	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+// TestLessonHintsEscalate: i shows a nudge, how it works, then the
+// solution, at any time; p plays the solution and it passes; every hint
+// shown is saved.
+func TestLessonHintsEscalate(t *testing.T) {
+	m := openOn(t, ScreenLesson, "5", "", 120, 36)
 	m = drive(t, m, "c") // straight to the challenge from the text
 	s := m.lesson
+	m = drive(t, m, "p")
+	if !contains(s.status, "hints first") {
+		t.Fatalf("p before the solution hint: %q", s.status)
+	}
 	m = drive(t, m, "i")
-	if s.showHint || !contains(s.status, "after two failed checks") {
-		t.Fatalf("no hint before two failures: %q", s.status)
+	if !contains(m.View(), "nudge") {
+		t.Fatalf("the first hint should be a nudge:\n%s", m.View())
 	}
-	m = drive(t, m, "c", "r", "c", "i")
-	if s.failures != 2 || !s.showHint || !contains(m.View(), "Hint:") {
-		t.Fatalf("the hint should show after two failures (%d):\n%s", s.failures, m.View())
+	m = drive(t, m, "i", "i")
+	if !contains(m.View(), "solution") || !contains(m.View(), "restart consumer 1 of group billing") {
+		t.Fatalf("the third hint should be the solution:\n%s", m.View())
 	}
-	if got := m.book.get("event-streaming-and-the-log").Attempts; got != 2 {
-		t.Fatalf("attempts saved %d, want 2", got)
+	m = drive(t, m, "p", "c")
+	if !s.lastOK {
+		t.Fatalf("the played solution should pass: %v", s.details)
+	}
+	if got := m.book.get("offsets-and-commits"); got.HintsUsed != 3 || got.Status != course.Passed {
+		t.Fatalf("progress %+v", got)
 	}
 }
 
@@ -219,7 +249,7 @@ func TestLessonStopGolden80x24(t *testing.T) {
 
 func TestLessonStopGolden120x36(t *testing.T) {
 	m := openOn(t, ScreenLesson, "1", "", 120, 36)
-	m = drive(t, m, "enter", "enter", "enter", "enter", "2")
+	m = drive(t, m, "enter", "enter", "enter", "enter", "2", "enter", "enter")
 	golden.RequireEqual(t, []byte(m.View()))
 }
 
@@ -227,4 +257,17 @@ func TestLessonChallengeGolden80x24(t *testing.T) {
 	m := openOn(t, ScreenLesson, "10", "", 80, 24)
 	m = drive(t, m, "c", "c")
 	golden.RequireEqual(t, []byte(m.View()))
+}
+
+// TestLessonHintKeyInFooter: the hint key shows in the challenge's footer
+// at 80 and 120 columns, before anything that could be cut.
+func TestLessonHintKeyInFooter(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		m := openOn(t, ScreenLesson, "5", "", w, 24+(w-80)*12/40)
+		m = drive(t, m, "c", "c")
+		lines := strings.Split(m.View(), "\n")
+		if footer := lines[len(lines)-1]; !contains(footer, "i hint") {
+			t.Errorf("at %d columns the footer has no hint key: %q", w, footer)
+		}
+	}
 }

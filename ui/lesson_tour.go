@@ -42,18 +42,21 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 	return true
 }
 
-// lessonFaultSubtitle says what a fault does in a lesson's run, which
-// only goes forward: it stays until r starts the run again.
+// lessonFaultSubtitle says what a fault does in a lesson's run: it stays
+// until ← steps back before it or r starts the run again.
 func lessonFaultSubtitle(mode course.Mode) string {
 	if mode == course.ChallengeRun {
-		return "it happens now and counts when c checks; r starts again without it"
+		return "it happens now and counts when c checks; ← before it or r undoes it"
 	}
-	return "it happens now; a lesson runs forward only: r starts it again"
+	return "it happens now; ← back before it or r starts the run again without it"
 }
 
 // resetRun forgets what the box showed about the previous run.
 func (s *lessonScreen) resetRun() {
-	s.stop, s.verdict, s.hidden, s.tourDone = -1, nil, false, false
+	if s.reveal.stop >= 0 {
+		s.sim.speed = s.reveal.speed
+	}
+	s.stop, s.verdict, s.hidden, s.tourDone, s.reveal = -1, nil, false, false, noReveal
 	s.checked, s.details = false, nil
 }
 
@@ -66,11 +69,14 @@ func (s *lessonScreen) restartRun() tea.Cmd {
 }
 
 // sync catches up with the Player after the simulator moved: a stop
-// reached pauses the run and opens its box; the end of the tour offers the
-// challenge.
-func (s *lessonScreen) sync() {
+// reached pauses the run and opens its box; an answer's reveal reached
+// shows the verdict; the end of the tour offers the challenge.
+func (s *lessonScreen) sync() tea.Cmd {
 	if s.player == nil || s.sim == nil || s.phase == lessonReading {
-		return
+		return nil
+	}
+	if s.revealing() {
+		return s.syncReveal()
 	}
 	idx := s.player.PausedIndex()
 	switch {
@@ -80,7 +86,8 @@ func (s *lessonScreen) sync() {
 		s.stop = -1
 	}
 	if !s.player.Done() {
-		return
+		s.tourDone = false
+		return nil
 	}
 	if s.sim.status == "the run is over" {
 		s.sim.status = ""
@@ -92,9 +99,11 @@ func (s *lessonScreen) sync() {
 	if s.run == lessonChallenge && !s.checked && s.status == "" {
 		s.status = "time is up: c checks the result"
 	}
+	return nil
 }
 
-// arriveAt shows stop idx: the run pauses and the box opens on its text.
+// arriveAt shows stop idx: the run pauses and the box opens on its text,
+// with its question as the learner left it.
 func (s *lessonScreen) arriveAt(idx int) {
 	s.sim.pause()
 	s.sim.status = ""
@@ -111,6 +120,13 @@ func (s *lessonScreen) arriveAt(idx int) {
 // tourKey handles a key during the tour.
 func (s *lessonScreen) tourKey(km tea.KeyMsg) tea.Cmd {
 	k := s.keys
+	if s.revealing() {
+		if key.Matches(km, k.Enter, k.sim.NextMark) {
+			s.jumpToReveal()
+			return nil
+		}
+		return s.sim.Update(km)
+	}
 	if _, at := s.stopShown(); at {
 		switch {
 		case key.Matches(km, k.Enter, k.sim.Play):
@@ -119,7 +135,11 @@ func (s *lessonScreen) tourKey(km tea.KeyMsg) tea.Cmd {
 				return nil // the last stop was at the end: sync offers the challenge
 			}
 			return s.sim.togglePlay()
-		case key.Matches(km, k.sim.StepFwd, k.sim.NextMark):
+		case key.Matches(km, k.sim.NextMark):
+			s.leaveStop()
+			s.jumpToStop()
+			return nil
+		case key.Matches(km, k.sim.StepFwd):
 			s.leaveStop()
 		case key.Matches(km, k.Challenge):
 			return s.startChallenge()
@@ -131,13 +151,13 @@ func (s *lessonScreen) tourKey(km tea.KeyMsg) tea.Cmd {
 		case key.Matches(km, k.Enter, k.Challenge):
 			return s.startChallenge()
 		case key.Matches(km, k.sim.Play, k.sim.StepFwd, k.sim.NextMark):
-			s.status = "the tour is over: enter starts the challenge, r watches it again"
+			s.status = "the tour is over: enter starts the challenge, [ goes back a stop, r watches it again"
 			return nil
 		}
 		return s.sim.Update(km)
 	}
 	switch {
-	case key.Matches(km, k.Enter):
+	case key.Matches(km, k.Enter, k.sim.NextMark):
 		s.jumpToStop()
 		return nil
 	case key.Matches(km, k.Challenge):
@@ -167,26 +187,30 @@ func (s *lessonScreen) afterJump() {
 	s.sim.refresh()
 }
 
-// answerKey gives a key to the open question; an answer goes to the
-// Player, which runs the engine to the reveal time and judges it.
+// answerKey gives a key to the open question. A confirmed answer (or a
+// skip) goes to the Player, and the run plays on to the reveal time so the
+// learner watches what the question is about before the verdict.
 func (s *lessonScreen) answerKey(km tea.KeyMsg) tea.Cmd {
 	k := s.keys.sim
 	if key.Matches(km, k.Focus, k.FocusBack, k.PageUp, k.PageDown, k.Faster, k.Slower) {
 		return s.sim.Update(km)
 	}
+	if key.Matches(km, s.keys.Skip) {
+		if err := s.player.ChooseSkip(); err != nil {
+			s.ask.err = err.Error()
+			return nil
+		}
+		return s.startReveal("skipped")
+	}
 	answer, submit := s.ask.update(km, s.keys)
 	if !submit {
 		return nil
 	}
-	res, err := s.player.Predict(answer)
-	if err != nil {
+	if err := s.player.Choose(answer); err != nil {
 		s.ask.err = err.Error()
 		return nil
 	}
-	s.verdict = &res
-	s.afterJump()
-	slug := s.lesson.Slug
-	return s.save(func(p *course.Progress) { p.RecordPrediction(slug, res.Right) })
+	return s.startReveal(answer)
 }
 
 // byHand is the value of records sent from the menu: a value, so they

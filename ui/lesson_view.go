@@ -160,25 +160,30 @@ func (s *lessonScreen) shortKeys() []key.Binding {
 		return []key.Binding{named(k.Down, "scroll"), k.Page, enter, k.Challenge, g.Back, g.Help, g.Quit}
 	case s.asking():
 		if len(s.ask.choices) > 0 {
-			return []key.Binding{named(k.Up, "choose"), named(k.Down, "choose"), named(k.Digit, "pick"), named(k.Enter, "answer"), named(g.Back, "hide"), g.Help}
+			pick := named(k.Digit, "pick")
+			pick.SetHelp("1-"+itoa(len(s.ask.choices))+"/↑↓", "pick")
+			return []key.Binding{pick, named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, named(g.Back, "hide"), g.Help}
 		}
-		return []key.Binding{named(k.Digit, "type"), k.Erase, named(k.Enter, "answer"), named(g.Back, "hide"), g.Help}
+		return []key.Binding{named(k.Digit, "type"), k.Erase, named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, named(g.Back, "hide"), g.Help}
+	case s.revealing():
+		return []key.Binding{named(k.Enter, "jump to the answer"), k.sim.Play, named(k.sim.StepBack, "back"), k.sim.PrevMark, g.Help}
 	case s.phase == lessonChallenge:
 		return s.challengeKeys()
 	case s.stop >= 0:
-		return []key.Binding{named(k.Enter, "continue"), k.sim.StepFwd, k.Hide, k.Text, k.sim.Faults, g.Help, g.Back}
+		return []key.Binding{named(k.Enter, "continue"), k.sim.PrevMark, named(k.sim.StepBack, "back"), k.sim.StepFwd, k.Hide, k.Names, k.sim.Faults, g.Help, g.Back}
 	case s.tourDone:
-		return []key.Binding{named(k.Enter, "start the challenge"), named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
+		return []key.Binding{named(k.Enter, "start the challenge"), k.sim.PrevMark, named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
 	}
-	return []key.Binding{k.sim.Play, named(k.Enter, "next stop"), k.sim.StepFwd, k.sim.Faults, named(k.Challenge, "skip to challenge"), k.Text, g.Help, g.Back}
+	return []key.Binding{k.sim.Play, named(k.Enter, "next stop"), k.sim.PrevMark, named(k.sim.StepBack, "back"), k.sim.Faults, named(k.Challenge, "challenge"), k.Text, g.Help, g.Back}
 }
 
 // challengeKeys are the footer keys during the challenge.
 func (s *lessonScreen) challengeKeys() []key.Binding {
 	k := s.keys
-	keys := []key.Binding{k.sim.Play, named(k.sim.Faults, "act"), named(k.Challenge, "check"), named(k.Restart, "retry")}
-	if _, ok := s.player.Hint(); ok {
-		keys = append(keys, k.Hint)
+	// The hint comes early so no width cuts it off.
+	keys := []key.Binding{k.sim.Play, k.Hint, named(k.sim.Faults, "act"), named(k.Challenge, "check"), named(k.Restart, "retry")}
+	if s.player.HintsUsed() == len(s.player.Hints()) {
+		keys = append(keys[:2], append([]key.Binding{k.Solve}, keys[2:]...)...)
 	}
 	if s.passed {
 		keys = append(keys, k.Next)

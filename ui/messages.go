@@ -1,12 +1,19 @@
 package ui
 
-import "kafkasim/sim"
+import (
+	"time"
+
+	"kafkasim/sim"
+)
 
 // tickMsg asks the simulator screen to advance one frame. Gen is the
 // generation it was scheduled in: pause, step and speed changes bump the
 // generation, so ticks already on their way are dropped.
 type tickMsg struct {
 	Gen int
+	// At is when the tick fired; zero (tests) means one frame interval
+	// passed and the frame's work is bounded by steps, not time.
+	At time.Time
 }
 
 // scenarioLoadedMsg carries a scenario read from disk or the built-in set.

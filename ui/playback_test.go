@@ -84,8 +84,8 @@ func TestFaultMenuSubtitlePerScreen(t *testing.T) {
 	}
 	l := openOn(t, ScreenLesson, "1", "", 120, 36)
 	l = drive(t, l, "enter", "f")
-	if v := l.View(); contains(v, "stepping back") || !contains(v, "a lesson runs forward only") {
-		t.Fatalf("a lesson's menu should not promise replay:\n%s", v)
+	if v := l.View(); !contains(v, "← back before it or r starts the run again") {
+		t.Fatalf("a lesson's menu should say how a fault is undone:\n%s", v)
 	}
 	l = drive(t, l, "esc", "c", "f")
 	if v := l.View(); !contains(v, "counts when c checks") {

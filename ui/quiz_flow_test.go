@@ -14,11 +14,17 @@ func TestFlowQuiz(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitFor(t, tm, "choose what to practise")
 	tm.Send(keyMsg("enter"))
+	waitFor(t, tm, "question 1 of 12")
+	tm.Send(keyMsg("enter")) // nothing picked: enter alone does not answer
+	waitFor(t, tm, "pick an answer first")
 	for i := 1; i <= 3; i++ {
-		waitFor(t, tm, "question "+itoa(i)+" of 12")
-		// An answer for any kind: space ticks the first choice of a multi
-		// question, 1 types a number; enter answers.
-		for _, k := range []string{"space", "1", "enter"} {
+		if i > 1 {
+			waitFor(t, tm, "question "+itoa(i)+" of 12")
+		}
+		// An answer for any kind: a picks or ticks or places the first
+		// choice (b, c, d the next ones, for an order question), t picks
+		// true, 1 types a number; enter answers.
+		for _, k := range []string{"a", "b", "c", "d", "t", "1", "enter"} {
 			tm.Send(keyMsg(k))
 		}
 		waitFor(t, tm, "next question")

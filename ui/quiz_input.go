@@ -17,17 +17,18 @@ const quizMaxDigits = 12
 // Whatever the kind, it ends as text for Question.ParseResponse, so the
 // quiz package alone decides what a valid answer is.
 type quizInput struct {
-	q      quiz.Question
-	cursor int
-	picked []bool // multi: ticked choices
-	order  []int  // order: the steps as arranged now, indices into Choices
-	placed int    // order: how many steps typed into place so far
-	typed  []rune // numeric: the digits
-	err    string
+	q       quiz.Question
+	cursor  int    // the picked (single, true/false) or pointed-at row; -1 for none
+	touched bool   // order: the learner has placed or moved a step
+	picked  []bool // multi: ticked choices
+	order   []int  // order: the steps as arranged now, indices into Choices
+	placed  int    // order: how many steps typed into place so far
+	typed   []rune // numeric: the digits
+	err     string
 }
 
 func newQuizInput(q quiz.Question) quizInput {
-	in := quizInput{q: q, picked: make([]bool, len(q.Choices))}
+	in := quizInput{q: q, cursor: -1, picked: make([]bool, len(q.Choices))}
 	for i := range q.Choices {
 		in.order = append(in.order, i)
 	}
@@ -51,6 +52,9 @@ func (in *quizInput) update(km tea.KeyMsg, k quizKeys) (text string, submit bool
 	if n := in.rows(); n > 0 {
 		switch {
 		case key.Matches(km, k.Up):
+			if in.cursor < 0 {
+				in.cursor = n
+			}
 			in.cursor = (in.cursor + n - 1) % n
 			return "", false
 		case key.Matches(km, k.Down):
@@ -86,9 +90,12 @@ func (in *quizInput) single(km tea.KeyMsg, k quizKeys) (string, bool) {
 	case key.Matches(km, k.Letter):
 		if i := in.letterIndex(km); i >= 0 {
 			in.cursor = i
-			return quiz.Label(i), true
 		}
 	case key.Matches(km, k.Enter):
+		if in.cursor < 0 {
+			in.err = errPickFirst + ": its letter or ↑/↓, then enter"
+			return "", false
+		}
 		return quiz.Label(in.cursor), true
 	}
 	return "", false
@@ -102,6 +109,10 @@ func (in *quizInput) multi(km tea.KeyMsg, k quizKeys) (string, bool) {
 			in.picked[i] = !in.picked[i]
 		}
 	case key.Matches(km, k.Toggle):
+		if in.cursor < 0 {
+			in.err = "move to a choice with ↑/↓ first, or press its letter"
+			return "", false
+		}
 		in.picked[in.cursor] = !in.picked[in.cursor]
 	case key.Matches(km, k.Enter):
 		var letters []string
@@ -124,12 +135,17 @@ func (in *quizInput) truth(km tea.KeyMsg, k quizKeys) (string, bool) {
 	case key.Matches(km, k.Letter):
 		switch strings.ToLower(string(km.Runes[0])) {
 		case "t", "y":
-			return "true", true
+			in.cursor = 0
 		case "f", "n":
-			return "false", true
+			in.cursor = 1
+		default:
+			in.err = "t for true, f for false"
 		}
-		in.err = "t for true, f for false"
 	case key.Matches(km, k.Enter):
+		if in.cursor < 0 {
+			in.err = errPickFirst + ": t or f, then enter"
+			return "", false
+		}
 		return []string{"true", "false"}[in.cursor], true
 	}
 	return "", false
@@ -153,14 +169,19 @@ func (in *quizInput) arrange(km tea.KeyMsg, k quizKeys) (string, bool) {
 		in.order[in.placed] = i
 		in.placed++
 		in.cursor = min(in.placed, len(in.order)-1)
+		in.touched = true
 	case key.Matches(km, k.Erase):
 		in.placed = max(in.placed-1, 0)
 	case key.Matches(km, k.MoveUp) && in.cursor > 0:
 		in.order[in.cursor], in.order[in.cursor-1] = in.order[in.cursor-1], in.order[in.cursor]
 		in.cursor--
-	case key.Matches(km, k.MoveDown) && in.cursor < len(in.order)-1:
+		in.touched = true
+	case key.Matches(km, k.MoveDown) && in.cursor >= 0 && in.cursor < len(in.order)-1:
 		in.order[in.cursor], in.order[in.cursor+1] = in.order[in.cursor+1], in.order[in.cursor]
 		in.cursor++
+		in.touched = true
+	case key.Matches(km, k.Enter) && !in.touched:
+		in.err = errPickFirst + ": type the letters first to last, or move a step with shift+↑/↓"
 	case key.Matches(km, k.Enter):
 		letters := make([]string, len(in.order))
 		for pos, i := range in.order {
@@ -183,6 +204,10 @@ func (in *quizInput) number(km tea.KeyMsg, k quizKeys) (string, bool) {
 			in.typed = in.typed[:len(in.typed)-1]
 		}
 	case key.Matches(km, k.Enter):
+		if len(in.typed) == 0 {
+			in.err = errPickFirst + ": type a whole number"
+			return "", false
+		}
 		return string(in.typed), true
 	}
 	return "", false

@@ -133,6 +133,7 @@ func (q *quizScreen) ask() {
 func (q *quizScreen) answerKey(km tea.KeyMsg) {
 	text, submit := q.input.update(km, q.keys)
 	if !submit {
+		q.status = q.input.err // in the footer too: a long question scrolls it away
 		return
 	}
 	resp, err := q.input.q.ParseResponse(text)
@@ -186,5 +187,31 @@ func (q *quizScreen) scrollKey(km tea.KeyMsg) {
 	q.scroll = max(q.scroll, 0) // the view clamps the far end
 }
 
-// Keys is the help keymap of what is showing now.
-func (q *quizScreen) Keys() help.KeyMap { return keyList{short: q.shortKeys()} }
+// Keys is the help keymap of what is showing now: the footer, and for ?
+// every key that works in this phase.
+func (q *quizScreen) Keys() help.KeyMap {
+	return keyList{short: q.shortKeys(), full: q.fullKeys()}
+}
+
+// fullKeys lists every key that works in the phase showing.
+func (q *quizScreen) fullKeys() [][]key.Binding {
+	k := q.keys
+	g := k.global
+	scroll := []key.Binding{named(k.Up, "scroll up"), named(k.Down, "scroll down"), k.PageUp, k.PageDown}
+	switch q.phase {
+	case quizChoosing:
+		return [][]key.Binding{{k.Up, k.Down, named(k.Enter, "start")}, {g.Back, g.Help, g.Quit}}
+	case quizAsking:
+		return [][]key.Binding{q.answerKeys(), {g.Back, g.Help, g.Quit}}
+	case quizShowing:
+		keys := []key.Binding{named(k.Enter, "next question")}
+		if q.result.Question.Scenario != "" {
+			keys = append(keys, k.Open)
+		}
+		if !q.session.Done() {
+			keys = append(keys, k.End)
+		}
+		return [][]key.Binding{keys, scroll, {g.Back, g.Help, g.Quit}}
+	}
+	return [][]key.Binding{{named(k.Enter, "new quiz")}, scroll, {named(g.Back, "home"), g.Help, g.Quit}}
+}

@@ -24,14 +24,14 @@ func TestQuizInputKinds(t *testing.T) {
 		keys []string
 		want string // the typed answer submitted
 	}{
-		{"single by letter", quiz.Question{Kind: quiz.Single, Choices: abc}, []string{"b"}, "B"},
-		{"single by arrows", quiz.Question{Kind: quiz.Single, Choices: abc}, []string{"down", "down", "enter"}, "C"},
+		{"single by letter", quiz.Question{Kind: quiz.Single, Choices: abc}, []string{"b", "enter"}, "B"},
+		{"single by arrows", quiz.Question{Kind: quiz.Single, Choices: abc}, []string{"down", "down", "down", "enter"}, "C"},
 		{"multi ticks", quiz.Question{Kind: quiz.Multi, Choices: abc}, []string{"c", "up", "up", "space", "enter"}, "A C"},
 		{"multi untick", quiz.Question{Kind: quiz.Multi, Choices: abc}, []string{"a", "a", "b", "enter"}, "B"},
-		{"true", quiz.Question{Kind: quiz.TrueFalse}, []string{"t"}, "true"},
-		{"false by arrows", quiz.Question{Kind: quiz.TrueFalse}, []string{"down", "enter"}, "false"},
+		{"true", quiz.Question{Kind: quiz.TrueFalse}, []string{"t", "enter"}, "true"},
+		{"false by arrows", quiz.Question{Kind: quiz.TrueFalse}, []string{"down", "down", "enter"}, "false"},
 		{"order typed", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"c", "a", "enter"}, "C A B"},
-		{"order moved", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"down", "shift+up", "enter"}, "B A C"},
+		{"order moved", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"down", "down", "shift+up", "enter"}, "B A C"},
 		{"order undo", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"b", "backspace", "c", "enter"}, "C B A"},
 		{"number", quiz.Question{Kind: quiz.Numeric}, []string{"-", "4", "2", "9", "backspace", "enter"}, "-42"},
 	}
@@ -72,11 +72,24 @@ func TestQuizInputMistakes(t *testing.T) {
 	}
 }
 
+// TestQuizEnterAloneNeverAnswers: with nothing picked, typed or placed,
+// enter says so and submits nothing, for every kind of question.
+func TestQuizEnterAloneNeverAnswers(t *testing.T) {
+	k := newQuizKeys(newGlobalKeys())
+	abc := []string{"x", "y", "z"}
+	for _, kind := range []quiz.Kind{quiz.Single, quiz.Multi, quiz.TrueFalse, quiz.Order, quiz.Numeric} {
+		in := newQuizInput(quiz.Question{Kind: kind, Choices: abc})
+		if _, done := in.update(keyMsg("enter"), k); done || in.err == "" {
+			t.Errorf("%s: enter alone answered (err %q)", kind, in.err)
+		}
+	}
+}
+
 // rightAnswer is the keys that answer the current question correctly.
 func rightAnswer(q quiz.Question) []string {
 	switch q.Kind {
 	case quiz.Single:
-		return []string{strings.ToLower(quiz.Label(q.Correct[0]))}
+		return []string{strings.ToLower(quiz.Label(q.Correct[0])), "enter"}
 	case quiz.Multi, quiz.Order:
 		var keys []string
 		for _, i := range q.Correct {
@@ -85,9 +98,9 @@ func rightAnswer(q quiz.Question) []string {
 		return append(keys, "enter")
 	case quiz.TrueFalse:
 		if q.Truth {
-			return []string{"t"}
+			return []string{"t", "enter"}
 		}
-		return []string{"f"}
+		return []string{"f", "enter"}
 	}
 	return append(strings.Split(strconv.Itoa(q.Number), ""), "enter")
 }
@@ -107,7 +120,7 @@ func TestQuizWholeModel(t *testing.T) {
 		keys := rightAnswer(q.input.q)
 		if first && q.input.q.Kind == quiz.Single {
 			wrong := (q.input.q.Correct[0] + 1) % len(q.input.q.Choices)
-			keys = []string{strings.ToLower(quiz.Label(wrong))}
+			keys = []string{strings.ToLower(quiz.Label(wrong)), "enter"}
 			first = false
 		}
 		m = drive(t, m, keys...)
@@ -200,7 +213,7 @@ func TestQuizQuestionGolden80x24(t *testing.T) {
 
 func TestQuizQuestionGolden120x36(t *testing.T) {
 	m := openOn(t, ScreenQuiz, "", "", 120, 36)
-	m = drive(t, m, "enter", "enter", "a")
+	m = drive(t, m, "enter", "enter", "a", "enter") // a picks, enter confirms
 	golden.RequireEqual(t, []byte(m.View()))
 }
 

@@ -88,11 +88,11 @@ func (q *quizScreen) chooseBody(room int) []string {
 func kindHow(k quiz.Kind) string {
 	switch k {
 	case quiz.Single:
-		return "one answer: press its letter"
+		return "one answer: press its letter (or ↑/↓), then enter"
 	case quiz.Multi:
 		return "every answer that applies: tick with its letter or space, then enter"
 	case quiz.TrueFalse:
-		return "true or false: press t or f"
+		return "true or false: press t or f, then enter"
 	case quiz.Order:
 		return "put the steps in order: type their letters first to last (C A B...), or move one with shift+↑/↓; enter answers"
 	}
@@ -177,7 +177,13 @@ func (q *quizScreen) shortKeys() []key.Binding {
 	case quizChoosing:
 		return []key.Binding{k.Up, k.Down, named(k.Enter, "start"), g.Back, g.Help, g.Quit}
 	case quizAsking:
-		return append(q.answerKeys(), g.Back, g.Help)
+		var keys []key.Binding // ↓ alone stands for the arrows: the footer is short
+		for _, b := range q.answerKeys() {
+			if b.Help().Key != k.Up.Help().Key {
+				keys = append(keys, b)
+			}
+		}
+		return append(keys, g.Back, g.Help)
 	case quizShowing:
 		next := named(k.Enter, "next question")
 		if q.session.Done() {
@@ -203,18 +209,18 @@ func (q *quizScreen) answerKeys() []key.Binding {
 	letters.SetHelp("a-"+strings.ToLower(quiz.Label(max(n-1, 0))), "pick")
 	switch q.input.q.Kind {
 	case quiz.Single:
-		return []key.Binding{letters, named(k.Up, "move"), named(k.Down, "move"), k.Enter}
+		return []key.Binding{letters, named(k.Up, "move"), named(k.Down, "move"), named(k.Enter, "confirm")}
 	case quiz.Multi:
 		letters.SetHelp(letters.Help().Key, "tick")
-		return []key.Binding{letters, k.Toggle, named(k.Down, "move"), k.Enter}
+		return []key.Binding{letters, k.Toggle, named(k.Up, "move"), named(k.Down, "move"), k.Enter}
 	case quiz.TrueFalse:
 		letters.SetHelp("t/f", "true/false")
-		return []key.Binding{letters}
+		return []key.Binding{letters, named(k.Enter, "confirm")}
 	case quiz.Order:
 		letters.SetHelp(letters.Help().Key, "place next")
 		return []key.Binding{letters, named(k.Erase, "undo"), k.MoveUp, k.MoveDown, k.Enter}
 	}
-	return []key.Binding{k.Digit, k.Erase, k.Enter}
+	return []key.Binding{k.Digit, k.Erase, named(k.Enter, "confirm")}
 }
 
 // pickedMark marks a choice after the answer: right ones ✔, a wrong pick ✘.

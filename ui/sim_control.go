@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -27,6 +28,7 @@ func (m *simScreen) restart() {
 func (m *simScreen) pause() {
 	m.playing = false
 	m.gen++
+	m.lastTick = time.Time{} // paused time is not played
 }
 
 func (m *simScreen) togglePlay() tea.Cmd {
@@ -68,11 +70,15 @@ func (m *simScreen) handleTick(t tickMsg) tea.Cmd {
 		return m.tick() // a command owns the run until it ends
 	}
 	before := m.run.Now()
-	target := before + speeds[m.speed].MsPerSec*frameInterval.Milliseconds()/1000
+	target := before + speeds[m.speed].MsPerSec*m.frameElapsed(t.At).Microseconds()/1_000_000
 	if d := m.spec.DurationMs; before < d {
 		target = min(target, d) // stop on the scenario's end, not a frame past it
 	}
-	m.advanceTo(target)
+	if t.At.IsZero() {
+		m.advanceTo(target)
+	} else {
+		m.advanceWithin(target, time.Now().Add(frameWork))
+	}
 	m.hot.decay()
 	m.absorbNew(false)
 	m.refresh()
@@ -103,6 +109,34 @@ func (m *simScreen) advanceTo(targetMs int64) {
 			return
 		}
 		m.run.Step()
+	}
+}
+
+// frameElapsed is the real time this frame stands for: since the last
+// frame, or one frame interval for the first one and for ticks without a
+// time.
+func (m *simScreen) frameElapsed(at time.Time) time.Duration {
+	last := m.lastTick
+	m.lastTick = at
+	if at.IsZero() || last.IsZero() || !at.After(last) {
+		return frameInterval
+	}
+	return min(at.Sub(last), maxFrameGap)
+}
+
+// advanceWithin steps through everything due by targetMs until the
+// deadline; the clock moves to targetMs only if all ran.
+func (m *simScreen) advanceWithin(targetMs int64, deadline time.Time) {
+	for n := 1; ; n++ {
+		next := m.run.NextAt()
+		if next < 0 || next > targetMs {
+			m.run.RunUntil(targetMs)
+			return
+		}
+		m.run.Step()
+		if n%64 == 0 && time.Now().After(deadline) {
+			return
+		}
 	}
 }
 

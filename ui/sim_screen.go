@@ -13,9 +13,17 @@ import (
 // frameInterval is the real time between animation frames while playing.
 const frameInterval = 50 * time.Millisecond
 
-// maxStepsPerFrame bounds the engine work one frame may do, so a fast speed
-// on a busy cluster slows down instead of freezing the terminal.
+// maxStepsPerFrame bounds the engine work of a frame without a real time
+// (tests); playing, frameWork bounds it.
 const maxStepsPerFrame = 20_000
+
+// frameWork bounds the real time one frame's engine work may take, so a
+// fast speed on a busy cluster slows down instead of freezing the terminal.
+const frameWork = 35 * time.Millisecond
+
+// maxFrameGap caps the real time one frame makes up for (a stalled terminal
+// does not jump the run ahead by minutes).
+const maxFrameGap = 500 * time.Millisecond
 
 // maxStepsPerJump bounds a step or a jump to a mark.
 const maxStepsPerJump = 2_000_000
@@ -49,6 +57,9 @@ type simScreen struct {
 	spec  scenarioSpec
 	start runFactory
 	run   runner
+	// lastTick is when the previous frame ran while playing: the next one
+	// advances by the real time since, times the speed.
+	lastTick time.Time
 
 	snap    sim.Snapshot
 	events  []sim.Event // every event up to the current step (shared, read-only)
@@ -114,8 +125,11 @@ func (m *simScreen) Init() tea.Cmd {
 // tick schedules the next frame in the current generation.
 func (m *simScreen) tick() tea.Cmd {
 	gen := m.gen
-	return tea.Tick(frameInterval, func(time.Time) tea.Msg { return tickMsg{Gen: gen} })
+	return frameTick(frameInterval, func(at time.Time) tea.Msg { return tickMsg{Gen: gen, At: at} })
 }
+
+// frameTick schedules a frame; tests swap it for one that answers at once.
+var frameTick = tea.Tick
 
 // capturesKeys reports whether a text input has the keyboard.
 func (m *simScreen) capturesKeys() bool {

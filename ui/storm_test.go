@@ -3,7 +3,6 @@ package ui
 import (
 	"math/rand/v2"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -81,8 +80,11 @@ func TestKeyStormDrill(t *testing.T) {
 }
 
 // storm sends n random messages to m; scenario is what openScreenMsg plays.
-// It returns how many of them arrived while the ledger's drill-down was open.
+// Every frame must fit the terminal, and the program must still answer
+// afterwards. It returns how many of the messages arrived while the
+// ledger's drill-down was open.
 func storm(t *testing.T, m Model, seed uint64, n int, scenario string, keys []string) (drillOpen int) {
+	immediateFrames(t)
 	rng := rand.New(rand.NewPCG(seed, 0x5707))
 	defer func() {
 		if r := recover(); r != nil {
@@ -93,7 +95,7 @@ func storm(t *testing.T, m Model, seed uint64, n int, scenario string, keys []st
 		var msg tea.Msg
 		switch k := rng.IntN(100); {
 		case k < 8:
-			msg = tea.WindowSizeMsg{Width: rng.IntN(200), Height: rng.IntN(70)}
+			msg = tea.WindowSizeMsg{Width: 1 + rng.IntN(200), Height: 1 + rng.IntN(70)}
 		case k < 20:
 			gen := 0
 			if m.sim != nil {
@@ -115,33 +117,26 @@ func storm(t *testing.T, m Model, seed uint64, n int, scenario string, keys []st
 		if i%7 == 0 {
 			m = runQuick(m, cmd)
 		}
-		_ = m.View()
+		if why := frameFits(m.View(), m.w, m.h); why != "" {
+			t.Fatalf("storm seed %d, message %d (%T %v): %s", seed, i, msg, msg, why)
+		}
 	}
+	answersAfterStorm(t, m, seed)
 	return drillOpen
 }
 
-// runQuick runs the commands that answer at once (menu choices, prompts),
-// never ticks.
+// runQuick feeds back the messages of the commands that answer at once
+// (menu choices, prompts); ticks, which the storm sends itself, are dropped.
 func runQuick(m Model, cmd tea.Cmd) Model {
-	if cmd == nil {
-		return m
-	}
-	msg := make(chan tea.Msg, 1)
-	go func() { msg <- cmd() }()
-	select {
-	case v := <-msg:
-		switch v.(type) {
+	for _, msg := range messagesOf(cmd) {
+		switch msg.(type) {
 		// whatIfRunMsg starts a what-if's branches, cmdSliceMsg runs a
-		// slice of them or of a seek; exportPathMsg is left
-		// out so a storm never writes files.
+		// slice of them or of a seek; exportPathMsg is left out so a storm
+		// never writes files.
 		case faultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg, whatIfRunMsg, cmdSliceMsg:
-			next, _ := m.Update(v)
-			return next.(Model)
+			next, _ := m.Update(msg)
+			m = next.(Model)
 		}
-	case <-time.After(10 * time.Millisecond):
-		// Not quick: a tick (a frame, 50ms or more), dropped. Waiting a
-		// little, rather than not at all, keeps the storm from depending on
-		// whether the goroutine got scheduled before the select ran.
 	}
 	return m
 }

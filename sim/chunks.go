@@ -1,0 +1,150 @@
+package sim
+
+import (
+	"iter"
+	"unsafe"
+)
+
+// chunks is a growable list stored in fixed-size chunks that clones share
+// and copy only when written (copy-on-write). A checkpoint of a million-record
+// run then costs its table of chunk pointers, not a copy of every record.
+//
+// Each list knows which of its chunks are its own to write in place; a clone
+// marks every chunk shared on both sides, so the first write to a shared
+// chunk on either side copies that chunk alone.
+type chunks[T any] struct {
+	// table[k] holds items k<<chunkBits onwards: chunkLen of them, except
+	// the last chunk, which grows to chunkLen by doubling (a list of ten
+	// items does not take a whole chunk).
+	table [][]T
+	owned []bool // owned[k]: table[k]'s array is this list's alone
+	head  int    // items dropped from the front of table[0]
+	n     int
+	// copied counts the bytes of shared chunks copied since the last share:
+	// what the clone taken then costs in the end.
+	copied int
+	// detach, if set, is applied to a shared chunk's items when they are
+	// copied: items that hold slices cut them so neither side appends into
+	// an array the other sees.
+	detach func(items []T)
+}
+
+// chunkBits sets the chunk size: 4096 items, 256 KB of 64-byte records.
+// Smaller chunks make a checkpoint's copies smaller but every access and
+// allocation dearer.
+const chunkBits = 12
+
+const chunkLen = 1 << chunkBits
+
+// Len is the number of items.
+func (c *chunks[T]) Len() int { return c.n }
+
+// At reads item i; the pointer must not be written through.
+func (c *chunks[T]) At(i int) *T {
+	i += c.head
+	return &c.table[i>>chunkBits][i&(chunkLen-1)]
+}
+
+// Mut returns item i for writing, copying its chunk first if it is shared.
+func (c *chunks[T]) Mut(i int) *T {
+	i += c.head
+	k := i >> chunkBits
+	if !c.owned[k] {
+		c.copyChunk(k, cap(c.table[k]))
+	}
+	return &c.table[k][i&(chunkLen-1)]
+}
+
+// copyChunk gives chunk k an array of its own with room for capacity items.
+func (c *chunks[T]) copyChunk(k, capacity int) {
+	old := c.table[k]
+	ch := make([]T, len(old), capacity)
+	copy(ch, old)
+	if !c.owned[k] {
+		var zero T
+		c.copied += len(old) * int(unsafe.Sizeof(zero))
+		if c.detach != nil {
+			c.detach(ch)
+		}
+	}
+	c.table[k], c.owned[k] = ch, true
+}
+
+// Append adds v at the end and returns its index.
+func (c *chunks[T]) Append(v T) int {
+	i := c.n
+	k := (i + c.head) >> chunkBits
+	if k == len(c.table) {
+		c.table = append(c.table, make([]T, 0, 8))
+		c.owned = append(c.owned, true)
+	}
+	if ch := c.table[k]; !c.owned[k] || len(ch) == cap(ch) {
+		c.copyChunk(k, min(max(2*cap(ch), 8), chunkLen))
+	}
+	c.table[k] = append(c.table[k], v)
+	c.n++
+	return i
+}
+
+// All yields the items from index from on, in order.
+func (c *chunks[T]) All(from int) iter.Seq2[int, T] { return c.Range(from, c.n) }
+
+// Range yields the items with index in [from, to), in order.
+func (c *chunks[T]) Range(from, to int) iter.Seq2[int, T] {
+	return func(yield func(int, T) bool) {
+		for i := from; i < to; i++ {
+			if !yield(i, *c.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Truncate keeps the first n items. The chunk cut in two stays shared; the
+// next append copies it if need be.
+func (c *chunks[T]) Truncate(n int) {
+	if n >= c.n {
+		return
+	}
+	c.n = n
+	keep := (n + c.head + chunkLen - 1) >> chunkBits
+	clear(c.table[keep:])
+	c.table, c.owned = c.table[:keep], c.owned[:keep]
+	if keep > 0 {
+		// The cut chunk keeps its array; the next append copies it, as a
+		// clone may still see the items past the cut.
+		m := (n+c.head-1)&(chunkLen-1) + 1
+		c.table[keep-1] = c.table[keep-1][:m:m]
+	}
+	if n == 0 {
+		*c = chunks[T]{copied: c.copied, detach: c.detach}
+	}
+}
+
+// DropFront forgets the first k items; chunks left empty are let go.
+func (c *chunks[T]) DropFront(k int) {
+	if k >= c.n {
+		*c = chunks[T]{copied: c.copied, detach: c.detach}
+		return
+	}
+	c.head += k
+	c.n -= k
+	if whole := c.head >> chunkBits; whole > 0 {
+		clear(c.table[:whole])
+		c.table, c.owned = c.table[whole:], c.owned[whole:]
+		c.head &= chunkLen - 1
+	}
+}
+
+// share returns a copy that shares every chunk with c; from now on neither
+// side writes a shared chunk in place.
+func (c *chunks[T]) share() chunks[T] {
+	clear(c.owned)
+	c.copied = 0
+	return chunks[T]{table: append([][]T(nil), c.table...), owned: make([]bool, len(c.table)),
+		head: c.head, n: c.n, detach: c.detach}
+}
+
+// tableBytes is what a clone costs up front: its table of chunk pointers.
+// The chunks copied afterwards are counted in copied.
+func (c *chunks[T]) tableBytes() int { return len(c.table) * 8 }

@@ -1,0 +1,57 @@
+package sim
+
+import "testing"
+
+// A clone shares the chunks and neither side sees the other's writes,
+// appends, truncations or drops from the front.
+func TestChunksCopyOnWrite(t *testing.T) {
+	var a chunks[int]
+	for i := range 3*chunkLen + 5 {
+		a.Append(i)
+	}
+	b := a.share()
+	*a.Mut(7) = -7
+	a.Append(-1)
+	b.Truncate(chunkLen + 1)
+	b.Append(-2) // lands where a still holds item chunkLen+1
+	a.DropFront(chunkLen + 3)
+
+	if got := *b.At(7); got != 7 {
+		t.Fatalf("the clone saw a write: item 7 is %d", got)
+	}
+	if got := *a.At(0); got != chunkLen+3 {
+		t.Fatalf("after dropping %d items, a starts at %d", chunkLen+3, got)
+	}
+	if got := *a.At(chunkLen); got != 2*chunkLen+3 {
+		t.Fatalf("after the drop, a's item %d is %d, want %d", chunkLen, got, 2*chunkLen+3)
+	}
+	if got, want := a.Len(), 3*chunkLen+5+1-(chunkLen+3); got != want {
+		t.Fatalf("a has %d items, want %d", got, want)
+	}
+	if got := *a.At(a.Len() - 1); got != -1 {
+		t.Fatalf("a's last item is %d, want its own append -1", got)
+	}
+	if b.Len() != chunkLen+2 || *b.At(chunkLen + 1) != -2 || *b.At(chunkLen) != chunkLen {
+		t.Fatalf("the clone after truncate and append: len %d, items %d %d", b.Len(), *b.At(chunkLen), *b.At(chunkLen + 1))
+	}
+	c := b.share()
+	c.Append(-3)
+	if b.Len() != chunkLen+2 {
+		t.Fatalf("an append to a clone of a clone changed the original: len %d", b.Len())
+	}
+}
+
+// Batches copied out of a shared chunk get record lists of their own: the
+// open batch's next record must not land in an array the other side sees.
+func TestSharedBatchesDetachRecordLists(t *testing.T) {
+	a := chunks[batch]{detach: detachBatches}
+	a.Append(batch{recs: make([]int32, 1, 8)})
+	b := a.share()
+	ra := a.Mut(0)
+	ra.recs = append(ra.recs, 1)
+	rb := b.Mut(0)
+	rb.recs = append(rb.recs, 2)
+	if a.At(0).recs[1] != 1 || b.At(0).recs[1] != 2 {
+		t.Fatalf("the two sides wrote into one array: %v and %v", a.At(0).recs, b.At(0).recs)
+	}
+}

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	course "kafkasim/lessons"
+)
+
+// revealState is an answer whose interval is playing: from the stop to
+// the reveal time, at a speed slow enough to watch.
+type revealState struct {
+	stop   int    // the question's stop, -1 when nothing plays
+	answer string // what the learner said, or "skipped"
+	speed  int    // the speed to go back to after the reveal
+}
+
+var noReveal = revealState{stop: -1}
+
+// revealWatchMs is the longest, in real time, the interval between an
+// answer and its reveal plays: long enough to see a crash and a
+// rebalance go by, short enough not to wait.
+const revealWatchMs = 6000
+
+// revealSpeed is the slowest speed that plays an interval of d virtual
+// ms within revealWatchMs of real time.
+func revealSpeed(d int64) int {
+	for i, sp := range speeds {
+		if d*1000/sp.MsPerSec <= revealWatchMs {
+			return i
+		}
+	}
+	return len(speeds) - 1
+}
+
+// startReveal plays the run from the stop to the answer's reveal time.
+func (s *lessonScreen) startReveal(answer string) tea.Cmd {
+	stop, at, _ := s.player.Revealing()
+	s.reveal = revealState{stop: stop, answer: answer, speed: s.sim.speed}
+	d := at - s.player.Sim().Now()
+	if d <= 0 {
+		s.jumpToReveal()
+		return s.syncReveal()
+	}
+	s.sim.speed = revealSpeed(d)
+	s.sim.playing = false
+	s.status = "watch what happens until " + fmtMs(at) + " · enter jumps to the answer"
+	return s.sim.togglePlay()
+}
+
+// jumpToReveal runs at once to the reveal time.
+func (s *lessonScreen) jumpToReveal() {
+	if _, at, ok := s.player.Revealing(); ok {
+		s.sim.pause()
+		s.player.Advance(at)
+		s.afterJump()
+	}
+}
+
+// syncReveal shows the verdict once the run reaches the reveal, and
+// records it.
+func (s *lessonScreen) syncReveal() tea.Cmd {
+	r, ok := s.player.Answer(s.reveal.stop)
+	if !ok {
+		return nil
+	}
+	s.sim.pause()
+	s.sim.speed = s.reveal.speed
+	s.sim.status, s.status = "", ""
+	s.stop, s.verdict, s.hidden = s.reveal.stop, &r, false
+	s.reveal = noReveal
+	slug := s.lesson.Slug
+	if r.Skipped {
+		return s.save(func(p *course.Progress) { p.RecordSkip(slug) })
+	}
+	return s.save(func(p *course.Progress) { p.RecordPrediction(slug, r.Right) })
+}
+
+// rewindKey handles the keys that go back in a tour: ← one event, [ to
+// the previous stop. ok is false for any other key.
+func (s *lessonScreen) rewindKey(km tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys.sim
+	switch {
+	case key.Matches(km, k.StepBack):
+		s.endReveal()
+		cmd := s.sim.Update(km) // the screen seeks; the Player replays
+		s.stop, s.verdict = -1, nil
+		return cmd, true
+	case key.Matches(km, k.PrevMark):
+		s.endReveal()
+		i, ok := s.player.PreviousStop()
+		if !ok {
+			s.status = "no stop before this moment: r starts the tour again"
+			return nil, true
+		}
+		s.sim.pause()
+		if err := s.player.BackToStop(i); err != nil {
+			s.status = err.Error()
+			return nil, true
+		}
+		s.sim.afterSeek()
+		s.stop, s.tourDone = -1, false // sync opens the stop again
+		s.status = "back at stop " + itoa(i+1)
+		return nil, true
+	}
+	return nil, false
+}
+
+// endReveal forgets a reveal that was playing: going back drops it.
+func (s *lessonScreen) endReveal() {
+	if s.reveal.stop >= 0 {
+		s.sim.speed = s.reveal.speed
+	}
+	s.reveal = noReveal
+}
