@@ -64,13 +64,13 @@ func TestNestingBombIsRefusedQuickly(t *testing.T) {
 func TestPositionsScanIsLinear(t *testing.T) {
 	small := strings.Repeat("x = [[1, [2, {a = [3]}]]]\n", 4_000)
 	large := strings.Repeat("x = [[1, [2, {a = [3]}]]]\n", 40_000)
-	tSmall, aSmall := measure(func() { scanPositions(small) })
-	tLarge, aLarge := measure(func() { scanPositions(large) })
+	// Allocation is the measure: it is what the old scanner grew
+	// quadratically (a key path copied at every level), and unlike wall
+	// time it does not swing with the machine's load.
+	_, aSmall := measure(func() { scanPositions(small) })
+	_, aLarge := measure(func() { scanPositions(large) })
 	if aLarge > 20*aSmall+1<<20 {
 		t.Errorf("allocations grew from %d to %d bytes for 10x the input", aSmall, aLarge)
-	}
-	if tLarge > 30*tSmall+200*time.Millisecond {
-		t.Errorf("time grew from %v to %v for 10x the input", tSmall, tLarge)
 	}
 }
 
