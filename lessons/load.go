@@ -83,6 +83,12 @@ func keyName(path []string) string {
 // the lesson's number and slug; data is the file's content. It checks the
 // file on its own; references to scenarios are checked by [Validate].
 func Parse(name string, data []byte) (*Lesson, error) {
+	return parse(name, data, true)
+}
+
+// parse reads one lesson file. builtIn lessons must be named NN-slug.md;
+// a lesson from disk may have any name (see LoadFile).
+func parse(name string, data []byte, builtIn bool) (*Lesson, error) {
 	if len(data) > scenarios.MaxFileBytes {
 		return nil, Errors{{File: name, Line: 1, Key: "file",
 			Msg: fmt.Sprintf("the file is %d bytes, more than the limit of %d", len(data), scenarios.MaxFileBytes)}}
@@ -101,7 +107,7 @@ func Parse(name string, data []byte) (*Lesson, error) {
 		return nil, Errors{p.tomlError(front, err)}
 	}
 	l := &Lesson{File: name, Body: body}
-	p.header(l, &raw, name)
+	p.header(l, &raw, name, builtIn)
 	p.stops(l, raw.Stop)
 	p.challenge(l, &raw.Challenge, &md)
 	p.undecoded(&md)
@@ -150,13 +156,17 @@ func firstLine(s string) string {
 }
 
 // header checks the top-level keys and the file name.
-func (p *parser) header(l *Lesson, raw *rawLesson, name string) {
+func (p *parser) header(l *Lesson, raw *rawLesson, name string, builtIn bool) {
 	l.Number, l.Title, l.Summary, l.Scenario = raw.Number, raw.Title, raw.Summary, raw.Scenario
 	m := reFileName.FindStringSubmatch(path.Base(name))
-	if m == nil {
+	switch {
+	case !builtIn:
+		// A lesson from disk may be called anything; LoadFile gives it
+		// its progress key.
+	case m == nil:
 		p.errs = append(p.errs, &Error{File: name, Line: 1, Key: "file name",
 			Msg: fmt.Sprintf("%q is not NN-slug.md", path.Base(name)), Hint: "name it like 05-offsets-and-commits.md"})
-	} else {
+	default:
 		l.Slug = m[2]
 		if n, _ := strconv.Atoi(m[1]); n != raw.Number {
 			p.fail(fmt.Sprintf("number is %d but the file name says %d", raw.Number, n),
