@@ -24,7 +24,8 @@ func main() {
 // runUI opens the terminal UI on what the command line asked for, with
 // progress kept in the state directory.
 func runUI(open cli.Launch) int {
-	opts := ui.Options{Scenario: open.Scenario, Lesson: open.Lesson, Quiz: open.Quiz, QuizTopic: open.QuizTopic,
+	opts := ui.Options{Scenario: open.Scenario, Lesson: open.Lesson, LessonFile: open.LessonFile,
+		Quiz: open.Quiz, QuizTopic: open.QuizTopic, QuizBank: open.QuizBank,
 		Sandbox: open.Sandbox, Brokers: open.Brokers, Seed: open.Seed}
 	dir, err := state.Dir()
 	if err != nil {

@@ -111,7 +111,7 @@ func positionals(cmd string, have int) []string {
 			for _, l := range lessons.List() {
 				out = append(out, strconv.Itoa(l.Number))
 			}
-			return out
+			return append(out, completeFiles) // a lesson file of one's own
 		}
 	case "validate":
 		return []string{completeFiles}

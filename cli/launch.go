@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,11 +30,16 @@ Examples:
   kafkasim play acks --seed 42
 `
 
-const lessonUsage = `Usage: kafkasim lesson N [--seed N]
+const lessonUsage = `Usage: kafkasim lesson N|FILE.md [--seed N]
 
 Opens lesson N (numbered from 1; see 'kafkasim list'): read it, watch its
 scenario stop where it matters, predict what happens, then pass its
 challenge. Progress is saved in the state directory.
+
+FILE.md is a lesson of your own, in the format of the built-in lessons
+(the README shows a complete example). It is checked first, as 'kafkasim
+validate FILE.md' does; its progress is kept under a key made from its
+absolute path, apart from the built-in lessons'.
 
 Flags:
   --seed N     run the lesson's scenarios with seed N instead of their own
@@ -42,6 +48,7 @@ Flags:
 Examples:
   kafkasim lesson 1
   kafkasim lesson 10 --seed 7
+  kafkasim lesson my-lesson.md
 `
 
 const sandboxUsage = `Usage: kafkasim sandbox [--brokers N] [--script FILE]
@@ -67,13 +74,19 @@ Examples:
 type Launch struct {
 	Scenario string // play: a built-in name or a file
 	Lesson   int    // lesson: its number
-	Quiz     bool
+	// LessonFile is a lesson file from disk (`kafkasim lesson FILE.md`),
+	// already checked.
+	LessonFile string
+	Quiz       bool
 	// QuizTopic, with Quiz, starts a quiz on this topic tag (or several,
 	// comma-separated) instead of the quiz menu.
 	QuizTopic string
-	Sandbox   bool
-	Brokers   int // sandbox: 0 means the default
-	Seed      *uint64
+	// QuizBank, with Quiz, asks the questions of this bank file instead of
+	// the built-in bank; it is already checked.
+	QuizBank string
+	Sandbox  bool
+	Brokers  int // sandbox: 0 means the default
+	Seed     *uint64
 }
 
 // interactiveUsage is the help of the commands that open the UI.
@@ -173,23 +186,44 @@ func parseLesson(args []string, stderr io.Writer) (Launch, error) {
 	case err != nil:
 		return open, err
 	case len(pos) != 1:
-		return open, fmt.Errorf("give one lesson number, 1 to %d", len(lessons.All()))
+		return open, fmt.Errorf("give one lesson number, 1 to %d, or a lesson file (.md)", len(lessons.All()))
+	}
+	if isLessonFile(pos[0]) {
+		if _, err := lessons.LoadFile(pos[0]); err != nil {
+			return open, fmt.Errorf("%s cannot be played:\n%s", scenarios.SanitizeLine(pos[0]), scenarios.Sanitize(err.Error()))
+		}
+		open.LessonFile = pos[0]
+		return open, nil
 	}
 	n, err := strconv.Atoi(pos[0])
 	if err == nil {
 		_, err = lessons.Get(n)
 	}
 	if err != nil {
-		return open, fmt.Errorf("no lesson %s: give a number from 1 to %d", visibleText(pos[0]), len(lessons.All()))
+		return open, fmt.Errorf("no lesson %s: give a number from 1 to %d, or a lesson file (.md)", visibleText(pos[0]), len(lessons.All()))
 	}
 	open.Lesson = n
 	return open, nil
+}
+
+// isLessonFile tells a lesson file from a lesson number: a Markdown name,
+// or anything that is not a number and exists on disk.
+func isLessonFile(arg string) bool {
+	if strings.HasSuffix(strings.ToLower(arg), ".md") {
+		return true
+	}
+	if _, err := strconv.Atoi(arg); err == nil {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err == nil
 }
 
 func parseQuiz(args []string, stderr io.Writer) (Launch, error) {
 	open := Launch{Quiz: true}
 	fs := newLaunchFlags("quiz", stderr)
 	topic := fs.String("topic", "", "topic")
+	bank := fs.String("bank", "", "question bank file")
 	pos, err := parseFlags(fs, args, &open)
 	switch {
 	case err != nil:
@@ -201,6 +235,12 @@ func parseQuiz(args []string, stderr io.Writer) (Launch, error) {
 		if t = strings.TrimSpace(t); t != "" && !quiz.KnownTopic(t) {
 			return open, fmt.Errorf("no quiz topic %s: pick from %s", visibleText(t), strings.Join(quiz.Topics(), ", "))
 		}
+	}
+	if *bank != "" {
+		if _, err := quiz.LoadBankFile(*bank); err != nil {
+			return open, fmt.Errorf("the question bank %s has mistakes:\n%s", scenarios.SanitizeLine(*bank), scenarios.Sanitize(err.Error()))
+		}
+		open.QuizBank = *bank
 	}
 	open.QuizTopic = *topic
 	return open, nil
@@ -229,8 +269,9 @@ func parseSandbox(args []string, stderr io.Writer) (Launch, error) {
 const maxSandboxBrokers = 9
 
 // isQuizCommandFlag reports the flags that belong to the quiz's print
-// mode (package quiz), and help, which describes both modes. --topic and
-// --seed serve both: without --print they shape the interactive quiz.
+// mode (package quiz), and help, which describes both modes. --topic,
+// --seed and --bank serve both: without --print they shape the interactive
+// quiz.
 func isQuizCommandFlag(a string) bool {
 	for _, f := range []string{"print", "no-answers", "generated", "h", "help"} {
 		if a == "-"+f || a == "--"+f || strings.HasPrefix(a, "-"+f+"=") || strings.HasPrefix(a, "--"+f+"=") {

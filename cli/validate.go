@@ -5,8 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 	"time"
 
+	"kafkasim/lessons"
 	"kafkasim/scenarios"
 )
 
@@ -14,7 +17,9 @@ const validateUsage = `Usage: kafkasim validate FILE...
 
 Checks scenario files without running them and reports every mistake in
 each, one a line, as FILE:LINE: KEY: message (hint: ...). A FILE may also
-be a built-in scenario name. Unknown keys, wrong types, brokers, consumers
+be a built-in scenario name, or a lesson file: a .md file, or any file
+whose first line is +++ (Markdown with TOML front matter, as 'kafkasim
+lesson FILE.md' plays it), checked the same way, its scenario included. Unknown keys, wrong types, brokers, consumers
 or topics that do not exist, impossible replication factors and runs too
 large for the machine are all errors. A scenario estimated to take more
 machine time than the budget (2m unless --budget says more) is an error
@@ -30,6 +35,7 @@ Examples:
   kafkasim validate my-scenario.toml
   kafkasim validate scenarios/*.toml
   kafkasim validate at-least-once
+  kafkasim validate my-lesson.md
 `
 
 // Validate runs "kafkasim validate": it parses each file, builds its
@@ -57,6 +63,10 @@ func Validate(args []string, stdout, stderr io.Writer) int {
 	}
 	code := 0
 	for _, f := range files {
+		if looksLikeLesson(f) {
+			code = max(code, validateLesson(f, stdout, stderr))
+			continue
+		}
 		sc, err := scenarios.Load(f)
 		if err == nil {
 			// The engine checks the whole configuration once more.
@@ -73,4 +83,33 @@ func Validate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: ok: %s\n", scenarios.SanitizeLine(f), sc.Title)
 	}
 	return code
+}
+
+// looksLikeLesson tells a lesson file from a scenario: a .md name, or a
+// file that opens with the +++ of TOML front matter (a scenario file never
+// does: +++ is not TOML).
+func looksLikeLesson(file string) bool {
+	if strings.HasSuffix(strings.ToLower(file), ".md") {
+		return true
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	return strings.HasPrefix(strings.ReplaceAll(string(head[:n]), "\r", ""), "+++")
+}
+
+// validateLesson checks one lesson file as 'kafkasim lesson FILE' would
+// load it, and returns 0 or 2.
+func validateLesson(file string, stdout, stderr io.Writer) int {
+	l, err := lessons.LoadFile(file)
+	if err != nil {
+		fmt.Fprintln(stderr, scenarios.Sanitize(err.Error()))
+		return 2
+	}
+	fmt.Fprintf(stdout, "%s: ok: lesson: %s\n", scenarios.SanitizeLine(file), scenarios.SanitizeLine(l.Title))
+	return 0
 }

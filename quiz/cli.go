@@ -6,13 +6,20 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"kafkasim/scenarios"
 )
 
-const usage = `Usage: kafkasim quiz [--print [--topic T[,T...]] [--no-answers] [--generated N] [--seed S]]
+const usage = `Usage: kafkasim quiz [--bank FILE.toml] [--print [--topic T[,T...]] [--no-answers] [--generated N] [--seed S]]
 
 Without --print the quiz opens in the terminal UI, on the topics --topic
 names if it is given.
 
+  --bank FILE     ask the questions in FILE (the format of the built-in
+                  bank, [[question]] tables) instead of the built-in
+                  ones; a mistake in it is reported as FILE:LINE: KEY:
+                  message and nothing is asked. Answers to these
+                  questions are not saved in your quiz progress.
   --print         write the questions as Markdown to standard output
   --topic T       only these topic tags (comma-separated); see below
   --no-answers    leave out answers and explanations (a test sheet)
@@ -36,6 +43,7 @@ func Command(args []string, stdout, stderr io.Writer) int {
 	noAnswers := fs.Bool("no-answers", false, "")
 	generated := fs.Int("generated", 0, "")
 	seed := fs.Uint64("seed", 1, "")
+	bankFile := fs.String("bank", "", "")
 	help := fmt.Sprintf(usage, strings.Join(topicTags, ", "))
 
 	err := fs.Parse(args)
@@ -67,7 +75,14 @@ func Command(args []string, stdout, stderr io.Writer) int {
 			"without them, 'kafkasim quiz [--topic T] [--seed S]' opens the quiz in the terminal UI")
 		return 2
 	}
-	err = Print(stdout, PrintOptions{Topics: topics, NoAnswers: *noAnswers, Generated: *generated, Seed: *seed})
+	var bank []Question
+	if *bankFile != "" {
+		if bank, err = LoadBankFile(*bankFile); err != nil {
+			fmt.Fprintln(stderr, scenarios.Sanitize(err.Error()))
+			return 2
+		}
+	}
+	err = Print(stdout, PrintOptions{Topics: topics, NoAnswers: *noAnswers, Generated: *generated, Seed: *seed, Bank: bank})
 	if err != nil {
 		return fail(stderr, err.Error(), "check --topic and --generated")
 	}

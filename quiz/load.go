@@ -2,6 +2,8 @@ package quiz
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -206,4 +208,24 @@ func decodeError(name, text string, err error) *Error {
 		}
 	}
 	return e
+}
+
+// LoadBankFile reads a teacher's question bank from disk, in the format of
+// the built-in bank, and checks it as strictly: every problem is reported
+// as file:line: key: message. The error, if any, is an [Errors].
+func LoadBankFile(file string) ([]Question, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, Errors{{File: scenarios.SanitizeLine(file), Line: 1, Key: "file", Msg: err.Error()}}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, scenarios.MaxFileBytes+1)) // one more, so the size is reported
+	if err != nil {
+		return nil, Errors{{File: scenarios.SanitizeLine(file), Line: 1, Key: "file", Msg: err.Error()}}
+	}
+	qs, err := LoadFile(file, data)
+	if err != nil {
+		return nil, err
+	}
+	return qs, nil
 }

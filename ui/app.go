@@ -79,6 +79,8 @@ func (m Model) Init() tea.Cmd {
 		return func() tea.Msg { return openScreenMsg{Screen: ScreenSandbox} }
 	case m.opts.Quiz:
 		return func() tea.Msg { return openScreenMsg{Screen: ScreenQuiz} }
+	case m.opts.LessonFile != "":
+		return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: lessonFileArg} }
 	case m.opts.Lesson > 0:
 		return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: strconv.Itoa(m.opts.Lesson)} }
 	}

@@ -101,6 +101,10 @@ func (s *lessonScreen) playSolution() tea.Cmd {
 
 // nextLesson opens the lesson after this one.
 func (s *lessonScreen) nextLesson() tea.Cmd {
+	if s.count == 0 {
+		s.status = "this lesson is a file of its own, outside the course: esc goes back"
+		return nil
+	}
 	if s.lesson.Number >= s.count {
 		s.status = "that was the last lesson: try the quiz from the home screen"
 		return nil

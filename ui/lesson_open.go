@@ -8,21 +8,20 @@ import (
 	course "kafkasim/lessons"
 )
 
-// openLesson shows lesson arg (its number as text). The lesson last open
-// is resumed where it was left.
+// lessonFileArg opens Options.LessonFile rather than a numbered lesson.
+const lessonFileArg = "file"
+
+// openLesson shows lesson arg (its number as text, or lessonFileArg). The
+// lesson last open is resumed where it was left.
 func (m Model) openLesson(arg string) (Model, tea.Cmd) {
-	n, err := strconv.Atoi(arg)
-	if err != nil {
-		n = 0
-	}
-	if m.lesson != nil && m.lesson.lesson.Number == n && m.lesson.fatal == nil {
-		m.current = ScreenLesson
-		m.lesson.SetSize(m.w, m.h)
-		return m, nil
-	}
-	l, err := course.Get(n)
+	l, count, err := m.findLesson(arg)
 	if err != nil {
 		m.showError(err.Error())
+		return m, nil
+	}
+	if m.lesson != nil && m.lesson.lesson.Slug == l.Slug && m.lesson.fatal == nil {
+		m.current = ScreenLesson
+		m.lesson.SetSize(m.w, m.h)
 		return m, nil
 	}
 	var seed uint64
@@ -30,10 +29,28 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 		seed = *m.opts.Seed
 	}
 	m.pauseAll()
-	ls, cmd := newLessonScreen(m.st, m.global, l, seed, m.book, len(course.All()))
+	ls, cmd := newLessonScreen(m.st, m.global, l, seed, m.book, count)
 	ls.SetSize(m.w, m.h)
 	m.lesson, m.current = ls, ScreenLesson
 	return m, cmd
+}
+
+// findLesson is the lesson arg names and how many lessons its course has:
+// zero for a lesson file, which stands alone.
+func (m Model) findLesson(arg string) (*course.Lesson, int, error) {
+	if arg == lessonFileArg {
+		if m.lesson != nil && m.lesson.lesson.File == m.opts.LessonFile && course.IsFile(m.lesson.lesson) {
+			return m.lesson.lesson, 0, nil
+		}
+		l, err := course.LoadFile(m.opts.LessonFile)
+		return l, 0, err
+	}
+	n, err := strconv.Atoi(arg)
+	if err != nil {
+		n = 0
+	}
+	l, err := course.Get(n)
+	return l, len(course.All()), err
 }
 
 // pauseAll stops every run in the background, so none plays unseen.

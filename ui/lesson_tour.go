@@ -249,7 +249,7 @@ func (s *lessonScreen) save(change func(p *course.Progress)) tea.Cmd {
 		s.saved = ""
 	}
 	after := s.book.status(slug)
-	if after == before {
+	if after == before || s.count == 0 { // a lesson file is not on the home screen's list
 		return nil
 	}
 	n := s.lesson.Number

@@ -100,7 +100,7 @@ func (s *lessonScreen) footer() string {
 func (s *lessonScreen) readView() string {
 	st := s.st
 	lines := []string{
-		st.Title.Render("kafkasim") + " " + st.Bold.Render("Lesson "+itoa(s.lesson.Number)+" of "+itoa(s.count)+" · "+sanitize(s.lesson.Title)),
+		st.Title.Render("kafkasim") + " " + st.Bold.Render(s.lessonOfCourse()+" · "+sanitize(s.lesson.Title)),
 		st.Faint.Render(sanitize(s.lesson.Summary)),
 		"",
 	}
@@ -197,4 +197,13 @@ func (s *lessonScreen) helpNote() string {
 		return ""
 	}
 	return s.sim.helpNote()
+}
+
+// lessonOfCourse is "Lesson 3 of 14", or "Lesson 3 (from a file)" for a
+// lesson file, which stands outside the course.
+func (s *lessonScreen) lessonOfCourse() string {
+	if s.count == 0 {
+		return "Lesson " + itoa(s.lesson.Number) + " (from a file)"
+	}
+	return "Lesson " + itoa(s.lesson.Number) + " of " + itoa(s.count)
 }

@@ -7,12 +7,20 @@ type Options struct {
 	Scenario string
 	// Lesson, when above zero, opens that lesson (numbered from 1).
 	Lesson int
+	// LessonFile, when set, opens a lesson file from disk, as `kafkasim
+	// lesson FILE.md` does. Its progress is kept under its own key
+	// (lessons.FileKey), apart from the built-in lessons'.
+	LessonFile string
 	// Quiz opens the quiz.
 	Quiz bool
 	// QuizTopic, with Quiz, starts a quiz on this topic tag (or several,
 	// comma-separated, as `kafkasim quiz --topic T` takes them) instead of
 	// showing the quiz menu.
 	QuizTopic string
+	// QuizBank, with Quiz, asks the questions of this bank file (`kafkasim
+	// quiz --bank FILE.toml`) instead of the built-in bank. Its answers
+	// are not saved: they would mix with the built-in bank's scores.
+	QuizBank string
 	// Sandbox opens a free cluster to experiment with.
 	Sandbox bool
 	// Seed, when set, replaces the scenario's seed.

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/quiz"
 )
 
 // openQuiz shows the quiz; one in progress is resumed where it was left.
@@ -21,13 +24,36 @@ func (m Model) openQuiz() (Model, tea.Cmd) {
 			seed = *m.opts.Seed
 		}
 		m.quiz = newQuizScreen(m.st, m.global, m.quizBook, seed)
+		if m.opts.QuizBank != "" {
+			if m = m.useQuizBank(); m.quiz == nil {
+				return m, nil
+			}
+		}
 		if topics := splitTopics(m.opts.QuizTopic); len(topics) > 0 {
 			m.quiz.start(topicChoice(topics))
+		} else if m.quiz.bank != nil {
+			m.quiz.start(quizChoice{label: "Everything in " + m.quiz.bankName})
 		}
 	}
 	m.quiz.SetSize(m.w, m.h)
 	m.current = ScreenQuiz
 	return m, nil
+}
+
+// useQuizBank gives the quiz a teacher's bank file. Its answers are kept
+// in memory only: saved, they would mix with the built-in bank's scores.
+// A bank that no longer loads is shown as an error and the quiz is not
+// opened.
+func (m Model) useQuizBank() Model {
+	qs, err := quiz.LoadBankFile(m.opts.QuizBank)
+	if err != nil {
+		m.quiz = nil
+		m.showError(err.Error())
+		return m
+	}
+	m.quiz.book = loadQuizBook("")
+	m.quiz.bank, m.quiz.bankName = qs, sanitize(filepath.Base(m.opts.QuizBank))
+	return m
 }
 
 // splitTopics reads a comma-separated list of quiz topics.

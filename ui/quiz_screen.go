@@ -49,6 +49,10 @@ type quizScreen struct {
 	help help.Model
 	book *quizBook
 	seed uint64
+	// bank, when set, is a teacher's questions (quiz --bank): every quiz
+	// asks all of those that match, and no generated ones.
+	bank     []quiz.Question
+	bankName string
 
 	phase   quizPhase
 	menu    []quizChoice
@@ -104,8 +108,12 @@ func (q *quizScreen) Update(msg tea.Msg) tea.Cmd {
 
 // start draws a quiz and asks its first question.
 func (q *quizScreen) start(c quizChoice) {
-	s, err := quiz.NewSession(quiz.Options{Topics: c.topics, Count: quizCount, Generated: quizGenerated,
-		Seed: q.seed, Weak: c.weak, Progress: q.book.latest})
+	opts := quiz.Options{Topics: c.topics, Count: quizCount, Generated: quizGenerated,
+		Seed: q.seed, Weak: c.weak, Progress: q.book.latest}
+	if q.bank != nil {
+		opts.Bank, opts.Count, opts.Generated = q.bank, 0, 0
+	}
+	s, err := quiz.NewSession(opts)
 	if err != nil {
 		q.status = err.Error()
 		return

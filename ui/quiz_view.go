@@ -75,7 +75,9 @@ func (q *quizScreen) chooseBody(room int) []string {
 	if q.book.warning != "" {
 		lines = append(lines, st.Error.Render("! ")+sanitize(q.book.warning), "")
 	}
-	if n := q.book.latest.Quizzes; n > 0 {
+	if q.bank != nil {
+		lines = append(lines, st.Faint.Render(nounCount(len(q.bank), "question", "questions")+" from "+q.bankName+" (answers are not saved)"))
+	} else if n := q.book.latest.Quizzes; n > 0 {
 		lines = append(lines, st.Faint.Render("finished so far: "+nounCount(n, "quiz", "quizzes")))
 	} else {
 		lines = append(lines, st.Faint.Render(itoa(quizCount)+" questions from the bank and "+itoa(quizGenerated)+" worked out by the simulator's own code"))
