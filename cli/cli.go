@@ -18,14 +18,15 @@ const Usage = `kafkasim: learn Apache Kafka by watching a simulated cluster.
 Usage:
   kafkasim                          the home screen: lessons, scenarios, sandbox, quiz
   kafkasim play SCENARIO            open one scenario in the simulator
-  kafkasim lesson N                 open lesson N
+  kafkasim lesson N|FILE.md         open lesson N, or a lesson file of your own
   kafkasim sandbox                  a cluster of your own to break
   kafkasim run SCENARIO [flags]     run a scenario headless: event log and summary
-  kafkasim validate FILE...         check scenario files and report every mistake
+  kafkasim validate FILE...         check scenario and lesson files, report every mistake
   kafkasim list                     list the lessons, scenarios and quiz topics
   kafkasim partition [flags] KEY... which partition each key is written to
   kafkasim assign [flags]           how an assignor shares partitions among consumers
-  kafkasim quiz [flags]             questions on what you have learnt (--print: a hand-out)
+  kafkasim quiz [flags]             questions on what you have learnt (--print: a hand-out,
+                                    --bank FILE.toml: your own questions)
   kafkasim help COMMAND             help on one command
   kafkasim version                  the version, and the Kafka version it models
   kafkasim completion SHELL         a completion script for bash, zsh or fish

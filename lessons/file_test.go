@@ -112,3 +112,33 @@ func TestLoadFileErrors(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// TestLoadFileFindsItsScenarioBeside: a scenario named by a relative path
+// is read from the lesson's own folder, whatever the working directory.
+func TestLoadFileFindsItsScenarioBeside(t *testing.T) {
+	dir := t.TempDir()
+	sc, err := os.ReadFile("../scenarios/library/the-log.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lesson, err := os.ReadFile(exampleLesson)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(lesson), `scenario = "the-log"`, `scenario = "my-log.toml"`, 1)
+	for name, data := range map[string][]byte{"my-log.toml": sc, "lesson.md": []byte(text)} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := LoadFile(filepath.Join(dir, "lesson.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "my-log.toml"); l.Scenario != want {
+		t.Errorf("scenario = %q, want %q", l.Scenario, want)
+	}
+	if _, err := NewPlayer(l, 0); err != nil {
+		t.Errorf("the lesson does not play with its own scenario file: %v", err)
+	}
+}
