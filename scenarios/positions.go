@@ -164,22 +164,28 @@ func (sk *skimmer) document() {
 			prefix, prefixDepth = sk.header()
 		} else if keys := sk.key(); len(keys) > 0 {
 			sk.keys = keys
-			n := sk.walk(prefix, keys)
-			sk.record(n)
-			depth := prefixDepth + len(keys)
-			if depth > MaxDepth {
-				sk.tooDeep()
-			}
-			sk.space(false)
-			if sk.peek(0) == '=' {
-				sk.advance()
-				sk.space(false)
-				sk.value(n, depth)
-			}
+			sk.keyValue(prefix, keys, prefixDepth)
 		}
 		if sk.i == start {
 			sk.advance()
 		}
+	}
+}
+
+// keyValue records keys (below parent, at depth) and skims the value
+// after their '=': the same for a top-level line and an inline table.
+func (sk *skimmer) keyValue(parent int32, keys []string, depth int) {
+	n := sk.walk(parent, keys)
+	sk.record(n)
+	depth += len(keys)
+	if depth > MaxDepth {
+		sk.tooDeep()
+	}
+	sk.space(false)
+	if sk.peek(0) == '=' {
+		sk.advance()
+		sk.space(false)
+		sk.value(n, depth)
 	}
 }
 

@@ -99,18 +99,7 @@ func (sk *skimmer) inlineTable(n int32, depth int) {
 			continue
 		}
 		if keys := sk.key(); len(keys) > 0 {
-			sub := sk.walk(n, keys)
-			sk.record(sub)
-			d := depth + len(keys)
-			if d > MaxDepth {
-				sk.tooDeep()
-			}
-			sk.space(false)
-			if sk.peek(0) == '=' {
-				sk.advance()
-				sk.space(false)
-				sk.value(sub, d)
-			}
+			sk.keyValue(n, keys, depth)
 		}
 		if sk.i == start {
 			sk.advance()

@@ -22,7 +22,11 @@ type whatIfSide struct {
 	Err     error    // the branch could not start
 	// Events are the branch's first events from where the two part.
 	Events []sim.Event
-	all    []sim.Event
+	// Batches counts each producer's batch sends (retries included) and
+	// the records they carried, from its produce-request events.
+	Batches map[string]batchTally
+	cfg     sim.Config // the config the branch ran with
+	all     []sim.Event
 }
 
 // partedKeep is how many events from the parting point each side keeps.
@@ -126,7 +130,7 @@ func onlyIn(mine, others []sim.Event) []sim.Event {
 // req.UntilMs, engineBatch steps at a time with a pause between; false
 // when a pause called it off.
 func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string, pause func(nowMs int64) bool) (whatIfSide, bool) {
-	side := whatIfSide{Label: label}
+	side := whatIfSide{Label: label, cfg: cfg}
 	r, err := sim.NewRun(cfg, req.Spec.Timeline)
 	if err != nil {
 		side.Err = err
@@ -156,5 +160,24 @@ func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string
 	}
 	side.Ledger = r.Sim().Snapshot().Ledger
 	side.all = r.Sim().Events()
+	side.Batches = tallyBatches(side.all)
 	return side, true
+}
+
+// batchTally is one producer's batch sends and the records in them.
+type batchTally struct{ batches, records int }
+
+// tallyBatches counts the batches each producer sent: one produce-request
+// event per batch per attempt.
+func tallyBatches(events []sim.Event) map[string]batchTally {
+	out := map[string]batchTally{}
+	for i := range events {
+		if e := &events[i]; e.Type == sim.EvProduceRequest {
+			t := out[e.Producer]
+			t.batches++
+			t.records += e.Count
+			out[e.Producer] = t
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"slices"
+	"strconv"
 
 	"kafkasim/sim"
 )
@@ -17,19 +18,34 @@ type whatIfSetting struct {
 	Name  string
 	Scope sim.Scope // ScopeProducer, ScopeConsumer (a group) or ScopeTopic
 	// Values lists the choices; nil means 1 to the topic's replication
-	// factor (min.insync.replicas).
+	// factor (min.insync.replicas). When they are numbers, the value as
+	// played joins them in order if it is not one of them.
 	Values []string
+	// Trade says what the setting trades, for the chooser; "" when its
+	// doc says enough.
+	Trade string
+	// CountsBatches makes the verdict count the producer's batches, for
+	// the settings that decide how records are grouped into requests.
+	CountsBatches bool
 }
 
 // whatIfSettings are the settings the what-if offers, in menu order.
 var whatIfSettings = []whatIfSetting{
-	{commitMode, sim.ScopeConsumer, []string{sim.CommitAfterProcessing, sim.CommitBeforeProcessing, sim.CommitAuto, sim.CommitTransactional}},
-	{"acks", sim.ScopeProducer, []string{"all", "1", "0"}},
-	{"enable.idempotence", sim.ScopeProducer, []string{"true", "false"}},
-	{"min.insync.replicas", sim.ScopeTopic, nil},
-	{"unclean.leader.election.enable", sim.ScopeTopic, []string{"false", "true"}},
+	{commitMode, sim.ScopeConsumer, []string{sim.CommitAfterProcessing, sim.CommitBeforeProcessing, sim.CommitAuto, sim.CommitTransactional}, "", false},
+	{"acks", sim.ScopeProducer, []string{"all", "1", "0"}, "", false},
+	{"enable.idempotence", sim.ScopeProducer, []string{"true", "false"}, "", false},
+	{"min.insync.replicas", sim.ScopeTopic, nil, "", false},
+	{"unclean.leader.election.enable", sim.ScopeTopic, []string{"false", "true"}, "", false},
 	{"partition.assignment.strategy", sim.ScopeConsumer, []string{"range,cooperative-sticky", sim.AssignorRange,
-		sim.AssignorRoundRobin, sim.AssignorSticky, sim.AssignorCooperativeSticky}},
+		sim.AssignorRoundRobin, sim.AssignorSticky, sim.AssignorCooperativeSticky}, "", false},
+	{"batch.size", sim.ScopeProducer, []string{"256", "1024", "16384", "65536"},
+		"bigger batches mean fewer requests per record, but only when records wait (linger.ms or a backlog) to fill them", true},
+	{"linger.ms", sim.ScopeProducer, []string{"0", "5", "100"},
+		"waiting fills batches so fewer requests carry the same records, and every record arrives that much later", true},
+	{"max.poll.records", sim.ScopeConsumer, []string{"1", "20", "100", "500"},
+		"fewer records per poll keep each poll's work inside max.poll.interval.ms, at the cost of more polls and commits", false},
+	{"max.poll.interval.ms", sim.ScopeConsumer, []string{"10000", "30000", "300000"},
+		"a longer limit lets slow batches finish, but a consumer that is really stuck holds its partitions that much longer", false},
 }
 
 // whom names what the setting belongs to, for the menu.
@@ -43,7 +59,7 @@ func (s whatIfSetting) whom() string {
 	return "group"
 }
 
-// doc is the setting's one-line explanation.
+// doc is the setting's one-line explanation; trade, when set, follows it.
 func (s whatIfSetting) doc() string {
 	if s.Name == commitMode {
 		return "when consumers commit: before or after processing, auto-commit, or in a transaction"
@@ -165,7 +181,7 @@ func (s whatIfSetting) find(w whatIfWorld, target string) any {
 // values lists the choices for target.
 func (s whatIfSetting) values(w whatIfWorld, target string) []string {
 	if s.Values != nil {
-		return s.Values
+		return withPlayed(s.Values, s.current(w, target))
 	}
 	var out []string
 	if t, ok := s.find(w, target).(*sim.TopicConfig); ok {
@@ -226,4 +242,28 @@ func (s whatIfSetting) label(value string) string {
 		return "transactional commits"
 	}
 	return "commit " + value
+}
+
+// withPlayed adds the value as played to numeric choices it is not among,
+// in order, so the chooser shows where the run stands.
+func withPlayed(values []string, played string) []string {
+	p, err := strconv.ParseInt(played, 10, 64)
+	if err != nil || slices.Contains(values, played) {
+		return values
+	}
+	out := make([]string, 0, len(values)+1)
+	for _, v := range values {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return values
+		}
+		if p >= 0 && n > p {
+			out, p = append(out, played), -1
+		}
+		out = append(out, v)
+	}
+	if p >= 0 {
+		out = append(out, played)
+	}
+	return out
 }

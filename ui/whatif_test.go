@@ -192,7 +192,9 @@ func TestWhatIfEveryChange(t *testing.T) {
 	for _, c := range []struct{ scenario, setting string }{
 		{"at-least-once", commitMode}, {"acks", "acks"}, {"producer-retries", "enable.idempotence"},
 		{"replication", "min.insync.replicas"}, {"unclean-election", "unclean.leader.election.enable"},
-		{"rebalances", "partition.assignment.strategy"},
+		{"rebalances", "partition.assignment.strategy"}, {"producer-backlog", "batch.size"},
+		{"producer-backlog", "linger.ms"}, {"slow-processing", "max.poll.records"},
+		{"slow-processing", "max.poll.interval.ms"},
 	} {
 		spec := loadSpec(t, c.scenario)
 		st := whatIfSettings[indexOf(whatIfSettings, c.setting)]

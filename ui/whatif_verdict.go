@@ -55,12 +55,26 @@ func faultWord(k sim.CommandKind) string {
 type outcome struct {
 	dup, lost, skipped, pending, logDup, acked, failed int
 	groups                                             bool
+	// batches and records sent in them, for a batching setting (-1 else).
+	batches, batched int
 }
 
 // outcomeOf sums the ledger over the groups the setting concerns: the one
-// changed for a group setting, all of them otherwise.
-func outcomeOf(l sim.LedgerSummary, setting whatIfSetting, target string) outcome {
-	o := outcome{logDup: l.LogDuplicates}
+// changed for a group setting, all of them otherwise. A batching setting
+// is judged on its producer alone: what it acked, in how many batches.
+func outcomeOf(side whatIfSide, setting whatIfSetting, target string) outcome {
+	l := side.Ledger
+	o := outcome{logDup: l.LogDuplicates, batches: -1}
+	if setting.CountsBatches {
+		t := side.Batches[target]
+		o.batches, o.batched = t.batches, t.records
+		for _, p := range l.Producers {
+			if p.ID == target {
+				o.acked, o.failed = p.Acked, p.Failed
+			}
+		}
+		return o
+	}
 	for _, g := range l.Groups {
 		if setting.Scope == sim.ScopeConsumer && g.ID != target {
 			continue
@@ -92,6 +106,9 @@ func (o outcome) text() string {
 	} else {
 		parts = append(parts, itoa(o.acked)+" acked", itoa(o.failed)+" failed")
 	}
+	if o.batches >= 0 {
+		parts = append(parts, "sent in "+plural(o.batches, "batch")+perBatch(o.batched, o.batches))
+	}
 	if o.logDup > 0 {
 		parts = append(parts, plural(o.logDup, "copy")+" written twice")
 	}
@@ -105,7 +122,7 @@ func verdict(noun string, a, b whatIfSide, setting whatIfSetting, target string)
 	if a.Err != nil || b.Err != nil {
 		return "the what-if could not run: see below"
 	}
-	oa, ob := outcomeOf(a.Ledger, setting, target), outcomeOf(b.Ledger, setting, target)
+	oa, ob := outcomeOf(a, setting, target), outcomeOf(b, setting, target)
 	line := noun + ", " + a.Label + ": " + oa.text() + "; " + b.Label + ": " + ob.text()
 	if oa == ob {
 		line += " (no difference)"
@@ -113,13 +130,26 @@ func verdict(noun string, a, b whatIfSide, setting whatIfSetting, target string)
 	return line
 }
 
-// plural writes "1 duplicate", "3 duplicates", "2 copies".
+// perBatch writes the records a batch carried on average, to a tenth:
+// " (4.2 records each)".
+func perBatch(records, batches int) string {
+	if batches == 0 {
+		return ""
+	}
+	tenths := (records*10 + batches/2) / batches
+	return " (" + itoa(tenths/10) + "." + itoa(tenths%10) + " records each)"
+}
+
+// plural writes "1 duplicate", "3 duplicates", "2 copies", "5 batches".
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
 	if strings.HasSuffix(word, "y") {
 		return itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+	}
+	if strings.HasSuffix(word, "ch") {
+		return itoa(n) + " " + word + "es"
 	}
 	return itoa(n) + " " + word + "s"
 }

@@ -49,7 +49,13 @@ func (w whatIf) BoxView(st *Styles, maxH int) string {
 	case w.err != "":
 		lines = append(lines, "", st.Error.Render(sanitize(w.err)))
 	case w.stage == wiSetting && w.cursor < len(whatIfSettings):
-		lines = append(lines, "", st.Faint.Render(fit(whatIfSettings[w.cursor].doc(), 70)))
+		s := whatIfSettings[w.cursor]
+		lines = append(lines, "", st.Faint.Render(fit(s.doc(), 70)))
+		if s.Trade != "" {
+			for _, l := range wrap("trades: "+s.Trade, 70) {
+				lines = append(lines, st.Faint.Render(l))
+			}
+		}
 	}
 	lines = append(lines, st.Faint.Render("↑/↓ move · enter choose · esc back"))
 	return st.MenuBox.Render(strings.Join(lines, "\n"))

@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"kafkasim/sim"
+)
+
+// whatIfByKeys opens the what-if at the screen's time and chooses setting,
+// target (when there is a choice) and value with the keys a learner
+// presses, then runs both branches to the scenario's end.
+func whatIfByKeys(t *testing.T, s *simScreen, setting, target, value string) whatIfResult {
+	t.Helper()
+	send(s, keyMsg("w"))
+	pick := func(want string) {
+		t.Helper()
+		for range s.whatif.choices() {
+			if s.whatif.choices()[s.whatif.cursor] == want {
+				send(s, keyMsg("enter"))
+				return
+			}
+			send(s, keyMsg("down"))
+		}
+		t.Fatalf("stage %v offers no %q: %q", s.whatif.stage, want, s.whatif.choices())
+	}
+	pick(setting)
+	if s.whatif.stage == wiTarget {
+		pick(target)
+	}
+	pick(value)
+	send(s, keyMsg("enter")) // the scenario's end
+	if s.whatif.stage != wiResult {
+		t.Fatalf("the branches should have run: stage %v, err %q", s.whatif.stage, s.whatif.err)
+	}
+	return s.whatif.result
+}
+
+// propOf reads a setting off a branch's config.
+func propOf(t *testing.T, side whatIfSide, st whatIfSetting, target string) string {
+	t.Helper()
+	cfg := side.cfg
+	return st.current(whatIfWorld{cfg: &cfg}, target)
+}
+
+// checkBatching: a batching setting reaches branch B's producer config
+// and only it, both branches send the same records (nothing fails or goes
+// missing in producer-backlog), and the verdict's batch counts are the
+// branches' own.
+func checkBatching(t *testing.T, setting, value string) (a, b batchTally) {
+	t.Helper()
+	spec := loadSpec(t, "producer-backlog")
+	s := realScreen(t, spec, 120, 36, 2_000)
+	r := whatIfByKeys(t, s, setting, "batched", value)
+	st := r.Req.Setting
+	if got := propOf(t, r.B, st, "batched"); got != value {
+		t.Fatalf("seed %d: branch B runs with %s=%s, want %s", spec.Seed, setting, got, value)
+	}
+	if got := propOf(t, r.A, st, "batched"); got != r.From || got == value {
+		t.Fatalf("seed %d: branch A runs with %s=%s, want the value as played %s", spec.Seed, setting, got, r.From)
+	}
+	a, b = r.A.Batches["batched"], r.B.Batches["batched"]
+	for _, side := range []struct {
+		label string
+		t     batchTally
+		w     whatIfSide
+	}{{st.label(r.From), a, r.A}, {st.label(value), b, r.B}} {
+		p := producerLedger(side.w, "batched")
+		// Without retries, the batches carried every record answered and
+		// some of those still waiting, never more than were sent.
+		if side.t.records < p.Acked+p.Failed || side.t.records > p.Sent || side.t.batches == 0 {
+			t.Fatalf("seed %d: %s: batches %+v do not fit the ledger %+v", spec.Seed, side.label, side.t, p)
+		}
+		want := side.label + ": " + itoa(p.Acked) + " acked, " + itoa(p.Failed) + " failed, sent in " +
+			plural(side.t.batches, "batch") + perBatch(side.t.records, side.t.batches)
+		if !strings.Contains(r.Verdict, want) {
+			t.Fatalf("seed %d: verdict %q should say %q", spec.Seed, r.Verdict, want)
+		}
+	}
+	return a, b
+}
+
+func producerLedger(side whatIfSide, id string) sim.ProducerLedger {
+	for _, p := range side.Ledger.Producers {
+		if p.ID == id {
+			return p
+		}
+	}
+	return sim.ProducerLedger{}
+}
+
+// perBatchOf is the records a batch carried on average, times 10.
+func perBatchOf(t batchTally) int { return t.records * 10 / t.batches }
+
+// TestWhatIfBatchSize: batch.size caps the bytes of one batch
+// (ProducerConfig BATCH_SIZE_CONFIG, RecordAccumulator.append): while the
+// slow broker holds the batched producer's records back, a 256-byte limit
+// sends them in more, smaller batches.
+func TestWhatIfBatchSize(t *testing.T) {
+	a, b := checkBatching(t, "batch.size", "256")
+	if b.batches <= a.batches || perBatchOf(b) >= perBatchOf(a) {
+		t.Fatalf("smaller batches should mean more of them, each carrying fewer records: %+v as played, %+v at 256 bytes", a, b)
+	}
+}
+
+// TestWhatIfLingerMs: linger.ms holds a batch open for more records
+// (ProducerConfig LINGER_MS_CONFIG, RecordAccumulator.ready): at 100ms
+// the same records go in fewer batches.
+func TestWhatIfLingerMs(t *testing.T) {
+	a, b := checkBatching(t, "linger.ms", "100")
+	if b.batches >= a.batches || perBatchOf(b) <= perBatchOf(a) {
+		t.Fatalf("lingering should mean fewer, fuller batches: %d as played, %d at linger.ms=100", a.batches, b.batches)
+	}
+}
+
+// slowProcessingWhatIf runs a what-if on slow-processing's group slow,
+// whose 80-record poll outlasts max.poll.interval.ms (KIP-62): as played
+// it duplicates; the change must reach slow's config and leave it with no
+// duplicates, as the scenario's narration at 55s says.
+func slowProcessingWhatIf(t *testing.T, setting, value string) {
+	t.Helper()
+	spec := loadSpec(t, "slow-processing")
+	s := realScreen(t, spec, 120, 36, 5_000)
+	r := whatIfByKeys(t, s, setting, "slow", value)
+	if got := propOf(t, r.B, r.Req.Setting, "slow"); got != value {
+		t.Fatalf("seed %d: branch B's group slow has %s=%s, want %s", spec.Seed, setting, got, value)
+	}
+	ga, gb := groupLedger(r.A, "slow"), groupLedger(r.B, "slow")
+	if ga.Duplicated == 0 {
+		t.Fatalf("seed %d: as played, slow should duplicate: %+v", spec.Seed, ga)
+	}
+	if gb.Duplicated != 0 || gb.Lost != 0 || gb.Pending != 0 {
+		t.Fatalf("seed %d: with %s=%s slow should drain the burst once: %+v", spec.Seed, setting, value, gb)
+	}
+	want := setting + "=" + value + ": 0 duplicates, 0 lost"
+	if !strings.HasSuffix(r.Verdict, want) || !strings.Contains(r.Verdict, ": "+plural(ga.Duplicated, "duplicate")+", 0 lost") {
+		t.Fatalf("seed %d: verdict %q should end %q and carry A's %d duplicates", spec.Seed, r.Verdict, want, ga.Duplicated)
+	}
+}
+
+func groupLedger(side whatIfSide, id string) sim.GroupLedger {
+	for _, g := range side.Ledger.Groups {
+		if g.ID == id {
+			return g
+		}
+	}
+	return sim.GroupLedger{}
+}
+
+// TestWhatIfMaxPollRecords: 20 records a poll is 4s of work, inside
+// max.poll.interval.ms (ConsumerConfig MAX_POLL_RECORDS_CONFIG).
+func TestWhatIfMaxPollRecords(t *testing.T) { slowProcessingWhatIf(t, "max.poll.records", "20") }
+
+// TestWhatIfMaxPollInterval: 30s covers the 16s poll of the whole burst
+// (ConsumerConfig MAX_POLL_INTERVAL_MS_CONFIG, KIP-62).
+func TestWhatIfMaxPollInterval(t *testing.T) {
+	slowProcessingWhatIf(t, "max.poll.interval.ms", "30000")
+}
+
+// TestWhatIfValuesShowThePlayed: a numeric value as played that is not
+// among the choices joins them in order.
+func TestWhatIfValuesShowThePlayed(t *testing.T) {
+	if got := strings.Join(withPlayed([]string{"0", "5", "100"}, "50"), " "); got != "0 5 50 100" {
+		t.Fatalf("got %q", got)
+	}
+	if got := strings.Join(withPlayed([]string{"0", "5", "100"}, "500"), " "); got != "0 5 100 500" {
+		t.Fatalf("got %q", got)
+	}
+	if got := strings.Join(withPlayed([]string{"all", "1"}, "0"), " "); got != "all 1" {
+		t.Fatalf("got %q", got)
+	}
+}
