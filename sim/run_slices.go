@@ -35,7 +35,17 @@ type Seeking struct {
 	was      *Sim
 	wasNext  int
 	restored bool
+	// events is the restored run's own copy of its event list, filled a
+	// piece at a time: a restored clone shares the checkpoint's list with
+	// its capacity cut, so its first event would otherwise copy the whole
+	// list in one go, a pause that grows with the run.
+	events  []Event
+	copying bool
 }
+
+// eventCopyPiece is how many events one Advance copies at most: a few
+// milliseconds of memory traffic.
+const eventCopyPiece = 1 << 15
 
 // BeginSeek starts moving to step, as Seek does: going back restores the
 // nearest checkpoint now, and Advance replays from there.
@@ -44,6 +54,8 @@ func (r *Run) BeginSeek(step int) *Seeking {
 	if s.target < r.sim.step || (s.target == r.sim.step && r.next < r.dueIndex(s.target)) {
 		r.restore(s.target)
 		s.restored = true
+		s.events = make([]Event, 0, len(r.sim.events)+eventCopyPiece)
+		s.copying = true
 	}
 	s.from = r.sim.step
 	return s
@@ -53,6 +65,9 @@ func (r *Run) BeginSeek(step int) *Seeking {
 // whether the seek is done.
 func (s *Seeking) Advance(maxSteps int) bool {
 	r := s.r
+	if s.copying && !s.copyEvents() {
+		return false
+	}
 	for n := 0; r.sim.step < s.target; n++ {
 		if n == maxSteps {
 			return false
@@ -62,6 +77,21 @@ func (s *Seeking) Advance(maxSteps int) bool {
 		}
 	}
 	r.applyDue()
+	return true
+}
+
+// copyEvents copies the next piece of the restored run's events into its
+// own list and reports whether the copy is done; then the run writes to it.
+func (s *Seeking) copyEvents() bool {
+	sim := s.r.sim
+	from := len(s.events)
+	to := min(from+eventCopyPiece, len(sim.events))
+	s.events = append(s.events, sim.events[from:to]...)
+	if to < len(sim.events) {
+		return false
+	}
+	sim.events, sim.eventsShared = s.events, false
+	s.events, s.copying = nil, false
 	return true
 }
 

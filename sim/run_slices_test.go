@@ -85,3 +85,45 @@ func TestSavedRestore(t *testing.T) {
 		t.Fatal("the run plays on differently after a restore")
 	}
 }
+
+// A seek back copies the restored run's event list a piece at a time
+// before replaying, instead of all at once on its first event: each
+// Advance does bounded work however long the run is, and the seek ends
+// with the same events and digest as Seek.
+func TestSeekingCopiesEventsInPieces(t *testing.T) {
+	long := func() *Run {
+		c := basicConfig(5)
+		c.Producers[0].RatePerSec, c.Producers[0].Count = 2000, 40000
+		r, err := NewRun(c, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for steps := 0; len(r.Sim().Events()) <= 2*eventCopyPiece; steps++ {
+			if steps > 2_000_000 || !r.Step() {
+				t.Fatalf("the run has only %d events", len(r.Sim().Events()))
+			}
+		}
+		return r
+	}
+	whole, pieces := long(), long()
+	target := whole.Sim().StepCount() - 10
+	whole.Seek(target)
+	sk := pieces.BeginSeek(target)
+	restoredAt, copies := pieces.Sim().StepCount(), 0
+	for sk.copying {
+		done := sk.Advance(1)
+		copies++
+		if sk.copying && (done || pieces.Sim().StepCount() != restoredAt) {
+			t.Fatal("the replay should wait until the events are copied")
+		}
+	}
+	if copies < 2 {
+		t.Fatalf("the copy took %d pieces; the test wants a run with more events", copies)
+	}
+	for !sk.Advance(64) {
+	}
+	a, b := whole.Sim().Events(), pieces.Sim().Events()
+	if len(a) != len(b) || a[len(a)-1] != b[len(b)-1] || pieces.Sim().Digest() != whole.Sim().Digest() {
+		t.Fatalf("after the seek: %d events, digest %s; want %d, %s", len(b), pieces.Sim().Digest(), len(a), whole.Sim().Digest())
+	}
+}

@@ -163,9 +163,9 @@ func TestSeekSlicedEscCancels(t *testing.T) {
 	}
 	// ← with the real slice length: no slice keeps the screen longer than
 	// a key may wait, and it lands on the previous event's step. The first
-	// Update restores a checkpoint, and the first step after it copies the
-	// run's event list (sim.Sim.Clone shares it capped): one piece of
-	// work that grows with the run, measured here but not bounded.
+	// Update restores a checkpoint; the restored run's event list is then
+	// copied a piece at a time (sim.Seeking), so no slice grows with the
+	// run.
 	cmdSlice = 20 * time.Millisecond
 	start := time.Now()
 	cmd, first := timedUpdate(s, keyMsg("left"))
