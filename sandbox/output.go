@@ -19,9 +19,10 @@ type output struct {
 	lastHints []string
 }
 
-// hintLast adds a hint to print after the command's own output.
+// hintLast adds a hint to print after the command's own output. It is
+// sanitized here, as line sanitizes, since it often echoes the input.
 func (o *output) hintLast(format string, args ...any) {
-	o.lastHints = append(o.lastHints, hintPrefix+fmt.Sprintf(format, args...))
+	o.lastHints = append(o.lastHints, scenarios.Sanitize(hintPrefix+fmt.Sprintf(format, args...)))
 }
 
 // line prints one line.
