@@ -67,8 +67,9 @@ func parseOpts(specs []optSpec, args []string) (*parsedOpts, error) {
 		spec, ok := lookupOpt(specs, name)
 		if !ok {
 			if !strings.HasPrefix(a, "--") {
-				// a short-option cluster: jopt-simple names its first letter
-				name = name[:1]
+				// a short-option cluster: jopt-simple names its first
+				// letter ("-=" has no name before its '=': the letter is '=')
+				name = firstRune(strings.TrimPrefix(a, "-"))
 			}
 			return nil, unrecognizedOption(name)
 		}
@@ -181,4 +182,12 @@ func optNames(specs []optSpec) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// firstRune is s's first character, or "" for an empty string.
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
 }
