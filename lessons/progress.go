@@ -71,31 +71,29 @@ func (p *Progress) RecordAttempt(slug string, passed bool) {
 
 // RecordPrediction counts one predict-then-observe answer.
 func (p *Progress) RecordPrediction(slug string, right bool) {
-	lp := p.Get(slug)
-	lp.PredictionsTotal++
-	if right {
-		lp.PredictionsRight++
-	}
-	if lp.Status == NotStarted {
-		lp.Status = InProgress
-	}
-	p.set(slug, lp)
+	p.touch(slug, func(lp *LessonProgress) {
+		lp.PredictionsTotal++
+		if right {
+			lp.PredictionsRight++
+		}
+	})
 }
 
 // RecordSkip counts one question passed on.
 func (p *Progress) RecordSkip(slug string) {
-	lp := p.Get(slug)
-	lp.PredictionsSkipped++
-	if lp.Status == NotStarted {
-		lp.Status = InProgress
-	}
-	p.set(slug, lp)
+	p.touch(slug, func(lp *LessonProgress) { lp.PredictionsSkipped++ })
 }
 
 // RecordHint counts one challenge hint shown.
 func (p *Progress) RecordHint(slug string) {
+	p.touch(slug, func(lp *LessonProgress) { lp.HintsUsed++ })
+}
+
+// touch applies one change to a lesson's progress; any activity moves a
+// lesson not started yet to in progress.
+func (p *Progress) touch(slug string, change func(*LessonProgress)) {
 	lp := p.Get(slug)
-	lp.HintsUsed++
+	change(&lp)
 	if lp.Status == NotStarted {
 		lp.Status = InProgress
 	}
