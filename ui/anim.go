@@ -39,6 +39,7 @@ type truncMark struct {
 	broker    int
 	from, to  int64
 	frames    int
+	total     int // frames it started with
 }
 
 // anim turns the events of the last few steps into fading highlights. It
@@ -78,6 +79,17 @@ func (a *anim) decay() {
 		}
 	}
 	a.truncs = kept
+}
+
+// truncOf is the latest truncation of a replica still crumbling, or nil.
+func (a *anim) truncOf(topic string, partition, broker int) *truncMark {
+	for i := len(a.truncs) - 1; i >= 0; i-- {
+		t := &a.truncs[i]
+		if t.topic == topic && t.partition == partition && t.broker == broker {
+			return t
+		}
+	}
+	return nil
 }
 
 // get reports whether k is lit, and its label.
@@ -125,7 +137,7 @@ func (a *anim) absorbOne(e *sim.Event) {
 		a.light(hotKey{kind: hotLeader, s1: e.Topic, n1: e.Partition}, "offline")
 	case sim.EvTruncated:
 		a.truncs = append(a.truncs, truncMark{topic: e.Topic, partition: e.Partition, broker: e.Broker,
-			from: e.Offset, to: e.EndOffset, frames: a.fadeFrames * 3})
+			from: e.Offset, to: e.EndOffset, frames: a.fadeFrames * 3, total: a.fadeFrames * 3})
 	case sim.EvSegmentsDeleted, sim.EvCompacted:
 		a.light(hotKey{kind: hotLogStart, s1: e.Topic, n1: e.Partition}, "")
 	case sim.EvSent, sim.EvProduceRequest, sim.EvAcked, sim.EvProduceFailed, sim.EvRetried,

@@ -28,10 +28,22 @@ type simLayout struct {
 // contentNeeds is how many lines each pane would like, from the snapshot.
 type contentNeeds struct {
 	cluster, producers, logs, groups, ledger int
+	// clusterAt is what the cluster needs at a width: its boxes with log
+	// strips (nil: cluster as is).
+	clusterAt func(w int) int
+}
+
+// clusterFor is the cluster's need at width w.
+func (n contentNeeds) clusterFor(w int) int {
+	if n.clusterAt == nil {
+		return n.cluster
+	}
+	return n.clusterAt(w)
 }
 
 func needsOf(snap *sim.Snapshot) contentNeeds {
-	n := contentNeeds{cluster: 1 + len(snap.Brokers), producers: 1, logs: 2, groups: 1, ledger: 1}
+	n := contentNeeds{cluster: 1 + len(snap.Brokers), producers: 1, logs: 2, groups: 1, ledger: 1,
+		clusterAt: func(w int) int { return 1 + clusterLines(snap, w, modeStrips) }}
 	for _, p := range snap.Producers {
 		n.producers += 2 + min(len(p.Batches), maxBatchLines)
 		if len(p.Sequences) > 0 {
@@ -67,11 +79,11 @@ func computeLayout(w, h int, need contentNeeds) simLayout {
 	if w >= wideWidth {
 		return wideLayout(l, w, avail, need)
 	}
-	rowA := clampInt(max(need.cluster, need.producers), 3, avail/4)
+	leftW := w * 11 / 20
+	rowA := clampInt(max(need.clusterFor(leftW), need.producers), 3, avail/4)
 	rowC := clampInt(max(need.groups, need.ledger), 3, avail/4)
 	logsH := clampInt(need.logs, 5, avail-rowA-rowC-minNarration)
 	narrH := avail - rowA - rowC - logsH
-	leftW := w * 11 / 20
 	rightW := w - leftW - 1
 	y := 1
 	l.cluster = rect{0, y, leftW, rowA}
@@ -93,7 +105,7 @@ func wideLayout(l simLayout, w, avail int, need contentNeeds) simLayout {
 	l.wide = true
 	leftW := w * 3 / 5
 	rightW := w - leftW - 1
-	clusterH := clampInt(need.cluster, 3, avail/4)
+	clusterH := clampInt(need.clusterFor(leftW), 3, avail/3)
 	prodH := clampInt(need.producers, 3, avail/4)
 	groupsH := clampInt(need.groups, 3, avail/4)
 	ledgerH := clampInt(need.ledger, 3, avail/5)
