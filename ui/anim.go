@@ -30,6 +30,8 @@ type hotVal struct {
 	frames int
 	label  string
 	count  int // records, for appends and replication
+	n      int // a second number: the old leader, an old offset
+	from   int64
 }
 
 // truncMark remembers records a replica threw away, to show them struck out.
@@ -131,7 +133,8 @@ func (a *anim) absorbOne(e *sim.Event) {
 	case sim.EvHWAdvanced:
 		a.light(hotKey{kind: hotHW, s1: e.Topic, n1: e.Partition}, "")
 	case sim.EvLeaderElected:
-		a.light(hotKey{kind: hotLeader, s1: e.Topic, n1: e.Partition, n2: e.Broker}, "new leader")
+		a.heat[hotKey{kind: hotLeader, s1: e.Topic, n1: e.Partition, n2: e.Broker}] =
+			hotVal{frames: a.fadeFrames * 2, label: "new leader", n: e.Broker2}
 		a.light(hotKey{kind: hotReplica, s1: e.Topic, n1: e.Partition, n2: e.Broker}, "")
 	case sim.EvPartitionOffline:
 		a.light(hotKey{kind: hotLeader, s1: e.Topic, n1: e.Partition}, "offline")

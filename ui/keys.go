@@ -40,8 +40,13 @@ type simKeys struct {
 	Command   key.Binding
 	// Drill lists the records of the ledger's chosen fate; enabled only
 	// while the ledger pane has the focus, so help stays truthful.
-	Drill  key.Binding
-	global globalKeys
+	Drill key.Binding
+	// LogLeft, LogRight and LogJump move the logs' offset window; enabled
+	// while the logs pane has the focus.
+	LogLeft  key.Binding
+	LogRight key.Binding
+	LogJump  key.Binding
+	global   globalKeys
 }
 
 func newSimKeys(g globalKeys) simKeys {
@@ -67,6 +72,9 @@ func newSimKeys(g globalKeys) simKeys {
 		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command line")),
 		Drill:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list records"), key.WithDisabled()),
 		global:    g,
+		LogLeft:   key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("</shift+←", "older offsets")),
+		LogRight:  key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">/shift+→", "newer offsets")),
+		LogJump:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "go to offset")),
 	}
 }
 
@@ -82,6 +90,7 @@ func (k simKeys) FullHelp() [][]key.Binding {
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.Faster, k.Slower},
 		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.global.Help, k.global.Back, k.global.Quit},
+		{k.LogLeft, k.LogRight, k.LogJump},
 	}
 }
 

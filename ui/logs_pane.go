@@ -33,10 +33,19 @@ type logsPane struct {
 	rowsPer int
 	// marks are the records the ledger's drill-down lists; nil when closed.
 	marks *logMarks
+	// view is where the learner moved the offset window with < > g.
+	view logView
+	// group is the consumer group whose C and ^ the windows follow.
+	group string
+	// prodColor is each producer's colour index, by order in the snapshot.
+	prodColor map[string]int
+	// wantTail is how many records of each log the windows need.
+	wantTail int
 }
 
 func newLogsPane(st *Styles) logsPane {
-	return logsPane{pane: pane{id: paneLogs}, cells: newCellCache(st), keys: map[string]int{}, rowsPer: 2}
+	return logsPane{pane: pane{id: paneLogs}, cells: newCellCache(st), keys: map[string]int{}, rowsPer: 3,
+		view: logView{pin: -1}, prodColor: map[string]int{}}
 }
 
 // partRef points at one partition of a snapshot.
@@ -45,10 +54,12 @@ type partRef struct {
 	p *sim.PartitionView
 }
 
-// render draws the visible partitions of snap as l.w × l.h lines.
+// render draws the visible partitions of snap as l.w × l.h lines: per
+// partition its records, a marker row, an offset ruler, and a line of
+// numbers when there is room.
 func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	var parts []partRef
-	labelW := 6
+	labelW := 8
 	for ti := range snap.Topics {
 		t := &snap.Topics[ti]
 		for pi := range t.Partitions {
@@ -56,16 +67,20 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 			labelW = max(labelW, len(t.Name)+1+len(itoa(t.Partitions[pi].Partition)))
 		}
 	}
+	for i := range snap.Producers {
+		l.prodColor[snap.Producers[i].ID] = i
+	}
 	labelW = min(labelW, 16) + 1
-	l.rowsPer = 2
-	if 1+3*len(parts) <= l.bodyHeight() {
-		l.rowsPer = 3
+	l.rowsPer = 3
+	if 1+4*len(parts) <= l.bodyHeight() {
+		l.rowsPer = 4
 	}
 	l.setTotal(1 + l.rowsPer*len(parts))
 	from, to := l.window()
 	body := make([]string, 0, to-from)
 	var blk []string
 	blkIdx := -1
+	l.wantTail = sim.DefaultSnapshotTail
 	for i := from; i < to; i++ {
 		if i == 0 {
 			continue // the key legend, filled in last: it lists keys drawn below
@@ -78,56 +93,21 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 		body = append(body, blk[(i-1)%l.rowsPer])
 	}
 	if from == 0 {
-		body = append([]string{l.legend(st)}, body...)
+		body = append([]string{l.legend(st, snap)}, body...)
 	}
 	if len(parts) == 0 {
 		body = append(body, st.Faint.Render("no topics"))
 	}
-	extra := st.Faint.Render("H high watermark · L leader end · 2 follower b2 end · C committed · ^ consumer")
-	return l.frame(st, extra, body)
-}
-
-// legend maps key letters back to keys.
-func (l *logsPane) legend(st *Styles) string {
-	var b strings.Builder
-	if m := l.marks; m != nil {
-		b.WriteString(l.cells.get(markStyle(m.fate), fateMark(m.fate), 0))
-		b.WriteString(st.Bold.Render("=" + fateWord(m.fate) + " (listed) "))
-		b.WriteString(l.cells.get(cellMarkSelected, glyphSelected, 0))
-		b.WriteString(st.Bold.Render("=selected") + st.Faint.Render(" · "))
-	}
-	b.WriteString(st.Faint.Render("keys "))
-	for i, k := range l.keyList {
-		if i >= 12 {
-			b.WriteString(st.Faint.Render("…"))
-			break
-		}
-		b.WriteString(l.cells.get(cellStyle(i%len(st.Keys)), rune(keyLetters[i%len(keyLetters)]), 0))
-		b.WriteString(st.Faint.Render("=" + sanitize(k) + " "))
-	}
-	b.WriteString(st.Faint.Render(string(glyphNullKey) + "=null key " + string(glyphDup) + "=duplicate " +
-		string(glyphTombstone) + "=tombstone " + string(glyphDeleted) + "=deleted " + string(glyphGap) + "=compacted"))
-	return b.String()
-}
-
-// window of offsets drawn for a partition: the tail, ending one slot past
-// the longest log so a marker at the log end has somewhere to sit.
-func (l *logsPane) offsetWindow(p *sim.PartitionView, slots int) (start, end int64) {
-	end = p.LogEnd
-	for _, r := range p.ReplicaLogs {
-		end = max(end, r.LEO)
-	}
-	end++
-	start = max(end-int64(slots), 0)
-	return start, end
+	return l.frame(st, l.markLegend(st, snap), body)
 }
 
 func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, labelW int, hot *anim) []string {
 	p := ref.p
 	const sufW = 11
 	slots := max((l.w-labelW-sufW)/2, 4)
-	start, end := l.offsetWindow(p, slots)
+	start, end := l.offsetWindow(snap, p, slots)
 	start, end = l.marks.window(p, start, end, slots)
+	l.wantTail = max(l.wantTail, int(p.LogEnd-start)+1)
 
 	var s1, s2 strings.Builder
 	label := p.Topic + "-" + itoa(p.Partition)
@@ -141,8 +121,11 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 		// The controller has not moved leadership yet: say so.
 		leader, leaderStyle = "✕b"+itoa(p.Leader)+" down", st.Error
 	}
-	if hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: p.Leader}) {
+	if v, ok := hot.get(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: p.Leader}); ok {
 		leaderStyle = st.Hot
+		if v.n > 0 && v.n != p.Leader {
+			leader += " ←b" + itoa(v.n) // the leader mark moved here from b<n>
+		}
 	}
 	s2.WriteString(leaderStyle.Render(fit(leader, labelW)))
 
@@ -154,8 +137,8 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 		hw = st.Hot.Render("▲HW " + i64(p.HighWatermark)) // the arrow shows it moved, without colour too
 	}
 	s2.WriteString(hw)
-	lines := []string{s1.String(), s2.String()}
-	if l.rowsPer == 3 {
+	lines := []string{s1.String(), s2.String(), l.ruler(st, snap, p, start, end, labelW)}
+	if l.rowsPer == 4 {
 		lines = append(lines, l.detail(st, snap, p, labelW, hot))
 	}
 	return lines
@@ -205,14 +188,8 @@ func (l *logsPane) recordCell(st *Styles, r *sim.RecordView, uncommitted, fresh 
 		return l.cells.get(cellFaint, glyphControl, rune(r.Control[0]))
 	}
 	glyph := l.keyGlyph(r)
-	idx := 0
-	if !r.NullKey {
-		idx = l.keyIndex(r.Key)
-	}
-	style := cellStyle(idx % len(st.Keys))
-	if r.NullKey {
-		style = cellPlain
-	}
+	// colour tells the producer, the letter the key
+	style := cellStyle(l.prodColor[r.Producer] % len(st.Keys))
 	mark := ' '
 	switch {
 	case r.Aborted:
@@ -223,14 +200,10 @@ func (l *logsPane) recordCell(st *Styles, r *sim.RecordView, uncommitted, fresh 
 		mark = glyphTombstone
 	}
 	switch {
-	case fresh && style != cellPlain:
-		style += cellHotBase
 	case fresh:
-		style = cellHot
-	case uncommitted && style != cellPlain:
-		style += cellFaintBase
+		style += cellHotBase
 	case uncommitted:
-		style = cellFaint
+		style += cellFaintBase
 	}
 	return l.cells.get(style, glyph, mark)
 }

@@ -323,7 +323,7 @@ func (m *simScreen) refresh() {
 	if m.run == nil {
 		return
 	}
-	m.snap = m.run.Snapshot()
+	m.snap = m.run.SnapshotTail(m.logs.tail())
 	m.marks = marksFrom(m.spec.Timeline, m.hand)
 	m.layout()
 }

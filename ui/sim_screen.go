@@ -201,6 +201,9 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		return m.startWhatIf(msg.Req)
 	case whatIfDoneMsg:
 		m.whatif = m.whatif.Done(msg)
+	case logJumpMsg:
+		m.logs.jump(msg)
+		m.refreshLogs()
 	case seedChosenMsg:
 		m.spec = m.spec.withSeed(msg.Seed)
 		m.restart()
@@ -223,6 +226,9 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	m.status = "" // a message lasts until the next key, or a few seconds of play
 	m.statusFrames = statusFrames
+	if m.handleLogKey(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Play):
 		return m.togglePlay()
@@ -308,6 +314,7 @@ func (m *simScreen) setFocus(id paneID) {
 	}
 	onLedger := id == paneLedger
 	m.keys.Drill.SetEnabled(onLedger)
+	m.enableLogKeys(id == paneLogs)
 	up, down := "scroll up", "scroll down"
 	if onLedger {
 		up, down = "choose fate", "choose fate"
