@@ -16,6 +16,8 @@ const (
 	hotMember                  // s1 group, s2 member
 	hotCommit                  // s1 group, s2 topic, n1 partition
 	hotProducer                // s1 producer
+	hotMovedIn                 // s1 group+member, s2 topic, n1 partition: just assigned
+	hotMovedOut                // the same, just revoked
 )
 
 // hotKey names one highlighted thing.
@@ -206,6 +208,16 @@ func memberActivity(e *sim.Event) string {
 		return "poll timeout"
 	case sim.EvLogTruncationSeen:
 		return "log truncated"
+	case sim.EvMemberJoined:
+		return "JoinGroup →"
+	case sim.EvMemberLeft:
+		return "LeaveGroup →"
+	case sim.EvMemberExpired:
+		return "removed"
+	case sim.EvConsumerCrashed:
+		return "crashed"
+	case sim.EvConsumerRestarted:
+		return "restarted"
 	}
 	return string(e.Type)
 }

@@ -78,6 +78,9 @@ func (l *logsPane) legend(st *Styles, snap *sim.Snapshot) string {
 	add(c.control, string(glyphControl)+"C/"+string(glyphControl)+"A=txn marker")
 	add(c.deleted, string(glyphDeleted)+"=deleted")
 	add(c.gap, string(glyphGap)+"=compacted")
+	if b.Len() == 0 {
+		return st.Faint.Render("no records yet")
+	}
 	return b.String()
 }
 

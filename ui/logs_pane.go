@@ -41,6 +41,18 @@ type logsPane struct {
 	prodColor map[string]int
 	// wantTail is how many records of each log the windows need.
 	wantTail int
+	// head is 1 when the key legend heads the pane, 0 when it gave way.
+	head int
+	// rulers are the ruler rows drawn at the last render, for tests.
+	rulers []drawnRuler
+}
+
+// drawnRuler is a partition's ruler row as drawn.
+type drawnRuler struct {
+	topic     string
+	partition int
+	text      string
+	line      int // its content line in the pane
 }
 
 func newLogsPane(st *Styles) logsPane {
@@ -75,24 +87,38 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	if 1+4*len(parts) <= l.bodyHeight() {
 		l.rowsPer = 4
 	}
-	l.setTotal(1 + l.rowsPer*len(parts))
+	head := 1 // the key legend, unless one partition would not fit with it
+	if l.bodyHeight() < 1+l.rowsPer {
+		head = 0
+	}
+	l.head = head
+	l.setTotal(head + l.rowsPer*len(parts))
 	from, to := l.window()
 	body := make([]string, 0, to-from)
 	var blk []string
 	blkIdx := -1
 	l.wantTail = sim.DefaultSnapshotTail
+	l.rulers = l.rulers[:0]
 	for i := from; i < to; i++ {
-		if i == 0 {
+		if i < head {
 			continue // the key legend, filled in last: it lists keys drawn below
 		}
-		b := (i - 1) / l.rowsPer
+		b := (i - head) / l.rowsPer
 		if b != blkIdx {
 			blk = l.partitionBlock(st, snap, parts[b], labelW, hot)
 			blkIdx = b
+			l.rulers[len(l.rulers)-1].line = head + b*l.rowsPer + 2
 		}
-		body = append(body, blk[(i-1)%l.rowsPer])
+		body = append(body, blk[(i-head)%l.rowsPer])
 	}
-	if from == 0 {
+	shown := l.rulers[:0]
+	for _, r := range l.rulers {
+		if r.line >= from && r.line < to {
+			shown = append(shown, r)
+		}
+	}
+	l.rulers = shown
+	if from == 0 && head == 1 {
 		body = append([]string{l.legend(st, snap)}, body...)
 	}
 	if len(parts) == 0 {
@@ -137,7 +163,9 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 		hw = st.Hot.Render("▲HW " + i64(p.HighWatermark)) // the arrow shows it moved, without colour too
 	}
 	s2.WriteString(hw)
-	lines := []string{s1.String(), s2.String(), l.ruler(st, snap, p, start, end, labelW)}
+	ruler := l.ruler(st, snap, p, start, end, labelW, hot)
+	l.rulers = append(l.rulers, drawnRuler{topic: p.Topic, partition: p.Partition, text: ruler})
+	lines := []string{s1.String(), s2.String(), ruler}
 	if l.rowsPer == 4 {
 		lines = append(lines, l.detail(st, snap, p, labelW, hot))
 	}
@@ -229,57 +257,54 @@ func (l *logsPane) keyIndex(k string) int {
 	return i
 }
 
-// writeMarkers draws the marker row: under each record, its replication mark
-// (H, L, a follower's digit) and then its consumer mark (C, ^); a consumer
-// mark moves under the record when there is no replication mark.
+// writeMarkers draws the replication marks under the records: H at the
+// high watermark, L at the leader's log end, a follower's broker digit at
+// its log end; two marks fit under one record, a third shows as +.
 func (l *logsPane) writeMarkers(b *strings.Builder, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, hot *anim) {
 	hwHot := hot.is(hotKey{kind: hotHW, s1: p.Topic, n1: p.Partition})
 	for o := start; o < end; o++ {
-		r1, s1 := rune(' '), cellPlain
-		switch {
-		case o == p.HighWatermark:
-			r1, s1 = 'H', cellBold
+		var marks [2]rune
+		var styles [2]cellStyle
+		n := 0
+		put := func(r rune, s cellStyle) {
+			switch {
+			case n < 2:
+				marks[n], styles[n] = r, s
+			default:
+				marks[1], styles[1] = '+', cellBold
+			}
+			n++
+		}
+		if o == p.HighWatermark {
+			s := cellBold
 			if hwHot {
-				s1 = cellHot
+				s = cellHot
 			}
-		case o == p.LogEnd && p.Leader != 0:
-			r1, s1 = 'L', cellLeader
-		default:
-			for _, r := range p.ReplicaLogs {
-				if r.Leader || r.LEO != o {
-					continue
-				}
-				r1, s1 = brokerDigit(r.Broker), cellInSync
-				if !r.InSync {
-					s1 = cellOutOfSync
-				}
-				if !r.Online {
-					s1 = cellFaint
-				}
-				break
-			}
+			put('H', s)
 		}
-		r2, s2 := rune(' '), cellPlain
-		for gi := range snap.Groups {
-			for _, off := range snap.Groups[gi].Offsets {
-				if off.Topic != p.Topic || off.Partition != p.Partition {
-					continue
-				}
-				if off.Committed == o {
-					r2, s2 = 'C', cellCommitted
-					if hot.is(hotKey{kind: hotCommit, s1: snap.Groups[gi].ID, s2: p.Topic, n1: p.Partition}) {
-						s2 = cellHot
-					}
-				} else if off.Position == o && r2 == ' ' {
-					r2, s2 = '^', cellPosition
-				}
+		if o == p.LogEnd && p.Leader != 0 {
+			put('L', cellLeader)
+		}
+		for _, r := range p.ReplicaLogs {
+			if r.Leader || r.LEO != o {
+				continue
+			}
+			s := cellInSync
+			switch {
+			case !r.Online:
+				s = cellFaint
+			case !r.InSync:
+				s = cellOutOfSync
+			}
+			put(brokerDigit(r.Broker), s)
+		}
+		for i := range marks {
+			if marks[i] == 0 {
+				marks[i], styles[i] = ' ', cellPlain
 			}
 		}
-		if r1 == ' ' { // the consumer mark sits right under its record
-			r1, s1, r2, s2 = r2, s2, ' ', cellPlain
-		}
-		b.WriteString(l.cells.get(s1, r1, 0))
-		b.WriteString(l.cells.get(s2, r2, 0))
+		b.WriteString(l.cells.get(styles[0], marks[0], 0))
+		b.WriteString(l.cells.get(styles[1], marks[1], 0))
 	}
 }
 
@@ -289,7 +314,7 @@ func (l *logsPane) reveal(snap *sim.Snapshot, topic string, partition int) {
 	for _, t := range snap.Topics {
 		for _, p := range t.Partitions {
 			if p.Topic == topic && p.Partition == partition {
-				first := 1 + b*l.rowsPer // line 0 is the key legend
+				first := l.head + b*l.rowsPer // line 0 may be the key legend
 				if first+l.rowsPer > l.offset+l.bodyHeight() {
 					l.offset = first + l.rowsPer - l.bodyHeight()
 				}

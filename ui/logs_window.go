@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"kafkasim/sim"
 )
 
@@ -81,48 +83,107 @@ func (l *logsPane) groupLow(snap *sim.Snapshot, p *sim.PartitionView) (int64, bo
 }
 
 // ruler is the offset ruler under a partition's log, with the focused
-// group's markers that fall outside the window drawn at its edges with
-// their values ("◂C20 ^35", "C130▸"), never dropped.
-func (l *logsPane) ruler(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, labelW int) string {
+// group's committed offset (C) and position (^) on it; the ones outside
+// the window are drawn at its edges with their values ("◂C20 ^35",
+// "C130▸"), never dropped.
+func (l *logsPane) ruler(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, labelW int, hot *anim) string {
 	var left, right []string
+	cells := rulerCells(start, end)
 	if o, ok := l.groupOffset(snap, p); ok {
+		cHot := hot.is(hotKey{kind: hotCommit, s1: l.group, s2: p.Topic, n1: p.Partition})
 		for _, m := range []struct {
-			sym string
-			v   int64
-		}{{"C", o.Committed}, {"^", o.Position}} {
+			sym  rune
+			v    int64
+			kind rulerKind
+		}{{'C', o.Committed, rulerCommitted}, {'^', o.Position, rulerPosition}} {
 			switch {
 			case m.v < 0:
 			case m.v < start:
-				left = append(left, m.sym+i64(m.v))
+				left = append(left, string(m.sym)+i64(m.v))
 			case m.v >= end:
-				right = append(right, m.sym+i64(m.v))
+				right = append(right, string(m.sym)+i64(m.v))
+			default:
+				kind := m.kind
+				if kind == rulerCommitted && cHot {
+					kind = rulerHot
+				}
+				cells.mark(int(m.v-start)*2, m.sym, kind)
 			}
 		}
 	}
-	cells := []rune(rulerCells(start, end))
+	var out runs
 	lead := strings.Repeat(" ", labelW)
+	skip := 0
 	if len(left) > 0 {
 		edge := "◂" + strings.Join(left, " ") + " "
 		w := len([]rune(edge))
 		lead = fit(edge, max(labelW, w))
-		if w > labelW { // the edge text wins over the first numbers
-			cells = cells[min(w-labelW, len(cells)):]
-		}
+		skip = max(w-labelW, 0) // the edge text wins over the first numbers
 	}
-	out := st.Committed.Render(lead) + st.Faint.Render(string(cells))
+	out.text(&st.Committed, lead)
+	for i := skip; i < len(cells.r); i++ {
+		out.add(cells.style(st, i), cells.r[i])
+	}
 	if len(right) > 0 {
-		out += " " + st.Committed.Render(strings.Join(right, " ")+"▸")
+		out.add(nil, ' ')
+		out.text(&st.Committed, strings.Join(right, " ")+"▸")
 	}
-	return out
+	return out.String()
+}
+
+// rulerKind is what a ruler cell shows.
+type rulerKind uint8
+
+const (
+	rulerNumber rulerKind = iota
+	rulerCommitted
+	rulerPosition
+	rulerHot
+)
+
+// rulerRow is a ruler's cells: numbers, and the marks drawn over them.
+type rulerRow struct {
+	r     []rune
+	kinds []rulerKind
+}
+
+func (c rulerRow) style(st *Styles, i int) *lipgloss.Style {
+	switch c.kinds[i] {
+	case rulerCommitted:
+		return &st.Committed
+	case rulerPosition:
+		return &st.Position
+	case rulerHot:
+		return &st.Hot
+	}
+	return &st.Faint
+}
+
+// mark draws sym at cell i (or the next one when i holds a mark), and
+// blanks the number it lands on so no digit reads as part of it.
+func (c *rulerRow) mark(i int, sym rune, k rulerKind) {
+	if i < len(c.r) && c.kinds[i] != rulerNumber {
+		i++
+	}
+	if i >= len(c.r) {
+		return
+	}
+	for j := i; j >= 0 && c.r[j] != ' ' && c.kinds[j] == rulerNumber; j-- {
+		c.r[j] = ' '
+	}
+	for j := i + 1; j < len(c.r) && c.r[j] != ' ' && c.kinds[j] == rulerNumber; j++ {
+		c.r[j] = ' '
+	}
+	c.r[i], c.kinds[i] = sym, k
 }
 
 // rulerCells numbers the offsets [start, end), two cells each, every
 // step offsets, the step chosen so the numbers never touch.
-func rulerCells(start, end int64) string {
+func rulerCells(start, end int64) rulerRow {
 	n := int(end - start)
-	cells := make([]rune, 2*n)
-	for i := range cells {
-		cells[i] = ' '
+	row := rulerRow{r: make([]rune, 2*n), kinds: make([]rulerKind, 2*n)}
+	for i := range row.r {
+		row.r[i] = ' '
 	}
 	labelW := len(i64(end)) + 1
 	step := int64(1)
@@ -136,10 +197,10 @@ func rulerCells(start, end int64) string {
 	for o := first; o < end; o += step {
 		at := int(o-start) * 2
 		num := i64(o)
-		if at+len(num) > len(cells) {
+		if at+len(num) > len(row.r) {
 			break
 		}
-		copy(cells[at:], []rune(num))
+		copy(row.r[at:], []rune(num))
 	}
-	return string(cells)
+	return row
 }
