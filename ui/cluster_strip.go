@@ -17,7 +17,15 @@ const (
 )
 
 // crumble is how truncated records fall away, frame by frame.
-var crumble = []rune{'░', '▒', '▓'}
+var crumble = []rune{'▓', '▒', '░'}
+
+// crumbleAt is a truncated record's glyph at its truncation's age.
+func (a *anim) crumbleAt(t *truncMark) rune {
+	if a.still {
+		return crumble[len(crumble)-1]
+	}
+	return crumble[min(t.age*len(crumble)/max(t.total, 1), len(crumble)-1)]
+}
 
 // stripScale maps a partition's offsets onto a strip's cells, the same for
 // every broker so the strips line up.
@@ -111,7 +119,7 @@ func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.Replica
 		if a >= scale.hi {
 			break
 		}
-		style, g := c.stripCell(st, p, r, role, a, trunc)
+		style, g := c.stripCell(st, p, r, role, a, trunc, hot)
 		if fresh >= 0 && a >= fresh && a < r.LEO {
 			style = &st.Hot
 		}
@@ -121,11 +129,11 @@ func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.Replica
 }
 
 // stripCell is the glyph for offset a of replica r.
-func (c *clusterPane) stripCell(st *Styles, p *sim.PartitionView, r *sim.ReplicaView, role *lipgloss.Style, a int64, trunc *truncMark) (*lipgloss.Style, rune) {
+func (c *clusterPane) stripCell(st *Styles, p *sim.PartitionView, r *sim.ReplicaView, role *lipgloss.Style, a int64, trunc *truncMark, hot *anim) (*lipgloss.Style, rune) {
 	switch {
 	case a >= r.LEO:
 		if trunc != nil && a >= trunc.from && a < trunc.to {
-			return &st.Struck, crumble[min(trunc.frames*len(crumble)/max(trunc.total, 1), len(crumble)-1)]
+			return &st.Struck, hot.crumbleAt(trunc)
 		}
 		return &st.Faint, stripMissing
 	case a < r.LogStart:

@@ -23,7 +23,7 @@ func groupsLines(snap *sim.Snapshot, w int, compact bool) int {
 	return max(n, 1)
 }
 
-// compactChip is a member in a few cells: "[★c1▶ 0,1]", "[c3⏲ 12s]".
+// compactChip is a member in a few cells: "[★c1▶ 0,1]", "[c3… 12s]".
 func compactChip(gv *sim.GroupView, m *sim.MemberView) string {
 	var plain Styles // only the words are wanted here
 	chip, word, _ := memberChip(&plain, m)

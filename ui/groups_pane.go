@@ -65,7 +65,30 @@ func (g *groupsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string 
 			g.shown[k] = true
 		}
 	}
-	return g.frame(st, st.Faint.Render("★ leader ▶ consuming ◌ idle ⏲ not started"), body[from:to])
+	return g.frame(st, groupsLegend(st, snap), body[from:to])
+}
+
+// groupsLegend lists the member marks the groups show now.
+func groupsLegend(st *Styles, snap *sim.Snapshot) string {
+	var leader, active, idle, waiting bool
+	for gi := range snap.Groups {
+		for _, m := range snap.Groups[gi].Members {
+			leader = leader || m.Leader
+			active = active || m.State == sim.MemberActive
+			idle = idle || m.State == sim.MemberIdle
+			waiting = waiting || m.StartsAtMs > 0
+		}
+	}
+	var parts []string
+	for _, p := range []struct {
+		on   bool
+		text string
+	}{{leader, "★ group leader"}, {active, "▶ consuming"}, {idle, "◌ idle"}, {waiting, "… not started"}} {
+		if p.on {
+			parts = append(parts, p.text)
+		}
+	}
+	return st.Faint.Render(strings.Join(parts, " "))
 }
 
 // focusGroup is the group at the top of the pane's window: the one whose
@@ -180,7 +203,7 @@ func memberChip(st *Styles, m *sim.MemberView) (chip, word string, style lipglos
 	sym, style := "▶", st.Bold
 	switch {
 	case m.StartsAtMs > 0:
-		sym, word, style = "⏲", "starts at "+fmtSeconds(m.StartsAtMs), st.Faint
+		sym, word, style = "…", "starts at "+fmtSeconds(m.StartsAtMs), st.Faint
 	case m.State == sim.MemberIdle:
 		sym, word, style = "◌", "idle: no partition for it", st.Faint
 	case m.State == sim.MemberCrashed:

@@ -36,6 +36,7 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 	spec := scenarioSpec{Name: name, Title: s.lesson.Title, Description: s.lesson.Summary, Seed: p.Seed(),
 		DurationMs: p.EndMs(), Config: p.Sim().Config(), Timeline: append([]sim.Scheduled(nil), p.Sim().Timeline()...)}
 	s.sim = newSimScreen(s.st, s.keys.sim, spec, start)
+	s.sim.hot.still = s.noMotion
 	s.sim.menu = s.sim.menu.WithSubtitle(lessonFaultSubtitle(mode))
 	s.resetRun()
 	s.layout()

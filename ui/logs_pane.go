@@ -43,6 +43,8 @@ type logsPane struct {
 	wantTail int
 	// head is 1 when the key legend heads the pane, 0 when it gave way.
 	head int
+	// commits remembers committed offsets, to draw C sliding.
+	commits commitTracker
 	// rulers are the ruler rows drawn at the last render, for tests.
 	rulers []drawnRuler
 }
@@ -98,6 +100,7 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	var blk []string
 	blkIdx := -1
 	l.wantTail = sim.DefaultSnapshotTail
+	l.commits.observe(snap, hot)
 	l.rulers = l.rulers[:0]
 	for i := from; i < to; i++ {
 		if i < head {

@@ -18,15 +18,12 @@ type logView struct {
 // following reports whether the window follows the partition's markers.
 func (v logView) following() bool { return v.pin < 0 && v.shift == 0 }
 
-// tailEnd is one past the longest replica's log: the window's right end
-// when it follows the tail, so a marker at the log end has a slot.
-func tailEnd(p *sim.PartitionView) int64 {
-	end := p.LogEnd
-	for _, r := range p.ReplicaLogs {
-		end = max(end, r.LEO)
-	}
-	return end + 1
-}
+// tailEnd is one past the shown log's end (the leader's, or when
+// offline the longest replica's): the window's right end when it follows
+// the tail, so a marker at the log end has a slot. A follower whose log
+// runs past it has diverged (an unclean election); its end shows in the
+// numbers under the ruler and in the cluster's strips.
+func tailEnd(p *sim.PartitionView) int64 { return p.LogEnd + 1 }
 
 // offsetWindow is the offsets [start, end) drawn for a partition. It
 // follows what matters: the tail (HW, LEO), and the focused group's
@@ -110,6 +107,9 @@ func (l *logsPane) ruler(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, s
 				cells.mark(int(m.v-start)*2, m.sym, kind)
 			}
 		}
+		if o.Committed >= start {
+			cells.slide(hot, hotKey{kind: hotCommitFrom, s1: l.group, s2: p.Topic, n1: p.Partition}, o.Committed, start, end)
+		}
 	}
 	var out runs
 	lead := strings.Repeat(" ", labelW)
@@ -139,6 +139,7 @@ const (
 	rulerCommitted
 	rulerPosition
 	rulerHot
+	rulerTrail // where C slid from
 )
 
 // rulerRow is a ruler's cells: numbers, and the marks drawn over them.
@@ -155,6 +156,8 @@ func (c rulerRow) style(st *Styles, i int) *lipgloss.Style {
 		return &st.Position
 	case rulerHot:
 		return &st.Hot
+	case rulerTrail:
+		return &st.Committed
 	}
 	return &st.Faint
 }

@@ -158,9 +158,9 @@ func (m *simScreen) Keys() help.KeyMap {
 	return m.keys
 }
 
-// Update handles a message: the open modal first, then app messages, then
+// update handles a message: the open modal first, then app messages, then
 // the screen's keys and the focused pane.
-func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
+func (m *simScreen) update(msg tea.Msg) tea.Cmd {
 	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
 		switch {
 		case m.job != nil:
