@@ -26,9 +26,10 @@ const (
 // are scarce) one symbol per replica. Boxes fold into a grid.
 type clusterPane struct {
 	pane
-	seen  clusterSeen
-	more  int // brokers below the window at the last render
-	cells *cellCache
+	seen   clusterSeen
+	more   int // brokers below the window at the last render
+	cache  runCache
+	tokens map[tokenKey]string
 }
 
 // clusterSeen records which marks the picture drew, so the legend lists
@@ -37,7 +38,9 @@ type clusterSeen struct {
 	leader, isr, outISR, offline, ctrl, slow, fenced, diverged, above, deleted bool
 }
 
-func newClusterPane() clusterPane { return clusterPane{pane: pane{id: paneCluster}} }
+func newClusterPane() clusterPane {
+	return clusterPane{pane: pane{id: paneCluster}, cache: runCache{}, tokens: map[tokenKey]string{}}
+}
 
 // Box sizes: the narrowest box of each mode, borders included.
 const (
@@ -235,7 +238,7 @@ func (c *clusterPane) tokenLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerVi
 				hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: b.ID}) {
 				style = &st.Hot
 			}
-			put(style.Render(text)+" ", ansi.StringWidth(text)+1)
+			put(c.token(style, text)+" ", len(itoa(p.Partition))+1+1)
 		}
 	}
 	if curW > 0 {
@@ -245,6 +248,26 @@ func (c *clusterPane) tokenLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerVi
 		lines = append(lines, st.Faint.Render("no replicas"))
 	}
 	return lines
+}
+
+// tokenKey names a replica token in its style.
+type tokenKey struct {
+	style *lipgloss.Style
+	text  string
+}
+
+// token renders a replica token ("12◆"), from the cache when it can: a
+// big cluster draws hundreds of them a frame, always the same few.
+func (c *clusterPane) token(style *lipgloss.Style, text string) string {
+	k := tokenKey{style, text}
+	if s, ok := c.tokens[k]; ok {
+		return s
+	}
+	s := style.Render(text)
+	if len(c.tokens) < maxRunCache {
+		c.tokens[k] = s
+	}
+	return s
 }
 
 func findReplica(p *sim.PartitionView, broker int) *sim.ReplicaView {

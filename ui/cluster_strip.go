@@ -91,7 +91,7 @@ func (c *clusterPane) stripLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerVi
 
 // stripLine is one replica: the partition number, its role, and its log.
 func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.ReplicaView, b *sim.BrokerView, hot *anim, labelW, cells int) string {
-	var out runs
+	out := runs{cache: &c.cache}
 	num := itoa(p.Partition)
 	for range labelW - len(num) {
 		out.add(nil, ' ')

@@ -11,7 +11,18 @@ type logContents struct {
 	nullKey, dup, tomb, aborted, control, deleted, gap, followers, committed, position bool
 }
 
-func contentsOf(snap *sim.Snapshot) logContents {
+// contentsOf is what snap's logs hold, read once per snapshot.
+func (l *logsPane) contentsOf(snap *sim.Snapshot) logContents {
+	if len(snap.Topics) == 0 {
+		return logContents{}
+	}
+	if l.contentsFrom != &snap.Topics[0] {
+		l.contents, l.contentsFrom = scanContents(snap), &snap.Topics[0]
+	}
+	return l.contents
+}
+
+func scanContents(snap *sim.Snapshot) logContents {
 	var c logContents
 	for ti := range snap.Topics {
 		for pi := range snap.Topics[ti].Partitions {
@@ -42,7 +53,7 @@ func contentsOf(snap *sim.Snapshot) logContents {
 
 // legend is the first line of the pane: producers in their colours, key
 // letters, and the record marks the logs hold.
-func (l *logsPane) legend(st *Styles, snap *sim.Snapshot) string {
+func (l *logsPane) legend(st *Styles, snap *sim.Snapshot, c logContents) string {
 	var b strings.Builder
 	if m := l.marks; m != nil {
 		b.WriteString(l.cells.get(markStyle(m.fate), fateMark(m.fate), 0))
@@ -65,7 +76,6 @@ func (l *logsPane) legend(st *Styles, snap *sim.Snapshot) string {
 		}
 		b.WriteString(st.Bold.Render(string(keyLetters[i%len(keyLetters)])) + st.Faint.Render("="+sanitize(k)+" "))
 	}
-	c := contentsOf(snap)
 	add := func(on bool, text string) {
 		if on {
 			b.WriteString(st.Faint.Render(text + " "))
@@ -85,8 +95,7 @@ func (l *logsPane) legend(st *Styles, snap *sim.Snapshot) string {
 }
 
 // markLegend explains the marker rows, listing only marks that can show.
-func (l *logsPane) markLegend(st *Styles, snap *sim.Snapshot) string {
-	c := contentsOf(snap)
+func (l *logsPane) markLegend(st *Styles, c logContents) string {
 	parts := []string{"H high watermark", "L leader end"}
 	if c.followers {
 		parts = append(parts, "2 follower b2 end")

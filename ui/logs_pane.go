@@ -45,6 +45,13 @@ type logsPane struct {
 	head int
 	// commits remembers committed offsets, to draw C sliding.
 	commits commitTracker
+	// runCache keeps the rulers' rendered runs.
+	runCache runCache
+	// contents is what the last snapshot's logs hold; contentsOf is the
+	// snapshot it was read from (its first topic), so a frame of the same
+	// snapshot does not scan every record again.
+	contents     logContents
+	contentsFrom *sim.TopicView
 	// rulers are the ruler rows drawn at the last render, for tests.
 	rulers []drawnRuler
 }
@@ -59,7 +66,7 @@ type drawnRuler struct {
 
 func newLogsPane(st *Styles) logsPane {
 	return logsPane{pane: pane{id: paneLogs}, cells: newCellCache(st), keys: map[string]int{}, rowsPer: 3,
-		view: logView{pin: -1}, prodColor: map[string]int{}}
+		view: logView{pin: -1}, prodColor: map[string]int{}, runCache: runCache{}}
 }
 
 // partRef points at one partition of a snapshot.
@@ -114,6 +121,7 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 		}
 		body = append(body, blk[(i-head)%l.rowsPer])
 	}
+	contents := l.contentsOf(snap)
 	shown := l.rulers[:0]
 	for _, r := range l.rulers {
 		if r.line >= from && r.line < to {
@@ -122,12 +130,12 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	}
 	l.rulers = shown
 	if from == 0 && head == 1 {
-		body = append([]string{l.legend(st, snap)}, body...)
+		body = append([]string{l.legend(st, snap, contents)}, body...)
 	}
 	if len(parts) == 0 {
 		body = append(body, st.Faint.Render("no topics"))
 	}
-	return l.frame(st, l.markLegend(st, snap), body)
+	return l.frame(st, l.markLegend(st, contents), body)
 }
 
 func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, labelW int, hot *anim) []string {

@@ -111,7 +111,7 @@ func (l *logsPane) ruler(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, s
 			cells.slide(hot, hotKey{kind: hotCommitFrom, s1: l.group, s2: p.Topic, n1: p.Partition}, o.Committed, start, end)
 		}
 	}
-	var out runs
+	out := runs{cache: &l.runCache}
 	lead := strings.Repeat(" ", labelW)
 	skip := 0
 	if len(left) > 0 {

@@ -14,7 +14,22 @@ type runs struct {
 	style *lipgloss.Style // nil = plain
 	buf   []rune
 	width int
+	cache *runCache // rendered runs of one glyph, kept across frames
 }
+
+// runKey names a run of n cells of one glyph in one style.
+type runKey struct {
+	style *lipgloss.Style
+	r     rune
+	n     int
+}
+
+// runCache keeps rendered runs of one glyph (a strip's ██████): the same
+// few come back every frame.
+type runCache map[runKey]string
+
+// maxRunCache bounds the cache; past it, runs render afresh.
+const maxRunCache = 4096
 
 // add appends one cell in style s (nil for plain).
 func (r *runs) add(s *lipgloss.Style, ch rune) {
@@ -44,9 +59,20 @@ func (r *runs) flush() {
 	if len(r.buf) == 0 {
 		return
 	}
-	if r.style == nil {
+	switch {
+	case r.style == nil:
 		r.b.WriteString(string(r.buf))
-	} else {
+	case r.cache != nil && same(r.buf):
+		k := runKey{r.style, r.buf[0], len(r.buf)}
+		s, ok := (*r.cache)[k]
+		if !ok {
+			s = r.style.Render(string(r.buf))
+			if len(*r.cache) < maxRunCache {
+				(*r.cache)[k] = s
+			}
+		}
+		r.b.WriteString(s)
+	default:
 		r.b.WriteString(r.style.Render(string(r.buf)))
 	}
 	r.buf = r.buf[:0]
@@ -56,4 +82,14 @@ func (r *runs) flush() {
 func (r *runs) String() string {
 	r.flush()
 	return r.b.String()
+}
+
+// same reports whether every rune of buf is the first one.
+func same(buf []rune) bool {
+	for _, c := range buf[1:] {
+		if c != buf[0] {
+			return false
+		}
+	}
+	return true
 }
