@@ -107,6 +107,9 @@ func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory)
 	m.help.Styles.ShortDesc = st.Faint
 	m.help.Styles.FullKey = st.Bold
 	m.help.Styles.FullDesc = st.Faint
+	if keys.GoTo.Enabled() {
+		m.timeline.keysHint = "t go to · R C E next"
+	}
 	m.restart()
 	m.setFocus(paneLogs)
 	return m
@@ -201,6 +204,8 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		return m.startWhatIf(msg.Req)
 	case whatIfDoneMsg:
 		m.whatif = m.whatif.Done(msg)
+	case timeChosenMsg:
+		return m.goToTime(msg.AtMs)
 	case seedChosenMsg:
 		m.spec = m.spec.withSeed(msg.Seed)
 		m.restart()
@@ -234,6 +239,14 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.nextMark()
 	case key.Matches(msg, k.PrevMark):
 		return m.prevMark()
+	case key.Matches(msg, k.GoTo):
+		m.openTimePrompt()
+	case key.Matches(msg, k.NextRebalance):
+		return m.nextEvent(kindRebalance)
+	case key.Matches(msg, k.NextCommit):
+		return m.nextEvent(kindCommit)
+	case key.Matches(msg, k.NextElection):
+		return m.nextEvent(kindElection)
 	case key.Matches(msg, k.Faster):
 		return m.setSpeed(m.speed + 1)
 	case key.Matches(msg, k.Slower):

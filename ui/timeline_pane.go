@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"kafkasim/sim"
 )
 
@@ -60,6 +62,9 @@ func marksFrom(timeline []sim.Scheduled, hand []sim.Applied) []mark {
 // timelinePane is the scrubber: where the run is, and its marks.
 type timelinePane struct {
 	w int
+	// keysHint names the scrubbing keys after the marks when they fit; empty
+	// where they do not work (a lesson).
+	keysHint string
 }
 
 // SetSize sets its width; it is always two lines high.
@@ -155,6 +160,9 @@ func (t *timelinePane) render(st *Styles, nowMs, durationMs int64, marks []mark)
 		info += st.Faint.Render("] ") + markText(next)
 	} else {
 		info += st.Faint.Render("no more marks")
+	}
+	if t.keysHint != "" && lipgloss.Width(info)+2+len([]rune(t.keysHint)) <= t.w {
+		info += st.Faint.Render("  " + t.keysHint)
 	}
 	return block([]string{b.String(), info}, t.w, 2)
 }
