@@ -182,6 +182,9 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 		if o, ok := m.active().(modalOwner); ok && o.modalOpen() {
 			return nil, false // the screen's menu closes first
 		}
+		if m.current == ScreenSim && m.sim != nil && m.sim.askLeave() {
+			return nil, true // y leaves (leave_confirm.go)
+		}
 		if m.current != ScreenHome {
 			return func() tea.Msg { return backMsg{} }, true
 		}

@@ -94,6 +94,7 @@ type simScreen struct {
 	cmdline   cmdline
 	shells    shellDeps // sandbox sessions for the command line
 	job       *cmdJob   // a what-if or seek running in slices, if any
+	leaving   bool      // esc asked whether to leave the run (leave_confirm.go)
 }
 
 func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
@@ -141,12 +142,14 @@ func (m *simScreen) capturesKeys() bool {
 
 // modalOpen reports whether a menu or prompt is showing.
 func (m *simScreen) modalOpen() bool {
-	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen() || m.job != nil
+	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen() || m.job != nil || m.leaving
 }
 
 // Keys is the help keymap of what is showing now.
 func (m *simScreen) Keys() help.KeyMap {
 	switch {
+	case m.leaving:
+		return newLeaveKeys()
 	case m.whatif.IsOpen():
 		return m.whatif.Keys()
 	case m.cmdline.IsOpen():
@@ -166,6 +169,8 @@ func (m *simScreen) Keys() help.KeyMap {
 func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
 		switch {
+		case m.leaving:
+			return m.updateLeave(msg)
 		case m.job != nil:
 			return m.updateJob(msg)
 		case m.whatif.IsOpen():
