@@ -175,18 +175,31 @@ func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k
 // FullHelp lists the prompt keys in one column.
 func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// homeKeys drive the home screen.
+// homeKeys drive the home screen: sections as tabs, items in them.
 type homeKeys struct {
 	menu   menuKeys
+	Next   key.Binding // the next section
+	Prev   key.Binding
 	global globalKeys
+}
+
+func newHomeKeys(g globalKeys) homeKeys {
+	return homeKeys{
+		menu:   newMenuKeys(),
+		Next:   key.NewBinding(key.WithKeys("right", "l", "tab"), key.WithHelp("→/tab", "next section")),
+		Prev:   key.NewBinding(key.WithKeys("left", "h", "shift+tab"), key.WithHelp("←", "prev section")),
+		global: g,
+	}
 }
 
 // ShortHelp lists the home keys.
 func (k homeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.menu.Up, k.menu.Down, k.menu.Select, k.global.Help, k.global.Quit}
+	move := k.menu.Down
+	move.SetHelp("↑/↓", "choose")
+	return []key.Binding{move, k.Next, k.menu.Select, k.global.Help, k.global.Quit}
 }
 
 // FullHelp lists the home keys.
 func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.menu.Up, k.menu.Down, k.menu.Select}, {k.global.Help, k.global.Back, k.global.Quit}}
+	return [][]key.Binding{{k.menu.Up, k.menu.Down, k.Next, k.Prev, k.menu.Select}, {k.global.Help, k.global.Back, k.global.Quit}}
 }
