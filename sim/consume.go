@@ -234,7 +234,7 @@ func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) {
 			start = i + 1
 		}
 	}
-	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), EndOffset: int64(dup),
+	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
 		Gen: m.genSynced, Text: rangesText(recs)})
 }
 

@@ -260,7 +260,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		// coordinator removes it after session.timeout.ms.
 		m.assigned = append([]TopicPartition(nil), tps...)
 		s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-			Text: tpList(tps), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+			Text: tpList(tps), Reason: ReasonDeadClient, TimeoutMs: g.cfg.SessionTimeoutMs})
 		return
 	}
 	m.genSynced = g.generation
@@ -302,7 +302,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		crowded = int64(total)
 	}
 	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-		Text: tpList(tps), Offset: int64(len(added)), Reason: why, EndOffset: crowded})
+		Text: tpList(tps), Offset: int64(len(added)), Reason: why, Partitions: int32(crowded)})
 	for _, tp := range added {
 		s.initPosition(g, m, tp)
 	}

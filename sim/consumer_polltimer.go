@@ -48,8 +48,8 @@ func (s *Sim) pollTimeoutLeave(g *group, m *member) {
 	if m.instanceID != "" {
 		why = ReasonStatic
 	}
-	s.emit(Event{Type: EvPollTimeout, Group: g.cfg.ID, Member: m.name, Offset: s.nowMs - m.lastPollMs,
-		EndOffset: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced, Reason: why})
+	s.emit(Event{Type: EvPollTimeout, Group: g.cfg.ID, Member: m.name, DurationMs: s.nowMs - m.lastPollMs,
+		TimeoutMs: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced, Reason: why})
 	m.lostOnRejoin = true
 	if m.instanceID != "" {
 		// No LeaveGroup from a static member: its heartbeats stop and the

@@ -44,7 +44,7 @@ func (s *Sim) electController() {
 	s.quorumLost = false
 	s.ctrlEpoch++
 	s.emit(Event{Type: EvControllerElected, Broker: winner, Epoch: s.ctrlEpoch, Count: len(live),
-		Offset: int64(s.firstVoter()), EndOffset: int64(s.voterCount()), Text: s.metadataLabel()})
+		FirstVoter: int32(s.firstVoter()), Voters: int32(s.voterCount()), Text: s.metadataLabel()})
 	if s.ctrlEpoch > 1 {
 		s.controllerTakesOver()
 	}

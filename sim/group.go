@@ -162,7 +162,7 @@ func (s *Sim) startRebalance(g *group, why Reason, who string) {
 	g.joinDeadline = s.nowMs + g.cfg.MaxPollIntervalMs
 	g.delayUntil = s.nowMs + delay
 	s.emit(Event{Type: EvRebalanceStarted, Group: g.cfg.ID, Gen: g.generation, Reason: why, Member: who,
-		Broker: s.coordinator(g), EndOffset: delay})
+		Broker: s.coordinator(g), DelayMs: delay})
 	for _, m := range g.members {
 		if m.inGroup && !m.joined {
 			// Members hear of the rebalance in their next heartbeat.
@@ -255,7 +255,7 @@ func (s *Sim) completeJoin(g *group) {
 		// assignment will come, and the others wait in CompletingRebalance
 		// until the coordinator removes the leader.
 		s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
-			Member: leader.name, Text: g.protocol, Broker: s.coordinator(g), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+			Member: leader.name, Text: g.protocol, Broker: s.coordinator(g), Reason: ReasonDeadClient, TimeoutMs: g.cfg.SessionTimeoutMs})
 		return
 	}
 	parts := map[string]int{}
@@ -315,7 +315,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 		ev = EvMemberExpired
 	}
 	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
-		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs, Count: boolInt(m.ghost)})
+		Text: tpList(m.assigned), TimeoutMs: g.cfg.SessionTimeoutMs, Count: boolInt(m.ghost)})
 	s.abortMemberTxn(g, m)
 	m.assigned = nil
 	if g.leader == m.idx {

@@ -39,7 +39,7 @@ func (s *Sim) produceArrived(it item) {
 	}
 	if p.cfg.Acks == AcksAll && len(pt.isr) < cfg.MinInsyncReplicas {
 		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), EndOffset: int64(cfg.MinInsyncReplicas), Reason: ReasonManual})
+			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), MinISR: int32(cfg.MinInsyncReplicas), Reason: ReasonBrokerRefused})
 		respond(errNotEnoughReplicas, -1)
 		return
 	}
@@ -55,7 +55,7 @@ func (s *Sim) produceArrived(it item) {
 			last := firstSeq + int32(len(b.recs)) - 1
 			end := dupBase + int64(len(b.recs))
 			s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-				Offset: int64(firstSeq), EndOffset: int64(last), Count: len(b.recs), Epoch: int(p.pid)})
+				FirstSeq: firstSeq, LastSeq: last, Count: len(b.recs), ProducerID: p.pid})
 			// The answer is the first write's offsets, under the same acks
 			// rule: with acks=all it waits for the ISR to have them.
 			if p.cfg.Acks == AcksAll && pt.hw < end {
@@ -114,7 +114,7 @@ func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code
 		b.dropAcks--
 		bt := s.batches.Mut(int(bi))
 		s.emit(Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
-			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], EndOffset: p.cfg.RequestTimeoutMs})
+			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
 		return
 	}
 	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: bi, c: code, gen: gen, d: base})

@@ -288,12 +288,12 @@ func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 		p.acked += len(b.recs)
 		if p.cfg.Acks != AcksNone {
 			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
-				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Epoch: p.cfg.Acks})
+				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Acks: int32(p.cfg.Acks)})
 		}
 	} else {
 		p.failed += len(b.recs)
 		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: len(b.recs),
-			Err: errNames[code], EndOffset: s.nowMs - b.createdMs, Epoch: int(b.attempts)})
+			Err: errNames[code], DurationMs: s.nowMs - b.createdMs, Attempt: int32(b.attempts)})
 	}
 	if p.hidden {
 		s.txnSendSettled(p)

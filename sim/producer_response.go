@@ -32,8 +32,8 @@ func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
 		}
 	}
 	s.emit(Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Count: len(b.recs), Err: errNames[code], Epoch: int(b.attempts) + 1, Offset: int64(b.firstSeq),
-		EndOffset: backoff, Text: text})
+		Count: len(b.recs), Err: errNames[code], Attempt: int32(b.attempts) + 1, FirstSeq: b.firstSeq,
+		DelayMs: backoff, Text: text})
 	s.schedule(backoff, item{kind: itRetryBackoff, a: p.idx, gen: p.gen})
 }
 

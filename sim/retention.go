@@ -95,7 +95,7 @@ func (s *Sim) cleanerCheck() {
 			removed, tombstones := s.compact(r, cfg)
 			if removed > 0 && r.broker == p.leader {
 				s.emit(Event{Type: EvCompacted, Topic: p.topicName, Partition: p.id, Broker: r.broker,
-					Count: removed, EndOffset: int64(tombstones), Offset: r.segments[len(r.segments)-1].base})
+					Count: removed, Tombstones: int32(tombstones), Offset: r.segments[len(r.segments)-1].base})
 			}
 		}
 	})
