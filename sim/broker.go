@@ -44,11 +44,11 @@ func (s *Sim) startCluster() {
 	s.startControllerNodes()
 	s.electController()
 	for _, b := range s.brokers {
-		s.schedule(s.cfg.Cluster.ReplicaLagTimeMaxMs/2, item{kind: itISRCheck, a: int32(b.id)})
-		s.schedule(s.cfg.Cluster.LogRetentionCheckIntervalMs, item{kind: itRetentionCheck, a: int32(b.id)})
+		s.schedule(s.cfg.Cluster.ReplicaLagTimeMaxMs/2, brokerItem(itISRCheck, b.id))
+		s.schedule(s.cfg.Cluster.LogRetentionCheckIntervalMs, brokerItem(itRetentionCheck, b.id))
 	}
-	s.schedule(logCleanerBackoffMs, item{kind: itCleanerCheck})
-	s.schedule(s.cfg.Cluster.LeaderImbalanceCheckSeconds*1000, item{kind: itLeaderBalance})
+	s.schedule(logCleanerBackoffMs, clusterItem(itCleanerCheck))
+	s.schedule(s.cfg.Cluster.LeaderImbalanceCheckSeconds*1000, clusterItem(itLeaderBalance))
 }
 
 func (s *Sim) crashBroker(id int) {
@@ -78,7 +78,7 @@ func (s *Sim) crashBroker(id int) {
 	// expires.
 	timeout, _ := s.cfg.Cluster.SessionTimeout()
 	b.sessionDeadlineMs = s.nowMs + timeout
-	s.schedule(timeout, item{kind: itBrokerSessionCheck, a: int32(id)})
+	s.schedule(timeout, brokerItem(itBrokerSessionCheck, id))
 	s.brokerCrashedConsumers(id)
 }
 

@@ -46,7 +46,7 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 		last = s.nowMs - (s.nowMs-m.joinedAtMs)%iv
 	}
 	m.sessionDueMs = max(last+g.cfg.SessionTimeoutMs, s.nowMs)
-	s.schedule(m.sessionDueMs-s.nowMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+	s.schedule(m.sessionDueMs-s.nowMs, memberItem(itSessionCheck, g, m, m.gen))
 }
 
 // uncommittedProcessed counts records the member processed beyond its
@@ -79,16 +79,8 @@ func (s *Sim) uncommittedProcessed(g *group, m *member) int {
 
 // sessionExpired: the coordinator heard nothing for session.timeout.ms.
 func (s *Sim) sessionExpired(it item) {
-	g := s.groups[it.a]
-	m := g.members[it.b]
-	switch it.d {
-	case 1:
-		s.pollTimerDue(g, m)
-		return
-	case 2:
-		s.staticSessionDue(g, m)
-		return
-	}
+	g := s.groups[it.groupIdx()]
+	m := g.members[it.memberIdx()]
 	if it.gen != m.gen || !m.inGroup {
 		return
 	}
@@ -180,7 +172,7 @@ func (s *Sim) pauseMember(g *group, m *member) error {
 	m.gen++
 	s.emit(Event{Type: EvConsumerPaused, Group: g.cfg.ID, Member: m.name, TimeoutMs: g.cfg.MaxPollIntervalMs})
 	if m.inGroup {
-		s.schedule(max(m.lastPollMs+g.cfg.MaxPollIntervalMs-s.nowMs, 0), item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+		s.schedule(max(m.lastPollMs+g.cfg.MaxPollIntervalMs-s.nowMs, 0), memberItem(itSessionCheck, g, m, m.gen))
 	}
 	return nil
 }
@@ -197,7 +189,7 @@ func (s *Sim) resumeMember(g *group, m *member) error {
 		m.procStartMs += s.nowMs - m.pausedAtMs
 		m.procGen++
 		s.schedule(max(m.procStartMs+int64(len(m.buffer))*g.cfg.ProcessingMs-s.nowMs, 0),
-			item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+			memberItem(itConsumerProcessed, g, m, m.procGen))
 		s.schedulePollTimer(g, m)
 		if g.cfg.AsyncProcessing {
 			s.schedulePoll(g, m, 0)

@@ -20,7 +20,7 @@ func (s *Sim) schedulePollTimer(g *group, m *member) {
 	deadline := m.lastPollMs + g.cfg.MaxPollIntervalMs
 	done := m.procStartMs + int64(len(m.buffer))*g.cfg.ProcessingMs
 	if deadline < done {
-		s.schedule(max(deadline-s.nowMs, 0), item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), d: 1})
+		s.schedule(max(deadline-s.nowMs, 0), memberItem(itPollTimer, g, m, 0))
 	}
 }
 

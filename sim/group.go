@@ -169,18 +169,18 @@ func (s *Sim) startRebalance(g *group, why Reason, who string) {
 			m.rejoinAtMs = s.nowMs + m.untilNextHeartbeat(s.nowMs, g.cfg.HeartbeatIntervalMs)
 		}
 	}
-	s.schedule(delay, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen})
-	s.schedule(g.cfg.MaxPollIntervalMs, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen, d: 1})
+	s.schedule(delay, groupItem(itJoinDelayOver, g, g.rebalanceGen))
+	s.schedule(g.cfg.MaxPollIntervalMs, groupItem(itRebalanceTimeout, g, g.rebalanceGen))
 }
 
 // groupTick: the join phase may be complete (everyone rejoined, or the
 // rebalance timeout ran out).
 func (s *Sim) groupTick(it item) {
-	g := s.groups[it.a]
+	g := s.groups[it.groupIdx()]
 	if it.gen != g.rebalanceGen || g.state != GroupPreparingRebalance {
 		return
 	}
-	if it.d == 1 {
+	if it.kind == itRebalanceTimeout {
 		// Rebalance timeout: members that never rejoined are dropped.
 		for _, m := range g.members {
 			if m.inGroup && !m.joined {
@@ -188,7 +188,7 @@ func (s *Sim) groupTick(it item) {
 			}
 		}
 	}
-	s.maybeCompleteJoin(g, it.d == 1)
+	s.maybeCompleteJoin(g, it.kind == itRebalanceTimeout)
 }
 
 // maybeCompleteJoin finishes the join phase once every member has rejoined
@@ -247,7 +247,7 @@ func (s *Sim) completeJoin(g *group) {
 	for _, m := range ms {
 		if m.state == MemberCrashed {
 			m.sessionDueMs = s.nowMs + g.cfg.SessionTimeoutMs
-			s.schedule(g.cfg.SessionTimeoutMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+			s.schedule(g.cfg.SessionTimeoutMs, memberItem(itSessionCheck, g, m, m.gen))
 		}
 	}
 	if leader := g.members[g.leader]; leader.state == MemberCrashed {

@@ -10,7 +10,7 @@ package sim
 // within replica.lag.time.max.ms.
 func (s *Sim) isrCheck(brokerID int) {
 	lag := s.cfg.Cluster.ReplicaLagTimeMaxMs
-	s.schedule(max(lag/2, 1), item{kind: itISRCheck, a: int32(brokerID)})
+	s.schedule(max(lag/2, 1), brokerItem(itISRCheck, brokerID))
 	if !s.brokerUp(brokerID) {
 		return
 	}

@@ -5,9 +5,9 @@ package sim
 // watermark passes the records for acks=all).
 
 func (s *Sim) produceArrived(it item) {
-	p := s.producers[it.a]
-	b := s.batches.Mut(int(it.b))
-	brokerID := int(it.c)
+	p := s.producers[it.producerIdx()]
+	b := s.batches.Mut(int(it.batch()))
+	brokerID := it.broker()
 	if p.cfg.Acks == AcksNone {
 		// Sent is all acks=0 promises: whatever the broker does now, the
 		// records count as delivered by the producer.
@@ -21,7 +21,7 @@ func (s *Sim) produceArrived(it item) {
 		return // the connection broke; failRequestsTo answers the producer
 	}
 	pt := s.partitionOf(int(b.topicIdx), int(b.part))
-	respond := func(code int32, base int64) { s.sendProduceResponse(p, it.b, it.gen, brokerID, code, base) }
+	respond := func(code int32, base int64) { s.sendProduceResponse(p, it.batch(), it.gen, brokerID, code, base) }
 	if pt == nil || pt.leader != brokerID {
 		respond(errNotLeader, -1)
 		return
@@ -44,7 +44,7 @@ func (s *Sim) produceArrived(it item) {
 		return
 	}
 	lr := pt.leaderRep()
-	epoch, firstSeq := unpackSeq(it.d)
+	epoch, firstSeq := it.sentSeq()
 	if firstSeq >= 0 {
 		code, dupBase := s.checkSequence(lr, b, epoch, firstSeq)
 		switch {
@@ -59,7 +59,7 @@ func (s *Sim) produceArrived(it item) {
 			// The answer is the first write's offsets, under the same acks
 			// rule: with acks=all it waits for the ISR to have them.
 			if p.cfg.Acks == AcksAll && pt.hw < end {
-				pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.b, gen: it.gen, base: dupBase, end: end})
+				pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: dupBase, end: end})
 				return
 			}
 			respond(errNone, dupBase)
@@ -92,7 +92,7 @@ func (s *Sim) produceArrived(it item) {
 	case p.cfg.Acks == AcksLeader || pt.hw >= lr.leo:
 		respond(errNone, base)
 	default:
-		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.b, gen: it.gen, base: base, end: lr.leo})
+		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: base, end: lr.leo})
 	}
 }
 
@@ -117,7 +117,7 @@ func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code
 			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
 		return
 	}
-	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: bi, c: code, gen: gen, d: base})
+	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceResponseItem(p, bi, code, gen, base))
 }
 
 // completePendingAcks answers acks=all requests whose records the whole
