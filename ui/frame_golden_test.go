@@ -34,7 +34,7 @@ var frameMoments = []frameMoment{
 	// at-least-once: c2 reprocesses what the crashed c1 never committed.
 	{"duplicate-processed", "at-least-once", 27_100, func(ev []sim.Event) bool {
 		i := last(ev, sim.EvProcessed)
-		return i >= 0 && ev[i].EndOffset > 0 // EndOffset counts the duplicates (sim/why_group.go)
+		return i >= 0 && ev[i].Duplicates > 0
 	}},
 	// exactly-once: the restarted instance fences the old one, whose open
 	// transaction is aborted.
