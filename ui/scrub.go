@@ -234,3 +234,17 @@ func firstClause(s string) string {
 	}
 	return s
 }
+
+// clickTimeline goes to the time under a left click on the track; ok says
+// the click was on it.
+func (m *simScreen) clickTimeline(msg tea.MouseMsg) (tea.Cmd, bool) {
+	r := m.lay.timeline
+	if m.run == nil || msg.Button != tea.MouseButtonLeft || msg.Action != tea.MouseActionPress || msg.Y != r.y {
+		return nil, false
+	}
+	at, ok := m.timeline.timeAt(msg.X-r.x, m.run.Now(), m.spec.DurationMs, m.marks)
+	if !ok {
+		return nil, false
+	}
+	return m.goToTime(at), true
+}

@@ -134,3 +134,26 @@ func TestFlowScrub(t *testing.T) {
 		t.Errorf("the run should be at mark 2 (24s), at %s", fmtMs(now))
 	}
 }
+
+// TestClickTimeline: a left click on the track goes to the time under it;
+// a click beside it does nothing.
+func TestClickTimeline(t *testing.T) {
+	m := simOn(t, "at-least-once", 120, 36)
+	r := m.sim.lay.timeline
+	_, trackW, _ := m.sim.timeline.scale(0, 50_000, m.sim.marks)
+	x := r.x + 1 + (trackW-1)/2 // the middle of 0–50s
+	next, cmd := m.Update(tea.MouseMsg{X: x, Y: r.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	m = runJob(next.(Model), cmd)
+	if now := m.sim.run.Now(); now < 24_000 || now > 26_000 || now%1000 != 0 {
+		t.Errorf("a click mid-track should go to about 25s, a whole second: at %s", fmtMs(now))
+	}
+	if !strings.Contains(m.View(), fmtMs(m.sim.run.Now())+" / 50.000s") {
+		t.Errorf("the clock does not show the new time")
+	}
+	before := m.sim.run.Now()
+	next, cmd = m.Update(tea.MouseMsg{X: r.x + r.w - 2, Y: r.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	m = runJob(next.(Model), cmd)
+	if m.sim.run.Now() != before {
+		t.Errorf("a click on the clock moved the run to %s", fmtMs(m.sim.run.Now()))
+	}
+}

@@ -216,6 +216,9 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		m.restart()
 		m.status = "new seed " + u64(msg.Seed)
 	case tea.MouseMsg:
+		if cmd, ok := m.clickTimeline(msg); ok {
+			return cmd
+		}
 		m.handleMouse(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
