@@ -35,6 +35,8 @@ type homeItem struct {
 	teaches []string // the preview's "What it teaches" list
 	goal    string   // a lesson's challenge
 	extra   string   // a last line: how to open it from the shell
+	// progress is the quiz's record, for its preview (home_quiz.go).
+	progress string
 }
 
 // homeScreen is the launcher: a tab per section (lessons, scenarios, the

@@ -132,6 +132,9 @@ func (h *homeScreen) previewLines(w, rows int) []string {
 		}
 		out = append(out, st.Faint.Render("progress ")+progress)
 	}
+	if it.progress != "" {
+		out = append(out, wrap("progress "+it.progress, w)...)
+	}
 	if it.about != "" {
 		out = append(out, "")
 		para(func(s ...string) string { return strings.Join(s, "") }, it.about)
