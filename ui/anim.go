@@ -262,8 +262,8 @@ func memberActivity(e *sim.Event) string {
 	case sim.EvFetched:
 		return "fetch " + itoa(e.Count)
 	case sim.EvProcessed:
-		if e.EndOffset > 0 {
-			return "⟲ " + i64(e.EndOffset) + " processed again: duplicates"
+		if e.Duplicates > 0 {
+			return "⟲ " + itoa(int(e.Duplicates)) + " processed again: duplicates"
 		}
 		return "process " + itoa(e.Count)
 	case sim.EvAssigned:

@@ -35,7 +35,7 @@ func compactChip(gv *sim.GroupView, m *sim.MemberView) string {
 	case len(m.Assigned) > 0:
 		inner += " " + shortAssigned(gv, m.Assigned)
 	case word != "" && m.State != sim.MemberIdle:
-		inner += " " + strings.SplitN(word, ":", 2)[0]
+		inner += " " + strings.FieldsFunc(word, func(r rune) bool { return r == ' ' || r == ':' })[0]
 	}
 	return "[" + inner + "]"
 }

@@ -213,7 +213,7 @@ func memberChip(st *Styles, m *sim.MemberView) (chip, word string, style lipglos
 	case m.State == sim.MemberPaused:
 		sym, word, style = "‖", "paused", st.Slow
 	case m.State == sim.MemberJoining:
-		sym, word, style = "⟳", "joining: JoinGroup sent", st.OutOfSync
+		sym, word, style = "⟳", "joining the group", st.OutOfSync
 	case m.State == sim.MemberRebalancing:
 		sym, word, style = "⟳", "rebalancing: waiting for its assignment", st.OutOfSync
 	}

@@ -39,8 +39,6 @@ type logsPane struct {
 	group string
 	// prodColor is each producer's colour index, by order in the snapshot.
 	prodColor map[string]int
-	// wantTail is how many records of each log the windows need.
-	wantTail int
 	// head is 1 when the key legend heads the pane, 0 when it gave way.
 	head int
 	// commits remembers committed offsets, to draw C sliding.
@@ -80,18 +78,16 @@ type partRef struct {
 // numbers when there is room.
 func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	var parts []partRef
-	labelW := 8
 	for ti := range snap.Topics {
 		t := &snap.Topics[ti]
 		for pi := range t.Partitions {
 			parts = append(parts, partRef{t, &t.Partitions[pi]})
-			labelW = max(labelW, len(t.Name)+1+len(itoa(t.Partitions[pi].Partition)))
 		}
 	}
+	labelW := logLabelWidth(snap)
 	for i := range snap.Producers {
 		l.prodColor[snap.Producers[i].ID] = i
 	}
-	labelW = min(labelW, 16) + 1
 	l.rowsPer = 3
 	if 1+4*len(parts) <= l.bodyHeight() {
 		l.rowsPer = 4
@@ -106,7 +102,6 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	body := make([]string, 0, to-from)
 	var blk []string
 	blkIdx := -1
-	l.wantTail = sim.DefaultSnapshotTail
 	l.commits.observe(snap, hot)
 	l.rulers = l.rulers[:0]
 	for i := from; i < to; i++ {
@@ -140,15 +135,13 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 
 func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, labelW int, hot *anim) []string {
 	p := ref.p
-	const sufW = 11
-	slots := max((l.w-labelW-sufW)/2, 4)
+	slots := l.slotsFor(labelW)
 	start, end := l.offsetWindow(snap, p, slots)
 	start, end = l.marks.window(p, start, end, slots)
-	l.wantTail = max(l.wantTail, int(p.LogEnd-start)+1)
 
 	var s1, s2 strings.Builder
 	label := p.Topic + "-" + itoa(p.Partition)
-	s1.WriteString(st.Bold.Render(fit(label, labelW)))
+	s1.WriteString(st.Bold.Render(fit(label, labelW-1)) + " ")
 	leader := "◆b" + itoa(p.Leader) + " e" + itoa(p.LeaderEpoch)
 	leaderStyle := st.Leader
 	switch {
@@ -164,7 +157,7 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 			leader += " ←b" + itoa(v.n) // the leader mark moved here from b<n>
 		}
 	}
-	s2.WriteString(leaderStyle.Render(fit(leader, labelW)))
+	s2.WriteString(leaderStyle.Render(fit(leader, labelW-1)) + " ")
 
 	l.writeCells(&s1, st, p, start, end, hot)
 	l.writeMarkers(&s2, snap, p, start, end, hot)
@@ -402,4 +395,42 @@ func brokerDown(snap *sim.Snapshot, id int) bool {
 		}
 	}
 	return false
+}
+
+// logLabelWidth is the width of the label column: the longest
+// "topic-partition", within bounds.
+func logLabelWidth(snap *sim.Snapshot) int {
+	w := 8
+	for ti := range snap.Topics {
+		t := &snap.Topics[ti]
+		for pi := range t.Partitions {
+			w = max(w, len(t.Name)+1+len(itoa(t.Partitions[pi].Partition)))
+		}
+	}
+	return min(w, 16) + 1
+}
+
+// slotsFor is how many offsets a partition's window shows beside a label
+// column labelW wide and the numbers at the row's end.
+func (l *logsPane) slotsFor(labelW int) int {
+	const sufW = 11
+	return max((l.w-labelW-sufW)/2, 4)
+}
+
+// tailFor is how many records of each log the windows on snap need: a
+// window that looks back to a committed offset needs the records from
+// there. It is read from the snapshot alone, so the same moment always
+// draws the same.
+func (l *logsPane) tailFor(snap *sim.Snapshot) int {
+	slots := l.slotsFor(logLabelWidth(snap))
+	need := sim.DefaultSnapshotTail
+	for ti := range snap.Topics {
+		for pi := range snap.Topics[ti].Partitions {
+			p := &snap.Topics[ti].Partitions[pi]
+			start, end := l.offsetWindow(snap, p, slots)
+			start, _ = l.marks.window(p, start, end, slots)
+			need = max(need, int(p.LogEnd-start)+1)
+		}
+	}
+	return min(need, maxLogTail)
 }

@@ -323,7 +323,11 @@ func (m *simScreen) refresh() {
 	if m.run == nil {
 		return
 	}
-	m.snap = m.run.SnapshotTail(m.logs.tail())
+	m.snap = m.run.Snapshot()
+	m.logs.group = m.groups.focusGroup(&m.snap)
+	if n := m.logs.tailFor(&m.snap); n > sim.DefaultSnapshotTail {
+		m.snap = m.run.SnapshotTail(n) // a window looks further back
+	}
 	m.marks = marksFrom(m.spec.Timeline, m.hand)
 	m.layout()
 }

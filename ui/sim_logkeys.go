@@ -18,11 +18,8 @@ type logJumpMsg struct {
 // back the windows look.
 const maxLogTail = 4096
 
-// tail is how many records per log the next snapshot should carry.
-func (l *logsPane) tail() int { return clampInt(l.wantTail, 64, maxLogTail) }
-
-// slots is how many offsets a partition's window shows.
-func (l *logsPane) slots() int64 { return int64(max((l.w-17-11)/2, 4)) }
+// slots is about how many offsets a partition's window shows.
+func (l *logsPane) slots() int64 { return int64(l.slotsFor(17)) }
 
 // jump pins the window at an offset, or lets it follow again.
 func (l *logsPane) jump(msg logJumpMsg) {
@@ -83,13 +80,10 @@ func (m *simScreen) handleLogKey(msg tea.KeyMsg) bool {
 	return true
 }
 
-// refreshLogs redraws the logs after their window moved: a window further
-// back may need more of each log than the last snapshot carried.
+// refreshLogs takes the snapshot again after the logs' window moved: a
+// window further back may need more of each log than the last one carried.
 func (m *simScreen) refreshLogs() {
-	if m.playing || m.run == nil || m.lay.tooSmall {
-		return
+	if !m.playing && m.run != nil {
+		m.refresh()
 	}
-	m.refresh()
-	_ = m.bodyLines()
-	m.refresh()
 }
