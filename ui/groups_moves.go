@@ -70,8 +70,12 @@ func hasTP(tps []sim.TopicPartition, tp sim.TopicPartition) bool {
 	return false
 }
 
-// assigned writes a member's partitions, the ones that just arrived lit.
+// assigned writes a member's partitions, the ones that just arrived lit;
+// many partitions as ranges ("orders[0-49] (50)").
 func (t *moveTracker) assigned(st *Styles, group string, m *sim.MemberView, hot *anim) string {
+	if len(m.Assigned) > maxListedPartitions {
+		return rangesOf(m.Assigned) + st.Faint.Render(" ("+itoa(len(m.Assigned))+")")
+	}
 	var b strings.Builder
 	for i, tp := range m.Assigned {
 		if i > 0 {
@@ -100,5 +104,38 @@ func (t *moveTracker) revoked(st *Styles, group, member string, hot *anim) strin
 		b.WriteString(" " + st.Struck.Render("−"+sanitize(mk.s2)+"-"+itoa(mk.n1)))
 	}
 	t.gone[k] = marks
+	return b.String()
+}
+
+// maxListedPartitions is how many partitions a member line names one by
+// one; past it they show as ranges.
+const maxListedPartitions = 6
+
+// rangesOf writes partitions by topic, consecutive ones as a range:
+// "orders[0-3,7] pay[2]".
+func rangesOf(tps []sim.TopicPartition) string {
+	var b strings.Builder
+	for i := 0; i < len(tps); {
+		if i == 0 || tps[i-1].Topic != tps[i].Topic {
+			if i > 0 {
+				b.WriteString("] ")
+			}
+			b.WriteString(sanitize(tps[i].Topic) + "[")
+		} else {
+			b.WriteByte(',')
+		}
+		j := i
+		for j+1 < len(tps) && tps[j+1].Topic == tps[i].Topic && tps[j+1].Partition == tps[j].Partition+1 {
+			j++
+		}
+		b.WriteString(itoa(tps[i].Partition))
+		if j > i {
+			b.WriteString("-" + itoa(tps[j].Partition))
+		}
+		i = j + 1
+	}
+	if len(tps) > 0 {
+		b.WriteByte(']')
+	}
 	return b.String()
 }
