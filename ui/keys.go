@@ -40,8 +40,13 @@ type simKeys struct {
 	Command   key.Binding
 	// Drill lists the records of the ledger's chosen fate; enabled only
 	// while the ledger pane has the focus, so help stays truthful.
-	Drill  key.Binding
-	global globalKeys
+	Drill key.Binding
+	// History opens the history of a partition, a broker or a group:
+	// enter on the logs, the cluster or the groups (in the full help only).
+	History key.Binding
+	// Inspect puts the record inspector's cursor on a record of the logs.
+	Inspect key.Binding
+	global  globalKeys
 }
 
 func newSimKeys(g globalKeys) simKeys {
@@ -66,6 +71,8 @@ func newSimKeys(g globalKeys) simKeys {
 		WhatIf:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
 		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command line")),
 		Drill:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list records"), key.WithDisabled()),
+		History:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "history"), key.WithDisabled()),
+		Inspect:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "record details")), // i is a lesson's hint
 		global:    g,
 	}
 }
@@ -81,7 +88,7 @@ func (k simKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.Faster, k.Slower},
 		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.global.Help, k.global.Back, k.global.Quit},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.History, k.Inspect, k.global.Help, k.global.Back, k.global.Quit},
 	}
 }
 

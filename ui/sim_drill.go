@@ -12,14 +12,46 @@ import (
 // be drawn without copying whole logs of a busy run.
 const maxDrillTail = 20_000
 
-// drillKey reports whether km opens the drill-down now: enter while the
-// ledger has the focus.
-func (m *simScreen) drillKey(km tea.KeyMsg) bool { return key.Matches(km, m.keys.Drill) }
+// drillKey reports whether km opens the ledger's drill-down now: enter
+// while the ledger has the focus. A lesson asks before its own enter (go
+// on), so the other panes' drill-downs do not take that key from it.
+func (m *simScreen) drillKey(km tea.KeyMsg) bool {
+	return m.focus == paneLedger && key.Matches(km, m.keys.Drill)
+}
 
-// openDrill lists the records of the fate the ledger's cursor is on. The
-// run pauses so the list holds still while it is read.
+// historyHelp is what enter opens from each pane besides the ledger.
+var historyHelp = map[paneID]string{
+	paneLogs:    "partition history",
+	paneCluster: "broker history",
+	paneGroups:  "group history",
+}
+
+// enableHistory enables enter where the focused pane has a history, and
+// names it, so help stays truthful.
+func (m *simScreen) enableHistory(id paneID) {
+	desc, ok := historyHelp[id]
+	m.keys.History.SetEnabled(ok)
+	if ok {
+		m.keys.History.SetHelp("enter", desc)
+	}
+}
+
+// openDrill opens the focused pane's drill-down: the ledger lists the
+// records of its chosen fate; the logs, the cluster and the groups show
+// a history. The run pauses so it holds still while it is read.
 func (m *simScreen) openDrill() {
 	if m.run == nil {
+		return
+	}
+	switch m.focus {
+	case paneLogs:
+		m.openHistory(sheetPartition, m.logs.firstShownPartition(&m.snap))
+		return
+	case paneCluster:
+		m.openHistory(sheetBroker, 0)
+		return
+	case paneGroups:
+		m.openHistory(sheetGroup, 0)
 		return
 	}
 	group, fate, ok := m.ledger.chosen(&m.snap)
@@ -52,8 +84,10 @@ func (m *simScreen) updateDrill(msg tea.Msg) {
 	switch {
 	case act == nil:
 		m.drillMoved()
-	case act.dir == 0:
+	case act.close:
 		m.closeDrill()
+	case act.sheet != sheetNone:
+		m.sheetAction(act.sheet)
 	default:
 		n := len(fateOrder)
 		m.showFate(m.drill.group, (m.drill.fate+act.dir+n)%n)

@@ -153,7 +153,7 @@ func (m *simScreen) Keys() help.KeyMap {
 	case m.menu.IsOpen():
 		return m.menu.keys
 	case m.drill.IsOpen():
-		return m.drill.keys
+		return m.drill.Keys()
 	}
 	return m.keys
 }
@@ -257,8 +257,10 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, k.FocusBack):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
-	case key.Matches(msg, k.Drill):
+	case key.Matches(msg, k.Drill), key.Matches(msg, k.History):
 		m.openDrill()
+	case key.Matches(msg, k.Inspect):
+		m.openInspector()
 	case key.Matches(msg, k.Up):
 		m.scrollFocused(-1)
 	case key.Matches(msg, k.Down):
@@ -308,6 +310,7 @@ func (m *simScreen) setFocus(id paneID) {
 	}
 	onLedger := id == paneLedger
 	m.keys.Drill.SetEnabled(onLedger)
+	m.enableHistory(id)
 	up, down := "scroll up", "scroll down"
 	if onLedger {
 		up, down = "choose fate", "choose fate"
