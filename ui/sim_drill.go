@@ -79,7 +79,10 @@ func (m *simScreen) showFate(group string, fate int) {
 }
 
 // updateDrill handles a key or the mouse while the list is open.
-func (m *simScreen) updateDrill(msg tea.Msg) {
+func (m *simScreen) updateDrill(msg tea.Msg) tea.Cmd {
+	if mm, ok := msg.(tea.MouseMsg); ok && isClick(mm) {
+		return m.clickDrill(mm)
+	}
 	act := m.drill.Update(msg)
 	switch {
 	case act == nil:
@@ -92,6 +95,7 @@ func (m *simScreen) updateDrill(msg tea.Msg) {
 		n := len(fateOrder)
 		m.showFate(m.drill.group, (m.drill.fate+act.dir+n)%n)
 	}
+	return nil
 }
 
 // drillMoved marks the listed records in the logs and scrolls the logs to

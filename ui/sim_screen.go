@@ -180,8 +180,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 			m.menu, cmd = m.menu.Update(msg)
 			return cmd
 		case m.drill.IsOpen():
-			m.updateDrill(msg)
-			return nil
+			return m.updateDrill(msg)
 		}
 	}
 	switch msg := msg.(type) {
@@ -206,7 +205,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		m.restart()
 		m.status = "new seed " + u64(msg.Seed)
 	case tea.MouseMsg:
-		m.handleMouse(msg)
+		return m.handleMouse(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	}
@@ -275,11 +274,14 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// handleMouse scrolls the pane under the wheel.
-func (m *simScreen) handleMouse(msg tea.MouseMsg) {
+// handleMouse scrolls the pane under the wheel; a click is mouse.go's.
+func (m *simScreen) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if isClick(msg) {
+		return m.handleClick(msg)
+	}
 	id, ok := m.lay.paneAt(msg.X, msg.Y)
 	if !ok {
-		return
+		return nil
 	}
 	switch msg.Button {
 	case tea.MouseButtonWheelUp:
@@ -287,6 +289,7 @@ func (m *simScreen) handleMouse(msg tea.MouseMsg) {
 	case tea.MouseButtonWheelDown:
 		m.paneByID(id).scroll(3)
 	}
+	return nil
 }
 
 func (m *simScreen) openSeedPrompt() {
