@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -120,11 +122,17 @@ func newSheetKeys(kind sheetKind) sheetKeys {
 	return k
 }
 
-// ShortHelp is the footer while a sheet is open.
+// ShortHelp is the footer while a sheet is open: short enough that esc
+// shows at 80 columns.
 func (k sheetKeys) ShortHelp() []key.Binding {
-	prev := k.Prev
-	prev.SetHelp("←/→", k.Prev.Help().Desc[len("previous "):])
-	return []key.Binding{prev, k.Down, k.History, k.PageDown, k.Close}
+	prev, down, hist := k.Prev, k.Down, k.History
+	prev.SetHelp("←/→", strings.TrimPrefix(k.Prev.Help().Desc, "previous "))
+	down.SetHelp("↑/↓", "scroll")
+	if hist.Enabled() {
+		down.SetHelp("↑/↓", "partition")
+		hist.SetHelp("p", "its history")
+	}
+	return []key.Binding{prev, down, hist, k.Close}
 }
 
 // FullHelp lists the sheet keys in one column.

@@ -15,7 +15,9 @@ func partitionHistory(st *Styles, p *sim.PartitionView, events []sim.Event) *dri
 	tp := sanitize(p.Topic) + "-" + itoa(p.Partition)
 	s := &drillSheet{kind: sheetPartition,
 		title: st.PaneFocus.Render("▶ PARTITION "+tp) + st.Bold.Render(" › leader, ISR and epoch over time")}
-	s.items = append(s.items, sheetLine{head: st.Faint.Render("now      ") + partitionNow(st, p)})
+	now, reps := partitionNow(st, p)
+	s.items = append(s.items, sheetLine{head: st.Faint.Render("now      ") + now},
+		sheetLine{head: st.Faint.Render("replicas ") + reps})
 	s.items = append(s.items, sheetLine{head: st.Faint.Render(fit("time", 9) + fit("epoch", 6) + fit("leader", 8) + fit("ISR", 10) + "what changed")})
 	epoch, leader, isr := 0, "-", "-"
 	n := 0
@@ -46,8 +48,9 @@ func partitionHistory(st *Styles, p *sim.PartitionView, events []sim.Event) *dri
 	return s
 }
 
-// partitionNow is the partition's state in the snapshot, symbols first.
-func partitionNow(st *Styles, p *sim.PartitionView) string {
+// partitionNow is the partition's leadership in the snapshot, symbols
+// first, and its replicas and offsets.
+func partitionNow(st *Styles, p *sim.PartitionView) (string, string) {
 	leader := st.Leader.Render(symLeader+"b"+itoa(p.Leader)) + " epoch " + itoa(p.LeaderEpoch)
 	if p.Leader == 0 {
 		leader = st.Error.Render(symOffline+" OFFLINE") + " epoch " + itoa(p.LeaderEpoch)
@@ -64,8 +67,8 @@ func partitionNow(st *Styles, p *sim.PartitionView) string {
 	if len(p.Replicas) > 0 {
 		pref = " (preferred b" + itoa(p.Replicas[0]) + ")"
 	}
-	return leader + " · ISR " + isrText(strings.Join(isr, ",")) + " · replicas " + strings.Join(reps, ",") + pref +
-		" · HW " + i64(p.HighWatermark) + " · LEO " + i64(p.LogEnd)
+	return leader + " · ISR " + isrText(strings.Join(isr, ",")),
+		strings.Join(reps, ",") + pref + " · HW " + i64(p.HighWatermark) + " · LEO " + i64(p.LogEnd)
 }
 
 // isrText is an ISR as the engine lists it ("1,2,3"), or "{}" when empty.

@@ -37,10 +37,10 @@ func recordSheet(st *Styles, p *sim.PartitionView, r *sim.RecordView, story *sim
 		return s
 	}
 	sent := st.Bold.Render(sanitize(r.Producer)+" send #"+itoa(r.SendN)) + st.Faint.Render(" · created at "+fmtMs(r.TimestampMs))
-	if story != nil {
-		sent += st.Faint.Render(" · producer: ") + outcomeText(st, story.Outcome)
-	}
 	s.items = append(s.items, sheetLine{head: label("sent by") + sent})
+	if story != nil {
+		s.items = append(s.items, sheetLine{head: label("producer") + outcomeText(st, story.Outcome)})
+	}
 	key := st.Bold.Render(sanitize(r.Key))
 	if r.NullKey {
 		key = st.Bold.Render(string(glyphNullKey)+" null") + st.Faint.Render(" (the partitioner spreads null keys)")
@@ -120,8 +120,8 @@ func stateLine(st *Styles, p *sim.PartitionView, r *sim.RecordView, label func(s
 		return sheetLine{head: label("log") + st.OutOfSync.Render("above the high watermark ("+i64(p.HighWatermark)+")"),
 			body: "not every in-sync replica has it yet, so consumers cannot read it; a leader failover now could cut it away"}
 	}
-	return sheetLine{head: label("log") + st.InSync.Render("below the high watermark ("+i64(p.HighWatermark)+")") +
-		st.Faint.Render(": every in-sync replica has it; consumers may read it")}
+	return sheetLine{head: label("log") + st.InSync.Render("below the high watermark ("+i64(p.HighWatermark)+")"),
+		body: "every in-sync replica has it, so consumers may read it and a clean leader election keeps it"}
 }
 
 // groupFateLine is the record's fate for one group, with the engine's reason.

@@ -32,7 +32,7 @@ func quit(t *testing.T, tm *teatest.TestModel) {
 func TestFlowInspectRecord(t *testing.T) {
 	tm := startPlaying(t, "at-least-once")
 	tm.Send(keyMsg("d"))
-	waitForAll(t, tm, "RECORD INSPECTOR › orders-0@", "producer: ✓ acknowledged", "group    inventory")
+	waitForAll(t, tm, "RECORD INSPECTOR › orders-0@", "producer ✓ acknowledged", "group    inventory")
 	tm.Send(keyMsg("left")) // the cursor moves to the record before
 	waitFor(t, tm, "RECORD INSPECTOR › orders-0@")
 	quit(t, tm)
