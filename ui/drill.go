@@ -40,7 +40,9 @@ type drillPane struct {
 	sheet     *drillSheet
 	sheetKeys sheetKeys
 	cur       recCursor // the inspected record
-	subject   int       // the partition, broker or group a history is of, by index
+	// back: the sheet was opened from the fate list, which esc shows again.
+	back    bool
+	subject int // the partition, broker or group a history is of, by index
 }
 
 func newDrillPane() drillPane { return drillPane{keys: newDrillKeys()} }
@@ -51,8 +53,18 @@ func (d *drillPane) IsOpen() bool { return d.open || d.sheet != nil }
 // OpenSheet shows a sheet (the record inspector, a history) instead of
 // the fate list.
 func (d *drillPane) OpenSheet(s *drillSheet) {
-	d.open, d.fates, d.entries = false, nil, nil
+	if d.open { // the list stays behind the sheet, for esc to go back to
+		d.back = true
+	} else if !d.back {
+		d.fates, d.entries = nil, nil
+	}
+	d.open = false
 	d.sheet, d.sheetKeys = s, newSheetKeys(s.kind)
+}
+
+// BackToList closes the sheet and shows the fate list it was opened from.
+func (d *drillPane) BackToList() {
+	d.sheet, d.back, d.open = nil, false, true
 }
 
 // Keys is the help keymap of what is showing.
@@ -65,13 +77,15 @@ func (d *drillPane) Keys() help.KeyMap {
 
 // Open lists fates, the group's records of fateOrder[fate].
 func (d *drillPane) Open(group string, fate int, fates []sim.RecordFate) {
-	d.open, d.group, d.fate, d.fates, d.sheet = true, group, fate, fates, nil
+	d.open, d.group, d.fate, d.fates, d.sheet, d.back = true, group, fate, fates, nil, false
 	d.cursor, d.offset, d.textW = 0, 0, -1
 	d.layoutEntries()
 }
 
 // Close hides the list.
-func (d *drillPane) Close() { d.open, d.fates, d.entries, d.sheet = false, nil, nil, nil }
+func (d *drillPane) Close() {
+	d.open, d.fates, d.entries, d.sheet, d.back = false, nil, nil, nil, false
+}
 
 // Fate is the fate listed.
 func (d *drillPane) Fate() sim.Fate { return fateOrder[d.fate] }
@@ -94,9 +108,10 @@ func (d *drillPane) SetSize(w, h int) {
 // the engine: list another fate (dir -1 or +1), close, or what a sheet
 // asks (sheet).
 type drillAction struct {
-	dir   int
-	close bool
-	sheet sheetAction
+	dir     int
+	close   bool
+	inspect bool // the selected record, in the record inspector
+	sheet   sheetAction
 }
 
 // Update handles a key or the mouse wheel while the list is open. Moving
@@ -130,6 +145,8 @@ func (d *drillPane) Update(msg tea.Msg) *drillAction {
 	switch {
 	case key.Matches(km, k.Close):
 		return &drillAction{close: true}
+	case key.Matches(km, k.Inspect):
+		return &drillAction{inspect: true}
 	case key.Matches(km, k.PrevFate):
 		return &drillAction{dir: -1}
 	case key.Matches(km, k.NextFate):

@@ -177,3 +177,26 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("a click mid-timeline should run to about the middle, at %s of %s", fmtMs(now), fmtMs(s.spec.DurationMs))
 	}
 }
+
+// TestLedgerListToInspector: enter on the ledger's list inspects the
+// selected record; esc goes back to the list, and esc again closes it.
+func TestLedgerListToInspector(t *testing.T) {
+	m := openDrillOn(t, 120, 36)
+	s := m.sim
+	f, _ := s.drill.Selected()
+	m = press(t, m, "enter")
+	if s.drill.sheet == nil || s.drill.cur.offset != f.Offsets[0] || s.drill.cur.partition != f.Partition {
+		t.Fatalf("enter should inspect %s-%d@%v, got %+v", f.Topic, f.Partition, f.Offsets, s.drill.cur)
+	}
+	if v := m.View(); !contains(v, "RECORD INSPECTOR › "+f.Topic+"-"+itoa(f.Partition)+"@"+i64(f.Offsets[0])) {
+		t.Fatalf("the inspector should show the record:\n%s", v)
+	}
+	m = press(t, m, "esc")
+	if !s.drill.open || s.drill.sheet != nil || !contains(m.View(), "DELIVERY LEDGER › billing") {
+		t.Fatalf("esc should go back to the list:\n%s", m.View())
+	}
+	press(t, m, "esc")
+	if s.drill.IsOpen() {
+		t.Fatal("esc on the list should close it")
+	}
+}

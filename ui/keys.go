@@ -101,7 +101,10 @@ type drillKeys struct {
 	PageDown key.Binding
 	PrevFate key.Binding
 	NextFate key.Binding
-	Close    key.Binding
+	// Inspect opens the record inspector on the selected record; esc
+	// comes back to the list.
+	Inspect key.Binding
+	Close   key.Binding
 }
 
 func newDrillKeys() drillKeys {
@@ -112,7 +115,8 @@ func newDrillKeys() drillKeys {
 		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		PrevFate: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous fate")),
 		NextFate: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next fate")),
-		Close:    key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc", "close")),
+		Inspect:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "inspect")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 	}
 }
 
@@ -122,12 +126,12 @@ func (k drillKeys) ShortHelp() []key.Binding {
 	move, fate := k.Down, k.NextFate
 	move.SetHelp("↑/↓", "record")
 	fate.SetHelp("←/→", "fate")
-	return []key.Binding{move, fate, k.PageDown, k.Close}
+	return []key.Binding{move, fate, k.Inspect, k.PageDown, k.Close}
 }
 
 // FullHelp lists the drill-down keys in one column.
 func (k drillKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.PrevFate, k.NextFate, k.Close}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.PrevFate, k.NextFate, k.Inspect, k.Close}}
 }
 
 // menuKeys drive a modal list: the fault menu and the home screen.

@@ -87,8 +87,13 @@ func (m *simScreen) updateDrill(msg tea.Msg) tea.Cmd {
 	switch {
 	case act == nil:
 		m.drillMoved()
+	case act.close && m.drill.back:
+		m.drill.BackToList()
+		m.drillMoved()
 	case act.close:
 		m.closeDrill()
+	case act.inspect:
+		m.inspectSelected()
 	case act.sheet != sheetNone:
 		m.sheetAction(act.sheet)
 	default:
@@ -105,6 +110,23 @@ func (m *simScreen) drillMoved() {
 	if f, ok := m.drill.Selected(); ok {
 		m.logs.reveal(&m.snap, f.Topic, f.Partition)
 	}
+}
+
+// inspectSelected opens the record inspector on the list's selected
+// record, at its first copy still in the log; esc comes back to the list.
+func (m *simScreen) inspectSelected() {
+	f, ok := m.drill.Selected()
+	if !ok {
+		return
+	}
+	p, _ := findPartition(&m.snap, f.Topic, f.Partition)
+	for _, o := range f.Offsets {
+		if p != nil && o >= p.LogStart && o < p.LogEnd {
+			m.inspect(recCursor{f.Topic, f.Partition, o})
+			return
+		}
+	}
+	m.status = "no copy of " + sanitize(f.Producer) + "#" + itoa(f.SendN) + " is in the log now: the list says why"
 }
 
 // closeDrill hides the list and the marks; the run stays paused.
