@@ -10,8 +10,9 @@ func isClick(msg tea.MouseMsg) bool {
 }
 
 // handleClick focuses the pane under a click; on a record of the logs it
-// opens the record inspector, on a partition's label its history, and on
-// the timeline's track it moves the run to that time.
+// opens the record inspector, on a partition's label its history, on a
+// broker's or a group's name its history (mouse_names.go), and on the
+// timeline's track it moves the run to that time.
 func (m *simScreen) handleClick(msg tea.MouseMsg) tea.Cmd {
 	if m.run == nil || m.lay.tooSmall {
 		return nil
@@ -26,6 +27,8 @@ func (m *simScreen) handleClick(msg tea.MouseMsg) tea.Cmd {
 	m.setFocus(id)
 	if id == paneLogs {
 		m.clickLogs(msg.X, msg.Y)
+	} else {
+		m.clickName(id, msg.X, msg.Y)
 	}
 	return nil
 }
@@ -61,6 +64,7 @@ func (m *simScreen) clickDrill(msg tea.MouseMsg) tea.Cmd {
 		return m.handleClick(msg)
 	}
 	if id, ok := m.lay.paneAt(msg.X, msg.Y); ok && id == paneLogs && !inRect(m.lay.drill, msg.X, msg.Y) {
+		m.setFocus(paneLogs)
 		m.clickLogs(msg.X, msg.Y)
 	}
 	return nil
