@@ -54,6 +54,25 @@ func protocolText(assignor string) string {
 	return assignor + " (eager: every member revokes everything)"
 }
 
+// protocolShort is an assignor and its protocol, briefly.
+func protocolShort(assignor string) string {
+	if assignor == sim.AssignorCooperativeSticky {
+		return assignor + " (cooperative)"
+	}
+	return assignor + " (eager)"
+}
+
+// partitionList is an assignment's partitions for the head when they are
+// few; when they are many the head counts them and the list goes under it,
+// wrapped.
+func partitionList(n int, text string) (head, body string) {
+	text = sanitize(text)
+	if len(text) <= 32 {
+		return text, ""
+	}
+	return plural(n, "partition"), strings.ReplaceAll(text, ",", ", ")
+}
+
 // groupChange is one line of the history for a group event; false for
 // the events of everyday consuming (fetches, processing, commits).
 func groupChange(st *Styles, e *sim.Event) (sheetLine, bool) {
@@ -65,21 +84,21 @@ func groupChange(st *Styles, e *sim.Event) (sheetLine, bool) {
 			return sheetLine{head: at + st.Bold.Render("generation "+itoa(e.Gen)) + " · Empty: no members"}, true
 		}
 		head := at + st.Bold.Render("generation "+itoa(e.Gen)) + " · leader " + who + " · " +
-			plural(e.Count, "member") + " · " + protocolText(e.Text)
+			plural(e.Count, "member") + " · " + protocolShort(e.Text)
 		if e.Reason != sim.ReasonDeadClient {
 			return sheetLine{head: head}, true // the why only repeats the head
 		}
 		return sheetLine{head: head, body: e.Why()}, true
 	case sim.EvAssigned:
-		got := "nothing"
-		if e.Count > 0 {
-			got = sanitize(e.Text)
+		got, list := partitionList(e.Count, e.Text)
+		if e.Count == 0 {
+			got = "nothing"
 		}
 		line := "  " + fit(who, 6) + st.Accent.Render("→ ") + got
 		if e.Count > 0 && e.Offset > 0 && e.Offset < int64(e.Count) {
 			line += st.Faint.Render(" (" + i64(e.Offset) + " new)")
 		}
-		return sheetLine{head: at + line}, true
+		return sheetLine{head: at + line, body: list}, true
 	case sim.EvRevoked:
 		how := "revoked all"
 		if e.Reason == sim.ReasonCooperative {
@@ -87,7 +106,8 @@ func groupChange(st *Styles, e *sim.Event) (sheetLine, bool) {
 		} else if e.Reason == sim.ReasonPartitionsLost {
 			how = "lost"
 		}
-		return sheetLine{head: at + "  " + fit(who, 6) + st.OutOfSync.Render("✕ "+how+" ") + sanitize(e.Text)}, true
+		got, list := partitionList(e.Count, e.Text)
+		return sheetLine{head: at + "  " + fit(who, 6) + st.OutOfSync.Render("✕ "+how+" ") + got, body: list}, true
 	case sim.EvRebalanceStarted:
 		return sheetLine{head: at + st.OutOfSync.Render("⟳ rebalance"), body: e.Why()}, true
 	case sim.EvMemberJoined, sim.EvMemberLeft, sim.EvMemberExpired, sim.EvConsumerCrashed,

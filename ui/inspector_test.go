@@ -200,3 +200,18 @@ func TestLedgerListToInspector(t *testing.T) {
 		t.Fatal("esc on the list should close it")
 	}
 }
+
+// TestSheetScrollKeepsMarks: scrolling a sheet leaves the logs' marks
+// alone: the inspector's cursor stays, a history adds none.
+func TestSheetScrollKeepsMarks(t *testing.T) {
+	m := realRun(t, "at-least-once", 120, 36)
+	s := m.sim
+	m = press(t, m, "d", "pgdown", "pgup")
+	if s.logs.marks == nil || len(s.logs.marks.selected) == 0 {
+		t.Fatal("scrolling the inspector should keep its cursor in the logs")
+	}
+	m = press(t, m, "esc", "enter", "pgup")
+	if s.logs.marks != nil || contains(m.View(), "(listed)") {
+		t.Fatalf("a history scrolled should mark nothing in the logs:\n%s", m.View())
+	}
+}

@@ -85,6 +85,8 @@ func (m *simScreen) updateDrill(msg tea.Msg) tea.Cmd {
 	}
 	act := m.drill.Update(msg)
 	switch {
+	case act == nil && m.drill.sheet != nil:
+		// a sheet scrolled: the logs' marks stay as they are
 	case act == nil:
 		m.drillMoved()
 	case act.close && m.drill.back:
