@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/internal/cputime"
 	"strings"
 	"testing"
 	"time"
@@ -26,15 +27,15 @@ func finishSlices(t testing.TB, s *simScreen, cmd tea.Cmd) time.Duration {
 		if _, ok := msg.(tickMsg); ok {
 			return longest
 		}
-		longest = max(longest, onCPU(func() { cmd = s.Update(msg) }))
+		longest = max(longest, cputime.Of(func() { cmd = s.Update(msg) }))
 	}
 	return longest
 }
 
-// timedUpdate is s.Update(msg) and the CPU time it took (see onCPU: a
-// bound on wall time would fail whenever the machine is busy).
+// timedUpdate is s.Update(msg) and the CPU time it took (a bound on
+// wall time would fail whenever the machine is busy).
 func timedUpdate(s *simScreen, msg tea.Msg) (cmd tea.Cmd, took time.Duration) {
-	took = onCPU(func() { cmd = s.Update(msg) })
+	took = cputime.Of(func() { cmd = s.Update(msg) })
 	return cmd, took
 }
 

@@ -5,34 +5,6 @@ import (
 	"testing"
 )
 
-// TestTimelineHitMatchesTheDrawing: the column the mouse maps to the run's
-// time is the one the timeline draws the now mark (●) in, at every size
-// and for runs with and without an end.
-func TestTimelineHitMatchesTheDrawing(t *testing.T) {
-	st := plainStyles()
-	for _, w := range []int{80, 100, 120, 160} {
-		for _, c := range []struct{ now, dur int64 }{{0, 60_000}, {12_345, 60_000}, {60_000, 60_000}, {95_000, 60_000}, {7_000, 0}} {
-			tl := timelinePane{}
-			tl.SetSize(w, 2)
-			line := []rune(tl.render(st, c.now, c.dur, nil)[0])
-			col := -1
-			for i, r := range line {
-				if r == glyphNow {
-					col = i - 1 // after "├"
-				}
-			}
-			trackW, span := timelineTrack(w, c.now, c.dur, nil)
-			want := int(min(c.now*int64(trackW-1)/span, int64(trackW-1)))
-			if col != want {
-				t.Fatalf("w %d now %d dur %d: ● drawn at track column %d, the mouse's geometry puts it at %d", w, c.now, c.dur, col, want)
-			}
-			if line[1+trackW] != '┤' {
-				t.Fatalf("w %d: the track should end at column %d: %q", w, 1+trackW, string(line))
-			}
-		}
-	}
-}
-
 // TestLogHitsMatchTheDrawing: every record cell the logs pane notes for
 // the mouse holds that record's key letter in the drawn frame.
 func TestLogHitsMatchTheDrawing(t *testing.T) {
