@@ -10,9 +10,8 @@ import (
 	"testing"
 )
 
-// House style (STYLE.md, "Size, names, comments"): a file holds one
-// concept and stays short enough to read in one sitting, and a function
-// fits on a screen or two.
+// House style: a file holds one concept and stays short enough to read in
+// one sitting, and a function fits on a screen or two.
 const (
 	maxFileLines = 300
 	maxFuncLines = 70
