@@ -142,6 +142,16 @@ func appendNamedFacts(nonZero func(string, int64), n jsonNames, e sim.Event) {
 	nonZero("output_records", int64(e.OutputRecords))
 	nonZero("transaction", int64(e.Txn))
 	nonZero("group_generation", int64(e.GroupGen))
+	flag := func(k string, v bool) {
+		if v {
+			nonZero(k, 1)
+		}
+	}
+	flag("still_member", e.StillMember)
+	flag("new_instance", e.NewInstance)
+	flag("crashed_instance", e.CrashedInstance)
+	flag("member_removed", e.MemberRemoved)
+	flag("reset_by_policy", e.NoResetPolicy)
 }
 
 // writeJSONSummary writes the closing {"type": "summary", ...} line.

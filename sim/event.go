@@ -125,6 +125,12 @@ type Event struct {
 	Txn               int32 // the transaction's number within its producer
 	GroupGen          int32 // the group's generation, when Gen is the member's
 
+	StillMember     bool // consumer-resumed: it is still in the group
+	NewInstance     bool // consumer-restarted: the coordinator still holds the crashed instance
+	CrashedInstance bool // member-left/-removed: the crashed instance of a restarted consumer
+	MemberRemoved   bool // commit-failed: the coordinator had removed the member
+	NoResetPolicy   bool // truncation-detected: auto.offset.reset=none, so poll() throws
+
 	Err string // Kafka error name: NOT_ENOUGH_REPLICAS, ...
 	// Unaware: Broker is down but still registered, so the controller acted
 	// as if it were alive (a leader elected before its session expired).

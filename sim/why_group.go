@@ -49,7 +49,7 @@ func whyGroup(e Event) (string, bool) {
 		if e.Reason == ReasonRebalanceTimeout {
 			return fmt.Sprintf("the coordinator removed %s from %s: it did not rejoin within the rebalance timeout (max.poll.interval.ms)", e.Member, e.Group), true
 		}
-		if e.Count == 1 {
+		if e.CrashedInstance {
 			return fmt.Sprintf("the coordinator removed %s's crashed instance from %s: no heartbeat for session.timeout.ms=%s; only now can its partitions go to someone else",
 				e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 		}
@@ -71,7 +71,7 @@ func whyConsumer(e Event) (string, bool) {
 		if e.Reason == ReasonStaticRejoin {
 			return fmt.Sprintf("%s of %s restarted with the same group.instance.id, within session.timeout.ms=%s of its last heartbeat: the coordinator still holds its membership", e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 		}
-		if e.Count == 1 {
+		if e.NewInstance {
 			return fmt.Sprintf("%s of %s restarted as a new consumer instance, so a new member: the coordinator keeps the crashed one, and its partitions, until its session.timeout.ms=%s runs out", e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 		}
 		return fmt.Sprintf("%s of %s restarted as a new consumer instance and will join the group again", e.Member, e.Group), true
@@ -79,7 +79,7 @@ func whyConsumer(e Event) (string, bool) {
 		return fmt.Sprintf("%s of %s stalled: it stopped calling poll(); heartbeats go on, but after max.poll.interval.ms=%s it leaves the group",
 			e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 	case EvConsumerResumed:
-		if e.Count == 0 {
+		if !e.StillMember {
 			return fmt.Sprintf("%s of %s woke up after %s; it was removed meanwhile, so its commits will fail and it must rejoin", e.Member, e.Group, FormatMs(e.DurationMs)), true
 		}
 		return fmt.Sprintf("%s of %s woke up after %s and carries on", e.Member, e.Group, FormatMs(e.DurationMs)), true
@@ -233,7 +233,7 @@ func whyCommitFailed(e Event) string {
 		return fmt.Sprintf("%s's %s failed with CommitFailedException: it left the group when its poll timeout expired, so it may not commit; the next owner starts from the last committed offset and processes these records again",
 			e.Member, e.Text)
 	}
-	if e.Err == "CommitFailedException" && e.Count == 1 {
+	if e.Err == "CommitFailedException" && e.MemberRemoved {
 		return fmt.Sprintf("%s's %s failed with CommitFailedException: the coordinator answered UNKNOWN_MEMBER_ID, because it removed %s from the group while it worked; its partitions are someone else's now",
 			e.Member, e.Text, e.Member)
 	}
@@ -249,7 +249,7 @@ func whyTruncationSeen(e Event) string {
 	lost := e.Offset - e.EndOffset
 	s := fmt.Sprintf("%s checked its position %d in %s with the new leader, broker %d (OffsetsForLeaderEpoch for leader epoch %d): that epoch ends at %d in the new leader's log, so the log was truncated under it: the %s it had read from %d on no longer exist (KIP-320)",
 		e.Member, e.Offset, tpName(e), e.Broker, e.Epoch, e.EndOffset, plural(int(lost), "record", "records"), e.EndOffset)
-	if e.Count == 1 {
+	if e.NoResetPolicy {
 		return s
 	}
 	return s + fmt.Sprintf("; it seeks back to %d, the first offset known to diverge, to read what the new leader wrote there (not auto.offset.reset=%s)", e.EndOffset, e.Text)
