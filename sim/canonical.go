@@ -42,7 +42,8 @@ func (e *Event) digestSlots() slots {
 	for _, flag := range [...]bool{e.StillMember, e.NewInstance, e.CrashedInstance, e.MemberRemoved, e.NoResetPolicy} {
 		d.count += int64(boolInt(flag))
 	}
-	d.offset += int64(e.FirstVoter) + int64(e.PrevPartitions) + int64(e.FirstSeq)
+	d.offset += int64(e.FirstVoter) + int64(e.PrevPartitions) + int64(e.FirstSeq) + int64(e.RecordsBehind) +
+		int64(e.RecordsSkipped) + int64(e.PartitionsAdded) + int64(e.OffsetsPartition)
 	d.endOffset += int64(e.MinISR) + int64(e.Voters) + int64(e.OutputRecords) + int64(e.Duplicates) +
 		int64(e.Tombstones) + int64(e.Partitions) + int64(e.LastSeq)
 	d.epoch += int64(e.Attempt) + int64(e.Acks) + int64(e.ReplicationFactor) + e.ProducerID + int64(e.Txn) + int64(e.GroupGen)

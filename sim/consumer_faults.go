@@ -30,7 +30,7 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 	m.gen++
 	g.history.crashes = append(g.history.crashes, crashRec{member: m.name, gen: m.genSynced, atMs: s.nowMs})
 	s.emit(Event{Type: EvConsumerCrashed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: uncommitted,
-		Offset: int64(skipped), Text: why, TimeoutMs: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
+		RecordsSkipped: int32(skipped), Text: why, TimeoutMs: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
 	m.buffer = nil
 	m.pendingCommit = nil
 	if !m.inGroup || (m.joined && g.state == GroupPreparingRebalance) {

@@ -119,7 +119,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		crowded = int64(total)
 	}
 	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-		Text: tpList(tps), Offset: int64(len(added)), Reason: why, Partitions: int32(crowded)})
+		Text: tpList(tps), PartitionsAdded: int32(len(added)), Reason: why, Partitions: int32(crowded)})
 	for _, tp := range added {
 		s.initPosition(g, m, tp)
 	}

@@ -124,6 +124,10 @@ type Event struct {
 	OutputRecords     int32 // records a transaction wrote
 	Txn               int32 // the transaction's number within its producer
 	GroupGen          int32 // the group's generation, when Gen is the member's
+	RecordsBehind     int32 // isr-shrunk: how far the follower was behind the leader
+	RecordsSkipped    int32 // consumer-crashed: fetched and committed, never processed
+	PartitionsAdded   int32 // partitions-assigned: how many are new to the member
+	OffsetsPartition  int32 // the __consumer_offsets partition that holds the group
 
 	StillMember     bool // consumer-resumed: it is still in the group
 	NewInstance     bool // consumer-restarted: the coordinator still holds the crashed instance

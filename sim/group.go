@@ -199,7 +199,7 @@ func (s *Sim) coordinatorsMoved() {
 		c := s.coordinator(g)
 		if c != g.lastCoordinator() {
 			s.emit(Event{Type: EvCoordinatorMoved, Group: g.cfg.ID, Broker: c, Broker2: g.lastCoordinator(),
-				Offset: int64(OffsetsPartition(g.cfg.ID, s.cfg.Cluster.OffsetsTopicPartitions))})
+				OffsetsPartition: int32(OffsetsPartition(g.cfg.ID, s.cfg.Cluster.OffsetsTopicPartitions))})
 			g.setCoordinator(c)
 		}
 	}

@@ -58,7 +58,7 @@ func whyGroup(e Event) (string, bool) {
 		return whyPollTimeout(e), true
 	case EvCoordinatorMoved:
 		return fmt.Sprintf("group %s's coordinator moved to broker %d, the new leader of __consumer_offsets-%d; the offsets survive because that topic is replicated",
-			e.Group, e.Broker, e.Offset), true
+			e.Group, e.Broker, e.OffsetsPartition), true
 	}
 	return "", false
 }
@@ -217,9 +217,9 @@ func whyConsumerCrashed(e Event) string {
 		parts = append(parts, fmt.Sprintf("%s it processed lie past the committed offset and will be processed again by the next owner",
 			plural(e.Count, "record", "records")))
 	}
-	if e.Offset > 0 {
+	if e.RecordsSkipped > 0 {
 		parts = append(parts, fmt.Sprintf("%s already committed but never processed: nobody will read them again",
-			plural(int(e.Offset), "record it had fetched was", "records it had fetched were")))
+			plural(int(e.RecordsSkipped), "record it had fetched was", "records it had fetched were")))
 	}
 	if len(parts) == 0 {
 		return fmt.Sprintf("%s of %s crashed; its committed offsets match what it processed, so nothing is repeated or skipped", e.Member, e.Group)
