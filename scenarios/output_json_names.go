@@ -82,6 +82,7 @@ var eventJSONNames = map[sim.EventType]jsonNames{
 	sim.EvCoordinatorMoved:  {broker2: "previous_coordinator", offset: "offsets_partition"},
 	sim.EvPollTimeout:       {offset: "since_poll_ms", endOffset: "max_poll_interval_ms", count: "records_left", text: "owned"},
 	sim.EvLogTruncationSeen: {endOffset: "diverged_at", count: "reset_by_policy", epoch: "leader_epoch", text: "auto_offset_reset"},
+	sim.EvAlert:             {count: "alerts_so_far", text: "condition"},
 }
 
 // namesFor returns the keys of e's facts, generic ones filled in. A few

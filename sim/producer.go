@@ -30,6 +30,13 @@ type producer struct {
 	acked, failed, retries int
 	// txn is the open transaction's id, -1 when none (transactional only).
 	txn int32
+
+	// ratioEstimate is its compression ratio estimate, permille (0 = not
+	// yet set); requests and bytesSent count produce requests and the
+	// compressed batch bytes they carried. compression.go.
+	ratioEstimate int32
+	requests      int
+	bytesSent     int64
 }
 
 // prodPart is the producer's state for one partition.
@@ -72,6 +79,10 @@ type batch struct {
 	// in; that batch's reqLeft counts the request's batches not yet answered.
 	reqHead int32
 	reqLeft int32
+	// estimate is the compression ratio estimate (permille) it was created
+	// with; wireBytes its size once compressed at drain. compression.go.
+	estimate  int32
+	wireBytes int32
 }
 
 // The error codes a produce response can carry (item.c).
@@ -105,6 +116,11 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	if err := checkDeliveryTimeout(&cfg); err != nil {
 		return err
 	}
+	if cfg.Values != nil {
+		if err := cfg.Values.Validate(); err != nil {
+			return err
+		}
+	}
 	if cfg.EnableIdempotence && (cfg.Acks != AcksAll || cfg.Retries == 0 || cfg.MaxInFlight > 5) {
 		// As the Java client does when idempotence was left at its default
 		// and another setting conflicts with it: it is turned off.
@@ -117,6 +133,7 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	}
 	s.producers = append(s.producers, p)
 	s.ledger.names = append(s.ledger.names, cfg.ID)
+	s.noteValueSpec(p)
 	p.syncPartitions(len(t.parts))
 	p.known = len(t.parts)
 	if cfg.RatePerSec > 0 {
@@ -185,7 +202,7 @@ func (s *Sim) send(p *producer, key, value *string, fromConfig bool) int32 {
 		key: keyIdx, value: valIdx, createdMs: s.nowMs, txn: p.txn})
 	size := s.ledger.size(rec)
 	if key == nil {
-		p.stickyBytes += size
+		p.stickyBytes += p.appendedBytes(size)
 		if p.stickyBytes >= p.cfg.BatchSizeBytes {
 			p.sticky, p.stickyBytes = -1, 0
 		}
@@ -216,7 +233,7 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 		// RecordAccumulator.append: a batch waiting for a send slot still
 		// takes records until it holds batch.size bytes.
 		last := pp.queue[len(pp.queue)-1]
-		if b := s.batches.Mut(int(last)); b.attempts == 0 && b.bytes+size <= p.cfg.BatchSizeBytes {
+		if b := s.batches.Mut(int(last)); b.attempts == 0 && p.batchBytes(b)+size <= p.cfg.BatchSizeBytes {
 			b.recs = append(b.recs, rec)
 			b.bytes += size
 			return
@@ -224,13 +241,13 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 	}
 	if pp.open >= 0 {
 		b := s.batches.Mut(int(pp.open))
-		if b.bytes+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
+		if p.batchBytes(b)+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
 			s.closeBatch(p, part)
 		}
 	}
 	if pp.open < 0 {
 		s.batches.Append(batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
-			createdMs: s.nowMs, firstSeq: -1, base: -1})
+			createdMs: s.nowMs, firstSeq: -1, base: -1, estimate: p.batchEstimate()})
 		pp.open = int32(s.batches.Len() - 1)
 		s.schedule(p.cfg.DeliveryTimeoutMs, item{kind: itBatchExpire, a: p.idx, b: pp.open, gen: p.gen})
 		if p.cfg.LingerMs > 0 {
