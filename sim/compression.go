@@ -98,7 +98,17 @@ func (p *producer) codec() string {
 }
 
 // storedBytes is a record's size in the log: compressed as it is stored.
+// It runs for every append on every replica, so the common case (a
+// topic that keeps the producer's codec, a producer that compresses
+// nothing) returns at once.
 func (s *Sim) storedBytes(ri *recordInfo) int64 {
+	tc := s.topics[ri.topicIdx].cfg.CompressionType
+	if tc == "" || tc == TopicCodecProducer {
+		pc := s.producers[ri.producer].cfg.CompressionType
+		if pc == "" || pc == CodecNone {
+			return int64(ri.size)
+		}
+	}
 	return int64(compressedBytes(int(ri.size), s.storedCodec(ri.topicIdx, ri.producer)))
 }
 
