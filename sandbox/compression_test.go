@@ -69,3 +69,20 @@ func TestPerfTestCompression(t *testing.T) {
 		t.Errorf("an unknown codec should fail as KafkaProducer's constructor does:\n%s", bad)
 	}
 }
+
+// Rule: a topic's compression.type set with kafka-configs reaches the
+// broker: batches appended after it are stored in the topic's codec
+// (LogValidator recompresses when it differs from the producer's).
+func TestKafkaConfigsCompressionTypeReachesTheLog(t *testing.T) {
+	s := newSession(t, 1)
+	mustExec(t, s, "kafka-topics --create --topic t --partitions 1"+bs)
+	long := strings.Repeat("reading ", 125) // 1000 bytes
+	produce(t, s, "t", long)
+	before := topicOf(t, s, "t").Partitions[0].SizeBytes
+	mustExec(t, s, "kafka-configs --alter --entity-type topics --entity-name t --add-config compression.type=gzip"+bs)
+	produce(t, s, "t", long)
+	added := topicOf(t, s, "t").Partitions[0].SizeBytes - before
+	if before < 1000 || added*3 > before {
+		t.Fatalf("an uncompressed record took %d bytes; after compression.type=gzip the same one took %d", before, added)
+	}
+}
