@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"kafkasim/scenarios"
 	"kafkasim/sim"
 )
 
@@ -84,5 +85,32 @@ func TestKafkaConfigsCompressionTypeReachesTheLog(t *testing.T) {
 	added := topicOf(t, s, "t").Partitions[0].SizeBytes - before
 	if before < 1000 || added*3 > before {
 		t.Fatalf("an uncompressed record took %d bytes; after compression.type=gzip the same one took %d", before, added)
+	}
+}
+
+// The console consumer prints a generated record's value as the
+// producer made it: the temperature-sensor scenario's readings, keyed by
+// sensor (DefaultMessageFormatter prints key, a tab, the value).
+func TestConsoleConsumerPrintsSensorReadings(t *testing.T) {
+	sc, err := scenarios.Load("temperature-sensor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := sim.NewRun(sc.Config, sc.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.RunUntil(5000)
+	s := Attach(r)
+	out := mustExec(t, s, "kafka-console-consumer --topic temperature-readings --from-beginning --max-messages 3 --property print.key=true"+bs)
+	lines := kafkaLines(t, out)
+	if len(lines) < 3 {
+		t.Fatalf("want 3 readings:\n%s", out)
+	}
+	for _, l := range lines[:3] {
+		key, value, ok := strings.Cut(l, "\t")
+		if !ok || key != "sensor-1" || !strings.Contains(value, ".") || value < "18" || value > "34.0" {
+			t.Fatalf("want sensor-1<TAB>a reading between 18.0 and 34.0, got %q", l)
+		}
 	}
 }
