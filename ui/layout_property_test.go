@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"kafkasim/sim"
 )
 
 // layoutSizes are the terminal sizes the layout must use well.
@@ -90,7 +88,7 @@ func checkFrame(t *testing.T, m *simScreen, name string, at int64) {
 func checkGroupMarks(t *testing.T, m *simScreen, where func() string, frame string) {
 	t.Helper()
 	for _, r := range m.logs.rulers {
-		p := findPartition(&m.snap, r.topic, r.partition)
+		p, _ := findPartition(&m.snap, r.topic, r.partition)
 		o, ok := m.logs.groupOffset(&m.snap, p)
 		if !ok {
 			continue
@@ -102,15 +100,4 @@ func checkGroupMarks(t *testing.T, m *simScreen, where func() string, frame stri
 			t.Fatalf("%s: %s-%d: ^%d is not on its ruler %q:\n%s", where(), r.topic, r.partition, o.Position, r.text, frame)
 		}
 	}
-}
-
-func findPartition(snap *sim.Snapshot, topic string, partition int) *sim.PartitionView {
-	for ti := range snap.Topics {
-		for pi := range snap.Topics[ti].Partitions {
-			if p := &snap.Topics[ti].Partitions[pi]; p.Topic == topic && p.Partition == partition {
-				return p
-			}
-		}
-	}
-	return nil
 }

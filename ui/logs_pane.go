@@ -50,6 +50,7 @@ type logsPane struct {
 	// snapshot does not scan every record again.
 	contents     logContents
 	contentsFrom *sim.TopicView
+	hits         logHits // where the last render drew each partition, for the mouse
 	// rulers are the ruler rows drawn at the last render, for tests.
 	rulers []drawnRuler
 }
@@ -99,6 +100,7 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	l.head = head
 	l.setTotal(head + l.rowsPer*len(parts))
 	from, to := l.window()
+	l.hits.reset(from)
 	body := make([]string, 0, to-from)
 	var blk []string
 	blkIdx := -1
@@ -115,6 +117,7 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 			l.rulers[len(l.rulers)-1].line = head + b*l.rowsPer + 2
 		}
 		body = append(body, blk[(i-head)%l.rowsPer])
+		l.hits.line(i, parts[b].p, (i-head)%l.rowsPer == 0)
 	}
 	contents := l.contentsOf(snap)
 	shown := l.rulers[:0]
@@ -138,6 +141,7 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 	slots := l.slotsFor(labelW)
 	start, end := l.offsetWindow(snap, p, slots)
 	start, end = l.marks.window(p, start, end, slots)
+	l.hits.strip(p, labelW, start)
 
 	var s1, s2 strings.Builder
 	label := p.Topic + "-" + itoa(p.Partition)
