@@ -39,6 +39,10 @@ type Sim struct {
 	markers    []txnMarker
 	txnSeq     int
 
+	// fetchSessions: each follower broker's fetcher per leader broker,
+	// index (follower-1)*brokers + leader-1 (fetch_session.go).
+	fetchSessions []*fetchSession
+
 	events []Event
 	// eventBase is the Seq of events[0]: a long headless run forgets the
 	// events it has written out (ForgetEventsBefore).
