@@ -103,7 +103,7 @@ func (p *partition) isAborted(s *Sim, e entry) bool {
 		return false
 	}
 	for _, a := range p.aborted {
-		if a.producer == ri.producer && e.offset >= a.first && e.offset <= a.last {
+		if a.producer == int32(ri.producer) && e.offset >= a.first && e.offset <= a.last {
 			return true
 		}
 	}

@@ -26,23 +26,31 @@ const markerBytes = 20
 // recordOverheadBytes approximates the framing a record costs in a batch.
 const recordOverheadBytes = 10
 
-// recordInfo is one send() call.
+// recordInfo is one send() call. It is kept for every record of a run, so
+// it is packed into 40 bytes: the limits (MaxProducers, MaxPartitions, a
+// 30-day MaxDurationMs, memory for far fewer than 2^31 records) bound each
+// field, and the size is worked out from the key and value when asked.
 type recordInfo struct {
-	createdMs int64
-	offset    int64 // where its first copy landed, -1 if nowhere yet
-	producer  int32
-	sendN     int32 // the n-th send() of its producer, from 1
-	topicIdx  int32
-	part      int32
-	key       int32 // index into keys, -1 = null key
-	value     int32 // index into values, or valueGenerated / valueNull
-	seq       int32 // idempotence sequence, -1 = none
-	epoch     int32 // producer epoch of that sequence
-	txn       int32 // transaction id, -1 = none
-	size      int32
+	createdMs uint32 // virtual ms; a run lasts at most 30 days
+	offset    int32  // where its first copy landed, -1 if nowhere yet
+	sendN     int32  // the n-th send() of its producer, from 1
+	key       int32  // index into keys, -1 = null key
+	value     int32  // index into values, or valueGenerated / valueNull
+	seq       int32  // idempotence sequence, -1 = none
+	txn       int32  // transaction id, -1 = none
+	epoch     int32  // producer epoch of that sequence
+	producer  uint16
+	topicIdx  uint16
+	part      uint16
 	copies    uint8 // how many times it was appended to the leader's log
 	state     recState
 }
+
+// sentMs is when the record was sent.
+func (r *recordInfo) sentMs() int64 { return int64(r.createdMs) }
+
+// firstOffset is where its first copy landed, -1 if nowhere yet.
+func (r *recordInfo) firstOffset() int64 { return int64(r.offset) }
 
 type ledger struct {
 	recs   chunks[recordInfo] // shared between checkpoints, copied when written
@@ -78,7 +86,6 @@ func (l *ledger) value(v *string) int32 {
 func (l *ledger) add(r recordInfo) int32 {
 	r.offset = -1
 	r.seq = -1
-	r.size = int32(l.computeSize(&r))
 	return int32(l.recs.Append(r))
 }
 
@@ -105,7 +112,7 @@ func digits(n int) int {
 	return d
 }
 
-func (l *ledger) size(rec int32) int { return int(l.recs.At(int(rec)).size) }
+func (l *ledger) size(rec int32) int { return l.computeSize(l.recs.At(int(rec))) }
 
 // sent marks an acks=0 record as on its way: counted as delivered by its
 // producer, settled when the request reaches the broker.
@@ -122,10 +129,10 @@ func (l *ledger) landed(rec int32, off int64) {
 		r.copies++
 	}
 	if r.offset < 0 {
-		r.offset = off
+		r.offset = int32(off)
 		return
 	}
-	if r.offset == off || containsOffsetIn(l.extra[rec], off) {
+	if r.firstOffset() == off || containsOffsetIn(l.extra[rec], off) {
 		return // rewritten where a truncated copy was: still one offset
 	}
 	if l.extra == nil {

@@ -206,5 +206,5 @@ func (s *Sim) entryFacts(e entry) (int64, int64) {
 		return markerBytes, s.nowMs
 	}
 	ri := s.ledger.recs.At(int(e.rec))
-	return int64(ri.size), ri.createdMs
+	return int64(s.ledger.computeSize(ri)), ri.sentMs()
 }
