@@ -16,7 +16,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 		return false
 	}
 	if !m.processing {
-		m.buffer = m.buffer[:0:0]
+		m.buffer = m.buffer[:0] // keep the array: the next poll fills it again
 	}
 	var parts []string
 	total := 0
@@ -155,7 +155,7 @@ func (s *Sim) processedDue(it item) {
 	}
 	s.creditProcessed(g, m, len(m.buffer))
 	m.processing = false
-	m.buffer = nil
+	m.buffer = m.buffer[:0]
 	if g.cfg.AsyncProcessing {
 		s.schedulePoll(g, m, 0)
 		return

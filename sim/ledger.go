@@ -105,9 +105,17 @@ func (l *ledger) computeSize(r *recordInfo) int {
 
 func digits(n int) int {
 	d := 1
-	for n >= 10 {
-		n /= 10
-		d++
+	for n >= 10000 {
+		n /= 10000
+		d += 4
+	}
+	switch {
+	case n >= 1000:
+		return d + 3
+	case n >= 100:
+		return d + 2
+	case n >= 10:
+		return d + 1
 	}
 	return d
 }

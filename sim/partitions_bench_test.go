@@ -43,3 +43,7 @@ func benchHeadless(b *testing.B, c Config) {
 	}
 	b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")
 }
+
+// BenchmarkHeadless1M is the realistic load (16 keys, a group of 4) run
+// as `kafkasim run --quiet` runs it.
+func BenchmarkHeadless1M(b *testing.B) { benchHeadless(b, benchConfig(4)) }
