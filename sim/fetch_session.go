@@ -44,12 +44,6 @@ const (
 	replicaFetchMaxRecs   = 4096 // stands in for replica.fetch.max.bytes
 )
 
-// Markers in an itFetchWait item's d.
-const (
-	fetchWaitParked  = -1 // a parked request's replica.fetch.wait.max.ms is over
-	fetchWaitBackoff = -2 // replica.fetch.backoff.ms after a refused request
-)
-
 // startFollowerFetch adds replica ri of p to its broker's fetcher for p's
 // leader (AbstractFetcherManager.addFetcherForPartitions).
 func (s *Sim) startFollowerFetch(p *partition, ri int) {
@@ -100,10 +94,10 @@ func (s *Sim) sessionIndex(fs *fetchSession) int32 {
 // liveSession returns the session a queued item of round refers to, or nil
 // when the item is stale.
 func (s *Sim) liveSession(it item) *fetchSession {
-	if int(it.a) >= len(s.fetchSessions) {
+	if int(it.session()) >= len(s.fetchSessions) {
 		return nil
 	}
-	fs := s.fetchSessions[it.a]
+	fs := s.fetchSessions[it.session()]
 	if fs == nil || fs.round != it.gen || fs.incarnation != s.broker(fs.follower).incarnation {
 		return nil
 	}
@@ -147,7 +141,7 @@ func (s *Sim) sendSessionFetch(fs *fetchSession, delayMs int64) {
 	fs.members = kept
 	fs.inFlight, fs.sentStep = len(kept) > 0, s.step
 	if fs.inFlight {
-		s.schedule(delayMs, item{kind: itFetchArrive, a: s.sessionIndex(fs), gen: fs.round})
+		s.schedule(delayMs, fetchSessionItem(itFetchArrive, s.sessionIndex(fs), fs.round))
 	}
 }
 
@@ -161,7 +155,7 @@ func (s *Sim) fetchArrived(it item) {
 	}
 	if !s.brokerUp(fs.leader) {
 		// Connection refused: try again after replica.fetch.backoff.ms.
-		s.schedule(replicaFetchBackoffMs, item{kind: itFetchWait, a: it.a, gen: it.gen, d: fetchWaitBackoff})
+		s.schedule(replicaFetchBackoffMs, fetchSessionItem(itFetchBackoff, it.session(), it.gen))
 		return
 	}
 	ready := false
@@ -199,7 +193,7 @@ func (s *Sim) fetchArrived(it item) {
 			}
 		}
 	}
-	s.schedule(replicaFetchWaitMaxMs, item{kind: itFetchWait, a: it.a, gen: it.gen, d: fetchWaitParked})
+	s.schedule(replicaFetchWaitMaxMs, fetchSessionItem(itFetchWait, it.session(), it.gen))
 }
 
 // fetchWaitOver: a parked request timed out empty, or a refused one retries.
@@ -208,7 +202,7 @@ func (s *Sim) fetchWaitOver(it item) {
 	if fs == nil {
 		return
 	}
-	if it.d == fetchWaitBackoff {
+	if it.kind == itFetchBackoff {
 		s.sendSessionFetch(fs, 0)
 		return
 	}
@@ -265,7 +259,7 @@ func (s *Sim) existingSession(follower, leader int) *fetchSession {
 func (s *Sim) respondSession(fs *fetchSession) {
 	fs.parked = false
 	delay := s.cfg.Cluster.NetworkDelayMs + s.broker(fs.follower).slowMs
-	s.schedule(delay, item{kind: itFetchResponse, a: s.sessionIndex(fs), gen: fs.round})
+	s.schedule(delay, fetchSessionItem(itFetchResponse, s.sessionIndex(fs), fs.round))
 }
 
 // fetchResponded: the response reaches the follower, which truncates or
