@@ -13,7 +13,12 @@ const commitRetryBackoffMs = 100
 // to read on each of its partitions). A commitSync that cannot get through
 // yet is kept and retried before the next poll; it returns false then.
 func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
-	offs := make(map[TopicPartition]int64, len(m.assigned))
+	offs := s.commitScratch.offsets
+	if offs == nil {
+		offs = make(map[TopicPartition]int64, len(m.assigned))
+	}
+	clear(offs)
+	s.commitScratch.offsets = offs
 	for _, tp := range m.assigned {
 		if pos, ok := m.positions[tp]; ok {
 			offs[tp] = pos
@@ -27,6 +32,7 @@ func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
 	}
 	if sync {
 		m.pendingCommit = offs
+		s.commitScratch.offsets = nil // kept: the next commit takes a new map
 		return false
 	}
 	return true
@@ -53,11 +59,12 @@ func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, 
 			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, Count: boolInt(!m.inGroup)})
 		return true
 	}
-	tps := make([]TopicPartition, 0, len(offs))
+	tps := s.commitScratch.tps[:0]
 	for tp := range offs {
 		tps = append(tps, tp)
 	}
 	slices.SortFunc(tps, compareTP) // sort.Slice's reflection costs with a thousand partitions
+	s.commitScratch.tps = tps
 	var b []byte
 	for _, tp := range tps {
 		off := offs[tp]
@@ -84,4 +91,12 @@ func asyncWord(async bool) string {
 		return "commitAsync"
 	}
 	return "commitSync"
+}
+
+// commitScratch is the working space of one commit, kept between commits
+// so a member of a thousand partitions does not build a map and a slice
+// each time. A clone starts without it.
+type commitScratch struct {
+	offsets map[TopicPartition]int64
+	tps     []TopicPartition
 }

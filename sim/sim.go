@@ -42,6 +42,8 @@ type Sim struct {
 	// fetchSessions: each follower broker's fetcher per leader broker,
 	// index (follower-1)*brokers + leader-1 (fetch_session.go).
 	fetchSessions []*fetchSession
+	// commitScratch is commit.go's working space, not state.
+	commitScratch commitScratch
 
 	events []Event
 	// eventBase is the Seq of events[0]: a long headless run forgets the
