@@ -1,7 +1,5 @@
 package sim
 
-import "strconv"
-
 // The delivery ledger: every send() is a record with an id, whatever
 // happens to it afterwards (retried, written twice, truncated, deleted).
 
@@ -27,9 +25,10 @@ const markerBytes = 20
 const recordOverheadBytes = 10
 
 // recordInfo is one send() call. It is kept for every record of a run, so
-// it is packed into 40 bytes: the limits (MaxProducers, MaxPartitions, a
+// it is packed into 44 bytes: the limits (MaxProducers, MaxPartitions, a
 // 30-day MaxDurationMs, memory for far fewer than 2^31 records) bound each
-// field, and the size is worked out from the key and value when asked.
+// field. The size is kept: a generated value (values.go) can cost a string
+// to measure, and every replica's append asks for it.
 type recordInfo struct {
 	createdMs uint32 // virtual ms; a run lasts at most 30 days
 	offset    int32  // where its first copy landed, -1 if nowhere yet
@@ -39,6 +38,7 @@ type recordInfo struct {
 	seq       int32  // idempotence sequence, -1 = none
 	txn       int32  // transaction id, -1 = none
 	epoch     int32  // producer epoch of that sequence
+	size      int32  // key + value + framing bytes (computeSize)
 	producer  uint16
 	topicIdx  uint16
 	part      uint16
@@ -61,6 +61,8 @@ type ledger struct {
 	extra map[int32][]int64
 	// names caches producer ids for generated values.
 	names []string
+	// specs are the producers' value generators (values.go).
+	specs valueSpecs
 }
 
 func (l *ledger) internKey(k string) int32 {
@@ -86,6 +88,7 @@ func (l *ledger) value(v *string) int32 {
 func (l *ledger) add(r recordInfo) int32 {
 	r.offset = -1
 	r.seq = -1
+	r.size = int32(l.computeSize(&r))
 	return int32(l.recs.Append(r))
 }
 
@@ -98,7 +101,7 @@ func (l *ledger) computeSize(r *recordInfo) int {
 	case r.value >= 0:
 		n += len(l.values[r.value])
 	case r.value == valueGenerated:
-		n += len(l.names[r.producer]) + 1 + digits(int(r.sendN))
+		n += l.specs.of(int32(r.producer)).generatedLen(l.names[r.producer], int32(r.producer), r.sendN)
 	}
 	return n
 }
@@ -120,7 +123,7 @@ func digits(n int) int {
 	return d
 }
 
-func (l *ledger) size(rec int32) int { return l.computeSize(l.recs.At(int(rec))) }
+func (l *ledger) size(rec int32) int { return int(l.recs.At(int(rec)).size) }
 
 // sent marks an acks=0 record as on its way: counted as delivered by its
 // producer, settled when the request reaches the broker.
@@ -177,7 +180,7 @@ func (l *ledger) valueOf(rec int32) (string, bool) {
 	case r.value == valueNull:
 		return "", true
 	case r.value == valueGenerated:
-		return l.names[r.producer] + "#" + strconv.Itoa(int(r.sendN)), false
+		return l.specs.of(int32(r.producer)).generatedValue(l.names[r.producer], int32(r.producer), r.sendN), false
 	default:
 		return l.values[r.value], false
 	}
@@ -189,6 +192,7 @@ func (l *ledger) clone() ledger {
 	c.keys = l.keys[:len(l.keys):len(l.keys)]
 	c.values = l.values[:len(l.values):len(l.values)]
 	c.names = l.names[:len(l.names):len(l.names)]
+	c.specs = l.specs[:len(l.specs):len(l.specs)]
 	c.keyIdx = make(map[string]int32, len(l.keyIdx))
 	for k, v := range l.keyIdx {
 		c.keyIdx[k] = v
