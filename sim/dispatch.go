@@ -54,6 +54,8 @@ func (s *Sim) dispatch(it item) {
 		s.sessionExpired(it)
 	case itMetadataRefresh:
 		s.metadataRefreshed(it)
+	case itExternalGroup:
+		s.externalGroupTimer(it)
 	default:
 		panic("sim: unknown item kind")
 	}

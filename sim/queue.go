@@ -26,6 +26,7 @@ const (
 	itConsumerProcessed                  // a consumer finished processing its batch
 	itConsumerHeartbeat                  // the coordinator checks a silent or stalled member
 	itMetadataRefresh                    // a client's metadata.max.age.ms refresh after a topic grew
+	itExternalGroup                      // a live group's coordinator checks its timers (external_group.go)
 )
 
 // item is one queued happening. a, b, c and gen are its arguments; gen lets a

@@ -157,6 +157,9 @@ func whyConsumer(e Event) (string, bool) {
 	case EvFetched:
 		return fmt.Sprintf("%s's poll() returned %s: %s", e.Member, plural(e.Count, "record", "records"), e.Text), true
 	case EvProcessed:
+		if e.Reason == ReasonLiveRead {
+			return liveReadWhy(e), true
+		}
 		s := fmt.Sprintf("%s processed %s (%s)", e.Member, plural(e.Count, "record", "records"), e.Text)
 		if e.EndOffset > 0 {
 			s += fmt.Sprintf("; %d of them had been processed before: duplicates", e.EndOffset)
