@@ -101,7 +101,7 @@ func flagValues(cmd string, f flagSpec) []string {
 // already has.
 func positionals(cmd string, have int) []string {
 	switch cmd {
-	case "play", "run":
+	case "play", "run", "serve":
 		if have == 0 {
 			return append(scenarios.Names(), completeFiles)
 		}
