@@ -40,6 +40,7 @@ func apis() map[int16]api {
 		23: {2, 4, handleOffsetsForLeaderEpoch},
 		32: {0, 4, handleDescribeConfigs},
 		37: {0, 3, handleCreatePartitions},
+		44: {0, 1, handleIncrementalAlterConfigs},
 	}
 }
 

@@ -184,3 +184,37 @@ func handleDescribeGroups(srv *Server, r *request, kreq kmsg.Request) {
 	}
 	srv.respond(r, resp)
 }
+
+// handleIncrementalAlterConfigs sets topic configs (the SET operation);
+// the engine checks each name and value as kafka-configs --alter does.
+func handleIncrementalAlterConfigs(srv *Server, r *request, kreq kmsg.Request) {
+	req := kreq.(*kmsg.IncrementalAlterConfigsRequest)
+	resp := kmsg.NewPtrIncrementalAlterConfigsResponse()
+	for _, res := range req.Resources {
+		rr := kmsg.NewIncrementalAlterConfigsResponseResource()
+		rr.ResourceType, rr.ResourceName = res.ResourceType, res.ResourceName
+		var pairs [][2]string
+		for _, c := range res.Configs {
+			if c.Op != kmsg.IncrementalAlterConfigOpSet || c.Value == nil {
+				msg := "only SET is served: " + c.Name
+				rr.ErrorCode, rr.ErrorMessage = code("INVALID_REQUEST"), &msg
+			}
+			if c.Value != nil {
+				pairs = append(pairs, [2]string{c.Name, *c.Value})
+			}
+		}
+		switch {
+		case res.ResourceType != kmsg.ConfigResourceTypeTopic:
+			msg := "only topic configs are served"
+			rr.ErrorCode, rr.ErrorMessage = code("INVALID_REQUEST"), &msg
+		case rr.ErrorCode != 0 || req.ValidateOnly:
+		default:
+			err := srv.sim.Apply(sim.Command{Kind: sim.CmdAlterTopic, Topic: res.ResourceName, Configs: pairs})
+			if rr.ErrorCode, rr.ErrorMessage = adminError(err); rr.ErrorCode == code("INVALID_REQUEST") {
+				rr.ErrorCode = code("INVALID_CONFIG")
+			}
+		}
+		resp.Resources = append(resp.Resources, rr)
+	}
+	srv.respond(r, resp)
+}

@@ -18,10 +18,9 @@ import (
 	"kafkasim/sim"
 )
 
-// liveSpeed runs the virtual clock three times as fast as the wall clock,
-// so Kafka's default timeouts (broker.session.timeout.ms=9s before a
-// crashed broker is fenced and its leaderships move) pass in seconds.
-const liveSpeed = 3
+// liveSpeed runs the virtual clock twice as fast as the wall clock, so
+// the timeouts a failover waits for pass in seconds.
+const liveSpeed = 2
 
 // startLive serves an empty cluster of n brokers on loopback ports.
 func startLive(t *testing.T, n int) *Server { return startNarrated(t, n, nil) }
@@ -32,6 +31,9 @@ func startNarrated(t *testing.T, n int, w io.Writer) *Server {
 	cl := sim.DefaultCluster(n)
 	// group.initial.rebalance.delay.ms: Kafka's default of 3s only slows a test down.
 	cl.GroupInitialRebalanceDelayMs = 300
+	// broker.session.timeout.ms: the controller fences a crashed broker and
+	// moves its leaderships after 3s instead of Kafka's default 9s.
+	cl.BrokerSessionTimeoutMs = 3000
 	s, err := sim.New(sim.Config{Seed: 7, Cluster: cl})
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +140,7 @@ func consumerClient(t *testing.T, srv *Server, id string, net *cuttable, assigne
 	cl, err := kgo.NewClient(kgo.SeedBrokers(srv.Addrs()...), kgo.ClientID(id), kgo.ConsumerGroup("billing"),
 		kgo.ConsumeTopics("orders"), kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()), kgo.DisableAutoCommit(),
 		kgo.SessionTimeout(6*time.Second), kgo.HeartbeatInterval(300*time.Millisecond), kgo.Dialer(net.dial),
-		kgo.RetryTimeout(time.Minute), kgo.OnPartitionsAssigned(func(context.Context, *kgo.Client, map[string][]int32) {
+		kgo.RetryTimeout(time.Minute), kgo.MetadataMinAge(200*time.Millisecond), kgo.OnPartitionsAssigned(func(context.Context, *kgo.Client, map[string][]int32) {
 			assigned.Add(1)
 		}))
 	if err != nil {
@@ -193,7 +195,9 @@ func TestLiveClientsSurviveLeaderAndConsumerCrashes(t *testing.T) {
 
 	prod, err := kgo.NewClient(kgo.SeedBrokers(srv.Addrs()...), kgo.ClientID("checkout"),
 		kgo.ProducerBatchCompression(kgo.NoCompression()), kgo.RequiredAcks(kgo.AllISRAcks()),
-		kgo.ProducerLinger(5*time.Millisecond), kgo.RecordDeliveryTimeout(time.Minute))
+		kgo.ProducerLinger(5*time.Millisecond), kgo.RecordDeliveryTimeout(time.Minute),
+		// Look up a new leader soon after a failure (kgo waits 5s by default).
+		kgo.MetadataMinAge(200*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +267,14 @@ func TestLiveClientsSurviveLeaderAndConsumerCrashes(t *testing.T) {
 	case <-ctx.Done():
 		t.Fatal("c1 never got to its crash point")
 	}
-	waitFor(t, "the group to read every record", 60*time.Second, func() bool { return seen.distinct() == total })
+	// c1 may crash on its last batch: wait for c2 to take its partitions
+	// over, which re-reads that uncommitted batch.
+	waitFor(t, "the group to read every record, and c2 to own all partitions", 60*time.Second, func() bool {
+		seen.mu.Lock()
+		c2parts := len(seen.byPart["c2"])
+		seen.mu.Unlock()
+		return seen.distinct() == total && c2parts == 3
+	})
 	stop()
 	wg.Wait()
 
