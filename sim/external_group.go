@@ -267,7 +267,7 @@ func (s *Sim) armGroupTimer(eg *extGroup, ms int64) {
 		return
 	}
 	eg.timerAt = ms
-	s.schedule(ms-s.nowMs, item{kind: itExternalGroup, a: int32(s.extGroupIndex(eg)), d: ms})
+	s.schedule(ms-s.nowMs, externalGroupItem(s.extGroupIndex(eg), ms))
 }
 
 func (s *Sim) extGroupIndex(eg *extGroup) int {
@@ -282,8 +282,8 @@ func (s *Sim) extGroupIndex(eg *extGroup) int {
 // externalGroupTimer: the join delay or rebalance timeout may have run
 // out, or a member may have stopped heartbeating.
 func (s *Sim) externalGroupTimer(it item) {
-	eg := s.ext().groups[it.a]
-	if it.d == eg.timerAt {
+	eg := s.ext().groups[it.liveGroupIdx()]
+	if it.armedAtMs() == eg.timerAt {
 		eg.timerAt = -1
 	}
 	if eg.state == GroupPreparingRebalance {
@@ -321,7 +321,7 @@ func (s *Sim) expireSilentMembers(eg *extGroup) {
 	for _, m := range eg.members {
 		if m.joinTicket == 0 && s.nowMs-m.lastSeenMs >= m.sessionMs {
 			gone = append(gone, m.id)
-			s.emit(Event{Type: EvMemberExpired, Group: eg.id, Member: m.id, EndOffset: m.sessionMs})
+			s.emit(Event{Type: EvMemberExpired, Group: eg.id, Member: m.id, TimeoutMs: m.sessionMs})
 		}
 	}
 	if len(gone) == 0 {
@@ -388,7 +388,7 @@ func (s *Sim) completeExternalJoin(eg *extGroup) {
 	eg.generation++
 	if len(eg.members) == 0 {
 		eg.state, eg.leader, eg.protocol = GroupEmpty, "", ""
-		s.emit(Event{Type: EvRebalanceDone, Group: eg.id, Gen: eg.generation})
+		s.emit(Event{Type: EvRebalanceDone, Group: eg.id, Gen: eg.generation, Text: string(GroupEmpty)})
 		return
 	}
 	eg.protocol = eg.selectProtocol()

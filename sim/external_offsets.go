@@ -203,8 +203,8 @@ const ReasonLiveRead Reason = "live-read"
 func liveReadWhy(e Event) string {
 	s := "broker handed " + e.Member + " " + plural(e.Count, "record", "records") + " (" + e.Text +
 		") in generation " + strconv.Itoa(e.Gen) + ": the ledger counts them as read by group " + e.Group
-	if e.EndOffset > 0 {
-		s += "; " + strconv.FormatInt(e.EndOffset, 10) + " of them the group had read before: duplicates"
+	if e.Duplicates > 0 {
+		s += "; " + strconv.Itoa(int(e.Duplicates)) + " of them the group had read before: duplicates"
 	}
 	return s
 }

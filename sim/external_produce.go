@@ -64,13 +64,12 @@ func (s *Sim) ExternalProduce(req ExternalProduce) (ProduceResult, bool) {
 		s.ext().waiting[bi] = extWait{gen: b.reqGen, ticket: req.Ticket}
 	}
 	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: req.Topic, Partition: req.Partition,
-		Broker: req.Broker, Count: len(b.recs), Epoch: int(b.attempts), Offset: int64(b.firstSeq)})
+		Broker: req.Broker, Count: len(b.recs), Attempt: b.attempts, FirstSeq: b.firstSeq})
 	delay := int64(0)
 	if br := s.broker(req.Broker); br != nil {
 		delay = br.slowMs // a slow broker takes its time over the request
 	}
-	s.schedule(delay, item{kind: itProduceArrive, a: p.idx, b: bi, c: int32(req.Broker), gen: b.reqGen,
-		d: packSeq(b.epoch, b.firstSeq)})
+	s.schedule(delay, produceRequestItem(p, bi, req.Broker, b.reqGen, b.epoch, b.firstSeq))
 	if p.cfg.Acks == AcksNone && b.state != batchDone {
 		b.state = batchDone
 		p.acked += len(b.recs)
@@ -138,31 +137,32 @@ func (s *Sim) externalBatch(p *producer, ti int, req ExternalProduce) int32 {
 // decides whether to retry, and a retry is the same records.
 func (s *Sim) externalProduceAnswered(p *producer, it item) {
 	x := s.ext()
-	w, ok := x.waiting[it.b]
+	bi, code, base := it.batch(), it.errCode(), it.baseOffset()
+	w, ok := x.waiting[bi]
 	if !ok || w.gen != it.gen {
 		return // an older attempt's answer; its connection is gone
 	}
-	delete(x.waiting, it.b)
-	b := s.batches.Mut(int(it.b))
+	delete(x.waiting, bi)
+	b := s.batches.Mut(int(bi))
 	pt := s.partitionOf(int(b.topicIdx), int(b.part))
-	res := ProduceResult{Err: errNames[it.c], BaseOffset: -1, LogStart: -1}
+	res := ProduceResult{Err: errNames[code], BaseOffset: -1, LogStart: -1}
 	if pt != nil {
 		res.LogStart = s.logStartOf(pt)
 	}
 	name := s.topics[b.topicIdx].cfg.Name
 	switch {
-	case it.c == errNone:
-		res.BaseOffset = it.d
+	case code == errNone:
+		res.BaseOffset = base
 		if b.state != batchDone {
-			b.state, b.base = batchDone, it.d
+			b.state, b.base = batchDone, base
 			for _, r := range b.recs {
 				s.ledger.settle(r, true)
 			}
 			p.acked += len(b.recs)
 			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
-				Offset: it.d, EndOffset: it.d + int64(len(b.recs)), Count: len(b.recs), Epoch: p.cfg.Acks})
+				Offset: base, EndOffset: base + int64(len(b.recs)), Count: len(b.recs), Acks: int32(p.cfg.Acks)})
 		}
-	case it.c == errInvalidRecord || it.c == errInvalidEpoch:
+	case code == errInvalidRecord || code == errInvalidEpoch:
 		if b.state != batchDone {
 			b.state = batchDone
 			for _, r := range b.recs {
@@ -176,8 +176,8 @@ func (s *Sim) externalProduceAnswered(p *producer, it item) {
 			b.state = batchQueued
 		}
 		s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
-			Err: errNames[it.c], Text: "broker " + itoa64(int64(b.broker)) + " answered " + p.cfg.ID + "'s produce to " +
-				name + "-" + itoa64(int64(b.part)) + " with " + errNames[it.c] + retryNote(it.c)})
+			Err: errNames[code], Text: "broker " + itoa64(int64(b.broker)) + " answered " + p.cfg.ID + "'s produce to " +
+				name + "-" + itoa64(int64(b.part)) + " with " + errNames[code] + retryNote(code)})
 	}
 	s.reply(ExternalReply{Ticket: w.ticket, Produce: &res})
 }

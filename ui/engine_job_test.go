@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/internal/cputime"
 	"strings"
 	"testing"
 	"time"
@@ -26,18 +27,16 @@ func finishSlices(t testing.TB, s *simScreen, cmd tea.Cmd) time.Duration {
 		if _, ok := msg.(tickMsg); ok {
 			return longest
 		}
-		start := time.Now()
-		cmd = s.Update(msg)
-		longest = max(longest, time.Since(start))
+		longest = max(longest, cputime.Of(func() { cmd = s.Update(msg) }))
 	}
 	return longest
 }
 
-// timedUpdate is s.Update(msg) and how long it took.
-func timedUpdate(s *simScreen, msg tea.Msg) (tea.Cmd, time.Duration) {
-	start := time.Now()
-	cmd := s.Update(msg)
-	return cmd, time.Since(start)
+// timedUpdate is s.Update(msg) and the CPU time it took (a bound on
+// wall time would fail whenever the machine is busy).
+func timedUpdate(s *simScreen, msg tea.Msg) (cmd tea.Cmd, took time.Duration) {
+	took = cputime.Of(func() { cmd = s.Update(msg) })
+	return cmd, took
 }
 
 // longSpec is a busy scenario (many partitions, fast producers) made long,

@@ -94,6 +94,7 @@ type simScreen struct {
 	cmdline   cmdline
 	shells    shellDeps // sandbox sessions for the command line
 	job       *cmdJob   // a what-if or seek running in slices, if any
+	leaving   bool      // esc asked whether to leave the run (leave_confirm.go)
 }
 
 func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
@@ -107,6 +108,9 @@ func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory)
 	m.help.Styles.ShortDesc = st.Faint
 	m.help.Styles.FullKey = st.Bold
 	m.help.Styles.FullDesc = st.Faint
+	if keys.GoTo.Enabled() {
+		m.timeline.keysHint = "t go to · R C E next"
+	}
 	m.restart()
 	m.setFocus(paneLogs)
 	return m
@@ -138,12 +142,14 @@ func (m *simScreen) capturesKeys() bool {
 
 // modalOpen reports whether a menu or prompt is showing.
 func (m *simScreen) modalOpen() bool {
-	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen() || m.job != nil
+	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen() || m.job != nil || m.leaving
 }
 
 // Keys is the help keymap of what is showing now.
 func (m *simScreen) Keys() help.KeyMap {
 	switch {
+	case m.leaving:
+		return newLeaveKeys()
 	case m.whatif.IsOpen():
 		return m.whatif.Keys()
 	case m.cmdline.IsOpen():
@@ -163,6 +169,8 @@ func (m *simScreen) Keys() help.KeyMap {
 func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
 		switch {
+		case m.leaving:
+			return m.updateLeave(msg)
 		case m.job != nil:
 			return m.updateJob(msg)
 		case m.whatif.IsOpen():
@@ -201,11 +209,16 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		return m.startWhatIf(msg.Req)
 	case whatIfDoneMsg:
 		m.whatif = m.whatif.Done(msg)
+	case timeChosenMsg:
+		return m.goToTime(msg.AtMs)
 	case seedChosenMsg:
 		m.spec = m.spec.withSeed(msg.Seed)
 		m.restart()
 		m.status = "new seed " + u64(msg.Seed)
 	case tea.MouseMsg:
+		if cmd, ok := m.clickTimeline(msg); ok {
+			return cmd
+		}
 		m.handleMouse(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
@@ -234,6 +247,14 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.nextMark()
 	case key.Matches(msg, k.PrevMark):
 		return m.prevMark()
+	case key.Matches(msg, k.GoTo):
+		m.openTimePrompt()
+	case key.Matches(msg, k.NextRebalance):
+		return m.nextEvent(kindRebalance)
+	case key.Matches(msg, k.NextCommit):
+		return m.nextEvent(kindCommit)
+	case key.Matches(msg, k.NextElection):
+		return m.nextEvent(kindElection)
 	case key.Matches(msg, k.Faster):
 		return m.setSpeed(m.speed + 1)
 	case key.Matches(msg, k.Slower):
