@@ -168,3 +168,28 @@ func TestLiveReadsCountDuplicatesAcrossOwners(t *testing.T) {
 		t.Errorf("group ledger %+v; want 4 duplicated out of 8 reads", g)
 	}
 }
+
+// drop-acks on the leader loses a live producer's answer on the way back,
+// as it does for the scenario's producers: the records are written, the
+// client hears nothing and will retry after its request timeout.
+func TestLiveDroppedAckIsNotAnswered(t *testing.T) {
+	s := liveSim(t)
+	leader := s.topics[0].parts[0].leader
+	if err := s.Apply(Command{Kind: CmdDropAcks, Broker: leader, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s.ExternalProduce(produceLive(s, 1, 0, 2))
+	s.RunUntil(s.Now() + 100)
+	if r := s.TakeExternalReplies(); len(r) != 0 {
+		t.Fatalf("answered %+v; the ack should be lost", r)
+	}
+	if hw := s.topics[0].parts[0].hw; hw != 2 {
+		t.Errorf("high watermark %d, want 2: the records are written", hw)
+	}
+	s.ExternalProduce(produceLive(s, 2, 0, 2)) // the retry, same sequence
+	s.RunUntil(s.Now() + 100)
+	r := s.TakeExternalReplies()
+	if len(r) != 1 || r[0].Produce.Err != "NONE" || r[0].Produce.BaseOffset != 0 || s.Ledger().LogDuplicates != 0 {
+		t.Errorf("retry answered %+v; want the first write's offset 0 and no duplicate", r)
+	}
+}

@@ -197,3 +197,32 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// A crashed broker closes its clients' connections and accepts no new
+// ones, as a dead process would; its listener stays so it can come back.
+func TestCrashedBrokerClosesItsConnections(t *testing.T) {
+	srv := startLive(t, 3)
+	nc, err := net.Dial("tcp", srv.Addrs()[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	rawRoundTrip(t, srv.Addrs()[1], kmsg.NewPtrApiVersionsRequest()) // broker 2 answers while up
+	srv.Do(func(s *sim.Sim) {
+		if err := s.Apply(sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	nc.SetReadDeadline(time.Now().Add(20 * time.Second))
+	if _, err := nc.Read(make([]byte, 1)); err == nil {
+		t.Fatal("the connection to the crashed broker is still open")
+	}
+	again, err := net.Dial("tcp", srv.Addrs()[1])
+	if err == nil {
+		defer again.Close()
+		again.SetReadDeadline(time.Now().Add(20 * time.Second))
+		if _, err := again.Read(make([]byte, 1)); err == nil {
+			t.Fatal("the crashed broker accepted a new connection")
+		}
+	}
+}
