@@ -134,15 +134,6 @@ func (eg *extGroup) subscribe(topics []string) {
 	}
 }
 
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // ExternalJoin handles a JoinGroup. It answers at once (true) or parks the
 // request until the rebalance's join phase completes.
 func (s *Sim) ExternalJoin(req JoinRequest) (JoinResult, bool) {
