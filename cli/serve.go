@@ -41,7 +41,7 @@ Served: ApiVersions, Metadata, Produce (acks 0/1/all, idempotent; no
 compression or gzip), Fetch, ListOffsets, OffsetsForLeaderEpoch,
 FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit,
 OffsetFetch, InitProducerId, CreateTopics, DeleteTopics, CreatePartitions,
-DescribeConfigs, DescribeGroups, ListGroups. Anything else is answered
+DescribeConfigs, IncrementalAlterConfigs, DescribeGroups, ListGroups. Anything else is answered
 UNSUPPORTED_VERSION where Kafka's answer has a place for it. Transactions
 and static membership are not served.
 
