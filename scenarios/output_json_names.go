@@ -91,6 +91,7 @@ var eventJSONNames = map[sim.EventType]jsonNames{
 	sim.EvCoordinatorMoved:  {broker2: "previous_coordinator"},
 	sim.EvPollTimeout:       {duration: "since_poll_ms", timeout: "max_poll_interval_ms", count: "records_left", text: "owned"},
 	sim.EvLogTruncationSeen: {endOffset: "diverged_at", epoch: "leader_epoch", text: "auto_offset_reset"},
+	sim.EvAlert:             {count: "alerts_so_far", text: "condition"},
 }
 
 // namesFor returns the keys of e's facts, generic ones filled in. The

@@ -45,6 +45,10 @@ type batch struct {
 	// in; that batch's reqLeft counts the request's batches not yet answered.
 	reqHead int32
 	reqLeft int32
+	// estimate is the compression ratio estimate (permille) it was created
+	// with; wireBytes its size once compressed at drain. compression.go.
+	estimate  int32
+	wireBytes int32
 }
 
 func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
@@ -53,7 +57,7 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 		// RecordAccumulator.append: a batch waiting for a send slot still
 		// takes records until it holds batch.size bytes.
 		last := pp.queue[len(pp.queue)-1]
-		if b := s.batches.Mut(int(last)); b.attempts == 0 && b.bytes+size <= p.cfg.BatchSizeBytes {
+		if b := s.batches.Mut(int(last)); b.attempts == 0 && p.batchBytes(b)+size <= p.cfg.BatchSizeBytes {
 			b.recs = append(b.recs, rec)
 			b.bytes += size
 			return
@@ -61,13 +65,13 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 	}
 	if pp.open >= 0 {
 		b := s.batches.Mut(int(pp.open))
-		if b.bytes+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
+		if p.batchBytes(b)+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
 			s.closeBatch(p, part)
 		}
 	}
 	if pp.open < 0 {
 		s.batches.Append(batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
-			createdMs: s.nowMs, firstSeq: -1, base: -1})
+			createdMs: s.nowMs, firstSeq: -1, base: -1, estimate: p.batchEstimate()})
 		pp.open = int32(s.batches.Len() - 1)
 		s.schedule(p.cfg.DeliveryTimeoutMs, batchExpireItem(p, pp.open))
 		if p.cfg.LingerMs > 0 {

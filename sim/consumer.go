@@ -19,6 +19,9 @@ type member struct {
 	// procGen does the same for the end of processing, which runs beside
 	// the poll loop when processing is asynchronous.
 	procGen int32
+	// fetchWaitUntil is when the broker answers a fetch it holds for
+	// fetch.min.bytes, 0 when none is held. consumer_fetch_wait.go.
+	fetchWaitUntil int64
 
 	inGroup    bool  // the coordinator counts it as a member
 	joined     bool  // it has (re)joined during the current rebalance
@@ -177,6 +180,9 @@ func (s *Sim) poll(it item) {
 	if g.cfg.Commit == CommitAuto && s.nowMs-m.lastAutoCommitMs >= g.cfg.AutoCommitIntervalMs {
 		m.lastAutoCommitMs = s.nowMs
 		s.commitPositions(g, m, false)
+	}
+	if s.holdFetch(g, m) {
+		return
 	}
 	if s.fetch(g, m) {
 		s.startProcessing(g, m)

@@ -33,6 +33,11 @@
 //   - Accumulator, sender: records wait per partition in a batch of up to
 //     batch.size bytes; one produce request per broker carries a ready batch
 //     of each partition it leads. appendToBatch, drain.
+//   - Compression: compression.type compresses each batch (a fixed ratio
+//     per codec, a model); the accumulator fills batch.size by its
+//     estimated compressed size (CompressionRatioEstimator), the topic's
+//     compression.type keeps or recompresses it, and logs count stored
+//     bytes. compression.go.
 //   - Idempotence: a producer id and per-partition sequence numbers let the
 //     leader drop a retried batch it already wrote. pidState.
 //   - Producer epoch: bumped when a partition's sequences cannot be resolved
@@ -50,6 +55,12 @@
 //     rebalance, and it never sends LeaveGroup. consumer_static.go.
 //   - Poll timeout: poll() not called within max.poll.interval.ms; the
 //     heartbeat thread leaves the group (KIP-62). consumer_polltimer.go.
+//   - Fetch purgatory: the leader holds a fetch until fetch.min.bytes are
+//     readable or fetch.max.wait.ms passes (DelayedFetch).
+//     consumer_fetch_wait.go.
+//   - Record values: generated from the producer and send number when
+//     needed (temperature readings, payloads); a group's alert_when
+//     raises alerts on them. values.go, alerts.go.
 //   - Position validation: after a leader change a consumer checks its
 //     position with OffsetsForLeaderEpoch and seeks back to where the log
 //     diverged (KIP-320). consumer_validate.go.

@@ -75,6 +75,7 @@ const (
 	EvCoordinatorMoved  EventType = "coordinator-moved"
 	EvPollTimeout       EventType = "poll-timeout"        // the heartbeat thread saw poll() overdue (KIP-62)
 	EvLogTruncationSeen EventType = "truncation-detected" // a consumer validated its position (KIP-320)
+	EvAlert             EventType = "value-alert"         // a threshold consumer's alert-when held for a record
 
 	// Narration from a scenario or lesson.
 	EvNote EventType = "note"

@@ -35,6 +35,8 @@ type group struct {
 	clientSeq      int
 	// coord is the coordinator the members last knew.
 	coord int
+	// flow counts fetches and alerts (consumer_fetch_wait.go).
+	flow flowStats
 }
 
 func (g *group) lastCoordinator() int { return g.coord }
@@ -100,6 +102,11 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 	}
 	if len(cfg.Assignors) == 0 {
 		cfg.Assignors = []string{AssignorRange, AssignorCooperativeSticky}
+	}
+	if cfg.AlertWhen != "" {
+		if _, err := ParseAlertRule(cfg.AlertWhen); err != nil {
+			return fmt.Errorf("group %q alert-when: %v", cfg.ID, err)
+		}
 	}
 	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1, committed: map[TopicPartition]int64{},
 		committedEpoch: map[TopicPartition]int32{}}

@@ -31,6 +31,13 @@ type producer struct {
 	acked, failed, retries int
 	// txn is the open transaction's id, -1 when none (transactional only).
 	txn int32
+
+	// ratioEstimate is its compression ratio estimate, permille (0 = not
+	// yet set); requests and bytesSent count produce requests and the
+	// compressed batch bytes they carried. compression.go.
+	ratioEstimate int32
+	requests      int
+	bytesSent     int64
 }
 
 func (s *Sim) addProducer(cfg ProducerConfig) error {
@@ -46,6 +53,11 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	if err := checkDeliveryTimeout(&cfg); err != nil {
 		return err
 	}
+	if cfg.Values != nil {
+		if err := cfg.Values.Validate(); err != nil {
+			return err
+		}
+	}
 	if cfg.EnableIdempotence && (cfg.Acks != AcksAll || cfg.Retries == 0 || cfg.MaxInFlight > 5) {
 		// As the Java client does when idempotence was left at its default
 		// and another setting conflicts with it: it is turned off.
@@ -58,6 +70,7 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	}
 	s.producers = append(s.producers, p)
 	s.ledger.names = append(s.ledger.names, cfg.ID)
+	s.noteValueSpec(p)
 	p.syncPartitions(len(t.parts))
 	p.known = len(t.parts)
 	if cfg.RatePerSec > 0 {
@@ -126,7 +139,7 @@ func (s *Sim) send(p *producer, key, value *string, fromConfig bool) int32 {
 		key: keyIdx, value: valIdx, createdMs: s.nowMs, txn: p.txn})
 	size := s.ledger.size(rec)
 	if key == nil {
-		p.stickyBytes += size
+		p.stickyBytes += p.appendedBytes(size)
 		if p.stickyBytes >= p.cfg.BatchSizeBytes {
 			p.sticky, p.stickyBytes = -1, 0
 		}

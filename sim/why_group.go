@@ -85,6 +85,9 @@ func whyConsumer(e Event) (string, bool) {
 		return fmt.Sprintf("%s of %s woke up after %s and carries on", e.Member, e.Group, FormatMs(e.DurationMs)), true
 	case EvFetched:
 		return fmt.Sprintf("%s's poll() returned %s: %s", e.Member, plural(e.Count, "record", "records"), e.Text), true
+	case EvAlert:
+		return fmt.Sprintf("%s of %s processed %s-%d@%d, value %s: the application raised alert %d (alert-when)",
+			e.Member, e.Group, e.Topic, e.Partition, e.Offset, e.Text, e.Count), true
 	case EvProcessed:
 		if e.Reason == ReasonLiveRead {
 			return liveReadWhy(e), true

@@ -115,7 +115,16 @@ func tallyBatches(events []sim.Event) map[string]batchTally {
 			t.batches++
 			t.records += e.Count
 			out[e.Producer] = t
+		} else if e.Type == sim.EvFetched {
+			// A group's fetches, under a key no producer id can have.
+			t := out[fetchTallyKey(e.Group)]
+			t.batches++
+			t.records += e.Count
+			out[fetchTallyKey(e.Group)] = t
 		}
 	}
 	return out
 }
+
+// fetchTallyKey is where tallyBatches counts group g's fetches.
+func fetchTallyKey(g string) string { return "group " + g }
