@@ -112,7 +112,7 @@ func (s *Sim) fetchedRecord(e entry) FetchedRecord {
 		return fr
 	}
 	ri := s.ledger.recs.At(int(e.rec))
-	fr.TimestampMs = ri.createdMs
+	fr.TimestampMs = ri.sentMs()
 	if k, null := s.ledger.keyOf(e.rec); !null {
 		fr.Key = []byte(k)
 	}
@@ -150,7 +150,7 @@ func (s *Sim) ListOffsets(topic string, part, broker int, currentEpoch int32, ts
 		if e.offset >= p.hw {
 			break
 		}
-		if e.rec >= 0 && s.ledger.recs.At(int(e.rec)).createdMs >= ts {
+		if e.rec >= 0 && s.ledger.recs.At(int(e.rec)).sentMs() >= ts {
 			return e.offset, e.epoch, "NONE"
 		}
 	}

@@ -119,8 +119,8 @@ func (s *Sim) externalBatch(p *producer, ti int, req ExternalProduce) int32 {
 			str := string(r.Value)
 			v = s.ledger.value(&str)
 		}
-		rec := s.ledger.add(recordInfo{producer: p.idx, sendN: int32(p.sends), topicIdx: int32(ti), part: int32(req.Partition),
-			key: k, value: v, createdMs: s.nowMs, txn: -1})
+		rec := s.ledger.add(recordInfo{producer: uint16(p.idx), sendN: int32(p.sends), topicIdx: uint16(ti),
+			part: uint16(req.Partition), key: k, value: v, createdMs: uint32(s.nowMs), txn: -1})
 		b.recs = append(b.recs, rec)
 		b.bytes += s.ledger.size(rec)
 	}
