@@ -104,7 +104,7 @@ func flagValues(cmd string, f flagSpec) []string {
 // already has.
 func positionals(cmd string, have int) []string {
 	switch cmd {
-	case "play", "run", "frame":
+	case "play", "run", "frame", "serve":
 		if have == 0 {
 			return append(scenarios.Names(), completeFiles)
 		}

@@ -106,6 +106,9 @@ func TestCompletedFlagsAreAccepted(t *testing.T) {
 			if cmd == "sandbox" && f.name == "seed" {
 				args = append(args, "--script", "-") // --seed is the script mode's
 			}
+			if cmd == "serve" {
+				args = append(args, "--listen", "127.0.0.1:0", "--for", "1ms") // serve until stopped otherwise
+			}
 			var out, errOut bytes.Buffer
 			Dispatch(args, strings.NewReader(""), &out, &errOut)
 			if strings.Contains(errOut.String(), "not defined") {

@@ -215,7 +215,10 @@ func (s *Sim) creditProcessed(g *group, m *member, upTo int) {
 }
 
 // countProcessed adds processing completions to the ledger and history.
-func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) {
+func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) { s.countProcessedAs(g, m, recs, "") }
+
+// countProcessedAs is countProcessed with a reason for the narration.
+func (s *Sim) countProcessedAs(g *group, m *member, recs []bufRec, why Reason) {
 	for g.procCount.Len() < s.ledger.recs.Len() {
 		g.procCount.Append(0)
 	}
@@ -236,7 +239,7 @@ func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) {
 		}
 	}
 	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
-		Gen: m.genSynced, Text: rangesText(recs)})
+		Gen: m.genSynced, Text: rangesText(recs), Reason: why})
 	s.checkAlerts(g, m, recs)
 }
 

@@ -60,6 +60,8 @@ func (s *Sim) dispatch(it item) {
 		s.staticSessionDue(g, g.members[it.memberIdx()])
 	case itProducerMetadata, itGroupMetadata:
 		s.metadataRefreshed(it)
+	case itExternalGroup:
+		s.externalGroupTimer(it)
 	default:
 		panic("sim: unknown item kind")
 	}

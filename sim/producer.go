@@ -10,6 +10,7 @@ type producer struct {
 	topicIdx int
 	crashed  bool
 	hidden   bool  // a transactional group member's producer, not a scenario's
+	external bool  // a live client's (live mode): its answers go to the wire
 	gen      int32 // bumps on crash: its queued items go stale
 	pid      int64
 	epoch    int32

@@ -46,6 +46,10 @@ func idempotenceWord(p *producer) string {
 
 func (s *Sim) produceResponse(it item) {
 	p := s.producers[it.producerIdx()]
+	if p.external {
+		s.externalProduceAnswered(p, it)
+		return
+	}
 	b := s.batches.Mut(int(it.batch()))
 	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
 		return

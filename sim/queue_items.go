@@ -34,6 +34,7 @@ const (
 	itStaticSession                      // a closed static member's session.timeout.ms is over
 	itProducerMetadata                   // a producer's metadata.max.age.ms refresh after a topic grew
 	itGroupMetadata                      // a group's metadata.max.age.ms refresh after a topic grew
+	itExternalGroup                      // a live group's coordinator checks its timers (external_group.go)
 )
 
 // Timeline commands: a is the index in Sim.scheduled.
@@ -116,3 +117,13 @@ func memberItem(kind itemKind, g *group, m *member, gen int32) item {
 
 func (it item) groupIdx() int32 { return it.a }
 func (it item) memberIdx() int  { return int(it.b) }
+
+// Live group items: a is the live group (Sim.live.groups), d the time the
+// check was armed for.
+
+func externalGroupItem(group int, atMs int64) item {
+	return item{kind: itExternalGroup, a: int32(group), d: atMs}
+}
+
+func (it item) liveGroupIdx() int { return int(it.a) }
+func (it item) armedAtMs() int64  { return it.d }

@@ -61,6 +61,8 @@ type Sim struct {
 	halted bool
 	// cost is a checkpoint's estimated size in memory (Run).
 	cost int
+	// live is the state of live clients (external.go), nil without them.
+	live *external
 }
 
 // Subsystem stream ids: each subsystem draws from its own PCG stream so that

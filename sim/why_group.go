@@ -89,6 +89,9 @@ func whyConsumer(e Event) (string, bool) {
 		return fmt.Sprintf("%s of %s processed %s-%d@%d, value %s: the application raised alert %d (alert-when)",
 			e.Member, e.Group, e.Topic, e.Partition, e.Offset, e.Text, e.Count), true
 	case EvProcessed:
+		if e.Reason == ReasonLiveRead {
+			return liveReadWhy(e), true
+		}
 		s := fmt.Sprintf("%s processed %s (%s)", e.Member, plural(e.Count, "record", "records"), e.Text)
 		if e.Duplicates > 0 {
 			s += fmt.Sprintf("; %d of them had been processed before: duplicates", e.Duplicates)

@@ -1,0 +1,100 @@
+package wire
+
+import (
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kmsg"
+
+	"kafkasim/sim"
+)
+
+// parkedFetch is a Fetch waiting for records, up to its max wait (Kafka's
+// DelayedFetch).
+type parkedFetch struct {
+	r        *request
+	req      *kmsg.FetchRequest
+	deadline time.Time
+}
+
+// handleFetch reads each partition from the engine. With nothing to
+// return it waits, up to MaxWaitMillis of wall time, for records to
+// arrive below the high watermark.
+func handleFetch(srv *Server, r *request, kreq kmsg.Request) {
+	req := kreq.(*kmsg.FetchRequest)
+	wait := time.Duration(req.MaxWaitMillis) * time.Millisecond
+	pf := &parkedFetch{r: r, req: req, deadline: time.Now().Add(wait)}
+	if !srv.tryFetch(pf, wait <= 0) {
+		srv.fetches = append(srv.fetches, pf)
+	}
+}
+
+// pollFetches answers the parked fetches that now have records, or whose
+// wait is over; those of closed connections are dropped.
+func (srv *Server) pollFetches() {
+	keep := srv.fetches[:0]
+	now := time.Now()
+	for _, pf := range srv.fetches {
+		if pf.r.c.isClosed() {
+			continue
+		}
+		if !srv.tryFetch(pf, !now.Before(pf.deadline)) {
+			keep = append(keep, pf)
+		}
+	}
+	clear(srv.fetches[len(keep):])
+	srv.fetches = keep
+}
+
+// tryFetch answers pf if any partition has records or an error, or if
+// force; it reports whether it answered. The engine counts records as read
+// only when they are returned, so a fetch that waits has no effect.
+func (srv *Server) tryFetch(pf *parkedFetch, force bool) bool {
+	req, r := pf.req, pf.r
+	if !force && !srv.fetchHasSomething(pf) {
+		return false
+	}
+	resp := kmsg.NewPtrFetchResponse()
+	budget := int(req.MaxBytes)
+	if budget <= 0 {
+		budget = 50 << 20
+	}
+	for _, t := range req.Topics {
+		rt := kmsg.NewFetchResponseTopic()
+		rt.Topic = t.Topic
+		for _, p := range t.Partitions {
+			rp := kmsg.NewFetchResponseTopicPartition()
+			rp.Partition = p.Partition
+			maxBytes := min(int(p.PartitionMaxBytes), budget)
+			res := srv.sim.ExternalFetchPartition(sim.ExternalFetch{Broker: r.c.broker, ClientID: r.clientID, Topic: t.Topic,
+				Partition: int(p.Partition), Offset: p.FetchOffset, CurrentLeaderEpoch: p.CurrentLeaderEpoch,
+				MaxBytes: max(maxBytes, 1), ReadCommitted: req.IsolationLevel == 1})
+			rp.ErrorCode = code(res.Err)
+			rp.HighWatermark, rp.LastStableOffset, rp.LogStartOffset = res.HighWatermark, res.LastStable, res.LogStart
+			rp.PreferredReadReplica = -1
+			// Empty, not null: librdkafka refuses a null record set.
+			rp.RecordBatches = []byte{}
+			if len(res.Records) > 0 {
+				rp.RecordBatches = encodeBatches(res.Records, srv.wallBaseMs)
+				budget -= len(rp.RecordBatches)
+			}
+			rt.Partitions = append(rt.Partitions, rp)
+		}
+		resp.Topics = append(resp.Topics, rt)
+	}
+	srv.respond(r, resp)
+	return true
+}
+
+// fetchHasSomething: some partition would return records or an error.
+func (srv *Server) fetchHasSomething(pf *parkedFetch) bool {
+	for _, t := range pf.req.Topics {
+		for _, p := range t.Partitions {
+			st := srv.sim.PeekFetch(pf.r.c.broker, t.Topic, int(p.Partition), p.FetchOffset, p.CurrentLeaderEpoch,
+				pf.req.IsolationLevel == 1)
+			if st {
+				return true
+			}
+		}
+	}
+	return false
+}
