@@ -78,22 +78,45 @@ func (m *member) pollOnce(ctx, pollCtx context.Context) {
 		m.obs.fetched(m.group.ID, topicPart{r.Topic, r.Partition}, r.Offset)
 	}
 	manual := m.group.Commit != sim.CommitAuto
+	covered := false // a commit succeeded for this batch
+	var done []string
+	defer func() {
+		// What was processed without a successful commit is what a crash
+		// or a rebalance may hand to someone else to process again.
+		if manual && !covered {
+			m.obs.uncovered(m.group.ID, done)
+		}
+	}()
 	if manual && m.group.Commit == sim.CommitBeforeProcessing && len(recs) > 0 {
-		m.cl.CommitRecords(ctx, recs...)
+		if covered = m.commit(ctx, recs); !covered {
+			// commitSync threw (CommitFailedException in a rebalance): the
+			// loop body ends there, before processing the batch.
+			m.cl.AllowRebalance()
+			return
+		}
 	}
 	for _, r := range recs {
 		if !sleepCtx(ctx, m.clk.real(m.group.ProcessingMs)) || m.crashed.Load() {
 			return
 		}
 		m.obs.processedOne(m.group.ID, string(r.Value))
+		done = append(done, string(r.Value))
 	}
-	if manual && m.group.Commit != sim.CommitBeforeProcessing && len(recs) > 0 {
-		if m.crashed.Load() {
-			return
-		}
-		m.cl.CommitRecords(ctx, recs...)
+	if manual && m.group.Commit != sim.CommitBeforeProcessing && len(recs) > 0 && !m.crashed.Load() {
+		covered = m.commit(ctx, recs)
 	}
 	m.cl.AllowRebalance()
+}
+
+// commit is commitSync of the batch's positions; false if it failed.
+func (m *member) commit(ctx context.Context, recs []*kgo.Record) bool {
+	if m.crashed.Load() || m.cl.CommitRecords(ctx, recs...) != nil {
+		return false // the group moved on (a rebalance) or the member is dead
+	}
+	for _, r := range recs {
+		m.obs.committedTo(m.group.ID, topicPart{r.Topic, r.Partition}, r.Offset+1)
+	}
+	return true
 }
 
 // crash abandons the member: no commit, no LeaveGroup. The group notices

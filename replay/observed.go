@@ -46,6 +46,12 @@ type observed struct {
 	// firstFetched is, per group and partition, the lowest offset it read:
 	// with auto.offset.reset=latest, what lies below was skipped.
 	firstFetched map[string]map[topicPart]int64
+	// committed is, per group and partition, the last offset its members
+	// committed by hand: the drain need not wait for what lies below.
+	committed map[string]map[topicPart]int64
+	// atRisk counts, per group, records processed by a batch no commit
+	// covered: the only ones a group committing by hand may process again.
+	atRisk map[string]int
 }
 
 type topicPart struct {
@@ -55,7 +61,8 @@ type topicPart struct {
 
 func newObserved() *observed {
 	return &observed{runID: strconv.FormatInt(time.Now().UnixNano(), 36), sends: map[string]*sentRecord{}, processed: map[groupRecord]int{}, total: map[string]int{},
-		firstFetched: map[string]map[topicPart]int64{}}
+		firstFetched: map[string]map[topicPart]int64{}, committed: map[string]map[topicPart]int64{},
+		atRisk: map[string]int{}}
 }
 
 func (o *observed) sent(producer, topic, value string) {
@@ -102,8 +109,8 @@ func (o *observed) processedOne(group, value string) {
 	o.total[group]++
 }
 
-// groupCaughtUp: the group has processed every acknowledged record of its
-// topics at least once.
+// groupCaughtUp: the group has processed, or committed past, every
+// acknowledged record of its topics.
 func (o *observed) groupCaughtUp(gc sim.GroupConfig) bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -112,8 +119,9 @@ func (o *observed) groupCaughtUp(gc sim.GroupConfig) bool {
 		if r.state != sendAcked || !contains(gc.Topics, r.topic) {
 			continue
 		}
-		if o.processed[groupRecord{gc.ID, v}] == 0 {
-			return false
+		next, ok := o.committed[gc.ID][topicPart{r.topic, r.partition}]
+		if o.processed[groupRecord{gc.ID, v}] == 0 && (!ok || r.offset >= next) {
+			return false // neither processed nor committed past: still to come
 		}
 	}
 	return true
@@ -126,4 +134,34 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// committedTo notes a successful manual commit: next is the offset the
+// group will read from.
+func (o *observed) committedTo(group string, tp topicPart, next int64) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	m := o.committed[group]
+	if m == nil {
+		m = map[topicPart]int64{}
+		o.committed[group] = m
+	}
+	m[tp] = next
+}
+
+// uncovered notes records a member processed that no commit covered.
+func (o *observed) uncovered(group string, values []string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.atRisk[group] += len(values)
+}
+
+func (o *observed) riskCounts() map[string]int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	out := map[string]int{}
+	for g, n := range o.atRisk {
+		out[g] = n
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package replay
 import (
 	"context"
 	"fmt"
+	"math"
 	"sync"
 	"time"
 
@@ -19,6 +20,7 @@ type replayer struct {
 	base      []kgo.Opt
 	obs       *observed
 	clk       clock
+	gate      *timelineGate
 	producers []*producer
 	groups    map[string][]*member // by group id; index i is consumer c(i+1)
 	mu        sync.Mutex
@@ -30,8 +32,12 @@ type replayer struct {
 // drains, and stops everything.
 func (r *replayer) play(ctx context.Context) error {
 	r.clk = clock{start: time.Now(), speed: r.opts.Speed}
-	runCtx, stop := context.WithCancel(ctx)
-	defer stop()
+	var times []int64
+	for _, it := range r.sc.Timeline {
+		times = append(times, it.AtMs)
+	}
+	r.gate = newTimelineGate(times)
+	runCtx := ctx
 	for _, pc := range r.sc.Config.Producers {
 		if err := r.addProducer(runCtx, pc); err != nil {
 			return err
@@ -42,16 +48,23 @@ func (r *replayer) play(ctx context.Context) error {
 		r.res.Notes = append(r.res.Notes, notes...)
 		r.startGroup(runCtx, gc)
 	}
-	for _, it := range r.sc.Timeline {
-		if !r.clk.sleepUntil(ctx, it.AtMs) {
+	for i, it := range r.sc.Timeline {
+		if it.AtMs > r.sc.DurationMs || !r.clk.sleepUntil(ctx, it.AtMs) || !r.gate.waitProducers(ctx, it.AtMs) {
 			break
 		}
 		r.apply(runCtx, it.AtMs, it.Cmd)
+		next := int64(math.MaxInt64)
+		if i+1 < len(r.sc.Timeline) {
+			next = r.sc.Timeline[i+1].AtMs
+		}
+		r.gate.advance(next)
 	}
+	r.gate.advance(math.MaxInt64)
 	r.clk.sleepUntil(ctx, r.sc.DurationMs)
-	logf(r.opts.Log, r.sc.DurationMs, "end", "the scenario's duration is over: producers stop; groups may drain for %s", r.opts.Drain)
-	stop() // producers' send loops end; consumers keep reading until drained
+	// The producers' loops end on their own: by count, or at the first send
+	// due after the end, however late the machine runs them.
 	r.wg.Wait()
+	logf(r.opts.Log, r.sc.DurationMs, "end", "the scenario's duration is over: producers stop; groups may drain for %s", r.opts.Drain)
 	flushCtx, cancel := context.WithTimeout(ctx, r.opts.Drain+5*time.Second)
 	for _, p := range r.producers {
 		p.finish(flushCtx)
@@ -69,10 +82,11 @@ func (r *replayer) addProducer(ctx context.Context, pc sim.ProducerConfig) error
 	}
 	r.res.Notes = append(r.res.Notes, notes...)
 	r.producers = append(r.producers, p)
+	r.gate.reached(pc.ID, pc.StartMs)
 	r.wg.Add(1)
 	go func() {
 		defer r.wg.Done()
-		p.run(ctx, r.clk)
+		p.run(ctx, r.clk, r.gate, r.sc.DurationMs)
 	}()
 	return nil
 }

@@ -3,6 +3,7 @@ package replay
 import (
 	"context"
 	"fmt"
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -36,14 +37,21 @@ func newProducer(pc sim.ProducerConfig, base []kgo.Opt, c clock, obs *observed) 
 	return p, notes, nil
 }
 
-// run sends at the scenario's rate from its start until count or ctx ends.
-func (p *producer) run(ctx context.Context, c clock) {
+// run sends at the scenario's rate from its start until its count, its
+// crash or the scenario's end (endMs).
+// The gate must already know it (reached) before the run starts.
+func (p *producer) run(ctx context.Context, c clock, gate *timelineGate, endMs int64) {
+	defer gate.reached(p.cfg.ID, math.MaxInt64)
 	if p.cfg.RatePerSec <= 0 {
 		return
 	}
 	for n := 0; p.cfg.Count == 0 || n < p.cfg.Count; n++ {
 		at := p.cfg.StartMs + int64(n)*1000/int64(p.cfg.RatePerSec)
-		if !c.sleepUntil(ctx, at) || p.crashed.Load() {
+		if at > endMs {
+			return
+		}
+		gate.reached(p.cfg.ID, at)
+		if !c.sleepUntil(ctx, at) || !gate.waitPast(ctx, at) || p.crashed.Load() {
 			return
 		}
 		p.send(ctx, nil, nil)

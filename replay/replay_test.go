@@ -53,6 +53,28 @@ do = "crash-broker"
 broker = 2
 `
 
+// replayOnFake replays sc at x20 on a one-broker kfake cluster and
+// returns the result and its printed summary.
+func replayOnFake(t *testing.T, sc *scenarios.Scenario) (Result, string) {
+	t.Helper()
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.GroupMinSessionTimeout(10*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var log bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	res, err := Run(ctx, sc, Options{Bootstrap: c.ListenAddrs(), Speed: 20, Drain: 60 * time.Second, Log: &log})
+	if err != nil {
+		t.Fatalf("replay: %v\n%s", err, log.String())
+	}
+	var out bytes.Buffer
+	res.Print(&out)
+	t.Logf("%s%s", log.String(), out.String())
+	return res, out.String()
+}
+
 func parse(t *testing.T, text string) *scenarios.Scenario {
 	t.Helper()
 	sc, err := scenarios.Parse("replay-test.toml", []byte(text))
@@ -71,28 +93,14 @@ func TestReplayCrashedConsumerLosesNothing(t *testing.T) {
 	// One broker, so the scenario's replication factor 3 is capped; the
 	// session timeout, scaled to 300ms, is below Kafka's default
 	// group.min.session.timeout.ms, so the fake cluster is told to allow it.
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.GroupMinSessionTimeout(10*time.Millisecond))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
 	sc := parse(t, crashScenario)
-	var log bytes.Buffer
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	res, err := Run(ctx, sc, Options{Bootstrap: c.ListenAddrs(), Speed: 20, Drain: 60 * time.Second, Log: &log})
-	if err != nil {
-		t.Fatalf("replay: %v\n%s", err, log.String())
-	}
-	var out bytes.Buffer
-	res.Print(&out)
-	t.Logf("%s%s", log.String(), out.String())
+	res, out := replayOnFake(t, sc)
 
 	if res.Predicted.Groups[0].Lost != 0 {
 		t.Fatalf("the simulator loses records in this scenario: %+v", res.Predicted.Groups[0])
 	}
 	p := res.Real.Producers[0]
-	if p.Sent != 100 || p.Acked != 100 {
+	if p.Sent != 100 || p.Acked != 100 || res.Predicted.Producers[0].Sent != 100 {
 		t.Errorf("real producer: %+v, want 100 sent and acked (no faults touch it)", p)
 	}
 	g := res.Real.Groups[0]
@@ -102,19 +110,53 @@ func TestReplayCrashedConsumerLosesNothing(t *testing.T) {
 	if g.ExactlyOnce+g.Duplicated != p.Acked {
 		t.Errorf("real group %+v: every acked record processed at least once", g)
 	}
-	maxPoll := sc.Config.Groups[0].MaxPollRecords
-	if g.Duplicated > maxPoll {
-		t.Errorf("real group: %d duplicated, but only c1's uncommitted batch (at most max.poll.records = %d) may repeat", g.Duplicated, maxPoll)
+	if risk := res.AtRisk["inventory"]; g.Duplicated > risk {
+		t.Errorf("real group: %d duplicated, but only the %d records processed in batches no commit covered may repeat", g.Duplicated, risk)
 	}
 	if res.Real.LogDuplicates != 0 {
 		t.Errorf("log duplicates %d: an idempotent producer with no faults writes each record once", res.Real.LogDuplicates)
 	}
 	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0], "crash-broker 2") ||
-		!strings.Contains(out.String(), "the real cluster had no crash-broker: fault skipped") {
+		!strings.Contains(out, "the real cluster had no crash-broker: fault skipped") {
 		t.Errorf("want the broker crash noted as skipped, got %q", res.Skipped)
 	}
 	if !strings.Contains(res.Notes[0], "replication factor 3 capped") {
 		t.Errorf("want a note on the capped replication factor, got %q", res.Notes)
+	}
+}
+
+// TestReplayCommitBeforeProcessingNeverRepeats: a group that commits
+// before processing is at-most-once. When c1 crashes, c2 starts after
+// what c1 committed, so nothing is processed twice, and what is lost is at
+// most the batch c1 committed and never processed. The producer crashes
+// too: its ledger still balances, with what it never heard about in
+// flight.
+func TestReplayCommitBeforeProcessingNeverRepeats(t *testing.T) {
+	text := strings.Replace(crashScenario, `commit = "after-processing"`, `commit = "before-processing"`, 1) + `
+[[timeline]]
+at = "8s"
+do = "crash-producer"
+producer = "orders-app"
+`
+	sc := parse(t, text)
+	res, _ := replayOnFake(t, sc)
+	if pg := res.Predicted.Groups[0]; pg.Duplicated != 0 {
+		t.Fatalf("the simulator repeats records of an at-most-once group: %+v", pg)
+	}
+	g := res.Real.Groups[0]
+	if g.Duplicated != 0 {
+		t.Errorf("real group %+v: commit before processing repeated records", g)
+	}
+	if maxPoll := sc.Config.Groups[0].MaxPollRecords; g.Lost > maxPoll {
+		t.Errorf("real group %+v: more lost than one batch of max.poll.records = %d", g, maxPoll)
+	}
+	p := res.Real.Producers[0]
+	// Sends due at 0s, 0.1s ... 7.9s: the one due at 8s comes after the crash.
+	if p.Sent != 80 || p.Sent != p.Acked+p.Failed+p.InFlight {
+		t.Errorf("real producer %+v: it crashed at 8s, want 80 sent and sent = acked + failed + in flight", p)
+	}
+	if pp := res.Predicted.Producers[0]; pp.Sent != p.Sent {
+		t.Errorf("the simulator's producer sent %d, the real one %d", pp.Sent, p.Sent)
 	}
 }
 

@@ -38,6 +38,10 @@ type Result struct {
 	Notes     []string          // configs mapped loosely or not at all, topics reshaped
 	Skipped   []string          // faults that did not happen on the real cluster
 	Ran       []string          // broker fault commands that ran
+	// AtRisk counts, per group committing by hand, the records processed
+	// in a batch no commit covered (a crash mid-batch, a commit refused in
+	// a rebalance): at-least-once allows only these to be processed twice.
+	AtRisk map[string]int
 }
 
 // Run replays sc against the cluster and returns both ledgers. The error
@@ -80,6 +84,7 @@ func Run(ctx context.Context, sc *scenarios.Scenario, opts Options) (Result, err
 		return res, err
 	}
 	res.Real = r.obs.ledger(r.producerConfigs(), sc.Config.Groups, view)
+	res.AtRisk = r.obs.riskCounts()
 	return res, nil
 }
 
