@@ -34,6 +34,19 @@ func (r *replayer) apply(ctx context.Context, atMs int64, cmd sim.Command) {
 			logf(r.opts.Log, atMs, "produce", "%s: %d record(s) sent", cmd.Producer, max(cmd.Count, 1))
 			return
 		}
+	case sim.CmdAddPartitions:
+		// kafka-topics --alter --partitions N: the new total, through the
+		// CreatePartitions API.
+		resp, err := r.admin.adm.UpdatePartitions(ctx, cmd.Partitions, cmd.Topic)
+		if err == nil {
+			err = resp.Error()
+		}
+		if err == nil {
+			logf(r.opts.Log, atMs, "add-partitions", "%s now has %d partitions", cmd.Topic, cmd.Partitions)
+			return
+		}
+		r.skip(atMs, cmd, "the cluster refused it: "+err.Error())
+		return
 	case sim.CmdAddProducer:
 		if cmd.ProducerSpec != nil {
 			pc := *cmd.ProducerSpec

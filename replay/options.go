@@ -55,7 +55,7 @@ func producerOpts(pc sim.ProducerConfig, c clock) ([]kgo.Opt, []string) {
 		opts = append(opts, kgo.RetryBackoffFn(backoff(c.real(pc.RetryBackoffMs), c.real(pc.RetryBackoffMaxMs))))
 	}
 	if pc.MetadataMaxAgeMs > 0 {
-		opts = append(opts, kgo.MetadataMaxAge(c.real(pc.MetadataMaxAgeMs)))
+		opts = append(opts, metadataMaxAge(c.real(pc.MetadataMaxAgeMs))...)
 	}
 	return opts, notes
 }
@@ -104,6 +104,9 @@ func groupOpts(gc sim.GroupConfig, c clock) ([]kgo.Opt, []string) {
 	case sim.CommitTransactional:
 		opts = append(opts, kgo.DisableAutoCommit())
 		notes = append(notes, fmt.Sprintf("group %s: transactional consume-transform-produce is not replayed; it commits after processing", gc.ID))
+		if gc.OutputTopic != "" {
+			notes = append(notes, fmt.Sprintf("group %s: nothing is written to its output topic %s, so the groups reading it have nothing to read", gc.ID, gc.OutputTopic))
+		}
 	default:
 		opts = append(opts, kgo.DisableAutoCommit())
 	}
@@ -127,9 +130,18 @@ func groupOpts(gc sim.GroupConfig, c clock) ([]kgo.Opt, []string) {
 		opts = append(opts, kgo.FetchIsolationLevel(kgo.ReadCommitted()))
 	}
 	if gc.MetadataMaxAgeMs > 0 {
-		opts = append(opts, kgo.MetadataMaxAge(c.real(gc.MetadataMaxAgeMs)))
+		opts = append(opts, metadataMaxAge(c.real(gc.MetadataMaxAgeMs))...)
 	}
 	return opts, notes
+}
+
+// metadataMaxAge is metadata.max.age.ms. kgo refuses a max age below its
+// metadata min age (5s by default, 10ms at the least: config.go's
+// validation), which a scaled clock easily goes under, so the min age
+// follows it down.
+func metadataMaxAge(age time.Duration) []kgo.Opt {
+	age = max(age, 10*time.Millisecond)
+	return []kgo.Opt{kgo.MetadataMaxAge(age), kgo.MetadataMinAge(min(age, 5*time.Second))}
 }
 
 // balancers maps partition.assignment.strategy names to kgo's balancers.

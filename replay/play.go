@@ -21,6 +21,7 @@ type replayer struct {
 	obs       *observed
 	clk       clock
 	gate      *timelineGate
+	admin     *admin
 	producers []*producer
 	groups    map[string][]*member // by group id; index i is consumer c(i+1)
 	mu        sync.Mutex

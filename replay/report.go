@@ -36,10 +36,22 @@ func (res Result) Print(w io.Writer) {
 		tw.Flush()
 	}
 	fmt.Fprintf(w, "\nlog duplicates  %s\n", pair(res.Predicted.LogDuplicates, res.Real.LogDuplicates))
-	section(w, "notes", res.Notes)
+	section(w, "notes", append(append([]string{}, res.Notes...), res.riskNotes()...))
 	section(w, "broker fault commands run", res.Ran)
 	section(w, "faults that did not happen on the real cluster", res.Skipped)
 	section(w, "differences", res.Differences())
+}
+
+// riskNotes says, per group committing by hand, how many records it
+// processed in batches no commit covered: the ones it may repeat.
+func (res Result) riskNotes() []string {
+	var out []string
+	for _, g := range res.Predicted.Groups {
+		if n := res.AtRisk[g.ID]; n > 0 {
+			out = append(out, fmt.Sprintf("group %s processed %d record(s) in batches no commit covered (a crash mid-batch, a commit refused in a rebalance): the only ones it could process twice", g.ID, n))
+		}
+	}
+	return out
 }
 
 // Differences explains where the real ledger departs from the prediction.

@@ -75,7 +75,7 @@ func Run(ctx context.Context, sc *scenarios.Scenario, opts Options) (Result, err
 	}
 	res.Notes = append(res.Notes, notes...)
 
-	r := &replayer{sc: sc, opts: opts, base: base, obs: newObserved(), groups: map[string][]*member{}, res: &res}
+	r := &replayer{sc: sc, opts: opts, base: base, obs: newObserved(), groups: map[string][]*member{}, res: &res, admin: adm}
 	if err := r.play(ctx); err != nil {
 		return res, err
 	}
