@@ -40,8 +40,17 @@ func (o *jsonObj) close() []byte          { return append(o.b, '}') }
 // appendJSONString writes s as a JSON string. Text is sanitized first, so
 // only quotes, backslashes, newlines and tabs need escaping here.
 func appendJSONString(b []byte, s string) []byte {
-	s = Sanitize(s)
+	if jsonPlain(s) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	b = append(b, '"')
+	return append(appendJSONEscaped(b, Sanitize(s)), '"')
+}
+
+// appendJSONEscaped writes sanitized text with JSON's escapes.
+func appendJSONEscaped(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -64,7 +73,18 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 		i++
 	}
-	return append(b, '"')
+	return b
+}
+
+// jsonPlain is the fast path: one-line text that Sanitize keeps as it is
+// ("→" and "—" included) and that has no quote or backslash is copied.
+func jsonPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return isPlain(s, true)
 }
 
 // appendEventJSON writes one event and its non-zero facts as a line, each
@@ -101,6 +121,11 @@ func appendEventJSON(b []byte, e sim.Event) []byte {
 		o.num(n.firstSeq, int64(e.FirstSeq))
 	} else {
 		nonZero(n.firstSeq, int64(e.FirstSeq))
+	}
+	if n.behindKept {
+		o.num("records_behind", int64(e.RecordsBehind))
+	} else {
+		nonZero("records_behind", int64(e.RecordsBehind))
 	}
 	nonEmpty("producer", e.Producer)
 	nonEmpty("group", e.Group)
@@ -142,6 +167,19 @@ func appendNamedFacts(nonZero func(string, int64), n jsonNames, e sim.Event) {
 	nonZero("output_records", int64(e.OutputRecords))
 	nonZero("transaction", int64(e.Txn))
 	nonZero("group_generation", int64(e.GroupGen))
+	nonZero("records_skipped", int64(e.RecordsSkipped))
+	nonZero("partitions_added", int64(e.PartitionsAdded))
+	nonZero("offsets_partition", int64(e.OffsetsPartition))
+	flag := func(k string, v bool) {
+		if v {
+			nonZero(k, 1)
+		}
+	}
+	flag("still_member", e.StillMember)
+	flag("new_instance", e.NewInstance)
+	flag("crashed_instance", e.CrashedInstance)
+	flag("member_removed", e.MemberRemoved)
+	flag("reset_by_policy", e.NoResetPolicy)
 }
 
 // writeJSONSummary writes the closing {"type": "summary", ...} line.

@@ -16,7 +16,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 		return false
 	}
 	if !m.processing {
-		m.buffer = m.buffer[:0:0]
+		m.buffer = m.buffer[:0] // keep the array: the next poll fills it again
 	}
 	var parts []string
 	total := 0
@@ -35,6 +35,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	if total == 0 {
 		return false
 	}
+	s.noteFetched(g, m, total)
 	s.emit(Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: total, Gen: m.genSynced,
 		Text: strings.Join(parts, " ")})
 	return true
@@ -103,7 +104,7 @@ func (p *partition) isAborted(s *Sim, e entry) bool {
 		return false
 	}
 	for _, a := range p.aborted {
-		if a.producer == ri.producer && e.offset >= a.first && e.offset <= a.last {
+		if a.producer == int32(ri.producer) && e.offset >= a.first && e.offset <= a.last {
 			return true
 		}
 	}
@@ -155,7 +156,7 @@ func (s *Sim) processedDue(it item) {
 	}
 	s.creditProcessed(g, m, len(m.buffer))
 	m.processing = false
-	m.buffer = nil
+	m.buffer = m.buffer[:0]
 	if g.cfg.AsyncProcessing {
 		s.schedulePoll(g, m, 0)
 		return
@@ -236,6 +237,7 @@ func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) {
 	}
 	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
 		Gen: m.genSynced, Text: rangesText(recs)})
+	s.checkAlerts(g, m, recs)
 }
 
 // rangesText writes buffered records as "orders-0@3..7 orders-1@0..2".

@@ -44,7 +44,7 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 			continue
 		}
 		ri := s.ledger.recs.At(int(e.rec))
-		if ri.producer != producer || ri.epoch != epoch || ri.seq < 0 {
+		if int32(ri.producer) != producer || ri.epoch != epoch || ri.seq < 0 {
 			continue
 		}
 		if ri.seq < firstSeq {
@@ -56,7 +56,7 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 		n := int(lastSeq - firstSeq)
 		if i+n < lr.entries.Len() {
 			if end := lr.entries.At(i + n); end.rec >= 0 && s.ledger.recs.At(int(end.rec)).seq == lastSeq &&
-				s.ledger.recs.At(int(end.rec)).producer == producer {
+				int32(s.ledger.recs.At(int(end.rec)).producer) == producer {
 				return e.offset, true
 			}
 		}
@@ -73,7 +73,7 @@ func (s *Sim) copyPresent(pt *partition, rec int32) bool {
 		return false
 	}
 	lr := pt.leaderRep()
-	if e := lr.entryAt(ri.offset); e != nil && e.rec == rec {
+	if e := lr.entryAt(ri.firstOffset()); e != nil && e.rec == rec {
 		return true
 	}
 	for _, off := range s.ledger.extra[rec] {
@@ -82,4 +82,46 @@ func (s *Sim) copyPresent(pt *partition, rec int32) bool {
 		}
 	}
 	return false
+}
+
+// pid returns the idempotence state of a producer in this log.
+func (r *replica) pid(prod int32) pidState {
+	if int(prod) < len(r.pids) {
+		return r.pids[prod]
+	}
+	return pidState{}
+}
+
+// notePid updates the idempotence state as a record is appended. A
+// transaction marker carries the producer's epoch: after a fencing abort
+// (a bumped epoch) the old epoch's batches are refused.
+func (s *Sim) notePid(r *replica, e entry) {
+	if e.rec < 0 {
+		mk := s.markers[markerIndex(e.rec)]
+		st := r.pid(mk.producer)
+		if st.known && st.epoch == mk.epoch {
+			return
+		}
+		for int(mk.producer) >= len(r.pids) {
+			r.pids = append(r.pids, pidState{})
+		}
+		r.pids[mk.producer] = pidState{known: true, epoch: mk.epoch, lastSeq: -1}
+		return
+	}
+	ri := s.ledger.recs.At(int(e.rec))
+	if ri.seq < 0 {
+		return
+	}
+	for int(ri.producer) >= len(r.pids) {
+		r.pids = append(r.pids, pidState{})
+	}
+	r.pids[ri.producer] = pidState{known: true, epoch: ri.epoch, lastSeq: ri.seq}
+}
+
+// rebuildPids recomputes the idempotence state after a truncation.
+func (s *Sim) rebuildPids(pt *partition, r *replica) {
+	r.pids = nil
+	for _, e := range r.entries.All(0) {
+		s.notePid(r, e)
+	}
 }

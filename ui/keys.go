@@ -46,8 +46,13 @@ type simKeys struct {
 	NextElection  key.Binding
 	// Drill lists the records of the ledger's chosen fate; enabled only
 	// while the ledger pane has the focus, so help stays truthful.
-	Drill  key.Binding
-	global globalKeys
+	Drill key.Binding
+	// History opens the history of a partition, a broker or a group:
+	// enter on the logs, the cluster or the groups (in the full help only).
+	History key.Binding
+	// Inspect puts the record inspector's cursor on a record of the logs.
+	Inspect key.Binding
+	global  globalKeys
 }
 
 func newSimKeys(g globalKeys) simKeys {
@@ -76,6 +81,8 @@ func newSimKeys(g globalKeys) simKeys {
 		NextRebalance: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "next rebalance")),
 		NextCommit:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "next commit")),
 		NextElection:  key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "next election")),
+		History:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "history"), key.WithDisabled()),
+		Inspect:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "record details")), // i is a lesson's hint
 		global:        g,
 	}
 }
@@ -91,7 +98,7 @@ func (k simKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.GoTo, k.NextRebalance, k.NextCommit, k.NextElection, k.Faster, k.Slower},
 		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.global.Help, k.global.Back, k.global.Quit},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.History, k.Inspect, k.global.Help, k.global.Back, k.global.Quit},
 	}
 }
 
@@ -104,7 +111,10 @@ type drillKeys struct {
 	PageDown key.Binding
 	PrevFate key.Binding
 	NextFate key.Binding
-	Close    key.Binding
+	// Inspect opens the record inspector on the selected record; esc
+	// comes back to the list.
+	Inspect key.Binding
+	Close   key.Binding
 }
 
 func newDrillKeys() drillKeys {
@@ -115,7 +125,8 @@ func newDrillKeys() drillKeys {
 		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		PrevFate: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous fate")),
 		NextFate: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next fate")),
-		Close:    key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc", "close")),
+		Inspect:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "inspect")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 	}
 }
 
@@ -125,12 +136,12 @@ func (k drillKeys) ShortHelp() []key.Binding {
 	move, fate := k.Down, k.NextFate
 	move.SetHelp("↑/↓", "record")
 	fate.SetHelp("←/→", "fate")
-	return []key.Binding{move, fate, k.PageDown, k.Close}
+	return []key.Binding{move, fate, k.Inspect, k.PageDown, k.Close}
 }
 
 // FullHelp lists the drill-down keys in one column.
 func (k drillKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.PrevFate, k.NextFate, k.Close}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.PrevFate, k.NextFate, k.Inspect, k.Close}}
 }
 
 // menuKeys drive a modal list: the fault menu and the home screen.

@@ -159,7 +159,7 @@ func (m *simScreen) Keys() help.KeyMap {
 	case m.menu.IsOpen():
 		return m.menu.keys
 	case m.drill.IsOpen():
-		return m.drill.keys
+		return m.drill.Keys()
 	}
 	return m.keys
 }
@@ -188,8 +188,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 			m.menu, cmd = m.menu.Update(msg)
 			return cmd
 		case m.drill.IsOpen():
-			m.updateDrill(msg)
-			return nil
+			return m.updateDrill(msg)
 		}
 	}
 	switch msg := msg.(type) {
@@ -219,7 +218,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		if cmd, ok := m.clickTimeline(msg); ok {
 			return cmd
 		}
-		m.handleMouse(msg)
+		return m.handleMouse(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	}
@@ -278,8 +277,10 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, k.FocusBack):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
-	case key.Matches(msg, k.Drill):
+	case key.Matches(msg, k.Drill), key.Matches(msg, k.History):
 		m.openDrill()
+	case key.Matches(msg, k.Inspect):
+		m.openInspector()
 	case key.Matches(msg, k.Up):
 		m.scrollFocused(-1)
 	case key.Matches(msg, k.Down):
@@ -294,11 +295,14 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// handleMouse scrolls the pane under the wheel.
-func (m *simScreen) handleMouse(msg tea.MouseMsg) {
+// handleMouse scrolls the pane under the wheel; a click is mouse.go's.
+func (m *simScreen) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if isClick(msg) {
+		return m.handleClick(msg)
+	}
 	id, ok := m.lay.paneAt(msg.X, msg.Y)
 	if !ok {
-		return
+		return nil
 	}
 	switch msg.Button {
 	case tea.MouseButtonWheelUp:
@@ -306,6 +310,7 @@ func (m *simScreen) handleMouse(msg tea.MouseMsg) {
 	case tea.MouseButtonWheelDown:
 		m.paneByID(id).scroll(3)
 	}
+	return nil
 }
 
 func (m *simScreen) openSeedPrompt() {
@@ -329,6 +334,7 @@ func (m *simScreen) setFocus(id paneID) {
 	}
 	onLedger := id == paneLedger
 	m.keys.Drill.SetEnabled(onLedger)
+	m.enableHistory(id)
 	up, down := "scroll up", "scroll down"
 	if onLedger {
 		up, down = "choose fate", "choose fate"
