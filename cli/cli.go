@@ -23,6 +23,9 @@ Usage:
   kafkasim run SCENARIO [flags]     run a scenario headless: event log and summary
   kafkasim serve [SCENARIO] [flags] a live cluster real Kafka clients connect to
   kafkasim frame SCENARIO --at D    print one frame of the simulator screen at virtual time D
+  kafkasim replay SCENARIO --bootstrap-server HOST:PORT
+                                    play a scenario's clients on a real Kafka cluster and
+                                    compare its ledger with the simulator's
   kafkasim validate FILE...         check scenario and lesson files, report every mistake
   kafkasim list                     list the lessons, scenarios and quiz topics
   kafkasim partition [flags] KEY... which partition each key is written to
@@ -52,6 +55,7 @@ type command func(args []string, stdout, stderr io.Writer) int
 func commands() map[string]command {
 	return map[string]command{
 		"run":       Run,
+		"replay":    Replay,
 		"frame":     Frame,
 		"serve":     Serve,
 		"validate":  Validate,
@@ -116,7 +120,7 @@ func nearestCommand(typed string) string {
 	if typed == "" {
 		return ""
 	}
-	for _, c := range []string{"run", "frame", "serve", "validate", "list", "partition", "assign", "quiz", "play", "lesson", "sandbox", "version", "completion"} {
+	for _, c := range []string{"run", "replay", "frame", "serve", "validate", "list", "partition", "assign", "quiz", "play", "lesson", "sandbox", "version", "completion"} {
 		if strings.HasPrefix(c, typed) || strings.HasPrefix(typed, c) {
 			return c
 		}

@@ -11,6 +11,7 @@ import (
 
 	"kafkasim/lessons"
 	"kafkasim/quiz"
+	"kafkasim/replay"
 	"kafkasim/scenarios"
 	"kafkasim/ui"
 )
@@ -96,6 +97,12 @@ func flagValues(cmd string, f flagSpec) []string {
 		return assignStrategies
 	case cmd == "frame" && f.name == "focus":
 		return ui.FramePanes()
+	case cmd == "replay" && f.name == "on":
+		var kinds []string
+		for _, k := range replay.BrokerFaults {
+			kinds = append(kinds, string(k)+"=")
+		}
+		return kinds
 	}
 	return nil // a number, a duration, a key: nothing to offer
 }
@@ -104,7 +111,7 @@ func flagValues(cmd string, f flagSpec) []string {
 // already has.
 func positionals(cmd string, have int) []string {
 	switch cmd {
-	case "play", "run", "frame", "serve":
+	case "play", "run", "frame", "serve", "replay":
 		if have == 0 {
 			return append(scenarios.Names(), completeFiles)
 		}
