@@ -20,6 +20,8 @@
 //	at = "4s"
 //	text = "What to look at now."
 //	watch = ["group.billing.lag"]    # optional: metrics to show live
+//	when = "group.billing.lost == 0" # optional: text is true when this holds (terms joined by and)
+//	else = "..."                     # optional: said instead when it does not
 //	  [stop.predict]                 # optional: predict, then observe
 //	  question = "..."
 //	  metric = "group.billing.duplicated"   # a scenarios.Metric name

@@ -37,6 +37,10 @@ type Stop struct {
 	// Watch names metrics worth showing beside the text, as
 	// scenarios.Metric names them; the Player reads their live values.
 	Watch []string
+	// When binds Text to the run: it must hold at the stop for Text to be
+	// true. Else is said instead when it does not (see Narrate).
+	When scenarios.Condition
+	Else string
 	// Predict, when set, asks the learner to guess before the run goes on.
 	Predict *Predict
 	Line    int // where the [[stop]] header is in the file

@@ -28,6 +28,8 @@ type rawStop struct {
 	At      string      `toml:"at"`
 	Text    string      `toml:"text"`
 	Watch   []string    `toml:"watch"`
+	When    string      `toml:"when"`
+	Else    string      `toml:"else"`
 	Predict *rawPredict `toml:"predict"`
 }
 

@@ -32,6 +32,7 @@ func (p *parser) stops(l *Lesson, raws []rawStop) {
 				p.fail(err.Error(), "use a scenarios.Metric name", "stop", at, "watch")
 			}
 		}
+		s.When, s.Else = p.when(r.When, r.Else, at)
 		if r.Predict != nil {
 			s.Predict = p.predict(r.Predict, s.AtMs, at)
 			if s.Predict != nil && s.Predict.RevealMs > lastMs {
@@ -110,4 +111,27 @@ func (p *parser) lineOf(path ...string) int {
 		return n + p.tomlStart - 1
 	}
 	return 0
+}
+
+// when checks a stop's when and else.
+func (p *parser) when(when, other, at string) (scenarios.Condition, string) {
+	other = strings.TrimSpace(other)
+	if when == "" {
+		if other != "" {
+			p.fail("else without when", `say when the text is true: when = "group.billing.lost == 0"`, "stop", at, "else")
+		}
+		return nil, ""
+	}
+	c, err := scenarios.ParseCondition(when)
+	if err != nil {
+		p.fail(err.Error(), `e.g. when = "group.billing.duplicated == 0"`, "stop", at, "when")
+		return nil, ""
+	}
+	for _, t := range c {
+		if err := CheckMetricName(t.Metric); err != nil {
+			p.fail(err.Error(), "use a scenarios.Metric name", "stop", at, "when")
+			return nil, ""
+		}
+	}
+	return c, other
 }

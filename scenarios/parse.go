@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -102,7 +103,7 @@ func (b *builder) build(top *table) {
 	b.topics(top.list("topic", topicKeys...))
 	b.producers(top.list("producer", producerKeys...))
 	b.groups(top.list("group", groupKeys...))
-	b.timeline(top.list("timeline", timelineKeys...))
+	b.timeline(top.list("timeline", append(slices.Clone(timelineKeys), narrationKeys...)...))
 	b.expects(top.list("expect", expectKeys...))
 	b.limits(top)
 }

@@ -53,7 +53,7 @@ func (s *lessonScreen) stopBox(w, idx int) []string {
 	st := s.st
 	stop := &s.lesson.Stops[idx]
 	lines := []string{s.boxTitle("■ STOP "+itoa(idx+1)+" of "+itoa(len(s.lesson.Stops))+" · "+fmtMs(stop.AtMs), w)}
-	lines = append(lines, para(stop.Text, w)...)
+	lines = append(lines, para(s.player.StopText(idx), w)...)
 	if watch := s.watchLine(stop); watch != "" {
 		for _, l := range wrap(watch, w-2) {
 			lines = append(lines, " "+st.Accent.Render(l))
