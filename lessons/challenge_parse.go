@@ -130,7 +130,7 @@ func hintFor(path []string) string {
 	parent := strings.Join(path[:len(path)-1], ".")
 	switch parent {
 	case "":
-		return "top-level keys: number, title, scenario, summary, [[stop]], [challenge]"
+		return "top-level keys: number, title, scenario, summary, in_real_kafka, [[stop]], [challenge]"
 	case "stop":
 		return "a stop takes at, text, watch, when, else, [stop.predict]"
 	case "stop.predict":

@@ -15,6 +15,7 @@
 //	title = "Offsets and commits"
 //	scenario = "offsets-restart"     # a built-in scenario
 //	summary = "one line for the home screen"
+//	in_real_kafka = '''...'''   # optional Markdown: the real commands and configs
 //
 //	[[stop]]                         # the run pauses here, in time order
 //	at = "4s"

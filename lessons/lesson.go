@@ -14,8 +14,11 @@ type Lesson struct {
 	Summary  string // one line for the home screen and `kafkasim list`
 	Scenario string // the built-in scenario the lesson runs
 	Body     string // the Markdown after the front matter
-	Sections []Section
-	Stops    []Stop
+	// InRealKafka is Markdown: the commands or client configs that show
+	// the same thing on a real cluster (Kafka 3.9). Optional in a file.
+	InRealKafka string
+	Sections    []Section
+	Stops       []Stop
 	// Challenge is the closing exercise.
 	Challenge Challenge
 	// File is the file the lesson came from, e.g. "content/05-offsets-and-commits.md".

@@ -27,7 +27,7 @@ const (
 var topKeys = []string{"kafkasim_version", "title", "description", "seed", "duration", "cluster", "topic", "producer", "group", "timeline", "expect",
 	// A scenario that is also a lesson (kafkasim lesson FILE.toml) has
 	// these; the lessons package reads them, a scenario run ignores them.
-	"number", "summary", "stop", "challenge"}
+	"number", "summary", "in_real_kafka", "stop", "challenge"}
 
 // TopKeys lists the top-level keys a scenario file may have.
 func TopKeys() []string { return slices.Clone(topKeys) }

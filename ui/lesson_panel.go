@@ -117,7 +117,7 @@ func (s *lessonScreen) tourDoneBox(w int) []string {
 	lines := []string{s.boxTitle("■ END OF THE TOUR", w)}
 	lines = append(lines, para("You have watched it happen. Now make it happen yourself: the challenge.", w)...)
 	lines = append(lines, para("Goal: "+s.lesson.Challenge.Goal, w)...)
-	for _, l := range para("enter starts the challenge · r watches the tour again · t reads the lesson again", w) {
+	for _, l := range para("enter starts the challenge · r watches the tour again · t reads the lesson again, with the real Kafka commands", w) {
 		lines = append(lines, s.st.Faint.Render(l))
 	}
 	return lines
