@@ -21,6 +21,7 @@
 //	at = "4s"
 //	text = "What to look at now."
 //	watch = ["group.billing.lag"]    # optional: metrics to show live
+//	code = "consumer.py:commit"      # optional: a program in code/, a #@label line marked
 //	when = "group.billing.lost == 0" # optional: text is true when this holds (terms joined by and)
 //	else = "..."                     # optional: said instead when it does not
 //	  [stop.predict]                 # optional: predict, then observe

@@ -44,6 +44,10 @@ type Stop struct {
 	// true. Else is said instead when it does not (see Narrate).
 	When scenarios.Condition
 	Else string
+	// Code, when set, shows a client program beside the run: "consumer.py"
+	// or "consumer.py:commit" to mark the line labelled commit.
+	Code     string
+	CodeLine int // the marked line's index in the program, -1 for none
 	// Predict, when set, asks the learner to guess before the run goes on.
 	Predict *Predict
 	Line    int // where the [[stop]] header is in the file

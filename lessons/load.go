@@ -30,6 +30,7 @@ type rawStop struct {
 	Text    string      `toml:"text"`
 	Watch   []string    `toml:"watch"`
 	When    string      `toml:"when"`
+	Code    string      `toml:"code"`
 	Else    string      `toml:"else"`
 	Predict *rawPredict `toml:"predict"`
 }

@@ -33,6 +33,7 @@ func (p *parser) stops(l *Lesson, raws []rawStop) {
 			}
 		}
 		s.When, s.Else = p.when(r.When, r.Else, at)
+		s.Code, s.CodeLine = p.code(r.Code, at)
 		if r.Predict != nil {
 			s.Predict = p.predict(r.Predict, s.AtMs, at)
 			if s.Predict != nil && s.Predict.RevealMs > lastMs {
@@ -134,4 +135,26 @@ func (p *parser) when(when, other, at string) (scenarios.Condition, string) {
 		}
 	}
 	return c, other
+}
+
+// code checks a stop's code: a built-in program, and a label in it.
+func (p *parser) code(ref, at string) (string, int) {
+	if ref == "" {
+		return "", -1
+	}
+	name, label, _ := strings.Cut(ref, ":")
+	sn, err := LoadSnippet(name)
+	if err != nil {
+		p.fail(err.Error(), `code = "consumer.py:commit" names a program and a line label`, "stop", at, "code")
+		return "", -1
+	}
+	if label == "" {
+		return name, -1
+	}
+	line, ok := sn.Labels[label]
+	if !ok {
+		p.fail(fmt.Sprintf("%s has no line labelled %q", name, label), "its labels: "+sn.labelNames(), "stop", at, "code")
+		return "", -1
+	}
+	return name, line
 }

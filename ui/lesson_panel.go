@@ -48,8 +48,24 @@ func para(text string, w int) []string {
 	return lines
 }
 
-// stopBox shows stop idx's text, its live values and its question.
+// stopBox shows stop idx's text, its live values, its program (when it
+// names one: beside the text on a wide screen, a few lines under it on a
+// narrow one) and its question.
 func (s *lessonScreen) stopBox(w, idx int) []string {
+	stop := &s.lesson.Stops[idx]
+	if stop.Code != "" && w >= codeSideMinW {
+		cw := min(codePaneMaxW, w/2)
+		left := s.stopText(w-cw-1, idx)
+		left = append(left, s.stopQuestion(w-cw-1, idx)...)
+		return besideText(left, s.codePane(stop, cw, max(len(left), codeSideMinRows)), w-cw-1)
+	}
+	lines := s.stopText(w, idx)
+	lines = append(lines, s.codePane(stop, w, codeNarrowRows)...)
+	return append(lines, s.stopQuestion(w, idx)...)
+}
+
+// stopText is the stop's title, text and live values.
+func (s *lessonScreen) stopText(w, idx int) []string {
 	st := s.st
 	stop := &s.lesson.Stops[idx]
 	lines := []string{s.boxTitle("■ STOP "+itoa(idx+1)+" of "+itoa(len(s.lesson.Stops))+" · "+fmtMs(stop.AtMs), w)}
@@ -59,6 +75,14 @@ func (s *lessonScreen) stopBox(w, idx int) []string {
 			lines = append(lines, " "+st.Accent.Render(l))
 		}
 	}
+	return lines
+}
+
+// stopQuestion is the stop's question: open, revealing or judged.
+func (s *lessonScreen) stopQuestion(w, idx int) []string {
+	st := s.st
+	stop := &s.lesson.Stops[idx]
+	var lines []string
 	q := stop.Predict
 	if q == nil {
 		return lines

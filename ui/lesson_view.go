@@ -129,6 +129,9 @@ func (s *lessonScreen) textLines() []string {
 	w := min(s.w-2, lessonTextMaxW)
 	if s.text == nil || s.textW != w {
 		s.text = renderMarkdown(s.st, s.lesson.Body, w)
+		if code := programsText(s.lesson); code != "" {
+			s.text = append(append(s.text, ""), renderMarkdown(s.st, code, w)...)
+		}
 		if s.lesson.InRealKafka != "" {
 			s.text = append(append(s.text, ""), realKafkaBox(s.st, s.lesson.InRealKafka, w)...)
 		}
