@@ -21,6 +21,7 @@ Usage:
   kafkasim lesson N|FILE.md         open lesson N, or a lesson file of your own
   kafkasim sandbox                  a cluster of your own to break
   kafkasim run SCENARIO [flags]     run a scenario headless: event log and summary
+  kafkasim frame SCENARIO --at D    print one frame of the simulator screen at virtual time D
   kafkasim validate FILE...         check scenario and lesson files, report every mistake
   kafkasim list                     list the lessons, scenarios and quiz topics
   kafkasim partition [flags] KEY... which partition each key is written to
@@ -50,6 +51,7 @@ type command func(args []string, stdout, stderr io.Writer) int
 func commands() map[string]command {
 	return map[string]command{
 		"run":       Run,
+		"frame":     Frame,
 		"validate":  Validate,
 		"list":      List,
 		"partition": Partition,
@@ -112,7 +114,7 @@ func nearestCommand(typed string) string {
 	if typed == "" {
 		return ""
 	}
-	for _, c := range []string{"run", "validate", "list", "partition", "assign", "quiz", "play", "lesson", "sandbox", "version", "completion"} {
+	for _, c := range []string{"run", "frame", "validate", "list", "partition", "assign", "quiz", "play", "lesson", "sandbox", "version", "completion"} {
 		if strings.HasPrefix(c, typed) || strings.HasPrefix(typed, c) {
 			return c
 		}

@@ -12,6 +12,7 @@ import (
 	"kafkasim/lessons"
 	"kafkasim/quiz"
 	"kafkasim/scenarios"
+	"kafkasim/ui"
 )
 
 // Shell completion works as Cobra's does: the script a shell loads is a
@@ -93,6 +94,8 @@ func flagValues(cmd string, f flagSpec) []string {
 		return quiz.Topics()
 	case cmd == "assign" && f.name == "strategy":
 		return assignStrategies
+	case cmd == "frame" && f.name == "focus":
+		return ui.FramePanes()
 	}
 	return nil // a number, a duration, a key: nothing to offer
 }
@@ -101,7 +104,7 @@ func flagValues(cmd string, f flagSpec) []string {
 // already has.
 func positionals(cmd string, have int) []string {
 	switch cmd {
-	case "play", "run":
+	case "play", "run", "frame":
 		if have == 0 {
 			return append(scenarios.Names(), completeFiles)
 		}

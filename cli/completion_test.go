@@ -63,6 +63,9 @@ func TestComplete(t *testing.T) {
 		{[]string{"run", "--seed"}, nil, []string{"acks", "--json"}}, // a number: nothing to offer
 		{[]string{"run", "--seed", "4"}, []string{"acks", "--json"}, nil},
 		{[]string{"play"}, []string{"exactly-once", completeFiles, "--seed"}, nil},
+		{[]string{"frame"}, []string{"exactly-once", completeFiles, "--at", "--size", "--focus", "--seed", "--budget"}, nil},
+		{[]string{"frame", "acks", "--focus"}, []string{"cluster", "logs", "groups", "ledger"}, []string{"--at", "acks"}},
+		{[]string{"frame", "acks", "--at"}, nil, []string{"--size", "acks"}},
 		{[]string{"lesson"}, []string{"1", "2", "--seed"}, []string{"0"}},
 		{[]string{"lesson", "2"}, []string{"--seed"}, []string{"1"}},
 		{[]string{"quiz"}, []string{"--topic", "--print", "--no-answers", "--generated", "--seed"}, nil},

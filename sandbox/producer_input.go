@@ -128,7 +128,7 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 			case e.Type == sim.EvAcked:
 				settled = true
 				s.rememberHeaders(e.Topic, e.Partition, e.Offset, pm.pending)
-			case e.Type == sim.EvProduceFailed && e.Reason != sim.ReasonManual:
+			case e.Type == sim.EvProduceFailed && e.Reason != sim.ReasonBrokerRefused:
 				settled, failure = true, &evs[i]
 			case e.Type == sim.EvProduceRequest && pm.spec.Acks == sim.AcksNone:
 				settled = true // acks=0: sent is done
@@ -200,7 +200,7 @@ func (pm *producerMode) logRetry(o *output, e sim.Event) {
 			producerClient.prefix, tp, exceptionFor(e.Err, e, pm.spec.DeliveryTimeoutMs)), "org.apache.kafka.clients.producer.internals.Sender")
 		return
 	}
-	left := pm.spec.Retries - (e.Epoch - 2) - 1
+	left := pm.spec.Retries - (int(e.Attempt) - 2) - 1
 	o.logLine("WARN", fmt.Sprintf("%sGot error produce response with correlation id %d on topic-partition %s, retrying (%d attempts left). Error: %s",
 		producerClient.prefix, pm.correlation, tp, left, e.Err), "org.apache.kafka.clients.producer.internals.Sender")
 }
@@ -257,11 +257,11 @@ func exceptionFor(code string, e sim.Event, deliveryTimeoutMs int64) string {
 		return pkg + "OutOfOrderSequenceException: The broker received an out of order sequence number."
 	case "TimeoutException": // the producer expired the batch (delivery.timeout.ms)
 		return fmt.Sprintf("%sTimeoutException: Expiring %d record(s) for %s-%d:%d ms has passed since batch creation",
-			pkg, max(e.Count, 1), e.Topic, e.Partition, e.EndOffset)
+			pkg, max(e.Count, 1), e.Topic, e.Partition, e.DurationMs)
 	case "REQUEST_TIMED_OUT":
-		if e.EndOffset >= deliveryTimeoutMs {
+		if e.DurationMs >= deliveryTimeoutMs {
 			return fmt.Sprintf("%sTimeoutException: Expiring %d record(s) for %s-%d:%d ms has passed since batch creation",
-				pkg, max(e.Count, 1), e.Topic, e.Partition, e.EndOffset)
+				pkg, max(e.Count, 1), e.Topic, e.Partition, e.DurationMs)
 		}
 		return pkg + "TimeoutException: The request timed out."
 	}

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"kafkasim/internal/cputime"
 	"runtime"
 	"strings"
 	"testing"
@@ -16,12 +17,12 @@ func runMeasured(t *testing.T, script string) (string, time.Duration, uint64) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	start := time.Now()
 	var out strings.Builder
-	if _, err := s.RunScript(strings.NewReader(script), &out, false); err != nil {
+	var err error
+	took := cputime.Of(func() { _, err = s.RunScript(strings.NewReader(script), &out, false) })
+	if err != nil {
 		t.Fatal(err)
 	}
-	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	return out.String(), took, after.TotalAlloc - before.TotalAlloc
 }

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"kafkasim/internal/cputime"
 	"strings"
 	"testing"
 	"time"
@@ -31,16 +32,17 @@ func TestScriptContinuationLinesAreLinear(t *testing.T) {
 	s := newSession(t, 1)
 	script := "kafka-topics --bootstrap-server localhost:9092 --list \\\n" + strings.Repeat("  --list \\\n", 100_000) + "\n"
 	var out strings.Builder
-	start := time.Now()
-	if _, err := s.RunScript(strings.NewReader(script), &out, false); err != nil {
+	var err error
+	took := cputime.Of(func() { _, err = s.RunScript(strings.NewReader(script), &out, false) })
+	if err != nil {
 		t.Fatal(err)
 	}
-	if took := time.Since(start); took > 5*time.Second {
+	if took > 5*time.Second {
 		t.Errorf("took %v", took)
 	}
 	s = newSession(t, 1)
 	long := "list \\\n" + strings.Repeat(strings.Repeat("z", 1000)+" \\\n", 2000) + "\n"
-	_, err := s.RunScript(strings.NewReader(long), &out, false)
+	_, err = s.RunScript(strings.NewReader(long), &out, false)
 	if err == nil || !strings.Contains(err.Error(), "continued from line 1") {
 		t.Fatalf("err = %v", err)
 	}

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"kafkasim/internal/cputime"
 	"runtime"
 	"strings"
 	"testing"
@@ -15,9 +16,7 @@ func measure(f func()) (time.Duration, uint64) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	start := time.Now()
-	f()
-	took := time.Since(start)
+	took := cputime.Of(f)
 	runtime.ReadMemStats(&after)
 	return took, after.TotalAlloc - before.TotalAlloc
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -184,4 +185,35 @@ func withFaultsNoBuiltInHas(t *testing.T) []*Scenario {
 	noReset.Config.Groups[0].AutoOffsetReset = "none"
 	noReset.Expects = nil
 	return []*Scenario{&faults, &noReset}
+}
+
+// TestEveryEventFactReachesJSON sets each field of sim.Event in turn and
+// checks the JSON line changes: a fact added to the engine's events must
+// also be written (and, by TestEventsDocumented, documented). Seq and Step
+// are the engine's bookkeeping, not facts.
+func TestEveryEventFactReachesJSON(t *testing.T) {
+	base := sim.Event{Type: sim.EvNote, Topic: "t"}
+	plain := string(appendEventJSON(nil, base))
+	typ := reflect.TypeOf(base)
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		if f.Name == "Seq" || f.Name == "Step" || f.Name == "Type" {
+			continue
+		}
+		e := base
+		v := reflect.ValueOf(&e).Elem().Field(i)
+		switch v.Kind() {
+		case reflect.Int, reflect.Int32, reflect.Int64:
+			v.SetInt(7)
+		case reflect.String:
+			v.SetString("x")
+		case reflect.Bool:
+			v.SetBool(true)
+		default:
+			t.Fatalf("field %s: kind %s not handled by this test", f.Name, v.Kind())
+		}
+		if got := string(appendEventJSON(nil, e)); got == plain {
+			t.Errorf("sim.Event.%s is not written to the JSON output", f.Name)
+		}
+	}
 }

@@ -97,6 +97,11 @@ func appendEventJSON(b []byte, e sim.Event) []byte {
 	} else {
 		nonZero(n.offset, e.Offset)
 	}
+	if n.sequenced {
+		o.num(n.firstSeq, int64(e.FirstSeq))
+	} else {
+		nonZero(n.firstSeq, int64(e.FirstSeq))
+	}
 	nonEmpty("producer", e.Producer)
 	nonEmpty("group", e.Group)
 	nonEmpty("member", e.Member)
@@ -104,6 +109,7 @@ func appendEventJSON(b []byte, e sim.Event) []byte {
 	nonZero(n.count, int64(e.Count))
 	nonZero(n.epoch, int64(e.Epoch))
 	nonZero("generation", int64(e.Gen))
+	appendNamedFacts(nonZero, n, e)
 	nonEmpty("error", e.Err)
 	if e.Unaware {
 		o.key("unaware")
@@ -113,6 +119,29 @@ func appendEventJSON(b []byte, e sim.Event) []byte {
 	nonEmpty(n.text, e.Text)
 	o.str("why", e.Why())
 	return append(o.close(), '\n')
+}
+
+// appendNamedFacts writes the facts only some types carry, in the order
+// of sim.Event's fields.
+func appendNamedFacts(nonZero func(string, int64), n jsonNames, e sim.Event) {
+	nonZero(n.duration, e.DurationMs)
+	nonZero(n.timeout, e.TimeoutMs)
+	nonZero(n.delay, e.DelayMs)
+	nonZero("producer_id", e.ProducerID)
+	nonZero(n.attempt, int64(e.Attempt))
+	nonZero("acks", int64(e.Acks))
+	nonZero("replication_factor", int64(e.ReplicationFactor))
+	nonZero("min_insync_replicas", int64(e.MinISR))
+	nonZero("voters", int64(e.Voters))
+	nonZero("first_voter", int64(e.FirstVoter))
+	nonZero("from_partitions", int64(e.PrevPartitions))
+	nonZero(n.partitions, int64(e.Partitions))
+	nonZero("last_sequence", int64(e.LastSeq))
+	nonZero("duplicates", int64(e.Duplicates))
+	nonZero("tombstones_removed", int64(e.Tombstones))
+	nonZero("output_records", int64(e.OutputRecords))
+	nonZero("transaction", int64(e.Txn))
+	nonZero("group_generation", int64(e.GroupGen))
 }
 
 // writeJSONSummary writes the closing {"type": "summary", ...} line.

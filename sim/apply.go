@@ -35,7 +35,7 @@ func (s *Sim) Schedule(atMs int64, cmd Command) error {
 		return err
 	}
 	s.scheduled = append(s.scheduled, Scheduled{AtMs: atMs, Cmd: cmd})
-	s.schedule(max(atMs-s.nowMs, 0), item{kind: itCommand, a: int32(len(s.scheduled) - 1)})
+	s.schedule(max(atMs-s.nowMs, 0), commandItem(len(s.scheduled)-1))
 	return nil
 }
 

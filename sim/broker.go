@@ -44,11 +44,11 @@ func (s *Sim) startCluster() {
 	s.startControllerNodes()
 	s.electController()
 	for _, b := range s.brokers {
-		s.schedule(s.cfg.Cluster.ReplicaLagTimeMaxMs/2, item{kind: itISRCheck, a: int32(b.id)})
-		s.schedule(s.cfg.Cluster.LogRetentionCheckIntervalMs, item{kind: itRetentionCheck, a: int32(b.id)})
+		s.schedule(s.cfg.Cluster.ReplicaLagTimeMaxMs/2, brokerItem(itISRCheck, b.id))
+		s.schedule(s.cfg.Cluster.LogRetentionCheckIntervalMs, brokerItem(itRetentionCheck, b.id))
 	}
-	s.schedule(logCleanerBackoffMs, item{kind: itCleanerCheck})
-	s.schedule(s.cfg.Cluster.LeaderImbalanceCheckSeconds*1000, item{kind: itLeaderBalance})
+	s.schedule(logCleanerBackoffMs, clusterItem(itCleanerCheck))
+	s.schedule(s.cfg.Cluster.LeaderImbalanceCheckSeconds*1000, clusterItem(itLeaderBalance))
 }
 
 func (s *Sim) crashBroker(id int) {
@@ -78,7 +78,7 @@ func (s *Sim) crashBroker(id int) {
 	// expires.
 	timeout, _ := s.cfg.Cluster.SessionTimeout()
 	b.sessionDeadlineMs = s.nowMs + timeout
-	s.schedule(timeout, item{kind: itBrokerSessionCheck, a: int32(id)})
+	s.schedule(timeout, brokerItem(itBrokerSessionCheck, id))
 	s.brokerCrashedConsumers(id)
 }
 
@@ -99,14 +99,14 @@ func (s *Sim) restartBroker(id int) {
 		if s.controller != 0 || s.cfg.Cluster.Metadata == MetadataZooKeeper {
 			left = max(b.sessionDeadlineMs-s.nowMs, 0)
 		}
-		s.emit(Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs, Reason: ReasonSessionTimeout,
-			Offset: left, Text: s.metadataLabel()})
+		s.emit(Event{Type: EvBrokerRestarted, Broker: id, DurationMs: s.nowMs - b.downSinceMs, Reason: ReasonSessionTimeout,
+			DelayMs: left, Text: s.metadataLabel()})
 		if s.controller == 0 {
 			s.maybeElectControllerSoon()
 		}
 		return
 	}
-	restarted := Event{Type: EvBrokerRestarted, Broker: id, EndOffset: s.nowMs - b.downSinceMs}
+	restarted := Event{Type: EvBrokerRestarted, Broker: id, DurationMs: s.nowMs - b.downSinceMs}
 	if s.controller == 0 {
 		restarted.Text = s.metadataLabel() // no controller to take it back yet
 	}
@@ -176,7 +176,7 @@ func (s *Sim) markFenced(id int) {
 	b := s.broker(id)
 	b.fenced = true
 	timeout, _ := s.cfg.Cluster.SessionTimeout()
-	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, Offset: timeout, EndOffset: s.nowMs - b.downSinceMs,
+	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, TimeoutMs: timeout, DurationMs: s.nowMs - b.downSinceMs,
 		Text: s.metadataLabel()})
 }
 
@@ -203,7 +203,7 @@ func (s *Sim) slowBroker(id int, delayMs int64) {
 		s.emit(Event{Type: EvBrokerHealed, Broker: id})
 		return
 	}
-	s.emit(Event{Type: EvBrokerSlowed, Broker: id, EndOffset: delayMs})
+	s.emit(Event{Type: EvBrokerSlowed, Broker: id, DelayMs: delayMs})
 }
 
 func (s *Sim) leaderCount(id int) int {

@@ -49,7 +49,7 @@ func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, 
 		if m.lostOnRejoin {
 			why = ReasonPollTimeout
 		}
-		s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Epoch: g.generation,
+		s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, GroupGen: int32(g.generation),
 			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, Count: boolInt(!m.inGroup)})
 		return true
 	}

@@ -122,7 +122,7 @@ func (s *Sim) startProcessing(g *group, m *member) {
 		}
 		m.procGen++
 		end := m.procStartMs + int64(len(m.buffer))*g.cfg.ProcessingMs
-		s.schedule(max(end-s.nowMs, 0), item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+		s.schedule(max(end-s.nowMs, 0), memberItem(itConsumerProcessed, g, m, m.procGen))
 		s.schedulePoll(g, m, 0)
 		return
 	}
@@ -142,14 +142,14 @@ func (s *Sim) startProcessing(g *group, m *member) {
 	m.procStartMs = s.nowMs + delay
 	m.procDone = 0
 	m.procGen++
-	s.schedule(delay+int64(len(m.buffer))*g.cfg.ProcessingMs, item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+	s.schedule(delay+int64(len(m.buffer))*g.cfg.ProcessingMs, memberItem(itConsumerProcessed, g, m, m.procGen))
 	s.schedulePollTimer(g, m)
 }
 
 // processedDue: the member finished its batch.
 func (s *Sim) processedDue(it item) {
-	g := s.groups[it.a]
-	m := g.members[it.b]
+	g := s.groups[it.groupIdx()]
+	m := g.members[it.memberIdx()]
 	if it.gen != m.procGen || !m.processing || m.state == MemberPaused || m.state == MemberCrashed {
 		return
 	}
@@ -234,7 +234,7 @@ func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) {
 			start = i + 1
 		}
 	}
-	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), EndOffset: int64(dup),
+	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
 		Gen: m.genSynced, Text: rangesText(recs)})
 }
 

@@ -79,7 +79,7 @@ func (s *Sim) newMember(g *group, startMs int64) *member {
 	}
 	s.newIncarnation(g, m)
 	g.members = append(g.members, m)
-	s.schedule(max(startMs-s.nowMs, 0), item{kind: itConsumerPoll, a: g.idx, b: int32(m.idx), gen: m.gen})
+	s.schedule(max(startMs-s.nowMs, 0), memberItem(itConsumerPoll, g, m, m.gen))
 	return m
 }
 
@@ -143,14 +143,14 @@ func (g *group) consumerCount() int {
 
 func (s *Sim) schedulePoll(g *group, m *member, delayMs int64) {
 	m.gen++
-	s.schedule(delayMs, item{kind: itConsumerPoll, a: g.idx, b: int32(m.idx), gen: m.gen})
+	s.schedule(delayMs, memberItem(itConsumerPoll, g, m, m.gen))
 }
 
 // poll is one call of KafkaConsumer.poll(): join or rejoin the group if
 // needed, auto-commit, then fetch records to process.
 func (s *Sim) poll(it item) {
-	g := s.groups[it.a]
-	m := g.members[it.b]
+	g := s.groups[it.groupIdx()]
+	m := g.members[it.memberIdx()]
 	if it.gen != m.gen || m.state == MemberCrashed || m.state == MemberClosed || m.state == MemberPaused {
 		return
 	}
@@ -215,8 +215,8 @@ func (s *Sim) join(g *group, m *member) {
 			// (group.initial.rebalance.delay.ms), up to the rebalance timeout.
 			g.delayUntil = min(s.nowMs+s.cfg.Cluster.GroupInitialRebalanceDelayMs, g.joinDeadline)
 			g.rebalanceGen++
-			s.schedule(g.delayUntil-s.nowMs, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen})
-			s.schedule(g.joinDeadline-s.nowMs, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen, d: 1})
+			s.schedule(g.delayUntil-s.nowMs, groupItem(itJoinDelayOver, g, g.rebalanceGen))
+			s.schedule(g.joinDeadline-s.nowMs, groupItem(itRebalanceTimeout, g, g.rebalanceGen))
 			return
 		}
 		s.maybeCompleteJoin(g, false)
@@ -260,7 +260,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		// coordinator removes it after session.timeout.ms.
 		m.assigned = append([]TopicPartition(nil), tps...)
 		s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-			Text: tpList(tps), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+			Text: tpList(tps), Reason: ReasonDeadClient, TimeoutMs: g.cfg.SessionTimeoutMs})
 		return
 	}
 	m.genSynced = g.generation
@@ -302,7 +302,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		crowded = int64(total)
 	}
 	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-		Text: tpList(tps), Offset: int64(len(added)), Reason: why, EndOffset: crowded})
+		Text: tpList(tps), Offset: int64(len(added)), Reason: why, Partitions: int32(crowded)})
 	for _, tp := range added {
 		s.initPosition(g, m, tp)
 	}

@@ -30,7 +30,7 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 	m.gen++
 	g.history.crashes = append(g.history.crashes, crashRec{member: m.name, gen: m.genSynced, atMs: s.nowMs})
 	s.emit(Event{Type: EvConsumerCrashed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: uncommitted,
-		Offset: int64(skipped), Text: why, EndOffset: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
+		Offset: int64(skipped), Text: why, TimeoutMs: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
 	m.buffer = nil
 	m.pendingCommit = nil
 	if !m.inGroup || (m.joined && g.state == GroupPreparingRebalance) {
@@ -46,7 +46,7 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 		last = s.nowMs - (s.nowMs-m.joinedAtMs)%iv
 	}
 	m.sessionDueMs = max(last+g.cfg.SessionTimeoutMs, s.nowMs)
-	s.schedule(m.sessionDueMs-s.nowMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+	s.schedule(m.sessionDueMs-s.nowMs, memberItem(itSessionCheck, g, m, m.gen))
 }
 
 // uncommittedProcessed counts records the member processed beyond its
@@ -79,16 +79,8 @@ func (s *Sim) uncommittedProcessed(g *group, m *member) int {
 
 // sessionExpired: the coordinator heard nothing for session.timeout.ms.
 func (s *Sim) sessionExpired(it item) {
-	g := s.groups[it.a]
-	m := g.members[it.b]
-	switch it.d {
-	case 1:
-		s.pollTimerDue(g, m)
-		return
-	case 2:
-		s.staticSessionDue(g, m)
-		return
-	}
+	g := s.groups[it.groupIdx()]
+	m := g.members[it.memberIdx()]
 	if it.gen != m.gen || !m.inGroup {
 		return
 	}
@@ -129,7 +121,7 @@ func (s *Sim) restartMember(g *group, m *member) error {
 		why = ReasonStaticRejoin
 	}
 	s.emit(Event{Type: EvConsumerRestarted, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Count: boolInt(wasIn),
-		Reason: why, EndOffset: g.cfg.SessionTimeoutMs})
+		Reason: why, TimeoutMs: g.cfg.SessionTimeoutMs})
 	s.schedulePoll(g, m, 0)
 	return nil
 }
@@ -160,7 +152,7 @@ func (s *Sim) closeMember(g *group, m *member) error {
 		// A static member sends no LeaveGroup: its partitions wait for it
 		// until its session expires.
 		s.emit(Event{Type: EvMemberLeft, Group: g.cfg.ID, Member: m.name, Reason: ReasonStatic,
-			Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs})
+			Text: tpList(m.assigned), TimeoutMs: g.cfg.SessionTimeoutMs})
 		s.stopHeartbeats(g, m)
 		return nil
 	}
@@ -178,9 +170,9 @@ func (s *Sim) pauseMember(g *group, m *member) error {
 	m.pausedAtMs = s.nowMs
 	m.state = MemberPaused
 	m.gen++
-	s.emit(Event{Type: EvConsumerPaused, Group: g.cfg.ID, Member: m.name, EndOffset: g.cfg.MaxPollIntervalMs})
+	s.emit(Event{Type: EvConsumerPaused, Group: g.cfg.ID, Member: m.name, TimeoutMs: g.cfg.MaxPollIntervalMs})
 	if m.inGroup {
-		s.schedule(max(m.lastPollMs+g.cfg.MaxPollIntervalMs-s.nowMs, 0), item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+		s.schedule(max(m.lastPollMs+g.cfg.MaxPollIntervalMs-s.nowMs, 0), memberItem(itSessionCheck, g, m, m.gen))
 	}
 	return nil
 }
@@ -191,13 +183,13 @@ func (s *Sim) resumeMember(g *group, m *member) error {
 	}
 	m.state = m.pausedFrom
 	m.gen++
-	s.emit(Event{Type: EvConsumerResumed, Group: g.cfg.ID, Member: m.name, Count: boolInt(m.inGroup), EndOffset: s.nowMs - m.pausedAtMs})
+	s.emit(Event{Type: EvConsumerResumed, Group: g.cfg.ID, Member: m.name, Count: boolInt(m.inGroup), DurationMs: s.nowMs - m.pausedAtMs})
 	if m.processing {
 		// It picks up where it stalled.
 		m.procStartMs += s.nowMs - m.pausedAtMs
 		m.procGen++
 		s.schedule(max(m.procStartMs+int64(len(m.buffer))*g.cfg.ProcessingMs-s.nowMs, 0),
-			item{kind: itConsumerProcessed, a: g.idx, b: int32(m.idx), gen: m.procGen})
+			memberItem(itConsumerProcessed, g, m, m.procGen))
 		s.schedulePollTimer(g, m)
 		if g.cfg.AsyncProcessing {
 			s.schedulePoll(g, m, 0)

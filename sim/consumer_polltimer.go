@@ -20,7 +20,7 @@ func (s *Sim) schedulePollTimer(g *group, m *member) {
 	deadline := m.lastPollMs + g.cfg.MaxPollIntervalMs
 	done := m.procStartMs + int64(len(m.buffer))*g.cfg.ProcessingMs
 	if deadline < done {
-		s.schedule(max(deadline-s.nowMs, 0), item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), d: 1})
+		s.schedule(max(deadline-s.nowMs, 0), memberItem(itPollTimer, g, m, 0))
 	}
 }
 
@@ -48,8 +48,8 @@ func (s *Sim) pollTimeoutLeave(g *group, m *member) {
 	if m.instanceID != "" {
 		why = ReasonStatic
 	}
-	s.emit(Event{Type: EvPollTimeout, Group: g.cfg.ID, Member: m.name, Offset: s.nowMs - m.lastPollMs,
-		EndOffset: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced, Reason: why})
+	s.emit(Event{Type: EvPollTimeout, Group: g.cfg.ID, Member: m.name, DurationMs: s.nowMs - m.lastPollMs,
+		TimeoutMs: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced, Reason: why})
 	m.lostOnRejoin = true
 	if m.instanceID != "" {
 		// No LeaveGroup from a static member: its heartbeats stop and the

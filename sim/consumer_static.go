@@ -33,7 +33,7 @@ func (s *Sim) leaveGhost(g *group, m *member) {
 		g.leader = gh.idx
 	}
 	if gh.sessionDueMs > 0 {
-		s.schedule(max(gh.sessionDueMs-s.nowMs, 0), item{kind: itConsumerHeartbeat, a: g.idx, b: int32(gh.idx), gen: gh.gen})
+		s.schedule(max(gh.sessionDueMs-s.nowMs, 0), memberItem(itSessionCheck, g, &gh, gh.gen))
 	}
 	m.inGroup, m.joined = false, false
 }
@@ -74,7 +74,7 @@ func (s *Sim) staticRejoin(g *group, m *member) {
 // first.
 func (s *Sim) stopHeartbeats(g *group, m *member) {
 	m.sessionDueMs = s.nowMs + g.cfg.SessionTimeoutMs
-	s.schedule(g.cfg.SessionTimeoutMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), d: 2})
+	s.schedule(g.cfg.SessionTimeoutMs, memberItem(itStaticSession, g, m, 0))
 }
 
 // staticSessionDue checks a static member whose heartbeats stopped.

@@ -44,7 +44,7 @@ func (s *Sim) electController() {
 	s.quorumLost = false
 	s.ctrlEpoch++
 	s.emit(Event{Type: EvControllerElected, Broker: winner, Epoch: s.ctrlEpoch, Count: len(live),
-		Offset: int64(s.firstVoter()), EndOffset: int64(s.voterCount()), Text: s.metadataLabel()})
+		FirstVoter: int32(s.firstVoter()), Voters: int32(s.voterCount()), Text: s.metadataLabel()})
 	if s.ctrlEpoch > 1 {
 		s.controllerTakesOver()
 	}
@@ -64,7 +64,7 @@ func (s *Sim) maybeElectControllerSoon() {
 	if s.cfg.Cluster.Metadata == MetadataZooKeeper {
 		delay = s.cfg.Cluster.ZooKeeperSessionTimeoutMs
 	}
-	s.schedule(delay, item{kind: itControllerElect, gen: int32(s.ctrlEpoch)})
+	s.schedule(delay, controllerElectItem(s.ctrlEpoch))
 }
 
 func (s *Sim) controllerElectDue() {
@@ -89,11 +89,11 @@ func (s *Sim) controllerTakesOver() {
 			// heartbeated: every registered broker gets a full session
 			// from now (ClusterControlManager.activate).
 			b.sessionDeadlineMs = s.nowMs + timeout
-			s.schedule(timeout, item{kind: itBrokerSessionCheck, a: int32(b.id)})
+			s.schedule(timeout, brokerItem(itBrokerSessionCheck, b.id))
 		case s.nowMs >= b.sessionDeadlineMs:
 			expired = append(expired, b.id)
 		default:
-			s.schedule(b.sessionDeadlineMs-s.nowMs, item{kind: itBrokerSessionCheck, a: int32(b.id)})
+			s.schedule(b.sessionDeadlineMs-s.nowMs, brokerItem(itBrokerSessionCheck, b.id))
 		}
 	}
 	// ZooKeeper expired those sessions already: the new controller reads
@@ -228,7 +228,7 @@ func (s *Sim) becomeLeader(p *partition, next, old int, reason Reason) {
 // past leader.imbalance.per.broker.percentage it hands them back.
 func (s *Sim) leaderBalanceCheck() {
 	c := &s.cfg.Cluster
-	s.schedule(c.LeaderImbalanceCheckSeconds*1000, item{kind: itLeaderBalance})
+	s.schedule(c.LeaderImbalanceCheckSeconds*1000, clusterItem(itLeaderBalance))
 	if !c.AutoLeaderRebalance || s.controller == 0 {
 		return
 	}

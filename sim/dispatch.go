@@ -4,13 +4,13 @@ package sim
 func (s *Sim) dispatch(it item) {
 	switch it.kind {
 	case itCommand:
-		s.runScheduled(int(it.a))
+		s.runScheduled(it.scheduledIdx())
 	case itProducerTick:
 		s.producerTick(it)
 	case itLinger:
-		p := s.producers[it.a]
-		if !p.crashed && it.gen == p.gen && p.parts[it.b].open == it.c {
-			s.closeBatch(p, int(it.b))
+		p := s.producers[it.producerIdx()]
+		if !p.crashed && it.gen == p.gen && p.parts[it.part()].open == it.batch() {
+			s.closeBatch(p, it.part())
 			s.drain(p)
 		}
 	case itProduceArrive:
@@ -20,7 +20,7 @@ func (s *Sim) dispatch(it item) {
 	case itRequestTimeout:
 		s.requestTimedOut(it)
 	case itRetryBackoff:
-		p := s.producers[it.a]
+		p := s.producers[it.producerIdx()]
 		if it.gen == p.gen {
 			s.drain(p)
 		}
@@ -28,31 +28,37 @@ func (s *Sim) dispatch(it item) {
 		s.batchExpired(it)
 	case itFetchArrive:
 		s.fetchArrived(it)
-	case itFetchResponse:
+	case itFetchResponse, itFetchDiverged:
 		s.fetchResponded(it)
-	case itFetchWait:
+	case itFetchWait, itFetchBackoff:
 		s.fetchWaitOver(it)
 	case itISRCheck:
-		s.isrCheck(int(it.a))
+		s.isrCheck(it.brokerID())
 	case itBrokerSessionCheck:
-		s.brokerSessionExpired(int(it.a))
+		s.brokerSessionExpired(it.brokerID())
 	case itControllerElect:
 		s.controllerElectDue()
 	case itRetentionCheck:
-		s.retentionCheck(int(it.a))
+		s.retentionCheck(it.brokerID())
 	case itCleanerCheck:
 		s.cleanerCheck()
 	case itLeaderBalance:
 		s.leaderBalanceCheck()
-	case itGroupTick:
+	case itJoinDelayOver, itRebalanceTimeout:
 		s.groupTick(it)
 	case itConsumerPoll:
 		s.poll(it)
 	case itConsumerProcessed:
 		s.processedDue(it)
-	case itConsumerHeartbeat:
+	case itSessionCheck:
 		s.sessionExpired(it)
-	case itMetadataRefresh:
+	case itPollTimer:
+		g := s.groups[it.groupIdx()]
+		s.pollTimerDue(g, g.members[it.memberIdx()])
+	case itStaticSession:
+		g := s.groups[it.groupIdx()]
+		s.staticSessionDue(g, g.members[it.memberIdx()])
+	case itProducerMetadata, itGroupMetadata:
 		s.metadataRefreshed(it)
 	default:
 		panic("sim: unknown item kind")

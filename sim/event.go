@@ -102,6 +102,29 @@ type Event struct {
 	Epoch     int // leader epoch, producer epoch, or controller epoch
 	Gen       int // group generation
 
+	// Facts only some types carry, each named for what it is
+	// (docs/events.md lists which type has which).
+	DurationMs int64 // how long something lasted: down, paused, lagging, a batch's age
+	TimeoutMs  int64 // the configured limit that applies: session.timeout.ms, max.poll.interval.ms, request.timeout.ms
+	DelayMs    int64 // a wait: added fetch delay, retry backoff, initial rebalance delay, time to registration
+	ProducerID int64 // the idempotent producer's id
+
+	Attempt           int32 // which send of a batch, from 1; on produce-failed, the attempts made
+	Acks              int32 // the producer's acks setting (AcksAll is -1)
+	ReplicationFactor int32
+	MinISR            int32 // the topic's min.insync.replicas
+	Voters            int32 // controller quorum voters (controller.quorum.voters)
+	FirstVoter        int32 // the id of the first voter
+	FirstSeq          int32 // a batch's first sequence number (-1: not idempotent)
+	LastSeq           int32 // a batch's last sequence number
+	Partitions        int32 // the topic's partition count now
+	PrevPartitions    int32 // the topic's partition count before
+	Duplicates        int32 // records among Count processed before
+	Tombstones        int32 // tombstones among Count removed
+	OutputRecords     int32 // records a transaction wrote
+	Txn               int32 // the transaction's number within its producer
+	GroupGen          int32 // the group's generation, when Gen is the member's
+
 	Err string // Kafka error name: NOT_ENOUGH_REPLICAS, ...
 	// Unaware: Broker is down but still registered, so the controller acted
 	// as if it were alive (a leader elected before its session expired).
@@ -135,7 +158,8 @@ const (
 	ReasonCooperative      Reason = "cooperative-second-round"
 	ReasonNoOffset         Reason = "no-committed-offset"
 	ReasonOutOfRange       Reason = "out-of-range"
-	ReasonManual           Reason = "manual"
+	ReasonManual           Reason = "manual"            // an operator's command (an offset reset)
+	ReasonBrokerRefused    Reason = "broker-refused"    // produce-failed: the leader refused the write
 	ReasonRebalanceTimeout Reason = "rebalance-timeout" // did not rejoin in time
 	ReasonPartitionsLost   Reason = "partitions-lost"   // onPartitionsLost: the member was out of the group
 	ReasonDeadClient       Reason = "dead-client"       // the answer went to a crashed consumer

@@ -34,20 +34,25 @@ func (s *Sim) Fates(groupID string, want Fate) []RecordFate {
 		if want != "" && f != want {
 			return
 		}
-		ri := s.ledger.recs.At(int(rec))
-		rf := RecordFate{RecordID: int(rec), Producer: s.producers[ri.producer].cfg.ID, SendN: int(ri.sendN),
-			Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), Fate: f}
-		if ri.offset >= 0 {
-			rf.Offsets = append([]int64{ri.offset}, s.ledger.extra[rec]...)
-		}
-		if int(rec) < g.procCount.Len() {
-			rf.Processed = int(*g.procCount.At(int(rec)))
-		}
-		rf.Key, rf.NullKey = s.ledger.keyOf(rec)
-		rf.Reason = s.fateReason(g, rec, f, m, rf.Offsets, newest)
-		out = append(out, rf)
+		out = append(out, s.recordFate(g, rec, f, m, newest))
 	})
 	return out
+}
+
+// recordFate is rec's fate f for the group, with the reason.
+func (s *Sim) recordFate(g *group, rec int32, f Fate, m miss, newest newestByKey) RecordFate {
+	ri := s.ledger.recs.At(int(rec))
+	rf := RecordFate{RecordID: int(rec), Producer: s.producers[ri.producer].cfg.ID, SendN: int(ri.sendN),
+		Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), Fate: f}
+	if ri.offset >= 0 {
+		rf.Offsets = append([]int64{ri.offset}, s.ledger.extra[rec]...)
+	}
+	if int(rec) < g.procCount.Len() {
+		rf.Processed = int(*g.procCount.At(int(rec)))
+	}
+	rf.Key, rf.NullKey = s.ledger.keyOf(rec)
+	rf.Reason = s.fateReason(g, rec, f, m, rf.Offsets, newest)
+	return rf
 }
 
 func (s *Sim) fateReason(g *group, rec int32, f Fate, m miss, offs []int64, newest newestByKey) string {

@@ -162,25 +162,25 @@ func (s *Sim) startRebalance(g *group, why Reason, who string) {
 	g.joinDeadline = s.nowMs + g.cfg.MaxPollIntervalMs
 	g.delayUntil = s.nowMs + delay
 	s.emit(Event{Type: EvRebalanceStarted, Group: g.cfg.ID, Gen: g.generation, Reason: why, Member: who,
-		Broker: s.coordinator(g), EndOffset: delay})
+		Broker: s.coordinator(g), DelayMs: delay})
 	for _, m := range g.members {
 		if m.inGroup && !m.joined {
 			// Members hear of the rebalance in their next heartbeat.
 			m.rejoinAtMs = s.nowMs + m.untilNextHeartbeat(s.nowMs, g.cfg.HeartbeatIntervalMs)
 		}
 	}
-	s.schedule(delay, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen})
-	s.schedule(g.cfg.MaxPollIntervalMs, item{kind: itGroupTick, a: g.idx, gen: g.rebalanceGen, d: 1})
+	s.schedule(delay, groupItem(itJoinDelayOver, g, g.rebalanceGen))
+	s.schedule(g.cfg.MaxPollIntervalMs, groupItem(itRebalanceTimeout, g, g.rebalanceGen))
 }
 
 // groupTick: the join phase may be complete (everyone rejoined, or the
 // rebalance timeout ran out).
 func (s *Sim) groupTick(it item) {
-	g := s.groups[it.a]
+	g := s.groups[it.groupIdx()]
 	if it.gen != g.rebalanceGen || g.state != GroupPreparingRebalance {
 		return
 	}
-	if it.d == 1 {
+	if it.kind == itRebalanceTimeout {
 		// Rebalance timeout: members that never rejoined are dropped.
 		for _, m := range g.members {
 			if m.inGroup && !m.joined {
@@ -188,7 +188,7 @@ func (s *Sim) groupTick(it item) {
 			}
 		}
 	}
-	s.maybeCompleteJoin(g, it.d == 1)
+	s.maybeCompleteJoin(g, it.kind == itRebalanceTimeout)
 }
 
 // maybeCompleteJoin finishes the join phase once every member has rejoined
@@ -247,7 +247,7 @@ func (s *Sim) completeJoin(g *group) {
 	for _, m := range ms {
 		if m.state == MemberCrashed {
 			m.sessionDueMs = s.nowMs + g.cfg.SessionTimeoutMs
-			s.schedule(g.cfg.SessionTimeoutMs, item{kind: itConsumerHeartbeat, a: g.idx, b: int32(m.idx), gen: m.gen})
+			s.schedule(g.cfg.SessionTimeoutMs, memberItem(itSessionCheck, g, m, m.gen))
 		}
 	}
 	if leader := g.members[g.leader]; leader.state == MemberCrashed {
@@ -255,7 +255,7 @@ func (s *Sim) completeJoin(g *group) {
 		// assignment will come, and the others wait in CompletingRebalance
 		// until the coordinator removes the leader.
 		s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
-			Member: leader.name, Text: g.protocol, Broker: s.coordinator(g), Reason: ReasonDeadClient, EndOffset: g.cfg.SessionTimeoutMs})
+			Member: leader.name, Text: g.protocol, Broker: s.coordinator(g), Reason: ReasonDeadClient, TimeoutMs: g.cfg.SessionTimeoutMs})
 		return
 	}
 	parts := map[string]int{}
@@ -315,7 +315,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 		ev = EvMemberExpired
 	}
 	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
-		Text: tpList(m.assigned), EndOffset: g.cfg.SessionTimeoutMs, Count: boolInt(m.ghost)})
+		Text: tpList(m.assigned), TimeoutMs: g.cfg.SessionTimeoutMs, Count: boolInt(m.ghost)})
 	s.abortMemberTxn(g, m)
 	m.assigned = nil
 	if g.leader == m.idx {

@@ -63,8 +63,8 @@ func TestIdempotentEpochBumpNeverAcksUnwritten(t *testing.T) {
 				bumped = true
 			}
 			if bumped && e.Type == EvProduceRequest {
-				if e.Offset != 0 {
-					t.Fatalf("seed %d: first request after the epoch bump has sequence %d, want 0", seed, e.Offset)
+				if e.FirstSeq != 0 {
+					t.Fatalf("seed %d: first request after the epoch bump has sequence %d, want 0", seed, e.FirstSeq)
 				}
 				break
 			}

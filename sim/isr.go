@@ -10,7 +10,7 @@ package sim
 // within replica.lag.time.max.ms.
 func (s *Sim) isrCheck(brokerID int) {
 	lag := s.cfg.Cluster.ReplicaLagTimeMaxMs
-	s.schedule(max(lag/2, 1), item{kind: itISRCheck, a: int32(brokerID)})
+	s.schedule(max(lag/2, 1), brokerItem(itISRCheck, brokerID))
 	if !s.brokerUp(brokerID) {
 		return
 	}
@@ -56,7 +56,7 @@ func (s *Sim) shrinkISR(p *partition, b int, why Reason) {
 		behind = lr.leo - r.fetchOffset
 	}
 	s.emit(Event{Type: EvISRShrunk, Topic: p.topicName, Partition: p.id, Broker: b, Broker2: p.leader, Reason: why,
-		Offset: behind, EndOffset: s.nowMs - r.lastCaughtUpMs, Count: len(p.isr), Text: joinInts(p.isr)})
+		Offset: behind, DurationMs: s.nowMs - r.lastCaughtUpMs, Count: len(p.isr), Text: joinInts(p.isr)})
 	s.maybeAdvanceHW(p)
 	// Writes waiting for acks=all may now be answerable, or refused.
 	s.completePendingAcks(p)

@@ -160,28 +160,36 @@ func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m miss)) {
 		if !subscribed[ri.topicIdx] {
 			continue
 		}
-		rec := int32(i)
-		count := uint8(0)
-		if i < g.procCount.Len() {
-			count = *g.procCount.At(i)
-		}
-		switch {
-		case count == 1:
-			f(rec, FateExactlyOnce, miss{})
-		case count > 1:
-			f(rec, FateDuplicated, miss{})
-		case ri.state == recSent:
-			// An acks=0 record counts once sent; on the wire it is pending.
-			f(rec, FatePending, miss{})
-		case ri.state != recAcked:
-			// Neither acknowledged nor processed: the producer's business.
-		case s.stillReadable(g, rec, fr):
-			f(rec, FatePending, miss{})
-		default:
-			m := s.missOf(g, rec)
-			f(rec, m.fate(), m)
+		if fate, m, ok := s.groupFate(g, int32(i), fr); ok {
+			f(int32(i), fate, m)
 		}
 	}
+}
+
+// groupFate is rec's fate for the group, with why when lost or skipped;
+// false while the record is its producer's business only (neither
+// acknowledged nor processed).
+func (s *Sim) groupFate(g *group, rec int32, fr map[TopicPartition]groupFrontier) (Fate, miss, bool) {
+	ri := s.ledger.recs.At(int(rec))
+	count := uint8(0)
+	if int(rec) < g.procCount.Len() {
+		count = *g.procCount.At(int(rec))
+	}
+	switch {
+	case count == 1:
+		return FateExactlyOnce, miss{}, true
+	case count > 1:
+		return FateDuplicated, miss{}, true
+	case ri.state == recSent:
+		// An acks=0 record counts once sent; on the wire it is pending.
+		return FatePending, miss{}, true
+	case ri.state != recAcked:
+		return "", miss{}, false
+	case s.stillReadable(g, rec, fr):
+		return FatePending, miss{}, true
+	}
+	m := s.missOf(g, rec)
+	return m.fate(), m, true
 }
 
 // stillReadable: a copy of the record is in the partition's log and the

@@ -7,12 +7,6 @@ package sim
 // ConsumerCoordinator.rejoinNeededOrPending once the leader's metadata
 // shows a changed subscription).
 
-// Subjects of an itMetadataRefresh item (its a field).
-const (
-	refreshProducer = 0
-	refreshGroup    = 1
-)
-
 // nextRefreshMs is a client's first refresh strictly after now: every
 // ageMs from when it started.
 func (s *Sim) nextRefreshMs(startMs, ageMs int64) int64 {
@@ -29,14 +23,14 @@ func (s *Sim) scheduleMetadataRefreshes(topic string) {
 	for _, p := range s.producers {
 		if s.topics[p.topicIdx].cfg.Name == topic {
 			at := s.nextRefreshMs(p.cfg.StartMs, p.cfg.MetadataMaxAgeMs)
-			s.schedule(at-s.nowMs, item{kind: itMetadataRefresh, a: refreshProducer, b: p.idx})
+			s.schedule(at-s.nowMs, producerItem(itProducerMetadata, p))
 		}
 	}
 	for _, g := range s.groups {
 		for _, t := range g.cfg.Topics {
 			if t == topic {
 				at := s.nextRefreshMs(g.cfg.StartMs, g.cfg.MetadataMaxAgeMs)
-				s.schedule(at-s.nowMs, item{kind: itMetadataRefresh, a: refreshGroup, b: g.idx})
+				s.schedule(at-s.nowMs, groupItem(itGroupMetadata, g, 0))
 			}
 		}
 	}
@@ -45,14 +39,14 @@ func (s *Sim) scheduleMetadataRefreshes(topic string) {
 // metadataRefreshed: a producer now partitions over the topic's current
 // count; a group with members rebalances to share the new partitions.
 func (s *Sim) metadataRefreshed(it item) {
-	switch it.a {
-	case refreshProducer:
-		p := s.producers[it.b]
+	switch it.kind {
+	case itProducerMetadata:
+		p := s.producers[it.producerIdx()]
 		n := len(s.topics[p.topicIdx].parts)
 		p.syncPartitions(n)
 		p.known = n
-	case refreshGroup:
-		g := s.groups[it.b]
+	case itGroupMetadata:
+		g := s.groups[it.groupIdx()]
 		if g.state != GroupEmpty {
 			s.startRebalance(g, ReasonNewPartitions, "")
 		}

@@ -46,8 +46,8 @@ func TestSlowProcessingOutlastsMaxPollInterval(t *testing.T) {
 			t.Fatalf("seed %d: want poll-timeout, then LeaveGroup, then a failed commit, then partitions lost: %d %d %d %d\n%s",
 				seed, timeout, left, failed, lost, trace(evs))
 		}
-		if evs[timeout].Offset < g.MaxPollIntervalMs || evs[timeout].AtMs-evs[timeout].Offset < 0 {
-			t.Fatalf("seed %d: poll timeout after %d ms, want at least %d", seed, evs[timeout].Offset, g.MaxPollIntervalMs)
+		if evs[timeout].DurationMs < g.MaxPollIntervalMs || evs[timeout].AtMs-evs[timeout].DurationMs < 0 {
+			t.Fatalf("seed %d: poll timeout after %d ms, want at least %d", seed, evs[timeout].DurationMs, g.MaxPollIntervalMs)
 		}
 		if first(EvRebalanceStarted, func(e Event) bool { return e.Reason == ReasonPollTimeout && e.Member == slow }) < left {
 			t.Fatalf("seed %d: the LeaveGroup should start a rebalance\n%s", seed, trace(evs))

@@ -5,9 +5,9 @@ package sim
 // watermark passes the records for acks=all).
 
 func (s *Sim) produceArrived(it item) {
-	p := s.producers[it.a]
-	b := s.batches.Mut(int(it.b))
-	brokerID := int(it.c)
+	p := s.producers[it.producerIdx()]
+	b := s.batches.Mut(int(it.batch()))
+	brokerID := it.broker()
 	if p.cfg.Acks == AcksNone {
 		// Sent is all acks=0 promises: whatever the broker does now, the
 		// records count as delivered by the producer.
@@ -21,7 +21,7 @@ func (s *Sim) produceArrived(it item) {
 		return // the connection broke; failRequestsTo answers the producer
 	}
 	pt := s.partitionOf(int(b.topicIdx), int(b.part))
-	respond := func(code int32, base int64) { s.sendProduceResponse(p, it.b, it.gen, brokerID, code, base) }
+	respond := func(code int32, base int64) { s.sendProduceResponse(p, it.batch(), it.gen, brokerID, code, base) }
 	if pt == nil || pt.leader != brokerID {
 		respond(errNotLeader, -1)
 		return
@@ -39,12 +39,12 @@ func (s *Sim) produceArrived(it item) {
 	}
 	if p.cfg.Acks == AcksAll && len(pt.isr) < cfg.MinInsyncReplicas {
 		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), EndOffset: int64(cfg.MinInsyncReplicas), Reason: ReasonManual})
+			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), MinISR: int32(cfg.MinInsyncReplicas), Reason: ReasonBrokerRefused})
 		respond(errNotEnoughReplicas, -1)
 		return
 	}
 	lr := pt.leaderRep()
-	epoch, firstSeq := unpackSeq(it.d)
+	epoch, firstSeq := it.sentSeq()
 	if firstSeq >= 0 {
 		code, dupBase := s.checkSequence(lr, b, epoch, firstSeq)
 		switch {
@@ -55,11 +55,11 @@ func (s *Sim) produceArrived(it item) {
 			last := firstSeq + int32(len(b.recs)) - 1
 			end := dupBase + int64(len(b.recs))
 			s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-				Offset: int64(firstSeq), EndOffset: int64(last), Count: len(b.recs), Epoch: int(p.pid)})
+				FirstSeq: firstSeq, LastSeq: last, Count: len(b.recs), ProducerID: p.pid})
 			// The answer is the first write's offsets, under the same acks
 			// rule: with acks=all it waits for the ISR to have them.
 			if p.cfg.Acks == AcksAll && pt.hw < end {
-				pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.b, gen: it.gen, base: dupBase, end: end})
+				pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: dupBase, end: end})
 				return
 			}
 			respond(errNone, dupBase)
@@ -92,7 +92,7 @@ func (s *Sim) produceArrived(it item) {
 	case p.cfg.Acks == AcksLeader || pt.hw >= lr.leo:
 		respond(errNone, base)
 	default:
-		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.b, gen: it.gen, base: base, end: lr.leo})
+		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: base, end: lr.leo})
 	}
 }
 
@@ -114,10 +114,10 @@ func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code
 		b.dropAcks--
 		bt := s.batches.Mut(int(bi))
 		s.emit(Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
-			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], EndOffset: p.cfg.RequestTimeoutMs})
+			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
 		return
 	}
-	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: bi, c: code, gen: gen, d: base})
+	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceResponseItem(p, bi, code, gen, base))
 }
 
 // completePendingAcks answers acks=all requests whose records the whole

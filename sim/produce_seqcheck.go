@@ -4,12 +4,6 @@ package sim
 // ProducerAppendInfo in Kafka): producer epoch, duplicate batches and
 // sequence order.
 
-// packSeq and unpackSeq carry a request's producer epoch and first
-// sequence number in a queue item, as they were when it was sent.
-func packSeq(epoch, firstSeq int32) int64 { return int64(epoch)<<32 | int64(uint32(firstSeq)) }
-
-func unpackSeq(d int64) (epoch, firstSeq int32) { return int32(d >> 32), int32(uint32(d)) }
-
 // checkSequence answers an idempotent batch: errNone and dupBase -1 to
 // append it; errNone and the first copy's base offset for a duplicate; or
 // an error. A duplicate must match a batch in the log exactly (Kafka keeps

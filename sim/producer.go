@@ -120,7 +120,7 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	p.syncPartitions(len(t.parts))
 	p.known = len(t.parts)
 	if cfg.RatePerSec > 0 {
-		s.schedule(max(cfg.StartMs-s.nowMs, 0), item{kind: itProducerTick, a: p.idx, gen: p.gen})
+		s.schedule(max(cfg.StartMs-s.nowMs, 0), producerItem(itProducerTick, p))
 	}
 	return nil
 }
@@ -143,7 +143,7 @@ func (s *Sim) producerByID(id string) *producer {
 // producerTick makes the send() calls that are due by now at the
 // producer's rate, then schedules itself for the next one.
 func (s *Sim) producerTick(it item) {
-	p := s.producers[it.a]
+	p := s.producers[it.producerIdx()]
 	if p.crashed || it.gen != p.gen {
 		return
 	}
@@ -152,7 +152,7 @@ func (s *Sim) producerTick(it item) {
 	for p.cfg.Count == 0 || p.sends < p.cfg.Count {
 		due := start + int64(p.sends)*1000/rate
 		if due > s.nowMs {
-			s.schedule(due-s.nowMs, item{kind: itProducerTick, a: p.idx, gen: p.gen})
+			s.schedule(due-s.nowMs, producerItem(itProducerTick, p))
 			break
 		}
 		s.send(p, nil, nil, true)
@@ -232,9 +232,9 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 		s.batches.Append(batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
 			createdMs: s.nowMs, firstSeq: -1, base: -1})
 		pp.open = int32(s.batches.Len() - 1)
-		s.schedule(p.cfg.DeliveryTimeoutMs, item{kind: itBatchExpire, a: p.idx, b: pp.open, gen: p.gen})
+		s.schedule(p.cfg.DeliveryTimeoutMs, batchExpireItem(p, pp.open))
 		if p.cfg.LingerMs > 0 {
-			s.schedule(p.cfg.LingerMs, item{kind: itLinger, a: p.idx, b: int32(part), c: pp.open, gen: p.gen})
+			s.schedule(p.cfg.LingerMs, lingerItem(p, part, pp.open))
 		}
 	}
 	b := s.batches.Mut(int(pp.open))
@@ -288,12 +288,12 @@ func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 		p.acked += len(b.recs)
 		if p.cfg.Acks != AcksNone {
 			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
-				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Epoch: p.cfg.Acks})
+				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Acks: int32(p.cfg.Acks)})
 		}
 	} else {
 		p.failed += len(b.recs)
 		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: len(b.recs),
-			Err: errNames[code], EndOffset: s.nowMs - b.createdMs, Epoch: int(b.attempts)})
+			Err: errNames[code], DurationMs: s.nowMs - b.createdMs, Attempt: int32(b.attempts)})
 	}
 	if p.hidden {
 		s.txnSendSettled(p)

@@ -32,9 +32,9 @@ func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
 		}
 	}
 	s.emit(Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Count: len(b.recs), Err: errNames[code], Epoch: int(b.attempts) + 1, Offset: int64(b.firstSeq),
-		EndOffset: backoff, Text: text})
-	s.schedule(backoff, item{kind: itRetryBackoff, a: p.idx, gen: p.gen})
+		Count: len(b.recs), Err: errNames[code], Attempt: int32(b.attempts) + 1, FirstSeq: b.firstSeq,
+		DelayMs: backoff, Text: text})
+	s.schedule(backoff, producerItem(itRetryBackoff, p))
 }
 
 func idempotenceWord(p *producer) string {
@@ -45,33 +45,33 @@ func idempotenceWord(p *producer) string {
 }
 
 func (s *Sim) produceResponse(it item) {
-	p := s.producers[it.a]
-	b := s.batches.Mut(int(it.b))
+	p := s.producers[it.producerIdx()]
+	b := s.batches.Mut(int(it.batch()))
 	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
 		return
 	}
-	if it.c == errNone {
-		b.base = it.d
-		s.finishBatch(p, it.b, true, errNone)
+	if it.errCode() == errNone {
+		b.base = it.baseOffset()
+		s.finishBatch(p, it.batch(), true, errNone)
 	} else {
-		s.produceFailedAttempt(p, it.b, it.c)
+		s.produceFailedAttempt(p, it.batch(), it.errCode())
 	}
 	s.drain(p)
 }
 
 func (s *Sim) requestTimedOut(it item) {
-	p := s.producers[it.a]
-	b := s.batches.Mut(int(it.b))
+	p := s.producers[it.producerIdx()]
+	b := s.batches.Mut(int(it.batch()))
 	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
 		return
 	}
-	s.produceFailedAttempt(p, it.b, errTimeout)
+	s.produceFailedAttempt(p, it.batch(), errTimeout)
 	s.drain(p)
 }
 
 func (s *Sim) batchExpired(it item) {
-	p := s.producers[it.a]
-	b := s.batches.Mut(int(it.b))
+	p := s.producers[it.producerIdx()]
+	b := s.batches.Mut(int(it.batch()))
 	if p.crashed || it.gen != p.gen || b.state == batchDone {
 		return
 	}
@@ -79,21 +79,21 @@ func (s *Sim) batchExpired(it item) {
 	// client (Sender.sendProducerData) this fails batches waiting in the
 	// accumulator and in flight alike, with its own TimeoutException.
 	pp := &p.parts[b.part]
-	if pp.open == it.b {
+	if pp.open == it.batch() {
 		pp.open = -1
 	}
-	if len(pp.queue) > 0 && pp.queue[0] == it.b {
+	if len(pp.queue) > 0 && pp.queue[0] == it.batch() {
 		pp.queue = pp.queue[1:] // the oldest batch expires first: a head pop
 	} else {
 		for i, q := range pp.queue {
-			if q == it.b {
+			if q == it.batch() {
 				pp.queue = append(pp.queue[:i:i], pp.queue[i+1:]...)
 				break
 			}
 		}
 	}
 	b.reqGen++
-	s.finishBatch(p, it.b, false, errExpired)
+	s.finishBatch(p, it.batch(), false, errExpired)
 	s.drain(p)
 }
 
@@ -107,7 +107,7 @@ func (s *Sim) failRequestsTo(brokerID int) {
 		for bi := range s.batches.Len() {
 			b := s.batches.At(bi)
 			if b.producer == p.idx && b.state == batchInFlight && int(b.broker) == brokerID {
-				s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceResponse, a: p.idx, b: int32(bi), c: errNetwork, gen: b.reqGen})
+				s.schedule(s.cfg.Cluster.NetworkDelayMs, produceResponseItem(p, int32(bi), errNetwork, b.reqGen, 0))
 			}
 		}
 	}

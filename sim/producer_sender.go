@@ -68,15 +68,14 @@ func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
 	b.reqHead = head
 	p.parts[b.part].inFlight++
 	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Broker: leader, Count: len(b.recs), Epoch: int(b.attempts), Offset: int64(b.firstSeq)})
+		Broker: leader, Count: len(b.recs), Attempt: int32(b.attempts), FirstSeq: b.firstSeq})
 	// The request carries the sequence numbers and epoch it was sent with.
-	s.schedule(s.cfg.Cluster.NetworkDelayMs, item{kind: itProduceArrive, a: p.idx, b: bi, c: int32(leader), gen: b.reqGen,
-		d: packSeq(b.epoch, b.firstSeq)})
+	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceRequestItem(p, bi, leader, b.reqGen, b.epoch, b.firstSeq))
 	if p.cfg.Acks == AcksNone {
 		// acks=0: the producer counts the records as sent the moment they
 		// leave; it will never hear back.
 		s.finishBatch(p, bi, true, errNone)
 		return
 	}
-	s.schedule(p.cfg.RequestTimeoutMs, item{kind: itRequestTimeout, a: p.idx, b: bi, gen: b.reqGen})
+	s.schedule(p.cfg.RequestTimeoutMs, requestTimeoutItem(p, bi, b.reqGen))
 }

@@ -109,7 +109,7 @@ func (s *Sim) bumpEpoch(p *producer, part int, wasNext int32, why string) {
 	pp := &p.parts[part]
 	pp.seqEpoch, pp.nextSeq, pp.ackedUpTo = p.epoch, 0, 0
 	s.emit(Event{Type: EvEpochBumped, Producer: p.cfg.ID, Topic: s.topics[p.topicIdx].cfg.Name, Partition: part,
-		Epoch: int(p.epoch), Offset: int64(wasNext), Text: why})
+		Epoch: int(p.epoch), FirstSeq: wasNext, Text: why})
 }
 
 // outOfOrderIsGap decides an OUT_OF_ORDER_SEQUENCE_NUMBER retry

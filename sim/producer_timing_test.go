@@ -52,8 +52,8 @@ func TestExpiryTextAndExponentialBackoff(t *testing.T) {
 	var backoffs []int64
 	expiries := 0
 	for _, e := range s.Events() {
-		if e.Type == EvRetried && e.Partition == 0 && e.Count > 0 && len(backoffs) < 8 && e.Offset == 0 {
-			backoffs = append(backoffs, e.EndOffset)
+		if e.Type == EvRetried && e.Partition == 0 && e.Count > 0 && len(backoffs) < 8 && e.FirstSeq == 0 {
+			backoffs = append(backoffs, e.DelayMs)
 		}
 		if e.Type == EvProduceFailed && e.Err == "TimeoutException" {
 			expiries++

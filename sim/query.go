@@ -44,3 +44,101 @@ func (s *Sim) BrokerStatus(id int) (exists, up, fenced bool) {
 	b := s.brokers[id-1]
 	return true, b.up, b.fenced
 }
+
+// RecordStory is one send() as the record inspector shows it: who sent it,
+// what it holds, every offset a copy landed at, what its producer was told,
+// and its fate for every group that reads its topic.
+type RecordStory struct {
+	RecordID  int
+	Producer  string
+	SendN     int
+	Topic     string
+	Partition int
+	Offsets   []int64 // every offset a copy landed at, the first copy first
+	Key       string
+	NullKey   bool
+	Value     string
+	NullValue bool // a tombstone
+	SentAtMs  int64
+	// Outcome is what its producer knows: "acknowledged", "failed",
+	// "in flight" or "sent (acks=0)".
+	Outcome string
+	// Groups has one fate per group subscribed to the topic, in group
+	// order. Fate is "" while the ledger does not count the record for the
+	// group yet (not acknowledged and not processed); Reason then says why.
+	Groups []GroupRecordFate
+}
+
+// GroupRecordFate is a record's fate for one group.
+type GroupRecordFate struct {
+	Group     string
+	Fate      Fate
+	Processed int // times the group finished processing it
+	Reason    string
+}
+
+// Record tells the story of the send() with ledger id id (RecordView's
+// RecordID); false for an unknown id or a control marker (-1). It looks at
+// one record, not the whole ledger: frontiers are per group, the fate
+// checks per record.
+func (s *Sim) Record(id int) (RecordStory, bool) {
+	if id < 0 || id >= s.ledger.recs.Len() {
+		return RecordStory{}, false
+	}
+	rec := int32(id)
+	ri := s.ledger.recs.At(id)
+	st := RecordStory{RecordID: id, Producer: s.producers[ri.producer].cfg.ID, SendN: int(ri.sendN),
+		Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), SentAtMs: ri.createdMs,
+		Outcome: recOutcome(ri.state)}
+	if ri.offset >= 0 {
+		st.Offsets = append([]int64{ri.offset}, s.ledger.extra[rec]...)
+	}
+	st.Key, st.NullKey = s.ledger.keyOf(rec)
+	st.Value, st.NullValue = s.ledger.valueOf(rec)
+	newest := newestByKey{}
+	for _, g := range s.groups {
+		if !containsString(g.cfg.Topics, st.Topic) {
+			continue
+		}
+		gf := GroupRecordFate{Group: g.cfg.ID}
+		if f, m, ok := s.groupFate(g, rec, s.frontiers(g)); ok {
+			rf := s.recordFate(g, rec, f, m, newest)
+			gf.Fate, gf.Processed, gf.Reason = f, rf.Processed, rf.Reason
+		} else {
+			gf.Reason = uncountedReason(ri.state, g.cfg.ID)
+		}
+		st.Groups = append(st.Groups, gf)
+	}
+	return st, true
+}
+
+// uncountedReason says why the ledger does not count a record for a group:
+// it counts what was acknowledged or processed.
+func uncountedReason(st recState, group string) string {
+	if st == recFailed {
+		return "its producer gave up on it and " + group + " never processed it: a failed send is the producer's loss, not the group's"
+	}
+	return "not counted yet: its producer has not been told it was written, and " + group + " has not processed it"
+}
+
+// recOutcome names what a producer knows of a record.
+func recOutcome(st recState) string {
+	switch st {
+	case recAcked:
+		return "acknowledged"
+	case recFailed:
+		return "failed"
+	case recSent:
+		return "sent (acks=0)"
+	}
+	return "in flight"
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,35 +1,10 @@
 package sim
 
-// itemKind says what a queued happening is.
-type itemKind uint8
-
-const (
-	itCommand            itemKind = iota // a scheduled timeline command
-	itProducerTick                       // a producer makes the send() calls now due
-	itLinger                             // a batch's linger.ms is over
-	itProduceArrive                      // a produce request reaches a broker
-	itProduceResponse                    // a produce response reaches the producer
-	itRequestTimeout                     // request.timeout.ms passed for a produce request
-	itRetryBackoff                       // retry.backoff.ms is over for a batch
-	itBatchExpire                        // delivery.timeout.ms is over for a batch
-	itFetchArrive                        // a follower's fetch reaches the leader
-	itFetchResponse                      // fetched records reach a follower
-	itFetchWait                          // a parked follower fetch times out empty
-	itISRCheck                           // a leader looks for lagging followers
-	itBrokerSessionCheck                 // the controller looks for brokers that stopped heartbeating
-	itControllerElect                    // the next controller takes over
-	itRetentionCheck                     // log.retention.check.interval.ms tick
-	itCleanerCheck                       // the log cleaner looks for work
-	itLeaderBalance                      // the controller checks preferred leadership
-	itGroupTick                          // group work: join delay, rebalance, session timeouts
-	itConsumerPoll                       // a consumer calls poll()
-	itConsumerProcessed                  // a consumer finished processing its batch
-	itConsumerHeartbeat                  // the coordinator checks a silent or stalled member
-	itMetadataRefresh                    // a client's metadata.max.age.ms refresh after a topic grew
-)
-
-// item is one queued happening. a, b, c and gen are its arguments; gen lets a
-// handler ignore an item made stale by a crash or a newer item.
+// item is one queued happening: when it is due, its kind, and the ids and
+// number it concerns. The argument slots a, b, c and d are written only by
+// the constructors in queue_items.go and read only through its accessors,
+// which name them per kind; gen lets a handler ignore an item made stale by
+// a crash or a newer item.
 type item struct {
 	atMs int64
 	seq  uint64

@@ -22,16 +22,16 @@ func (s *Sim) startFollowerFetch(p *partition, ri int) {
 
 func (s *Sim) sendFetch(p *partition, ri int, delayMs int64) {
 	r := p.reps[ri]
-	s.schedule(delayMs, item{kind: itFetchArrive, a: int32(p.topicIdx), b: int32(p.id), c: int32(ri), gen: r.fetchGen, d: r.leo})
+	s.schedule(delayMs, fetchItem(itFetchArrive, p, ri, r.leo))
 }
 
 // fetchArrived: a follower's fetch reaches the leader.
 func (s *Sim) fetchArrived(it item) {
-	p := s.partitionOf(int(it.a), int(it.b))
+	p := s.partitionOf(it.topicIdx(), it.partitionID())
 	if p == nil {
 		return
 	}
-	fr := p.reps[it.c]
+	fr := p.reps[it.replica()]
 	if fr.fetchGen != it.gen {
 		return
 	}
@@ -42,45 +42,45 @@ func (s *Sim) fetchArrived(it item) {
 	lr := p.leaderRep()
 	if lr == nil || !s.brokerUp(p.leader) {
 		// Connection refused: try again after replica.fetch.backoff.ms.
-		s.schedule(replicaFetchBackoffMs, item{kind: itFetchWait, a: it.a, b: it.b, c: it.c, gen: it.gen, d: -2})
+		s.schedule(replicaFetchBackoffMs, fetchItem(itFetchBackoff, p, it.replica(), 0))
 		return
 	}
 	// A follower whose log goes past where its last epoch ends on the
 	// leader has diverged: it must truncate first.
 	if _, end := lr.endOffsetForEpoch(fr.lastEpoch()); fr.leo > end {
-		s.respondFetch(p, int(it.c), -(end + 1))
+		s.respondDiverged(p, it.replica(), end)
 		return
 	}
-	s.noteFollowerOffset(p, int(it.c), it.d)
-	if lr.leo > it.d {
-		s.respondFetch(p, int(it.c), min(lr.leo, it.d+replicaFetchMaxRecs))
+	s.noteFollowerOffset(p, it.replica(), it.fetchOffset())
+	if lr.leo > it.fetchOffset() {
+		s.respondFetch(p, it.replica(), min(lr.leo, it.fetchOffset()+replicaFetchMaxRecs))
 		return
 	}
 	// Nothing new: the fetch waits at the leader for records or a timeout.
-	s.schedule(replicaFetchWaitMaxMs, item{kind: itFetchWait, a: it.a, b: it.b, c: it.c, gen: it.gen, d: -1})
-	fr.fetchOffset = it.d
+	s.schedule(replicaFetchWaitMaxMs, fetchItem(itFetchWait, p, it.replica(), 0))
+	fr.fetchOffset = it.fetchOffset()
 	fr.parked = true
 }
 
 // fetchWaitOver: a parked fetch timed out empty, or a refused one retries.
 func (s *Sim) fetchWaitOver(it item) {
-	p := s.partitionOf(int(it.a), int(it.b))
+	p := s.partitionOf(it.topicIdx(), it.partitionID())
 	if p == nil {
 		return
 	}
-	fr := p.reps[it.c]
+	fr := p.reps[it.replica()]
 	if fr.fetchGen != it.gen {
 		return
 	}
-	if it.d == -2 {
-		s.sendFetch(p, int(it.c), 0)
+	if it.kind == itFetchBackoff {
+		s.sendFetch(p, it.replica(), 0)
 		return
 	}
 	if !fr.parked {
 		return
 	}
 	fr.parked = false
-	s.respondFetch(p, int(it.c), fr.leo)
+	s.respondFetch(p, it.replica(), fr.leo)
 }
 
 // wakeParkedFetches answers waiting followers once the leader has new records.
@@ -95,12 +95,18 @@ func (s *Sim) wakeParkedFetches(p *partition) {
 	}
 }
 
-// respondFetch sends the follower records up to upTo (exclusive), or when
-// upTo is negative, tells it to truncate to -(upTo+1).
+// respondFetch sends the follower records up to upTo (exclusive).
 func (s *Sim) respondFetch(p *partition, ri int, upTo int64) {
 	r := p.reps[ri]
 	delay := s.cfg.Cluster.NetworkDelayMs + s.broker(r.broker).slowMs
-	s.schedule(delay, item{kind: itFetchResponse, a: int32(p.topicIdx), b: int32(p.id), c: int32(ri), gen: r.fetchGen, d: upTo})
+	s.schedule(delay, fetchItem(itFetchResponse, p, ri, upTo))
+}
+
+// respondDiverged tells the follower to truncate to offset to first.
+func (s *Sim) respondDiverged(p *partition, ri int, to int64) {
+	r := p.reps[ri]
+	delay := s.cfg.Cluster.NetworkDelayMs + s.broker(r.broker).slowMs
+	s.schedule(delay, fetchItem(itFetchDiverged, p, ri, to))
 }
 
 // noteFollowerOffset is the leader learning a follower's log end offset from
@@ -125,35 +131,35 @@ func (s *Sim) noteFollowerOffset(p *partition, ri int, fetchOffset int64) {
 
 // fetchResponded: records (or a truncation order) reach the follower.
 func (s *Sim) fetchResponded(it item) {
-	p := s.partitionOf(int(it.a), int(it.b))
+	p := s.partitionOf(it.topicIdx(), it.partitionID())
 	if p == nil {
 		return
 	}
-	fr := p.reps[it.c]
+	fr := p.reps[it.replica()]
 	if fr.fetchGen != it.gen || !s.brokerUp(fr.broker) {
 		return
 	}
-	if it.d < 0 {
-		to := -it.d - 1
+	if it.kind == itFetchDiverged {
+		to := it.fetchOffset()
 		dropped := fr.truncateTo(to)
 		s.rebuildPids(p, fr)
 		if len(dropped) > 0 {
 			s.emit(Event{Type: EvTruncated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
 				Offset: to, EndOffset: dropped[len(dropped)-1].offset + 1, Count: len(dropped), Epoch: p.leaderEpoch})
 		}
-		s.sendFetch(p, int(it.c), s.cfg.Cluster.NetworkDelayMs)
+		s.sendFetch(p, it.replica(), s.cfg.Cluster.NetworkDelayMs)
 		return
 	}
 	lr := p.leaderRep()
-	if lr != nil && it.d > fr.leo {
+	if lr != nil && it.fetchOffset() > fr.leo {
 		from := fr.leo
-		n := s.copyEntries(p, lr, fr, it.d)
+		n := s.copyEntries(p, lr, fr, it.fetchOffset())
 		if n > 0 {
 			s.emit(Event{Type: EvReplicated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
 				Offset: from, EndOffset: fr.leo, Count: n})
 		}
 	}
-	s.sendFetch(p, int(it.c), s.cfg.Cluster.NetworkDelayMs)
+	s.sendFetch(p, it.replica(), s.cfg.Cluster.NetworkDelayMs)
 }
 
 // copyEntries appends the leader's entries in [fr.leo, upTo) to the follower.

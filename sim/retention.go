@@ -15,7 +15,7 @@ func hasPolicy(policy, want string) bool {
 // retentionCheck: broker id runs log.retention.check.interval.ms's sweep
 // over the replicas it hosts.
 func (s *Sim) retentionCheck(id int) {
-	s.schedule(s.cfg.Cluster.LogRetentionCheckIntervalMs, item{kind: itRetentionCheck, a: int32(id)})
+	s.schedule(s.cfg.Cluster.LogRetentionCheckIntervalMs, brokerItem(itRetentionCheck, id))
 	if !s.brokerUp(id) {
 		return
 	}
@@ -82,7 +82,7 @@ func (s *Sim) deleteOldSegments(r *replica, cfg *TopicConfig) Reason {
 // cleanerCheck: the log cleaner compacts the closed segments of every
 // compacted topic's replicas.
 func (s *Sim) cleanerCheck() {
-	s.schedule(logCleanerBackoffMs, item{kind: itCleanerCheck})
+	s.schedule(logCleanerBackoffMs, clusterItem(itCleanerCheck))
 	s.forEachPartition(func(p *partition) {
 		cfg := s.topicCfg(p)
 		if !hasPolicy(cfg.CleanupPolicy, CleanupCompact) {
@@ -95,7 +95,7 @@ func (s *Sim) cleanerCheck() {
 			removed, tombstones := s.compact(r, cfg)
 			if removed > 0 && r.broker == p.leader {
 				s.emit(Event{Type: EvCompacted, Topic: p.topicName, Partition: p.id, Broker: r.broker,
-					Count: removed, EndOffset: int64(tombstones), Offset: r.segments[len(r.segments)-1].base})
+					Count: removed, Tombstones: int32(tombstones), Offset: r.segments[len(r.segments)-1].base})
 			}
 		}
 	})

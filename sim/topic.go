@@ -183,7 +183,7 @@ func (s *Sim) createTopic(cfg TopicConfig) (*topic, error) {
 	idx := len(s.topics) - 1
 	start := s.rngPick.IntN(len(s.brokers))
 	shift := s.rngPick.IntN(len(s.brokers))
-	s.emit(Event{Type: EvTopicCreated, Topic: cfg.Name, Count: cfg.Partitions, Epoch: cfg.ReplicationFactor})
+	s.emit(Event{Type: EvTopicCreated, Topic: cfg.Name, Count: cfg.Partitions, ReplicationFactor: int32(cfg.ReplicationFactor)})
 	s.addPartitionsTo(idx, cfg.Partitions, start, shift)
 	return t, nil
 }
@@ -273,7 +273,7 @@ func (s *Sim) addPartitions(name string, total int) error {
 		shift = (t.parts[0].replicas[1] - 1 - first - 1 + 2*n) % n
 	}
 	old := len(t.parts)
-	s.emit(Event{Type: EvPartitionsAdded, Topic: name, Offset: int64(old), EndOffset: int64(total)})
+	s.emit(Event{Type: EvPartitionsAdded, Topic: name, PrevPartitions: int32(old), Partitions: int32(total)})
 	s.addPartitionsTo(idx, total, first, shift)
 	s.scheduleMetadataRefreshes(name)
 	return nil

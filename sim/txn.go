@@ -154,7 +154,7 @@ func (s *Sim) tryFinishCommit(g *group, m *member) bool {
 		s.commitOffset(g, m, tp, offs[tp])
 	}
 	s.emit(Event{Type: EvTxnCommitted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
-		Count: len(m.txn.inputs), EndOffset: int64(len(m.txn.outputs)), Text: g.cfg.OutputTopic, Epoch: int(m.txn.id)})
+		Count: len(m.txn.inputs), OutputRecords: int32(len(m.txn.outputs)), Text: g.cfg.OutputTopic, Txn: m.txn.id})
 	m.txn = memberTxn{producer: m.txn.producer}
 	p.txn = -1
 	return true
@@ -242,7 +242,7 @@ func (s *Sim) endTxnAborted(g *group, m *member, why string, fence bool) {
 	}
 	s.finishTxn(g, m, false)
 	s.emit(Event{Type: EvTxnAborted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
-		Count: len(m.txn.inputs), EndOffset: int64(len(m.txn.outputs)), Text: why, Epoch: int(m.txn.id)})
+		Count: len(m.txn.inputs), OutputRecords: int32(len(m.txn.outputs)), Text: why, Txn: m.txn.id})
 	waiting := m.txn.committing
 	m.txn = memberTxn{producer: m.txn.producer}
 	p.txn = -1

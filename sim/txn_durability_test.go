@@ -63,7 +63,7 @@ func TestTransactionsSurviveOutputLeaderCrash(t *testing.T) {
 		// retried after the crash, acknowledged with acks=all.
 		txnID := "billing-c1"
 		if countEvents(s, EvProduceRequest, func(e Event) bool { return e.Topic == "enriched" }) == 0 ||
-			countEvents(s, EvAcked, func(e Event) bool { return e.Topic == "enriched" && e.Epoch == AcksAll }) == 0 {
+			countEvents(s, EvAcked, func(e Event) bool { return e.Topic == "enriched" && e.Acks == AcksAll }) == 0 {
 			t.Fatalf("seed %d: outputs of %s should be produce requests acked with acks=all", seed, txnID)
 		}
 		if countEvents(s, EvRetried, func(e Event) bool { return e.Topic == "enriched" }) == 0 {

@@ -76,30 +76,30 @@ func whyBroker(e Event) (string, bool) {
 			return whyRestartUnregistered(e), true
 		}
 		if e.Text == MetadataZooKeeper {
-			return fmt.Sprintf("broker %d restarted after %s down and registered in ZooKeeper; there is no controller yet, so it stays out of the ISRs until the next one takes it back", e.Broker, FormatMs(e.EndOffset)), true
+			return fmt.Sprintf("broker %d restarted after %s down and registered in ZooKeeper; there is no controller yet, so it stays out of the ISRs until the next one takes it back", e.Broker, FormatMs(e.DurationMs)), true
 		}
 		if e.Text != "" {
-			return fmt.Sprintf("broker %d restarted after %s down, but no controller is active to register it: it waits, fenced, until the quorum has one", e.Broker, FormatMs(e.EndOffset)), true
+			return fmt.Sprintf("broker %d restarted after %s down, but no controller is active to register it: it waits, fenced, until the quorum has one", e.Broker, FormatMs(e.DurationMs)), true
 		}
-		return fmt.Sprintf("broker %d restarted after %s down; it re-registers and catches up as a follower", e.Broker, FormatMs(e.EndOffset)), true
+		return fmt.Sprintf("broker %d restarted after %s down; it re-registers and catches up as a follower", e.Broker, FormatMs(e.DurationMs)), true
 	case EvBrokerSlowed:
-		return fmt.Sprintf("broker %d is slow: its fetches from leaders now take %s longer, so its replicas fall behind", e.Broker, FormatMs(e.EndOffset)), true
+		return fmt.Sprintf("broker %d is slow: its fetches from leaders now take %s longer, so its replicas fall behind", e.Broker, FormatMs(e.DelayMs)), true
 	case EvBrokerHealed:
 		return fmt.Sprintf("broker %d is healthy again and fetches at full speed", e.Broker), true
 	case EvAcksDropping:
 		return fmt.Sprintf("broker %d will write the next %s it receives but lose the responses on the way back", e.Broker, plural(e.Count, "produce request", "produce requests")), true
 	case EvTopicCreated:
 		copies := "each partition has a single copy, on one broker"
-		if e.Epoch > 1 {
-			copies = fmt.Sprintf("each partition has %d copies, on different brokers", e.Epoch)
+		if e.ReplicationFactor > 1 {
+			copies = fmt.Sprintf("each partition has %d copies, on different brokers", e.ReplicationFactor)
 		}
 		return fmt.Sprintf("topic %s created with %s and replication factor %d: %s",
-			e.Topic, plural(e.Count, "partition", "partitions"), e.Epoch, copies), true
+			e.Topic, plural(e.Count, "partition", "partitions"), e.ReplicationFactor, copies), true
 	case EvTopicDeleted:
 		return fmt.Sprintf("topic %s deleted with all its records", e.Topic), true
 	case EvPartitionsAdded:
 		return fmt.Sprintf("%s grew from %d to %d partitions: once a producer's metadata refresh (metadata.max.age.ms) shows them, keys hash modulo %d, so some keys land on a different partition",
-			e.Topic, e.Offset, e.EndOffset, e.EndOffset), true
+			e.Topic, e.PrevPartitions, e.Partitions, e.Partitions), true
 	case EvTopicAltered:
 		return fmt.Sprintf("topic %s config changed: %s", e.Topic, e.Text), true
 	case EvNote:
@@ -130,7 +130,7 @@ func whyReplication(e Event) (string, bool) {
 			return fmt.Sprintf("broker %d left the ISR of %s: its broker is down; ISR is now [%s]", e.Broker, tpName(e), e.Text), true
 		}
 		return fmt.Sprintf("broker %d left the ISR of %s: it is %s behind and has not caught up for %s (more than replica.lag.time.max.ms); ISR is now [%s]",
-			e.Broker, tpName(e), plural(int(e.Offset), "record", "records"), FormatMs(e.EndOffset), e.Text), true
+			e.Broker, tpName(e), plural(int(e.Offset), "record", "records"), FormatMs(e.DurationMs), e.Text), true
 	case EvISRExpanded:
 		return fmt.Sprintf("broker %d rejoined the ISR of %s: it caught up to the high watermark (its log ends at offset %d, the high watermark is %d); ISR is now [%s]",
 			e.Broker, tpName(e), e.Offset, e.EndOffset, e.Text), true
@@ -161,8 +161,8 @@ func whyReplication(e Event) (string, bool) {
 			e.Reason, tpName(e), offsets(e.Offset, e.EndOffset), e.EndOffset), true
 	case EvCompacted:
 		s := fmt.Sprintf("the log cleaner compacted %s: %s removed because a newer record has the same key", tpName(e), plural(e.Count, "record", "records"))
-		if e.EndOffset > 0 {
-			s += fmt.Sprintf(" (%d of them tombstones past delete.retention.ms)", e.EndOffset)
+		if e.Tombstones > 0 {
+			s += fmt.Sprintf(" (%d of them tombstones past delete.retention.ms)", e.Tombstones)
 		}
 		return s, true
 	}
@@ -194,28 +194,28 @@ func whyProducer(e Event) (string, bool) {
 	switch e.Type {
 	case EvProduceRequest:
 		s := fmt.Sprintf("%s sent a batch of %s for %s to leader broker %d", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Broker)
-		if e.Offset >= 0 {
-			s += fmt.Sprintf(" with sequence numbers %d-%d", e.Offset, e.Offset+int64(e.Count)-1)
+		if e.FirstSeq >= 0 {
+			s += fmt.Sprintf(" with sequence numbers %d-%d", e.FirstSeq, int(e.FirstSeq)+e.Count-1)
 		}
-		if e.Epoch > 1 {
-			s += fmt.Sprintf(" (attempt %d)", e.Epoch)
+		if e.Attempt > 1 {
+			s += fmt.Sprintf(" (attempt %d)", e.Attempt)
 		}
 		return s, true
 	case EvAcked:
 		s := fmt.Sprintf("%s got the ack for %s in %s (%s)", e.Producer, plural(e.Count, "record", "records"), tpName(e), offsets(e.Offset, e.EndOffset))
-		if e.Epoch == AcksLeader {
+		if e.Acks == AcksLeader {
 			return s + ": acks=1, only the leader is sure to have them", true
 		}
 		return s + ": acks=all, every in-sync replica has them", true
 	case EvProduceFailed:
-		if e.Reason == ReasonManual {
+		if e.Reason == ReasonBrokerRefused {
 			return fmt.Sprintf("broker %d refused a write to %s with %s: %s in sync, but min.insync.replicas=%d",
-				e.Broker, tpName(e), e.Err, plural(e.Count, "replica is", "replicas are"), e.EndOffset), true
+				e.Broker, tpName(e), e.Err, plural(e.Count, "replica is", "replicas are"), e.MinISR), true
 		}
 		if e.Err == "TimeoutException" {
 			// The Java client's own words (Sender.sendProducerData).
 			return fmt.Sprintf("%s gave up: TimeoutException: Expiring %d record(s) for %s:%d ms has passed since batch creation (delivery.timeout.ms); the application's callback sees the error",
-				e.Producer, e.Count, tpName(e), e.EndOffset), true
+				e.Producer, e.Count, tpName(e), e.DurationMs), true
 		}
 		switch e.Err {
 		case "INVALID_PRODUCER_EPOCH":
@@ -226,39 +226,39 @@ func whyProducer(e Event) (string, bool) {
 				e.Producer, plural(e.Count, "record", "records"), tpName(e)), true
 		}
 		return fmt.Sprintf("%s gave up on %s for %s after %s: %s (retries or delivery.timeout.ms ran out); the application's callback sees the error",
-			e.Producer, plural(e.Count, "record", "records"), tpName(e), plural(e.Epoch, "attempt", "attempts"), e.Err), true
+			e.Producer, plural(e.Count, "record", "records"), tpName(e), plural(int(e.Attempt), "attempt", "attempts"), e.Err), true
 	case EvRetried:
 		return whyRetried(e), true
 	case EvEpochBumped:
 		if e.Text == "gap" {
 			return fmt.Sprintf("%s bumped its producer epoch to %d: the leader of %s no longer has records up to sequence %d that were acknowledged (a leader without them was elected), so it numbers its unanswered batches for %s from sequence 0 in the new epoch",
-				e.Producer, e.Epoch, tpName(e), e.Offset-1, tpName(e)), true
+				e.Producer, e.Epoch, tpName(e), e.FirstSeq-1, tpName(e)), true
 		}
 		return fmt.Sprintf("%s bumped its producer epoch to %d: batches it had sent to %s failed without an ack (its acks stop short of sequence %d), so it cannot tell which the leader wrote; it numbers %s from sequence 0 again in the new epoch, and batches already sent keep their numbers",
-			e.Producer, e.Epoch, tpName(e), e.Offset, tpName(e)), true
+			e.Producer, e.Epoch, tpName(e), e.FirstSeq, tpName(e)), true
 	case EvDuplicateDrop:
 		return fmt.Sprintf("leader broker %d recognised the retried batch (producer id %d, sequence %d-%d) as one it already wrote and did not write it again: idempotence at work",
-			e.Broker, e.Epoch, e.Offset, e.EndOffset), true
+			e.Broker, e.ProducerID, e.FirstSeq, e.LastSeq), true
 	case EvAckLost:
 		return fmt.Sprintf("broker %d wrote %s to %s, but the response to %s was lost; the producer waits request.timeout.ms=%s and then retries",
-			e.Broker, plural(e.Count, "record", "records"), tpName(e), e.Producer, FormatMs(e.EndOffset)), true
+			e.Broker, plural(e.Count, "record", "records"), tpName(e), e.Producer, FormatMs(e.TimeoutMs)), true
 	case EvProducerCrash:
 		return fmt.Sprintf("producer %s crashed: %s it had not yet got acks for are failed (some may still be in the log)",
 			e.Producer, plural(e.Count, "record", "records")), true
 	case EvTxnCommitted:
 		return fmt.Sprintf("%s of %s committed its transaction: %s processed, %s to %s and the offsets became visible together",
-			e.Member, e.Group, plural(e.Count, "input record", "input records"), plural(int(e.EndOffset), "output record", "output records"), e.Text), true
+			e.Member, e.Group, plural(e.Count, "input record", "input records"), plural(int(e.OutputRecords), "output record", "output records"), e.Text), true
 	case EvTxnAborted:
 		return fmt.Sprintf("%s of %s: transaction aborted (%s); its %s stay in the log but read_committed consumers skip them, and its offsets were never committed",
-			e.Member, e.Group, e.Text, plural(int(e.EndOffset), "output record", "output records")), true
+			e.Member, e.Group, e.Text, plural(int(e.OutputRecords), "output record", "output records")), true
 	}
 	return "", false
 }
 
 func whyRetried(e Event) string {
-	s := fmt.Sprintf("%s retries %s for %s after %s (attempt %d", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Err, e.Epoch)
-	if e.EndOffset > 0 {
-		s += ", after a " + FormatMs(e.EndOffset) + " backoff"
+	s := fmt.Sprintf("%s retries %s for %s after %s (attempt %d", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Err, e.Attempt)
+	if e.DelayMs > 0 {
+		s += ", after a " + FormatMs(e.DelayMs) + " backoff"
 	}
 	s += ")"
 	switch e.Text {

@@ -14,20 +14,20 @@ import (
 func whyControl(e Event) (string, bool) {
 	switch e.Type {
 	case EvBrokerFenced:
-		if e.Text == MetadataZooKeeper && e.Offset > 0 && e.EndOffset > e.Offset {
+		if e.Text == MetadataZooKeeper && e.TimeoutMs > 0 && e.DurationMs > e.TimeoutMs {
 			return fmt.Sprintf("broker %d's ZooKeeper session expired %s after it went down (zookeeper.session.timeout.ms), when there was no controller; controller broker %d finds its /brokers/ids/%d node gone and moves leadership off it",
-				e.Broker, FormatMs(e.Offset), e.Broker2, e.Broker), true
+				e.Broker, FormatMs(e.TimeoutMs), e.Broker2, e.Broker), true
 		}
 		if e.Text == MetadataZooKeeper {
 			return fmt.Sprintf("broker %d's ZooKeeper session expired after %s (zookeeper.session.timeout.ms): its ephemeral /brokers/ids/%d node is gone, so controller broker %d moves leadership off it",
-				e.Broker, FormatMs(e.EndOffset), e.Broker, e.Broker2), true
+				e.Broker, FormatMs(e.DurationMs), e.Broker, e.Broker2), true
 		}
-		if e.Offset > 0 && e.EndOffset > e.Offset {
+		if e.TimeoutMs > 0 && e.DurationMs > e.TimeoutMs {
 			return fmt.Sprintf("%s gave up on broker %d, silent for %s: a newly active controller gives every broker a full broker.session.timeout.ms (%s) to heartbeat; it moves leadership off it and drops it from every ISR",
-				ctrlName(e.Broker2, e.Text), e.Broker, FormatMs(e.EndOffset), FormatMs(e.Offset)), true
+				ctrlName(e.Broker2, e.Text), e.Broker, FormatMs(e.DurationMs), FormatMs(e.TimeoutMs)), true
 		}
 		return fmt.Sprintf("%s gave up on broker %d after %s without a heartbeat (broker.session.timeout.ms): it moves leadership off it and drops it from every ISR",
-			ctrlName(e.Broker2, e.Text), e.Broker, FormatMs(e.EndOffset)), true
+			ctrlName(e.Broker2, e.Text), e.Broker, FormatMs(e.DurationMs)), true
 	case EvBrokerUnfenced:
 		if e.Text == MetadataZooKeeper {
 			return fmt.Sprintf("broker %d registered in ZooKeeper again; controller broker %d makes it a follower of its partitions", e.Broker, e.Broker2), true
@@ -39,15 +39,15 @@ func whyControl(e Event) (string, bool) {
 	case EvControllerLost:
 		return whyControllerLost(e), true
 	case EvControllerNodeCrashed:
-		return fmt.Sprintf("controller node %d crashed; %s still alive, and the quorum needs %d", e.Broker, votersAlive(e.Count, e.EndOffset), e.EndOffset/2+1), true
+		return fmt.Sprintf("controller node %d crashed; %s still alive, and the quorum needs %d", e.Broker, votersAlive(e.Count, e.Voters), e.Voters/2+1), true
 	case EvControllerNodeRestarted:
-		return fmt.Sprintf("controller node %d restarted and rejoins the quorum; %s alive, and the quorum needs %d", e.Broker, votersAlive(e.Count, e.EndOffset), e.EndOffset/2+1), true
+		return fmt.Sprintf("controller node %d restarted and rejoins the quorum; %s alive, and the quorum needs %d", e.Broker, votersAlive(e.Count, e.Voters), e.Voters/2+1), true
 	}
 	return "", false
 }
 
 // votersAlive reads "1 of 3 voters is" / "2 of 3 voters are".
-func votersAlive(live int, voters int64) string {
+func votersAlive(live int, voters int32) string {
 	if live == 1 {
 		return fmt.Sprintf("1 of %d voters is", voters)
 	}
@@ -87,9 +87,9 @@ func whyControllerElected(e Event) string {
 	if e.Text == MetadataZooKeeper {
 		return fmt.Sprintf("broker %d is the controller (epoch %d): it created the /controller znode in ZooKeeper first", e.Broker, e.Epoch)
 	}
-	voters := int(e.EndOffset)
+	voters := int(e.Voters)
 	who := fmt.Sprintf("broker %d", e.Broker)
-	quorum := voterList(int(e.Offset), voters, e.Text)
+	quorum := voterList(int(e.FirstVoter), voters, e.Text)
 	switch {
 	case e.Text == metadataDedicated:
 		who = fmt.Sprintf("controller node %d", e.Broker)
@@ -117,24 +117,24 @@ func whyControllerLost(e Event) string {
 	stalled := "no broker is fenced, no ISR changes and no leader is elected until a majority is back, so acks=all writes that wait on a dead replica stall"
 	if e.Broker != 0 {
 		return fmt.Sprintf("%s lost its quorum: only %s alive and Raft commits nothing without a majority: %s",
-			ctrlName(e.Broker, e.Text), votersAlive(e.Count, e.EndOffset), stalled)
+			ctrlName(e.Broker, e.Text), votersAlive(e.Count, e.Voters), stalled)
 	}
 	return fmt.Sprintf("no active controller: only %s alive (the voters are %s) and Raft needs a majority: %s",
-		votersAlive(e.Count, e.EndOffset), voterList(int(e.Offset), int(e.EndOffset), e.Text), stalled)
+		votersAlive(e.Count, e.Voters), voterList(int(e.FirstVoter), int(e.Voters), e.Text), stalled)
 }
 
 func whyRestartUnregistered(e Event) string {
 	_, prop := ClusterConfig{Metadata: e.Text}.SessionTimeout()
 	if e.Text == MetadataZooKeeper {
 		return fmt.Sprintf("broker %d restarted after %s down, but its old ZooKeeper session still holds /brokers/ids/%d for %s more (%s): it cannot register until that node expires; then the controller treats it as failed and restarted, so it loses its leaderships and comes back as a follower",
-			e.Broker, FormatMs(e.EndOffset), e.Broker, FormatMs(e.Offset), prop)
+			e.Broker, FormatMs(e.DurationMs), e.Broker, FormatMs(e.DelayMs), prop)
 	}
-	wait := fmt.Sprintf("for %s more (%s)", FormatMs(e.Offset), prop)
-	if e.Offset < 0 {
+	wait := fmt.Sprintf("for %s more (%s)", FormatMs(e.DelayMs), prop)
+	if e.DelayMs < 0 {
 		wait = "until an active controller gives it a fresh session that runs out"
 	}
 	return fmt.Sprintf("broker %d restarted after %s down, but its old registration stays valid %s: the controller refuses the new incarnation (DuplicateBrokerRegistrationException) until then, so it serves nothing yet; then it is fenced, loses its leaderships and registers with a new broker epoch",
-		e.Broker, FormatMs(e.EndOffset), wait)
+		e.Broker, FormatMs(e.DurationMs), wait)
 }
 
 func whyISRPending(e Event) string {

@@ -32,14 +32,14 @@ func whyGroup(e Event) (string, bool) {
 		case ReasonStaticRejoin:
 			s += fmt.Sprintf(": static member %s came back while an assignment was being handed out", e.Member)
 		}
-		if e.EndOffset > 0 {
-			s += fmt.Sprintf("; the first rebalance waits group.initial.rebalance.delay.ms=%s for more members", FormatMs(e.EndOffset))
+		if e.DelayMs > 0 {
+			s += fmt.Sprintf("; the first rebalance waits group.initial.rebalance.delay.ms=%s for more members", FormatMs(e.DelayMs))
 		}
 		return s, true
 	case EvRebalanceDone:
 		if e.Reason == ReasonDeadClient {
 			return fmt.Sprintf("group %s finished the join phase of generation %d with %s, but its leader %s has crashed: the member list went to a dead client, so no assignment comes; the others wait (CompletingRebalance) until the coordinator removes %s after session.timeout.ms=%s",
-				e.Group, e.Gen, plural(e.Count, "member", "members"), e.Member, e.Member, FormatMs(e.EndOffset)), true
+				e.Group, e.Gen, plural(e.Count, "member", "members"), e.Member, e.Member, FormatMs(e.TimeoutMs)), true
 		}
 		if e.Count == 0 {
 			return fmt.Sprintf("group %s is Empty (generation %d): no members left; its committed offsets stay", e.Group, e.Gen), true
@@ -53,7 +53,7 @@ func whyGroup(e Event) (string, bool) {
 				what = e.Text + ", which nobody reads"
 			}
 			return fmt.Sprintf("the coordinator keeps generation %d's assignment for %s (%s), but %s crashed before it could collect it; the coordinator removes it after session.timeout.ms=%s",
-				e.Gen, e.Member, what, e.Member, FormatMs(e.EndOffset)), true
+				e.Gen, e.Member, what, e.Member, FormatMs(e.TimeoutMs)), true
 		}
 		if e.Reason == ReasonStaticRejoin {
 			return fmt.Sprintf("%s gets back %s, what its group.instance.id owned before the restart: no rebalance, the other members carry on (generation %d)",
@@ -62,8 +62,8 @@ func whyGroup(e Event) (string, bool) {
 		if e.Count == 0 && e.Reason == ReasonCooperative {
 			return fmt.Sprintf("%s gets nothing yet in generation %d: its partitions come in the second cooperative round, once their old owners have let go", e.Member, e.Gen), true
 		}
-		if e.Count == 0 && e.EndOffset > 0 {
-			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because group %s has more consumers than its topics have partitions (%d)", e.Member, e.Gen, e.Group, e.EndOffset), true
+		if e.Count == 0 && e.Partitions > 0 {
+			return fmt.Sprintf("%s got no partitions in generation %d: it is idle, because group %s has more consumers than its topics have partitions (%d)", e.Member, e.Gen, e.Group, e.Partitions), true
 		}
 		if e.Count == 0 {
 			return fmt.Sprintf("%s got no partitions in generation %d: the %s assignor gave them all to other members", e.Member, e.Gen, e.Reason), true
@@ -81,7 +81,7 @@ func whyGroup(e Event) (string, bool) {
 	case EvMemberLeft:
 		if e.Reason == ReasonStatic {
 			return fmt.Sprintf("%s closed without LeaveGroup, as static members do: the coordinator keeps its partitions (%s) for it until session.timeout.ms=%s runs out",
-				e.Member, orNothing(e.Text), FormatMs(e.EndOffset)), true
+				e.Member, orNothing(e.Text), FormatMs(e.TimeoutMs)), true
 		}
 		if e.Reason == ReasonPollTimeout {
 			return fmt.Sprintf("the coordinator took the LeaveGroup from %s's heartbeat thread: %s leaves group %s, which rebalances without it",
@@ -94,15 +94,15 @@ func whyGroup(e Event) (string, bool) {
 		}
 		if e.Count == 1 {
 			return fmt.Sprintf("the coordinator removed %s's crashed instance from %s: no heartbeat for session.timeout.ms=%s; only now can its partitions go to someone else",
-				e.Member, e.Group, FormatMs(e.EndOffset)), true
+				e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 		}
-		return fmt.Sprintf("the coordinator removed %s from %s: no heartbeat for session.timeout.ms=%s", e.Member, e.Group, FormatMs(e.EndOffset)), true
+		return fmt.Sprintf("the coordinator removed %s from %s: no heartbeat for session.timeout.ms=%s", e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 	case EvPollTimeout:
 		s := fmt.Sprintf("%s has not called poll() for %s, longer than max.poll.interval.ms=%s: its heartbeat thread concludes the application is stuck (consumer poll timeout has expired) and sends LeaveGroup",
-			e.Member, FormatMs(e.Offset), FormatMs(e.EndOffset))
+			e.Member, FormatMs(e.DurationMs), FormatMs(e.TimeoutMs))
 		if e.Reason == ReasonStatic {
 			s = fmt.Sprintf("%s has not called poll() for %s, longer than max.poll.interval.ms=%s: a static member sends no LeaveGroup, so its heartbeat thread just stops; the coordinator keeps it until session.timeout.ms unless it polls again first",
-				e.Member, FormatMs(e.Offset), FormatMs(e.EndOffset))
+				e.Member, FormatMs(e.DurationMs), FormatMs(e.TimeoutMs))
 		}
 		if e.Count > 0 {
 			s += fmt.Sprintf("; it is still processing, %s to go, and will not find out until it commits", plural(e.Count, "record", "records"))
@@ -140,26 +140,26 @@ func whyConsumer(e Event) (string, bool) {
 		return fmt.Sprintf("%s of %s crashed: %s", e.Member, e.Group, strings.Join(parts, "; ")), true
 	case EvConsumerRestarted:
 		if e.Reason == ReasonStaticRejoin {
-			return fmt.Sprintf("%s of %s restarted with the same group.instance.id, within session.timeout.ms=%s of its last heartbeat: the coordinator still holds its membership", e.Member, e.Group, FormatMs(e.EndOffset)), true
+			return fmt.Sprintf("%s of %s restarted with the same group.instance.id, within session.timeout.ms=%s of its last heartbeat: the coordinator still holds its membership", e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 		}
 		if e.Count == 1 {
-			return fmt.Sprintf("%s of %s restarted as a new consumer instance, so a new member: the coordinator keeps the crashed one, and its partitions, until its session.timeout.ms=%s runs out", e.Member, e.Group, FormatMs(e.EndOffset)), true
+			return fmt.Sprintf("%s of %s restarted as a new consumer instance, so a new member: the coordinator keeps the crashed one, and its partitions, until its session.timeout.ms=%s runs out", e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 		}
 		return fmt.Sprintf("%s of %s restarted as a new consumer instance and will join the group again", e.Member, e.Group), true
 	case EvConsumerPaused:
 		return fmt.Sprintf("%s of %s stalled: it stopped calling poll(); heartbeats go on, but after max.poll.interval.ms=%s it leaves the group",
-			e.Member, e.Group, FormatMs(e.EndOffset)), true
+			e.Member, e.Group, FormatMs(e.TimeoutMs)), true
 	case EvConsumerResumed:
 		if e.Count == 0 {
-			return fmt.Sprintf("%s of %s woke up after %s; it was removed meanwhile, so its commits will fail and it must rejoin", e.Member, e.Group, FormatMs(e.EndOffset)), true
+			return fmt.Sprintf("%s of %s woke up after %s; it was removed meanwhile, so its commits will fail and it must rejoin", e.Member, e.Group, FormatMs(e.DurationMs)), true
 		}
-		return fmt.Sprintf("%s of %s woke up after %s and carries on", e.Member, e.Group, FormatMs(e.EndOffset)), true
+		return fmt.Sprintf("%s of %s woke up after %s and carries on", e.Member, e.Group, FormatMs(e.DurationMs)), true
 	case EvFetched:
 		return fmt.Sprintf("%s's poll() returned %s: %s", e.Member, plural(e.Count, "record", "records"), e.Text), true
 	case EvProcessed:
 		s := fmt.Sprintf("%s processed %s (%s)", e.Member, plural(e.Count, "record", "records"), e.Text)
-		if e.EndOffset > 0 {
-			s += fmt.Sprintf("; %d of them had been processed before: duplicates", e.EndOffset)
+		if e.Duplicates > 0 {
+			s += fmt.Sprintf("; %d of them had been processed before: duplicates", e.Duplicates)
 		}
 		return s, true
 	case EvCommitted:
@@ -184,7 +184,7 @@ func whyConsumer(e Event) (string, bool) {
 		}
 		if e.Err == "CommitFailedException" {
 			return fmt.Sprintf("%s's %s failed with CommitFailedException: the coordinator answered ILLEGAL_GENERATION, because the group moved on to generation %d while it worked; its partitions may be someone else's now",
-				e.Member, e.Text, e.Epoch), true
+				e.Member, e.Text, e.GroupGen), true
 		}
 		return fmt.Sprintf("%s's %s failed: the group coordinator, broker %d, is not available (COORDINATOR_NOT_AVAILABLE)", e.Member, e.Text, e.Broker), true
 	case EvOffsetReset:

@@ -66,6 +66,7 @@ func newModel(opts Options, st *Styles, d deps) Model {
 	}
 	m.home = newHomeScreen(st, g, m.opts.Lessons, d.source.BuiltIn())
 	m.home.warnings = append(append([]string(nil), opts.Warnings...), warning)
+	m.home.setQuizProgress(peekQuizProgress(opts.StateDir))
 	m.home.SetSize(m.w, m.h)
 	return m
 }
@@ -182,6 +183,9 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 		if o, ok := m.active().(modalOwner); ok && o.modalOpen() {
 			return nil, false // the screen's menu closes first
 		}
+		if m.current == ScreenSim && m.sim != nil && m.sim.askLeave() {
+			return nil, true // y leaves (leave_confirm.go)
+		}
 		if m.current != ScreenHome {
 			return func() tea.Msg { return backMsg{} }, true
 		}
@@ -193,6 +197,9 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 // opened from another screen (a quiz question's) returns there.
 func (m Model) back() (tea.Model, tea.Cmd) {
 	m.pauseAll()
+	if m.quizBook != nil {
+		m.home.setQuizProgress(m.quizBook.latest)
+	}
 	if m.current == ScreenSim && m.returnTo != ScreenHome {
 		m.current, m.returnTo = m.returnTo, ScreenHome
 		return m, nil

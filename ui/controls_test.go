@@ -272,7 +272,7 @@ func TestQuit(t *testing.T) {
 
 func TestHomeOpensScenarioAndErrors(t *testing.T) {
 	m := fixtureModel(t, Options{Lessons: lessons()}, 80, 24)
-	m = press(t, m, "down", "down", "down", "enter")
+	m = press(t, m, "right", "enter") // the Scenarios section, its first
 	if m.current != ScreenSim || m.sim.spec.Name != "fixture" {
 		t.Fatalf("enter on the first scenario should play it, on %v", m.current)
 	}

@@ -17,7 +17,8 @@ type scenarioLibrary struct{}
 func (scenarioLibrary) BuiltIn() []ScenarioEntry {
 	var out []ScenarioEntry
 	for _, s := range scenarios.BuiltIn() {
-		out = append(out, ScenarioEntry{Name: s.Name, Title: s.Title, Description: firstLine(s.Description)})
+		out = append(out, ScenarioEntry{Name: s.Name, Title: s.Title, Description: firstLine(s.Description),
+			About: firstParagraph(s.Description)})
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -33,22 +34,58 @@ type drillPane struct {
 	starts  []int        // each entry's first line
 	lines   int          // lines of all entries
 	textW   int
+
+	// sheet is the record inspector or a history, when one shows instead
+	// of the fate list.
+	sheet     *drillSheet
+	sheetKeys sheetKeys
+	cur       recCursor // the inspected record
+	// back: the sheet was opened from the fate list, which esc shows again.
+	back    bool
+	subject int // the partition, broker or group a history is of, by index
 }
 
 func newDrillPane() drillPane { return drillPane{keys: newDrillKeys()} }
 
-// IsOpen reports whether the list is showing.
-func (d *drillPane) IsOpen() bool { return d.open }
+// IsOpen reports whether the list or a sheet is showing.
+func (d *drillPane) IsOpen() bool { return d.open || d.sheet != nil }
+
+// OpenSheet shows a sheet (the record inspector, a history) instead of
+// the fate list.
+func (d *drillPane) OpenSheet(s *drillSheet) {
+	if d.open { // the list stays behind the sheet, for esc to go back to
+		d.back = true
+	} else if !d.back {
+		d.fates, d.entries = nil, nil
+	}
+	d.open = false
+	d.sheet, d.sheetKeys = s, newSheetKeys(s.kind)
+}
+
+// BackToList closes the sheet and shows the fate list it was opened from.
+func (d *drillPane) BackToList() {
+	d.sheet, d.back, d.open = nil, false, true
+}
+
+// Keys is the help keymap of what is showing.
+func (d *drillPane) Keys() help.KeyMap {
+	if d.sheet != nil {
+		return d.sheetKeys
+	}
+	return d.keys
+}
 
 // Open lists fates, the group's records of fateOrder[fate].
 func (d *drillPane) Open(group string, fate int, fates []sim.RecordFate) {
-	d.open, d.group, d.fate, d.fates = true, group, fate, fates
+	d.open, d.group, d.fate, d.fates, d.sheet, d.back = true, group, fate, fates, nil, false
 	d.cursor, d.offset, d.textW = 0, 0, -1
 	d.layoutEntries()
 }
 
 // Close hides the list.
-func (d *drillPane) Close() { d.open, d.fates, d.entries = false, nil, nil }
+func (d *drillPane) Close() {
+	d.open, d.fates, d.entries, d.sheet, d.back = false, nil, nil, nil, false
+}
 
 // Fate is the fate listed.
 func (d *drillPane) Fate() sim.Fate { return fateOrder[d.fate] }
@@ -68,13 +105,29 @@ func (d *drillPane) SetSize(w, h int) {
 }
 
 // drillAction is what the list asks of the simulator screen, which owns
-// the engine: list another fate (dir -1 or +1) or close (dir 0).
-type drillAction struct{ dir int }
+// the engine: list another fate (dir -1 or +1), close, or what a sheet
+// asks (sheet).
+type drillAction struct {
+	dir     int
+	close   bool
+	inspect bool // the selected record, in the record inspector
+	sheet   sheetAction
+}
 
 // Update handles a key or the mouse wheel while the list is open. Moving
 // the selection is its own business; changing or closing the list needs
 // the engine, so it comes back as a drillAction for the screen to do.
 func (d *drillPane) Update(msg tea.Msg) *drillAction {
+	if d.sheet != nil {
+		switch act := d.sheet.update(d.sheetKeys, msg, d.h-1); act {
+		case sheetNone:
+			return nil
+		case sheetClose:
+			return &drillAction{close: true}
+		default:
+			return &drillAction{sheet: act}
+		}
+	}
 	if mm, ok := msg.(tea.MouseMsg); ok {
 		switch mm.Button {
 		case tea.MouseButtonWheelUp:
@@ -91,7 +144,9 @@ func (d *drillPane) Update(msg tea.Msg) *drillAction {
 	k := d.keys
 	switch {
 	case key.Matches(km, k.Close):
-		return &drillAction{}
+		return &drillAction{close: true}
+	case key.Matches(km, k.Inspect):
+		return &drillAction{inspect: true}
 	case key.Matches(km, k.PrevFate):
 		return &drillAction{dir: -1}
 	case key.Matches(km, k.NextFate):
@@ -208,6 +263,9 @@ func timesText(n int) string {
 
 // render draws the list as d.w × d.h lines.
 func (d *drillPane) render(st *Styles) []string {
+	if d.sheet != nil {
+		return d.sheet.render(st, d.w, d.h)
+	}
 	f := d.Fate()
 	mark := fateStyle(st, f).Render(string(fateMark(f)))
 	title := st.PaneFocus.Render("▶ DELIVERY LEDGER") + st.Bold.Render(" › "+sanitize(d.group)+" › ") + mark + " " +

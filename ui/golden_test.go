@@ -77,7 +77,7 @@ func runCmd(m Model, cmd tea.Cmd) Model {
 	select {
 	case msg := <-done:
 		switch msg.(type) {
-		case faultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg:
+		case faultChosenMsg, seedChosenMsg, timeChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg:
 			next, c := m.Update(msg)
 			return runCmd(next.(Model), c)
 		}

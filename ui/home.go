@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/quiz"
 )
 
 // homeItemKind is what choosing a home item does.
@@ -20,24 +20,36 @@ const (
 	homeQuiz
 )
 
-// homeItem is one line of the home menu.
+// homeSections are the launcher's tabs, in order; every item is in one.
+var homeSections = []string{"Lessons", "Scenarios", "Sandbox", "Quiz"}
+
+// homeItem is one line of a home section, and what its preview shows.
 type homeItem struct {
 	kind    homeItemKind
 	section string
 	label   string
 	mark    string // a progress mark: ✓ done, ◐ started, ○ not started
-	detail  string
+	detail  string // the progress word beside the label
 	arg     string
+	about   string   // the preview's paragraph
+	teaches []string // the preview's "What it teaches" list
+	goal    string   // a lesson's challenge
+	extra   string   // a last line: how to open it from the shell
+	// progress is the quiz's record, for its preview (home_quiz.go).
+	progress string
 }
 
-// homeScreen is the first screen: lessons, scenarios, a file, the sandbox,
-// the quiz.
+// homeScreen is the launcher: a tab per section (lessons, scenarios, the
+// sandbox, the quiz), the section's items, and a preview of the one under
+// the cursor.
 type homeScreen struct {
 	st     *Styles
 	keys   homeKeys
 	help   help.Model
 	items  []homeItem
-	cursor int
+	cursor int // an index into items
+	// last is the cursor each section had when the learner left it.
+	last   map[string]int
 	prompt prompt
 	// warnings are shown under the title (a damaged progress file...).
 	warnings []string
@@ -45,26 +57,53 @@ type homeScreen struct {
 }
 
 func newHomeScreen(st *Styles, g globalKeys, lessons []LessonEntry, scenarios []ScenarioEntry) *homeScreen {
-	h := &homeScreen{st: st, keys: homeKeys{menu: newMenuKeys(), global: g}, help: help.New(), prompt: newPrompt()}
+	h := &homeScreen{st: st, keys: newHomeKeys(g), help: help.New(), prompt: newPrompt(), last: map[string]int{}}
 	h.help.Styles.ShortKey, h.help.Styles.ShortDesc = st.Bold, st.Faint
+	h.items = append(lessonItems(lessons), scenarioItems(scenarios)...)
+	h.items = append(h.items, homeItem{kind: homeSandbox, section: "Sandbox", label: "Open the sandbox",
+		about: "An empty cluster of 3 brokers of your own, driven by Kafka's own tools on a command line: " +
+			"kafka-topics, kafka-console-producer and -consumer, kafka-consumer-groups, kafka-configs, " +
+			"kafka-get-offsets. Create topics, produce, consume, then break it with f.",
+		extra: "kafkasim sandbox [--brokers N]"})
+	h.items = append(h.items, homeItem{kind: homeQuiz, section: "Quiz", label: "Quiz: test yourself",
+		about:   "Questions on what the lessons teach, the weakest topics first. Pick a topic or take them all.",
+		teaches: quiz.Topics(), extra: "kafkasim quiz [--topic T]"})
+	return h
+}
+
+// lessonItems are the lessons, each with its progress and preview.
+func lessonItems(lessons []LessonEntry) []homeItem {
+	var out []homeItem
 	for _, l := range lessons {
 		mark, word := lessonMark(l.Status)
-		h.items = append(h.items, homeItem{kind: homeLesson, section: "Lessons", label: itoa(l.Number) + ". " + sanitize(l.Title),
-			mark: mark, detail: word, arg: itoa(l.Number)})
+		var teaches []string
+		for _, t := range l.Teaches {
+			teaches = append(teaches, sanitize(t))
+		}
+		out = append(out, homeItem{kind: homeLesson, section: "Lessons", label: itoa(l.Number) + ". " + sanitize(l.Title),
+			mark: mark, detail: word, arg: itoa(l.Number), about: sanitize(l.Summary), teaches: teaches,
+			goal: sanitize(l.Goal), extra: "kafkasim lesson " + itoa(l.Number)})
 	}
 	if len(lessons) == 0 {
-		h.items = append(h.items, homeItem{kind: homeLesson, section: "Lessons", label: "Lessons are on their way", mark: "○", arg: "1"})
+		out = append(out, homeItem{kind: homeLesson, section: "Lessons", label: "Lessons are on their way", mark: "○", arg: "1"})
 	}
+	return out
+}
+
+// scenarioItems are the built-in scenarios and a way to open a file.
+func scenarioItems(scenarios []ScenarioEntry) []homeItem {
+	var out []homeItem
 	for _, s := range scenarios {
-		h.items = append(h.items, homeItem{kind: homeScenario, section: "Scenarios", label: sanitize(s.Title),
-			detail: sanitize(s.Description), arg: s.Name})
+		about := s.About
+		if about == "" {
+			about = s.Description
+		}
+		out = append(out, homeItem{kind: homeScenario, section: "Scenarios", label: sanitize(s.Title),
+			about: sanitize(about), arg: s.Name, extra: "kafkasim play " + sanitize(s.Name)})
 	}
-	h.items = append(h.items,
-		homeItem{kind: homeOpenFile, section: "More", label: "Open a scenario file…"},
-		homeItem{kind: homeSandbox, section: "More", label: "Sandbox: a free cluster to break"},
-		homeItem{kind: homeQuiz, section: "More", label: "Quiz: test yourself"},
-	)
-	return h
+	return append(out, homeItem{kind: homeOpenFile, section: "Scenarios", label: "Open a scenario file…",
+		about: "Play a scenario of your own: a .toml file in the format of scenarios/library " +
+			"('kafkasim validate FILE' checks it first).", extra: "kafkasim play FILE.toml"})
 }
 
 // lessonMark is the progress mark and word for a lesson status.
@@ -92,7 +131,8 @@ func (h *homeScreen) Keys() help.KeyMap {
 	return h.keys
 }
 
-// Update moves the cursor and opens the chosen item.
+// Update moves the cursor within a section or between sections, and
+// opens the chosen item.
 func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	if h.prompt.IsOpen() {
 		var cmd tea.Cmd
@@ -103,16 +143,69 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	k := h.keys.menu
+	k := h.keys
 	switch {
-	case key.Matches(km, k.Up):
-		h.cursor = (h.cursor + len(h.items) - 1) % len(h.items)
-	case key.Matches(km, k.Down):
-		h.cursor = (h.cursor + 1) % len(h.items)
-	case key.Matches(km, k.Select):
+	case key.Matches(km, k.menu.Up):
+		h.moveInSection(-1)
+	case key.Matches(km, k.menu.Down):
+		h.moveInSection(1)
+	case key.Matches(km, k.Next):
+		h.moveSection(1)
+	case key.Matches(km, k.Prev):
+		h.moveSection(-1)
+	case key.Matches(km, k.menu.Select):
 		return h.choose()
 	}
 	return nil
+}
+
+// section is the index of the cursor's section.
+func (h *homeScreen) section() int {
+	for i, s := range homeSections {
+		if s == h.items[h.cursor].section {
+			return i
+		}
+	}
+	return 0
+}
+
+// sectionItems are the indexes of the items of section s.
+func (h *homeScreen) sectionItems(s int) []int {
+	var out []int
+	for i, it := range h.items {
+		if it.section == homeSections[s] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// moveInSection moves the cursor n items, wrapping within its section.
+func (h *homeScreen) moveInSection(n int) {
+	idx := h.sectionItems(h.section())
+	pos := 0
+	for i, v := range idx {
+		if v == h.cursor {
+			pos = i
+		}
+	}
+	h.cursor = idx[((pos+n)%len(idx)+len(idx))%len(idx)]
+}
+
+// moveSection goes to the next or previous section that has items, where
+// the cursor last was in it.
+func (h *homeScreen) moveSection(n int) {
+	from := h.section()
+	h.last[homeSections[from]] = h.cursor
+	for s := (from + n + len(homeSections)) % len(homeSections); s != from; s = (s + n + len(homeSections)) % len(homeSections) {
+		if idx := h.sectionItems(s); len(idx) > 0 {
+			h.cursor = idx[0]
+			if c, ok := h.last[homeSections[s]]; ok {
+				h.cursor = c
+			}
+			return
+		}
+	}
 }
 
 func (h *homeScreen) choose() tea.Cmd {
@@ -137,81 +230,6 @@ func (h *homeScreen) choose() tea.Cmd {
 		return openScreenMsg{Screen: ScreenSim, Arg: v}
 	})
 	return nil
-}
-
-// View draws the menu.
-func (h *homeScreen) View() string {
-	if h.w < minWidth || h.h < minHeight {
-		return tooSmallView(h.st, h.w, h.h)
-	}
-	st := h.st
-	lines := []string{
-		st.Title.Render("kafkasim") + st.Faint.Render(" — learn Apache Kafka by watching a cluster work and break"),
-		"",
-	}
-	lines = append(lines, h.warningLines()...)
-	section := ""
-	for i, it := range h.items {
-		if it.section != section {
-			if section != "" {
-				lines = append(lines, "")
-			}
-			section = it.section
-			lines = append(lines, st.Bold.Render(section))
-		}
-		lines = append(lines, h.itemLine(i, it))
-	}
-	body := lines
-	// Keep the cursor on screen when the list is long.
-	room := h.h - 2
-	if len(body) > room {
-		pos := h.cursorLine(body)
-		from := min(max(pos-room/2, 0), len(body)-room)
-		body = body[from : from+room]
-	}
-	out := block(body, h.w, h.h-1)
-	out = append(out, fit(h.help.ShortHelpView(h.keys.ShortHelp()), h.w))
-	if h.prompt.IsOpen() {
-		out = overlay(out, h.prompt.View(st), h.w)
-	}
-	return strings.Join(out, "\n")
-}
-
-func (h *homeScreen) itemLine(i int, it homeItem) string {
-	st := h.st
-	text := it.label
-	if it.mark != "" {
-		text = it.mark + " " + text
-	}
-	if i == h.cursor {
-		text = st.Selected.Render("▸ " + text)
-	} else {
-		text = "  " + text
-	}
-	if it.detail != "" {
-		text += st.Faint.Render("  " + it.detail)
-	}
-	return text
-}
-
-// cursorLine finds the selected item's line among the drawn lines.
-func (h *homeScreen) cursorLine(lines []string) int {
-	n := 2 + len(h.warningLines())
-	section := ""
-	for i, it := range h.items {
-		if it.section != section {
-			if section != "" {
-				n++
-			}
-			section = it.section
-			n++
-		}
-		if i == h.cursor {
-			return n
-		}
-		n++
-	}
-	return 0
 }
 
 // setLessonStatus updates a lesson's progress mark.
@@ -240,7 +258,6 @@ func (h *homeScreen) warningLines() []string {
 				out = append(out, "  "+l)
 			}
 		}
-		out = append(out, "")
 	}
 	return out
 }

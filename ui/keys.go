@@ -38,35 +38,52 @@ type simKeys struct {
 	Share     key.Binding
 	WhatIf    key.Binding
 	Command   key.Binding
+	// GoTo asks for a time or a mark to go to; the Next* keys run to the
+	// next event of a kind (scrub.go).
+	GoTo          key.Binding
+	NextRebalance key.Binding
+	NextCommit    key.Binding
+	NextElection  key.Binding
 	// Drill lists the records of the ledger's chosen fate; enabled only
 	// while the ledger pane has the focus, so help stays truthful.
-	Drill  key.Binding
-	global globalKeys
+	Drill key.Binding
+	// History opens the history of a partition, a broker or a group:
+	// enter on the logs, the cluster or the groups (in the full help only).
+	History key.Binding
+	// Inspect puts the record inspector's cursor on a record of the logs.
+	Inspect key.Binding
+	global  globalKeys
 }
 
 func newSimKeys(g globalKeys) simKeys {
 	return simKeys{
-		Play:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "play/pause")),
-		StepFwd:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "step")),
-		StepBack:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "back")),
-		NextMark:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next mark")),
-		PrevMark:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev mark")),
-		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
-		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("−", "slower")),
-		Faults:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fault")),
-		Focus:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-		FocusBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
-		Seed:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "seed")), // s is skip in lessons
-		Share:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "share run")),
-		WhatIf:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
-		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command line")),
-		Drill:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list records"), key.WithDisabled()),
-		global:    g,
+		Play:          key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "play/pause")),
+		StepFwd:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "step")),
+		StepBack:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "back")),
+		NextMark:      key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next mark")),
+		PrevMark:      key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev mark")),
+		Faster:        key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
+		Slower:        key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("−", "slower")),
+		Faults:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fault")),
+		Focus:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		FocusBack:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
+		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:        key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:      key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Restart:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
+		Seed:          key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "seed")), // s is skip in lessons
+		Share:         key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "share run")),
+		WhatIf:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
+		Command:       key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command line")),
+		Drill:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list records"), key.WithDisabled()),
+		GoTo:          key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "go to time/mark")),
+		NextRebalance: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "next rebalance")),
+		NextCommit:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "next commit")),
+		NextElection:  key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "next election")),
+		History:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "history"), key.WithDisabled()),
+		Inspect:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "record details")), // i is a lesson's hint
+		global:        g,
 	}
 }
 
@@ -79,9 +96,9 @@ func (k simKeys) ShortHelp() []key.Binding {
 // FullHelp is the `?` overlay.
 func (k simKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.Faster, k.Slower},
+		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.GoTo, k.NextRebalance, k.NextCommit, k.NextElection, k.Faster, k.Slower},
 		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.global.Help, k.global.Back, k.global.Quit},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.History, k.Inspect, k.global.Help, k.global.Back, k.global.Quit},
 	}
 }
 
@@ -94,7 +111,10 @@ type drillKeys struct {
 	PageDown key.Binding
 	PrevFate key.Binding
 	NextFate key.Binding
-	Close    key.Binding
+	// Inspect opens the record inspector on the selected record; esc
+	// comes back to the list.
+	Inspect key.Binding
+	Close   key.Binding
 }
 
 func newDrillKeys() drillKeys {
@@ -105,7 +125,8 @@ func newDrillKeys() drillKeys {
 		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		PrevFate: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous fate")),
 		NextFate: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next fate")),
-		Close:    key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc", "close")),
+		Inspect:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "inspect")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 	}
 }
 
@@ -115,12 +136,12 @@ func (k drillKeys) ShortHelp() []key.Binding {
 	move, fate := k.Down, k.NextFate
 	move.SetHelp("↑/↓", "record")
 	fate.SetHelp("←/→", "fate")
-	return []key.Binding{move, fate, k.PageDown, k.Close}
+	return []key.Binding{move, fate, k.Inspect, k.PageDown, k.Close}
 }
 
 // FullHelp lists the drill-down keys in one column.
 func (k drillKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.PrevFate, k.NextFate, k.Close}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.PrevFate, k.NextFate, k.Inspect, k.Close}}
 }
 
 // menuKeys drive a modal list: the fault menu and the home screen.
@@ -165,18 +186,31 @@ func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k
 // FullHelp lists the prompt keys in one column.
 func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// homeKeys drive the home screen.
+// homeKeys drive the home screen: sections as tabs, items in them.
 type homeKeys struct {
 	menu   menuKeys
+	Next   key.Binding // the next section
+	Prev   key.Binding
 	global globalKeys
+}
+
+func newHomeKeys(g globalKeys) homeKeys {
+	return homeKeys{
+		menu:   newMenuKeys(),
+		Next:   key.NewBinding(key.WithKeys("right", "l", "tab"), key.WithHelp("→/tab", "next section")),
+		Prev:   key.NewBinding(key.WithKeys("left", "h", "shift+tab"), key.WithHelp("←", "prev section")),
+		global: g,
+	}
 }
 
 // ShortHelp lists the home keys.
 func (k homeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.menu.Up, k.menu.Down, k.menu.Select, k.global.Help, k.global.Quit}
+	move := k.menu.Down
+	move.SetHelp("↑/↓", "choose")
+	return []key.Binding{move, k.Next, k.menu.Select, k.global.Help, k.global.Quit}
 }
 
 // FullHelp lists the home keys.
 func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.menu.Up, k.menu.Down, k.menu.Select}, {k.global.Help, k.global.Back, k.global.Quit}}
+	return [][]key.Binding{{k.menu.Up, k.menu.Down, k.Next, k.Prev, k.menu.Select}, {k.global.Help, k.global.Back, k.global.Quit}}
 }

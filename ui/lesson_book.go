@@ -47,7 +47,14 @@ func loadLessonBook(dir string) (book *lessonBook, warning string) {
 func (b *lessonBook) entries() []LessonEntry {
 	var out []LessonEntry
 	for _, l := range course.All() {
-		out = append(out, LessonEntry{Number: l.Number, Title: l.Title, Status: b.status(l.Slug)})
+		var teaches []string
+		for _, sec := range l.Sections {
+			if sec.Title != "" {
+				teaches = append(teaches, sec.Title)
+			}
+		}
+		out = append(out, LessonEntry{Number: l.Number, Title: l.Title, Status: b.status(l.Slug),
+			Summary: l.Summary, Teaches: teaches, Goal: l.Challenge.Goal, Scenario: l.Scenario})
 	}
 	return out
 }

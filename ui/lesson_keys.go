@@ -35,7 +35,10 @@ func newLessonKeys(g globalKeys) lessonKeys {
 	// A Player has its own seed and restart; what-if, sharing and the
 	// command line would act on a copy the lesson does not judge, so they
 	// stay in the simulator proper. In a lesson the marks are the stops.
-	for _, b := range []*key.Binding{&s.Seed, &s.Restart, &s.WhatIf, &s.Share, &s.Command} {
+	// The lesson's stops are its timeline: scrubbing (t, R, C, E) stays in
+	// the simulator proper too.
+	for _, b := range []*key.Binding{&s.Seed, &s.Restart, &s.WhatIf, &s.Share, &s.Command,
+		&s.GoTo, &s.NextRebalance, &s.NextCommit, &s.NextElection} {
 		b.SetEnabled(false)
 	}
 	s.PrevMark.SetHelp("[", "previous stop")

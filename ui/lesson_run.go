@@ -79,3 +79,6 @@ func (r playerRun) Apply(cmd sim.Command) error { return r.p.Apply(cmd) }
 
 // Seek moves the Player's run to a step; going back replays it.
 func (r playerRun) Seek(step int) error { return r.p.SeekStep(step) }
+
+// Record tells one record's story for the record inspector (inspector.go).
+func (r playerRun) Record(id int) (sim.RecordStory, bool) { return r.p.Sim().Record(id) }

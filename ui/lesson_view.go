@@ -155,7 +155,7 @@ func (s *lessonScreen) shortKeys() []key.Binding {
 	g := k.global
 	switch {
 	case s.phase != lessonReading && s.sim != nil && s.sim.drill.IsOpen():
-		return s.sim.drill.keys.ShortHelp()
+		return s.sim.drill.Keys().ShortHelp()
 	case s.phase != lessonReading && s.sim != nil && s.sim.keys.Drill.Enabled() && !s.asking():
 		return []key.Binding{s.sim.keys.Drill, named(s.sim.keys.Up, "choose fate"), k.sim.Focus, k.sim.Play, g.Help, g.Back}
 	case s.phase == lessonReading:

@@ -33,6 +33,7 @@ type logsPane struct {
 	rowsPer int
 	// marks are the records the ledger's drill-down lists; nil when closed.
 	marks *logMarks
+	hits  logHits // where the last render drew each partition, for the mouse
 }
 
 func newLogsPane(st *Styles) logsPane {
@@ -63,6 +64,7 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	}
 	l.setTotal(1 + l.rowsPer*len(parts))
 	from, to := l.window()
+	l.hits.reset(from)
 	body := make([]string, 0, to-from)
 	var blk []string
 	blkIdx := -1
@@ -76,6 +78,7 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 			blkIdx = b
 		}
 		body = append(body, blk[(i-1)%l.rowsPer])
+		l.hits.line(i, parts[b].p, (i-1)%l.rowsPer == 0)
 	}
 	if from == 0 {
 		body = append([]string{l.legend(st)}, body...)
@@ -128,6 +131,7 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 	slots := max((l.w-labelW-sufW)/2, 4)
 	start, end := l.offsetWindow(p, slots)
 	start, end = l.marks.window(p, start, end, slots)
+	l.hits.strip(p, labelW, start)
 
 	var s1, s2 strings.Builder
 	label := p.Topic + "-" + itoa(p.Partition)

@@ -43,6 +43,12 @@ type LessonEntry struct {
 	Title  string
 	// Status is LessonNotStarted, LessonStarted or LessonDone.
 	Status string
+	// Summary, Teaches (its sections' titles), Goal (its challenge's) and
+	// Scenario fill the home screen's preview; any may be empty.
+	Summary  string
+	Teaches  []string
+	Goal     string
+	Scenario string
 }
 
 // Lesson progress values for LessonEntry.Status.
@@ -57,6 +63,8 @@ type ScenarioEntry struct {
 	Name        string // what `kafkasim play` takes
 	Title       string
 	Description string
+	// About is the description's first paragraph, for the home preview.
+	About string
 }
 
 // scenarioSource finds scenarios: the built-in ones and files.

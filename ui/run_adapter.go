@@ -37,3 +37,6 @@ func (a simRun) BeginSeek(step int) *sim.Seeking { return a.r.BeginSeek(step) }
 
 // Save keeps a copy of the run before a long move forward (seek_job.go).
 func (a simRun) Save() *sim.Saved { return a.r.Save() }
+
+// Record tells one record's story for the record inspector (inspector.go).
+func (a simRun) Record(id int) (sim.RecordStory, bool) { return a.r.Sim().Record(id) }

@@ -16,11 +16,20 @@ type slicedSeeker interface {
 // back replays from a checkpoint, which on a long run takes a while: it
 // runs as the screen's job, in slices, with its progress in the footer,
 // and esc calls it off, leaving the run where it was.
-func (m *simScreen) seek(step int) tea.Cmd {
+func (m *simScreen) seek(step int) tea.Cmd { return m.seekThen(step, nil) }
+
+// seekThen is seek, with then (if not nil) in place of afterSeek once the
+// run is at step: a move of the clock, say; a seek called off does not
+// call it.
+func (m *simScreen) seekThen(step int, then func()) tea.Cmd {
 	ss, ok := m.run.(slicedSeeker)
 	if !ok {
 		if err := m.run.Seek(step); err != nil {
 			m.status = "cannot go back: " + err.Error()
+			return nil
+		}
+		if then != nil {
+			then()
 			return nil
 		}
 		m.afterSeek()
@@ -41,6 +50,9 @@ func (m *simScreen) seek(step int) tea.Cmd {
 		if !done {
 			sk.Cancel()
 			m.status = "seek called off: the run is where it was"
+		} else if then != nil {
+			then()
+			return
 		}
 		m.afterSeek()
 	}

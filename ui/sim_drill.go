@@ -12,14 +12,46 @@ import (
 // be drawn without copying whole logs of a busy run.
 const maxDrillTail = 20_000
 
-// drillKey reports whether km opens the drill-down now: enter while the
-// ledger has the focus.
-func (m *simScreen) drillKey(km tea.KeyMsg) bool { return key.Matches(km, m.keys.Drill) }
+// drillKey reports whether km opens the ledger's drill-down now: enter
+// while the ledger has the focus. A lesson asks before its own enter (go
+// on), so the other panes' drill-downs do not take that key from it.
+func (m *simScreen) drillKey(km tea.KeyMsg) bool {
+	return m.focus == paneLedger && key.Matches(km, m.keys.Drill)
+}
 
-// openDrill lists the records of the fate the ledger's cursor is on. The
-// run pauses so the list holds still while it is read.
+// historyHelp is what enter opens from each pane besides the ledger.
+var historyHelp = map[paneID]string{
+	paneLogs:    "partition history",
+	paneCluster: "broker history",
+	paneGroups:  "group history",
+}
+
+// enableHistory enables enter where the focused pane has a history, and
+// names it, so help stays truthful.
+func (m *simScreen) enableHistory(id paneID) {
+	desc, ok := historyHelp[id]
+	m.keys.History.SetEnabled(ok)
+	if ok {
+		m.keys.History.SetHelp("enter", desc)
+	}
+}
+
+// openDrill opens the focused pane's drill-down: the ledger lists the
+// records of its chosen fate; the logs, the cluster and the groups show
+// a history. The run pauses so it holds still while it is read.
 func (m *simScreen) openDrill() {
 	if m.run == nil {
+		return
+	}
+	switch m.focus {
+	case paneLogs:
+		m.openHistory(sheetPartition, m.logs.firstShownPartition(&m.snap))
+		return
+	case paneCluster:
+		m.openHistory(sheetBroker, 0)
+		return
+	case paneGroups:
+		m.openHistory(sheetGroup, 0)
 		return
 	}
 	group, fate, ok := m.ledger.chosen(&m.snap)
@@ -47,17 +79,30 @@ func (m *simScreen) showFate(group string, fate int) {
 }
 
 // updateDrill handles a key or the mouse while the list is open.
-func (m *simScreen) updateDrill(msg tea.Msg) {
+func (m *simScreen) updateDrill(msg tea.Msg) tea.Cmd {
+	if mm, ok := msg.(tea.MouseMsg); ok && isClick(mm) {
+		return m.clickDrill(mm)
+	}
 	act := m.drill.Update(msg)
 	switch {
+	case act == nil && m.drill.sheet != nil:
+		// a sheet scrolled: the logs' marks stay as they are
 	case act == nil:
 		m.drillMoved()
-	case act.dir == 0:
+	case act.close && m.drill.back:
+		m.drill.BackToList()
+		m.drillMoved()
+	case act.close:
 		m.closeDrill()
+	case act.inspect:
+		m.inspectSelected()
+	case act.sheet != sheetNone:
+		m.sheetAction(act.sheet)
 	default:
 		n := len(fateOrder)
 		m.showFate(m.drill.group, (m.drill.fate+act.dir+n)%n)
 	}
+	return nil
 }
 
 // drillMoved marks the listed records in the logs and scrolls the logs to
@@ -67,6 +112,23 @@ func (m *simScreen) drillMoved() {
 	if f, ok := m.drill.Selected(); ok {
 		m.logs.reveal(&m.snap, f.Topic, f.Partition)
 	}
+}
+
+// inspectSelected opens the record inspector on the list's selected
+// record, at its first copy still in the log; esc comes back to the list.
+func (m *simScreen) inspectSelected() {
+	f, ok := m.drill.Selected()
+	if !ok {
+		return
+	}
+	p, _ := findPartition(&m.snap, f.Topic, f.Partition)
+	for _, o := range f.Offsets {
+		if p != nil && o >= p.LogStart && o < p.LogEnd {
+			m.inspect(recCursor{f.Topic, f.Partition, o})
+			return
+		}
+	}
+	m.status = "no copy of " + sanitize(f.Producer) + "#" + itoa(f.SendN) + " is in the log now: the list says why"
 }
 
 // closeDrill hides the list and the marks; the run stays paused.

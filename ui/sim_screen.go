@@ -94,6 +94,7 @@ type simScreen struct {
 	cmdline   cmdline
 	shells    shellDeps // sandbox sessions for the command line
 	job       *cmdJob   // a what-if or seek running in slices, if any
+	leaving   bool      // esc asked whether to leave the run (leave_confirm.go)
 }
 
 func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
@@ -107,6 +108,9 @@ func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory)
 	m.help.Styles.ShortDesc = st.Faint
 	m.help.Styles.FullKey = st.Bold
 	m.help.Styles.FullDesc = st.Faint
+	if keys.GoTo.Enabled() {
+		m.timeline.keysHint = "t go to · R C E next"
+	}
 	m.restart()
 	m.setFocus(paneLogs)
 	return m
@@ -138,12 +142,14 @@ func (m *simScreen) capturesKeys() bool {
 
 // modalOpen reports whether a menu or prompt is showing.
 func (m *simScreen) modalOpen() bool {
-	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen() || m.job != nil
+	return m.prompt.IsOpen() || m.menu.IsOpen() || m.whatif.IsOpen() || m.cmdline.IsOpen() || m.drill.IsOpen() || m.job != nil || m.leaving
 }
 
 // Keys is the help keymap of what is showing now.
 func (m *simScreen) Keys() help.KeyMap {
 	switch {
+	case m.leaving:
+		return newLeaveKeys()
 	case m.whatif.IsOpen():
 		return m.whatif.Keys()
 	case m.cmdline.IsOpen():
@@ -153,7 +159,7 @@ func (m *simScreen) Keys() help.KeyMap {
 	case m.menu.IsOpen():
 		return m.menu.keys
 	case m.drill.IsOpen():
-		return m.drill.keys
+		return m.drill.Keys()
 	}
 	return m.keys
 }
@@ -163,6 +169,8 @@ func (m *simScreen) Keys() help.KeyMap {
 func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
 		switch {
+		case m.leaving:
+			return m.updateLeave(msg)
 		case m.job != nil:
 			return m.updateJob(msg)
 		case m.whatif.IsOpen():
@@ -180,8 +188,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 			m.menu, cmd = m.menu.Update(msg)
 			return cmd
 		case m.drill.IsOpen():
-			m.updateDrill(msg)
-			return nil
+			return m.updateDrill(msg)
 		}
 	}
 	switch msg := msg.(type) {
@@ -201,12 +208,17 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		return m.startWhatIf(msg.Req)
 	case whatIfDoneMsg:
 		m.whatif = m.whatif.Done(msg)
+	case timeChosenMsg:
+		return m.goToTime(msg.AtMs)
 	case seedChosenMsg:
 		m.spec = m.spec.withSeed(msg.Seed)
 		m.restart()
 		m.status = "new seed " + u64(msg.Seed)
 	case tea.MouseMsg:
-		m.handleMouse(msg)
+		if cmd, ok := m.clickTimeline(msg); ok {
+			return cmd
+		}
+		return m.handleMouse(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	}
@@ -234,6 +246,14 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.nextMark()
 	case key.Matches(msg, k.PrevMark):
 		return m.prevMark()
+	case key.Matches(msg, k.GoTo):
+		m.openTimePrompt()
+	case key.Matches(msg, k.NextRebalance):
+		return m.nextEvent(kindRebalance)
+	case key.Matches(msg, k.NextCommit):
+		return m.nextEvent(kindCommit)
+	case key.Matches(msg, k.NextElection):
+		return m.nextEvent(kindElection)
 	case key.Matches(msg, k.Faster):
 		return m.setSpeed(m.speed + 1)
 	case key.Matches(msg, k.Slower):
@@ -257,8 +277,10 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, k.FocusBack):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
-	case key.Matches(msg, k.Drill):
+	case key.Matches(msg, k.Drill), key.Matches(msg, k.History):
 		m.openDrill()
+	case key.Matches(msg, k.Inspect):
+		m.openInspector()
 	case key.Matches(msg, k.Up):
 		m.scrollFocused(-1)
 	case key.Matches(msg, k.Down):
@@ -273,11 +295,14 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// handleMouse scrolls the pane under the wheel.
-func (m *simScreen) handleMouse(msg tea.MouseMsg) {
+// handleMouse scrolls the pane under the wheel; a click is mouse.go's.
+func (m *simScreen) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if isClick(msg) {
+		return m.handleClick(msg)
+	}
 	id, ok := m.lay.paneAt(msg.X, msg.Y)
 	if !ok {
-		return
+		return nil
 	}
 	switch msg.Button {
 	case tea.MouseButtonWheelUp:
@@ -285,6 +310,7 @@ func (m *simScreen) handleMouse(msg tea.MouseMsg) {
 	case tea.MouseButtonWheelDown:
 		m.paneByID(id).scroll(3)
 	}
+	return nil
 }
 
 func (m *simScreen) openSeedPrompt() {
@@ -308,6 +334,7 @@ func (m *simScreen) setFocus(id paneID) {
 	}
 	onLedger := id == paneLedger
 	m.keys.Drill.SetEnabled(onLedger)
+	m.enableHistory(id)
 	up, down := "scroll up", "scroll down"
 	if onLedger {
 		up, down = "choose fate", "choose fate"

@@ -108,7 +108,7 @@ func (m *simScreen) bodyLines() []string {
 	out = append(out, m.timeline.render(st, m.run.Now(), m.spec.DurationMs, m.marks)...)
 	keys := m.keys.ShortHelp()
 	if m.drill.IsOpen() {
-		keys = m.drill.keys.ShortHelp()
+		keys = m.drill.Keys().ShortHelp()
 	}
 	footer := m.help.ShortHelpView(keys)
 	if m.status != "" {

@@ -70,6 +70,10 @@ func answersAfterStorm(t *testing.T, m Model, seed uint64) {
 	for range 6 {
 		next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
 		m = next.(Model)
+		if m.sim != nil && m.sim.leaving { // esc asks before leaving a run: y
+			next, cmd = m.Update(keyMsg("y"))
+			m = next.(Model)
+		}
 		for _, msg := range messagesOf(cmd) {
 			if _, ok := msg.(backMsg); ok {
 				next, _ = m.Update(msg)

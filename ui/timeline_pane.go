@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"kafkasim/sim"
 )
 
@@ -60,6 +62,9 @@ func marksFrom(timeline []sim.Scheduled, hand []sim.Applied) []mark {
 // timelinePane is the scrubber: where the run is, and its marks.
 type timelinePane struct {
 	w int
+	// keysHint names the scrubbing keys after the marks when they fit; empty
+	// where they do not work (a lesson).
+	keysHint string
 }
 
 // SetSize sets its width; it is always two lines high.
@@ -104,16 +109,7 @@ func scaleLabel(ms int64) string {
 // A run with a duration spans it ("12.000s / 60.000s"); a run without one
 // (the sandbox) spans a scale that grows as its clock passes it.
 func (t *timelinePane) render(st *Styles, nowMs, durationMs int64, marks []mark) []string {
-	span := max(durationMs, nowMs, 1)
-	for _, m := range marks {
-		span = max(span, m.AtMs)
-	}
-	clock := " " + fmtMs(nowMs) + " / " + fmtMs(durationMs)
-	if durationMs <= 0 {
-		span = openScale(span)
-		clock = " " + fmtMs(nowMs) + " (scale 0–" + scaleLabel(span) + ")"
-	}
-	trackW := max(t.w-len([]rune(clock))-2, 10)
+	span, trackW, clock := t.scale(nowMs, durationMs, marks)
 	cells := make([]rune, trackW)
 	nowCol := int(min(nowMs*int64(trackW-1)/span, int64(trackW-1)))
 	for i := range cells {
@@ -156,7 +152,38 @@ func (t *timelinePane) render(st *Styles, nowMs, durationMs int64, marks []mark)
 	} else {
 		info += st.Faint.Render("no more marks")
 	}
+	if t.keysHint != "" && lipgloss.Width(info)+2+len([]rune(t.keysHint)) <= t.w {
+		info += st.Faint.Render("  " + t.keysHint)
+	}
 	return block([]string{b.String(), info}, t.w, 2)
+}
+
+// scale is the time the track spans, its width in cells and the clock
+// drawn after it.
+func (t *timelinePane) scale(nowMs, durationMs int64, marks []mark) (span int64, trackW int, clock string) {
+	span = max(durationMs, nowMs, 1)
+	for _, m := range marks {
+		span = max(span, m.AtMs)
+	}
+	clock = " " + fmtMs(nowMs) + " / " + fmtMs(durationMs)
+	if durationMs <= 0 {
+		span = openScale(span)
+		clock = " " + fmtMs(nowMs) + " (scale 0–" + scaleLabel(span) + ")"
+	}
+	return span, max(t.w-len([]rune(clock))-2, 10), clock
+}
+
+// timeAt is the time under column x of the track (x counts from the
+// pane's left edge, "├" at 0), rounded to a whole second as a slider
+// would; false off the track.
+func (t *timelinePane) timeAt(x int, nowMs, durationMs int64, marks []mark) (int64, bool) {
+	span, trackW, _ := t.scale(nowMs, durationMs, marks)
+	col := x - 1
+	if col < 0 || col >= trackW {
+		return 0, false
+	}
+	ms := int64(col) * span / int64(trackW-1)
+	return (ms + 500) / 1000 * 1000, true
 }
 
 func markText(m *mark) string {

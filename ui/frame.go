@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// FrameOptions say which frame of the simulator screen Frame draws.
+type FrameOptions struct {
+	// Scenario is a built-in name or a file, as `kafkasim play` takes it.
+	Scenario string
+	// AtMs is the virtual time of the frame.
+	AtMs int64
+	// Width and Height are the terminal's size in cells.
+	Width, Height int
+	// Focus names the focused pane (FramePanes); empty keeps the screen's
+	// own choice.
+	Focus string
+	// Seed, when set, replaces the scenario's seed.
+	Seed *uint64
+	// Color draws with ANSI colours (24-bit, for a dark background);
+	// false draws plain text.
+	Color bool
+}
+
+// frameWarmup is how much virtual time before AtMs a frame plays frame by
+// frame at ×1, as the screen does, so the changes of the last moments are
+// lit as a learner would see them; the time before it runs in one go.
+const frameWarmup = 3_000
+
+// FramePanes are the names --focus takes, in tab order.
+func FramePanes() []string {
+	var out []string
+	for id := range paneCount {
+		out = append(out, framePaneName(id))
+	}
+	return out
+}
+
+// framePaneName is a pane's one-word name.
+func framePaneName(id paneID) string {
+	switch id {
+	case paneCluster:
+		return "cluster"
+	case paneLogs:
+		return "logs"
+	case paneProducers:
+		return "producers"
+	case paneGroups:
+		return "groups"
+	case paneLedger:
+		return "ledger"
+	}
+	return "narration"
+}
+
+// Frame draws one frame of the simulator screen: the scenario played to
+// opts.AtMs on the same model and panes the terminal UI uses.
+func Frame(opts FrameOptions) (string, error) {
+	st := frameStyles(opts.Color)
+	m, err := frameModel(opts, &st, defaultDeps())
+	if err != nil {
+		return "", err
+	}
+	return m.View(), nil
+}
+
+// frameStyles are plain styles, or 24-bit colour ones for a dark terminal
+// (fixed, so a frame is the same bytes wherever it is made).
+func frameStyles(color bool) Styles {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.Ascii)
+	if color {
+		r.SetColorProfile(termenv.TrueColor)
+	}
+	r.SetHasDarkBackground(true)
+	return NewStyles(r)
+}
+
+// frameModel opens the scenario as `kafkasim play` would, paused, and
+// plays it to opts.AtMs.
+func frameModel(opts FrameOptions, st *Styles, d deps) (Model, error) {
+	focus := paneID(-1)
+	if opts.Focus != "" {
+		i := slices.Index(FramePanes(), opts.Focus)
+		if i < 0 {
+			return Model{}, fmt.Errorf("no pane %q: pick from %s", opts.Focus, strings.Join(FramePanes(), ", "))
+		}
+		focus = paneID(i)
+	}
+	spec, err := d.source.Load(opts.Scenario)
+	if err != nil {
+		return Model{}, err
+	}
+	if opts.Seed != nil {
+		spec = spec.withSeed(*opts.Seed)
+	}
+	m := newModel(Options{Lessons: []LessonEntry{}}, st, d)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
+	next, _ = next.(Model).Update(scenarioLoadedMsg{Spec: spec})
+	m = next.(Model)
+	if m.sim.fatal != nil {
+		return Model{}, m.sim.fatal
+	}
+	m.sim.playTo(opts.AtMs)
+	if focus >= 0 {
+		m.sim.setFocus(focus)
+	}
+	return m, nil
+}
+
+// playTo runs the scenario to atMs as if it had been playing at ×1: in one
+// go up to frameWarmup before, then frame by frame through handleTick, so
+// highlights and narration are what the screen shows at that moment. The
+// screen is left playing, as it would be.
+func (m *simScreen) playTo(atMs int64) {
+	m.pause()
+	m.speed = defaultSpeed
+	perFrame := speeds[m.speed].MsPerSec * frameInterval.Milliseconds() / 1000
+	frames := min(atMs, frameWarmup) / perFrame
+	warm := atMs - frames*perFrame
+	for next := m.run.NextAt(); next >= 0 && next <= warm; next = m.run.NextAt() {
+		m.run.Step()
+	}
+	m.run.RunUntil(warm)
+	m.afterSeek()
+	for m.run.Now() < atMs {
+		if !m.playing { // the scenario's end pauses the screen; a frame past it plays on
+			m.playing = true
+			m.gen++
+		}
+		m.handleTick(tickMsg{Gen: m.gen})
+		if m.run.NextAt() < 0 && m.run.Now() < atMs {
+			m.run.RunUntil(atMs)
+			m.refresh()
+		}
+	}
+	m.playing = true
+}

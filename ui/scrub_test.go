@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"kafkasim/sim"
+)
+
+func TestParseGoTo(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"35s", 35_000, true}, {"1m30s", 90_000, true}, {"35", 35_000, true}, {"2.5", 2_500, true},
+		{":35s", 35_000, true}, {"+5s", 25_000, true}, {"-5s", 15_000, true}, {"-1m", 0, true},
+		{"soon", 0, false}, {"", 0, false}, {"48h", 0, false},
+	} {
+		got, ok := parseGoTo(c.in, 20_000)
+		if ok != c.ok || got != c.want {
+			t.Errorf("%q: got %d %v, want %d %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+	marks := []mark{{AtMs: 10_000}, {AtMs: 20_000}}
+	if at, ok := parseMarkRef("m2", marks); !ok || at != 20_000 {
+		t.Errorf("m2: %d %v", at, ok)
+	}
+	for _, bad := range []string{"m0", "m3", "m", "35s"} {
+		if _, ok := parseMarkRef(bad, marks); ok {
+			t.Errorf("%q should not name a mark", bad)
+		}
+	}
+}
+
+// simOn opens a built-in scenario on the real engine, paused at its start.
+func simOn(t *testing.T, scenario string, w, h int) Model {
+	t.Helper()
+	m := newModel(Options{Lessons: []LessonEntry{}}, plainStyles(), defaultDeps())
+	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m = runCmd(next.(Model), next.(Model).loadCmd(scenario))
+	if m.sim == nil || m.sim.run == nil {
+		t.Fatalf("%s did not open", scenario)
+	}
+	m.sim.pause()
+	return m
+}
+
+// finishJob runs a job (a seek or a jump) to its end, as its slices would.
+func runJob(m Model, cmd tea.Cmd) Model {
+	for cmd != nil {
+		next, c := m.Update(cmd())
+		m, cmd = next.(Model), c
+	}
+	return m
+}
+
+// TestNextEventOfAKind: R, C and E stop on the step of the next
+// rebalance, commit and election, with its events on screen; with none
+// ahead the run stays where it was.
+func TestNextEventOfAKind(t *testing.T) {
+	m := simOn(t, "unclean-election", 120, 36)
+	m = runJob(m, m.sim.goToTime(1_000))
+	m = runJob(m, m.sim.nextEvent(kindElection))
+	ev := m.sim.events[len(m.sim.events)-1]
+	if m.sim.run.Now() != 38_000 || last(m.sim.events, sim.EvLeaderElected) < 0 {
+		t.Fatalf("E from 1s should stop at b3's unclean election at 38s, at %s (last %s)", fmtMs(m.sim.run.Now()), ev.Type)
+	}
+	if !strings.Contains(m.sim.status, "next leader election at 38.000s") {
+		t.Errorf("status %q", m.sim.status)
+	}
+
+	m = simOn(t, "rebalances", 120, 36)
+	m = runJob(m, m.sim.goToTime(5_000))
+	m = runJob(m, m.sim.nextEvent(kindRebalance))
+	if m.sim.run.Now() != 10_000 || m.sim.events[last(m.sim.events, sim.EvRebalanceStarted)].AtMs != 10_000 {
+		t.Errorf("R from 5s should stop at c3's join at 10s, at %s", fmtMs(m.sim.run.Now()))
+	}
+	m = runJob(m, m.sim.goToTime(59_000))
+	before := m.sim.run.StepCount()
+	m = runJob(m, m.sim.nextEvent(kindRebalance))
+	if m.sim.run.Now() != 59_000 || m.sim.run.StepCount() != before || !strings.Contains(m.sim.status, "no rebalance ahead") {
+		t.Errorf("with no rebalance left the run should stay at 59s: at %s step %d (was %d), status %q",
+			fmtMs(m.sim.run.Now()), m.sim.run.StepCount(), before, m.sim.status)
+	}
+}
+
+// TestGoToTimeBackIsTheSameRun: going to 10s from 35s shows what going
+// straight to 10s shows: the same clock, step and events.
+func TestGoToTimeBackIsTheSameRun(t *testing.T) {
+	direct := simOn(t, "at-least-once", 120, 36)
+	direct = runJob(direct, direct.sim.goToTime(10_000))
+	scrubbed := simOn(t, "at-least-once", 120, 36)
+	scrubbed = runJob(scrubbed, scrubbed.sim.goToTime(35_000))
+	scrubbed = runJob(scrubbed, scrubbed.sim.goToTime(10_000))
+	if d, s := direct.sim.run, scrubbed.sim.run; d.Now() != s.Now() || d.StepCount() != s.StepCount() || len(d.Events()) != len(s.Events()) {
+		t.Fatalf("direct: %s step %d %d events; scrubbed: %s step %d %d events",
+			fmtMs(d.Now()), d.StepCount(), len(d.Events()), fmtMs(s.Now()), s.StepCount(), len(s.Events()))
+	}
+	if direct.View() != scrubbed.View() {
+		t.Errorf("the screens differ:\n%s\n---\n%s", direct.View(), scrubbed.View())
+	}
+}
+
+// TestFlowScrub drives the program: t 35s, then t 10s, then t m1; the
+// shown time and the group's state follow each time.
+func TestFlowScrub(t *testing.T) {
+	m := newModel(Options{Scenario: "at-least-once", Lessons: []LessonEntry{}}, plainStyles(), defaultDeps())
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 36))
+	waitFor(t, tm, "PARTITION LOGS")
+	tm.Send(keyMsg("space"))
+	waitFor(t, tm, "paused")
+	for _, step := range []struct{ typed, shown, state string }{
+		{"35s", "35.000s / 50.000s", "c1   CRASHED"},
+		{"9s", "9.000s / 50.000s", "★c1   active"},
+		{"m2", "24.000s / 50.000s", "c1   CRASHED"},
+	} {
+		tm.Send(keyMsg("t"))
+		waitFor(t, tm, "Go to time")
+		tm.Type(step.typed)
+		tm.Send(keyMsg("enter"))
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+			return bytes.Contains(b, []byte(step.shown)) && bytes.Contains(b, []byte(step.state))
+		}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
+	if now := final.sim.run.Now(); now != 24_000 {
+		t.Errorf("the run should be at mark 2 (24s), at %s", fmtMs(now))
+	}
+}
+
+// TestClickTimeline: a left click on the track goes to the time under it;
+// a click beside it does nothing.
+func TestClickTimeline(t *testing.T) {
+	m := simOn(t, "at-least-once", 120, 36)
+	r := m.sim.lay.timeline
+	_, trackW, _ := m.sim.timeline.scale(0, 50_000, m.sim.marks)
+	x := r.x + 1 + (trackW-1)/2 // the middle of 0–50s
+	next, cmd := m.Update(tea.MouseMsg{X: x, Y: r.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	m = runJob(next.(Model), cmd)
+	if now := m.sim.run.Now(); now < 24_000 || now > 26_000 || now%1000 != 0 {
+		t.Errorf("a click mid-track should go to about 25s, a whole second: at %s", fmtMs(now))
+	}
+	if !strings.Contains(m.View(), fmtMs(m.sim.run.Now())+" / 50.000s") {
+		t.Errorf("the clock does not show the new time")
+	}
+	before := m.sim.run.Now()
+	next, cmd = m.Update(tea.MouseMsg{X: r.x + r.w - 2, Y: r.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	m = runJob(next.(Model), cmd)
+	if m.sim.run.Now() != before {
+		t.Errorf("a click on the clock moved the run to %s", fmtMs(m.sim.run.Now()))
+	}
+}
