@@ -29,7 +29,15 @@ func TestConfigsGolden(t *testing.T) {
 			"kafka-configs --describe --entity-type topics --entity-name orders --zookeeper localhost:2181",
 		},
 		"unmodelled_config": {
+			"kafka-configs --alter --topic orders --add-config compression.gzip.level=9" + bs,
+		},
+		// compression.type is modelled: the broker recompresses batches
+		// to it (BrokerCompressionType.targetCompression); its values are
+		// BrokerCompressionType's names, so "none" is refused.
+		"compression_type": {
 			"kafka-configs --alter --topic orders --add-config compression.type=zstd" + bs,
+			"kafka-configs --describe --entity-type topics --entity-name orders" + bs,
+			"kafka-configs --alter --topic orders --add-config compression.type=none" + bs,
 		},
 	}
 	for name, lines := range cases {

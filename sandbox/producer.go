@@ -16,7 +16,7 @@ var producerOpts = []optSpec{
 	{name: "broker-list", hasArg: true, help: "DEPRECATED, use --bootstrap-server"},
 	{name: "topic", hasArg: true, help: "REQUIRED: the topic to produce to"},
 	{name: "sync", help: "send each record synchronously: stop at the first failure"},
-	{name: "compression-codec", hasArg: true, help: "none, gzip, snappy, lz4 or zstd (not simulated)"},
+	{name: "compression-codec", optArg: true, help: "none, gzip, snappy, lz4 or zstd; gzip when given without a value"},
 	{name: "batch-size", hasArg: true, help: "batch.size"},
 	{name: "message-send-max-retries", hasArg: true, help: "retries (default 3)"},
 	{name: "retry-backoff-ms", hasArg: true, help: "retry.backoff.ms (default 100)"},
@@ -171,6 +171,17 @@ func mergeProducerProps(p *parsedOpts) (map[string]string, []string) {
 		k, v, _ := strings.Cut(kv, "=")
 		set(strings.TrimSpace(k), v)
 	}
+	// ConsoleProducer always sets compression.type from
+	// --compression-codec (gzip without a value, none without the
+	// option), over any --producer-property.
+	codec := sim.CodecNone
+	if p.has("compression-codec") {
+		codec = sim.CodecGzip
+		if v := p.val("compression-codec"); v != "" {
+			codec = v
+		}
+	}
+	set("compression.type", codec)
 	for _, d := range consoleProducerDefaults {
 		_, given := props[d.config]
 		switch {
@@ -255,7 +266,7 @@ func displaySep(sep string) string {
 // knownClientConfigs are real client configs the simulator does not
 // model: Kafka uses them, so they draw no "not used" warning.
 var knownClientConfigs = map[string]bool{
-	"client.id": true, "compression.type": true, "buffer.memory": true, "send.buffer.bytes": true,
+	"client.id": true, "buffer.memory": true, "send.buffer.bytes": true,
 	"receive.buffer.bytes": true, "metadata.max.age.ms": true, "max.request.size": true, "key.serializer": true,
 	"value.serializer": true, "bootstrap.servers": true, "partitioner.class": true, "reconnect.backoff.ms": true,
 	"compression.gzip.level": true, "security.protocol": true, "client.dns.lookup": true, "connections.max.idle.ms": true,

@@ -45,7 +45,7 @@ func unifyCollisionChars(name string) string { return strings.ReplaceAll(name, "
 // simulator does not model: Kafka accepts them, the sandbox accepts and
 // ignores them.
 var unmodelledTopicConfigs = map[string]bool{
-	"compression.type": true, "compression.gzip.level": true, "compression.lz4.level": true, "compression.zstd.level": true,
+	"compression.gzip.level": true, "compression.lz4.level": true, "compression.zstd.level": true,
 	"file.delete.delay.ms": true, "flush.messages": true, "flush.ms": true,
 	"follower.replication.throttled.replicas": true, "leader.replication.throttled.replicas": true,
 	"index.interval.bytes": true, "local.retention.bytes": true, "local.retention.ms": true,

@@ -7,8 +7,8 @@ import (
 )
 
 var (
-	producerKeys = []string{"id", "topic", "rate", "count", "keys", "start", "config"}
-	groupKeys    = []string{"id", "topics", "consumers", "processing", "commit", "start", "commit_async", "async_processing", "output_topic", "config"}
+	producerKeys = []string{"id", "topic", "rate", "count", "keys", "start", "config", "values"}
+	groupKeys    = []string{"id", "topics", "consumers", "processing", "commit", "start", "commit_async", "async_processing", "output_topic", "config", "alert_when"}
 )
 
 // clientID reads and checks the id of a [[producer]] or [[group]].
@@ -74,6 +74,7 @@ func (b *builder) producers(list []*table) {
 		if ms, ok := t.duration("start"); ok {
 			p.StartMs = ms
 		}
+		p.Values = b.values(t)
 		pairs := t.config()
 		b.setProps(t, pairs, func(n, v string) error { return sim.SetProducerProp(&p, n, v) })
 		b.idempotence(t, &p, pairs)
@@ -155,6 +156,7 @@ func (b *builder) groups(list []*table) {
 			g.AsyncProcessing = v
 		}
 		b.commitMode(t, &g)
+		b.alertWhen(t, &g)
 		b.sc.Config.Groups = append(b.sc.Config.Groups, g)
 	}
 	if consumers > MaxConsumers {

@@ -37,6 +37,11 @@
 //	count = 200           # stop after this many sends, timeline produces included
 //	keys = ["user-1", "user-2"]   # cycled; omit for null keys
 //	start = "2s"
+//	# values: made-up record values, computed from the producer and the
+//	#   send's number (default "<id>#<n>"): readings in degrees that warm
+//	#   and cool over a cycle of sends, or a payload of a fixed size
+//	values = { kind = "temperature", min = 18, max = 34, cycle = 60 }
+//	# values = { kind = "payload", bytes = 1000 }
 //	config = { acks = "all", "enable.idempotence" = true, retries = 2147483647 }
 //
 //	[[group]]
@@ -49,6 +54,7 @@
 //	async_processing = true       # hand records to a worker thread and poll again at once
 //	output_topic = "enriched"     # transactional groups write here
 //	start = "1s"
+//	alert_when = "value > 30"     # a threshold consumer: alert on records whose value meets it
 //	config = { "auto.offset.reset" = "earliest", "session.timeout.ms" = 10000 }
 //
 //	[[timeline]]
@@ -64,6 +70,14 @@
 //	group = "inventory"
 //	duplicated = "> 0"
 //	lost = "== 0"
+//
+// Expectations compare a group's exactly_once, duplicated, lost, skipped,
+// pending, processed, generation, members, idle, lag, fetches,
+// fetched_bytes, latency_avg_ms and latency_max_ms (send() to fetch) and
+// alerts; a producer's sent, acked, failed, inflight, retries, requests
+// and bytes_sent (compressed); a partition's leader, epoch, hw, leo,
+// log_start, isr_size, replicas_in_sync and size_bytes (stored); see
+// Metric.
 //
 // Timeline commands (all take at and say): crash-broker, restart-broker
 // (broker); crash-controller, restart-controller (controller: a dedicated

@@ -21,22 +21,29 @@ type Expect struct {
 	Value  string `toml:"value"`  // its comparison
 
 	// Group comparisons.
-	ExactlyOnce string `toml:"exactly_once"`
-	Duplicated  string `toml:"duplicated"`
-	Lost        string `toml:"lost"`
-	Skipped     string `toml:"skipped"`
-	Pending     string `toml:"pending"`
-	Processed   string `toml:"processed"`
-	Generation  string `toml:"generation"`
-	Members     string `toml:"members"`
-	Idle        string `toml:"idle"`
-	Lag         string `toml:"lag"`
+	ExactlyOnce  string `toml:"exactly_once"`
+	Duplicated   string `toml:"duplicated"`
+	Lost         string `toml:"lost"`
+	Skipped      string `toml:"skipped"`
+	Pending      string `toml:"pending"`
+	Processed    string `toml:"processed"`
+	Generation   string `toml:"generation"`
+	Members      string `toml:"members"`
+	Idle         string `toml:"idle"`
+	Lag          string `toml:"lag"`
+	Fetches      string `toml:"fetches"`
+	FetchedBytes string `toml:"fetched_bytes"`
+	LatencyAvgMs string `toml:"latency_avg_ms"`
+	LatencyMaxMs string `toml:"latency_max_ms"`
+	Alerts       string `toml:"alerts"`
 	// Producer comparisons.
-	Sent     string `toml:"sent"`
-	Acked    string `toml:"acked"`
-	Failed   string `toml:"failed"`
-	InFlight string `toml:"inflight"`
-	Retries  string `toml:"retries"`
+	Sent      string `toml:"sent"`
+	Acked     string `toml:"acked"`
+	Failed    string `toml:"failed"`
+	InFlight  string `toml:"inflight"`
+	Retries   string `toml:"retries"`
+	Requests  string `toml:"requests"`
+	BytesSent string `toml:"bytes_sent"`
 	// Partition comparisons.
 	Leader         string `toml:"leader"`
 	Epoch          string `toml:"epoch"`
@@ -45,6 +52,7 @@ type Expect struct {
 	LogStart       string `toml:"log_start"`
 	ISRSize        string `toml:"isr_size"`
 	ReplicasInSync string `toml:"replicas_in_sync"`
+	SizeBytes      string `toml:"size_bytes"`
 	// Cluster-wide comparisons (no subject).
 	LogDuplicates string `toml:"log_duplicates"`
 	BrokersUp     string `toml:"brokers_up"`
@@ -63,9 +71,12 @@ func (e Expect) fields() [][2]string {
 	all := [][2]string{
 		{"exactly_once", e.ExactlyOnce}, {"duplicated", e.Duplicated}, {"lost", e.Lost}, {"skipped", e.Skipped}, {"pending", e.Pending},
 		{"processed", e.Processed}, {"generation", e.Generation}, {"members", e.Members}, {"idle", e.Idle}, {"lag", e.Lag},
+		{"fetches", e.Fetches}, {"fetched_bytes", e.FetchedBytes}, {"latency_avg_ms", e.LatencyAvgMs},
+		{"latency_max_ms", e.LatencyMaxMs}, {"alerts", e.Alerts},
 		{"sent", e.Sent}, {"acked", e.Acked}, {"failed", e.Failed}, {"inflight", e.InFlight}, {"retries", e.Retries},
+		{"requests", e.Requests}, {"bytes_sent", e.BytesSent},
 		{"leader", e.Leader}, {"epoch", e.Epoch}, {"hw", e.HW}, {"leo", e.LEO}, {"log_start", e.LogStart},
-		{"isr_size", e.ISRSize}, {"replicas_in_sync", e.ReplicasInSync},
+		{"isr_size", e.ISRSize}, {"replicas_in_sync", e.ReplicasInSync}, {"size_bytes", e.SizeBytes},
 		{"log_duplicates", e.LogDuplicates}, {"brokers_up", e.BrokersUp}, {"controller", e.Controller},
 	}
 	var out [][2]string

@@ -148,6 +148,9 @@ func (w *tomlWriter) producer(p sim.ProducerConfig) {
 	if p.StartMs > 0 {
 		w.dur("start", p.StartMs)
 	}
+	if p.Values != nil {
+		w.b.WriteString("values = " + valuesTOML(p.Values) + "\n")
+	}
 	w.config(changedProps(sim.ScopeProducer, &p))
 }
 
@@ -170,6 +173,9 @@ func (w *tomlWriter) group(g sim.GroupConfig) {
 	}
 	if g.OutputTopic != "" {
 		w.str("output_topic", g.OutputTopic)
+	}
+	if g.AlertWhen != "" {
+		w.str("alert_when", g.AlertWhen)
 	}
 	w.config(changedProps(sim.ScopeConsumer, &g, "enable.auto.commit"))
 }

@@ -16,6 +16,7 @@ var libraryNames = []string{
 	"controller-zookeeper", "microservices", "activity-tracking", "log-aggregation",
 	"stream-processing", "mlops", "auto-commit", "controller-quorum", "retention-bytes",
 	"slow-processing", "static-membership", "truncation-detection", "transaction-failover", "producer-backlog",
+	"temperature-sensor", "tuning-throughput",
 }
 
 func TestLibraryHasEveryScenario(t *testing.T) {

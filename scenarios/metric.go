@@ -10,9 +10,9 @@ import (
 
 // The fields each kind of metric subject has.
 var (
-	groupMetrics     = []string{"exactly_once", "duplicated", "lost", "skipped", "pending", "processed", "generation", "members", "idle", "lag"}
-	producerMetrics  = []string{"sent", "acked", "failed", "inflight", "retries"}
-	partitionMetrics = []string{"leader", "epoch", "hw", "leo", "log_start", "isr_size", "replicas_in_sync"}
+	groupMetrics     = []string{"exactly_once", "duplicated", "lost", "skipped", "pending", "processed", "generation", "members", "idle", "lag", "fetches", "fetched_bytes", "latency_avg_ms", "latency_max_ms", "alerts"}
+	producerMetrics  = []string{"sent", "acked", "failed", "inflight", "retries", "requests", "bytes_sent"}
+	partitionMetrics = []string{"leader", "epoch", "hw", "leo", "log_start", "isr_size", "replicas_in_sync", "size_bytes"}
 	globalMetrics    = []string{"log_duplicates", "brokers_up", "controller"}
 )
 
@@ -94,9 +94,10 @@ func parseTopicPartition(s string) (sim.TopicPartition, error) {
 // Metric reads one number from a snapshot by name. Names:
 //
 //	group.<G>.<exactly_once|duplicated|lost|skipped|pending|processed|generation|members|idle|lag>
+//	group.<G>.<fetches|fetched_bytes|latency_avg_ms|latency_max_ms|alerts>
 //	group.<G>.committed.<topic>-<p>        (-1 when none)
-//	producer.<P>.<sent|acked|failed|inflight|retries>
-//	partition.<topic>-<p>.<leader|epoch|hw|leo|log_start|isr_size|replicas_in_sync>
+//	producer.<P>.<sent|acked|failed|inflight|retries|requests|bytes_sent>
+//	partition.<topic>-<p>.<leader|epoch|hw|leo|log_start|isr_size|replicas_in_sync|size_bytes>
 //	log_duplicates, brokers_up, controller
 //
 // members counts the consumers that are live in the group (not crashed or
@@ -160,6 +161,9 @@ func groupMetric(snap sim.Snapshot, ref metricRef) (int64, error) {
 		}
 		return 0, nil // no ledger entry yet: nothing happened to it
 	}
+	if n, ok := groupFlowMetric(g.Flow, ref.field); ok {
+		return n, nil
+	}
 	var n int64
 	switch ref.field {
 	case "generation":
@@ -202,6 +206,10 @@ func producerMetric(snap sim.Snapshot, ref metricRef) (int64, error) {
 			return int64(p.Failed), nil
 		case "inflight":
 			return int64(p.InFlight), nil
+		case "requests":
+			return int64(p.Flow.Requests), nil
+		case "bytes_sent":
+			return p.Flow.BytesSent, nil
 		default:
 			return int64(p.Retries), nil
 		}
@@ -231,6 +239,8 @@ func partitionMetric(snap sim.Snapshot, ref metricRef) (int64, error) {
 				return p.LogStart, nil
 			case "isr_size":
 				return int64(len(p.ISR)), nil
+			case "size_bytes":
+				return p.SizeBytes, nil
 			default:
 				n := 0
 				for _, r := range p.ReplicaLogs {
@@ -243,4 +253,21 @@ func partitionMetric(snap sim.Snapshot, ref metricRef) (int64, error) {
 		}
 	}
 	return 0, fmt.Errorf("no partition %s", ref.tp)
+}
+
+// groupFlowMetric reads the fetch and alert numbers of a group.
+func groupFlowMetric(f sim.GroupFlow, field string) (int64, bool) {
+	switch field {
+	case "fetches":
+		return int64(f.Fetches), true
+	case "fetched_bytes":
+		return f.FetchedBytes, true
+	case "latency_avg_ms":
+		return f.LatencyAvgMs, true
+	case "latency_max_ms":
+		return f.LatencyMaxMs, true
+	case "alerts":
+		return int64(f.Alerts), true
+	}
+	return 0, false
 }

@@ -102,6 +102,11 @@ func appendEventJSON(b []byte, e sim.Event) []byte {
 	} else {
 		nonZero(n.firstSeq, int64(e.FirstSeq))
 	}
+	if n.behindKept {
+		o.num("records_behind", int64(e.RecordsBehind))
+	} else {
+		nonZero("records_behind", int64(e.RecordsBehind))
+	}
 	nonEmpty("producer", e.Producer)
 	nonEmpty("group", e.Group)
 	nonEmpty("member", e.Member)
@@ -142,6 +147,19 @@ func appendNamedFacts(nonZero func(string, int64), n jsonNames, e sim.Event) {
 	nonZero("output_records", int64(e.OutputRecords))
 	nonZero("transaction", int64(e.Txn))
 	nonZero("group_generation", int64(e.GroupGen))
+	nonZero("records_skipped", int64(e.RecordsSkipped))
+	nonZero("partitions_added", int64(e.PartitionsAdded))
+	nonZero("offsets_partition", int64(e.OffsetsPartition))
+	flag := func(k string, v bool) {
+		if v {
+			nonZero(k, 1)
+		}
+	}
+	flag("still_member", e.StillMember)
+	flag("new_instance", e.NewInstance)
+	flag("crashed_instance", e.CrashedInstance)
+	flag("member_removed", e.MemberRemoved)
+	flag("reset_by_policy", e.NoResetPolicy)
 }
 
 // writeJSONSummary writes the closing {"type": "summary", ...} line.

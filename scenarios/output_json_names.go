@@ -25,6 +25,8 @@ type jsonNames struct {
 	// sequenced marks an event about a batch's sequence numbers: its
 	// first sequence is written even when 0.
 	sequenced bool
+	// behindKept: records_behind is written even when 0.
+	behindKept bool
 }
 
 // eventJSONNames holds each type's names; a type not listed uses the
@@ -49,7 +51,7 @@ var eventJSONNames = map[sim.EventType]jsonNames{
 	sim.EvAppended:         {count: "records", epoch: "leader_epoch", text: "copy"},
 	sim.EvReplicated:       {broker2: "leader", count: "records"},
 	sim.EvHWAdvanced:       {offset: "from_hw", endOffset: "to_hw", count: "isr_size"},
-	sim.EvISRShrunk:        {broker2: "leader", offset: "records_behind", duration: "lag_ms", count: "isr_size", text: "isr"},
+	sim.EvISRShrunk:        {broker2: "leader", duration: "lag_ms", count: "isr_size", text: "isr", offsetUnused: true, behindKept: true},
 	sim.EvISRExpanded:      {offset: "log_end_offset", endOffset: "hw", text: "isr"},
 	sim.EvISRChangePending: {broker2: "leader", text: "isr", offsetUnused: true},
 	sim.EvLeaderElected:    {broker2: "previous_leader", offset: "leader_log_end_offset", endOffset: "previous_log_end_offset", count: "records_lost", epoch: "leader_epoch", text: "isr"},
@@ -72,23 +74,24 @@ var eventJSONNames = map[sim.EventType]jsonNames{
 	sim.EvMemberJoined:      {count: "partitions_kept", text: "member_id"},
 	sim.EvRebalanceStarted:  {delay: "initial_rebalance_delay_ms"},
 	sim.EvRebalanceDone:     {timeout: "session_timeout_ms", count: "members", text: "assignor"},
-	sim.EvAssigned:          {offset: "partitions_added", timeout: "session_timeout_ms", partitions: "topic_partitions", count: "partitions", text: "assigned"},
+	sim.EvAssigned:          {timeout: "session_timeout_ms", partitions: "topic_partitions", count: "partitions", text: "assigned"},
 	sim.EvRevoked:           {count: "partitions", text: "revoked"},
-	sim.EvMemberLeft:        {timeout: "session_timeout_ms", count: "crashed_instance", text: "owned"},
-	sim.EvMemberExpired:     {timeout: "session_timeout_ms", count: "crashed_instance", text: "owned"},
-	sim.EvConsumerCrashed:   {offset: "records_skipped", timeout: "session_timeout_ms", count: "records_to_redo", text: "cause"},
-	sim.EvConsumerRestarted: {timeout: "session_timeout_ms", count: "new_instance", text: "member_id"},
+	sim.EvMemberLeft:        {timeout: "session_timeout_ms", text: "owned"},
+	sim.EvMemberExpired:     {timeout: "session_timeout_ms", text: "owned"},
+	sim.EvConsumerCrashed:   {timeout: "session_timeout_ms", count: "records_to_redo", text: "cause"},
+	sim.EvConsumerRestarted: {timeout: "session_timeout_ms", text: "member_id"},
 	sim.EvConsumerPaused:    {timeout: "max_poll_interval_ms"},
-	sim.EvConsumerResumed:   {duration: "paused_ms", count: "still_member"},
+	sim.EvConsumerResumed:   {duration: "paused_ms"},
 	sim.EvFetched:           {count: "records", text: "fetched"},
 	sim.EvProcessed:         {count: "records", text: "processed"},
 	sim.EvCommitted:         {text: "offsets"},
-	sim.EvCommitFailed:      {count: "member_removed", text: "commit"},
+	sim.EvCommitFailed:      {text: "commit"},
 	sim.EvOffsetReset:       {offset: "from_offset", endOffset: "to_offset", text: "auto_offset_reset"},
 	sim.EvConsumerError:     {endOffset: "diverged_at"},
-	sim.EvCoordinatorMoved:  {broker2: "previous_coordinator", offset: "offsets_partition"},
+	sim.EvCoordinatorMoved:  {broker2: "previous_coordinator"},
 	sim.EvPollTimeout:       {duration: "since_poll_ms", timeout: "max_poll_interval_ms", count: "records_left", text: "owned"},
-	sim.EvLogTruncationSeen: {endOffset: "diverged_at", count: "reset_by_policy", epoch: "leader_epoch", text: "auto_offset_reset"},
+	sim.EvLogTruncationSeen: {endOffset: "diverged_at", epoch: "leader_epoch", text: "auto_offset_reset"},
+	sim.EvAlert:             {count: "alerts_so_far", text: "condition"},
 }
 
 // namesFor returns the keys of e's facts, generic ones filled in. The

@@ -79,7 +79,8 @@ func (s *Sim) crashBroker(id int) {
 	timeout, _ := s.cfg.Cluster.SessionTimeout()
 	b.sessionDeadlineMs = s.nowMs + timeout
 	s.schedule(timeout, brokerItem(itBrokerSessionCheck, id))
-	s.brokerCrashedConsumers(id)
+	// Consumers are not told: they find out through failed fetches and the
+	// coordinator moving.
 }
 
 // restartBroker starts broker id's process again. A broker whose old session

@@ -10,7 +10,7 @@ func (e *Event) appendCanonical(b []byte) []byte {
 	b = append(b, e.Type...)
 	d := e.digestSlots()
 	for _, n := range [...]int64{int64(e.Broker), int64(e.Broker2), int64(e.Partition), d.offset, d.endOffset,
-		int64(e.Count), d.epoch, int64(e.Gen)} {
+		d.count, d.epoch, int64(e.Gen)} {
 		b = append(b, '|')
 		b = strconv.AppendInt(b, n, 10)
 	}
@@ -24,21 +24,26 @@ func (e *Event) appendCanonical(b []byte) []byte {
 	return append(b, '\n')
 }
 
-// slots are the three numeric positions and the reason of the canonical
-// form.
+// slots are the numeric positions and the reason of the canonical form
+// that named facts share.
 type slots struct {
-	offset, endOffset, epoch int64
-	reason                   Reason
+	offset, endOffset, count, epoch int64
+	reason                          Reason
 }
 
 // digestSlots places the named facts where the canonical form has always
 // hashed them. Before events had named facts they shared the generic
-// Offset, EndOffset and Epoch fields; writing them in those positions keeps
+// Offset, EndOffset, Count and Epoch fields; writing them in those positions keeps
 // every digest recorded since (golden traces, saved runs) valid. Each type
 // sets at most one fact per position, so the sums below pick that one.
 func (e *Event) digestSlots() slots {
-	d := slots{offset: e.Offset, endOffset: e.EndOffset, epoch: int64(e.Epoch), reason: e.Reason}
-	d.offset += int64(e.FirstVoter) + int64(e.PrevPartitions) + int64(e.FirstSeq)
+	d := slots{offset: e.Offset, endOffset: e.EndOffset, count: int64(e.Count), epoch: int64(e.Epoch), reason: e.Reason}
+	// The flags were 1 in Count.
+	for _, flag := range [...]bool{e.StillMember, e.NewInstance, e.CrashedInstance, e.MemberRemoved, e.NoResetPolicy} {
+		d.count += int64(boolInt(flag))
+	}
+	d.offset += int64(e.FirstVoter) + int64(e.PrevPartitions) + int64(e.FirstSeq) + int64(e.RecordsBehind) +
+		int64(e.RecordsSkipped) + int64(e.PartitionsAdded) + int64(e.OffsetsPartition)
 	d.endOffset += int64(e.MinISR) + int64(e.Voters) + int64(e.OutputRecords) + int64(e.Duplicates) +
 		int64(e.Tombstones) + int64(e.Partitions) + int64(e.LastSeq)
 	d.epoch += int64(e.Attempt) + int64(e.Acks) + int64(e.ReplicationFactor) + e.ProducerID + int64(e.Txn) + int64(e.GroupGen)

@@ -50,7 +50,7 @@ func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, 
 			why = ReasonPollTimeout
 		}
 		s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, GroupGen: int32(g.generation),
-			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, Count: boolInt(!m.inGroup)})
+			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, MemberRemoved: !m.inGroup})
 		return true
 	}
 	tps := make([]TopicPartition, 0, len(offs))

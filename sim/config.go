@@ -76,6 +76,9 @@ type TopicConfig struct {
 	DeleteRetentionMs     int64  // delete.retention.ms (how long tombstones stay)
 	SegmentMs             int64  // segment.ms
 	SegmentBytes          int64  // segment.bytes
+	// CompressionType is the topic's compression.type: "producer" keeps
+	// each batch in the producer's codec, another codec recompresses.
+	CompressionType string
 
 	// ReplicaAssignment is kafka-topics --replica-assignment: partition i's
 	// replicas (broker ids, the first preferred as leader). Nil means
@@ -116,6 +119,9 @@ type ProducerConfig struct {
 	BatchSizeBytes    int    // batch.size
 	TransactionalID   string // transactional.id
 	MetadataMaxAgeMs  int64  // metadata.max.age.ms: how often it refreshes metadata (sees new partitions)
+	CompressionType   string // compression.type: none, gzip, snappy, lz4, zstd
+	// Values makes up its record values (nil: "<id>#<n>"). values.go.
+	Values *ValueSpec
 }
 
 // Commit modes: when a group's consumers commit their offsets.
@@ -159,6 +165,7 @@ type GroupConfig struct {
 	MaxPollIntervalMs    int64    // max.poll.interval.ms
 	MaxPollRecords       int      // max.poll.records
 	FetchMaxWaitMs       int64    // fetch.max.wait.ms
+	FetchMinBytes        int      // fetch.min.bytes
 	IsolationLevel       string   // isolation.level: read_uncommitted | read_committed
 
 	// MetadataMaxAgeMs is metadata.max.age.ms: the consumers refresh their
@@ -173,4 +180,8 @@ type GroupConfig struct {
 	// GroupInstanceID makes the consumers static members (KIP-345):
 	// consumer cN uses group.instance.id "<GroupInstanceID>-N".
 	GroupInstanceID string
+
+	// AlertWhen is a threshold consumer's condition, such as "value > 30":
+	// each record processed that meets it raises an alert (alerts.go).
+	AlertWhen string
 }

@@ -35,6 +35,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	if total == 0 {
 		return false
 	}
+	s.noteFetched(g, m, total)
 	s.emit(Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: total, Gen: m.genSynced,
 		Text: strings.Join(parts, " ")})
 	return true
@@ -236,6 +237,7 @@ func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) {
 	}
 	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
 		Gen: m.genSynced, Text: rangesText(recs)})
+	s.checkAlerts(g, m, recs)
 }
 
 // rangesText writes buffered records as "orders-0@3..7 orders-1@0..2".

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 )
 
@@ -20,6 +19,9 @@ type member struct {
 	// procGen does the same for the end of processing, which runs beside
 	// the poll loop when processing is asynchronous.
 	procGen int32
+	// fetchWaitUntil is when the broker answers a fetch it holds for
+	// fetch.min.bytes, 0 when none is held. consumer_fetch_wait.go.
+	fetchWaitUntil int64
 
 	inGroup    bool  // the coordinator counts it as a member
 	joined     bool  // it has (re)joined during the current rebalance
@@ -179,6 +181,9 @@ func (s *Sim) poll(it item) {
 		m.lastAutoCommitMs = s.nowMs
 		s.commitPositions(g, m, false)
 	}
+	if s.holdFetch(g, m) {
+		return
+	}
 	if s.fetch(g, m) {
 		s.startProcessing(g, m)
 		return
@@ -188,233 +193,4 @@ func (s *Sim) poll(it item) {
 		wait = min(wait, m.rejoinAtMs-s.nowMs)
 	}
 	s.schedulePoll(g, m, max(wait, 1))
-}
-
-// join sends JoinGroup for a member the coordinator does not know.
-func (s *Sim) join(g *group, m *member) {
-	if m.lostOnRejoin {
-		stored := m.assigned
-		s.losePartitions(g, m)
-		if m.inGroup {
-			m.assigned = stored
-			// A static member's poll timeout sent no LeaveGroup: the
-			// coordinator still holds it, so it rejoins under its
-			// group.instance.id.
-			s.staticRejoin(g, m)
-			return
-		}
-	}
-	m.inGroup, m.joined = true, true
-	m.joinedAtMs = s.nowMs
-	m.state = MemberJoining
-	m.lastAutoCommitMs = s.nowMs
-	s.emit(Event{Type: EvMemberJoined, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Broker: s.coordinator(g), Gen: g.generation})
-	if g.state == GroupPreparingRebalance {
-		if g.delayUntil > s.nowMs {
-			// Each join during the initial delay pushes the rebalance back
-			// (group.initial.rebalance.delay.ms), up to the rebalance timeout.
-			g.delayUntil = min(s.nowMs+s.cfg.Cluster.GroupInitialRebalanceDelayMs, g.joinDeadline)
-			g.rebalanceGen++
-			s.schedule(g.delayUntil-s.nowMs, groupItem(itJoinDelayOver, g, g.rebalanceGen))
-			s.schedule(g.joinDeadline-s.nowMs, groupItem(itRebalanceTimeout, g, g.rebalanceGen))
-			return
-		}
-		s.maybeCompleteJoin(g, false)
-		return
-	}
-	s.startRebalance(g, ReasonJoin, m.name)
-	s.maybeCompleteJoin(g, false)
-}
-
-// rejoin: the member learned of a rebalance. Eager protocols give up every
-// partition first; cooperative-sticky keeps them and goes on consuming.
-// It reports whether the member must wait for its new assignment.
-func (s *Sim) rejoin(g *group, m *member) bool {
-	m.joined = true
-	cooperative := g.protocol == AssignorCooperativeSticky
-	if !cooperative && len(m.assigned) > 0 {
-		if g.cfg.Commit == CommitAuto {
-			// The Java client commits before giving partitions up.
-			s.commitPositions(g, m, true)
-		}
-		s.emit(Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(m.assigned),
-			Text: tpList(m.assigned), Reason: ReasonNone})
-		m.owned = m.assigned
-		m.ownedGen = m.genSynced
-		m.assigned = nil
-	}
-	if !cooperative {
-		m.state = MemberRebalancing
-	}
-	s.maybeCompleteJoin(g, false)
-	return !cooperative
-}
-
-// deliverAssignment is SyncGroup's answer reaching a member.
-// secondRound says a cooperative follow-up rebalance will hand out more.
-func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secondRound bool) {
-	m.joined = false
-	if m.state == MemberCrashed {
-		// The coordinator stores the assignment, but its owner crashed with
-		// its JoinGroup pending: nobody fetches these partitions until the
-		// coordinator removes it after session.timeout.ms.
-		m.assigned = append([]TopicPartition(nil), tps...)
-		s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-			Text: tpList(tps), Reason: ReasonDeadClient, TimeoutMs: g.cfg.SessionTimeoutMs})
-		return
-	}
-	m.genSynced = g.generation
-	var revoked, added []TopicPartition
-	for _, tp := range m.assigned {
-		if !containsTP(tps, tp) {
-			revoked = append(revoked, tp)
-		}
-	}
-	for _, tp := range tps {
-		if !containsTP(m.assigned, tp) {
-			added = append(added, tp)
-		}
-	}
-	if len(revoked) > 0 {
-		s.emit(Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(revoked),
-			Text: tpList(revoked), Reason: ReasonCooperative})
-		for _, tp := range revoked {
-			delete(m.positions, tp)
-		}
-	}
-	m.assigned = append([]TopicPartition(nil), tps...)
-	m.owned = m.assigned
-	m.ownedGen = g.generation
-	m.state = MemberActive
-	if len(tps) == 0 {
-		m.state = MemberIdle
-	}
-	why := Reason(g.protocol)
-	if secondRound && len(tps) == 0 {
-		why = ReasonCooperative
-	}
-	if m.staticReturn {
-		why = ReasonStaticRejoin
-		m.staticReturn = false
-	}
-	crowded := int64(0) // for an idle member: the partition count, when members outnumber partitions
-	if total := len(s.groupTPs(g)); len(tps) == 0 && g.activeCount() > total {
-		crowded = int64(total)
-	}
-	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
-		Text: tpList(tps), Offset: int64(len(added)), Reason: why, Partitions: int32(crowded)})
-	for _, tp := range added {
-		s.initPosition(g, m, tp)
-	}
-	if m.state != MemberCrashed && !m.processing {
-		s.schedulePoll(g, m, 0)
-	}
-}
-
-func containsTP(tps []TopicPartition, tp TopicPartition) bool {
-	for _, x := range tps {
-		if x == tp {
-			return true
-		}
-	}
-	return false
-}
-
-// initPosition starts a newly assigned partition at the committed offset,
-// or where auto.offset.reset says when there is none.
-func (s *Sim) initPosition(g *group, m *member, tp TopicPartition) {
-	if off, ok := g.committed[tp]; ok {
-		m.positions[tp] = off
-		// A committed offset with its leader epoch is validated before the
-		// first fetch (seekUnvalidated), as after a leader change.
-		last, known := g.committedEpoch[tp]
-		if !known {
-			last = -1
-		}
-		m.fetchEpochs[tp] = fetchEpoch{last: last, validated: -1}
-		return
-	}
-	s.resetPosition(g, m, tp, ReasonNoOffset, -1)
-}
-
-// resetPosition applies auto.offset.reset. It reports false for "none",
-// which stops the consumer with an error.
-func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, from int64) bool {
-	_, t := s.topicByName(tp.Topic)
-	if t == nil || tp.Partition >= len(t.parts) {
-		return false
-	}
-	p := t.parts[tp.Partition]
-	var to int64
-	switch g.cfg.AutoOffsetReset {
-	case "earliest":
-		to = s.logStartOf(p)
-	case "latest":
-		to = s.readLimit(g, p)
-	default:
-		s.emit(Event{Type: EvConsumerError, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
-			Reason: why, Offset: from, Err: "NoOffsetForPartitionException"})
-		s.crashMember(g, m, "auto.offset.reset=none")
-		return false
-	}
-	m.positions[tp] = to
-	m.fetchEpochs[tp] = fetchEpoch{last: -1, validated: p.leaderEpoch}
-	g.history.resets = append(g.history.resets, resetRec{tp: tp, from: from, to: to, policy: g.cfg.AutoOffsetReset, atMs: s.nowMs})
-	s.emit(Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
-		Reason: why, Offset: from, EndOffset: to, Text: g.cfg.AutoOffsetReset})
-	return true
-}
-
-// logStartOf is the leader's log start offset (or any replica's when offline).
-func (s *Sim) logStartOf(p *partition) int64 {
-	if r := p.leaderRep(); r != nil {
-		return r.logStart
-	}
-	return p.reps[0].logStart
-}
-
-// readLimit is how far a consumer of the group may read: the high
-// watermark, or for read_committed the last stable offset.
-func (s *Sim) readLimit(g *group, p *partition) int64 {
-	if g.cfg.IsolationLevel == "read_committed" {
-		return p.lastStable()
-	}
-	return p.hw
-}
-
-// lastStable is the LSO: the high watermark, or the first offset of the
-// oldest transaction still open, whichever is lower.
-func (p *partition) lastStable() int64 {
-	lso := p.hw
-	for _, t := range p.openTxns {
-		lso = min(lso, t.first)
-	}
-	return lso
-}
-
-// hwAdvancedForConsumers wakes consumers waiting in an empty poll on p.
-func (s *Sim) hwAdvancedForConsumers(p *partition) {
-	tp := p.tp()
-	for _, g := range s.groups {
-		for _, m := range g.members {
-			if m.state == MemberActive && (!m.processing || g.cfg.AsyncProcessing) && m.pendingCommit == nil && containsTP(m.assigned, tp) {
-				s.schedulePoll(g, m, s.cfg.Cluster.NetworkDelayMs)
-			}
-		}
-	}
-}
-
-// leaderMovedForConsumers: consumers fetch from the new leader; nothing to
-// do but wake them, since their positions carry over.
-func (s *Sim) leaderMovedForConsumers(p *partition) {
-	s.leadersChangedForProducers()
-	s.hwAdvancedForConsumers(p)
-}
-
-// brokerCrashedConsumers: nothing happens to consumers at once; they find
-// out through failed fetches and the coordinator moving.
-func (s *Sim) brokerCrashedConsumers(int) {}
-
-func sortTPs(tps []TopicPartition) {
-	sort.Slice(tps, func(i, j int) bool { return lessTP(tps[i], tps[j]) })
 }

@@ -30,7 +30,7 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 	m.gen++
 	g.history.crashes = append(g.history.crashes, crashRec{member: m.name, gen: m.genSynced, atMs: s.nowMs})
 	s.emit(Event{Type: EvConsumerCrashed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: uncommitted,
-		Offset: int64(skipped), Text: why, TimeoutMs: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
+		RecordsSkipped: int32(skipped), Text: why, TimeoutMs: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
 	m.buffer = nil
 	m.pendingCommit = nil
 	if !m.inGroup || (m.joined && g.state == GroupPreparingRebalance) {
@@ -120,7 +120,7 @@ func (s *Sim) restartMember(g *group, m *member) error {
 	if static {
 		why = ReasonStaticRejoin
 	}
-	s.emit(Event{Type: EvConsumerRestarted, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Count: boolInt(wasIn),
+	s.emit(Event{Type: EvConsumerRestarted, Group: g.cfg.ID, Member: m.name, Text: m.memberID, NewInstance: wasIn,
 		Reason: why, TimeoutMs: g.cfg.SessionTimeoutMs})
 	s.schedulePoll(g, m, 0)
 	return nil
@@ -183,7 +183,7 @@ func (s *Sim) resumeMember(g *group, m *member) error {
 	}
 	m.state = m.pausedFrom
 	m.gen++
-	s.emit(Event{Type: EvConsumerResumed, Group: g.cfg.ID, Member: m.name, Count: boolInt(m.inGroup), DurationMs: s.nowMs - m.pausedAtMs})
+	s.emit(Event{Type: EvConsumerResumed, Group: g.cfg.ID, Member: m.name, StillMember: m.inGroup, DurationMs: s.nowMs - m.pausedAtMs})
 	if m.processing {
 		// It picks up where it stalled.
 		m.procStartMs += s.nowMs - m.pausedAtMs

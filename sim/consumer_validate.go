@@ -40,7 +40,7 @@ func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, p *partit
 	}
 	none := g.cfg.AutoOffsetReset == "none"
 	s.emit(Event{Type: EvLogTruncationSeen, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
-		Offset: pos, EndOffset: end, Epoch: int(fe.last), Broker: p.leader, Count: boolInt(none), Text: g.cfg.AutoOffsetReset})
+		Offset: pos, EndOffset: end, Epoch: int(fe.last), Broker: p.leader, NoResetPolicy: none, Text: g.cfg.AutoOffsetReset})
 	if none {
 		s.emit(Event{Type: EvConsumerError, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 			Offset: pos, EndOffset: end, Err: "LogTruncationException"})

@@ -164,7 +164,7 @@ func (s *Sim) electLeader(p *partition, why Reason) {
 				offline.Reason = ReasonUnclean // allowed, but no replica at all is alive
 			}
 			s.emit(offline)
-			s.failPendingAcks(p, "NOT_LEADER_OR_FOLLOWER")
+			s.failPendingAcks(p)
 		}
 		return
 	}
@@ -202,7 +202,7 @@ func (s *Sim) becomeLeader(p *partition, next, old int, reason Reason) {
 	s.emit(Event{Type: EvLeaderElected, Topic: p.topicName, Partition: p.id, Broker: next, Broker2: old,
 		Epoch: p.leaderEpoch, Reason: reason, Offset: nr.leo, EndOffset: prevEnd, Count: lost, Text: joinInts(p.isr),
 		Unaware: !s.brokerUp(next)})
-	s.failPendingAcks(p, "NOT_LEADER_OR_FOLLOWER")
+	s.failPendingAcks(p)
 	for i, r := range p.reps {
 		r.fetchGen++
 		r.fetching = false

@@ -103,34 +103,6 @@ func TestReplayedCommandKeepsItsTime(t *testing.T) {
 	}
 }
 
-func TestForkWithReplaysHandCommandsByTime(t *testing.T) {
-	r, err := NewRun(basicConfig(5), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.RunUntil(6000)
-	if err := r.Apply(Command{Kind: CmdCrashConsumer, Group: "billing", Consumer: 1}); err != nil {
-		t.Fatal(err)
-	}
-	r.RunUntil(20000)
-	branch, err := r.ForkWith(func(c *Config) { c.Producers[0].Acks = AcksNone })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if branch.Sim().Now() != 20000 {
-		t.Fatalf("branch at %d, want 20000", branch.Sim().Now())
-	}
-	for _, e := range branch.Sim().Events() {
-		if e.Type == EvConsumerCrashed && e.AtMs != 6000 {
-			t.Fatalf("the hand crash replayed at %d, want 6000", e.AtMs)
-		}
-	}
-	same, _ := r.ForkWith(func(*Config) {})
-	if same.Sim().Digest() != r.Sim().Digest() {
-		t.Fatalf("a branch with no change should be the run itself")
-	}
-}
-
 func TestScheduleAcceptsConsumersAddedLater(t *testing.T) {
 	s := mustNew(t, basicConfig(1))
 	if err := s.Schedule(1000, Command{Kind: CmdAddConsumer, Group: "billing"}); err != nil {

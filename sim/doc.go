@@ -33,6 +33,11 @@
 //   - Accumulator, sender: records wait per partition in a batch of up to
 //     batch.size bytes; one produce request per broker carries a ready batch
 //     of each partition it leads. appendToBatch, drain.
+//   - Compression: compression.type compresses each batch (a fixed ratio
+//     per codec, a model); the accumulator fills batch.size by its
+//     estimated compressed size (CompressionRatioEstimator), the topic's
+//     compression.type keeps or recompresses it, and logs count stored
+//     bytes. compression.go.
 //   - Idempotence: a producer id and per-partition sequence numbers let the
 //     leader drop a retried batch it already wrote. pidState.
 //   - Producer epoch: bumped when a partition's sequences cannot be resolved
@@ -50,10 +55,60 @@
 //     rebalance, and it never sends LeaveGroup. consumer_static.go.
 //   - Poll timeout: poll() not called within max.poll.interval.ms; the
 //     heartbeat thread leaves the group (KIP-62). consumer_polltimer.go.
+//   - Fetch purgatory: the leader holds a fetch until fetch.min.bytes are
+//     readable or fetch.max.wait.ms passes (DelayedFetch).
+//     consumer_fetch_wait.go.
+//   - Record values: generated from the producer and send number when
+//     needed (temperature readings, payloads); a group's alert_when
+//     raises alerts on them. values.go, alerts.go.
 //   - Position validation: after a leader change a consumer checks its
 //     position with OffsetsForLeaderEpoch and seeks back to where the log
 //     diverged (KIP-320). consumer_validate.go.
 //   - Delivery ledger: what became of every send(): acked, failed, in
 //     flight; per group exactly once, duplicated, lost, skipped, pending.
 //     ledger, Ledger, Fates.
+//
+// # A record from send() to its ack
+//
+//  1. producer.go: send() (KafkaProducer.send) picks a partition
+//     (partitioner.go: murmur2 of the key, or the sticky partition).
+//  2. accumulator.go: appendToBatch adds it to that partition's open
+//     batch, which closes at batch.size bytes or after linger.ms.
+//  3. producer_sender.go: drain, the Sender, puts the oldest ready batch of
+//     each partition a broker leads into one produce request (sequence
+//     numbers from producer_seq.go) and queues its arrival (queue_items.go).
+//  4. produce_handler.go: at the leader, produceArrived refuses it or
+//     checks its sequence (produce_seqcheck.go) and appends it to the log.
+//  5. replication.go, isr.go: followers fetch; the high watermark advances
+//     once every in-sync replica has the records.
+//  6. produce_purgatory.go: acks=1 is answered at once; acks=all waits
+//     until the high watermark passes the batch.
+//  7. producer_response.go: the response settles the batch (produce-acked,
+//     ledger.go) or the producer retries after a backoff or gives up.
+//
+// # Files by Kafka concept
+//
+//   - The run: sim.go (Sim, Step), queue.go and queue_items.go (the event
+//     queue), dispatch.go, apply.go and command.go (commands), config.go,
+//     validate.go, props.go and props_table.go (configuration).
+//   - Brokers and the controller: broker.go, controller.go, quorum.go;
+//     clients' metadata refresh: metadata.go.
+//   - Topics and logs: topic.go, topic_admin.go, topic_partition.go,
+//     assignment.go, log.go, retention.go (retention and compaction).
+//   - Replication: replication.go, isr.go.
+//   - Producer client: producer.go, partitioner.go, accumulator.go,
+//     producer_sender.go, producer_seq.go, producer_inflight.go,
+//     producer_response.go.
+//   - Broker side of produce: produce_handler.go, produce_seqcheck.go,
+//     produce_purgatory.go.
+//   - Consumer client: consumer.go, consumer_join.go, consumer_position.go,
+//     consume.go (fetch and process), commit.go, consumer_faults.go,
+//     consumer_polltimer.go, consumer_static.go, consumer_validate.go.
+//   - Group coordinator: group.go, group_rebalance.go, assignor*.go.
+//   - Transactions: txn.go, txn_end.go.
+//   - Events and their why: event.go, why.go, why_control.go,
+//     why_group.go, canonical.go (the digest's form).
+//   - Outcomes: ledger.go, ledger_summary.go, ledger_miss.go, fates.go.
+//   - Views and time travel: snapshot.go, snapshot_build.go, query.go,
+//     read.go, run.go, run_slices.go, clone.go, chunks.go.
 package sim

@@ -75,6 +75,7 @@ const (
 	EvCoordinatorMoved  EventType = "coordinator-moved"
 	EvPollTimeout       EventType = "poll-timeout"        // the heartbeat thread saw poll() overdue (KIP-62)
 	EvLogTruncationSeen EventType = "truncation-detected" // a consumer validated its position (KIP-320)
+	EvAlert             EventType = "value-alert"         // a threshold consumer's alert-when held for a record
 
 	// Narration from a scenario or lesson.
 	EvNote EventType = "note"
@@ -124,6 +125,16 @@ type Event struct {
 	OutputRecords     int32 // records a transaction wrote
 	Txn               int32 // the transaction's number within its producer
 	GroupGen          int32 // the group's generation, when Gen is the member's
+	RecordsBehind     int32 // isr-shrunk: how far the follower was behind the leader
+	RecordsSkipped    int32 // consumer-crashed: fetched and committed, never processed
+	PartitionsAdded   int32 // partitions-assigned: how many are new to the member
+	OffsetsPartition  int32 // the __consumer_offsets partition that holds the group
+
+	StillMember     bool // consumer-resumed: it is still in the group
+	NewInstance     bool // consumer-restarted: the coordinator still holds the crashed instance
+	CrashedInstance bool // member-left/-removed: the crashed instance of a restarted consumer
+	MemberRemoved   bool // commit-failed: the coordinator had removed the member
+	NoResetPolicy   bool // truncation-detected: auto.offset.reset=none, so poll() throws
 
 	Err string // Kafka error name: NOT_ENOUGH_REPLICAS, ...
 	// Unaware: Broker is down but still registered, so the controller acted

@@ -51,12 +51,12 @@ func (s *Sim) shrinkISR(p *partition, b int, why Reason) {
 	}
 	r := p.rep(b)
 	p.isr = removeInt(p.isr, b)
-	behind := int64(0)
+	behind := int32(0)
 	if lr := p.leaderRep(); lr != nil && r.fetchOffset >= 0 {
-		behind = lr.leo - r.fetchOffset
+		behind = int32(lr.leo - r.fetchOffset)
 	}
 	s.emit(Event{Type: EvISRShrunk, Topic: p.topicName, Partition: p.id, Broker: b, Broker2: p.leader, Reason: why,
-		Offset: behind, DurationMs: s.nowMs - r.lastCaughtUpMs, Count: len(p.isr), Text: joinInts(p.isr)})
+		RecordsBehind: behind, DurationMs: s.nowMs - r.lastCaughtUpMs, Count: len(p.isr), Text: joinInts(p.isr)})
 	s.maybeAdvanceHW(p)
 	// Writes waiting for acks=all may now be answerable, or refused.
 	s.completePendingAcks(p)

@@ -1,7 +1,5 @@
 package sim
 
-import "strconv"
-
 // The delivery ledger: every send() is a record with an id, whatever
 // happens to it afterwards (retried, written twice, truncated, deleted).
 
@@ -53,6 +51,8 @@ type ledger struct {
 	extra map[int32][]int64
 	// names caches producer ids for generated values.
 	names []string
+	// specs are the producers' value generators (values.go).
+	specs valueSpecs
 }
 
 func (l *ledger) internKey(k string) int32 {
@@ -91,7 +91,7 @@ func (l *ledger) computeSize(r *recordInfo) int {
 	case r.value >= 0:
 		n += len(l.values[r.value])
 	case r.value == valueGenerated:
-		n += len(l.names[r.producer]) + 1 + digits(int(r.sendN))
+		n += l.specs.of(r.producer).generatedLen(l.names[r.producer], r.producer, r.sendN)
 	}
 	return n
 }
@@ -162,7 +162,7 @@ func (l *ledger) valueOf(rec int32) (string, bool) {
 	case r.value == valueNull:
 		return "", true
 	case r.value == valueGenerated:
-		return l.names[r.producer] + "#" + strconv.Itoa(int(r.sendN)), false
+		return l.specs.of(r.producer).generatedValue(l.names[r.producer], r.producer, r.sendN), false
 	default:
 		return l.values[r.value], false
 	}
@@ -174,6 +174,7 @@ func (l *ledger) clone() ledger {
 	c.keys = l.keys[:len(l.keys):len(l.keys)]
 	c.values = l.values[:len(l.values):len(l.values)]
 	c.names = l.names[:len(l.names):len(l.names)]
+	c.specs = l.specs[:len(l.specs):len(l.specs)]
 	c.keyIdx = make(map[string]int32, len(l.keyIdx))
 	for k, v := range l.keyIdx {
 		c.keyIdx[k] = v

@@ -1,9 +1,12 @@
 package sim
 
-// The leader's side of a produce request: checks, the idempotence
-// sequence check, the append, and the response (now, or once the high
-// watermark passes the records for acks=all).
+// The leader's side of a produce request (KafkaApis.handleProduceRequest,
+// then Partition.appendRecordsToLeader): is this broker the leader, may
+// the write be taken (a key on a compacted topic, min.insync.replicas for
+// acks=all), the idempotence check (produce_seqcheck.go), the append, and
+// the answer, now or from the purgatory (produce_purgatory.go).
 
+// produceArrived handles one batch of a produce request at broker it.broker().
 func (s *Sim) produceArrived(it item) {
 	p := s.producers[it.producerIdx()]
 	b := s.batches.Mut(int(it.batch()))
@@ -22,25 +25,8 @@ func (s *Sim) produceArrived(it item) {
 	}
 	pt := s.partitionOf(int(b.topicIdx), int(b.part))
 	respond := func(code int32, base int64) { s.sendProduceResponse(p, it.batch(), it.gen, brokerID, code, base) }
-	if pt == nil || pt.leader != brokerID {
-		respond(errNotLeader, -1)
-		return
-	}
-	cfg := s.topicCfg(pt)
-	if hasPolicy(cfg.CleanupPolicy, CleanupCompact) {
-		for _, r := range b.recs {
-			if s.ledger.recs.At(int(r)).key < 0 {
-				// A compacted topic keeps the latest value per key: a record
-				// without a key has nothing to be compacted by.
-				respond(errInvalidRecord, -1)
-				return
-			}
-		}
-	}
-	if p.cfg.Acks == AcksAll && len(pt.isr) < cfg.MinInsyncReplicas {
-		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), MinISR: int32(cfg.MinInsyncReplicas), Reason: ReasonBrokerRefused})
-		respond(errNotEnoughReplicas, -1)
+	if code := s.refuseProduce(p, b, pt, brokerID); code != errNone {
+		respond(code, -1)
 		return
 	}
 	lr := pt.leaderRep()
@@ -52,20 +38,64 @@ func (s *Sim) produceArrived(it item) {
 			respond(code, -1)
 			return
 		case dupBase >= 0:
-			last := firstSeq + int32(len(b.recs)) - 1
-			end := dupBase + int64(len(b.recs))
-			s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-				FirstSeq: firstSeq, LastSeq: last, Count: len(b.recs), ProducerID: p.pid})
-			// The answer is the first write's offsets, under the same acks
-			// rule: with acks=all it waits for the ISR to have them.
-			if p.cfg.Acks == AcksAll && pt.hw < end {
-				pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: dupBase, end: end})
-				return
-			}
-			respond(errNone, dupBase)
+			s.answerDuplicate(p, b, pt, it, firstSeq, dupBase)
 			return
 		}
 	}
+	base := s.appendBatch(p, b, pt, brokerID, epoch, firstSeq)
+	switch {
+	case p.cfg.Acks == AcksNone:
+	case p.cfg.Acks == AcksLeader || pt.hw >= lr.leo:
+		respond(errNone, base)
+	default:
+		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: base, end: lr.leo})
+	}
+}
+
+// refuseProduce returns the error the leader answers a batch with before
+// appending anything, or errNone.
+func (s *Sim) refuseProduce(p *producer, b *batch, pt *partition, brokerID int) int32 {
+	if pt == nil || pt.leader != brokerID {
+		return errNotLeader
+	}
+	cfg := s.topicCfg(pt)
+	if hasPolicy(cfg.CleanupPolicy, CleanupCompact) {
+		for _, r := range b.recs {
+			if s.ledger.recs.At(int(r)).key < 0 {
+				// A compacted topic keeps the latest value per key: a record
+				// without a key has nothing to be compacted by.
+				return errInvalidRecord
+			}
+		}
+	}
+	if p.cfg.Acks == AcksAll && len(pt.isr) < cfg.MinInsyncReplicas {
+		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
+			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), MinISR: int32(cfg.MinInsyncReplicas), Reason: ReasonBrokerRefused})
+		return errNotEnoughReplicas
+	}
+	return errNone
+}
+
+// answerDuplicate answers a retried batch the log already has with the
+// first write's offsets, under the same acks rule: with acks=all it waits
+// for the ISR to have them.
+func (s *Sim) answerDuplicate(p *producer, b *batch, pt *partition, it item, firstSeq int32, dupBase int64) {
+	last := firstSeq + int32(len(b.recs)) - 1
+	end := dupBase + int64(len(b.recs))
+	s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: it.broker(),
+		FirstSeq: firstSeq, LastSeq: last, Count: len(b.recs), ProducerID: p.pid})
+	if p.cfg.Acks == AcksAll && pt.hw < end {
+		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: dupBase, end: end})
+		return
+	}
+	s.sendProduceResponse(p, it.batch(), it.gen, it.broker(), errNone, dupBase)
+}
+
+// appendBatch writes the batch's records to the leader's log and returns
+// the offset of the first.
+func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, epoch, firstSeq int32) int64 {
+	lr := pt.leaderRep()
+	cfg := s.topicCfg(pt)
 	base := lr.leo
 	dups := 0
 	for i, r := range b.recs {
@@ -87,13 +117,7 @@ func (s *Sim) produceArrived(it item) {
 		Offset: base, EndOffset: lr.leo, Count: len(b.recs), Epoch: pt.leaderEpoch, Text: copyNote(dups)})
 	s.wakeParkedFetches(pt)
 	s.maybeAdvanceHW(pt)
-	switch {
-	case p.cfg.Acks == AcksNone:
-	case p.cfg.Acks == AcksLeader || pt.hw >= lr.leo:
-		respond(errNone, base)
-	default:
-		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: base, end: lr.leo})
-	}
+	return base
 }
 
 // copyNote says when an append wrote records the log already holds: a
@@ -105,106 +129,29 @@ func copyNote(dups int) string {
 	return "duplicate"
 }
 
-func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code int32, base int64) {
-	if p.cfg.Acks == AcksNone {
-		return
-	}
-	b := s.broker(brokerID)
-	if b.dropAcks > 0 {
-		b.dropAcks--
-		bt := s.batches.Mut(int(bi))
-		s.emit(Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
-			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
-		return
-	}
-	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceResponseItem(p, bi, code, gen, base))
-}
-
-// completePendingAcks answers acks=all requests whose records the whole
-// ISR now has.
-func (s *Sim) completePendingAcks(pt *partition) {
-	if len(pt.pendingAcks) == 0 {
-		return
-	}
-	minISR := s.topicCfg(pt).MinInsyncReplicas
-	keep := pt.pendingAcks[:0:0]
-	for _, pa := range pt.pendingAcks {
-		if pt.hw < pa.end {
-			keep = append(keep, pa)
-			continue
-		}
-		b := s.batches.Mut(int(pa.batch))
-		p := s.producers[b.producer]
-		code := errNone
-		if len(pt.isr) < minISR {
-			code = errNotEnoughReplicasAfterAppend
-		}
-		s.sendProduceResponse(p, pa.batch, pa.gen, pt.leader, code, pa.base)
-	}
-	pt.pendingAcks = keep
-}
-
-// failPendingAcks answers every parked request with an error: leadership
-// moved away from the broker holding them.
-func (s *Sim) failPendingAcks(pt *partition, _ string) {
-	for _, pa := range pt.pendingAcks {
-		b := s.batches.Mut(int(pa.batch))
-		p := s.producers[b.producer]
-		if s.brokerUp(int(b.broker)) {
-			s.sendProduceResponse(p, pa.batch, pa.gen, int(b.broker), errNotLeader, -1)
-		}
-	}
-	pt.pendingAcks = nil
-	s.leadersChangedForProducers()
-}
-
-// pid returns the idempotence state of a producer in this log.
-func (r *replica) pid(prod int32) pidState {
-	if int(prod) < len(r.pids) {
-		return r.pids[prod]
-	}
-	return pidState{}
-}
-
-// notePid updates the idempotence state as a record is appended. A
-// transaction marker carries the producer's epoch: after a fencing abort
-// (a bumped epoch) the old epoch's batches are refused.
-func (s *Sim) notePid(r *replica, e entry) {
-	if e.rec < 0 {
-		mk := s.markers[markerIndex(e.rec)]
-		st := r.pid(mk.producer)
-		if st.known && st.epoch == mk.epoch {
-			return
-		}
-		for int(mk.producer) >= len(r.pids) {
-			r.pids = append(r.pids, pidState{})
-		}
-		r.pids[mk.producer] = pidState{known: true, epoch: mk.epoch, lastSeq: -1}
-		return
-	}
-	ri := s.ledger.recs.At(int(e.rec))
-	if ri.seq < 0 {
-		return
-	}
-	for int(ri.producer) >= len(r.pids) {
-		r.pids = append(r.pids, pidState{})
-	}
-	r.pids[ri.producer] = pidState{known: true, epoch: ri.epoch, lastSeq: ri.seq}
-}
-
-// rebuildPids recomputes the idempotence state after a truncation.
-func (s *Sim) rebuildPids(pt *partition, r *replica) {
-	r.pids = nil
-	for _, e := range r.entries.All(0) {
-		s.notePid(r, e)
-	}
-}
-
 // entryFacts gives a log entry's size in bytes and its timestamp.
 func (s *Sim) entryFacts(e entry) (int64, int64) {
 	if e.rec < 0 {
 		return markerBytes, s.nowMs
 	}
 	ri := s.ledger.recs.At(int(e.rec))
-	return int64(ri.size), ri.createdMs
+	return s.storedBytes(ri), ri.createdMs
 }
+
+// The error codes a produce response can carry.
+const (
+	errNone int32 = iota
+	errNotLeader
+	errNotEnoughReplicas
+	errNotEnoughReplicasAfterAppend
+	errOutOfOrder
+	errNetwork
+	errTimeout
+	errInvalidRecord // not retriable
+	errInvalidEpoch  // not retriable: a newer producer epoch fenced this one
+	errExpired       // the client's own TimeoutException: delivery.timeout.ms passed
+)
+
+var errNames = [...]string{"NONE", "NOT_LEADER_OR_FOLLOWER", "NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
+	"OUT_OF_ORDER_SEQUENCE_NUMBER", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT", "INVALID_RECORD", "INVALID_PRODUCER_EPOCH",
+	"TimeoutException"}

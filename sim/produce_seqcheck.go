@@ -83,3 +83,45 @@ func (s *Sim) copyPresent(pt *partition, rec int32) bool {
 	}
 	return false
 }
+
+// pid returns the idempotence state of a producer in this log.
+func (r *replica) pid(prod int32) pidState {
+	if int(prod) < len(r.pids) {
+		return r.pids[prod]
+	}
+	return pidState{}
+}
+
+// notePid updates the idempotence state as a record is appended. A
+// transaction marker carries the producer's epoch: after a fencing abort
+// (a bumped epoch) the old epoch's batches are refused.
+func (s *Sim) notePid(r *replica, e entry) {
+	if e.rec < 0 {
+		mk := s.markers[markerIndex(e.rec)]
+		st := r.pid(mk.producer)
+		if st.known && st.epoch == mk.epoch {
+			return
+		}
+		for int(mk.producer) >= len(r.pids) {
+			r.pids = append(r.pids, pidState{})
+		}
+		r.pids[mk.producer] = pidState{known: true, epoch: mk.epoch, lastSeq: -1}
+		return
+	}
+	ri := s.ledger.recs.At(int(e.rec))
+	if ri.seq < 0 {
+		return
+	}
+	for int(ri.producer) >= len(r.pids) {
+		r.pids = append(r.pids, pidState{})
+	}
+	r.pids[ri.producer] = pidState{known: true, epoch: ri.epoch, lastSeq: ri.seq}
+}
+
+// rebuildPids recomputes the idempotence state after a truncation.
+func (s *Sim) rebuildPids(pt *partition, r *replica) {
+	r.pids = nil
+	for _, e := range r.entries.All(0) {
+		s.notePid(r, e)
+	}
+}

@@ -30,67 +30,14 @@ type producer struct {
 	acked, failed, retries int
 	// txn is the open transaction's id, -1 when none (transactional only).
 	txn int32
+
+	// ratioEstimate is its compression ratio estimate, permille (0 = not
+	// yet set); requests and bytesSent count produce requests and the
+	// compressed batch bytes they carried. compression.go.
+	ratioEstimate int32
+	requests      int
+	bytesSent     int64
 }
-
-// prodPart is the producer's state for one partition.
-type prodPart struct {
-	open     int32   // batch still taking records, -1 = none
-	queue    []int32 // closed batches waiting to be sent, oldest first
-	inFlight int     // batches of this partition in flight
-	seqState
-}
-
-// batchState is where a batch is in its life.
-type batchState uint8
-
-const (
-	batchOpen batchState = iota
-	batchQueued
-	batchInFlight
-	batchBackoff
-	batchDone
-)
-
-// batch is one produce batch: records for one partition sent together.
-type batch struct {
-	producer  int32
-	topicIdx  int32
-	part      int32
-	recs      []int32
-	bytes     int
-	createdMs int64
-	firstSeq  int32
-	epoch     int32 // producer epoch its sequence numbers belong to
-	attempts  int32
-	state     batchState
-	broker    int32 // where the current attempt went
-	sentMs    int64
-	reqGen    int32 // bumps per attempt: an old attempt's response is ignored
-	notBefore int64 // retry backoff
-	base      int64 // offset of its first record once appended
-	// reqHead is the first batch of the produce request this attempt went
-	// in; that batch's reqLeft counts the request's batches not yet answered.
-	reqHead int32
-	reqLeft int32
-}
-
-// The error codes a produce response can carry (item.c).
-const (
-	errNone int32 = iota
-	errNotLeader
-	errNotEnoughReplicas
-	errNotEnoughReplicasAfterAppend
-	errOutOfOrder
-	errNetwork
-	errTimeout
-	errInvalidRecord // not retriable
-	errInvalidEpoch  // not retriable: a newer producer epoch fenced this one
-	errExpired       // the client's own TimeoutException: delivery.timeout.ms passed
-)
-
-var errNames = [...]string{"NONE", "NOT_LEADER_OR_FOLLOWER", "NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
-	"OUT_OF_ORDER_SEQUENCE_NUMBER", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT", "INVALID_RECORD", "INVALID_PRODUCER_EPOCH",
-	"TimeoutException"}
 
 func (s *Sim) addProducer(cfg ProducerConfig) error {
 	for _, p := range s.producers {
@@ -105,6 +52,11 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	if err := checkDeliveryTimeout(&cfg); err != nil {
 		return err
 	}
+	if cfg.Values != nil {
+		if err := cfg.Values.Validate(); err != nil {
+			return err
+		}
+	}
 	if cfg.EnableIdempotence && (cfg.Acks != AcksAll || cfg.Retries == 0 || cfg.MaxInFlight > 5) {
 		// As the Java client does when idempotence was left at its default
 		// and another setting conflicts with it: it is turned off.
@@ -117,6 +69,7 @@ func (s *Sim) addProducer(cfg ProducerConfig) error {
 	}
 	s.producers = append(s.producers, p)
 	s.ledger.names = append(s.ledger.names, cfg.ID)
+	s.noteValueSpec(p)
 	p.syncPartitions(len(t.parts))
 	p.known = len(t.parts)
 	if cfg.RatePerSec > 0 {
@@ -185,7 +138,7 @@ func (s *Sim) send(p *producer, key, value *string, fromConfig bool) int32 {
 		key: keyIdx, value: valIdx, createdMs: s.nowMs, txn: p.txn})
 	size := s.ledger.size(rec)
 	if key == nil {
-		p.stickyBytes += size
+		p.stickyBytes += p.appendedBytes(size)
 		if p.stickyBytes >= p.cfg.BatchSizeBytes {
 			p.sticky, p.stickyBytes = -1, 0
 		}
@@ -208,110 +161,6 @@ func (s *Sim) partitionFor(p *producer, key *string, n int) int {
 		}
 	}
 	return p.sticky
-}
-
-func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
-	pp := &p.parts[part]
-	if pp.open < 0 && len(pp.queue) > 0 {
-		// RecordAccumulator.append: a batch waiting for a send slot still
-		// takes records until it holds batch.size bytes.
-		last := pp.queue[len(pp.queue)-1]
-		if b := s.batches.Mut(int(last)); b.attempts == 0 && b.bytes+size <= p.cfg.BatchSizeBytes {
-			b.recs = append(b.recs, rec)
-			b.bytes += size
-			return
-		}
-	}
-	if pp.open >= 0 {
-		b := s.batches.Mut(int(pp.open))
-		if b.bytes+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
-			s.closeBatch(p, part)
-		}
-	}
-	if pp.open < 0 {
-		s.batches.Append(batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
-			createdMs: s.nowMs, firstSeq: -1, base: -1})
-		pp.open = int32(s.batches.Len() - 1)
-		s.schedule(p.cfg.DeliveryTimeoutMs, batchExpireItem(p, pp.open))
-		if p.cfg.LingerMs > 0 {
-			s.schedule(p.cfg.LingerMs, lingerItem(p, part, pp.open))
-		}
-	}
-	b := s.batches.Mut(int(pp.open))
-	b.recs = append(b.recs, rec)
-	b.bytes += size
-}
-
-func (s *Sim) closeBatch(p *producer, part int) {
-	pp := &p.parts[part]
-	if pp.open < 0 {
-		return
-	}
-	s.batches.Mut(int(pp.open)).state = batchQueued
-	pp.queue = append(pp.queue, pp.open)
-	pp.open = -1
-}
-
-// flushReady closes batches whose linger.ms has passed, then sends what it can.
-func (s *Sim) flushReady(p *producer) {
-	for part := range p.parts {
-		if o := p.parts[part].open; o >= 0 && s.nowMs-s.batches.At(int(o)).createdMs >= p.cfg.LingerMs {
-			s.closeBatch(p, part)
-		}
-	}
-	s.drain(p)
-}
-
-// finishBatch settles a batch: acked, or failed for good.
-func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
-	b := s.batches.Mut(int(bi))
-	s.leaveFlight(p, b)
-	b.state = batchDone
-	if ok && b.base < 0 && p.cfg.Acks != AcksNone {
-		panic("sim: a produce ack without an offset")
-	}
-	name := s.topics[b.topicIdx].cfg.Name
-	// acks=0 records are settled when their request reaches the broker
-	// (produceArrived): until then they are on the wire, not yet lost. A
-	// transactional record is settled by its transaction's end.
-	for _, r := range b.recs {
-		switch {
-		case ok && p.cfg.Acks == AcksNone:
-			s.ledger.sent(r)
-		case ok && p.cfg.TransactionalID != "":
-		default:
-			s.ledger.settle(r, ok)
-		}
-	}
-	s.noteBatchOutcome(p, b, ok)
-	if ok {
-		p.acked += len(b.recs)
-		if p.cfg.Acks != AcksNone {
-			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
-				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Acks: int32(p.cfg.Acks)})
-		}
-	} else {
-		p.failed += len(b.recs)
-		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: len(b.recs),
-			Err: errNames[code], DurationMs: s.nowMs - b.createdMs, Attempt: int32(b.attempts)})
-	}
-	if p.hidden {
-		s.txnSendSettled(p)
-	}
-}
-
-// leaveFlight takes a batch out of the in-flight counts.
-func (s *Sim) leaveFlight(p *producer, b *batch) {
-	if b.state != batchInFlight {
-		return
-	}
-	p.parts[b.part].inFlight--
-	if head := s.batches.Mut(int(b.reqHead)); head.reqLeft > 0 {
-		head.reqLeft--
-		if head.reqLeft == 0 {
-			p.inflight[b.broker-1]-- // the request's last batch is answered
-		}
-	}
 }
 
 func (s *Sim) crashProducer(id string) error {

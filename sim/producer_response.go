@@ -129,3 +129,55 @@ func (s *Sim) leadersChangedForProducers() {
 		s.drain(p)
 	}
 }
+
+// finishBatch settles a batch: acked, or failed for good.
+func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
+	b := s.batches.Mut(int(bi))
+	s.leaveFlight(p, b)
+	b.state = batchDone
+	if ok && b.base < 0 && p.cfg.Acks != AcksNone {
+		panic("sim: a produce ack without an offset")
+	}
+	name := s.topics[b.topicIdx].cfg.Name
+	// acks=0 records are settled when their request reaches the broker
+	// (produceArrived): until then they are on the wire, not yet lost. A
+	// transactional record is settled by its transaction's end.
+	for _, r := range b.recs {
+		switch {
+		case ok && p.cfg.Acks == AcksNone:
+			s.ledger.sent(r)
+		case ok && p.cfg.TransactionalID != "":
+		default:
+			s.ledger.settle(r, ok)
+		}
+	}
+	s.noteBatchOutcome(p, b, ok)
+	if ok {
+		p.acked += len(b.recs)
+		if p.cfg.Acks != AcksNone {
+			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
+				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Acks: int32(p.cfg.Acks)})
+		}
+	} else {
+		p.failed += len(b.recs)
+		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: len(b.recs),
+			Err: errNames[code], DurationMs: s.nowMs - b.createdMs, Attempt: int32(b.attempts)})
+	}
+	if p.hidden {
+		s.txnSendSettled(p)
+	}
+}
+
+// leaveFlight takes a batch out of the in-flight counts.
+func (s *Sim) leaveFlight(p *producer, b *batch) {
+	if b.state != batchInFlight {
+		return
+	}
+	p.parts[b.part].inFlight--
+	if head := s.batches.Mut(int(b.reqHead)); head.reqLeft > 0 {
+		head.reqLeft--
+		if head.reqLeft == 0 {
+			p.inflight[b.broker-1]-- // the request's last batch is answered
+		}
+	}
+}

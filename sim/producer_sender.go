@@ -67,6 +67,7 @@ func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
 	b.sentMs = s.nowMs
 	b.reqHead = head
 	p.parts[b.part].inFlight++
+	s.noteBatchSent(p, b, bi == head)
 	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
 		Broker: leader, Count: len(b.recs), Attempt: int32(b.attempts), FirstSeq: b.firstSeq})
 	// The request carries the sequence numbers and epoch it was sent with.

@@ -135,6 +135,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int64 { return &asTopic(t).SegmentMs }),
 		int64Prop(ScopeTopic, "segment.bytes", "1073741824", "roll a new segment at this size", 14, 1<<40,
 			func(t any) *int64 { return &asTopic(t).SegmentBytes }),
+		enumProp(ScopeTopic, "compression.type", TopicCodecProducer, "the codec batches are stored in: producer keeps the producer's, another codec recompresses them",
+			TopicCodecs, func(t any) *string { return &asTopic(t).CompressionType }),
 	)
 
 	// Producer configs.
@@ -175,6 +177,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int64 { return &asProducer(t).MetadataMaxAgeMs }),
 		intProp(ScopeProducer, "batch.size", "16384", "the most bytes of records in one batch", 1, 1<<30,
 			func(t any) *int { return &asProducer(t).BatchSizeBytes }),
+		enumProp(ScopeProducer, "compression.type", CodecNone, "compress each batch: smaller requests and logs, so more records fit in batch.size, paid for in CPU",
+			ProducerCodecs, func(t any) *string { return &asProducer(t).CompressionType }),
 		propDef{Prop: Prop{Name: "transactional.id", Scope: ScopeProducer, Default: "",
 			Doc: "a stable id that makes the producer transactional and fences older instances"},
 			set: func(t any, v string) error { asProducer(t).TransactionalID = v; return nil },
@@ -231,6 +235,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int64 { return &asGroup(t).MetadataMaxAgeMs }),
 		int64Prop(ScopeConsumer, "fetch.max.wait.ms", "500", "how long a fetch waits for new records", 0, 1<<40,
 			func(t any) *int64 { return &asGroup(t).FetchMaxWaitMs }),
+		intProp(ScopeConsumer, "fetch.min.bytes", "1", "the broker holds a fetch until this many bytes are ready or fetch.max.wait.ms passes", 0, maxInt32,
+			func(t any) *int { return &asGroup(t).FetchMinBytes }),
 		propDef{Prop: Prop{Name: "group.instance.id", Scope: ScopeConsumer, Default: "",
 			Doc: "static membership (KIP-345): consumer cN uses <value>-N; a restart within session.timeout.ms gets its partitions back without a rebalance"},
 			set: func(t any, v string) error {

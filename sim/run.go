@@ -221,29 +221,6 @@ func (r *Run) Fork() *Run {
 	return &c
 }
 
-// ForkWith starts a what-if branch: the same config with one change, the
-// same seed and timeline, and the commands given so far replayed at the same
-// virtual times (not steps: a changed setting changes how many steps a
-// millisecond takes), up to the current time.
-func (r *Run) ForkWith(change func(*Config)) (*Run, error) {
-	cfg := r.base.cfg
-	cfg.Topics = append([]TopicConfig(nil), cfg.Topics...)
-	cfg.Producers = append([]ProducerConfig(nil), cfg.Producers...)
-	cfg.Groups = append([]GroupConfig(nil), cfg.Groups...)
-	change(&cfg)
-	nr, err := NewRun(cfg, r.base.scheduled)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range r.commands[:r.next] {
-		nr.RunUntil(c.AtMs)
-		// A command that no longer makes sense in the branch is skipped.
-		_ = nr.Apply(c.Cmd)
-	}
-	nr.RunUntil(r.sim.nowMs)
-	return nr, nil
-}
-
 // work counts records sent and processed so far: what a replay mostly costs.
 func (s *Sim) work() int {
 	n := s.ledger.recs.Len()

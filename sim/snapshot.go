@@ -72,7 +72,10 @@ type PartitionView struct {
 	LogStart      int64 // the leader's log start offset
 	LogEnd        int64 // the leader's log end offset (LEO)
 	// LastStable is the last stable offset: read_committed consumers stop here.
-	LastStable  int64
+	LastStable int64
+	// SizeBytes is the shown replica's log size: its segments' bytes, as
+	// stored (compressed).
+	SizeBytes   int64
 	ReplicaLogs []ReplicaView
 	// Records is the tail of the leader's log (or, when offline, of the
 	// replica with the longest log), oldest first.
@@ -128,6 +131,7 @@ type ProducerView struct {
 	Batches       []BatchView // batches on the wire or waiting to be retried
 	// Sequences is the next sequence number per partition (idempotent).
 	Sequences []PartitionSeq
+	Flow      ProducerFlow // requests and bytes (flow_view.go)
 }
 
 // PartitionSeq is a producer's next sequence number for one partition.
@@ -169,6 +173,7 @@ type GroupView struct {
 	Coordinator int    // broker id
 	Members     []MemberView
 	Offsets     []GroupOffset // every partition of its topics
+	Flow        GroupFlow     // fetches, bytes, latency, alerts (flow_view.go)
 }
 
 // MemberState is what a consumer in a group is doing.

@@ -71,6 +71,7 @@ func (s *Sim) partitionView(p *partition, tail int) PartitionView {
 	pv := PartitionView{Topic: p.topicName, Partition: p.id, Leader: p.leader, LeaderEpoch: p.leaderEpoch,
 		Replicas: append([]int(nil), p.replicas...), ISR: append([]int(nil), p.isr...), HighWatermark: p.hw,
 		LogStart: lr.logStart, LogEnd: lr.leo, LastStable: p.lastStable()}
+	pv.SizeBytes = lr.sizeBytes()
 	for _, r := range p.reps {
 		rv := ReplicaView{Broker: r.broker, LEO: r.leo, LogStart: r.logStart, InSync: p.inISR(r.broker),
 			Online: s.brokerUp(r.broker), Leader: r.broker == p.leader}
@@ -120,6 +121,7 @@ func (s *Sim) recordView(p *partition, e entry) RecordView {
 func (s *Sim) producerView(p *producer) ProducerView {
 	pv := ProducerView{ID: p.cfg.ID, Topic: p.cfg.Topic, Config: p.cfg, Crashed: p.crashed, ProducerID: p.pid,
 		ProducerEpoch: int(p.epoch), Sent: p.sends, Acked: p.acked, Failed: p.failed, Retries: p.retries}
+	pv.Flow = p.flowView()
 	if p.pid != 0 {
 		for i, pp := range p.parts {
 			pv.Sequences = append(pv.Sequences, PartitionSeq{Partition: i, NextSeq: int(pp.nextSeq)})
@@ -150,6 +152,7 @@ func (s *Sim) producerView(p *producer) ProducerView {
 func (s *Sim) groupView(g *group) GroupView {
 	gv := GroupView{ID: g.cfg.ID, Config: g.cfg, State: g.state, Generation: g.generation, Protocol: g.protocol,
 		Coordinator: s.coordinator(g)}
+	gv.Flow = g.flowView()
 	owner := map[TopicPartition]*member{}
 	for _, m := range g.members {
 		if m.ghost {

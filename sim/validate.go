@@ -22,8 +22,32 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string { return e.Where + ": " + e.Msg }
 
+// validateConfig checks a configuration before a Sim is built, filling in
+// defaults; it returns the first problem as a *ConfigError.
 func validateConfig(cfg *Config) error {
-	c := &cfg.Cluster
+	if err := validateCluster(&cfg.Cluster); err != nil {
+		return err
+	}
+	if err := validateTopics(cfg); err != nil {
+		return err
+	}
+	if len(cfg.Producers) > MaxProducers {
+		return &ConfigError{"producers", fmt.Sprintf("%d producers; the limit is %d", len(cfg.Producers), MaxProducers)}
+	}
+	for _, p := range cfg.Producers {
+		if p.RatePerSec < 0 || p.Count < 0 || p.BatchSizeBytes < 1 || p.MaxInFlight < 1 {
+			return &ConfigError{"producer " + p.ID, "rate, count, batch.size and max.in.flight.requests.per.connection must be positive"}
+		}
+		if err := checkDeliveryTimeout(&p); err != nil {
+			return err
+		}
+	}
+	return validateGroups(cfg)
+}
+
+// validateCluster checks the [cluster] settings and fills in the metadata
+// mode's default.
+func validateCluster(c *ClusterConfig) error {
 	if c.Brokers < 1 || c.Brokers > MaxBrokers {
 		return &ConfigError{"cluster", fmt.Sprintf("brokers must be between 1 and %d, not %d", MaxBrokers, c.Brokers)}
 	}
@@ -43,6 +67,11 @@ func validateConfig(cfg *Config) error {
 	if c.NetworkDelayMs < 0 {
 		return &ConfigError{"cluster", "network delay cannot be negative"}
 	}
+	return nil
+}
+
+// validateTopics checks each topic and the partition count in all.
+func validateTopics(cfg *Config) error {
 	parts := 0
 	for i := range cfg.Topics {
 		t := &cfg.Topics[i]
@@ -72,17 +101,11 @@ func validateConfig(cfg *Config) error {
 	if parts > MaxPartitions {
 		return &ConfigError{"topics", fmt.Sprintf("%d partitions in all; the limit is %d", parts, MaxPartitions)}
 	}
-	if len(cfg.Producers) > MaxProducers {
-		return &ConfigError{"producers", fmt.Sprintf("%d producers; the limit is %d", len(cfg.Producers), MaxProducers)}
-	}
-	for _, p := range cfg.Producers {
-		if p.RatePerSec < 0 || p.Count < 0 || p.BatchSizeBytes < 1 || p.MaxInFlight < 1 {
-			return &ConfigError{"producer " + p.ID, "rate, count, batch.size and max.in.flight.requests.per.connection must be positive"}
-		}
-		if err := checkDeliveryTimeout(&p); err != nil {
-			return err
-		}
-	}
+	return nil
+}
+
+// validateGroups checks each group and the consumer count in all.
+func validateGroups(cfg *Config) error {
 	consumers := 0
 	for _, g := range cfg.Groups {
 		consumers += g.Consumers

@@ -130,7 +130,7 @@ func whyReplication(e Event) (string, bool) {
 			return fmt.Sprintf("broker %d left the ISR of %s: its broker is down; ISR is now [%s]", e.Broker, tpName(e), e.Text), true
 		}
 		return fmt.Sprintf("broker %d left the ISR of %s: it is %s behind and has not caught up for %s (more than replica.lag.time.max.ms); ISR is now [%s]",
-			e.Broker, tpName(e), plural(int(e.Offset), "record", "records"), FormatMs(e.DurationMs), e.Text), true
+			e.Broker, tpName(e), plural(int(e.RecordsBehind), "record", "records"), FormatMs(e.DurationMs), e.Text), true
 	case EvISRExpanded:
 		return fmt.Sprintf("broker %d rejoined the ISR of %s: it caught up to the high watermark (its log ends at offset %d, the high watermark is %d); ISR is now [%s]",
 			e.Broker, tpName(e), e.Offset, e.EndOffset, e.Text), true

@@ -42,12 +42,9 @@ type whatIfResult struct {
 }
 
 // runWhatIf plays the scenario twice from the start with the same seed,
-// timeline and hand commands: as it was, and with the one change.
-//
-// Both branches give each hand command at the virtual time it was given,
-// not at its step (as sim.Run.ForkWith does): a changed setting changes how
-// many steps a millisecond takes (acks=0 has no produce responses), so
-// replaying by step number would move "the same crash" to another time.
+// timeline and hand commands: as it was, and with the one change. Both
+// branches give each hand command at the virtual time it was given
+// (sim.PlayBranch says why).
 //
 // pause is called between pieces of the work with how far it got (side 0
 // is A, 1 is B); when it returns false the what-if stops and reports false.
@@ -73,93 +70,34 @@ func runWhatIf(req whatIfRequest, pause func(side int, nowMs int64) bool) (whatI
 	return res, true
 }
 
-// part finds the first event where the branches differ and keeps, for
-// each side, the events from there that the other side never had (the
-// same facts at another time count as had). It returns the parting time,
-// -1 when the two never differ.
+// part compares the branches (sim.PartBranches), keeps for each side the
+// events the other never had, and returns the parting time, -1 when the
+// two never differ.
 func part(a, b *whatIfSide) int64 {
-	i := 0
-	for i < len(a.all) && i < len(b.all) && factsOf(a.all[i]) == factsOf(b.all[i]) {
-		i++
-	}
-	at := int64(-1)
-	switch {
-	case i < len(a.all):
-		at = a.all[i].AtMs
-	case i < len(b.all):
-		at = b.all[i].AtMs
-	}
-	a.Events, b.Events = onlyIn(a.all[min(i, len(a.all)):], b.all[min(i, len(b.all)):]), onlyIn(b.all[min(i, len(b.all)):], a.all[min(i, len(a.all)):])
+	at, onlyA, onlyB := sim.PartBranches(a.all, b.all, partedKeep)
+	a.Events, b.Events = onlyA, onlyB
 	a.all, b.all = nil, nil
 	return at
 }
 
-// factsOf is an event without its place in the stream or its time.
-func factsOf(e sim.Event) sim.Event {
-	e.Seq, e.Step, e.AtMs = 0, 0, 0
-	return e
-}
-
-// onlyIn lists up to partedKeep events of mine that others lacks, counting
-// repeats, and leaving out replication traffic that would crowd out the
-// rest.
-func onlyIn(mine, others []sim.Event) []sim.Event {
-	seen := make(map[sim.Event]int, len(others))
-	for _, e := range others {
-		seen[factsOf(e)]++
-	}
-	var out []sim.Event
-	for _, e := range mine {
-		k := factsOf(e)
-		if seen[k] > 0 {
-			seen[k]--
-			continue
-		}
-		switch e.Type {
-		case sim.EvReplicated, sim.EvHWAdvanced, sim.EvFetched, sim.EvProduceRequest:
-			continue
-		}
-		if len(out) < partedKeep {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// runSide plays one branch, with its own copy of the hand commands, to
-// req.UntilMs, engineBatch steps at a time with a pause between; false
-// when a pause called it off.
+// runSide plays one branch (sim.PlayBranch), with its own copy of the
+// hand commands, to req.UntilMs, engineBatch steps at a time with a pause
+// between; false when a pause called it off.
 func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string, pause func(nowMs int64) bool) (whatIfSide, bool) {
 	side := whatIfSide{Label: label, cfg: cfg}
-	r, err := sim.NewRun(cfg, req.Spec.Timeline)
+	br, ok, err := sim.PlayBranch(cfg, req.Spec.Timeline, hand, req.UntilMs, engineBatch, pause)
 	if err != nil {
 		side.Err = err
 		return side, true
 	}
-	runUntil := func(ms int64) bool {
-		for !r.RunUntilSteps(ms, engineBatch) {
-			if !pause(r.Sim().Now()) {
-				return false
-			}
-		}
-		return true
-	}
-	for _, h := range hand {
-		if h.AtMs > req.UntilMs {
-			break
-		}
-		if !runUntil(h.AtMs) {
-			return side, false
-		}
-		if err := r.Apply(h.Cmd); err != nil {
-			side.Skipped = append(side.Skipped, commandLabel(h.Cmd)+" at "+fmtMs(h.AtMs)+": "+sanitize(err.Error()))
-		}
-	}
-	if !runUntil(req.UntilMs) {
+	if !ok {
 		return side, false
 	}
-	side.Ledger = r.Sim().Snapshot().Ledger
-	side.all = r.Sim().Events()
+	for _, sk := range br.Skipped {
+		side.Skipped = append(side.Skipped, commandLabel(sk.Cmd)+" at "+fmtMs(sk.AtMs)+": "+sanitize(sk.Err.Error()))
+	}
+	side.Ledger = br.Run.Sim().Snapshot().Ledger
+	side.all = br.Run.Sim().Events()
 	side.Batches = tallyBatches(side.all)
 	return side, true
 }
@@ -177,7 +115,16 @@ func tallyBatches(events []sim.Event) map[string]batchTally {
 			t.batches++
 			t.records += e.Count
 			out[e.Producer] = t
+		} else if e.Type == sim.EvFetched {
+			// A group's fetches, under a key no producer id can have.
+			t := out[fetchTallyKey(e.Group)]
+			t.batches++
+			t.records += e.Count
+			out[fetchTallyKey(e.Group)] = t
 		}
 	}
 	return out
 }
+
+// fetchTallyKey is where tallyBatches counts group g's fetches.
+func fetchTallyKey(g string) string { return "group " + g }

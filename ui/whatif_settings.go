@@ -46,6 +46,18 @@ var whatIfSettings = []whatIfSetting{
 		"fewer records per poll keep each poll's work inside max.poll.interval.ms, at the cost of more polls and commits", false},
 	{"max.poll.interval.ms", sim.ScopeConsumer, []string{"10000", "30000", "300000"},
 		"a longer limit lets slow batches finish, but a consumer that is really stuck holds its partitions that much longer", false},
+	{"compression.type", sim.ScopeProducer, sim.ProducerCodecs,
+		"compressed batches are smaller on the wire and on disk, so more records fit under batch.size; the producer pays in CPU", true},
+	{"fetch.min.bytes", sim.ScopeConsumer, []string{"1", "1024", "16384", "65536"},
+		"the broker holds each fetch until this much is ready: fewer, fuller fetches, and records wait up to fetch.max.wait.ms longer", false},
+	{"fetch.max.wait.ms", sim.ScopeConsumer, []string{"0", "100", "500", "2000"},
+		"the longest the broker holds a fetch for fetch.min.bytes: a cap on the latency that fuller fetches cost", false},
+}
+
+// countsFetches makes the verdict count the group's fetches, for the
+// settings that decide how the broker answers them.
+func (s whatIfSetting) countsFetches() bool {
+	return s.Name == "fetch.min.bytes" || s.Name == "fetch.max.wait.ms"
 }
 
 // whom names what the setting belongs to, for the menu.

@@ -170,3 +170,39 @@ func TestWhatIfValuesShowThePlayed(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+// TestWhatIfCompressionType: compression.type lets a batch carry more
+// records under batch.size, since the accumulator counts estimated
+// compressed bytes (MemoryRecordsBuilder.hasRoomFor,
+// CompressionRatioEstimator): tuning-throughput's lingering producer,
+// whose batches batch.size cuts at 16 records, sends fewer with zstd.
+func TestWhatIfCompressionType(t *testing.T) {
+	spec := loadSpec(t, "tuning-throughput")
+	s := realScreen(t, spec, 120, 36, 2_000)
+	r := whatIfByKeys(t, s, "compression.type", "lingering", "zstd")
+	a, b := r.A.Batches["lingering"], r.B.Batches["lingering"]
+	if b.batches*2 >= a.batches || perBatchOf(b) <= 2*perBatchOf(a) {
+		t.Fatalf("seed %d: zstd should at least halve the batches: %+v as played, %+v with zstd", spec.Seed, a, b)
+	}
+	if !strings.Contains(r.Verdict, "sent in "+plural(b.batches, "batch")) {
+		t.Fatalf("verdict %q should count the zstd branch's %d batches", r.Verdict, b.batches)
+	}
+}
+
+// TestWhatIfFetchMinBytes: fetch.min.bytes makes the broker hold a fetch
+// until that many bytes are ready (DelayedFetch.tryComplete), so the
+// group reads the same records in fewer fetches, and the verdict counts
+// them.
+func TestWhatIfFetchMinBytes(t *testing.T) {
+	spec := loadSpec(t, "tuning-throughput")
+	s := realScreen(t, spec, 120, 36, 2_000)
+	r := whatIfByKeys(t, s, "fetch.min.bytes", "live", "65536")
+	a, b := r.A.Batches[fetchTallyKey("live")], r.B.Batches[fetchTallyKey("live")]
+	if a.records != b.records || b.batches*3 >= a.batches {
+		t.Fatalf("seed %d: 64 KB fetches should read the same records in far fewer fetches: %+v as played, %+v", spec.Seed, a, b)
+	}
+	want := "read in " + plural(b.batches, "fetch") + perBatch(b.records, b.batches)
+	if !strings.Contains(r.Verdict, want) {
+		t.Fatalf("verdict %q should say %q", r.Verdict, want)
+	}
+}

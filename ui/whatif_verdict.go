@@ -57,6 +57,8 @@ type outcome struct {
 	groups                                             bool
 	// batches and records sent in them, for a batching setting (-1 else).
 	batches, batched int
+	// fetches and the records they returned, for a fetch setting (-1 else).
+	fetches, fetched int
 }
 
 // outcomeOf sums the ledger over the groups the setting concerns: the one
@@ -64,7 +66,7 @@ type outcome struct {
 // is judged on its producer alone: what it acked, in how many batches.
 func outcomeOf(side whatIfSide, setting whatIfSetting, target string) outcome {
 	l := side.Ledger
-	o := outcome{logDup: l.LogDuplicates, batches: -1}
+	o := outcome{logDup: l.LogDuplicates, batches: -1, fetches: -1}
 	if setting.CountsBatches {
 		t := side.Batches[target]
 		o.batches, o.batched = t.batches, t.records
@@ -74,6 +76,10 @@ func outcomeOf(side whatIfSide, setting whatIfSetting, target string) outcome {
 			}
 		}
 		return o
+	}
+	if setting.countsFetches() {
+		t := side.Batches[fetchTallyKey(target)]
+		o.fetches, o.fetched = t.batches, t.records
 	}
 	for _, g := range l.Groups {
 		if setting.Scope == sim.ScopeConsumer && g.ID != target {
@@ -108,6 +114,9 @@ func (o outcome) text() string {
 	}
 	if o.batches >= 0 {
 		parts = append(parts, "sent in "+plural(o.batches, "batch")+perBatch(o.batched, o.batches))
+	}
+	if o.fetches >= 0 {
+		parts = append(parts, "read in "+plural(o.fetches, "fetch")+perBatch(o.fetched, o.fetches))
 	}
 	if o.logDup > 0 {
 		parts = append(parts, plural(o.logDup, "copy")+" written twice")

@@ -1,0 +1,114 @@
+package sim
+
+// fetch.min.bytes and fetch.max.wait.ms: the leader holds a consumer's
+// fetch in its purgatory until the partitions have at least
+// fetch.min.bytes ready to read or fetch.max.wait.ms has passed, then
+// answers with whatever there is (ReplicaManager.fetchMessages,
+// DelayedFetch.tryComplete). A bigger fetch.min.bytes means fewer, fuller
+// fetches, and records that wait longer to be read.
+//
+// With the default of 1 byte the consumer gets records as soon as any are
+// readable; so does fetch.min.bytes=0 here (Kafka would answer an empty
+// fetch at once, and the consumer would ask again).
+
+// flowStats are a group's fetch and alert counts, for the snapshot.
+type flowStats struct {
+	fetches      int   // fetch responses that carried records
+	fetchedBytes int64 // their bytes, as stored (compressed)
+	fetchedRecs  int
+	latencySumMs int64 // send() to fetch, summed over fetched records
+	latencyMaxMs int64
+	alerts       int // records processed that met alert-when
+}
+
+// holdFetch reports whether the broker holds the member's fetch for more
+// bytes; it then schedules the poll that will look again when the wait
+// ends. A newly readable record wakes the member earlier
+// (hwAdvancedForConsumers), and poll asks again.
+func (s *Sim) holdFetch(g *group, m *member) bool {
+	minBytes := g.cfg.FetchMinBytes
+	if minBytes <= 1 || (g.state == GroupPreparingRebalance && !m.joined) {
+		m.fetchWaitUntil = 0
+		return false
+	}
+	ready, older := s.readableBytes(g, m, minBytes)
+	if ready >= int64(minBytes) || older {
+		m.fetchWaitUntil = 0
+		return false
+	}
+	if m.fetchWaitUntil != 0 && s.nowMs >= m.fetchWaitUntil {
+		if ready > 0 {
+			m.fetchWaitUntil = 0
+			return false // the wait is over: whatever there is
+		}
+		m.fetchWaitUntil = 0 // an empty answer; the consumer asks again
+	}
+	if m.fetchWaitUntil == 0 {
+		m.fetchWaitUntil = s.nowMs + max(g.cfg.FetchMaxWaitMs, 1)
+	}
+	s.schedulePoll(g, m, m.fetchWaitUntil-s.nowMs)
+	return true
+}
+
+// readableBytes sums, over the member's partitions, the stored bytes it
+// could read now, stopping once it has enough. older reports a position
+// on a segment before the one the readable end is on, which DelayedFetch
+// answers at once (its case F).
+func (s *Sim) readableBytes(g *group, m *member, enough int) (ready int64, older bool) {
+	for _, tp := range m.assigned {
+		_, t := s.topicByName(tp.Topic)
+		if t == nil || tp.Partition >= len(t.parts) {
+			continue
+		}
+		p := t.parts[tp.Partition]
+		lr := p.leaderRep()
+		pos, ok := m.positions[tp]
+		if lr == nil || !ok {
+			continue
+		}
+		limit := s.readLimit(g, p)
+		if pos >= limit {
+			continue
+		}
+		if segmentOf(lr, pos) < segmentOf(lr, limit-1) {
+			return ready, true
+		}
+		for i := lr.indexOf(pos); i < lr.entries.Len() && ready < int64(enough); i++ {
+			e := *lr.entries.At(i)
+			if e.offset >= limit {
+				break
+			}
+			b, _ := s.entryFacts(e)
+			ready += b
+		}
+		if ready >= int64(enough) {
+			return ready, false
+		}
+	}
+	return ready, false
+}
+
+// segmentOf is the index of the segment holding offset off.
+func segmentOf(r *replica, off int64) int {
+	for i := len(r.segments) - 1; i >= 0; i-- {
+		if r.segments[i].base <= off {
+			return i
+		}
+	}
+	return 0
+}
+
+// noteFetched counts a fetch that returned the last n buffered records:
+// their bytes and how long each waited since its send().
+func (s *Sim) noteFetched(g *group, m *member, n int) {
+	st := &g.flow
+	st.fetches++
+	for _, r := range m.buffer[len(m.buffer)-n:] {
+		ri := s.ledger.recs.At(int(r.rec))
+		st.fetchedBytes += s.storedBytes(ri)
+		st.fetchedRecs++
+		lat := s.nowMs - ri.createdMs
+		st.latencySumMs += lat
+		st.latencyMaxMs = max(st.latencyMaxMs, lat)
+	}
+}

@@ -1,0 +1,97 @@
+package sim
+
+// A consumer's position per partition: where it starts (the committed
+// offset, or auto.offset.reset), how far it may read (the high watermark,
+// or the last stable offset under read_committed), and waking it when
+// there is more to read.
+
+// initPosition starts a newly assigned partition at the committed offset,
+// or where auto.offset.reset says when there is none.
+func (s *Sim) initPosition(g *group, m *member, tp TopicPartition) {
+	if off, ok := g.committed[tp]; ok {
+		m.positions[tp] = off
+		// A committed offset with its leader epoch is validated before the
+		// first fetch (seekUnvalidated), as after a leader change.
+		last, known := g.committedEpoch[tp]
+		if !known {
+			last = -1
+		}
+		m.fetchEpochs[tp] = fetchEpoch{last: last, validated: -1}
+		return
+	}
+	s.resetPosition(g, m, tp, ReasonNoOffset, -1)
+}
+
+// resetPosition applies auto.offset.reset. It reports false for "none",
+// which stops the consumer with an error.
+func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, from int64) bool {
+	_, t := s.topicByName(tp.Topic)
+	if t == nil || tp.Partition >= len(t.parts) {
+		return false
+	}
+	p := t.parts[tp.Partition]
+	var to int64
+	switch g.cfg.AutoOffsetReset {
+	case "earliest":
+		to = s.logStartOf(p)
+	case "latest":
+		to = s.readLimit(g, p)
+	default:
+		s.emit(Event{Type: EvConsumerError, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
+			Reason: why, Offset: from, Err: "NoOffsetForPartitionException"})
+		s.crashMember(g, m, "auto.offset.reset=none")
+		return false
+	}
+	m.positions[tp] = to
+	m.fetchEpochs[tp] = fetchEpoch{last: -1, validated: p.leaderEpoch}
+	g.history.resets = append(g.history.resets, resetRec{tp: tp, from: from, to: to, policy: g.cfg.AutoOffsetReset, atMs: s.nowMs})
+	s.emit(Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
+		Reason: why, Offset: from, EndOffset: to, Text: g.cfg.AutoOffsetReset})
+	return true
+}
+
+// logStartOf is the leader's log start offset (or any replica's when offline).
+func (s *Sim) logStartOf(p *partition) int64 {
+	if r := p.leaderRep(); r != nil {
+		return r.logStart
+	}
+	return p.reps[0].logStart
+}
+
+// readLimit is how far a consumer of the group may read: the high
+// watermark, or for read_committed the last stable offset.
+func (s *Sim) readLimit(g *group, p *partition) int64 {
+	if g.cfg.IsolationLevel == "read_committed" {
+		return p.lastStable()
+	}
+	return p.hw
+}
+
+// lastStable is the LSO: the high watermark, or the first offset of the
+// oldest transaction still open, whichever is lower.
+func (p *partition) lastStable() int64 {
+	lso := p.hw
+	for _, t := range p.openTxns {
+		lso = min(lso, t.first)
+	}
+	return lso
+}
+
+// hwAdvancedForConsumers wakes consumers waiting in an empty poll on p.
+func (s *Sim) hwAdvancedForConsumers(p *partition) {
+	tp := p.tp()
+	for _, g := range s.groups {
+		for _, m := range g.members {
+			if m.state == MemberActive && (!m.processing || g.cfg.AsyncProcessing) && m.pendingCommit == nil && containsTP(m.assigned, tp) {
+				s.schedulePoll(g, m, s.cfg.Cluster.NetworkDelayMs)
+			}
+		}
+	}
+}
+
+// leaderMovedForConsumers: consumers fetch from the new leader; nothing to
+// do but wake them, since their positions carry over.
+func (s *Sim) leaderMovedForConsumers(p *partition) {
+	s.leadersChangedForProducers()
+	s.hwAdvancedForConsumers(p)
+}

@@ -1,0 +1,150 @@
+package sim
+
+// How a transaction ends: COMMIT or ABORT markers written to every
+// partition it touched (WriteTxnMarkers), and the abort of a crashed or
+// fenced member's transaction, with its unsent output dropped.
+
+// txnMarker is a COMMIT or ABORT control record.
+type txnMarker struct {
+	producer int32
+	commit   bool
+	epoch    int32 // the producer epoch the marker carries (bumped by a fencing abort)
+}
+
+// markerRec encodes marker i as a negative record id in a log entry.
+func markerRec(i int) int32 { return int32(-i - 1) }
+
+func markerIndex(rec int32) int { return int(-rec - 1) }
+
+// abortMemberTxn: the member is gone; the transaction coordinator aborts
+// whatever it left open, bumping the producer epoch so that a late send of
+// the old instance is refused.
+func (s *Sim) abortMemberTxn(g *group, m *member) {
+	if m.txn.open {
+		s.abortTxn(g, m, "its consumer left the group with the transaction still open")
+	}
+}
+
+// abortTxn is the coordinator's abort of a dead or fenced instance's
+// transaction: the producer epoch is bumped (as initTransactions() and the
+// coordinator's timeout abort do) and the instance's unsent batches die
+// with it.
+func (s *Sim) abortTxn(g *group, m *member, why string) { s.endTxnAborted(g, m, why, true) }
+
+// endTxnAborted ends the transaction with ABORT markers. Every abort here
+// follows an error, and the epoch is bumped as after an abortable error
+// (KIP-360): the next transaction starts its sequences at 0, whatever the
+// failed sends had been numbered.
+func (s *Sim) endTxnAborted(g *group, m *member, why string, fence bool) {
+	p := s.producers[m.txn.producer]
+	p.epoch++
+	if fence {
+		s.dropUnfinished(p)
+	} else {
+		// The application seeks back to where the aborted transaction's
+		// inputs began, as Kafka's exactly-once examples do after
+		// abortTransaction(), so they are processed again.
+		for _, r := range m.txn.inputs {
+			if pos, ok := m.positions[r.tp]; ok && r.offset < pos {
+				m.positions[r.tp] = r.offset
+			}
+		}
+	}
+	s.finishTxn(g, m, false)
+	s.emit(Event{Type: EvTxnAborted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
+		Count: len(m.txn.inputs), OutputRecords: int32(len(m.txn.outputs)), Text: why, Txn: m.txn.id})
+	waiting := m.txn.committing
+	m.txn = memberTxn{producer: m.txn.producer}
+	p.txn = -1
+	if waiting && m.state != MemberCrashed && m.state != MemberClosed {
+		m.processing = false
+		s.schedulePoll(g, m, 2*s.cfg.Cluster.NetworkDelayMs)
+	}
+}
+
+// dropUnfinished fails every batch the producer has not finished: its
+// process is gone (or fenced), so nothing more is sent or retried.
+func (s *Sim) dropUnfinished(p *producer) {
+	p.gen++
+	for i := range p.parts {
+		pp := &p.parts[i]
+		if pp.open >= 0 {
+			s.closeBatch(p, i)
+		}
+		for _, bi := range pp.queue {
+			s.batches.Mut(int(bi)).state = batchDone
+			for _, r := range s.batches.At(int(bi)).recs {
+				s.ledger.settle(r, false)
+			}
+			p.failed += len(s.batches.At(int(bi)).recs)
+		}
+		pp.queue = nil
+	}
+	for bi := range s.batches.Len() {
+		if b := s.batches.At(bi); b.producer == p.idx && b.state == batchInFlight {
+			b := s.batches.Mut(bi)
+			b.state = batchDone
+			b.reqGen++
+			p.parts[b.part].inFlight--
+			for _, r := range b.recs {
+				s.ledger.settle(r, false)
+			}
+			p.failed += len(b.recs)
+		}
+	}
+	for i := range p.inflight {
+		p.inflight[i] = 0
+	}
+}
+
+// finishTxn writes the COMMIT or ABORT marker to every partition the
+// transaction touched and settles its output records: a transactional
+// record counts as delivered when its transaction commits.
+func (s *Sim) finishTxn(g *group, m *member, commit bool) {
+	_, t := s.topicByName(g.cfg.OutputTopic)
+	p := s.producers[m.txn.producer]
+	for _, part := range m.txn.touched {
+		if t == nil || part >= len(t.parts) {
+			break
+		}
+		pt := t.parts[part]
+		first := int64(-1)
+		kept := pt.openTxns[:0:0]
+		for _, o := range pt.openTxns {
+			if o.producer != m.txn.producer {
+				kept = append(kept, o)
+			} else {
+				first = o.first
+			}
+		}
+		pt.openTxns = kept
+		lr := pt.leaderRep()
+		if lr == nil {
+			continue
+		}
+		if !commit && first >= 0 {
+			pt.aborted = append(pt.aborted, abortedRange{producer: m.txn.producer, first: first, last: lr.leo - 1})
+		}
+		if !s.brokerUp(pt.leader) {
+			continue // the coordinator writes markers only to a live leader
+		}
+		s.markers = append(s.markers, txnMarker{producer: m.txn.producer, commit: commit, epoch: p.epoch})
+		e := entry{offset: lr.leo, rec: markerRec(len(s.markers) - 1), epoch: int32(pt.leaderEpoch)}
+		lr.appendEntry(e, markerBytes, s.nowMs, s.nowMs, &t.cfg)
+		s.notePid(lr, e)
+		s.wakeParkedFetches(pt)
+		s.maybeAdvanceHW(pt)
+	}
+	for _, r := range m.txn.outputs {
+		s.ledger.settle(r, commit)
+	}
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
