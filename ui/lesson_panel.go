@@ -236,7 +236,11 @@ func (s *lessonScreen) verdictBox(w int) []string {
 	} else {
 		lines = append(lines, st.Lost.Render(" ✘ NOT YET")+" · r tries again")
 	}
-	for _, d := range s.details {
+	details := s.player.PlainVerdict() // in words; m shows the engine's names
+	if s.names || len(details) == 0 {
+		details = s.details
+	}
+	for _, d := range details {
 		lines = append(lines, fit("   "+sanitize(d), w))
 	}
 	return lines
