@@ -40,8 +40,17 @@ func (o *jsonObj) close() []byte          { return append(o.b, '}') }
 // appendJSONString writes s as a JSON string. Text is sanitized first, so
 // only quotes, backslashes, newlines and tabs need escaping here.
 func appendJSONString(b []byte, s string) []byte {
-	s = Sanitize(s)
+	if jsonPlain(s) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	b = append(b, '"')
+	return append(appendJSONEscaped(b, Sanitize(s)), '"')
+}
+
+// appendJSONEscaped writes sanitized text with JSON's escapes.
+func appendJSONEscaped(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -64,7 +73,18 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 		i++
 	}
-	return append(b, '"')
+	return b
+}
+
+// jsonPlain is the fast path: one-line text that Sanitize keeps as it is
+// ("→" and "—" included) and that has no quote or backslash is copied.
+func jsonPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return isPlain(s, true)
 }
 
 // appendEventJSON writes one event and its non-zero facts as a line, each

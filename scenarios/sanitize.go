@@ -54,17 +54,24 @@ func sanitize(s string, oneLine bool) string {
 }
 
 // isPlain is the fast path: printable ASCII (plus newline and tab when
-// allowed) needs no work.
+// allowed) and valid runes a terminal shows ("→", "—") need no work.
 func isPlain(s string, oneLine bool) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < 0x7f {
-			continue
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			i++
+		case !oneLine && (c == '\n' || c == '\t'):
+			i++
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && size <= 1) || invisibleControl(r) {
+				return false
+			}
+			i += size
+		default:
+			return false
 		}
-		if !oneLine && (c == '\n' || c == '\t') {
-			continue
-		}
-		return false
 	}
 	return true
 }

@@ -75,7 +75,13 @@ func (c *chunks[T]) Append(v T) int {
 	i := c.n
 	k := (i + c.head) >> chunkBits
 	if k == len(c.table) {
-		c.table = append(c.table, make([]T, 0, 8))
+		// Only the first chunk starts small: a list that filled one will
+		// fill the next, and doubling up to it would copy it twice over.
+		first := 8
+		if k > 0 {
+			first = chunkLen
+		}
+		c.table = append(c.table, make([]T, 0, first))
 		c.owned = append(c.owned, true)
 	}
 	if ch := c.table[k]; !c.owned[k] || len(ch) == cap(ch) {

@@ -37,6 +37,8 @@ func (s *Sim) Clone() *Sim {
 	c.ledger = s.ledger.clone()
 	c.batches = s.batches.share()
 	c.truncs = capped(s.truncs)
+	c.fetchSessions = cloneFetchSessions(s.fetchSessions)
+	c.commitScratch = commitScratch{}
 	c.markers = capped(s.markers)
 	c.events = capped(s.events)
 	s.eventsShared = true

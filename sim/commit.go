@@ -1,8 +1,8 @@
 package sim
 
 import (
+	"slices"
 	"strconv"
-	"strings"
 )
 
 // commitRetryBackoffMs is how soon commitSync tries again after the
@@ -13,7 +13,12 @@ const commitRetryBackoffMs = 100
 // to read on each of its partitions). A commitSync that cannot get through
 // yet is kept and retried before the next poll; it returns false then.
 func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
-	offs := map[TopicPartition]int64{}
+	offs := s.commitScratch.offsets
+	if offs == nil {
+		offs = make(map[TopicPartition]int64, len(m.assigned))
+	}
+	clear(offs)
+	s.commitScratch.offsets = offs
 	for _, tp := range m.assigned {
 		if pos, ok := m.positions[tp]; ok {
 			offs[tp] = pos
@@ -27,6 +32,7 @@ func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
 	}
 	if sync {
 		m.pendingCommit = offs
+		s.commitScratch.offsets = nil // kept: the next commit takes a new map
 		return false
 	}
 	return true
@@ -53,26 +59,29 @@ func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, 
 			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, MemberRemoved: !m.inGroup})
 		return true
 	}
-	tps := make([]TopicPartition, 0, len(offs))
+	tps := s.commitScratch.tps[:0]
 	for tp := range offs {
 		tps = append(tps, tp)
 	}
-	sortTPs(tps)
-	var b strings.Builder
+	slices.SortFunc(tps, compareTP) // sort.Slice's reflection costs with a thousand partitions
+	s.commitScratch.tps = tps
+	var b []byte
 	for _, tp := range tps {
 		off := offs[tp]
 		if cur, ok := g.committed[tp]; ok && cur == off {
 			continue
 		}
 		s.commitOffset(g, m, tp, off)
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		b.WriteString(tp.String() + "=" + strconv.FormatInt(off, 10))
+		b = append(append(b, tp.Topic...), '-')
+		b = append(strconv.AppendInt(b, int64(tp.Partition), 10), '=')
+		b = strconv.AppendInt(b, off, 10)
 	}
-	if b.Len() > 0 {
+	if len(b) > 0 {
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Broker: coord,
-			Text: b.String(), Reason: Reason(g.cfg.Commit)})
+			Text: string(b), Reason: Reason(g.cfg.Commit)})
 	}
 	return true
 }
@@ -82,4 +91,12 @@ func asyncWord(async bool) string {
 		return "commitAsync"
 	}
 	return "commitSync"
+}
+
+// commitScratch is the working space of one commit, kept between commits
+// so a member of a thousand partitions does not build a map and a slice
+// each time. A clone starts without it.
+type commitScratch struct {
+	offsets map[TopicPartition]int64
+	tps     []TopicPartition
 }

@@ -109,7 +109,7 @@ func (s *Sim) storedBytes(ri *recordInfo) int64 {
 			return int64(ri.size)
 		}
 	}
-	return int64(compressedBytes(int(ri.size), s.storedCodec(ri.topicIdx, ri.producer)))
+	return int64(compressedBytes(int(ri.size), s.storedCodec(int32(ri.topicIdx), int32(ri.producer))))
 }
 
 // The accumulator's estimate of how well its batches compress

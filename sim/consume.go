@@ -16,7 +16,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 		return false
 	}
 	if !m.processing {
-		m.buffer = m.buffer[:0:0]
+		m.buffer = m.buffer[:0] // keep the array: the next poll fills it again
 	}
 	var parts []string
 	total := 0
@@ -104,7 +104,7 @@ func (p *partition) isAborted(s *Sim, e entry) bool {
 		return false
 	}
 	for _, a := range p.aborted {
-		if a.producer == ri.producer && e.offset >= a.first && e.offset <= a.last {
+		if a.producer == int32(ri.producer) && e.offset >= a.first && e.offset <= a.last {
 			return true
 		}
 	}
@@ -156,7 +156,7 @@ func (s *Sim) processedDue(it item) {
 	}
 	s.creditProcessed(g, m, len(m.buffer))
 	m.processing = false
-	m.buffer = nil
+	m.buffer = m.buffer[:0]
 	if g.cfg.AsyncProcessing {
 		s.schedulePoll(g, m, 0)
 		return

@@ -107,7 +107,7 @@ func (s *Sim) noteFetched(g *group, m *member, n int) {
 		ri := s.ledger.recs.At(int(r.rec))
 		st.fetchedBytes += s.storedBytes(ri)
 		st.fetchedRecs++
-		lat := s.nowMs - ri.createdMs
+		lat := s.nowMs - ri.sentMs()
 		st.latencySumMs += lat
 		st.latencyMaxMs = max(st.latencyMaxMs, lat)
 	}

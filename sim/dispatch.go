@@ -28,7 +28,7 @@ func (s *Sim) dispatch(it item) {
 		s.batchExpired(it)
 	case itFetchArrive:
 		s.fetchArrived(it)
-	case itFetchResponse, itFetchDiverged:
+	case itFetchResponse:
 		s.fetchResponded(it)
 	case itFetchWait, itFetchBackoff:
 		s.fetchWaitOver(it)

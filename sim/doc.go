@@ -19,6 +19,10 @@
 //     replicated partitions. topic, partition.
 //   - Replica, leader, follower: copies of a partition on several brokers;
 //     the leader takes writes, followers fetch from it. replica.
+//   - Replica fetcher, fetch session: each follower broker sends one fetch
+//     request per leader broker, carrying every partition it follows from
+//     it; an empty one waits replica.fetch.wait.max.ms (KIP-227).
+//     fetchSession.
 //   - Log end offset (LEO): the next offset a replica will write. replica.leo.
 //   - High watermark (HW): the smallest LEO in the ISR; consumers read only
 //     below it. partition.hw.

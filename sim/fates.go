@@ -45,7 +45,7 @@ func (s *Sim) recordFate(g *group, rec int32, f Fate, m miss, newest newestByKey
 	rf := RecordFate{RecordID: int(rec), Producer: s.producers[ri.producer].cfg.ID, SendN: int(ri.sendN),
 		Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), Fate: f}
 	if ri.offset >= 0 {
-		rf.Offsets = append([]int64{ri.offset}, s.ledger.extra[rec]...)
+		rf.Offsets = append([]int64{ri.firstOffset()}, s.ledger.extra[rec]...)
 	}
 	if int(rec) < g.procCount.Len() {
 		rf.Processed = int(*g.procCount.At(int(rec)))

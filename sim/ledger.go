@@ -24,23 +24,33 @@ const markerBytes = 20
 // recordOverheadBytes approximates the framing a record costs in a batch.
 const recordOverheadBytes = 10
 
-// recordInfo is one send() call.
+// recordInfo is one send() call. It is kept for every record of a run, so
+// it is packed into 44 bytes: the limits (MaxProducers, MaxPartitions, a
+// 30-day MaxDurationMs, memory for far fewer than 2^31 records) bound each
+// field. The size is kept: a generated value (values.go) can cost a string
+// to measure, and every replica's append asks for it.
 type recordInfo struct {
-	createdMs int64
-	offset    int64 // where its first copy landed, -1 if nowhere yet
-	producer  int32
-	sendN     int32 // the n-th send() of its producer, from 1
-	topicIdx  int32
-	part      int32
-	key       int32 // index into keys, -1 = null key
-	value     int32 // index into values, or valueGenerated / valueNull
-	seq       int32 // idempotence sequence, -1 = none
-	epoch     int32 // producer epoch of that sequence
-	txn       int32 // transaction id, -1 = none
-	size      int32
+	createdMs uint32 // virtual ms; a run lasts at most 30 days
+	offset    int32  // where its first copy landed, -1 if nowhere yet
+	sendN     int32  // the n-th send() of its producer, from 1
+	key       int32  // index into keys, -1 = null key
+	value     int32  // index into values, or valueGenerated / valueNull
+	seq       int32  // idempotence sequence, -1 = none
+	txn       int32  // transaction id, -1 = none
+	epoch     int32  // producer epoch of that sequence
+	size      int32  // key + value + framing bytes (computeSize)
+	producer  uint16
+	topicIdx  uint16
+	part      uint16
 	copies    uint8 // how many times it was appended to the leader's log
 	state     recState
 }
+
+// sentMs is when the record was sent.
+func (r *recordInfo) sentMs() int64 { return int64(r.createdMs) }
+
+// firstOffset is where its first copy landed, -1 if nowhere yet.
+func (r *recordInfo) firstOffset() int64 { return int64(r.offset) }
 
 type ledger struct {
 	recs   chunks[recordInfo] // shared between checkpoints, copied when written
@@ -91,16 +101,24 @@ func (l *ledger) computeSize(r *recordInfo) int {
 	case r.value >= 0:
 		n += len(l.values[r.value])
 	case r.value == valueGenerated:
-		n += l.specs.of(r.producer).generatedLen(l.names[r.producer], r.producer, r.sendN)
+		n += l.specs.of(int32(r.producer)).generatedLen(l.names[r.producer], int32(r.producer), r.sendN)
 	}
 	return n
 }
 
 func digits(n int) int {
 	d := 1
-	for n >= 10 {
-		n /= 10
-		d++
+	for n >= 10000 {
+		n /= 10000
+		d += 4
+	}
+	switch {
+	case n >= 1000:
+		return d + 3
+	case n >= 100:
+		return d + 2
+	case n >= 10:
+		return d + 1
 	}
 	return d
 }
@@ -122,10 +140,10 @@ func (l *ledger) landed(rec int32, off int64) {
 		r.copies++
 	}
 	if r.offset < 0 {
-		r.offset = off
+		r.offset = int32(off)
 		return
 	}
-	if r.offset == off || containsOffsetIn(l.extra[rec], off) {
+	if r.firstOffset() == off || containsOffsetIn(l.extra[rec], off) {
 		return // rewritten where a truncated copy was: still one offset
 	}
 	if l.extra == nil {
@@ -162,7 +180,7 @@ func (l *ledger) valueOf(rec int32) (string, bool) {
 	case r.value == valueNull:
 		return "", true
 	case r.value == valueGenerated:
-		return l.specs.of(r.producer).generatedValue(l.names[r.producer], r.producer, r.sendN), false
+		return l.specs.of(int32(r.producer)).generatedValue(l.names[r.producer], int32(r.producer), r.sendN), false
 	default:
 		return l.values[r.value], false
 	}

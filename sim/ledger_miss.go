@@ -69,7 +69,7 @@ func (s *Sim) missOf(g *group, rec int32) miss {
 	if ri.offset < 0 || p == nil {
 		return miss{cause: missNeverWritten, off: -1}
 	}
-	best := s.copyMiss(g, p, rec, ri.offset)
+	best := s.copyMiss(g, p, rec, ri.firstOffset())
 	for _, off := range s.ledger.extra[rec] {
 		if m := s.copyMiss(g, p, rec, off); m.rank() >= best.rank() {
 			best = m
@@ -83,14 +83,14 @@ func (s *Sim) copyMiss(g *group, p *partition, rec int32, off int64) miss {
 	ri := s.ledger.recs.At(int(rec))
 	lr := p.shownReplica()
 	tp := p.tp()
-	reset, hasReset := firstResetPast(g, tp, off, ri.createdMs)
+	reset, hasReset := firstResetPast(g, tp, off, ri.sentMs())
 	skip := miss{cause: missReset, off: off, reset: reset}
 	if e := lr.entryAt(off); e != nil && e.rec == rec {
 		// Still in the log: the group's position went past it.
 		if hasReset {
 			return skip
 		}
-		if c, ok := firstCommitPast(g, tp, off, ri.createdMs); ok {
+		if c, ok := firstCommitPast(g, tp, off, ri.sentMs()); ok {
 			if c.member == adminResetMember {
 				return miss{cause: missAdminReset, off: off, commit: c}
 			}
@@ -145,7 +145,7 @@ func firstCommitPast(g *group, tp TopicPartition, off, sentMs int64) (commitRec,
 // was sent, that cut offset off away.
 func (s *Sim) truncationOf(ri *recordInfo, off int64) (truncation, bool) {
 	for _, tr := range s.truncs {
-		if tr.topicIdx == int(ri.topicIdx) && tr.part == int(ri.part) && off >= tr.from && off < tr.to && tr.atMs >= ri.createdMs {
+		if tr.topicIdx == int(ri.topicIdx) && tr.part == int(ri.part) && off >= tr.from && off < tr.to && tr.atMs >= ri.sentMs() {
 			return tr, true
 		}
 	}

@@ -59,7 +59,7 @@ func (s *Sim) logDuplicates() int {
 		}
 		lr := p.shownReplica()
 		copies := 0
-		for _, off := range append([]int64{ri.offset}, extra...) {
+		for _, off := range append([]int64{ri.firstOffset()}, extra...) {
 			if e := lr.entryAt(off); e != nil && e.rec == rec {
 				copies++
 			}
@@ -218,7 +218,7 @@ func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFron
 		}
 		return off >= front.from || front.inHand[off]
 	}
-	if check(ri.offset) {
+	if check(ri.firstOffset()) {
 		return true
 	}
 	for _, off := range s.ledger.extra[rec] {

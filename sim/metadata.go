@@ -21,7 +21,7 @@ func (s *Sim) nextRefreshMs(startMs, ageMs int64) int64 {
 // each group subscribed to it notices at its next refresh.
 func (s *Sim) scheduleMetadataRefreshes(topic string) {
 	for _, p := range s.producers {
-		if s.topics[p.topicIdx].cfg.Name == topic {
+		if p.topicIdx >= 0 && s.topics[p.topicIdx].cfg.Name == topic { // a transactional output producer may have no topic
 			at := s.nextRefreshMs(p.cfg.StartMs, p.cfg.MetadataMaxAgeMs)
 			s.schedule(at-s.nowMs, producerItem(itProducerMetadata, p))
 		}

@@ -135,7 +135,7 @@ func (s *Sim) entryFacts(e entry) (int64, int64) {
 		return markerBytes, s.nowMs
 	}
 	ri := s.ledger.recs.At(int(e.rec))
-	return s.storedBytes(ri), ri.createdMs
+	return s.storedBytes(ri), ri.sentMs()
 }
 
 // The error codes a produce response can carry.

@@ -44,7 +44,7 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 			continue
 		}
 		ri := s.ledger.recs.At(int(e.rec))
-		if ri.producer != producer || ri.epoch != epoch || ri.seq < 0 {
+		if int32(ri.producer) != producer || ri.epoch != epoch || ri.seq < 0 {
 			continue
 		}
 		if ri.seq < firstSeq {
@@ -56,7 +56,7 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 		n := int(lastSeq - firstSeq)
 		if i+n < lr.entries.Len() {
 			if end := lr.entries.At(i + n); end.rec >= 0 && s.ledger.recs.At(int(end.rec)).seq == lastSeq &&
-				s.ledger.recs.At(int(end.rec)).producer == producer {
+				int32(s.ledger.recs.At(int(end.rec)).producer) == producer {
 				return e.offset, true
 			}
 		}
@@ -73,7 +73,7 @@ func (s *Sim) copyPresent(pt *partition, rec int32) bool {
 		return false
 	}
 	lr := pt.leaderRep()
-	if e := lr.entryAt(ri.offset); e != nil && e.rec == rec {
+	if e := lr.entryAt(ri.firstOffset()); e != nil && e.rec == rec {
 		return true
 	}
 	for _, off := range s.ledger.extra[rec] {

@@ -134,8 +134,8 @@ func (s *Sim) send(p *producer, key, value *string, fromConfig bool) int32 {
 		valIdx = s.ledger.value(value)
 	}
 	part := s.partitionFor(p, key, p.knownPartitions(len(t.parts)))
-	rec := s.ledger.add(recordInfo{producer: p.idx, sendN: int32(p.sends), topicIdx: int32(p.topicIdx), part: int32(part),
-		key: keyIdx, value: valIdx, createdMs: s.nowMs, txn: p.txn})
+	rec := s.ledger.add(recordInfo{producer: uint16(p.idx), sendN: int32(p.sends), topicIdx: uint16(p.topicIdx), part: uint16(part),
+		key: keyIdx, value: valIdx, createdMs: uint32(s.nowMs), txn: p.txn})
 	size := s.ledger.size(rec)
 	if key == nil {
 		p.stickyBytes += p.appendedBytes(size)

@@ -88,10 +88,10 @@ func (s *Sim) Record(id int) (RecordStory, bool) {
 	rec := int32(id)
 	ri := s.ledger.recs.At(id)
 	st := RecordStory{RecordID: id, Producer: s.producers[ri.producer].cfg.ID, SendN: int(ri.sendN),
-		Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), SentAtMs: ri.createdMs,
+		Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), SentAtMs: ri.sentMs(),
 		Outcome: recOutcome(ri.state)}
 	if ri.offset >= 0 {
-		st.Offsets = append([]int64{ri.offset}, s.ledger.extra[rec]...)
+		st.Offsets = append([]int64{ri.firstOffset()}, s.ledger.extra[rec]...)
 	}
 	st.Key, st.NullKey = s.ledger.keyOf(rec)
 	st.Value, st.NullValue = s.ledger.valueOf(rec)

@@ -15,10 +15,9 @@ const (
 	itRequestTimeout                     // request.timeout.ms passed for a produce request
 	itRetryBackoff                       // retry.backoff.ms is over for a batch
 	itBatchExpire                        // delivery.timeout.ms is over for a batch
-	itFetchArrive                        // a follower's fetch reaches the leader
-	itFetchResponse                      // fetched records reach a follower
-	itFetchDiverged                      // the leader's answer "truncate first" reaches a follower
-	itFetchWait                          // a parked follower fetch times out empty
+	itFetchArrive                        // a follower's fetch session request reaches the leader
+	itFetchResponse                      // the leader's answer (records, truncations) reaches the follower
+	itFetchWait                          // a parked fetch session request times out empty
 	itFetchBackoff                       // replica.fetch.backoff.ms is over after a refused fetch
 	itISRCheck                           // a leader looks for lagging followers
 	itBrokerSessionCheck                 // the controller looks for brokers that stopped heartbeating
@@ -83,18 +82,15 @@ func (it item) baseOffset() int64  { return it.d }      // itProduceResponse
 // request carried when it was sent.
 func (it item) sentSeq() (epoch, firstSeq int32) { return int32(it.d >> 32), int32(uint32(it.d)) }
 
-// Replication items: a and b name the partition, c is the follower's
-// replica index, gen its fetch generation, d the fetch offset, the end of
-// the records sent, or the offset to truncate to.
+// Replication items: a is the fetch session (its place in
+// Sim.fetchSessions), gen the session's request round. What each
+// partition asked and gets is in the session (fetch_session.go).
 
-func fetchItem(kind itemKind, p *partition, ri int, offset int64) item {
-	return item{kind: kind, a: int32(p.topicIdx), b: int32(p.id), c: int32(ri), gen: p.reps[ri].fetchGen, d: offset}
+func fetchSessionItem(kind itemKind, session, round int32) item {
+	return item{kind: kind, a: session, gen: round}
 }
 
-func (it item) topicIdx() int      { return int(it.a) }
-func (it item) partitionID() int   { return int(it.b) }
-func (it item) replica() int       { return int(it.c) }
-func (it item) fetchOffset() int64 { return it.d } // itFetchArrive; itFetchResponse: the end of the records; itFetchDiverged: truncate to
+func (it item) session() int32 { return it.a }
 
 // Broker items: a is the broker id.
 

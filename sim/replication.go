@@ -1,113 +1,8 @@
 package sim
 
-// Replication: followers fetch from the leader in a loop, the leader tracks
-// how far each has got and advances the high watermark to the smallest log
-// end offset in the ISR. ISR changes are in isr.go.
-
-const (
-	replicaFetchWaitMaxMs = 500  // replica.fetch.wait.max.ms
-	replicaFetchBackoffMs = 1000 // replica.fetch.backoff.ms
-	replicaFetchMaxRecs   = 4096 // stands in for replica.fetch.max.bytes
-)
-
-// startFollowerFetch starts replica ri's fetch loop if it should run one.
-func (s *Sim) startFollowerFetch(p *partition, ri int) {
-	r := p.reps[ri]
-	if r.fetching || p.leader == 0 || p.leader == r.broker || !s.brokerUp(r.broker) {
-		return
-	}
-	r.fetching = true
-	s.sendFetch(p, ri, s.cfg.Cluster.NetworkDelayMs)
-}
-
-func (s *Sim) sendFetch(p *partition, ri int, delayMs int64) {
-	r := p.reps[ri]
-	s.schedule(delayMs, fetchItem(itFetchArrive, p, ri, r.leo))
-}
-
-// fetchArrived: a follower's fetch reaches the leader.
-func (s *Sim) fetchArrived(it item) {
-	p := s.partitionOf(it.topicIdx(), it.partitionID())
-	if p == nil {
-		return
-	}
-	fr := p.reps[it.replica()]
-	if fr.fetchGen != it.gen {
-		return
-	}
-	if !s.brokerUp(fr.broker) {
-		fr.fetching = false
-		return
-	}
-	lr := p.leaderRep()
-	if lr == nil || !s.brokerUp(p.leader) {
-		// Connection refused: try again after replica.fetch.backoff.ms.
-		s.schedule(replicaFetchBackoffMs, fetchItem(itFetchBackoff, p, it.replica(), 0))
-		return
-	}
-	// A follower whose log goes past where its last epoch ends on the
-	// leader has diverged: it must truncate first.
-	if _, end := lr.endOffsetForEpoch(fr.lastEpoch()); fr.leo > end {
-		s.respondDiverged(p, it.replica(), end)
-		return
-	}
-	s.noteFollowerOffset(p, it.replica(), it.fetchOffset())
-	if lr.leo > it.fetchOffset() {
-		s.respondFetch(p, it.replica(), min(lr.leo, it.fetchOffset()+replicaFetchMaxRecs))
-		return
-	}
-	// Nothing new: the fetch waits at the leader for records or a timeout.
-	s.schedule(replicaFetchWaitMaxMs, fetchItem(itFetchWait, p, it.replica(), 0))
-	fr.fetchOffset = it.fetchOffset()
-	fr.parked = true
-}
-
-// fetchWaitOver: a parked fetch timed out empty, or a refused one retries.
-func (s *Sim) fetchWaitOver(it item) {
-	p := s.partitionOf(it.topicIdx(), it.partitionID())
-	if p == nil {
-		return
-	}
-	fr := p.reps[it.replica()]
-	if fr.fetchGen != it.gen {
-		return
-	}
-	if it.kind == itFetchBackoff {
-		s.sendFetch(p, it.replica(), 0)
-		return
-	}
-	if !fr.parked {
-		return
-	}
-	fr.parked = false
-	s.respondFetch(p, it.replica(), fr.leo)
-}
-
-// wakeParkedFetches answers waiting followers once the leader has new records.
-func (s *Sim) wakeParkedFetches(p *partition) {
-	lr := p.leaderRep()
-	for i, r := range p.reps {
-		if r.broker != p.leader && r.parked {
-			r.parked = false
-			r.fetchGen++
-			s.respondFetch(p, i, min(lr.leo, r.leo+replicaFetchMaxRecs))
-		}
-	}
-}
-
-// respondFetch sends the follower records up to upTo (exclusive).
-func (s *Sim) respondFetch(p *partition, ri int, upTo int64) {
-	r := p.reps[ri]
-	delay := s.cfg.Cluster.NetworkDelayMs + s.broker(r.broker).slowMs
-	s.schedule(delay, fetchItem(itFetchResponse, p, ri, upTo))
-}
-
-// respondDiverged tells the follower to truncate to offset to first.
-func (s *Sim) respondDiverged(p *partition, ri int, to int64) {
-	r := p.reps[ri]
-	delay := s.cfg.Cluster.NetworkDelayMs + s.broker(r.broker).slowMs
-	s.schedule(delay, fetchItem(itFetchDiverged, p, ri, to))
-}
+// Replication: followers fetch from the leader (fetch_session.go), the
+// leader tracks how far each has got and advances the high watermark to the
+// smallest log end offset in the ISR. ISR changes are in isr.go.
 
 // noteFollowerOffset is the leader learning a follower's log end offset from
 // its fetch: it may mark it caught up, put it back in the ISR, and move the
@@ -129,37 +24,29 @@ func (s *Sim) noteFollowerOffset(p *partition, ri int, fetchOffset int64) {
 	s.maybeAdvanceHW(p)
 }
 
-// fetchResponded: records (or a truncation order) reach the follower.
-func (s *Sim) fetchResponded(it item) {
-	p := s.partitionOf(it.topicIdx(), it.partitionID())
-	if p == nil {
-		return
-	}
-	fr := p.reps[it.replica()]
-	if fr.fetchGen != it.gen || !s.brokerUp(fr.broker) {
-		return
-	}
-	if it.kind == itFetchDiverged {
-		to := it.fetchOffset()
+// applyFetched is the follower's handling of one partition's part of a
+// fetch response: records up to upTo (exclusive), or when upTo is negative,
+// an order to truncate to -(upTo+1).
+func (s *Sim) applyFetched(p *partition, fr *replica, upTo int64) {
+	if upTo < 0 {
+		to := -upTo - 1
 		dropped := fr.truncateTo(to)
 		s.rebuildPids(p, fr)
 		if len(dropped) > 0 {
 			s.emit(Event{Type: EvTruncated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
 				Offset: to, EndOffset: dropped[len(dropped)-1].offset + 1, Count: len(dropped), Epoch: p.leaderEpoch})
 		}
-		s.sendFetch(p, it.replica(), s.cfg.Cluster.NetworkDelayMs)
 		return
 	}
 	lr := p.leaderRep()
-	if lr != nil && it.fetchOffset() > fr.leo {
+	if lr != nil && upTo > fr.leo {
 		from := fr.leo
-		n := s.copyEntries(p, lr, fr, it.fetchOffset())
+		n := s.copyEntries(p, lr, fr, upTo)
 		if n > 0 {
 			s.emit(Event{Type: EvReplicated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
 				Offset: from, EndOffset: fr.leo, Count: n})
 		}
 	}
-	s.sendFetch(p, it.replica(), s.cfg.Cluster.NetworkDelayMs)
 }
 
 // copyEntries appends the leader's entries in [fr.leo, upTo) to the follower.

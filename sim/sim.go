@@ -39,6 +39,12 @@ type Sim struct {
 	markers    []txnMarker
 	txnSeq     int
 
+	// fetchSessions: each follower broker's fetcher per leader broker,
+	// index (follower-1)*brokers + leader-1 (fetch_session.go).
+	fetchSessions []*fetchSession
+	// commitScratch is commit.go's working space, not state.
+	commitScratch commitScratch
+
 	events []Event
 	// eventBase is the Seq of events[0]: a long headless run forgets the
 	// events it has written out (ForgetEventsBefore).

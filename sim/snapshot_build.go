@@ -103,12 +103,12 @@ func (s *Sim) recordView(p *partition, e entry) RecordView {
 	ri := s.ledger.recs.At(int(e.rec))
 	rv.Producer = s.producers[ri.producer].cfg.ID
 	rv.SendN = int(ri.sendN)
-	rv.TimestampMs = ri.createdMs
+	rv.TimestampMs = ri.sentMs()
 	rv.Key, rv.NullKey = s.ledger.keyOf(e.rec)
 	rv.Value, rv.Tombstone = s.ledger.valueOf(e.rec)
 	rv.Aborted = p.isAborted(s, e)
 	rv.Copy = 1
-	if ri.offset != e.offset {
+	if ri.firstOffset() != e.offset {
 		for i, off := range s.ledger.extra[e.rec] {
 			if off == e.offset {
 				rv.Copy = i + 2

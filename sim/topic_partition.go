@@ -1,6 +1,9 @@
 package sim
 
-import "strconv"
+import (
+	"cmp"
+	"strconv"
+)
 
 // TopicPartition names one partition of one topic.
 type TopicPartition struct {
@@ -19,4 +22,12 @@ func lessTP(a, b TopicPartition) bool {
 		return a.Topic < b.Topic
 	}
 	return a.Partition < b.Partition
+}
+
+// compareTP is lessTP as a three-way comparison, for slices.SortFunc.
+func compareTP(a, b TopicPartition) int {
+	if c := cmp.Compare(a.Topic, b.Topic); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Partition, b.Partition)
 }
