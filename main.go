@@ -26,7 +26,7 @@ func main() {
 func runUI(open cli.Launch) int {
 	opts := ui.Options{Scenario: open.Scenario, Lesson: open.Lesson, LessonFile: open.LessonFile,
 		Quiz: open.Quiz, QuizTopic: open.QuizTopic, QuizBank: open.QuizBank,
-		Sandbox: open.Sandbox, Brokers: open.Brokers, Seed: open.Seed}
+		Sandbox: open.Sandbox, Brokers: open.Brokers, Seed: open.Seed, NoMotion: open.NoMotion}
 	dir, err := state.Dir()
 	if err != nil {
 		opts.Warnings = append(opts.Warnings, "progress will not be saved: "+err.Error())

@@ -15,7 +15,7 @@ import (
 	"kafkasim/scenarios"
 )
 
-const playUsage = `Usage: kafkasim play SCENARIO [--seed N]
+const playUsage = `Usage: kafkasim play SCENARIO [--seed N] [--no-motion]
 
 Opens a scenario in the interactive simulator: watch the cluster, step
 through it, inject faults. SCENARIO is a built-in name (see 'kafkasim
@@ -23,6 +23,7 @@ list') or a .toml file.
 
 Flags:
   --seed N     use seed N instead of the scenario's own
+  --no-motion  no animation: every change shows at once, highlighted
   -h, --help   show this help
 
 Examples:
@@ -30,7 +31,7 @@ Examples:
   kafkasim play acks --seed 42
 `
 
-const lessonUsage = `Usage: kafkasim lesson N|FILE.md [--seed N]
+const lessonUsage = `Usage: kafkasim lesson N|FILE.md [--seed N] [--no-motion]
 
 Opens lesson N (numbered from 1; see 'kafkasim list'): read it, watch its
 scenario stop where it matters, predict what happens, then pass its
@@ -43,6 +44,7 @@ absolute path, apart from the built-in lessons'.
 
 Flags:
   --seed N     run the lesson's scenarios with seed N instead of their own
+  --no-motion  no animation: every change shows at once, highlighted
   -h, --help   show this help
 
 Examples:
@@ -87,6 +89,8 @@ type Launch struct {
 	Sandbox  bool
 	Brokers  int // sandbox: 0 means the default
 	Seed     *uint64
+	// NoMotion turns animation off (--no-motion).
+	NoMotion bool
 }
 
 // interactiveUsage is the help of the commands that open the UI.
@@ -150,6 +154,7 @@ func newLaunchFlags(name string, stderr io.Writer) *flag.FlagSet {
 // arguments.
 func parseFlags(fs *flag.FlagSet, args []string, open *Launch) ([]string, error) {
 	seed := fs.Uint64("seed", 0, "seed")
+	noMotion := fs.Bool("no-motion", false, "no animation")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -160,6 +165,7 @@ func parseFlags(fs *flag.FlagSet, args []string, open *Launch) ([]string, error)
 	if flagWasSet(fs, "seed") {
 		open.Seed = seed
 	}
+	open.NoMotion = *noMotion
 	return pos, nil
 }
 

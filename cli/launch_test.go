@@ -26,6 +26,8 @@ func TestDispatchOpensTheUI(t *testing.T) {
 		{"play", []string{"play", "acks"}, Launch{Scenario: "acks"}},
 		{"play seed after", []string{"play", "acks", "--seed", "42"}, Launch{Scenario: "acks", Seed: &seed}},
 		{"lesson", []string{"lesson", "10"}, Launch{Lesson: 10}},
+		{"play no motion", []string{"play", "acks", "--no-motion"}, Launch{Scenario: "acks", NoMotion: true}},
+		{"lesson no motion", []string{"lesson", "--no-motion", "3"}, Launch{Lesson: 3, NoMotion: true}},
 		{"lesson seed before", []string{"lesson", "--seed=42", "3"}, Launch{Lesson: 3, Seed: &seed}},
 		{"quiz", []string{"quiz"}, Launch{Quiz: true}},
 		{"quiz seed", []string{"quiz", "--seed", "42"}, Launch{Quiz: true, Seed: &seed}},

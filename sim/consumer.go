@@ -13,6 +13,8 @@ type member struct {
 	clientID string
 	memberID string
 	state    MemberState
+	// startMs is when it was created to start: its first poll.
+	startMs int64
 	// gen bumps whenever the member's queued items must go stale: a crash,
 	// a restart, or a poll rescheduled earlier.
 	gen int32
@@ -75,7 +77,7 @@ type bufRec struct {
 func (s *Sim) newMember(g *group, startMs int64) *member {
 	g.clientSeq++
 	n := g.consumerCount()
-	m := &member{idx: len(g.members), name: memberName(n), state: MemberJoining}
+	m := &member{idx: len(g.members), name: memberName(n), state: MemberJoining, startMs: startMs}
 	if g.cfg.GroupInstanceID != "" {
 		m.instanceID = g.cfg.GroupInstanceID + "-" + strconv.Itoa(n+1)
 	}

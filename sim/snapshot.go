@@ -91,6 +91,11 @@ type ReplicaView struct {
 	Online   bool // its broker is up
 	Leader   bool
 	LagMs    int64 // how long since it last caught up to the leader's end
+	// Diverged: a follower's log stops matching the leader's at
+	// DivergedAt, as OffsetsForLeaderEpoch answers it (KIP-101, KIP-279):
+	// the offset it will truncate to on its next fetch.
+	Diverged   bool
+	DivergedAt int64
 }
 
 // RecordView is one record in a log.
@@ -201,6 +206,9 @@ type MemberView struct {
 	// Processing is the record it is working on now, if any.
 	Processing *TopicPartitionOffset
 	Buffered   int // records returned by poll and not yet processed
+	// StartsAtMs is when a consumer that has not started yet will make
+	// its first poll (and JoinGroup); 0 once it has started.
+	StartsAtMs int64
 }
 
 // TopicPartitionOffset names one record by where it sits.

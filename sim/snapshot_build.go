@@ -75,6 +75,11 @@ func (s *Sim) partitionView(p *partition, tail int) PartitionView {
 	for _, r := range p.reps {
 		rv := ReplicaView{Broker: r.broker, LEO: r.leo, LogStart: r.logStart, InSync: p.inISR(r.broker),
 			Online: s.brokerUp(r.broker), Leader: r.broker == p.leader}
+		if !rv.Leader && r != lr && r.leo > 0 {
+			if _, end := lr.endOffsetForEpoch(r.lastEpoch()); end < r.leo {
+				rv.Diverged, rv.DivergedAt = true, end
+			}
+		}
 		if !rv.Leader && p.leader != 0 {
 			rv.LagMs = s.nowMs - r.lastCaughtUpMs
 		}
@@ -160,6 +165,9 @@ func (s *Sim) groupView(g *group) GroupView {
 		}
 		mv := MemberView{Name: m.name, MemberID: m.memberID, ClientID: m.clientID, State: m.state,
 			Leader: g.leader == m.idx && m.inGroup, Assigned: append([]TopicPartition(nil), m.assigned...)}
+		if m.state == MemberJoining && m.startMs > s.nowMs {
+			mv.StartsAtMs = m.startMs
+		}
 		if mv.State == MemberActive && len(m.assigned) == 0 {
 			mv.State = MemberIdle
 		}

@@ -245,6 +245,7 @@ func (m Model) play(spec scenarioSpec) (tea.Model, tea.Cmd) {
 	m.pauseAll()
 	m.sim = newSimScreen(m.st, newSimKeys(m.global), spec, m.deps.start)
 	m.sim.shells = m.deps.shells
+	m.sim.hot.still = m.opts.NoMotion
 	m.sim.SetSize(m.w, m.h)
 	m.current = ScreenSim
 	return m, m.sim.Init()

@@ -3,126 +3,221 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"kafkasim/sim"
 )
 
-// Replica symbols: shape tells the role, colour repeats it.
+// Replica and broker symbols: shape tells the role, colour repeats it, so
+// the picture reads without colour (NO_COLOR) too.
 const (
 	symLeader    = "◆"
 	symInSync    = "●"
 	symOutOfSync = "○"
 	symOffline   = "✕"
 	symCtrl      = "★"
+	symSlow      = "◷"
+	symFenced    = "⊘"
 )
 
-// clusterPane shows each broker, its state, the controller, and the replicas
-// it holds.
+// clusterPane draws each broker as a box holding its replicas: one log
+// strip per partition, aligned by offset across the brokers, or (when rows
+// are scarce) one symbol per replica. Boxes fold into a grid.
 type clusterPane struct {
 	pane
+	seen   clusterSeen
+	more   int // brokers below the window at the last render
+	cache  runCache
+	tokens map[tokenKey]string
 }
 
-func newClusterPane() clusterPane { return clusterPane{pane: pane{id: paneCluster}} }
+// clusterSeen records which marks the picture drew, so the legend lists
+// only those.
+type clusterSeen struct {
+	leader, isr, outISR, offline, ctrl, slow, fenced, diverged, above, deleted bool
+}
+
+func newClusterPane() clusterPane {
+	return clusterPane{pane: pane{id: paneCluster}, cache: runCache{}, tokens: map[tokenKey]string{}}
+}
+
+// Box sizes: the narrowest box of each mode, borders included.
+const (
+	minStripBox = 16
+	minTokenBox = 14
+)
+
+// clusterMode is how the boxes hold their replicas.
+type clusterMode uint8
+
+const (
+	modeStrips clusterMode = iota // a log strip per replica
+	modeTokens                    // "0◆ 1● 2○"
+)
 
 // render draws the brokers of snap as c.h lines of c.w cells.
 func (c *clusterPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
-	var body []string
-	for i := range snap.Brokers {
-		body = append(body, c.brokerLines(st, snap, &snap.Brokers[i], hot)...)
+	c.seen = clusterSeen{}
+	mode := modeStrips
+	if clusterLines(snap, c.w, modeStrips) > c.bodyHeight() {
+		mode = modeTokens
 	}
-	for _, n := range snap.ControllerNodes {
-		body = append(body, controllerNodeLine(st, n))
-	}
-	if len(snap.Brokers) == 0 {
-		body = append(body, st.Faint.Render("no brokers"))
+	boxes := c.boxes(st, snap, hot, mode)
+	cols := gridCols(len(boxes), c.w, minBoxWidth(mode))
+	body, bottoms := gridLines(st, boxes, cols, c.w)
+	if len(boxes) == 0 {
+		body = []string{st.Faint.Render("no brokers")}
 	}
 	c.setTotal(len(body))
 	from, to := c.window()
-	legend := st.Leader.Render(symLeader) + st.Faint.Render("leader ") +
-		st.InSync.Render(symInSync) + st.Faint.Render("in-sync ") +
-		st.OutOfSync.Render(symOutOfSync) + st.Faint.Render("lagging ") +
-		st.Offline.Render(symOffline) + st.Faint.Render("down ") + st.Accent.Render(symCtrl) + st.Faint.Render("ctrl")
-	return c.frame(st, legend, body[from:to])
-}
-
-// brokerLines is one broker: a status head, then its replicas wrapped over as
-// many lines as they need.
-func (c *clusterPane) brokerLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim) []string {
-	var head strings.Builder
-	name := "b" + itoa(b.ID)
-	ctrl := " "
-	if b.Controller || snap.Controller == b.ID {
-		ctrl = symCtrl
-	}
-	state := brokerStateWord(b)
-	stStyle := st.Bold
-	switch {
-	case b.State == sim.BrokerDown:
-		stStyle = st.Offline
-	case b.State == sim.BrokerSlow:
-		stStyle = st.Slow
-	case b.Fenced:
-		stStyle = st.OutOfSync
-	}
-	label := st.Accent.Render(ctrl) + stStyle.Render(name+" "+state)
-	if hot.is(hotKey{kind: hotBroker, n1: b.ID}) {
-		label = st.Hot.Render(ctrl + name + " " + state)
-	}
-	head.WriteString(label)
-	headW := ansi.StringWidth(ctrl + name + " " + state)
-	tokens := c.replicaTokens(st, snap, b, hot)
-	width := c.w
-	indent := strings.Repeat(" ", headW+1)
-	var lines []string
-	cur := head.String() + " "
-	curW := headW + 1
-	for _, t := range tokens {
-		tw := ansi.StringWidth(t)
-		if curW+tw > width && curW > len(indent) {
-			lines = append(lines, cur)
-			cur, curW = indent, len(indent)
+	shown := append([]string(nil), body[from:to]...)
+	c.more = 0
+	if to < len(body) && len(shown) > 0 {
+		for _, b := range bottoms {
+			if b >= to-1 {
+				c.more++
+			}
 		}
-		cur += t
-		curW += tw
+		shown[len(shown)-1] = st.Accent.Render("▼ +" + plural(c.more, "more broker") + " · tab here, ↓ scrolls")
 	}
-	return append(lines, cur)
+	return c.frame(st, c.legend(st), shown)
 }
 
-// controllerNodeLine is one dedicated KRaft controller node: it votes in
-// the quorum and holds no partitions.
-func controllerNodeLine(st *Styles, n sim.ControllerNodeView) string {
-	ctrl, state, stStyle := " ", "up  ", st.Bold
-	if n.Active {
-		ctrl = symCtrl
+// legend lists the marks the picture drew.
+func (c *clusterPane) legend(st *Styles) string {
+	var b strings.Builder
+	add := func(on bool, sym string, style func(...string) string, word string) {
+		if on {
+			b.WriteString(style(sym) + st.Faint.Render(word+" "))
+		}
 	}
-	if !n.Up {
-		state, stStyle = "DOWN", st.Offline
-	}
-	return st.Accent.Render(ctrl) + stStyle.Render("n"+itoa(n.ID)+" "+state) + " " + st.Faint.Render("controller node: votes, holds no partitions")
+	s := c.seen
+	add(s.leader, symLeader, st.Leader.Render, "leader")
+	add(s.isr, symInSync, st.InSync.Render, "ISR")
+	add(s.outISR, symOutOfSync, st.OutOfSync.Render, "out")
+	add(s.offline, symOffline, st.Offline.Render, "down")
+	add(s.ctrl, symCtrl, st.Accent.Render, "ctrl")
+	add(s.slow, symSlow, st.Slow.Render, "slow")
+	add(s.fenced, symFenced, st.OutOfSync.Render, "fenced")
+	add(s.above, "▒", st.Faint.Render, ">HW")
+	add(s.diverged, "▚", st.OutOfSync.Render, "diverged")
+	add(s.deleted, "╌", st.Faint.Render, "deleted")
+	return b.String()
 }
 
-// brokerStateWord is the fixed-width word for a broker's state.
-func brokerStateWord(b *sim.BrokerView) string {
+// boxes builds one box per broker, then one per dedicated controller node.
+func (c *clusterPane) boxes(st *Styles, snap *sim.Snapshot, hot *anim, mode clusterMode) []box {
+	cols := gridCols(len(snap.Brokers)+len(snap.ControllerNodes), c.w, minBoxWidth(mode))
+	inner := boxWidth(c.w, cols) - 2
+	out := make([]box, 0, len(snap.Brokers)+len(snap.ControllerNodes))
+	for i := range snap.Brokers {
+		b := &snap.Brokers[i]
+		bx := c.brokerBox(st, snap, b, hot)
+		if mode == modeStrips {
+			bx.lines = c.stripLines(st, snap, b, hot, inner)
+		} else {
+			bx.lines = c.tokenLines(st, snap, b, hot, inner)
+		}
+		out = append(out, bx)
+	}
+	for _, n := range snap.ControllerNodes {
+		out = append(out, c.controllerBox(st, n))
+	}
+	return out
+}
+
+// brokerBox is a broker's border and title: its name, the controller star,
+// and its state as a symbol and a word.
+func (c *clusterPane) brokerBox(st *Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim) box {
+	bx := box{border: &st.Faint}
+	title := "b" + itoa(b.ID)
+	if b.Controller || snap.Controller == b.ID {
+		title = symCtrl + title
+		c.seen.ctrl = true
+	}
+	style := &st.Bold
 	switch {
 	case b.Registering:
-		return "wait" // restarted, not registered until its old session expires
+		title += " " + symOffline + "wait"
+		style, bx.border, bx.dashed = &st.Offline, &st.Offline, true
+		c.seen.offline = true
 	case b.State == sim.BrokerDown:
-		return "DOWN"
+		title += " " + symOffline + "DOWN"
+		style, bx.border, bx.dashed = &st.Offline, &st.Offline, true
+		c.seen.offline = true
 	case b.State == sim.BrokerSlow:
-		return "slow"
+		title += " " + symSlow + "slow"
+		style, bx.border = &st.Slow, &st.Slow
+		c.seen.slow = true
 	case b.Fenced:
-		return "fenc"
+		title += " " + symFenced + "fenced"
+		style = &st.OutOfSync
+		c.seen.fenced = true
 	case b.DropAcks > 0:
-		return "drop"
+		title += " ⚠drop acks"
+		style = &st.OutOfSync
 	}
-	return "up  "
+	if hot.is(hotKey{kind: hotBroker, n1: b.ID}) {
+		style = &st.Hot
+	}
+	bx.title, bx.titleW = style.Render(title), ansi.StringWidth(title)
+	return bx
 }
 
-// replicaTokens are "orders:" followed by "0◆ 1● 2○" for each partition of
-// each topic this broker holds a replica of.
-func (c *clusterPane) replicaTokens(st *Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim) []string {
-	var out []string
+// controllerBox is a dedicated KRaft controller node: it votes in the
+// quorum and holds no partitions.
+func (c *clusterPane) controllerBox(st *Styles, n sim.ControllerNodeView) box {
+	title := "n" + itoa(n.ID)
+	if n.Active {
+		title = symCtrl + title
+		c.seen.ctrl = true
+	}
+	bx := box{border: &st.Faint}
+	style := &st.Bold
+	if !n.Up {
+		title += " " + symOffline + "DOWN"
+		style, bx.border, bx.dashed = &st.Offline, &st.Offline, true
+		c.seen.offline = true
+	}
+	bx.title, bx.titleW = style.Render(title), ansi.StringWidth(title)
+	bx.lines = []string{st.Faint.Render("controller: votes,"), st.Faint.Render("holds no partitions")}
+	return bx
+}
+
+// replicaRole is a replica's symbol and style: leader, in the ISR, out of
+// it, or offline.
+func (c *clusterPane) replicaRole(st *Styles, p *sim.PartitionView, r *sim.ReplicaView, b *sim.BrokerView) (string, *lipgloss.Style) {
+	switch {
+	case b.State == sim.BrokerDown || (r != nil && !r.Online):
+		c.seen.offline = true
+		return symOffline, &st.Offline
+	case p.Leader == b.ID:
+		c.seen.leader = true
+		return symLeader, &st.Leader
+	case (r != nil && r.InSync) || containsInt(p.ISR, b.ID):
+		c.seen.isr = true
+		return symInSync, &st.InSync
+	}
+	c.seen.outISR = true
+	return symOutOfSync, &st.OutOfSync
+}
+
+// tokenLines are "orders: 0◆ 1● 2○" wrapped to the box.
+func (c *clusterPane) tokenLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim, inner int) []string {
+	var lines []string
+	var cur strings.Builder
+	curW := 0
+	put := func(t string, w int) {
+		if curW > 0 && curW+w > inner {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curW = 0
+		}
+		cur.WriteString(t)
+		curW += w
+	}
+	multi := len(snap.Topics) > 1
 	for ti := range snap.Topics {
 		t := &snap.Topics[ti]
 		first := true
@@ -132,32 +227,47 @@ func (c *clusterPane) replicaTokens(st *Styles, snap *sim.Snapshot, b *sim.Broke
 			if r == nil && !containsInt(p.Replicas, b.ID) {
 				continue
 			}
-			if first {
-				out = append(out, st.Faint.Render(t.Name+":")+" ")
-				first = false
+			if first && multi {
+				name := fit(sanitize(t.Name), min(len(t.Name), inner-4)) + ":"
+				put(st.Faint.Render(name)+" ", ansi.StringWidth(name)+1)
 			}
-			out = append(out, c.replicaToken(st, p, r, b, hot)+" ")
+			first = false
+			sym, style := c.replicaRole(st, p, r, b)
+			text := itoa(p.Partition) + sym
+			if hot.is(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: b.ID}) ||
+				hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: b.ID}) {
+				style = &st.Hot
+			}
+			put(c.token(style, text)+" ", len(itoa(p.Partition))+1+1)
 		}
 	}
-	return out
+	if curW > 0 {
+		lines = append(lines, cur.String())
+	}
+	if len(lines) == 0 {
+		lines = append(lines, st.Faint.Render("no replicas"))
+	}
+	return lines
 }
 
-func (c *clusterPane) replicaToken(st *Styles, p *sim.PartitionView, r *sim.ReplicaView, b *sim.BrokerView, hot *anim) string {
-	sym, style := symOutOfSync, st.OutOfSync
-	switch {
-	case b.State == sim.BrokerDown || (r != nil && !r.Online):
-		sym, style = symOffline, st.Offline
-	case p.Leader == b.ID:
-		sym, style = symLeader, st.Leader
-	case (r != nil && r.InSync) || containsInt(p.ISR, b.ID):
-		sym, style = symInSync, st.InSync
+// tokenKey names a replica token in its style.
+type tokenKey struct {
+	style *lipgloss.Style
+	text  string
+}
+
+// token renders a replica token ("12◆"), from the cache when it can: a
+// big cluster draws hundreds of them a frame, always the same few.
+func (c *clusterPane) token(style *lipgloss.Style, text string) string {
+	k := tokenKey{style, text}
+	if s, ok := c.tokens[k]; ok {
+		return s
 	}
-	text := itoa(p.Partition) + sym
-	if hot.is(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: b.ID}) ||
-		hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: b.ID}) {
-		return st.Hot.Render(text)
+	s := style.Render(text)
+	if len(c.tokens) < maxRunCache {
+		c.tokens[k] = s
 	}
-	return style.Render(text)
+	return s
 }
 
 func findReplica(p *sim.PartitionView, broker int) *sim.ReplicaView {

@@ -36,7 +36,7 @@ func TestFlowHomeToFault(t *testing.T) {
 		t.Fatalf("want one recorded fault, got %d", len(final.sim.hand))
 	}
 	final.sim.status = "" // the clock depends on how many real frames ran
-	if !contains(final.View(), "b1 DOWN") {
+	if !contains(final.View(), "b1 "+symOffline+"DOWN") {
 		t.Fatalf("b1 should show DOWN:\n%s", final.View())
 	}
 }

@@ -52,7 +52,12 @@ type simKeys struct {
 	History key.Binding
 	// Inspect puts the record inspector's cursor on a record of the logs.
 	Inspect key.Binding
-	global  globalKeys
+	// LogLeft, LogRight and LogJump move the logs' offset window; enabled
+	// while the logs pane has the focus.
+	LogLeft  key.Binding
+	LogRight key.Binding
+	LogJump  key.Binding
+	global   globalKeys
 }
 
 func newSimKeys(g globalKeys) simKeys {
@@ -84,6 +89,9 @@ func newSimKeys(g globalKeys) simKeys {
 		History:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "history"), key.WithDisabled()),
 		Inspect:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "record details")), // i is a lesson's hint
 		global:        g,
+		LogLeft:       key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("</shift+←", "older offsets")),
+		LogRight:      key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">/shift+→", "newer offsets")),
+		LogJump:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "go to offset")),
 	}
 }
 
@@ -97,7 +105,7 @@ func (k simKeys) ShortHelp() []key.Binding {
 func (k simKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.GoTo, k.NextRebalance, k.NextCommit, k.NextElection, k.Faster, k.Slower},
-		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack},
+		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack, k.LogLeft, k.LogRight, k.LogJump},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Drill, k.History, k.Inspect, k.global.Help, k.global.Back, k.global.Quit},
 	}
 }

@@ -2,10 +2,17 @@ package ui
 
 import "kafkasim/sim"
 
-// The smallest terminal the simulator screen draws in.
+// The smallest terminal the full simulator screen draws in; below it a
+// compact view shows the cluster and the ledger.
 const (
 	minWidth  = 80
 	minHeight = 24
+)
+
+// The smallest terminal the compact view draws in.
+const (
+	compactMinWidth  = 30
+	compactMinHeight = 6
 )
 
 // wideWidth is where the screen switches to two columns.
@@ -21,44 +28,89 @@ type simLayout struct {
 	ledger, narration, timeline, footer      rect
 	// drill is where the ledger's drill-down goes when open: over the
 	// panes that do not draw records, so the logs stay in sight.
-	drill    rect
+	drill rect
+	// compact: too small for every pane; the cluster and the ledger only.
+	compact  bool
 	tooSmall bool
 }
 
-// contentNeeds is how many lines each pane would like, from the snapshot.
+// contentNeeds is how many lines each pane would like (titles included),
+// from the snapshot, and what the scenario is about.
 type contentNeeds struct {
-	cluster, producers, logs, groups, ledger int
+	producers, logs, logsMin, groups, ledger int
+	// logsShort is the logs without the line of numbers under each ruler.
+	logsShort int
+	// clusterAt is what the cluster needs at a width: its boxes with log
+	// strips, and with replica symbols only.
+	clusterAt func(w int) (strips, tokens int)
+	// groupsAt is what the groups need at a width: a line per member, and
+	// the members' chips side by side.
+	groupsAt func(w int) (full, compact int)
+	focus    paneFocus
 }
 
-func needsOf(snap *sim.Snapshot) contentNeeds {
-	n := contentNeeds{cluster: 1 + len(snap.Brokers), producers: 1, logs: 2, groups: 1, ledger: 1}
+func needsOf(snap *sim.Snapshot, focus paneFocus) contentNeeds {
+	n := contentNeeds{producers: 1, logs: 2, groups: 1, ledger: 1, focus: focus,
+		clusterAt: func(w int) (int, int) {
+			return 1 + clusterLines(snap, w, modeStrips), 1 + clusterLines(snap, w, modeTokens)
+		},
+		groupsAt: func(w int) (int, int) {
+			return 1 + groupsLines(snap, w, false), 1 + groupsLines(snap, w, true)
+		}}
 	for _, p := range snap.Producers {
 		n.producers += 2 + min(len(p.Batches), maxBatchLines)
 		if len(p.Sequences) > 0 {
 			n.producers++
 		}
+		if len(p.Batches) > maxBatchLines {
+			n.producers++
+		}
 	}
+	parts := 0
 	for _, t := range snap.Topics {
-		n.logs += 3 * len(t.Partitions)
+		parts += len(t.Partitions)
 	}
-	for _, g := range snap.Groups {
-		n.groups += 1 + len(g.Members)
+	n.logsShort = n.logs + 3*parts
+	n.logs += 4 * parts
+	n.logsMin = 1 + 3*min(parts, 1) // the key legend gives way first
+	for i := range snap.Groups {
+		n.groups += groupLineCount(&snap.Groups[i])
+	}
+	if len(snap.Groups) == 0 {
+		n.groups++
 	}
 	n.ledger += 2*len(snap.Ledger.Groups) + len(snap.Ledger.Producers)
 	return n
 }
 
+// ascending drops levels that are not above the one before.
+func ascending(levels ...int) []int {
+	out := levels[:1]
+	for _, v := range levels[1:] {
+		if v > out[len(out)-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // clampInt keeps v in [lo, hi] (hi wins when lo > hi).
 func clampInt(v, lo, hi int) int { return max(min(v, hi), min(lo, hi)) }
 
-// minNarration is the fewest lines the narration gets: a note and an event.
+// minNarration is the fewest lines the narration gets: a title, a note
+// and an event.
 const minNarration = 4
 
-// computeLayout fits the panes to a w×h terminal. Panes get the lines their
-// content needs, within caps; the narration takes whatever is left over.
+// computeLayout fits the panes to a w×h terminal. Every pane gets a
+// minimum, then the lines its content needs in the order of what the
+// scenario is about, and the narration takes what is left, so no pane is
+// cut while rows stay blank.
 func computeLayout(w, h int, need contentNeeds) simLayout {
-	if w < minWidth || h < minHeight {
+	switch {
+	case w < compactMinWidth || h < compactMinHeight:
 		return simLayout{tooSmall: true}
+	case w < minWidth || h < minHeight:
+		return simLayout{compact: true, header: rect{0, 0, w, 1}, cluster: rect{0, 1, w, h - 1}}
 	}
 	l := simLayout{header: rect{0, 0, w, 1}}
 	l.footer = rect{0, h - 1, w, 1}
@@ -67,23 +119,27 @@ func computeLayout(w, h int, need contentNeeds) simLayout {
 	if w >= wideWidth {
 		return wideLayout(l, w, avail, need)
 	}
-	rowA := clampInt(max(need.cluster, need.producers), 3, avail/4)
-	rowC := clampInt(max(need.groups, need.ledger), 3, avail/4)
-	logsH := clampInt(need.logs, 5, avail-rowA-rowC-minNarration)
-	narrH := avail - rowA - rowC - logsH
 	leftW := w * 11 / 20
 	rightW := w - leftW - 1
+	strips, tokens := need.clusterAt(leftW)
+	gFull, gCompact := need.groupsAt(leftW)
+	rowA := growable{levels: ascending(max(tokens, need.producers), max(strips, need.producers)), min: min(tokens, 7)}
+	logs := growable{levels: ascending(need.logsShort, need.logs), min: need.logsMin}
+	rowC := growable{levels: ascending(gCompact, max(gCompact, need.ledger), max(gFull, need.ledger)),
+		min: clampInt(gCompact, 3, avail/2)}
+	sizes := share(avail-minNarration, need.focus.order(&rowA, &logs, &rowC))
+	narrH := avail - sizes[&rowA] - sizes[&logs] - sizes[&rowC]
 	y := 1
-	l.cluster = rect{0, y, leftW, rowA}
-	l.producers = rect{leftW + 1, y, rightW, rowA}
-	y += rowA
-	l.logs = rect{0, y, w, logsH}
-	y += logsH
-	l.groups = rect{0, y, leftW, rowC}
-	l.ledger = rect{leftW + 1, y, rightW, rowC}
-	y += rowC
+	l.cluster = rect{0, y, leftW, sizes[&rowA]}
+	l.producers = rect{leftW + 1, y, rightW, sizes[&rowA]}
+	y += sizes[&rowA]
+	l.logs = rect{0, y, w, sizes[&logs]}
+	y += sizes[&logs]
+	l.groups = rect{0, y, leftW, sizes[&rowC]}
+	l.ledger = rect{leftW + 1, y, rightW, sizes[&rowC]}
+	y += sizes[&rowC]
 	l.narration = rect{0, y, w, narrH}
-	l.drill = rect{0, l.groups.y, w, rowC + narrH}
+	l.drill = rect{0, l.groups.y, w, sizes[&rowC] + narrH}
 	return l
 }
 
@@ -93,20 +149,34 @@ func wideLayout(l simLayout, w, avail int, need contentNeeds) simLayout {
 	l.wide = true
 	leftW := w * 3 / 5
 	rightW := w - leftW - 1
-	clusterH := clampInt(need.cluster, 3, avail/4)
-	prodH := clampInt(need.producers, 3, avail/4)
-	groupsH := clampInt(need.groups, 3, avail/4)
-	ledgerH := clampInt(need.ledger, 3, avail/5)
-	bodyNeed := max(clusterH+need.logs, prodH+groupsH+ledgerH)
-	narrH := clampInt(avail-bodyNeed, minNarration, avail/3)
-	bodyH := avail - narrH
+	strips, tokens := need.clusterAt(leftW)
+	bodyMax := avail - minNarration
+	cluster := growable{levels: ascending(tokens, strips), min: min(tokens, 7)}
+	logs := growable{levels: ascending(need.logsShort, need.logs), min: need.logsMin}
+	left := share(bodyMax, need.focus.order(&cluster, &logs))
+	prod := growable{levels: []int{need.producers}, min: 3}
+	gFull, gCompact := need.groupsAt(rightW)
+	groups := growable{levels: ascending(gCompact, gFull), min: clampInt(gCompact, 3, avail/3)}
+	ledger := growable{levels: []int{need.ledger}, min: 3}
+	right := share(bodyMax, need.focus.order(&prod, &groups, &ledger))
+	leftH := left[&cluster] + left[&logs]
+	rightH := right[&prod] + right[&groups] + right[&ledger]
+	bodyH := max(leftH, rightH)
+	// What is cut gets the rows the other column leaves.
+	if leftH < bodyH || logs.cut(left[&logs]) {
+		left[&logs] += bodyH - leftH
+	}
+	if rightH < bodyH {
+		right[&groups] += bodyH - rightH
+	}
+	narrH := avail - bodyH
 	y := 1
-	l.cluster = rect{0, y, leftW, clusterH}
-	l.logs = rect{0, y + clusterH, leftW, bodyH - clusterH}
+	l.cluster = rect{0, y, leftW, left[&cluster]}
+	l.logs = rect{0, y + left[&cluster], leftW, left[&logs]}
 	x := leftW + 1
-	l.producers = rect{x, y, rightW, prodH}
-	l.groups = rect{x, y + prodH, rightW, bodyH - prodH - ledgerH}
-	l.ledger = rect{x, y + bodyH - ledgerH, rightW, ledgerH}
+	l.producers = rect{x, y, rightW, right[&prod]}
+	l.groups = rect{x, y + right[&prod], rightW, right[&groups]}
+	l.ledger = rect{x, y + right[&prod] + right[&groups], rightW, right[&ledger]}
 	l.narration = rect{0, y + bodyH, w, narrH}
 	l.drill = rect{x, y, rightW, bodyH}
 	return l

@@ -30,6 +30,7 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 	}
 	m.pauseAll()
 	ls, cmd := newLessonScreen(m.st, m.global, l, seed, m.book, count)
+	ls.noMotion = m.opts.NoMotion
 	ls.SetSize(m.w, m.h)
 	m.lesson, m.current = ls, ScreenLesson
 	return m, cmd

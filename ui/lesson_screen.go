@@ -68,6 +68,9 @@ type lessonScreen struct {
 	status string
 	saved  string // the last save error, shown until a save works
 	w, h   int
+
+	// noMotion: the lesson's runs draw without animation (--no-motion).
+	noMotion bool
 }
 
 // newLessonScreen opens a lesson on its text. A zero seed is the

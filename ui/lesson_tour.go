@@ -37,6 +37,7 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 		DurationMs: p.EndMs(), Config: p.Sim().Config(), Timeline: append([]sim.Scheduled(nil), p.Sim().Timeline()...),
 		Narration: p.Narration()}
 	s.sim = newSimScreen(s.st, s.keys.sim, spec, start)
+	s.sim.hot.still = s.noMotion
 	s.sim.menu = s.sim.menu.WithSubtitle(lessonFaultSubtitle(mode))
 	s.resetRun()
 	s.layout()

@@ -33,11 +33,39 @@ type logsPane struct {
 	rowsPer int
 	// marks are the records the ledger's drill-down lists; nil when closed.
 	marks *logMarks
-	hits  logHits // where the last render drew each partition, for the mouse
+	// view is where the learner moved the offset window with < > g.
+	view logView
+	// group is the consumer group whose C and ^ the windows follow.
+	group string
+	// prodColor is each producer's colour index, by order in the snapshot.
+	prodColor map[string]int
+	// head is 1 when the key legend heads the pane, 0 when it gave way.
+	head int
+	// commits remembers committed offsets, to draw C sliding.
+	commits commitTracker
+	// runCache keeps the rulers' rendered runs.
+	runCache runCache
+	// contents is what the last snapshot's logs hold; contentsOf is the
+	// snapshot it was read from (its first topic), so a frame of the same
+	// snapshot does not scan every record again.
+	contents     logContents
+	contentsFrom *sim.TopicView
+	hits         logHits // where the last render drew each partition, for the mouse
+	// rulers are the ruler rows drawn at the last render, for tests.
+	rulers []drawnRuler
+}
+
+// drawnRuler is a partition's ruler row as drawn.
+type drawnRuler struct {
+	topic     string
+	partition int
+	text      string
+	line      int // its content line in the pane
 }
 
 func newLogsPane(st *Styles) logsPane {
-	return logsPane{pane: pane{id: paneLogs}, cells: newCellCache(st), keys: map[string]int{}, rowsPer: 2}
+	return logsPane{pane: pane{id: paneLogs}, cells: newCellCache(st), keys: map[string]int{}, rowsPer: 3,
+		view: logView{pin: -1}, prodColor: map[string]int{}, runCache: runCache{}}
 }
 
 // partRef points at one partition of a snapshot.
@@ -46,96 +74,78 @@ type partRef struct {
 	p *sim.PartitionView
 }
 
-// render draws the visible partitions of snap as l.w × l.h lines.
+// render draws the visible partitions of snap as l.w × l.h lines: per
+// partition its records, a marker row, an offset ruler, and a line of
+// numbers when there is room.
 func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	var parts []partRef
-	labelW := 6
 	for ti := range snap.Topics {
 		t := &snap.Topics[ti]
 		for pi := range t.Partitions {
 			parts = append(parts, partRef{t, &t.Partitions[pi]})
-			labelW = max(labelW, len(t.Name)+1+len(itoa(t.Partitions[pi].Partition)))
 		}
 	}
-	labelW = min(labelW, 16) + 1
-	l.rowsPer = 2
-	if 1+3*len(parts) <= l.bodyHeight() {
-		l.rowsPer = 3
+	labelW := logLabelWidth(snap)
+	for i := range snap.Producers {
+		l.prodColor[snap.Producers[i].ID] = i
 	}
-	l.setTotal(1 + l.rowsPer*len(parts))
+	l.rowsPer = 3
+	if 1+4*len(parts) <= l.bodyHeight() {
+		l.rowsPer = 4
+	}
+	head := 1 // the key legend, unless one partition would not fit with it
+	if l.bodyHeight() < 1+l.rowsPer {
+		head = 0
+	}
+	l.head = head
+	l.setTotal(head + l.rowsPer*len(parts))
 	from, to := l.window()
 	l.hits.reset(from)
 	body := make([]string, 0, to-from)
 	var blk []string
 	blkIdx := -1
+	l.commits.observe(snap, hot)
+	l.rulers = l.rulers[:0]
 	for i := from; i < to; i++ {
-		if i == 0 {
+		if i < head {
 			continue // the key legend, filled in last: it lists keys drawn below
 		}
-		b := (i - 1) / l.rowsPer
+		b := (i - head) / l.rowsPer
 		if b != blkIdx {
 			blk = l.partitionBlock(st, snap, parts[b], labelW, hot)
 			blkIdx = b
+			l.rulers[len(l.rulers)-1].line = head + b*l.rowsPer + 2
 		}
-		body = append(body, blk[(i-1)%l.rowsPer])
-		l.hits.line(i, parts[b].p, (i-1)%l.rowsPer == 0)
+		body = append(body, blk[(i-head)%l.rowsPer])
+		l.hits.line(i, parts[b].p, (i-head)%l.rowsPer == 0)
 	}
-	if from == 0 {
-		body = append([]string{l.legend(st)}, body...)
+	contents := l.contentsOf(snap)
+	shown := l.rulers[:0]
+	for _, r := range l.rulers {
+		if r.line >= from && r.line < to {
+			shown = append(shown, r)
+		}
+	}
+	l.rulers = shown
+	if from == 0 && head == 1 {
+		body = append([]string{l.legend(st, snap, contents)}, body...)
 	}
 	if len(parts) == 0 {
 		body = append(body, st.Faint.Render("no topics"))
 	}
-	extra := st.Faint.Render("H high watermark · L leader end · 2 follower b2 end · C committed · ^ consumer")
-	return l.frame(st, extra, body)
-}
-
-// legend maps key letters back to keys.
-func (l *logsPane) legend(st *Styles) string {
-	var b strings.Builder
-	if m := l.marks; m != nil {
-		b.WriteString(l.cells.get(markStyle(m.fate), fateMark(m.fate), 0))
-		b.WriteString(st.Bold.Render("=" + fateWord(m.fate) + " (listed) "))
-		b.WriteString(l.cells.get(cellMarkSelected, glyphSelected, 0))
-		b.WriteString(st.Bold.Render("=selected") + st.Faint.Render(" · "))
-	}
-	b.WriteString(st.Faint.Render("keys "))
-	for i, k := range l.keyList {
-		if i >= 12 {
-			b.WriteString(st.Faint.Render("…"))
-			break
-		}
-		b.WriteString(l.cells.get(cellStyle(i%len(st.Keys)), rune(keyLetters[i%len(keyLetters)]), 0))
-		b.WriteString(st.Faint.Render("=" + sanitize(k) + " "))
-	}
-	b.WriteString(st.Faint.Render(string(glyphNullKey) + "=null key " + string(glyphDup) + "=duplicate " +
-		string(glyphTombstone) + "=tombstone " + string(glyphDeleted) + "=deleted " + string(glyphGap) + "=compacted"))
-	return b.String()
-}
-
-// window of offsets drawn for a partition: the tail, ending one slot past
-// the longest log so a marker at the log end has somewhere to sit.
-func (l *logsPane) offsetWindow(p *sim.PartitionView, slots int) (start, end int64) {
-	end = p.LogEnd
-	for _, r := range p.ReplicaLogs {
-		end = max(end, r.LEO)
-	}
-	end++
-	start = max(end-int64(slots), 0)
-	return start, end
+	return l.frame(st, l.markLegend(st, contents), body)
 }
 
 func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, labelW int, hot *anim) []string {
 	p := ref.p
-	const sufW = 11
-	slots := max((l.w-labelW-sufW)/2, 4)
-	start, end := l.offsetWindow(p, slots)
+	slots := l.slotsFor(labelW)
+	start, end := l.offsetWindow(snap, p, slots)
 	start, end = l.marks.window(p, start, end, slots)
 	l.hits.strip(p, labelW, start)
 
 	var s1, s2 strings.Builder
 	label := p.Topic + "-" + itoa(p.Partition)
-	s1.WriteString(st.Bold.Render(fit(label, labelW)))
+	s1.WriteString(st.Bold.Render(fit(label, labelW-1)) + " ")
 	leader := "◆b" + itoa(p.Leader) + " e" + itoa(p.LeaderEpoch)
 	leaderStyle := st.Leader
 	switch {
@@ -145,10 +155,13 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 		// The controller has not moved leadership yet: say so.
 		leader, leaderStyle = "✕b"+itoa(p.Leader)+" down", st.Error
 	}
-	if hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: p.Leader}) {
+	if v, ok := hot.get(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: p.Leader}); ok {
 		leaderStyle = st.Hot
+		if v.n > 0 && v.n != p.Leader {
+			leader += " ←b" + itoa(v.n) // the leader mark moved here from b<n>
+		}
 	}
-	s2.WriteString(leaderStyle.Render(fit(leader, labelW)))
+	s2.WriteString(leaderStyle.Render(fit(leader, labelW-1)) + " ")
 
 	l.writeCells(&s1, st, p, start, end, hot)
 	l.writeMarkers(&s2, snap, p, start, end, hot)
@@ -158,8 +171,10 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 		hw = st.Hot.Render("▲HW " + i64(p.HighWatermark)) // the arrow shows it moved, without colour too
 	}
 	s2.WriteString(hw)
-	lines := []string{s1.String(), s2.String()}
-	if l.rowsPer == 3 {
+	ruler := l.ruler(st, snap, p, start, end, labelW, hot)
+	l.rulers = append(l.rulers, drawnRuler{topic: p.Topic, partition: p.Partition, text: ruler})
+	lines := []string{s1.String(), s2.String(), ruler}
+	if l.rowsPer == 4 {
 		lines = append(lines, l.detail(st, snap, p, labelW, hot))
 	}
 	return lines
@@ -209,14 +224,8 @@ func (l *logsPane) recordCell(st *Styles, r *sim.RecordView, uncommitted, fresh 
 		return l.cells.get(cellFaint, glyphControl, rune(r.Control[0]))
 	}
 	glyph := l.keyGlyph(r)
-	idx := 0
-	if !r.NullKey {
-		idx = l.keyIndex(r.Key)
-	}
-	style := cellStyle(idx % len(st.Keys))
-	if r.NullKey {
-		style = cellPlain
-	}
+	// colour tells the producer, the letter the key
+	style := cellStyle(l.prodColor[r.Producer] % len(st.Keys))
 	mark := ' '
 	switch {
 	case r.Aborted:
@@ -227,14 +236,10 @@ func (l *logsPane) recordCell(st *Styles, r *sim.RecordView, uncommitted, fresh 
 		mark = glyphTombstone
 	}
 	switch {
-	case fresh && style != cellPlain:
-		style += cellHotBase
 	case fresh:
-		style = cellHot
-	case uncommitted && style != cellPlain:
-		style += cellFaintBase
+		style += cellHotBase
 	case uncommitted:
-		style = cellFaint
+		style += cellFaintBase
 	}
 	return l.cells.get(style, glyph, mark)
 }
@@ -260,141 +265,40 @@ func (l *logsPane) keyIndex(k string) int {
 	return i
 }
 
-// writeMarkers draws the marker row: under each record, its replication mark
-// (H, L, a follower's digit) and then its consumer mark (C, ^); a consumer
-// mark moves under the record when there is no replication mark.
-func (l *logsPane) writeMarkers(b *strings.Builder, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, hot *anim) {
-	hwHot := hot.is(hotKey{kind: hotHW, s1: p.Topic, n1: p.Partition})
-	for o := start; o < end; o++ {
-		r1, s1 := rune(' '), cellPlain
-		switch {
-		case o == p.HighWatermark:
-			r1, s1 = 'H', cellBold
-			if hwHot {
-				s1 = cellHot
-			}
-		case o == p.LogEnd && p.Leader != 0:
-			r1, s1 = 'L', cellLeader
-		default:
-			for _, r := range p.ReplicaLogs {
-				if r.Leader || r.LEO != o {
-					continue
-				}
-				r1, s1 = brokerDigit(r.Broker), cellInSync
-				if !r.InSync {
-					s1 = cellOutOfSync
-				}
-				if !r.Online {
-					s1 = cellFaint
-				}
-				break
-			}
+// logLabelWidth is the width of the label column: the longest
+// "topic-partition", within bounds.
+func logLabelWidth(snap *sim.Snapshot) int {
+	w := 8
+	for ti := range snap.Topics {
+		t := &snap.Topics[ti]
+		for pi := range t.Partitions {
+			w = max(w, len(t.Name)+1+len(itoa(t.Partitions[pi].Partition)))
 		}
-		r2, s2 := rune(' '), cellPlain
-		for gi := range snap.Groups {
-			for _, off := range snap.Groups[gi].Offsets {
-				if off.Topic != p.Topic || off.Partition != p.Partition {
-					continue
-				}
-				if off.Committed == o {
-					r2, s2 = 'C', cellCommitted
-					if hot.is(hotKey{kind: hotCommit, s1: snap.Groups[gi].ID, s2: p.Topic, n1: p.Partition}) {
-						s2 = cellHot
-					}
-				} else if off.Position == o && r2 == ' ' {
-					r2, s2 = '^', cellPosition
-				}
-			}
-		}
-		if r1 == ' ' { // the consumer mark sits right under its record
-			r1, s1, r2, s2 = r2, s2, ' ', cellPlain
-		}
-		b.WriteString(l.cells.get(s1, r1, 0))
-		b.WriteString(l.cells.get(s2, r2, 0))
 	}
+	return min(w, 16) + 1
 }
 
-// reveal scrolls the pane so the partition's strip is on screen.
-func (l *logsPane) reveal(snap *sim.Snapshot, topic string, partition int) {
-	b := 0
-	for _, t := range snap.Topics {
-		for _, p := range t.Partitions {
-			if p.Topic == topic && p.Partition == partition {
-				first := 1 + b*l.rowsPer // line 0 is the key legend
-				if first+l.rowsPer > l.offset+l.bodyHeight() {
-					l.offset = first + l.rowsPer - l.bodyHeight()
-				}
-				l.offset = min(l.offset, first)
-				return
-			}
-			b++
-		}
-	}
+// slotsFor is how many offsets a partition's window shows beside a label
+// column labelW wide and the numbers at the row's end.
+func (l *logsPane) slotsFor(labelW int) int {
+	const sufW = 11
+	return max((l.w-labelW-sufW)/2, 4)
 }
 
-// brokerDigit is the one-cell name of a broker in the marker row.
-func brokerDigit(id int) rune {
-	if id >= 1 && id <= 9 {
-		return rune('0' + id)
-	}
-	return '*'
-}
-
-// detail spells out the numbers the marker row draws.
-func (l *logsPane) detail(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, labelW int, hot *anim) string {
-	var b strings.Builder
-	b.WriteString(strings.Repeat(" ", labelW))
-	b.WriteString(st.Faint.Render("start " + i64(p.LogStart)))
-	for _, r := range p.ReplicaLogs {
-		if r.Leader {
-			continue
-		}
-		sym, style := symOutOfSync, st.OutOfSync
-		switch {
-		case !r.Online:
-			sym, style = symOffline, st.Offline
-		case r.InSync:
-			sym, style = symInSync, st.InSync
-		}
-		b.WriteString(" " + style.Render("b"+itoa(r.Broker)+sym+i64(r.LEO)))
-	}
-	for gi := range snap.Groups {
-		g := &snap.Groups[gi]
-		for _, off := range g.Offsets {
-			if off.Topic != p.Topic || off.Partition != p.Partition {
-				continue
-			}
-			b.WriteString(st.Faint.Render(" │ ") + st.Committed.Render(sanitize(g.ID)+" C"+offsetText(off.Committed)))
-			if off.Position >= 0 {
-				b.WriteString(st.Position.Render(" ^" + i64(off.Position)))
-			}
-			if off.Lag >= 0 {
-				b.WriteString(st.Faint.Render(" lag " + i64(off.Lag)))
-			}
+// tailFor is how many records of each log the windows on snap need: a
+// window that looks back to a committed offset needs the records from
+// there. It is read from the snapshot alone, so the same moment always
+// draws the same.
+func (l *logsPane) tailFor(snap *sim.Snapshot) int {
+	slots := l.slotsFor(logLabelWidth(snap))
+	need := sim.DefaultSnapshotTail
+	for ti := range snap.Topics {
+		for pi := range snap.Topics[ti].Partitions {
+			p := &snap.Topics[ti].Partitions[pi]
+			start, end := l.offsetWindow(snap, p, slots)
+			start, _ = l.marks.window(p, start, end, slots)
+			need = max(need, int(p.LogEnd-start)+1)
 		}
 	}
-	for _, t := range hot.truncs {
-		if t.topic == p.Topic && t.partition == p.Partition {
-			b.WriteString(" " + st.Struck.Render("✂ b"+itoa(t.broker)+" dropped "+i64(t.from)+"–"+i64(t.to-1)))
-		}
-	}
-	return b.String()
-}
-
-// offsetText writes an offset, "-" when there is none (-1).
-func offsetText(o int64) string {
-	if o < 0 {
-		return "-"
-	}
-	return i64(o)
-}
-
-// brokerDown reports whether broker id is down in snap.
-func brokerDown(snap *sim.Snapshot, id int) bool {
-	for _, b := range snap.Brokers {
-		if b.ID == id {
-			return b.State == sim.BrokerDown
-		}
-	}
-	return false
+	return min(need, maxLogTail)
 }

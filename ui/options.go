@@ -25,6 +25,9 @@ type Options struct {
 	Sandbox bool
 	// Seed, when set, replaces the scenario's seed.
 	Seed *uint64
+	// NoMotion turns animation off: every change shows at once in its
+	// final state, highlighted until the next step (--no-motion).
+	NoMotion bool
 	// Brokers is the sandbox's cluster size; 0 means 3.
 	Brokers int
 	// Lessons fill the home screen's lesson list, with progress marks; nil

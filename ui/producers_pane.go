@@ -1,6 +1,10 @@
 package ui
 
-import "kafkasim/sim"
+import (
+	"strings"
+
+	"kafkasim/sim"
+)
 
 // producersPane lists each producer: its acks and idempotence settings, the
 // producer id and sequences, batches in flight and retries.
@@ -49,7 +53,7 @@ func (p *producersPane) producerLines(st *Styles, pv *sim.ProducerView, hot *ani
 		st.Lost.Render(" failed ") + itoa(pv.Failed) + st.Faint.Render(" in-flight ") + itoa(pv.InFlight) +
 		st.Duplicated.Render(" retries ") + itoa(pv.Retries)
 	if v, ok := hot.get(hotKey{kind: hotProducer, s1: pv.ID}); ok && v.label != "" {
-		counts += " " + st.Hot.Render(v.label)
+		counts += " " + travel(st, hot, v) + st.Hot.Render(v.label)
 	}
 	lines := []string{head, counts}
 	if len(pv.Sequences) > 0 {
@@ -89,4 +93,16 @@ func batchLine(st *Styles, pv *sim.ProducerView, b sim.BatchView) string {
 		return st.Duplicated.Render(s)
 	}
 	return st.Faint.Render(s)
+}
+
+// travel is a request on its way: a dot moving along a short wire over
+// the first frames, then resting at the end. The label beside it says
+// where it goes, so every frame tells the truth.
+func travel(st *Styles, hot *anim, v hotVal) string {
+	const wire = 5
+	if !strings.HasPrefix(v.label, "→") && !strings.HasPrefix(v.label, "✓") {
+		return ""
+	}
+	at := hot.progress(v) * (wire - 1) / motionFrames
+	return st.Accent.Render(strings.Repeat("━", at) + "●" + strings.Repeat("╌", wire-1-at))
 }

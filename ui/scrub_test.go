@@ -116,9 +116,9 @@ func TestFlowScrub(t *testing.T) {
 	tm.Send(keyMsg("space"))
 	waitFor(t, tm, "paused")
 	for _, step := range []struct{ typed, shown, state string }{
-		{"35s", "35.000s / 50.000s", "c1   CRASHED"},
-		{"9s", "9.000s / 50.000s", "★c1   active"},
-		{"m2", "24.000s / 50.000s", "c1   CRASHED"},
+		{"35s", "35.000s / 50.000s", "[c1 ✕]"},
+		{"9s", "9.000s / 50.000s", "[★c1 ▶]"},
+		{"m2", "24.000s / 50.000s", "[c1 ✕]"},
 	} {
 		tm.Send(keyMsg("t"))
 		waitFor(t, tm, "Go to time")

@@ -324,6 +324,10 @@ func (m *simScreen) refresh() {
 		return
 	}
 	m.snap = m.run.Snapshot()
+	m.logs.group = m.groups.focusGroup(&m.snap)
+	if n := m.logs.tailFor(&m.snap); n > sim.DefaultSnapshotTail {
+		m.snap = m.run.SnapshotTail(n) // a window looks further back
+	}
 	m.marks = marksFrom(m.spec.Timeline, m.hand)
 	m.layout()
 }

@@ -164,9 +164,9 @@ func (m *simScreen) Keys() help.KeyMap {
 	return m.keys
 }
 
-// Update handles a message: the open modal first, then app messages, then
+// update handles a message: the open modal first, then app messages, then
 // the screen's keys and the focused pane.
-func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
+func (m *simScreen) update(msg tea.Msg) tea.Cmd {
 	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
 		switch {
 		case m.leaving:
@@ -208,6 +208,9 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 		return m.startWhatIf(msg.Req)
 	case whatIfDoneMsg:
 		m.whatif = m.whatif.Done(msg)
+	case logJumpMsg:
+		m.logs.jump(msg)
+		m.refreshLogs()
 	case timeChosenMsg:
 		return m.goToTime(msg.AtMs)
 	case seedChosenMsg:
@@ -235,6 +238,9 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	m.status = "" // a message lasts until the next key, or a few seconds of play
 	m.statusFrames = statusFrames
+	if m.handleLogKey(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Play):
 		return m.togglePlay()
@@ -334,6 +340,7 @@ func (m *simScreen) setFocus(id paneID) {
 	}
 	onLedger := id == paneLedger
 	m.keys.Drill.SetEnabled(onLedger)
+	m.enableLogKeys(id == paneLogs)
 	m.enableHistory(id)
 	up, down := "scroll up", "scroll down"
 	if onLedger {

@@ -12,8 +12,12 @@ func (m *simScreen) SetSize(w, h int) {
 
 // layout places the panes for the current size and snapshot.
 func (m *simScreen) layout() {
-	m.lay = computeLayout(m.w, m.h, needsOf(&m.snap))
+	m.lay = computeLayout(m.w, m.h, needsOf(&m.snap, scenarioFocus(m.spec.Config, m.spec.Timeline)))
 	if m.lay.tooSmall {
+		return
+	}
+	if m.lay.compact {
+		m.cluster.SetSize(m.w, m.h-1)
 		return
 	}
 	l := m.lay
@@ -44,6 +48,9 @@ func tooSmallView(st *Styles, w, h int) string {
 func (m *simScreen) View() string {
 	if m.lay.tooSmall {
 		return tooSmallView(m.st, m.w, m.h)
+	}
+	if m.lay.compact && m.fatal == nil {
+		return m.compactView()
 	}
 	if m.fatal != nil {
 		lines := []string{m.st.Error.Render("cannot start the scenario"), sanitize(m.fatal.Error()), "", m.st.Faint.Render("esc back · q quit")}
@@ -76,6 +83,7 @@ func (m *simScreen) bodyLines() []string {
 		Playing: m.playing, Ended: m.run.NextAt() < 0, Seed: m.spec.Seed,
 	}))
 	gap := func(h int) []string { return block(nil, 1, h) }
+	m.logs.group = m.groups.focusGroup(snap)
 	cluster := m.cluster.render(st, snap, hot)
 	logs := m.logs.render(st, snap, hot)
 	groups := m.groups.render(st, snap, hot)
@@ -116,4 +124,33 @@ func (m *simScreen) bodyLines() []string {
 	}
 	out = append(out, fit(footer, m.w))
 	return block(out, m.w, m.h)
+}
+
+// compactView is the screen below 80×24: the header, the cluster, and
+// the delivery ledger under it, so a small terminal still shows the run.
+func (m *simScreen) compactView() string {
+	st := m.st
+	out := []string{renderHeader(st, m.w, headerInfo{
+		Title: m.spec.Title, NowMs: m.run.Now(), Step: m.run.StepCount(), Speed: speeds[m.speed].Label,
+		Playing: m.playing, Ended: m.run.NextAt() < 0, Seed: m.spec.Seed,
+	})}
+	need := needsOf(&m.snap, focusGroups)
+	ledgerH := clampInt(need.ledger, 0, (m.h-2)/2)
+	strips, tokens := need.clusterAt(m.w)
+	clusterH := m.h - 2 - ledgerH
+	switch {
+	case strips <= clusterH:
+		clusterH = strips
+	case tokens <= clusterH:
+		clusterH = tokens
+	}
+	m.ledger.SetSize(m.w, ledgerH)
+	m.cluster.SetSize(m.w, clusterH)
+	out = append(out, m.cluster.render(st, &m.snap, m.hot)...)
+	if ledgerH > 0 {
+		out = append(out, m.ledger.render(st, &m.snap)...)
+	}
+	out = block(out, m.w, m.h-1)
+	out = append(out, fit(st.Faint.Render("compact view: "+itoa(m.w)+"×"+itoa(m.h)+" · 80×24 shows every pane · space play · q quit"), m.w))
+	return strings.Join(out, "\n")
 }

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// layoutSizes are the terminal sizes the layout must use well.
+var layoutSizes = [][2]int{{80, 24}, {100, 30}, {120, 36}, {160, 48}}
+
+// layoutSteps is how many evenly spaced moments of each scenario are drawn.
+const layoutSteps = 20
+
+// TestLayoutProperty draws every built-in scenario at 20 evenly spaced
+// moments at each size, and checks that the frame fills the terminal
+// exactly, no pane is cut while three rows stay blank, the focused group's
+// C and ^ are on screen (in the window or at its edge), and every member
+// of every group is drawn.
+func TestLayoutProperty(t *testing.T) {
+	src := defaultDeps().source
+	for _, e := range src.BuiltIn() {
+		t.Run(e.Name, func(t *testing.T) {
+			t.Parallel()
+			spec, err := src.Load(e.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := realScreen(t, spec, 80, 24, 0)
+			for i := range layoutSteps {
+				at := spec.DurationMs * int64(i) / (layoutSteps - 1)
+				m.advanceTo(at)
+				m.absorbNew(false)
+				for _, sz := range layoutSizes {
+					m.SetSize(sz[0], sz[1])
+					m.refresh()
+					checkFrame(t, m, e.Name, at)
+				}
+			}
+		})
+	}
+}
+
+// checkFrame checks one drawn frame of m.
+func checkFrame(t *testing.T, m *simScreen, name string, at int64) {
+	t.Helper()
+	w, h := m.w, m.h
+	where := func() string {
+		return name + " seed " + u64(m.spec.Seed) + " at " + fmtMs(at) + " " + itoa(w) + "×" + itoa(h)
+	}
+	frame := m.View()
+	lines := strings.Split(frame, "\n")
+	if len(lines) != h {
+		t.Fatalf("%s: %d lines, want %d", where(), len(lines), h)
+	}
+	blank := 0
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Fatalf("%s: line %d is %d wide:\n%s", where(), i, lw, frame)
+		}
+		if strings.TrimSpace(l) == "" {
+			blank++
+		}
+	}
+	if blank >= 3 {
+		for _, id := range []paneID{paneCluster, paneLogs, paneGroups, paneProducers, paneLedger, paneNarration} {
+			p := m.paneByID(id)
+			if p.total > p.bodyHeight() {
+				t.Fatalf("%s: %s is cut (%d of %d lines) while %d rows are blank:\n%s",
+					where(), id, p.bodyHeight(), p.total, blank, frame)
+			}
+		}
+	}
+	checkGroupMarks(t, m, where, frame)
+	for gi := range m.snap.Groups {
+		g := &m.snap.Groups[gi]
+		for _, mem := range g.Members {
+			if !m.groups.shown[memberKey(g.ID, mem.Name)] {
+				t.Fatalf("%s: member %s of %s is not drawn:\n%s", where(), mem.Name, g.ID, frame)
+			}
+		}
+	}
+}
+
+// checkGroupMarks: on every ruler drawn, the focused group's committed
+// offset and position show, in the window or at an edge.
+func checkGroupMarks(t *testing.T, m *simScreen, where func() string, frame string) {
+	t.Helper()
+	for _, r := range m.logs.rulers {
+		p, _ := findPartition(&m.snap, r.topic, r.partition)
+		o, ok := m.logs.groupOffset(&m.snap, p)
+		if !ok {
+			continue
+		}
+		if o.Committed >= 0 && !strings.Contains(r.text, "C") {
+			t.Fatalf("%s: %s-%d: C%d is not on its ruler %q:\n%s", where(), r.topic, r.partition, o.Committed, r.text, frame)
+		}
+		if o.Position >= 0 && !strings.Contains(r.text, "^") {
+			t.Fatalf("%s: %s-%d: ^%d is not on its ruler %q:\n%s", where(), r.topic, r.partition, o.Position, r.text, frame)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// firstRulerOffset is the first offset number on the first ruler drawn.
+func firstRulerOffset(t *testing.T, m *simScreen) int {
+	t.Helper()
+	m.View()
+	if len(m.logs.rulers) == 0 {
+		t.Fatal("no ruler drawn")
+	}
+	for _, w := range strings.Fields(m.logs.rulers[0].text) {
+		if n, err := strconv.Atoi(w); err == nil {
+			return n
+		}
+	}
+	t.Fatalf("no number on the ruler %q", m.logs.rulers[0].text)
+	return 0
+}
+
+// With the logs focused, < moves every window back, > forward again (to
+// following), and g pins it at an offset; empty g follows again.
+func TestLogWindowKeys(t *testing.T) {
+	m := newFixtureSim(120, 36, 3, 3, 120)
+	m.setFocus(paneLogs)
+	follow := firstRulerOffset(t, m)
+	m.Update(keyMsg("<"))
+	back := firstRulerOffset(t, m)
+	if back >= follow {
+		t.Fatalf("< should show older offsets: %d, then %d", follow, back)
+	}
+	if m.logs.view.following() {
+		t.Fatal("after < the window should not follow")
+	}
+	m.Update(keyMsg(">"))
+	m.Update(keyMsg(">"))
+	if !m.logs.view.following() || firstRulerOffset(t, m) != follow {
+		t.Fatal("> back to the tail should follow again")
+	}
+	m.Update(logJumpMsg{Offset: 10})
+	if got := firstRulerOffset(t, m); got != 10 {
+		t.Fatalf("g 10 should start the windows at 10, first number %d", got)
+	}
+	m.Update(logJumpMsg{Follow: true})
+	if !m.logs.view.following() {
+		t.Fatal("an empty g should follow again")
+	}
+	m.setFocus(paneGroups)
+	if m.keys.LogLeft.Enabled() {
+		t.Fatal("the log keys should be off while another pane has the focus")
+	}
+}

@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"kafkasim/sim"
+)
+
+// logView is where the learner put the logs' offset window: following
+// what matters (pin < 0, shift 0), shifted by < and >, or pinned by g.
+type logView struct {
+	pin   int64 // first offset shown, -1 to follow
+	shift int64 // offsets moved right (+) or left (−) of the followed window
+}
+
+// following reports whether the window follows the partition's markers.
+func (v logView) following() bool { return v.pin < 0 && v.shift == 0 }
+
+// tailEnd is one past the shown log's end (the leader's, or when
+// offline the longest replica's): the window's right end when it follows
+// the tail, so a marker at the log end has a slot. A follower whose log
+// runs past it has diverged (an unclean election); its end shows in the
+// numbers under the ruler and in the cluster's strips.
+func tailEnd(p *sim.PartitionView) int64 { return p.LogEnd + 1 }
+
+// offsetWindow is the offsets [start, end) drawn for a partition. It
+// follows what matters: the tail (HW, LEO), and the focused group's
+// committed offset and position when they are further back, which then
+// win over the tail (HW and LEO always show as numbers at the row ends).
+func (l *logsPane) offsetWindow(snap *sim.Snapshot, p *sim.PartitionView, slots int) (start, end int64) {
+	tail := tailEnd(p)
+	last := max(tail-int64(slots), 0)
+	if l.view.pin >= 0 {
+		start = min(l.view.pin, last)
+		return start, start + int64(slots)
+	}
+	start = last
+	if lo, ok := l.groupLow(snap, p); ok && lo < start {
+		start = max(lo-2, 0) // two slots of context before the marker
+	}
+	start = min(max(start+l.view.shift, 0), last)
+	return start, start + int64(slots)
+}
+
+// groupOffset is the focused group's offsets on p.
+func (l *logsPane) groupOffset(snap *sim.Snapshot, p *sim.PartitionView) (sim.GroupOffset, bool) {
+	for gi := range snap.Groups {
+		g := &snap.Groups[gi]
+		if l.group != "" && g.ID != l.group {
+			continue
+		}
+		for _, o := range g.Offsets {
+			if o.Topic == p.Topic && o.Partition == p.Partition {
+				return o, true
+			}
+		}
+		if l.group != "" {
+			break
+		}
+	}
+	return sim.GroupOffset{}, false
+}
+
+// groupLow is the lower of the focused group's committed offset and
+// position on p.
+func (l *logsPane) groupLow(snap *sim.Snapshot, p *sim.PartitionView) (int64, bool) {
+	o, ok := l.groupOffset(snap, p)
+	if !ok {
+		return 0, false
+	}
+	lo, has := int64(-1), false
+	for _, v := range []int64{o.Committed, o.Position} {
+		if v >= 0 && (!has || v < lo) {
+			lo, has = v, true
+		}
+	}
+	return lo, has
+}
+
+// ruler is the offset ruler under a partition's log, with the focused
+// group's committed offset (C) and position (^) on it; the ones outside
+// the window are drawn at its edges with their values ("◂C20 ^35",
+// "C130▸"), never dropped.
+func (l *logsPane) ruler(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, labelW int, hot *anim) string {
+	var left, right []string
+	cells := rulerCells(start, end)
+	if o, ok := l.groupOffset(snap, p); ok {
+		cHot := hot.is(hotKey{kind: hotCommit, s1: l.group, s2: p.Topic, n1: p.Partition})
+		for _, m := range []struct {
+			sym  rune
+			v    int64
+			kind rulerKind
+		}{{'C', o.Committed, rulerCommitted}, {'^', o.Position, rulerPosition}} {
+			switch {
+			case m.v < 0:
+			case m.v < start:
+				left = append(left, string(m.sym)+i64(m.v))
+			case m.v >= end:
+				right = append(right, string(m.sym)+i64(m.v))
+			default:
+				kind := m.kind
+				if kind == rulerCommitted && cHot {
+					kind = rulerHot
+				}
+				cells.mark(int(m.v-start)*2, m.sym, kind)
+			}
+		}
+		if o.Committed >= start {
+			cells.slide(hot, hotKey{kind: hotCommitFrom, s1: l.group, s2: p.Topic, n1: p.Partition}, o.Committed, start, end)
+		}
+	}
+	out := runs{cache: &l.runCache}
+	lead := strings.Repeat(" ", labelW)
+	skip := 0
+	if len(left) > 0 {
+		edge := "◂" + strings.Join(left, " ") + " "
+		w := len([]rune(edge))
+		lead = fit(edge, max(labelW, w))
+		skip = max(w-labelW, 0) // the edge text wins over the first numbers
+	}
+	out.text(&st.Committed, lead)
+	for i := skip; i < len(cells.r); i++ {
+		out.add(cells.style(st, i), cells.r[i])
+	}
+	if len(right) > 0 {
+		out.add(nil, ' ')
+		out.text(&st.Committed, strings.Join(right, " ")+"▸")
+	}
+	return out.String()
+}
+
+// rulerKind is what a ruler cell shows.
+type rulerKind uint8
+
+const (
+	rulerNumber rulerKind = iota
+	rulerCommitted
+	rulerPosition
+	rulerHot
+	rulerTrail // where C slid from
+)
+
+// rulerRow is a ruler's cells: numbers, and the marks drawn over them.
+type rulerRow struct {
+	r     []rune
+	kinds []rulerKind
+}
+
+func (c rulerRow) style(st *Styles, i int) *lipgloss.Style {
+	switch c.kinds[i] {
+	case rulerCommitted:
+		return &st.Committed
+	case rulerPosition:
+		return &st.Position
+	case rulerHot:
+		return &st.Hot
+	case rulerTrail:
+		return &st.Committed
+	}
+	return &st.Faint
+}
+
+// mark draws sym at cell i (or the next one when i holds a mark), and
+// blanks the number it lands on so no digit reads as part of it.
+func (c *rulerRow) mark(i int, sym rune, k rulerKind) {
+	if i < len(c.r) && c.kinds[i] != rulerNumber {
+		i++
+	}
+	if i >= len(c.r) {
+		return
+	}
+	for j := i; j >= 0 && c.r[j] != ' ' && c.kinds[j] == rulerNumber; j-- {
+		c.r[j] = ' '
+	}
+	for j := i + 1; j < len(c.r) && c.r[j] != ' ' && c.kinds[j] == rulerNumber; j++ {
+		c.r[j] = ' '
+	}
+	c.r[i], c.kinds[i] = sym, k
+}
+
+// rulerCells numbers the offsets [start, end), two cells each, every
+// step offsets, the step chosen so the numbers never touch.
+func rulerCells(start, end int64) rulerRow {
+	n := int(end - start)
+	row := rulerRow{r: make([]rune, 2*n), kinds: make([]rulerKind, 2*n)}
+	for i := range row.r {
+		row.r[i] = ' '
+	}
+	labelW := len(i64(end)) + 1
+	step := int64(1)
+	for _, s := range []int64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000} {
+		step = s
+		if 2*s >= int64(labelW+3) {
+			break
+		}
+	}
+	first := (start + step - 1) / step * step
+	for o := first; o < end; o += step {
+		at := int(o-start) * 2
+		num := i64(o)
+		if at+len(num) > len(row.r) {
+			break
+		}
+		copy(row.r[at:], []rune(num))
+	}
+	return row
+}

@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"kafkasim/sim"
+)
+
+// A commit moves C from 20 to 30: while the motion runs, a trail shows
+// where it came from and shrinks; C itself is at 30 in every frame, so
+// the animation never shows an offset the group did not commit.
+func TestCommitSlidesWithoutLying(t *testing.T) {
+	hot := newAnim()
+	k := hotKey{kind: hotCommitFrom, s1: "g", s2: "t", n1: 0}
+	hot.lightFrom(k, 20)
+	var trails []int
+	for frame := 0; frame <= motionFrames; frame++ {
+		row := rulerCells(10, 40)
+		row.mark(int(30-10)*2, 'C', rulerCommitted)
+		row.slide(hot, k, 30, 10, 40)
+		text := string(row.r)
+		if row.r[40] != 'C' || strings.Count(text, "C") != 1 {
+			t.Fatalf("frame %d: C should sit at offset 30 (cell 40): %q", frame, text)
+		}
+		trails = append(trails, strings.Count(text, "‹"))
+		hot.advance()
+	}
+	if trails[0] != 10 || trails[len(trails)-1] != 0 {
+		t.Fatalf("the trail should run from 10 offsets to none, got %v", trails)
+	}
+	for i := 1; i < len(trails); i++ {
+		if trails[i] > trails[i-1] {
+			t.Fatalf("the trail should only shrink: %v", trails)
+		}
+	}
+}
+
+// With --no-motion every change is drawn in its final state at once and
+// no motion frame is ever scheduled.
+func TestNoMotionSchedulesNothing(t *testing.T) {
+	m := newFixtureSim(120, 36, 3, 3, 30)
+	m.hot.still = true
+	m.hot.absorb([]sim.Event{{Type: sim.EvTruncated, Topic: "orders", Partition: 0, Broker: 2, Offset: 5, EndOffset: 9}})
+	if m.hot.moving() || m.animate() != nil {
+		t.Fatal("no motion should be scheduled with --no-motion")
+	}
+	if g := m.hot.crumbleAt(&m.hot.truncs[0]); g != crumble[len(crumble)-1] {
+		t.Fatalf("truncated records should show crumbled at once, got %q", g)
+	}
+	m.hot.still = false
+	if !m.hot.moving() || m.animate() == nil {
+		t.Fatal("with motion, a paused screen should draw the crumbling")
+	}
+	for range motionFrames {
+		m.hot.advance()
+	}
+	if m.hot.moving() {
+		t.Fatal("the motion should end after its frames")
+	}
+}

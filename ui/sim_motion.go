@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// motionInterval is the real time between animation frames while paused:
+// a step's motion (a batch travelling, an offset sliding, records
+// crumbling) plays in motionFrames of them, then the screen is still.
+const motionInterval = 60 * time.Millisecond
+
+// motionTickMsg draws the next frame of a paused screen's motion.
+type motionTickMsg struct{ gen int }
+
+// Update handles a message, then keeps a paused screen's motion going
+// until it is done; playing, the frame ticks move it.
+func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
+	if t, ok := msg.(motionTickMsg); ok {
+		m.hot.ticking = false
+		if t.gen == m.hot.gen && !m.playing {
+			m.hot.advance()
+		}
+		return m.animate()
+	}
+	cmd := m.update(msg)
+	// What moved since the last step lights up now, so its motion starts
+	// with this frame rather than the next.
+	m.groups.moves.observe(&m.snap, m.hot)
+	m.logs.commits.observe(&m.snap, m.hot)
+	return tea.Batch(cmd, m.animate())
+}
+
+// animate schedules the next motion frame when a paused screen has motion
+// left and no frame is on its way.
+func (m *simScreen) animate() tea.Cmd {
+	if m.playing || m.job != nil || m.hot.ticking || !m.hot.moving() {
+		return nil
+	}
+	m.hot.ticking = true
+	m.hot.gen++
+	gen := m.hot.gen
+	return frameTick(motionInterval, func(time.Time) tea.Msg { return motionTickMsg{gen: gen} })
+}
