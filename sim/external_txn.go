@@ -131,6 +131,11 @@ func (s *Sim) AddPartitionsToTxn(broker int, txnID string, pid int64, epoch int1
 		return codes
 	}
 	s.begin(t)
+	if p := s.producers[t.producer]; p.topicIdx < 0 && len(tps) > 0 {
+		// Shown under the first topic it writes, as a live producer is.
+		p.topicIdx, _ = s.topicByName(tps[0].Topic)
+		p.cfg.Topic = tps[0].Topic
+	}
 	for i, tp := range tps {
 		codes[i] = "NONE"
 		if !containsTP(t.parts, tp) {
