@@ -125,3 +125,47 @@ func TestLiveScreenTimeFollowsTheWallClock(t *testing.T) {
 		t.Fatalf("screen shows %dms, engine is at %dms", got, b)
 	}
 }
+
+// A real consumer group shows with its coordinator's state: Stable at the
+// generation the JoinGroup/SyncGroup round gave it, its member owning the
+// partition (Kafka's classic group protocol, GroupCoordinator).
+func TestLiveScreenShowsARealGroup(t *testing.T) {
+	srv, m := liveFixture(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	prod, err := kgo.NewClient(kgo.SeedBrokers(srv.Addrs()...), kgo.ClientID("live-prod"),
+		kgo.ProducerBatchCompression(kgo.NoCompression()), kgo.DefaultProduceTopic("demo"), kgo.AllowAutoTopicCreation())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer prod.Close()
+	if err := prod.ProduceSync(ctx, &kgo.Record{Value: []byte("a")}, &kgo.Record{Value: []byte("b")}).FirstErr(); err != nil {
+		t.Fatal(err)
+	}
+	cons, err := kgo.NewClient(kgo.SeedBrokers(srv.Addrs()...), kgo.ClientID("live-cons"), kgo.ConsumerGroup("billing"),
+		kgo.ConsumeTopics("demo"), kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cons.Close()
+	for got := 0; got < 2; {
+		fs := cons.PollFetches(ctx)
+		if err := ctx.Err(); err != nil {
+			t.Fatal(err)
+		}
+		got += fs.NumRecords()
+	}
+	m = drawLive(m)
+	var members int
+	for _, g := range m.sim.snap.Groups {
+		if g.ID == "billing" && g.State == sim.GroupStable && g.Generation >= 1 {
+			members = len(g.Members)
+		}
+	}
+	if members != 1 {
+		t.Fatalf("billing is not Stable with its one member: %+v", m.sim.snap.Groups)
+	}
+	if view := m.View(); !strings.Contains(view, "billing Stable") {
+		t.Errorf("groups pane lacks the live group's state:\n%s", view)
+	}
+}
