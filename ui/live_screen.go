@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -39,6 +40,8 @@ func newLiveScreen(st *Styles, keys simKeys, live Live) *simScreen {
 	start := func(scenarioSpec) (runner, error) { return liveRun{live: live}, nil }
 	m := newSimScreen(st, keys, liveSpec(live.Addrs), start)
 	m.live = &live
+	m.menu = m.menu.WithSubtitle("goes to the cluster now, under your clients")
+	m.menu.keep = serverSideFault
 	m.timeline.keysHint = ""
 	m.status = liveNote(live.Addrs)
 	return m
@@ -85,4 +88,11 @@ func (m *simScreen) liveHeader(h *headerInfo) {
 		h.Speed = "×1"
 	}
 	m.live.Cluster.Do(func(s *sim.Sim) { h.Seed = s.Config().Seed })
+}
+
+// serverSideFault keeps the faults of brokers, controllers and topics: a
+// live run's producers and consumers are the learner's own programs, which
+// the engine cannot crash, pause or add to.
+func serverSideFault(k faultKind) bool {
+	return !strings.Contains(k.Label, "consumer") && !strings.Contains(k.Label, "producer")
 }

@@ -86,6 +86,11 @@ func TestLiveScreenShowsARealClientAndCrashesItsBroker(t *testing.T) {
 		keys = append(keys, "down")
 	}
 	m = press(t, m, append(keys, "enter")...)
+	for _, k := range m.sim.menu.kinds {
+		if strings.Contains(k.Label, "consumer") || strings.Contains(k.Label, "producer") {
+			t.Errorf("the live fault menu offers %q: the clients are the learner's programs", k.Label)
+		}
+	}
 	var up bool
 	var crashedAt int64 = -1
 	srv.Do(func(s *sim.Sim) { _, up, _ = s.BrokerStatus(leader) })
