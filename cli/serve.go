@@ -14,6 +14,7 @@ import (
 
 	"kafkasim/scenarios"
 	"kafkasim/sim"
+	"kafkasim/ui"
 	"kafkasim/wire"
 )
 
@@ -32,8 +33,11 @@ cluster, topics, producers, groups and timeline; without one the cluster
 is empty, with --brokers brokers (create topics with your admin client, or
 let a producer auto-create them).
 
-The events are narrated on stdout as they happen. Stop with Ctrl-C (or
---for): the
+The simulator screen opens on the live run: the clients' records, groups,
+rebalances and commits as they happen; f injects a fault (crash the broker
+under your client) at the current virtual time. Time follows the wall
+clock, so the screen cannot pause or step back. With --headless the events
+are narrated on stdout instead. Stop with q (or Ctrl-C, or --for): the
 delivery ledger (what each live producer got acknowledged, what each group
 read once or twice) is printed then.
 
@@ -50,13 +54,14 @@ Flags:
   --listen HOST:PORT broker 1's address (default 127.0.0.1:9092); the host
                      is loopback unless you name another
   --speed X          virtual seconds per wall second (default 1)
-  --headless         narrate in the terminal (the only mode served so far)
+  --headless         narrate the events on stdout instead of the screen
   --seed N           the simulation's seed (default the scenario's, or 1)
   --for DURATION     stop after this much wall time (e.g. 5m) instead of
                      at Ctrl-C
   -h, --help         show this help
 
 Examples:
+  kafkasim serve
   kafkasim serve --headless
   kafkasim serve at-least-once --speed 2 --headless
   kafkasim serve --brokers 5 --listen 127.0.0.1:19092 --headless
@@ -114,20 +119,27 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer, re
 		fmt.Fprintln(stderr, "kafkasim serve:", err)
 		return 2
 	}
-	srv, err := wire.Start(s, wire.Config{Host: host, Port: port, Speed: *speed, Narrate: stdout})
+	cfg := wire.Config{Host: host, Port: port, Speed: *speed, Narrate: stdout}
+	var events *ui.LiveEvents
+	if !*headless { // the screen shows the events instead
+		events = ui.NewLiveEvents()
+		cfg.Narrate, cfg.Events = nil, events.Add
+	}
+	srv, err := wire.Start(s, cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "kafkasim serve:", err)
 		return 1
 	}
 	defer srv.Close()
 	printListening(stderr, srv.Addrs(), host, *speed)
-	if !*headless {
-		fmt.Fprintln(stderr, "the simulator screen does not show a live cluster yet: narrating here, as with --headless")
-	}
 	if ready != nil {
 		ready(srv)
 	}
-	<-ctx.Done()
+	if *headless {
+		<-ctx.Done()
+	} else if err := showLive(ctx, srv, events, *speed); err != nil {
+		fmt.Fprintln(stderr, "kafkasim serve:", err)
+	}
 	srv.Close()
 	printLiveLedger(stdout, srv)
 	return 0
@@ -171,4 +183,10 @@ func printLiveLedger(w io.Writer, srv *wire.Server) {
 		fmt.Fprintf(w, "  group %s: exactly once %d, duplicated %d, lost %d, skipped %d, pending %d\n",
 			g.ID, g.ExactlyOnce, g.Duplicated, g.Lost, g.Skipped, g.Pending)
 	}
+}
+
+// showLive opens the simulator screen on the live run until the learner
+// quits or ctx ends (--for).
+func showLive(ctx context.Context, srv *wire.Server, events *ui.LiveEvents, speed float64) error {
+	return ui.Run(ui.Options{Live: &ui.Live{Cluster: srv, Events: events, Addrs: srv.Addrs(), Speed: speed, Done: ctx.Done()}})
 }

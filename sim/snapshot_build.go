@@ -44,7 +44,11 @@ func (s *Sim) SnapshotTail(tail int) Snapshot {
 	}
 	for _, g := range s.groups {
 		if g.state != GroupDead {
-			snap.Groups = append(snap.Groups, s.groupView(g))
+			gv := s.groupView(g)
+			if eg := s.liveGroupOf(g); eg != nil {
+				s.overlayLiveGroup(&gv, eg)
+			}
+			snap.Groups = append(snap.Groups, gv)
 		}
 	}
 	snap.Ledger = s.Ledger()

@@ -74,6 +74,8 @@ func newModel(opts Options, st *Styles, d deps) Model {
 // Init opens what the options ask for.
 func (m Model) Init() tea.Cmd {
 	switch {
+	case m.opts.Live != nil:
+		return func() tea.Msg { return openLiveMsg{} }
 	case m.opts.Scenario != "":
 		return m.loadCmd(m.opts.Scenario)
 	case m.opts.Sandbox:
@@ -145,6 +147,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.open(msg)
 	case scenarioLoadedMsg:
 		return m.play(msg.Spec)
+	case openLiveMsg:
+		return m.playLive()
 	case errMsg:
 		m.showError(msg.Error())
 		return m, nil

@@ -138,6 +138,8 @@ type faultMenu struct {
 	// subtitle says what becomes of a fault once injected, which depends
 	// on the screen: a scenario's run replays it, a lesson's cannot.
 	subtitle string
+	// keep, if set, chooses the kinds offered (a live run: broker-side only).
+	keep func(faultKind) bool
 }
 
 // subtitleReplay is the fault menu's subtitle where the run can step back.
@@ -156,6 +158,15 @@ func (f faultMenu) WithSubtitle(s string) faultMenu {
 // Open shows the menu with the faults possible in snap.
 func (f faultMenu) Open(snap *sim.Snapshot) faultMenu {
 	f.kinds = faultKinds(snap)
+	if f.keep != nil {
+		var kept []faultKind
+		for _, k := range f.kinds {
+			if f.keep(k) {
+				kept = append(kept, k)
+			}
+		}
+		f.kinds = kept
+	}
 	f.kind, f.cursor, f.open = -1, 0, true
 	f.cursor = f.nextEnabled(0, 1)
 	return f

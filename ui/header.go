@@ -14,6 +14,7 @@ type headerInfo struct {
 	Speed   string
 	Playing bool
 	Ended   bool
+	Live    bool // real clients drive the run: time follows the wall clock
 	Seed    uint64
 }
 
@@ -21,6 +22,8 @@ type headerInfo struct {
 func renderHeader(st *Styles, w int, h headerInfo) string {
 	state := "❚❚ paused"
 	switch {
+	case h.Live:
+		state = "● live"
 	case h.Ended:
 		state = "■ end"
 	case h.Playing:

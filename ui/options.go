@@ -21,6 +21,9 @@ type Options struct {
 	// quiz --bank FILE.toml`) instead of the built-in bank. Its answers
 	// are not saved: they would mix with the built-in bank's scores.
 	QuizBank string
+	// Live, when set, opens the simulator screen on a run that real
+	// clients drive (`kafkasim serve`).
+	Live *Live
 	// Sandbox opens a free cluster to experiment with.
 	Sandbox bool
 	// Seed, when set, replaces the scenario's seed.

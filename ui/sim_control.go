@@ -63,7 +63,7 @@ func (m *simScreen) setSpeed(i int) tea.Cmd {
 
 // handleTick advances the engine by one frame of virtual time.
 func (m *simScreen) handleTick(t tickMsg) tea.Cmd {
-	if t.Gen != m.gen || !m.playing || m.run == nil {
+	if t.Gen != m.gen || !m.playing || m.run == nil || m.live != nil { // live: liveTick
 		return nil
 	}
 	if m.cmdline.busy != nil {

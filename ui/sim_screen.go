@@ -95,6 +95,7 @@ type simScreen struct {
 	shells    shellDeps // sandbox sessions for the command line
 	job       *cmdJob   // a what-if or seek running in slices, if any
 	leaving   bool      // esc asked whether to leave the run (leave_confirm.go)
+	live      *Live     // real clients drive the run (live_screen.go)
 }
 
 func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
@@ -120,6 +121,10 @@ func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory)
 func (m *simScreen) Init() tea.Cmd {
 	if m.fatal != nil {
 		return nil
+	}
+	if m.live != nil {
+		m.playing = true
+		return liveFrame()
 	}
 	m.playing = true
 	m.gen++
@@ -194,6 +199,8 @@ func (m *simScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tickMsg:
 		return m.handleTick(msg)
+	case liveTickMsg:
+		return m.liveTick()
 	case cmdSliceMsg:
 		return m.continueJob(msg)
 	case tea.WindowSizeMsg:

@@ -78,10 +78,7 @@ func (m *simScreen) View() string {
 func (m *simScreen) bodyLines() []string {
 	st, l, snap, hot := m.st, m.lay, &m.snap, m.hot
 	out := make([]string, 0, m.h)
-	out = append(out, renderHeader(st, m.w, headerInfo{
-		Title: m.spec.Title, NowMs: m.run.Now(), Step: m.run.StepCount(), Speed: speeds[m.speed].Label,
-		Playing: m.playing, Ended: m.run.NextAt() < 0, Seed: m.spec.Seed,
-	}))
+	out = append(out, renderHeader(st, m.w, m.headerInfo()))
 	gap := func(h int) []string { return block(nil, 1, h) }
 	m.logs.group = m.groups.focusGroup(snap)
 	cluster := m.cluster.render(st, snap, hot)
@@ -130,10 +127,7 @@ func (m *simScreen) bodyLines() []string {
 // the delivery ledger under it, so a small terminal still shows the run.
 func (m *simScreen) compactView() string {
 	st := m.st
-	out := []string{renderHeader(st, m.w, headerInfo{
-		Title: m.spec.Title, NowMs: m.run.Now(), Step: m.run.StepCount(), Speed: speeds[m.speed].Label,
-		Playing: m.playing, Ended: m.run.NextAt() < 0, Seed: m.spec.Seed,
-	})}
+	out := []string{renderHeader(st, m.w, m.headerInfo())}
 	need := needsOf(&m.snap, focusGroups)
 	ledgerH := clampInt(need.ledger, 0, (m.h-2)/2)
 	strips, tokens := need.clusterAt(m.w)
@@ -153,4 +147,15 @@ func (m *simScreen) compactView() string {
 	out = block(out, m.w, m.h-1)
 	out = append(out, fit(st.Faint.Render("compact view: "+itoa(m.w)+"×"+itoa(m.h)+" · 80×24 shows every pane · space play · q quit"), m.w))
 	return strings.Join(out, "\n")
+}
+
+// headerInfo is what the header shows of the run; a live run has no end
+// and its own speed (live_screen.go).
+func (m *simScreen) headerInfo() headerInfo {
+	h := headerInfo{Title: m.spec.Title, NowMs: m.run.Now(), Step: m.run.StepCount(), Speed: speeds[m.speed].Label,
+		Playing: m.playing, Ended: m.run.NextAt() < 0, Seed: m.spec.Seed}
+	if m.live != nil {
+		m.liveHeader(&h)
+	}
+	return h
 }

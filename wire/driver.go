@@ -97,12 +97,12 @@ func (srv *Server) noteBrokers() {
 }
 
 func (srv *Server) narrate() {
-	if srv.cfg.Narrate == nil {
-		srv.sim.ForgetEventsBefore(srv.sim.EventCount())
-		return
+	fresh := srv.sim.EventsSince(srv.narrated)
+	if srv.cfg.Events != nil && len(fresh) > 0 {
+		srv.cfg.Events(fresh)
 	}
-	for _, e := range srv.sim.EventsSince(srv.narrated) {
-		fmt.Fprintf(srv.cfg.Narrate, "%9s  %s\n", sim.FormatMs(e.AtMs), e.Why())
+	for i := 0; srv.cfg.Narrate != nil && i < len(fresh); i++ {
+		fmt.Fprintf(srv.cfg.Narrate, "%9s  %s\n", sim.FormatMs(fresh[i].AtMs), fresh[i].Why())
 	}
 	srv.narrated = srv.sim.EventCount()
 	srv.sim.ForgetEventsBefore(srv.narrated)

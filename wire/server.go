@@ -21,6 +21,10 @@ type Config struct {
 	Speed float64
 	// Narrate, if set, gets each engine event as a line of plain English.
 	Narrate io.Writer
+	// Events, if set, gets each batch of new engine events on the driver
+	// goroutine, before the server forgets them (the live screen keeps
+	// its own copy). It must not keep the slice.
+	Events func([]sim.Event)
 	// Tick is how often the clock moves when no request comes (default 5ms).
 	Tick time.Duration
 }
