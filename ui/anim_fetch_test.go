@@ -20,13 +20,13 @@ func colourStyles() *Styles {
 	return &st
 }
 
-// litCells counts the log cells of a rendered strip drawn in the Hot style.
+// litCells counts the cells of a rendered strip or bar drawn in the Hot style.
 func litCells(st *Styles, line string) int {
 	on := strings.SplitN(st.Hot.Render("x"), "x", 2)[0]
 	n := 0
 	for _, part := range strings.Split(line, on)[1:] {
 		run, _, _ := strings.Cut(part, "\x1b")
-		n += strings.Count(run, "█") + strings.Count(run, "▒")
+		n += strings.Count(run, "█") + strings.Count(run, "▒") + strings.Count(run, barLost)
 	}
 	return n
 }
