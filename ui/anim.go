@@ -19,6 +19,9 @@ const (
 	hotMovedIn                   // s1 group+member, s2 topic, n1 partition: just assigned
 	hotMovedOut                  // the same, just revoked
 	hotCommitFrom                // s1 group, s2 topic, n1 partition; from = the old committed offset
+	hotFetchIn                   // s1 topic, n1 partition, n2 follower; [from, to) fetched from leader n
+	hotFetchOut                  // s1 topic, n1 partition, n2 leader; [from, to) fetched by its followers
+	hotLost                      // s1 group; n the lost count before, count after, label the engine's reason
 )
 
 // hotKey names one highlighted thing.
@@ -37,6 +40,7 @@ type hotVal struct {
 	count  int // records, for appends and replication
 	n      int // a second number: the old leader, an old offset
 	from   int64
+	to     int64 // the end of an offset range [from, to): a fetched batch
 }
 
 // truncMark remembers records a replica threw away, to show them struck out.
@@ -197,6 +201,9 @@ func (a *anim) absorbOne(e *sim.Event) {
 		a.light(hotKey{kind: hotBroker, n1: e.Broker}, "")
 	case sim.EvAppended, sim.EvReplicated:
 		a.lightN(hotKey{kind: hotReplica, s1: e.Topic, n1: e.Partition, n2: e.Broker}, "+"+itoa(e.Count), e.Count)
+		if e.Type == sim.EvReplicated {
+			a.absorbFetch(e)
+		}
 	case sim.EvISRShrunk, sim.EvISRExpanded:
 		a.light(hotKey{kind: hotReplica, s1: e.Topic, n1: e.Partition, n2: e.Broker}, "")
 	case sim.EvHWAdvanced:

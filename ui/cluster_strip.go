@@ -113,15 +113,24 @@ func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.Replica
 	if v, ok := hot.get(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: b.ID}); ok && v.count > 0 {
 		fresh = r.LEO - int64(v.count)
 	}
+	fetch := hot.fetching(p.Topic, p.Partition, b.ID)
+	if hot.is(hotKey{kind: hotFetchIn, s1: p.Topic, n1: p.Partition, n2: b.ID}) {
+		fresh = -1 // a follower's new records light up as its fetch arrives
+	}
 	trunc := hot.truncOf(p.Topic, p.Partition, b.ID)
 	for i := range scale.cells {
-		a, _ := scale.span(i)
+		a, end := scale.span(i)
 		if a >= scale.hi {
 			break
 		}
 		style, g := c.stripCell(st, p, r, role, a, trunc, hot)
 		if fresh >= 0 && a >= fresh && a < r.LEO {
 			style = &st.Hot
+		}
+		if fetch && a < r.LEO {
+			if lit := hot.fetchLight(st, p.Topic, p.Partition, b.ID, a, end); lit != nil {
+				style = lit
+			}
 		}
 		out.add(style, g)
 	}

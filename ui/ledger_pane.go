@@ -24,6 +24,7 @@ type ledgerPane struct {
 	pane
 	cursor int  // group index × len(fateOrder) + fate index
 	moved  bool // the learner has moved the cursor: focus leaves it be
+	lost   lostTracker
 }
 
 func newLedgerPane() ledgerPane { return ledgerPane{pane: pane{id: paneLedger}} }
@@ -83,15 +84,28 @@ func (l *ledgerPane) legend(st *Styles) string {
 // on (an index into fateOrder), -1 for none.
 func (l *ledgerPane) groupLines(st *Styles, g sim.GroupLedger, sel int) []string {
 	barW := max(l.w-len(g.ID)-3, 8)
-	bar := ledgerBar(st, barW, g)
-	return []string{st.Bold.Render(sanitize(g.ID)) + " " + bar, l.countsLine(st, g, sel)}
+	v, justLost := l.lost.lostNow(g.ID)
+	lit := 0
+	if justLost {
+		lit = l.lost.litLost(v, barCells(barW, g).lost)
+	}
+	bar := ledgerBar(st, barW, g, lit)
+	lines := []string{st.Bold.Render(sanitize(g.ID)) + " " + bar, l.countsLine(st, g, sel, justLost)}
+	if justLost {
+		why := "  " + barLost + " +" + itoa(v.count-v.n) + " lost"
+		if v.label != "" {
+			why += ": " + sanitize(v.label)
+		}
+		lines = append(lines, st.Hot.Render(fit(why, l.w)))
+	}
+	return lines
 }
 
 // countsLine names each count in full where the pane is wide enough; a
 // narrow pane shortens the names, then leaves out zero skipped and pending
 // counts (never once, dup or lost, nor the one the cursor is on), and at
 // last writes each count after its bar glyph.
-func (l *ledgerPane) countsLine(st *Styles, g sim.GroupLedger, sel int) string {
+func (l *ledgerPane) countsLine(st *Styles, g sim.GroupLedger, sel int, justLost bool) string {
 	n := fateCounts(g)
 	build := func(name func(sim.Fate) string, dropZero bool) string {
 		counts := " "
@@ -108,6 +122,9 @@ func (l *ledgerPane) countsLine(st *Styles, g sim.GroupLedger, sel int) string {
 			style := fateStyle(st, f)
 			if n[i] == 0 {
 				style = st.Faint // a zero is no news: "lost 0" is not red
+			}
+			if f == sim.FateLost && justLost {
+				style = st.Hot
 			}
 			counts += " " + style.Render(text)
 		}
@@ -202,11 +219,24 @@ func (l *ledgerPane) chosen(snap *sim.Snapshot) (group string, fate int, ok bool
 // ledgerBar splits w cells in proportion to the five outcomes. Any non-zero
 // count but exactly once always gets at least one cell: lost and
 // duplicated records are the ones a learner must not miss.
-func ledgerBar(st *Styles, w int, g sim.GroupLedger) string {
-	total := g.ExactlyOnce + g.Duplicated + g.Lost + g.Skipped + g.Pending
-	if total == 0 {
+// litLost of its lost cells are drawn lit: records just lost.
+func ledgerBar(st *Styles, w int, g sim.GroupLedger, litLost int) string {
+	if g.ExactlyOnce+g.Duplicated+g.Lost+g.Skipped+g.Pending == 0 {
 		return st.Faint.Render(strings.Repeat(barPending, w))
 	}
+	c := barCells(w, g)
+	litLost = min(litLost, c.lost)
+	return st.Once.Render(strings.Repeat(barOnce, c.once)) + st.Duplicated.Render(strings.Repeat(barDup, c.dup)) +
+		st.Hot.Render(strings.Repeat(barLost, litLost)) + st.Lost.Render(strings.Repeat(barLost, c.lost-litLost)) +
+		st.Skipped.Render(strings.Repeat(barSkipped, c.skip)) + st.Pending.Render(strings.Repeat(barPending, c.pend))
+}
+
+// barShares are the cells each outcome takes in a ledger bar.
+type barShares struct{ once, dup, lost, skip, pend int }
+
+// barCells splits w cells in proportion to g's outcomes.
+func barCells(w int, g sim.GroupLedger) barShares {
+	total := max(g.ExactlyOnce+g.Duplicated+g.Lost+g.Skipped+g.Pending, 1)
 	cells := func(n int) int {
 		c := n * w / total
 		if n > 0 && c == 0 {
@@ -214,13 +244,11 @@ func ledgerBar(st *Styles, w int, g sim.GroupLedger) string {
 		}
 		return c
 	}
-	dup, lost, skip, pend := cells(g.Duplicated), cells(g.Lost), cells(g.Skipped), cells(g.Pending)
-	once := max(w-dup-lost-skip-pend, 0)
+	b := barShares{dup: cells(g.Duplicated), lost: cells(g.Lost), skip: cells(g.Skipped), pend: cells(g.Pending)}
+	b.once = max(w-b.dup-b.lost-b.skip-b.pend, 0)
 	if g.ExactlyOnce == 0 {
-		pend += once
-		once = 0
+		b.pend += b.once
+		b.once = 0
 	}
-	return st.Once.Render(strings.Repeat(barOnce, once)) + st.Duplicated.Render(strings.Repeat(barDup, dup)) +
-		st.Lost.Render(strings.Repeat(barLost, lost)) + st.Skipped.Render(strings.Repeat(barSkipped, skip)) +
-		st.Pending.Render(strings.Repeat(barPending, pend))
+	return b
 }

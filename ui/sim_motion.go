@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/sim"
 )
 
 // motionInterval is the real time between animation frames while paused:
@@ -29,6 +31,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	// with this frame rather than the next.
 	m.groups.moves.observe(&m.snap, m.hot)
 	m.logs.commits.observe(&m.snap, m.hot)
+	m.ledger.lost.observe(&m.snap, m.hot, m.lostFates())
 	return tea.Batch(cmd, m.animate())
 }
 
@@ -42,4 +45,13 @@ func (m *simScreen) animate() tea.Cmd {
 	m.hot.gen++
 	gen := m.hot.gen
 	return frameTick(motionInterval, func(time.Time) tea.Msg { return motionTickMsg{gen: gen} })
+}
+
+// lostFates lists a group's lost records with the engine's reasons, or is
+// nil while a background job has the run.
+func (m *simScreen) lostFates() func(string) []sim.RecordFate {
+	if m.run == nil || m.job != nil {
+		return nil
+	}
+	return func(group string) []sim.RecordFate { return m.run.Fates(group, sim.FateLost) }
 }

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"strings"
+
+	"kafkasim/sim"
+)
+
+// lostTracker notices a group's lost count rising from one step to the
+// next, so the ledger can show the records becoming lost and the engine's
+// reason for them. It holds only what the snapshots and the run said.
+type lostTracker struct {
+	step int
+	last map[string]int          // group → lost count at the last step seen
+	ids  map[string]map[int]bool // group → the lost records already told
+	hot  *anim
+}
+
+// observe lights hotLost for each group whose lost count rose; fates lists
+// a group's lost records with their reasons, nil when the run is busy.
+func (t *lostTracker) observe(snap *sim.Snapshot, hot *anim, fates func(group string) []sim.RecordFate) {
+	t.hot = hot
+	if t.last == nil {
+		t.last, t.ids = map[string]int{}, map[string]map[int]bool{}
+	} else if snap.Step == t.step {
+		return
+	}
+	t.step = snap.Step
+	for _, g := range snap.Ledger.Groups {
+		old, seen := t.last[g.ID]
+		t.last[g.ID] = g.Lost
+		switch {
+		case g.Lost < old:
+			delete(t.ids, g.ID) // a seek back: what was told no longer holds
+		case seen && g.Lost > old:
+			reason := ""
+			if fates != nil {
+				reason = t.newReason(g.ID, fates(g.ID))
+			}
+			hot.heat[hotKey{kind: hotLost, s1: g.ID}] = hotVal{frames: hot.fadeFrames, label: reason, n: old, count: g.Lost}
+		}
+	}
+}
+
+// newReason is the engine's reason for the first lost record not told
+// before (the first clause of it), and remembers them all as told.
+func (t *lostTracker) newReason(group string, lost []sim.RecordFate) string {
+	told := t.ids[group]
+	reason := ""
+	next := make(map[int]bool, len(lost))
+	for _, f := range lost {
+		next[f.RecordID] = true
+		if reason == "" && !told[f.RecordID] {
+			reason, _, _ = strings.Cut(f.Reason, "; ")
+		}
+	}
+	if reason == "" && len(lost) > 0 {
+		reason, _, _ = strings.Cut(lost[len(lost)-1].Reason, "; ")
+	}
+	t.ids[group] = next
+	return reason
+}
+
+// lostNow is the highlight of a group's records just lost, if any.
+func (t *lostTracker) lostNow(group string) (hotVal, bool) {
+	if t.hot == nil {
+		return hotVal{}, false
+	}
+	return t.hot.get(hotKey{kind: hotLost, s1: group})
+}
+
+// litLost is how many of a bar's lost cells are lit: they light one after
+// another over the motion, all of them once it is done.
+func (t *lostTracker) litLost(v hotVal, cells int) int {
+	return (cells*t.hot.progress(v) + motionFrames - 1) / motionFrames
+}
