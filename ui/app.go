@@ -110,7 +110,7 @@ func (m Model) active() screen {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
-			return m, m.active().Update(msg)
+			return m.typedKey(km)
 		}
 		if km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste {
 			return m.splitRunes(km)
@@ -156,6 +156,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.back()
 	}
 	return m, m.active().Update(msg)
+}
+
+// typedKey routes a key while a text input has the keyboard: f1 opens
+// the help (? is text there), which ?, f1 or esc close.
+func (m Model) typedKey(km tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case m.showHelp && key.Matches(km, m.global.Help, m.global.Back):
+		m.showHelp = false
+		return m, nil
+	case key.Matches(km, m.global.TypedHelp):
+		m.showHelp = true
+		return m, nil
+	case m.showHelp:
+		return m, nil // the help overlay is modal
+	}
+	return m, m.active().Update(km)
 }
 
 // splitRunes handles keys typed faster than the terminal is read ("]]]"
@@ -272,7 +288,7 @@ func (m Model) View() string {
 	if !m.showHelp || m.w < minWidth || m.h < minHeight {
 		return v
 	}
-	body := m.st.Title.Render("Keys") + "\n\n" + m.help.View(m.active().Keys()) + "\n\n"
+	body := m.st.Title.Render("Keys") + "\n\n" + fullHelpView(m.help, m.active().Keys(), m.w-helpBoxFrame) + "\n\n"
 	if n, ok := m.active().(helpNoter); ok && n.helpNote() != "" {
 		body += n.helpNote() + "\n"
 	}

@@ -22,6 +22,7 @@ type cmdlineKeys struct {
 	Run, Prev, Next, Complete key.Binding
 	ScrollUp, ScrollDown      key.Binding
 	EndInput, Close           key.Binding
+	Help                      key.Binding // ? is text here
 }
 
 func newCmdlineKeys() cmdlineKeys {
@@ -34,6 +35,7 @@ func newCmdlineKeys() cmdlineKeys {
 		ScrollDown: key.NewBinding(key.WithKeys("pgdown")),
 		EndInput:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "end input")),
 		Close:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Help:       newTypedHelpKey(),
 	}
 }
 
@@ -55,12 +57,12 @@ func (c *cmdline) keyMap() cmdlineKeys {
 
 // ShortHelp lists the command line's keys.
 func (k cmdlineKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Run, k.Prev, k.Complete, k.ScrollUp, k.Close}
+	return []key.Binding{k.Run, k.Prev, k.Complete, k.ScrollUp, k.Close, k.Help}
 }
 
 // FullHelp lists them in one column.
 func (k cmdlineKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Run, k.Prev, k.Complete, k.ScrollUp, k.EndInput, k.Close}}
+	return [][]key.Binding{{k.Run, k.Prev, k.Complete, k.ScrollUp, k.EndInput, k.Close, k.Help}}
 }
 
 // outKind says how an output line is drawn.

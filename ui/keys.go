@@ -7,14 +7,22 @@ type globalKeys struct {
 	Quit key.Binding
 	Help key.Binding
 	Back key.Binding
+	// TypedHelp opens the help where ? is text: the command line, prompts.
+	TypedHelp key.Binding
 }
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "help")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		TypedHelp: newTypedHelpKey(),
 	}
+}
+
+// newTypedHelpKey is f1: the help where every printable key is text.
+func newTypedHelpKey() key.Binding {
+	return key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help"))
 }
 
 // simKeys drive the simulator screen.
@@ -64,7 +72,7 @@ func newSimKeys(g globalKeys) simKeys {
 	return simKeys{
 		Play:          key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "play/pause")),
 		StepFwd:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "step")),
-		StepBack:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "back")),
+		StepBack:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "step back")),
 		NextMark:      key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next mark")),
 		PrevMark:      key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev mark")),
 		Faster:        key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
@@ -97,8 +105,9 @@ func newSimKeys(g globalKeys) simKeys {
 
 // ShortHelp is the footer line.
 func (k simKeys) ShortHelp() []key.Binding {
-	// Drill shows only on the ledger, and early, so it fits at 80 columns.
-	return []key.Binding{k.Play, k.Drill, k.StepFwd, k.StepBack, k.NextMark, k.Faults, k.Focus, k.global.Help, k.global.Quit}
+	// Drill shows only on the ledger, and early, so it fits at 80 columns;
+	// ? comes before tab so the way to every other key shows at 80 too.
+	return []key.Binding{k.Play, k.Drill, k.StepFwd, k.StepBack, k.NextMark, k.Faults, k.global.Help, k.Focus, k.global.Quit}
 }
 
 // FullHelp is the `?` overlay.
@@ -179,17 +188,19 @@ func (k menuKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHel
 type promptKeys struct {
 	Accept key.Binding
 	Cancel key.Binding
+	Help   key.Binding
 }
 
 func newPromptKeys() promptKeys {
 	return promptKeys{
 		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Help:   newTypedHelpKey(),
 	}
 }
 
 // ShortHelp lists the prompt keys.
-func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel} }
+func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Help} }
 
 // FullHelp lists the prompt keys in one column.
 func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

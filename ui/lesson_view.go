@@ -172,15 +172,15 @@ func (s *lessonScreen) shortKeys() []key.Binding {
 		}
 		return []key.Binding{named(k.Digit, "type"), k.Erase, named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, named(g.Back, "hide"), g.Help}
 	case s.revealing():
-		return []key.Binding{named(k.Enter, "jump to the answer"), k.sim.Play, named(k.sim.StepBack, "back"), k.sim.PrevMark, g.Help}
+		return []key.Binding{named(k.Enter, "jump to the answer"), k.sim.Play, named(k.sim.StepBack, "step back"), k.sim.PrevMark, g.Help}
 	case s.phase == lessonChallenge:
 		return s.challengeKeys()
 	case s.stop >= 0:
-		return []key.Binding{named(k.Enter, "continue"), k.sim.PrevMark, named(k.sim.StepBack, "back"), k.sim.StepFwd, k.Hide, k.Names, k.sim.Faults, g.Help, g.Back}
+		return []key.Binding{named(k.Enter, "continue"), k.sim.PrevMark, named(k.sim.StepBack, "step back"), k.sim.StepFwd, k.Hide, k.Names, k.sim.Faults, g.Help, g.Back}
 	case s.tourDone:
 		return []key.Binding{named(k.Enter, "start the challenge"), k.sim.PrevMark, named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
 	}
-	return []key.Binding{k.sim.Play, named(k.Enter, "next stop"), k.sim.PrevMark, named(k.sim.StepBack, "back"), k.sim.Faults, named(k.Challenge, "challenge"), k.Text, g.Help, g.Back}
+	return []key.Binding{k.sim.Play, named(k.Enter, "next stop"), k.sim.PrevMark, named(k.sim.StepBack, "step back"), k.sim.Faults, named(k.Challenge, "challenge"), k.Text, g.Help, g.Back}
 }
 
 // challengeKeys are the footer keys during the challenge.
