@@ -192,7 +192,7 @@ func parseLesson(args []string, stderr io.Writer) (Launch, error) {
 	case err != nil:
 		return open, err
 	case len(pos) != 1:
-		return open, fmt.Errorf("give one lesson number, 1 to %d, or a lesson file (.md)", len(lessons.All()))
+		return open, fmt.Errorf("give one lesson number, 1 to %d, or a lesson file (.md, or a scenario .toml with a [challenge])", len(lessons.All()))
 	}
 	if isLessonFile(pos[0]) {
 		if _, err := lessons.LoadFile(pos[0]); err != nil {
@@ -206,7 +206,7 @@ func parseLesson(args []string, stderr io.Writer) (Launch, error) {
 		_, err = lessons.Get(n)
 	}
 	if err != nil {
-		return open, fmt.Errorf("no lesson %s: give a number from 1 to %d, or a lesson file (.md)", visibleText(pos[0]), len(lessons.All()))
+		return open, fmt.Errorf("no lesson %s: give a number from 1 to %d, or a lesson file (.md, or a scenario .toml with a [challenge])", visibleText(pos[0]), len(lessons.All()))
 	}
 	open.Lesson = n
 	return open, nil

@@ -77,3 +77,16 @@ func TestQuizBankFile(t *testing.T) {
 		}
 	}
 }
+
+// TestDispatchScenarioLesson: a scenario file with a [challenge] plays as
+// a lesson and validates as one.
+func TestDispatchScenarioLesson(t *testing.T) {
+	const file = "../lessons/testdata/scenario-lesson.toml"
+	open, ui, code, _, errOut := dispatch("lesson", file)
+	if !ui || code != 0 || errOut != "" || open.LessonFile != file {
+		t.Fatalf("open %+v ui %v code %d err %q", open, ui, code, errOut)
+	}
+	if _, _, code, out, _ := dispatch("validate", file); code != 0 || !strings.Contains(out, "ok: lesson: A crash between processing and committing") {
+		t.Errorf("validate: code %d out %q", code, out)
+	}
+}

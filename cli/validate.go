@@ -85,9 +85,10 @@ func Validate(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// looksLikeLesson tells a lesson file from a scenario: a .md name, or a
-// file that opens with the +++ of TOML front matter (a scenario file never
-// does: +++ is not TOML).
+// looksLikeLesson tells a lesson file from a scenario: a .md name, a file
+// that opens with the +++ of TOML front matter (a scenario file never
+// does: +++ is not TOML), or a scenario file with a [challenge] line, which
+// plays as a lesson and is checked as one (its scenario part too).
 func looksLikeLesson(file string) bool {
 	if strings.HasSuffix(strings.ToLower(file), ".md") {
 		return true
@@ -97,9 +98,17 @@ func looksLikeLesson(file string) bool {
 		return false
 	}
 	defer f.Close()
-	head := make([]byte, 4)
-	n, _ := io.ReadFull(f, head)
-	return strings.HasPrefix(strings.ReplaceAll(string(head[:n]), "\r", ""), "+++")
+	data, _ := io.ReadAll(io.LimitReader(f, scenarios.MaxFileBytes))
+	text := strings.ReplaceAll(string(data), "\r", "")
+	if strings.HasPrefix(text, "+++") {
+		return true
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "[challenge]" {
+			return true
+		}
+	}
+	return false
 }
 
 // validateLesson checks one lesson file as 'kafkasim lesson FILE' would

@@ -110,8 +110,11 @@ func (p *parser) failProblems(err error, hint string, path ...string) {
 }
 
 // undecoded reports keys the front matter has but no lesson field takes.
-func (p *parser) undecoded(md *toml.MetaData) {
-	for _, k := range md.Undecoded() {
+func (p *parser) undecoded(md *toml.MetaData) { p.reportUnknown(md.Undecoded()) }
+
+// reportUnknown records each key as unknown, with the keys allowed there.
+func (p *parser) reportUnknown(keys []toml.Key) {
+	for _, k := range keys {
 		path := []string(k)
 		line := p.lines.plainLine(path)
 		if line > 0 {
@@ -127,9 +130,9 @@ func hintFor(path []string) string {
 	parent := strings.Join(path[:len(path)-1], ".")
 	switch parent {
 	case "":
-		return "top-level keys: number, title, scenario, summary, [[stop]], [challenge]"
+		return "top-level keys: number, title, scenario, summary, in_real_kafka, [[stop]], [challenge]"
 	case "stop":
-		return "a stop takes at, text, watch, [stop.predict]"
+		return "a stop takes at, text, watch, when, else, [stop.predict]"
 	case "stop.predict":
 		return "a prediction takes question, metric, reveal, choices, means, explain"
 	case "challenge":

@@ -15,11 +15,15 @@
 //	title = "Offsets and commits"
 //	scenario = "offsets-restart"     # a built-in scenario
 //	summary = "one line for the home screen"
+//	in_real_kafka = '''...'''   # optional Markdown: the real commands and configs
 //
 //	[[stop]]                         # the run pauses here, in time order
 //	at = "4s"
 //	text = "What to look at now."
 //	watch = ["group.billing.lag"]    # optional: metrics to show live
+//	code = "consumer.py:commit"      # optional: a program in code/, a #@label line marked
+//	when = "group.billing.lost == 0" # optional: text is true when this holds (terms joined by and)
+//	else = "..."                     # optional: said instead when it does not
 //	  [stop.predict]                 # optional: predict, then observe
 //	  question = "..."
 //	  metric = "group.billing.duplicated"   # a scenarios.Metric name

@@ -27,12 +27,19 @@ func LoadFile(file string) (*Lesson, error) {
 	if err != nil {
 		return nil, Errors{{File: scenarios.SanitizeLine(file), Line: 1, Key: "file", Msg: err.Error()}}
 	}
-	l, err := parse(file, data, false)
+	var l *Lesson
+	if IsScenarioLesson(file) {
+		l, err = parseScenarioLesson(file, data)
+	} else {
+		l, err = parse(file, data, false)
+	}
 	if err != nil {
 		return nil, err
 	}
 	l.Slug = FileKey(file)
-	l.Scenario = besideLesson(file, l.Scenario)
+	if !IsScenarioLesson(file) {
+		l.Scenario = besideLesson(file, l.Scenario)
+	}
 	if l.Challenge.Scenario != "" {
 		l.Challenge.Scenario = besideLesson(file, l.Challenge.Scenario)
 	}

@@ -14,8 +14,11 @@ type Lesson struct {
 	Summary  string // one line for the home screen and `kafkasim list`
 	Scenario string // the built-in scenario the lesson runs
 	Body     string // the Markdown after the front matter
-	Sections []Section
-	Stops    []Stop
+	// InRealKafka is Markdown: the commands or client configs that show
+	// the same thing on a real cluster (Kafka 3.9). Optional in a file.
+	InRealKafka string
+	Sections    []Section
+	Stops       []Stop
 	// Challenge is the closing exercise.
 	Challenge Challenge
 	// File is the file the lesson came from, e.g. "content/05-offsets-and-commits.md".
@@ -37,6 +40,14 @@ type Stop struct {
 	// Watch names metrics worth showing beside the text, as
 	// scenarios.Metric names them; the Player reads their live values.
 	Watch []string
+	// When binds Text to the run: it must hold at the stop for Text to be
+	// true. Else is said instead when it does not (see Narrate).
+	When scenarios.Condition
+	Else string
+	// Code, when set, shows a client program beside the run: "consumer.py"
+	// or "consumer.py:commit" to mark the line labelled commit.
+	Code     string
+	CodeLine int // the marked line's index in the program, -1 for none
 	// Predict, when set, asks the learner to guess before the run goes on.
 	Predict *Predict
 	Line    int // where the [[stop]] header is in the file

@@ -20,6 +20,7 @@ type rawLesson struct {
 	Title     string       `toml:"title"`
 	Scenario  string       `toml:"scenario"`
 	Summary   string       `toml:"summary"`
+	Real      string       `toml:"in_real_kafka"`
 	Stop      []rawStop    `toml:"stop"`
 	Challenge rawChallenge `toml:"challenge"`
 }
@@ -28,6 +29,9 @@ type rawStop struct {
 	At      string      `toml:"at"`
 	Text    string      `toml:"text"`
 	Watch   []string    `toml:"watch"`
+	When    string      `toml:"when"`
+	Code    string      `toml:"code"`
+	Else    string      `toml:"else"`
 	Predict *rawPredict `toml:"predict"`
 }
 
@@ -158,6 +162,7 @@ func firstLine(s string) string {
 // header checks the top-level keys and the file name.
 func (p *parser) header(l *Lesson, raw *rawLesson, name string, builtIn bool) {
 	l.Number, l.Title, l.Summary, l.Scenario = raw.Number, raw.Title, raw.Summary, raw.Scenario
+	l.InRealKafka = strings.TrimSpace(raw.Real)
 	m := reFileName.FindStringSubmatch(path.Base(name))
 	switch {
 	case !builtIn:

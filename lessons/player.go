@@ -44,6 +44,8 @@ type Player struct {
 	pending *pendingAnswer  // an answer whose reveal the run is playing towards
 	script  []sim.Scheduled // solution steps still to play, in time order
 
+	stopTexts map[int]string // each reached stop's text, as the run allowed it then
+
 	hintsShown int      // challenge hints shown so far: they escalate
 	judged     bool     // the challenge run has been checked
 	verdict    []string // its details
@@ -79,6 +81,15 @@ func NewPlayer(l *Lesson, seed uint64) (*Player, error) {
 	return p, nil
 }
 
+// Narration is the say lines of the scenario the current mode runs, with
+// their conditions.
+func (p *Player) Narration() []scenarios.Narration {
+	if p.mode == ChallengeRun {
+		return p.chalSc.Narration
+	}
+	return p.tourSc.Narration
+}
+
 // Lesson is the lesson being played.
 func (p *Player) Lesson() *Lesson { return p.lesson }
 
@@ -110,7 +121,7 @@ func (p *Player) StartTour() error {
 		return fmt.Errorf("lesson %d: %w", p.lesson.Number, err)
 	}
 	p.mode, p.run, p.next, p.paused, p.pending, p.script = Tour, r, 0, -1, nil, nil
-	p.answers = map[int]PredictResult{}
+	p.answers, p.stopTexts = map[int]PredictResult{}, nil
 	p.judged = false
 	return nil
 }
@@ -152,8 +163,7 @@ func (p *Player) Advance(untilMs int64) (*Stop, bool) {
 		case holdReveal:
 			p.reveal()
 		default:
-			p.paused = p.next
-			p.next++
+			p.arrive(p.next)
 		}
 		return p.Paused()
 	}

@@ -62,6 +62,6 @@ func (p *Player) BackToStop(i int) error {
 	p.run.Seek(0)
 	p.run.RunUntil(p.lesson.Stops[i].AtMs)
 	p.afterSeek()
-	p.paused, p.next = i, i+1
+	p.arrive(i)
 	return nil
 }

@@ -49,3 +49,22 @@ func (p *Player) Watch() []WatchValue {
 	}
 	return out
 }
+
+// arrive waits at stop i and says its text as the run is now.
+func (p *Player) arrive(i int) {
+	p.paused, p.next = i, i+1
+	st := &p.lesson.Stops[i]
+	if p.stopTexts == nil {
+		p.stopTexts = map[int]string{}
+	}
+	p.stopTexts[i] = Narrate(st.Text, st.When, st.Else, p.run.Sim().Snapshot())
+}
+
+// StopText is stop i's text as it was said when the run reached it: as
+// written, its else, or marked as scripted when the run contradicts it.
+func (p *Player) StopText(i int) string {
+	if t, ok := p.stopTexts[i]; ok {
+		return t
+	}
+	return p.lesson.Stops[i].Text
+}

@@ -32,6 +32,8 @@ func (p *parser) stops(l *Lesson, raws []rawStop) {
 				p.fail(err.Error(), "use a scenarios.Metric name", "stop", at, "watch")
 			}
 		}
+		s.When, s.Else = p.when(r.When, r.Else, at)
+		s.Code, s.CodeLine = p.code(r.Code, at)
 		if r.Predict != nil {
 			s.Predict = p.predict(r.Predict, s.AtMs, at)
 			if s.Predict != nil && s.Predict.RevealMs > lastMs {
@@ -110,4 +112,49 @@ func (p *parser) lineOf(path ...string) int {
 		return n + p.tomlStart - 1
 	}
 	return 0
+}
+
+// when checks a stop's when and else.
+func (p *parser) when(when, other, at string) (scenarios.Condition, string) {
+	other = strings.TrimSpace(other)
+	if when == "" {
+		if other != "" {
+			p.fail("else without when", `say when the text is true: when = "group.billing.lost == 0"`, "stop", at, "else")
+		}
+		return nil, ""
+	}
+	c, err := scenarios.ParseCondition(when)
+	if err != nil {
+		p.fail(err.Error(), `e.g. when = "group.billing.duplicated == 0"`, "stop", at, "when")
+		return nil, ""
+	}
+	for _, t := range c {
+		if err := CheckMetricName(t.Metric); err != nil {
+			p.fail(err.Error(), "use a scenarios.Metric name", "stop", at, "when")
+			return nil, ""
+		}
+	}
+	return c, other
+}
+
+// code checks a stop's code: a built-in program, and a label in it.
+func (p *parser) code(ref, at string) (string, int) {
+	if ref == "" {
+		return "", -1
+	}
+	name, label, _ := strings.Cut(ref, ":")
+	sn, err := LoadSnippet(name)
+	if err != nil {
+		p.fail(err.Error(), `code = "consumer.py:commit" names a program and a line label`, "stop", at, "code")
+		return "", -1
+	}
+	if label == "" {
+		return name, -1
+	}
+	line, ok := sn.Labels[label]
+	if !ok {
+		p.fail(fmt.Sprintf("%s has no line labelled %q", name, label), "its labels: "+sn.labelNames(), "stop", at, "code")
+		return "", -1
+	}
+	return name, line
 }

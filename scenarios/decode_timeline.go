@@ -39,6 +39,7 @@ func (b *builder) timeline(list []*table) {
 	for _, it := range items {
 		if b.timelineRefs(it.t, it.s, consumers) {
 			b.sc.Timeline = append(b.sc.Timeline, it.s)
+			b.narration(it.t, it.s)
 		}
 		if it.s.Cmd.Kind == sim.CmdAddConsumer {
 			total++

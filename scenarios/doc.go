@@ -63,6 +63,8 @@
 //	group = "inventory"
 //	consumer = 1          # c1
 //	say = "Narration shown when it happens."
+//	when = "group.g.lost == 0"   # optional: say is true when this holds (terms joined by and)
+//	else = "..."                 # optional: said instead when it does not
 //
 //	[[expect]]
 //	group = "inventory"

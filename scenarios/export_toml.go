@@ -181,9 +181,21 @@ func (w *tomlWriter) group(g sim.GroupConfig) {
 }
 
 // entry writes one timeline command with the keys its kind takes.
-func (w *tomlWriter) entry(s sim.Scheduled) {
+func (w *tomlWriter) entry(s sim.Scheduled) { w.entryAs("[[timeline]]", s) }
+
+// CommandTOML writes one command under header (a lesson's
+// "[[challenge.solution]]"), with the keys its kind takes and no say.
+func CommandTOML(header string, s sim.Scheduled) string {
+	var w tomlWriter
+	s.Cmd.Say = ""
+	w.entryAs(header, s)
+	return w.b.String()
+}
+
+// entryAs writes one command under a header of the caller's choice.
+func (w *tomlWriter) entryAs(header string, s sim.Scheduled) {
 	c := s.Cmd
-	w.header("[[timeline]]")
+	w.header(header)
 	w.dur("at", s.AtMs)
 	w.str("do", string(c.Kind))
 	for _, f := range commandFields[c.Kind] {
@@ -241,3 +253,6 @@ func (w *tomlWriter) replicas(a [][]int) {
 	}
 	w.b.WriteString("]\n")
 }
+
+// QuoteTOML writes s as a TOML basic string.
+func QuoteTOML(s string) string { return tomlString(s) }

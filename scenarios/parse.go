@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,7 +24,13 @@ const (
 
 // kafkasim_version records which kafkasim wrote a file (Export); it is
 // checked to be a string and otherwise only informs the reader.
-var topKeys = []string{"kafkasim_version", "title", "description", "seed", "duration", "cluster", "topic", "producer", "group", "timeline", "expect"}
+var topKeys = []string{"kafkasim_version", "title", "description", "seed", "duration", "cluster", "topic", "producer", "group", "timeline", "expect",
+	// A scenario that is also a lesson (kafkasim lesson FILE.toml) has
+	// these; the lessons package reads them, a scenario run ignores them.
+	"number", "summary", "in_real_kafka", "stop", "challenge"}
+
+// TopKeys lists the top-level keys a scenario file may have.
+func TopKeys() []string { return slices.Clone(topKeys) }
 
 // Parse decodes and validates one scenario file. The error, a Problems,
 // lists every mistake found, one per line, each as
@@ -102,7 +109,7 @@ func (b *builder) build(top *table) {
 	b.topics(top.list("topic", topicKeys...))
 	b.producers(top.list("producer", producerKeys...))
 	b.groups(top.list("group", groupKeys...))
-	b.timeline(top.list("timeline", timelineKeys...))
+	b.timeline(top.list("timeline", append(slices.Clone(timelineKeys), narrationKeys...)...))
 	b.expects(top.list("expect", expectKeys...))
 	b.limits(top)
 }

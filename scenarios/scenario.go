@@ -25,6 +25,8 @@ type Scenario struct {
 	Config      sim.Config
 	Timeline    []sim.Scheduled // in time order; equal times keep file order
 	Expects     []Expect
+	// Narration is the timeline's say lines with their conditions.
+	Narration []Narration
 }
 
 // NewSim builds the simulation for one seed and queues the timeline.

@@ -30,9 +30,15 @@ type TimelineEntry struct {
 	// To is where reset-offsets sets the group's committed offsets:
 	// "earliest" or "latest" (kafka-consumer-groups --reset-offsets).
 	To string `toml:"to"`
+	// When binds say to the run (a Condition); Else is said when it fails.
+	When string `toml:"when"`
+	Else string `toml:"else"`
 }
 
 var timelineKeys = []string{"at", "do", "say", "broker", "producer", "group", "consumer", "topic", "partitions", "count", "delay", "key", "value", "controller", "to"}
+
+// narrationKeys bind a timeline entry's say to the run.
+var narrationKeys = []string{"when", "else"}
 
 // commandFields lists the keys each timeline command takes besides at and
 // say; a trailing "?" marks an optional one.

@@ -33,5 +33,5 @@ func (scenarioLibrary) Load(nameOrPath string) (scenarioSpec, error) {
 		return scenarioSpec{}, err
 	}
 	return scenarioSpec{Name: s.Name, Title: s.Title, Description: s.Description, Seed: s.Seed,
-		DurationMs: s.DurationMs, Config: s.Config, Timeline: append([]sim.Scheduled(nil), s.Timeline...)}, nil
+		DurationMs: s.DurationMs, Config: s.Config, Timeline: append([]sim.Scheduled(nil), s.Timeline...), Narration: s.Narration}, nil
 }

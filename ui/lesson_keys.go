@@ -18,6 +18,7 @@ type lessonKeys struct {
 	Skip      key.Binding // pass on a prediction
 	Letter    key.Binding // pick a prediction's choice by letter
 	Names     key.Binding // show the engine's metric names beside the words
+	Export    key.Binding // write a lesson of this run: x shares a run everywhere
 	Up        key.Binding
 	Down      key.Binding
 	PageUp    key.Binding
@@ -56,6 +57,7 @@ func newLessonKeys(g globalKeys) lessonKeys {
 		Skip:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
 		Letter:    key.NewBinding(key.WithKeys("a", "b", "c", "d", "e"), key.WithHelp("a-e", "pick")),
 		Names:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "metric names")),
+		Export:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "write a lesson of this run")),
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
@@ -81,7 +83,7 @@ func (k lessonKeys) readingHelp() [][]key.Binding {
 func (k lessonKeys) lessonHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{named(k.Enter, "continue / next stop / confirm"), named(k.Digit, "pick a choice"), named(k.Letter, "pick a choice"), named(k.Skip, "skip a question"), k.Hide, k.Names, k.Text},
-		{named(k.Challenge, "challenge / check"), k.Hint, k.Solve, k.Tour, named(k.Restart, "restart run"), k.Next},
+		{named(k.Challenge, "challenge / check"), k.Hint, k.Solve, k.Tour, named(k.Restart, "restart run"), k.Export, k.Next},
 	}
 }
 

@@ -3,253 +3,201 @@ package ui
 import (
 	"regexp"
 	"strings"
+	"sync"
 
+	"github.com/charmbracelet/glamour"
+	gansi "github.com/charmbracelet/glamour/ansi"
+	"github.com/charmbracelet/glamour/styles"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"kafkasim/scenarios"
 )
 
-// mdStyle is how one run of inline Markdown is drawn.
-type mdStyle int
-
-// The inline styles lessons use.
-const (
-	mdPlain  mdStyle = iota
-	mdStrong         // **bold** and *emphasis* (the theme has no italic)
-	mdCode           // `code`
-)
-
-// mdSpan is a run of text in one style.
-type mdSpan struct {
-	text  string
-	style mdStyle
-}
-
-// mdWord is what wrapping moves as one piece: spans with no space between.
-type mdWord []mdSpan
-
-func (w mdWord) width() int {
-	n := 0
-	for _, s := range w {
-		n += ansi.StringWidth(s.text)
-	}
-	return n
-}
-
-// mdListItem matches "- item", "* item" and "1. item", with any indent.
-var mdListItem = regexp.MustCompile(`^(\s*)([-*+]|\d+[.)])\s+(.*)$`)
-
-// renderMarkdown draws the little Markdown that lessons and quiz texts use
-// (headings, paragraphs, lists, fenced code, **bold**, *emphasis* and
-// `code`) as lines at most w cells wide. The text is sanitised first: it
-// comes from data files. Glamour would do more, but is not in go.sum.
+// renderMarkdown draws lesson and quiz Markdown with glamour (headings,
+// paragraphs, lists, tables, fenced code, emphasis), word-wrapped to w
+// cells and themed as the screen is: dark or light, and plain text when
+// colour is off (NO_COLOR, or a test's Ascii renderer). The text is
+// sanitised first: it comes from data files. Renders are cached by text,
+// width and theme, so a frame that shows the same text costs a map
+// lookup, not a parse.
 func renderMarkdown(st *Styles, src string, w int) []string {
-	r := mdRenderer{st: st, w: max(w, 10)}
-	fence := false
-	for _, line := range strings.Split(scenarios.Sanitize(src), "\n") {
-		line = strings.ReplaceAll(line, "\t", "    ")
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case strings.HasPrefix(trimmed, "```"):
-			r.flush()
-			fence = !fence
-		case fence:
-			r.out = append(r.out, st.Accent.Render(ansi.Truncate("  │ "+line, r.w, "…")))
-		case trimmed == "":
-			r.flush()
-			r.blank()
-		case strings.HasPrefix(trimmed, "#"):
-			r.flush()
-			r.heading(strings.TrimSpace(strings.TrimLeft(trimmed, "#")))
-		case mdListItem.MatchString(line):
-			r.flush()
-			m := mdListItem.FindStringSubmatch(line)
-			bullet := "• "
-			if m[2][0] >= '0' && m[2][0] <= '9' {
-				bullet = m[2] + " "
-			}
-			r.indent = min(len(m[1]), 8)
-			r.bullet = bullet
-			r.para = append(r.para, m[3])
-		default:
-			r.para = append(r.para, trimmed)
-		}
+	w = max(w, 10)
+	profile, dark := termenv.Ascii, true
+	if r := st.Renderer(); r != nil {
+		profile, dark = r.ColorProfile(), r.HasDarkBackground()
 	}
-	r.flush()
-	for len(r.out) > 0 && r.out[len(r.out)-1] == "" {
-		r.out = r.out[:len(r.out)-1]
+	key := mdKey{src: src, w: w, profile: profile, dark: dark}
+	if lines, ok := mdCache.get(key); ok {
+		return lines
 	}
-	return r.out
+	lines := glamourLines(scenarios.Sanitize(src), w, profile, dark)
+	mdCache.put(key, lines)
+	return lines
 }
 
-// mdRenderer collects one paragraph or list item at a time.
-type mdRenderer struct {
-	st     *Styles
-	w      int
-	out    []string
-	para   []string // source lines of the paragraph or item being read
-	bullet string   // the list bullet of the current item, "" for a paragraph
-	indent int      // the item's indent
-}
-
-// blank adds one empty line, never two in a row.
-func (r *mdRenderer) blank() {
-	if len(r.out) > 0 && r.out[len(r.out)-1] != "" {
-		r.out = append(r.out, "")
+// glamourLines renders once, then trims what glamour adds around the
+// document and anything past w (a long word or a table cell).
+func glamourLines(src string, w int, profile termenv.Profile, dark bool) []string {
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(mdStyle(profile, dark)), glamour.WithWordWrap(w),
+		glamour.WithColorProfile(profile))
+	var out string
+	if err == nil {
+		out, err = r.Render(src)
 	}
-}
-
-// heading draws a section title as a rule, readable without colour.
-func (r *mdRenderer) heading(title string) {
-	r.blank()
-	text := "── " + plainInline(title) + " "
-	rule := strings.Repeat("─", max(r.w-ansi.StringWidth(text), 0))
-	r.out = append(r.out, r.st.Title.Render(ansi.Truncate(text, r.w, "…"))+r.st.Faint.Render(rule))
-}
-
-// flush wraps the paragraph or list item read so far.
-func (r *mdRenderer) flush() {
-	if len(r.para) == 0 {
-		return
+	if err != nil { // glamour refuses nothing we write; say so rather than show nothing
+		out = src
 	}
-	words := inlineWords(strings.Join(r.para, " "))
-	lead := strings.Repeat(" ", r.indent) + r.bullet
-	hang := strings.Repeat(" ", ansi.StringWidth(lead))
-	for i, line := range wrapWords(words, r.w-len(hang)) {
-		prefix := hang
-		if i == 0 {
-			prefix = lead
-		}
-		r.out = append(r.out, prefix+r.draw(line))
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		lines[i] = trimPadding(l, 1<<20)
 	}
-	r.para, r.bullet, r.indent = nil, "", 0
-}
-
-// draw renders one wrapped line of words.
-func (r *mdRenderer) draw(words []mdWord) string {
-	var b strings.Builder
-	for i, w := range words {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		for _, s := range w {
-			switch s.style {
-			case mdStrong:
-				b.WriteString(r.st.Bold.Render(s.text))
-			case mdCode:
-				b.WriteString(r.st.Accent.Render(s.text))
-			default:
-				b.WriteString(s.text)
-			}
-		}
+	lines = rewrapListItems(lines, w)
+	for i, l := range lines {
+		lines[i] = trimPadding(l, w)
 	}
-	return b.String()
-}
-
-// inlineWords splits text into words, reading **, * and ` as style marks.
-func inlineWords(text string) []mdWord {
-	var (
-		words        []mdWord
-		cur          mdWord
-		buf          strings.Builder
-		strong, code bool
-		em           bool
-	)
-	style := func() mdStyle {
-		switch {
-		case code:
-			return mdCode
-		case strong || em:
-			return mdStrong
-		}
-		return mdPlain
+	for len(lines) > 0 && ansi.Strip(lines[0]) == "" {
+		lines = lines[1:]
 	}
-	cut := func() {
-		if buf.Len() > 0 {
-			cur = append(cur, mdSpan{buf.String(), style()})
-			buf.Reset()
-		}
-	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '`':
-			cut()
-			code = !code
-		case !code && strings.HasPrefix(text[i:], "**"):
-			cut()
-			strong = !strong
-			i++
-		case !code && c == '*' && emphasisMark(text, i, em):
-			cut()
-			em = !em
-		case c == ' ':
-			cut()
-			if len(cur) > 0 {
-				words = append(words, cur)
-				cur = nil
-			}
-		default:
-			buf.WriteByte(c)
-		}
-	}
-	cut()
-	if len(cur) > 0 {
-		words = append(words, cur)
-	}
-	return words
-}
-
-// emphasisMark tells a *word* mark from a lone asterisk ("3 * 4"): an
-// opening mark starts a word, a closing one (open is set) ends one.
-func emphasisMark(text string, i int, open bool) bool {
-	wordBefore := i > 0 && text[i-1] != ' ' && text[i-1] != '('
-	if open {
-		return wordBefore
-	}
-	return !wordBefore && i+1 < len(text) && text[i+1] != ' '
-}
-
-// plainInline drops the style marks, for titles.
-func plainInline(s string) string {
-	return strings.NewReplacer("**", "", "`", "").Replace(s)
-}
-
-// wrapWords breaks words into lines at most w cells wide; a word longer
-// than a line is cut.
-func wrapWords(words []mdWord, w int) [][]mdWord {
-	w = max(w, 4)
-	var (
-		lines [][]mdWord
-		cur   []mdWord
-		curW  int
-	)
-	for _, word := range words {
-		ww := word.width()
-		if ww > w {
-			word = mdWord{{ansi.Truncate(wordText(word), w-1, "…"), word[0].style}}
-			ww = word.width()
-		}
-		if curW > 0 && curW+1+ww > w {
-			lines = append(lines, cur)
-			cur, curW = nil, 0
-		}
-		if curW > 0 {
-			curW++
-		}
-		cur = append(cur, word)
-		curW += ww
-	}
-	if len(cur) > 0 {
-		lines = append(lines, cur)
+	for len(lines) > 0 && ansi.Strip(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
 	}
 	return lines
 }
 
-func wordText(w mdWord) string {
-	var b strings.Builder
-	for _, s := range w {
-		b.WriteString(s.text)
+// trimPadding cuts the styled spaces glamour pads each line with (they
+// would cost the terminal and overflow a narrower pane) and anything past
+// w cells.
+func trimPadding(line string, w int) string {
+	n := min(ansi.StringWidth(strings.TrimRight(ansi.Strip(line), " ")), w)
+	if n == ansi.StringWidth(line) {
+		return dropEmptyStyles(line)
 	}
-	return b.String()
+	cut := ansi.Truncate(line, n, "")
+	if n < ansi.StringWidth(strings.TrimRight(ansi.Strip(line), " ")) {
+		cut = ansi.Truncate(line, n, "…")
+	}
+	if strings.Contains(cut, "\x1b[") {
+		cut += "\x1b[0m"
+	}
+	return dropEmptyStyles(cut)
+}
+
+// emptyStyle is a style switched on and straight off again, with nothing
+// drawn in it; glamour leaves many.
+var emptyStyle = regexp.MustCompile(`(?:\x1b\[[0-9;]*m)+\x1b\[0m`)
+
+// dropEmptyStyles removes styles that draw nothing, keeping one reset.
+func dropEmptyStyles(line string) string {
+	if !strings.Contains(line, "\x1b[") {
+		return line
+	}
+	out := emptyStyle.ReplaceAllString(line, "\x1b[0m")
+	out = strings.TrimPrefix(out, "\x1b[0m")
+	return out
+}
+
+// listItem matches a list item as glamour draws it: indent, bullet or
+// number, a space.
+var listItem = regexp.MustCompile(`^(\s*)(•|\d+\.) `)
+
+// rewrapListItems wraps each list item again with a hanging indent.
+// Glamour v1 wraps an item's first line short and its continuation lines
+// past the width, flush left; the item's words are joined and wrapped to
+// w, continuation lines under the item's first word.
+func rewrapListItems(lines []string, w int) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); {
+		m := listItem.FindString(ansi.Strip(lines[i]))
+		if m == "" {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		hang := ansi.StringWidth(m)
+		words := []string{ansi.TruncateLeft(lines[i], hang, "")}
+		j := i + 1
+		for ; j < len(lines); j++ {
+			plain := ansi.Strip(lines[j])
+			if strings.TrimSpace(plain) == "" || listItem.MatchString(plain) {
+				break
+			}
+			words = append(words, strings.TrimLeft(lines[j], " "))
+		}
+		head := ansi.Truncate(lines[i], hang, "")
+		for k, l := range strings.Split(ansi.Wordwrap(strings.Join(words, " "), max(w-hang, 10), ""), "\n") {
+			if k == 0 {
+				out = append(out, head+l)
+			} else {
+				out = append(out, strings.Repeat(" ", hang)+l)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// mdStyle is glamour's style for the screen's theme, without the
+// document margin (the pane has its own) and with headings in the
+// screen's accent colour.
+func mdStyle(profile termenv.Profile, dark bool) gansi.StyleConfig {
+	if profile == termenv.Ascii {
+		s := styles.ASCIIStyleConfig
+		s.Document.Margin = uintPtr(0)
+		// No colour, no bold: markers around emphasis would break where
+		// a line wraps inside it ("**Spark**** Structured"), so words stay
+		// plain, as they read in a terminal without colour.
+		s.Strong.BlockPrefix, s.Strong.BlockSuffix = "", ""
+		s.Emph.BlockPrefix, s.Emph.BlockSuffix = "", ""
+		return s
+	}
+	s, accent := styles.LightStyleConfig, colAccent.Light
+	if dark {
+		s, accent = styles.DarkStyleConfig, colAccent.Dark
+	}
+	s.Document.Margin = uintPtr(0)
+	s.Heading.Color = &accent
+	s.H1.Color, s.H1.BackgroundColor = &accent, nil
+	// Inline code in the accent colour, as the rest of the screen draws
+	// names from Kafka, without glamour's red on a grey block.
+	s.Code.Color, s.Code.BackgroundColor = &accent, nil
+	s.Code.Prefix, s.Code.Suffix = "", ""
+	return s
+}
+
+func uintPtr(n uint) *uint { return &n }
+
+// mdKey is one render: the same text at another width or theme is another.
+type mdKey struct {
+	src     string
+	w       int
+	profile termenv.Profile
+	dark    bool
+}
+
+// mdRenders is a small cache of renders; it forgets everything when full,
+// which only a screen resized over and over reaches.
+type mdRenders struct {
+	mu sync.Mutex
+	m  map[mdKey][]string
+}
+
+const mdCacheSize = 256
+
+var mdCache = &mdRenders{m: map[mdKey][]string{}}
+
+func (c *mdRenders) get(k mdKey) ([]string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	l, ok := c.m[k]
+	return l, ok
+}
+
+func (c *mdRenders) put(k mdKey, lines []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= mdCacheSize {
+		clear(c.m)
+	}
+	c.m[k] = lines
 }

@@ -48,17 +48,41 @@ func para(text string, w int) []string {
 	return lines
 }
 
-// stopBox shows stop idx's text, its live values and its question.
+// stopBox shows stop idx's text, its live values, its program (when it
+// names one: beside the text on a wide screen, a few lines under it on a
+// narrow one) and its question.
 func (s *lessonScreen) stopBox(w, idx int) []string {
+	stop := &s.lesson.Stops[idx]
+	if stop.Code != "" && w >= codeSideMinW {
+		cw := min(codePaneMaxW, w/2)
+		left := s.stopText(w-cw-1, idx)
+		left = append(left, s.stopQuestion(w-cw-1, idx)...)
+		return besideText(left, s.codePane(stop, cw, max(len(left), codeSideMinRows)), w-cw-1)
+	}
+	lines := s.stopText(w, idx)
+	lines = append(lines, s.codePane(stop, w, codeNarrowRows)...)
+	return append(lines, s.stopQuestion(w, idx)...)
+}
+
+// stopText is the stop's title, text and live values.
+func (s *lessonScreen) stopText(w, idx int) []string {
 	st := s.st
 	stop := &s.lesson.Stops[idx]
 	lines := []string{s.boxTitle("■ STOP "+itoa(idx+1)+" of "+itoa(len(s.lesson.Stops))+" · "+fmtMs(stop.AtMs), w)}
-	lines = append(lines, para(stop.Text, w)...)
+	lines = append(lines, para(s.player.StopText(idx), w)...)
 	if watch := s.watchLine(stop); watch != "" {
 		for _, l := range wrap(watch, w-2) {
 			lines = append(lines, " "+st.Accent.Render(l))
 		}
 	}
+	return lines
+}
+
+// stopQuestion is the stop's question: open, revealing or judged.
+func (s *lessonScreen) stopQuestion(w, idx int) []string {
+	st := s.st
+	stop := &s.lesson.Stops[idx]
+	var lines []string
 	q := stop.Predict
 	if q == nil {
 		return lines
@@ -117,7 +141,7 @@ func (s *lessonScreen) tourDoneBox(w int) []string {
 	lines := []string{s.boxTitle("■ END OF THE TOUR", w)}
 	lines = append(lines, para("You have watched it happen. Now make it happen yourself: the challenge.", w)...)
 	lines = append(lines, para("Goal: "+s.lesson.Challenge.Goal, w)...)
-	for _, l := range para("enter starts the challenge · r watches the tour again · t reads the lesson again", w) {
+	for _, l := range para("enter starts the challenge · r watches the tour again · t reads the lesson again, with the real Kafka commands", w) {
 		lines = append(lines, s.st.Faint.Render(l))
 	}
 	return lines
@@ -212,7 +236,11 @@ func (s *lessonScreen) verdictBox(w int) []string {
 	} else {
 		lines = append(lines, st.Lost.Render(" ✘ NOT YET")+" · r tries again")
 	}
-	for _, d := range s.details {
+	details := s.player.PlainVerdict() // in words; m shows the engine's names
+	if s.names || len(details) == 0 {
+		details = s.details
+	}
+	for _, d := range details {
 		lines = append(lines, fit("   "+sanitize(d), w))
 	}
 	return lines

@@ -144,6 +144,10 @@ func (s *lessonScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		cmd = s.handleKey(msg)
+	case skeletonPathMsg:
+		cmd = s.skeletonTo(msg)
+	case skeletonDoneMsg:
+		s.skeletonDone(msg)
 	default:
 		if s.sim != nil && s.phase != lessonReading {
 			cmd = s.sim.Update(msg)
@@ -192,6 +196,9 @@ func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(km, k.Restart):
 		return s.restartRun()
+	case key.Matches(km, k.Export):
+		s.openSkeletonPrompt()
+		return nil
 	case key.Matches(km, k.sim.Faults):
 		cmd := s.sim.Update(km)
 		s.addActions()

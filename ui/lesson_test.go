@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
 
 	course "kafkasim/lessons"
 )
@@ -215,24 +219,56 @@ func TestLessonUnknown(t *testing.T) {
 	}
 }
 
-// TestLessonMarkdown renders headings, lists, bold and code as plain text.
+// TestLessonMarkdown renders headings, lists, tables, emphasis and code
+// with glamour, as plain text without colour, every line within the width
+// and the file's control bytes made visible.
 func TestLessonMarkdown(t *testing.T) {
-	src := "## Title\n\nSome **bold** and `code` and *em*, 3 * 4.\n\n- one\n  more\n1. first\n\n```\nraw  text\n```\n\x1b[2Jevil"
-	got := strings.Join(renderMarkdown(plainStyles(), src, 30), "\n")
-	want := strings.Join([]string{
-		"── Title ─────────────────────",
-		"",
-		"Some bold and code and em, 3 *",
-		"4.",
-		"",
-		"• one more",
-		"1. first",
-		"",
-		"  │ raw  text",
-		`\x1b[2Jevil`,
-	}, "\n")
-	if got != want {
-		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	src := "## Title\n\nSome **bold** and `code` and *em*, 3 * 4.\n\n- one\n- two\n\n1. first\n\n" +
+		"| acks | waits for |\n|---|---|\n| 1 | the leader |\n\n```\nraw  text\n```\n\x1b[2Jevil"
+	lines := renderMarkdown(plainStyles(), src, 30)
+	got := strings.Join(lines, "\n")
+	for _, want := range []string{"## Title", "Some bold and code and em, 3", "• one\n• two", "1. first",
+		"acks", "the leader", "raw  text", `\x1b[2Jevil`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 30 || strings.HasSuffix(l, " ") || strings.Contains(l, "**") {
+			t.Errorf("line %q: wider than 30, padded, or with emphasis markers", l)
+		}
+	}
+}
+
+// TestLessonMarkdownThemed: with colour the text is styled for the
+// background (dark and light differ), without glamour's padding, and a
+// second render of the same text at the same width is the cached one.
+func TestLessonMarkdownThemed(t *testing.T) {
+	src := "## Acks\n\nThe **leader** replies with `acks=all`."
+	var seen []string
+	for _, dark := range []bool{true, false} {
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.TrueColor)
+		r.SetHasDarkBackground(dark)
+		st := NewStyles(r)
+		lines := renderMarkdown(&st, src, 40)
+		text := strings.Join(lines, "\n")
+		if !strings.Contains(text, "\x1b[") || !strings.Contains(ansi.Strip(text), "The leader replies with acks=all.") {
+			t.Fatalf("dark %v: not styled, or words lost: %q", dark, text)
+		}
+		for _, l := range lines {
+			if strings.HasSuffix(ansi.Strip(l), " ") {
+				t.Errorf("dark %v: padded line %q", dark, l)
+			}
+		}
+		again := renderMarkdown(&st, src, 40)
+		if &again[0] != &lines[0] {
+			t.Errorf("dark %v: the second render was not the cached one", dark)
+		}
+		seen = append(seen, text)
+	}
+	if seen[0] == seen[1] {
+		t.Error("dark and light render the same colours")
 	}
 }
 

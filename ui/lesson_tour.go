@@ -34,7 +34,8 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 		name = s.lesson.Challenge.Scenario
 	}
 	spec := scenarioSpec{Name: name, Title: s.lesson.Title, Description: s.lesson.Summary, Seed: p.Seed(),
-		DurationMs: p.EndMs(), Config: p.Sim().Config(), Timeline: append([]sim.Scheduled(nil), p.Sim().Timeline()...)}
+		DurationMs: p.EndMs(), Config: p.Sim().Config(), Timeline: append([]sim.Scheduled(nil), p.Sim().Timeline()...),
+		Narration: p.Narration()}
 	s.sim = newSimScreen(s.st, s.keys.sim, spec, start)
 	s.sim.hot.still = s.noMotion
 	s.sim.menu = s.sim.menu.WithSubtitle(lessonFaultSubtitle(mode))

@@ -129,6 +129,12 @@ func (s *lessonScreen) textLines() []string {
 	w := min(s.w-2, lessonTextMaxW)
 	if s.text == nil || s.textW != w {
 		s.text = renderMarkdown(s.st, s.lesson.Body, w)
+		if code := programsText(s.lesson); code != "" {
+			s.text = append(append(s.text, ""), renderMarkdown(s.st, code, w)...)
+		}
+		if s.lesson.InRealKafka != "" {
+			s.text = append(append(s.text, ""), realKafkaBox(s.st, s.lesson.InRealKafka, w)...)
+		}
 		next := "▶ enter: watch it happen in the simulator · c: straight to the challenge"
 		s.text = append(s.text, "", s.st.Bold.Render(fit(next, w)))
 		s.textW = w

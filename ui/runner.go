@@ -1,6 +1,9 @@
 package ui
 
-import "kafkasim/sim"
+import (
+	"kafkasim/scenarios"
+	"kafkasim/sim"
+)
 
 // runner is the slice of the engine's time-travelling run (sim.Run) that the
 // simulator screen drives. Keeping it an interface lets tests play scripted
@@ -42,6 +45,7 @@ type scenarioSpec struct {
 	DurationMs  int64
 	Config      sim.Config
 	Timeline    []sim.Scheduled
+	Narration   []scenarios.Narration // the say lines' conditions
 }
 
 // withSeed is the same scenario with another seed.
@@ -49,4 +53,10 @@ func (s scenarioSpec) withSeed(seed uint64) scenarioSpec {
 	s.Seed = seed
 	s.Config.Seed = seed
 	return s
+}
+
+// narrationFor finds the scripted line a note event carries.
+func (s scenarioSpec) narrationFor(text string, atMs int64) (scenarios.Narration, bool) {
+	sc := scenarios.Scenario{Narration: s.Narration}
+	return sc.NarrationFor(text, atMs)
 }

@@ -199,7 +199,7 @@ func (m *simScreen) afterSeek() {
 	for i := len(m.events) - 1; i >= 0; i-- {
 		if m.events[i].Type == sim.EvNote {
 			e := m.events[i]
-			m.note = &e
+			m.note = m.narrate(e)
 			break
 		}
 	}
@@ -311,7 +311,7 @@ func (m *simScreen) absorbNew(stepOnly bool) {
 	for i := len(fresh) - 1; i >= 0; i-- {
 		if fresh[i].Type == sim.EvNote {
 			e := fresh[i]
-			m.note = &e
+			m.note = m.narrate(e)
 			break
 		}
 	}

@@ -1,0 +1,17 @@
+package ui
+
+import (
+	course "kafkasim/lessons"
+	"kafkasim/sim"
+)
+
+// narrate is a note event as the screen shows it: its scripted line, its
+// else, or the line marked as scripted with what the engine says happened,
+// read when the line appears. The event is a copy: the run's own events
+// keep the script's words.
+func (m *simScreen) narrate(e sim.Event) *sim.Event {
+	if n, ok := m.spec.narrationFor(e.Text, e.AtMs); ok && len(n.When) > 0 && m.run != nil {
+		e.Text = course.Narrate(n.Say, n.When, n.Else, m.run.Snapshot())
+	}
+	return &e
+}
