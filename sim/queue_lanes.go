@@ -37,6 +37,12 @@ func (q *eventQueue) pushLane(lane int, it item) {
 	case it.atMs >= l.lastAtMs:
 		it.lane = uint16(lane + 1)
 		l.lastAtMs = it.atMs
+		if len(l.waiting) == cap(l.waiting) && 4*l.head >= len(l.waiting) {
+			// Reuse the popped front before growing: the array stays
+			// within twice the timers waiting.
+			n := copy(l.waiting, l.waiting[l.head:])
+			l.waiting, l.head = l.waiting[:n], 0
+		}
 		l.waiting = append(l.waiting, it)
 		q.queued++
 	default:
@@ -56,10 +62,6 @@ func (q *eventQueue) advanceLane(lane uint16) {
 	next := l.waiting[l.head]
 	l.head++
 	q.queued--
-	if l.head >= 1024 && 2*l.head >= len(l.waiting) {
-		n := copy(l.waiting, l.waiting[l.head:])
-		l.waiting, l.head = l.waiting[:n], 0
-	}
 	q.heapPush(next)
 }
 
