@@ -73,7 +73,7 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 		s.batches.Append(batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
 			createdMs: s.nowMs, firstSeq: -1, base: -1, estimate: p.batchEstimate()})
 		pp.open = int32(s.batches.Len() - 1)
-		s.schedule(p.cfg.DeliveryTimeoutMs, batchExpireItem(p, pp.open))
+		s.scheduleTimer(p.cfg.DeliveryTimeoutMs, p, batchExpireItem(p, pp.open))
 		if p.cfg.LingerMs > 0 {
 			s.schedule(p.cfg.LingerMs, lingerItem(p, part, pp.open))
 		}

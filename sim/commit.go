@@ -13,34 +13,47 @@ const commitRetryBackoffMs = 100
 // to read on each of its partitions). A commitSync that cannot get through
 // yet is kept and retried before the next poll; it returns false then.
 func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
-	offs := s.commitScratch.offsets
-	if offs == nil {
-		offs = make(map[TopicPartition]int64, len(m.assigned))
-	}
-	clear(offs)
-	s.commitScratch.offsets = offs
+	offs := s.commitScratch.list[:0]
 	for _, tp := range m.assigned {
 		if pos, ok := m.positions[tp]; ok {
-			offs[tp] = pos
+			offs = append(offs, tpOffset{tp: tp, off: pos})
 		}
 	}
+	s.commitScratch.list = offs
 	if len(offs) == 0 {
 		return true
 	}
-	if s.deliverCommit(g, m, offs, !sync) {
+	offs = sortedOffsets(offs)
+	if s.deliverOffsets(g, m, offs, !sync) {
 		return true
 	}
-	if sync {
-		m.pendingCommit = offs
-		s.commitScratch.offsets = nil // kept: the next commit takes a new map
-		return false
+	if !sync {
+		return true
 	}
-	return true
+	pending := make(map[TopicPartition]int64, len(offs))
+	for _, o := range offs {
+		pending[o.tp] = o.off
+	}
+	m.pendingCommit = pending
+	return false
 }
 
-// deliverCommit is the OffsetCommit request at the coordinator. It reports
-// false when the coordinator is unreachable.
+// deliverCommit is the OffsetCommit request of a map of offsets (a retried
+// commitSync) at the coordinator. It reports false when the coordinator is
+// unreachable.
 func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, async bool) bool {
+	list := s.commitScratch.list[:0]
+	for tp, off := range offs {
+		list = append(list, tpOffset{tp: tp, off: off})
+	}
+	s.commitScratch.list = list
+	return s.deliverOffsets(g, m, sortedOffsets(list), async)
+}
+
+// deliverOffsets is the OffsetCommit request at the coordinator, with the
+// offsets sorted by partition and each partition once. It reports false
+// when the coordinator is unreachable.
+func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) bool {
 	coord := s.coordinator(g)
 	if coord == 0 || !s.brokerUp(coord) {
 		if m.pendingCommit == nil {
@@ -59,31 +72,48 @@ func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, 
 			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, MemberRemoved: !m.inGroup})
 		return true
 	}
-	tps := s.commitScratch.tps[:0]
-	for tp := range offs {
-		tps = append(tps, tp)
-	}
-	slices.SortFunc(tps, compareTP) // sort.Slice's reflection costs with a thousand partitions
-	s.commitScratch.tps = tps
 	var b []byte
-	for _, tp := range tps {
-		off := offs[tp]
-		if cur, ok := g.committed[tp]; ok && cur == off {
+	for _, o := range offs {
+		if cur, ok := g.committed[o.tp]; ok && cur == o.off {
 			continue
 		}
-		s.commitOffset(g, m, tp, off)
+		s.commitOffset(g, m, o.tp, o.off)
 		if len(b) > 0 {
 			b = append(b, ' ')
 		}
-		b = append(append(b, tp.Topic...), '-')
-		b = append(strconv.AppendInt(b, int64(tp.Partition), 10), '=')
-		b = strconv.AppendInt(b, off, 10)
+		b = append(append(b, o.tp.Topic...), '-')
+		b = append(strconv.AppendInt(b, int64(o.tp.Partition), 10), '=')
+		b = strconv.AppendInt(b, o.off, 10)
 	}
 	if len(b) > 0 {
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Broker: coord,
 			Text: string(b), Reason: Reason(g.cfg.Commit)})
 	}
 	return true
+}
+
+// tpOffset is one partition's offset in a commit.
+type tpOffset struct {
+	tp  TopicPartition
+	off int64
+}
+
+// sortedOffsets sorts offs by partition (already so when the assignment
+// is sorted, the usual case) and keeps the last offset of a partition
+// listed twice, as a map would.
+func sortedOffsets(offs []tpOffset) []tpOffset {
+	byTP := func(a, b tpOffset) int { return compareTP(a.tp, b.tp) }
+	if !slices.IsSortedFunc(offs, byTP) {
+		slices.SortStableFunc(offs, byTP)
+	}
+	out := offs[:0]
+	for i, o := range offs {
+		if i+1 < len(offs) && offs[i+1].tp == o.tp {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 func asyncWord(async bool) string {
@@ -97,6 +127,5 @@ func asyncWord(async bool) string {
 // so a member of a thousand partitions does not build a map and a slice
 // each time. A clone starts without it.
 type commitScratch struct {
-	offsets map[TopicPartition]int64
-	tps     []TopicPartition
+	list []tpOffset
 }

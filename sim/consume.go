@@ -72,7 +72,9 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	readCommitted := g.cfg.IsolationLevel == "read_committed"
 	got, from := 0, int64(-1)
 	i := lr.indexOf(pos)
-	fe := m.fetchEpochs[tp]
+	startPos := pos
+	fe, feKnown := m.fetchEpochs[tp]
+	startFe := fe
 	for ; i < lr.entries.Len() && got < maxRecs; i++ {
 		e := *lr.entries.At(i)
 		if e.offset >= limit {
@@ -92,8 +94,13 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	if got == 0 && pos < limit && i >= lr.entries.Len() {
 		pos = limit // a compacted gap runs to the end
 	}
-	m.positions[tp] = pos
-	m.fetchEpochs[tp] = fe
+	// Most fetches of a quiet partition read nothing: no map writes then.
+	if pos != startPos {
+		m.positions[tp] = pos
+	}
+	if !feKnown || fe != startFe {
+		m.fetchEpochs[tp] = fe
+	}
 	return got, from
 }
 

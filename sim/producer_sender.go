@@ -78,5 +78,5 @@ func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
 		s.finishBatch(p, bi, true, errNone)
 		return
 	}
-	s.schedule(p.cfg.RequestTimeoutMs, requestTimeoutItem(p, bi, b.reqGen))
+	s.scheduleTimer(p.cfg.RequestTimeoutMs, p, requestTimeoutItem(p, bi, b.reqGen))
 }

@@ -9,6 +9,7 @@ type item struct {
 	atMs int64
 	seq  uint64
 	kind itemKind
+	lane uint16 // 1 + its lane in eventQueue.lanes, 0 if none (queue_lanes.go)
 	a    int32
 	b    int32
 	c    int32
@@ -19,11 +20,15 @@ type item struct {
 // eventQueue is a min-heap ordered by (time, insertion sequence), so equal
 // times run in the order they were scheduled.
 type eventQueue struct {
-	items []item
+	items []item // the heap
 	seq   uint64
+	// lanes hold timers queued behind the one of theirs in the heap.
+	lanes  []timerLane
+	queued int // items waiting in lanes
 }
 
-func (q *eventQueue) Len() int { return len(q.items) }
+// Len is the number of items queued, in the heap and in lanes.
+func (q *eventQueue) Len() int { return len(q.items) + q.queued }
 
 func less(a, b *item) bool {
 	if a.atMs != b.atMs {
@@ -35,6 +40,11 @@ func less(a, b *item) bool {
 func (q *eventQueue) push(it item) {
 	q.seq++
 	it.seq = q.seq
+	q.heapPush(it)
+}
+
+// heapPush puts an item that has its sequence number into the heap.
+func (q *eventQueue) heapPush(it item) {
 	q.items = append(q.items, it)
 	i := len(q.items) - 1
 	for i > 0 {
@@ -67,11 +77,19 @@ func (q *eventQueue) pop() item {
 		q.items[i], q.items[m] = q.items[m], q.items[i]
 		i = m
 	}
+	if top.lane != 0 {
+		q.advanceLane(top.lane)
+	}
 	return top
 }
 
 func (q *eventQueue) clone() eventQueue {
-	return eventQueue{items: append([]item(nil), q.items...), seq: q.seq}
+	c := eventQueue{items: append([]item(nil), q.items...), seq: q.seq, queued: q.queued}
+	c.lanes = make([]timerLane, len(q.lanes))
+	for i, l := range q.lanes {
+		c.lanes[i] = timerLane{waiting: append([]item(nil), l.waiting[l.head:]...), inHeap: l.inHeap, lastAtMs: l.lastAtMs}
+	}
+	return c
 }
 
 // schedule queues a happening delayMs from now.
