@@ -25,6 +25,7 @@ type external struct {
 	waiting  map[int32]extWait // batch -> the request waiting for its answer
 	nextPid  int64
 	groups   []*extGroup
+	txns     []*extTxn // transactional.ids, in the order they registered
 	out      []ExternalReply
 }
 

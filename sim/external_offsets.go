@@ -55,8 +55,16 @@ func (s *Sim) ExternalCommit(req CommitRequest) []string {
 	default:
 		eg.member(req.MemberID).lastSeenMs = s.nowMs
 	}
+	s.storeLiveOffsets(req.Group, eg, member, req.Offsets, codes)
+	return codes
+}
+
+// storeLiveOffsets makes offsets the group's committed offsets (an
+// OffsetCommit, or a transaction's offsets when it commits), with an
+// error code for each.
+func (s *Sim) storeLiveOffsets(group string, eg *extGroup, member string, offsets []CommitOffset, codes []string) {
 	var text []string
-	for i, o := range req.Offsets {
+	for i, o := range offsets {
 		if _, t := s.topicByName(o.Topic); t == nil || o.Partition < 0 || o.Partition >= len(t.parts) {
 			codes[i] = "UNKNOWN_TOPIC_OR_PARTITION"
 			continue
@@ -71,10 +79,9 @@ func (s *Sim) ExternalCommit(req CommitRequest) []string {
 		text = append(text, tp.String()+"@"+strconv.FormatInt(o.Offset, 10))
 	}
 	if len(text) > 0 {
-		s.emit(Event{Type: EvCommitted, Group: req.Group, Member: member, Gen: eg.generation, Count: len(text),
+		s.emit(Event{Type: EvCommitted, Group: group, Member: member, Gen: eg.generation, Count: len(text),
 			Text: strings.Join(text, " ")})
 	}
-	return codes
 }
 
 // CommittedOffset answers one partition of an OffsetFetch: the committed

@@ -120,7 +120,10 @@ func (s *Sim) externalBatch(p *producer, ti int, req ExternalProduce) int32 {
 			v = s.ledger.value(&str)
 		}
 		rec := s.ledger.add(recordInfo{producer: uint16(p.idx), sendN: int32(p.sends), topicIdx: uint16(ti),
-			part: uint16(req.Partition), key: k, value: v, createdMs: uint32(s.nowMs), txn: -1})
+			part: uint16(req.Partition), key: k, value: v, createdMs: uint32(s.nowMs), txn: p.txn})
+		if p.txn >= 0 {
+			s.noteExternalTxnRecord(p, rec)
+		}
 		b.recs = append(b.recs, rec)
 		b.bytes += s.ledger.size(rec)
 	}
@@ -156,7 +159,7 @@ func (s *Sim) externalProduceAnswered(p *producer, it item) {
 		if b.state != batchDone {
 			b.state, b.base = batchDone, base
 			for _, r := range b.recs {
-				s.ledger.settle(r, true)
+				s.settleLiveAck(r)
 			}
 			p.acked += len(b.recs)
 			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),

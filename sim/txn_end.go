@@ -107,37 +107,44 @@ func (s *Sim) finishTxn(g *group, m *member, commit bool) {
 		if t == nil || part >= len(t.parts) {
 			break
 		}
-		pt := t.parts[part]
-		first := int64(-1)
-		kept := pt.openTxns[:0:0]
-		for _, o := range pt.openTxns {
-			if o.producer != m.txn.producer {
-				kept = append(kept, o)
-			} else {
-				first = o.first
-			}
-		}
-		pt.openTxns = kept
-		lr := pt.leaderRep()
-		if lr == nil {
-			continue
-		}
-		if !commit && first >= 0 {
-			pt.aborted = append(pt.aborted, abortedRange{producer: m.txn.producer, first: first, last: lr.leo - 1})
-		}
-		if !s.brokerUp(pt.leader) {
-			continue // the coordinator writes markers only to a live leader
-		}
-		s.markers = append(s.markers, txnMarker{producer: m.txn.producer, commit: commit, epoch: p.epoch})
-		e := entry{offset: lr.leo, rec: markerRec(len(s.markers) - 1), epoch: int32(pt.leaderEpoch)}
-		lr.appendEntry(e, markerBytes, s.nowMs, s.nowMs, &t.cfg)
-		s.notePid(lr, e)
-		s.wakeParkedFetches(pt)
-		s.maybeAdvanceHW(pt)
+		s.writeTxnMarker(t, t.parts[part], m.txn.producer, p.epoch, commit)
 	}
 	for _, r := range m.txn.outputs {
 		s.ledger.settle(r, commit)
 	}
+}
+
+// writeTxnMarker is the coordinator's WriteTxnMarkers to one partition:
+// the producer's open transaction there is closed (an abort remembers its
+// range for read_committed readers) and the marker is appended on a live
+// leader.
+func (s *Sim) writeTxnMarker(t *topic, pt *partition, producer int32, epoch int32, commit bool) {
+	first := int64(-1)
+	kept := pt.openTxns[:0:0]
+	for _, o := range pt.openTxns {
+		if o.producer != producer {
+			kept = append(kept, o)
+		} else {
+			first = o.first
+		}
+	}
+	pt.openTxns = kept
+	lr := pt.leaderRep()
+	if lr == nil {
+		return
+	}
+	if !commit && first >= 0 {
+		pt.aborted = append(pt.aborted, abortedRange{producer: producer, first: first, last: lr.leo - 1})
+	}
+	if !s.brokerUp(pt.leader) {
+		return // the coordinator writes markers only to a live leader
+	}
+	s.markers = append(s.markers, txnMarker{producer: producer, commit: commit, epoch: epoch})
+	e := entry{offset: lr.leo, rec: markerRec(len(s.markers) - 1), epoch: int32(pt.leaderEpoch)}
+	lr.appendEntry(e, markerBytes, s.nowMs, s.nowMs, &t.cfg)
+	s.notePid(lr, e)
+	s.wakeParkedFetches(pt)
+	s.maybeAdvanceHW(pt)
 }
 
 func containsInt(xs []int, x int) bool {

@@ -245,12 +245,16 @@ func whyProducer(e Event) (string, bool) {
 	case EvProducerCrash:
 		return fmt.Sprintf("producer %s crashed: %s it had not yet got acks for are failed (some may still be in the log)",
 			e.Producer, plural(e.Count, "record", "records")), true
-	case EvTxnCommitted:
+	case EvTxnCommitted, EvTxnAborted:
+		if e.Member == "" {
+			return liveTxnWhy(e), true
+		}
+		if e.Type == EvTxnAborted {
+			return fmt.Sprintf("%s of %s: transaction aborted (%s); its %s stay in the log but read_committed consumers skip them, and its offsets were never committed",
+				e.Member, e.Group, e.Text, plural(int(e.OutputRecords), "output record", "output records")), true
+		}
 		return fmt.Sprintf("%s of %s committed its transaction: %s processed, %s to %s and the offsets became visible together",
 			e.Member, e.Group, plural(e.Count, "input record", "input records"), plural(int(e.OutputRecords), "output record", "output records"), e.Text), true
-	case EvTxnAborted:
-		return fmt.Sprintf("%s of %s: transaction aborted (%s); its %s stay in the log but read_committed consumers skip them, and its offsets were never committed",
-			e.Member, e.Group, e.Text, plural(int(e.OutputRecords), "output record", "output records")), true
 	}
 	return "", false
 }

@@ -38,6 +38,10 @@ func apis() map[int16]api {
 		20: {0, 5, handleDeleteTopics},
 		22: {0, 4, handleInitProducerID},
 		23: {2, 4, handleOffsetsForLeaderEpoch},
+		24: {0, 3, handleAddPartitionsToTxn}, // v4+ is the brokers' batched form (KIP-890)
+		25: {0, 3, handleAddOffsetsToTxn},
+		26: {0, 3, handleEndTxn},
+		28: {0, 3, handleTxnOffsetCommit},
 		32: {0, 4, handleDescribeConfigs},
 		37: {0, 3, handleCreatePartitions},
 		44: {0, 1, handleIncrementalAlterConfigs},

@@ -72,15 +72,12 @@ func handleOffsetFetch(srv *Server, r *request, kreq kmsg.Request) {
 }
 
 // handleInitProducerID gives an idempotent producer its id (or bumps its
-// epoch, KIP-360). Transactional ids are not served yet.
+// epoch, KIP-360); a transactional.id goes to the transaction coordinator.
 func handleInitProducerID(srv *Server, r *request, kreq kmsg.Request) {
 	req := kreq.(*kmsg.InitProducerIDRequest)
 	resp := kmsg.NewPtrInitProducerIDResponse()
 	if req.TransactionalID != nil {
-		srv.sim.NoteExternal("client " + r.clientID + " asked for transactional.id " + *req.TransactionalID +
-			": transactions from live clients are not served yet (COORDINATOR_NOT_AVAILABLE)")
-		resp.ErrorCode, resp.ProducerID, resp.ProducerEpoch = code("COORDINATOR_NOT_AVAILABLE"), -1, -1
-		srv.respond(r, resp)
+		handleInitTransactional(srv, r, req)
 		return
 	}
 	pid, epoch := int64(-1), int16(-1)

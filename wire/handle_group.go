@@ -7,7 +7,9 @@ import (
 )
 
 // handleFindCoordinator names the broker leading the group's
-// __consumer_offsets partition. Transaction coordinators are not served.
+// __consumer_offsets partition; for a transactional.id (key type 1) the
+// engine places __transaction_state like __consumer_offsets, so the same
+// hash names its coordinator.
 func handleFindCoordinator(srv *Server, r *request, kreq kmsg.Request) {
 	req := kreq.(*kmsg.FindCoordinatorRequest)
 	resp := kmsg.NewPtrFindCoordinatorResponse()
@@ -15,9 +17,6 @@ func handleFindCoordinator(srv *Server, r *request, kreq kmsg.Request) {
 	id := srv.sim.GroupCoordinator(req.CoordinatorKey)
 	_, up, _ := srv.sim.BrokerStatus(id)
 	switch {
-	case req.CoordinatorType != 0:
-		resp.ErrorCode = code("COORDINATOR_NOT_AVAILABLE")
-		srv.sim.NoteExternal("client " + r.clientID + " asked for a transaction coordinator: transactions from live clients are not served yet")
 	case id == 0 || !up:
 		resp.ErrorCode = code("COORDINATOR_NOT_AVAILABLE")
 	default:

@@ -13,9 +13,6 @@ import (
 func handleProduce(srv *Server, r *request, kreq kmsg.Request) {
 	req := kreq.(*kmsg.ProduceRequest)
 	resp := kmsg.NewPtrProduceResponse()
-	if req.TransactionID != nil {
-		srv.sim.NoteExternal("client " + r.clientID + " sent a transactional produce: transactions from live clients are not served yet")
-	}
 	left := 0
 	finish := func() {
 		if left == 0 && req.Acks != 0 {
@@ -36,7 +33,7 @@ func handleProduce(srv *Server, r *request, kreq kmsg.Request) {
 		for pi, p := range t.Partitions {
 			out := &resp.Topics[ti].Partitions[pi]
 			pb, err := decodeBatch(p.Records)
-			if err != nil || pb.transactional {
+			if err != nil {
 				name := "INVALID_RECORD"
 				if err != nil {
 					name = err.Error()
