@@ -134,5 +134,5 @@ var scenarioNames = []string{
 	"at-least-once", "producer-retries", "exactly-once", "retention",
 	"compaction", "controller-failover", "controller-zookeeper", "controller-quorum",
 	"microservices", "activity-tracking", "log-aggregation",
-	"stream-processing", "mlops",
+	"stream-processing", "mlops", "temperature-sensor",
 }
