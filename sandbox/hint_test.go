@@ -49,7 +49,7 @@ func TestEveryFailureHasAHint(t *testing.T) {
 		"kafka-configs --alter --entity-type brokers --entity-name 1 --add-config num.io.threads=16" + bs, "kafka-configs --describe --entity-type nope" + bs,
 		"kafka-configs --alter --topic __consumer_offsets --add-config retention.ms=1" + bs,
 		"crash", "crash broker 9", "slow broker 1", "play x", "step x", "add consumer nope", "close consumer g 9",
-		"nonsense", "'unclosed", "kafka-server-start.sh", "zookeeper-server-start.sh",
+		"nonsense", "'unclosed", "zookeeper-server-start.sh",
 	}
 	for _, line := range bad {
 		s := newSession(t, 3)
