@@ -70,7 +70,6 @@ var keyExceptions = map[string]string{
 	"tab":   "in the command line tab completes, as every shell does",
 	"up":    "the arrows move the list or the view showing; also k in the same places",
 	"down":  "see up",
-	"t":     "go to a time in a run; in a lesson, where going to a time is off, the lesson text",
 }
 
 // TestKeymapOneMeaning fails when a key means two different things on two

@@ -47,7 +47,7 @@ func newLessonKeys(g globalKeys) lessonKeys {
 	return lessonKeys{
 		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go on")),
 		Challenge: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "challenge")),
-		Text:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "lesson text")),
+		Text:      key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "lesson text")),
 		Hide:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hide/show box")),
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart run")),
 		Hint:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "hint")),
