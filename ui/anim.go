@@ -22,6 +22,7 @@ const (
 	hotFetchIn                   // s1 topic, n1 partition, n2 follower; [from, to) fetched from leader n
 	hotFetchOut                  // s1 topic, n1 partition, n2 leader; [from, to) fetched by its followers
 	hotLost                      // s1 group; n the lost count before, count after, label the engine's reason
+	hotHWFrom                    // s1 topic, n1 partition; from = the old high watermark
 )
 
 // hotKey names one highlighted thing.

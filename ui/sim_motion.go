@@ -31,6 +31,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	// with this frame rather than the next.
 	m.groups.moves.observe(&m.snap, m.hot)
 	m.logs.commits.observe(&m.snap, m.hot)
+	m.logs.hws.observe(&m.snap, m.hot)
 	m.ledger.lost.observe(&m.snap, m.hot, m.lostFates())
 	return tea.Batch(cmd, m.animate())
 }
