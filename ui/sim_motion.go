@@ -39,6 +39,7 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 func (m *simScreen) observeMotion() {
 	m.groups.moves.observe(&m.snap, m.hot)
 	m.logs.commits.observe(&m.snap, m.hot)
+	m.logs.hws.observe(&m.snap, m.hot)
 	m.ledger.lost.observe(&m.snap, m.hot, m.lostFates())
 }
 
