@@ -3,20 +3,24 @@ package sim
 import (
 	"iter"
 	"math"
+	"sort"
 )
 
-// storedEntry is an entry as a replica's log keeps it: 12 bytes. An offset
-// fits in 32 bits for the reason the ledger's does (recordInfo.offset): a
-// log holds no more offsets than the run appended records and markers, far
-// fewer than 2^31.
+// storedEntry is an entry as a replica's log keeps it: 8 bytes, its leader
+// epoch kept once per run of entries that share it (entryLog.epochs). An
+// offset fits in 32 bits for the reason the ledger's does
+// (recordInfo.offset): a log holds no more offsets than the run appended
+// records and markers, far fewer than 2^31.
 type storedEntry struct {
 	offset int32
 	rec    int32
-	epoch  int32
 }
 
-func (se storedEntry) entry() entry {
-	return entry{offset: int64(se.offset), rec: se.rec, epoch: se.epoch}
+// epochRun says the entries from offset start on, up to the next run's
+// start, were written in leader epoch epoch.
+type epochRun struct {
+	start int64
+	epoch int32
 }
 
 // entryLog is one replica's entries, in chunks shared with checkpoints and,
@@ -29,21 +33,58 @@ func (se storedEntry) entry() entry {
 // can see: a log writes its own chunk only past its own length (an append),
 // and a sharer sees only items the leader had already written. A cut chunk
 // (Truncate) is copied before the next append, and entries are never
-// written in place (there is no Mut).
-type entryLog struct{ c chunks[storedEntry] }
+// written in place (there is no Mut). Epochs are each log's own.
+type entryLog struct {
+	c chunks[storedEntry]
+	// epochs holds a run per change of epoch along the log, by start
+	// offset; it is shared with clones up to its length.
+	epochs []epochRun
+}
 
 // Len is the number of entries.
 func (l *entryLog) Len() int { return l.c.Len() }
 
 // At reads entry i.
-func (l *entryLog) At(i int) entry { return l.c.At(i).entry() }
+func (l *entryLog) At(i int) entry {
+	se := l.c.At(i)
+	off := int64(se.offset)
+	return entry{offset: off, rec: se.rec, epoch: l.epochAt(off)}
+}
 
-// Append adds e at the end.
-func (l *entryLog) Append(e entry) {
+// epochAt is the epoch of the run that holds offset off.
+func (l *entryLog) epochAt(off int64) int32 {
+	n := len(l.epochs)
+	if n == 0 {
+		return 0
+	}
+	if last := l.epochs[n-1]; last.start <= off {
+		return last.epoch // the usual case: a read near the log end
+	}
+	// The last run that starts at or before off.
+	i := sort.Search(n, func(i int) bool { return l.epochs[i].start > off }) - 1
+	return l.epochs[max(i, 0)].epoch
+}
+
+// noteEpoch starts a run if e's epoch differs from the last entry's.
+func (l *entryLog) noteEpoch(e entry) {
+	if n := len(l.epochs); n == 0 || l.epochs[n-1].epoch != e.epoch {
+		l.epochs = append(l.epochs, epochRun{start: e.offset, epoch: e.epoch})
+	}
+}
+
+// stored is e as the chunks keep it.
+func stored(e entry) storedEntry {
 	if e.offset > math.MaxInt32 {
 		panic("sim: log offset beyond 2^31")
 	}
-	l.c.Append(storedEntry{offset: int32(e.offset), rec: e.rec, epoch: e.epoch})
+	return storedEntry{offset: int32(e.offset), rec: e.rec}
+}
+
+// Append adds e at the end.
+func (l *entryLog) Append(e entry) {
+	se := stored(e)
+	l.noteEpoch(e)
+	l.c.Append(se)
 }
 
 // appendCopy adds src's entry i at the end. When this log's next slot sits
@@ -52,6 +93,7 @@ func (l *entryLog) Append(e entry) {
 // instead of copying it: the items it then sees are the ones it would
 // have written.
 func (l *entryLog) appendCopy(src *entryLog, i int) {
+	l.noteEpoch(src.At(i))
 	d, s := &l.c, &src.c
 	si := i + s.head
 	sk, j := si>>chunkBits, si&(chunkLen-1)
@@ -88,14 +130,38 @@ func (l *entryLog) Range(from, to int) iter.Seq2[int, entry] {
 	}
 }
 
-// Truncate keeps the first n entries.
-func (l *entryLog) Truncate(n int) { l.c.Truncate(n) }
+// Truncate keeps the first n entries, and the runs of epochs they start.
+func (l *entryLog) Truncate(n int) {
+	if n >= l.c.Len() {
+		return
+	}
+	end := int64(-1)
+	if n > 0 {
+		end = int64(l.c.At(n - 1).offset)
+	}
+	k := len(l.epochs)
+	for k > 0 && l.epochs[k-1].start > end {
+		k--
+	}
+	// Capped: the next run appended must not land where a clone sees one.
+	l.epochs = l.epochs[:k:k]
+	l.c.Truncate(n)
+}
 
-// DropFront forgets the first k entries.
-func (l *entryLog) DropFront(k int) { l.c.DropFront(k) }
+// DropFront forgets the first k entries. The runs stay: a run that starts
+// before the first entry left still names its epoch.
+func (l *entryLog) DropFront(k int) {
+	if k >= l.c.Len() {
+		l.epochs = nil
+	}
+	l.c.DropFront(k)
+}
 
 // share returns a copy for a checkpoint (chunks.share).
-func (l *entryLog) share() entryLog { return entryLog{l.c.share()} }
+func (l *entryLog) share() entryLog {
+	l.epochs = l.epochs[:len(l.epochs):len(l.epochs)]
+	return entryLog{c: l.c.share(), epochs: l.epochs}
+}
 
 // tableBytes and copiedBytes are what a checkpoint of the log costs
 // (chunks.tableBytes, chunks.copied).

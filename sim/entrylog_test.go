@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 func testEntry(i int) entry { return entry{offset: int64(i), rec: int32(i), epoch: 1} }
 
@@ -122,5 +125,41 @@ func TestInSyncReplicasShareTheLog(t *testing.T) {
 	})
 	if chunks == 0 || shared < chunks*3/4 {
 		t.Fatalf("followers share %d of their %d chunks with the leader; want most", shared, chunks)
+	}
+}
+
+// A log entry is 8 bytes: the leader epoch is kept once per run of
+// entries that share it, and every entry reads back its own.
+func TestLogEntryEpochsByRun(t *testing.T) {
+	if n := unsafe.Sizeof(storedEntry{}); n > 8 {
+		t.Fatalf("storedEntry is %d bytes, want 8", n)
+	}
+	var l entryLog
+	epochs := []int32{1, 1, 2, 2, 2, 4, 3, 3} // a lower epoch after a higher: a new run too
+	for i, ep := range epochs {
+		l.Append(entry{offset: int64(10 + i), rec: int32(i), epoch: ep})
+	}
+	for i, ep := range epochs {
+		if got := l.At(i).epoch; got != ep {
+			t.Fatalf("entry %d reads epoch %d, want %d", i, got, ep)
+		}
+	}
+	checkpoint := l.share()
+	l.Truncate(4) // keeps epochs 1 1 2 2
+	l.Append(entry{offset: 14, rec: 9, epoch: 7})
+	want := []int32{1, 1, 2, 2, 7}
+	for i, ep := range want {
+		if got := l.At(i).epoch; got != ep {
+			t.Fatalf("after truncating, entry %d reads epoch %d, want %d", i, got, ep)
+		}
+	}
+	for i, ep := range epochs {
+		if got := checkpoint.At(i).epoch; got != ep {
+			t.Fatalf("the checkpoint's entry %d reads epoch %d, want %d", i, got, ep)
+		}
+	}
+	l.DropFront(3)
+	if got := l.At(0).epoch; got != 2 || l.At(0).offset != 13 {
+		t.Fatalf("after dropping 3, the first entry is %+v", l.At(0))
 	}
 }
