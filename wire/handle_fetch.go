@@ -14,6 +14,7 @@ type parkedFetch struct {
 	r        *request
 	req      *kmsg.FetchRequest
 	deadline time.Time
+	id       int64 // the how-many-th Fetch that waited
 }
 
 // handleFetch reads each partition from the engine. With nothing to
@@ -24,6 +25,8 @@ func handleFetch(srv *Server, r *request, kreq kmsg.Request) {
 	wait := time.Duration(req.MaxWaitMillis) * time.Millisecond
 	pf := &parkedFetch{r: r, req: req, deadline: time.Now().Add(wait)}
 	if !srv.tryFetch(pf, wait <= 0) {
+		srv.parked++
+		pf.id = srv.parked
 		srv.fetches = append(srv.fetches, pf)
 	}
 }
@@ -37,7 +40,13 @@ func (srv *Server) pollFetches() {
 		if pf.r.c.isClosed() {
 			continue
 		}
-		if !srv.tryFetch(pf, !now.Before(pf.deadline)) {
+		// Each answer sees the engine up to now, as a request does, and
+		// is recorded: a replay answers it at the same virtual time.
+		srv.advance()
+		if !now.Before(pf.deadline) || srv.fetchHasSomething(pf) {
+			srv.recordFetchAnswer(pf)
+			srv.tryFetch(pf, true)
+		} else {
 			keep = append(keep, pf)
 		}
 	}
