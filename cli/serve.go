@@ -41,8 +41,8 @@ are narrated on stdout instead. Stop with q (or Ctrl-C, or --for): the
 delivery ledger (what each live producer got acknowledged, what each group
 read once or twice) is printed then.
 
-Served: ApiVersions, Metadata, Produce (acks 0/1/all, idempotent; no
-compression or gzip), Fetch, ListOffsets, OffsetsForLeaderEpoch,
+Served: ApiVersions, Metadata, Produce (acks 0/1/all, idempotent; gzip,
+snappy, lz4, zstd; headers), Fetch, ListOffsets, OffsetsForLeaderEpoch,
 FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit,
 OffsetFetch, InitProducerId, CreateTopics, DeleteTopics, CreatePartitions,
 DescribeConfigs, IncrementalAlterConfigs, DescribeGroups, ListGroups. Anything else is answered
