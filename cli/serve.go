@@ -46,8 +46,8 @@ snappy, lz4, zstd; headers), Fetch, ListOffsets, OffsetsForLeaderEpoch,
 FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit,
 OffsetFetch, InitProducerId, CreateTopics, DeleteTopics, CreatePartitions,
 DescribeConfigs, IncrementalAlterConfigs, DescribeGroups, ListGroups. Anything else is answered
-UNSUPPORTED_VERSION where Kafka's answer has a place for it. Transactions
-and static membership are not served.
+UNSUPPORTED_VERSION where Kafka's answer has a place for it. Static
+members (group.instance.id) keep their partitions across a restart.
 
 Flags:
   --brokers N        brokers of an empty cluster (default 3)

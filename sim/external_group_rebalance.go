@@ -226,7 +226,7 @@ func (eg *extGroup) joinResult(m *extMember) JoinResult {
 		Leader: eg.leader, MemberID: m.id}
 	if m.id == eg.leader {
 		for _, mm := range eg.members {
-			res.Members = append(res.Members, GroupMemberInfo{MemberID: mm.id, ClientID: mm.clientID, ClientHost: mm.host,
+			res.Members = append(res.Members, GroupMemberInfo{MemberID: mm.id, InstanceID: mm.instanceID, ClientID: mm.clientID, ClientHost: mm.host,
 				Metadata: mm.metadataFor(eg.protocol)})
 		}
 	}
