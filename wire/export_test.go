@@ -156,6 +156,35 @@ func TestExportedSessionReplaysTheSameRun(t *testing.T) {
 		t.Errorf("group billing: %+v; want all %d read, none lost", g, total)
 	}
 	compareEvents(t, events.events, s.Events())
+	playWithSeeks(t, sc, replayed)
+}
+
+// playWithSeeks plays the file as kafkasim play does (sim.Run, with its
+// checkpoints): stepping back to the middle and forward again, and a
+// what-if fork from the middle, both end with the same ledger, so the
+// live state is copied with each checkpoint and never shared.
+func playWithSeeks(t *testing.T, sc *scenarios.Scenario, want sim.LedgerSummary) {
+	t.Helper()
+	cfg := sc.Config
+	cfg.Seed = sc.Seed
+	run, err := sim.NewRun(cfg, sc.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.RunUntil(sc.DurationMs)
+	end := run.Sim().StepCount()
+	if got := run.Sim().Ledger(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("played ledger differs:\n play %+v\n run  %+v", got, want)
+	}
+	run.Seek(end / 2)
+	fork := run.Fork()
+	run.RunUntil(sc.DurationMs)
+	fork.RunUntil(sc.DurationMs)
+	for name, r := range map[string]*sim.Run{"after a step back": run, "a fork from the middle": fork} {
+		if got := r.Sim().Ledger(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s the ledger differs:\n got  %+v\n want %+v", name, got, want)
+		}
+	}
 }
 
 // compareEvents checks the replay told the same story at the same times.

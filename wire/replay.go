@@ -62,3 +62,16 @@ func (srv *Server) deliverReplies() {
 		}
 	}
 }
+
+// CloneLiveState copies a replaying server for a clone of its run
+// (sim.LiveStateCloner): the requests waiting for an answer are the
+// clone's own from then on.
+func (srv *Server) CloneLiveState() any {
+	c := &Server{replaying: true, done: srv.done, open: map[*conn]bool{}, addrs: srv.addrs, sim: srv.sim,
+		tickets: make(map[int64]waiter, len(srv.tickets)), nextTicket: srv.nextTicket, parked: srv.parked,
+		fetches: append([]*parkedFetch(nil), srv.fetches...)}
+	for k, w := range srv.tickets {
+		c.tickets[k] = w
+	}
+	return c
+}
