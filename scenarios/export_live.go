@@ -64,6 +64,11 @@ func ExportLive(sc *Scenario, seed uint64, live []sim.Scheduled, durationMs int6
 	}
 	for _, s := range timeline {
 		w.blank()
+		if text := describeRequest(s.Cmd); text != "" {
+			w.comment(SanitizeLine(text))
+		} else if s.Cmd.Late {
+			w.comment("given on the live run")
+		}
 		w.entry(s)
 	}
 	data := []byte(w.b.String())

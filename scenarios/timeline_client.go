@@ -51,7 +51,7 @@ func (t TimelineEntry) clientRequest(present func(string) bool, bad func(key, ms
 	kr := kmsg.RequestForKey(key)
 	kr.SetVersion(version)
 	if err := kr.ReadFrom(body); err != nil {
-		bad("body", fmt.Sprintf("does not read as %s: %v", t.Request, err), "body is the request after its header, base64-encoded")
+		bad("body", "does not read as "+t.Request, "body is the request after its header, base64-encoded, in that version's encoding")
 	}
 	req.Body = body
 	return req
