@@ -170,7 +170,7 @@ func (s *Sim) completeExternalJoin(eg *extGroup) {
 		res := eg.joinResult(m)
 		s.reply(ExternalReply{Ticket: m.joinTicket, Join: &res})
 		m.joinTicket, m.lastSeenMs = 0, s.nowMs
-		m.assigned, m.readUpTo = nil, nil
+		m.readUpTo = nil // what it owned stays its own until SyncGroup (readerOf)
 	}
 	s.armNextGroupTimer(eg)
 }

@@ -158,10 +158,10 @@ func (s *Sim) readerOf(clientID string, tp TopicPartition) (*extGroup, *extMembe
 	if s.live == nil {
 		return nil, nil
 	}
+	// Any state: during a rebalance a member still owns what it was last
+	// assigned until SyncGroup hands it the new assignment, and a
+	// cooperative consumer keeps fetching those partitions (KIP-429).
 	for _, eg := range s.live.groups {
-		if eg.state != GroupStable {
-			continue
-		}
 		for _, m := range eg.members {
 			if m.clientID == clientID && containsTP(m.assigned, tp) {
 				return eg, m
