@@ -48,8 +48,16 @@ func (x *external) txn(id string) *extTxn {
 // (TransactionCoordinator.handleInitProducerId): the first time a new
 // producer id at epoch 0; afterwards the same id with the epoch bumped,
 // after aborting what the previous instance left open, so a zombie's
-// requests with the old epoch are refused.
-func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string) (int64, int16, string) {
+// requests with the old epoch are refused. A transaction timeout of zero,
+// or above transaction.max.timeout.ms, is refused first
+// (TransactionStateManager.validateTransactionTimeoutMs).
+func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string, timeoutMs int64) (int64, int16, string) {
+	if timeoutMs <= 0 || timeoutMs > s.cfg.Cluster.TransactionMaxTimeoutMs {
+		s.emit(Event{Type: EvNote, Text: "live client " + clientID + " asked for transaction.timeout.ms=" + itoa64(timeoutMs) +
+			" for " + txnID + ", above the brokers' transaction.max.timeout.ms=" + itoa64(s.cfg.Cluster.TransactionMaxTimeoutMs) +
+			": InitProducerId is refused with INVALID_TRANSACTION_TIMEOUT"})
+		return -1, -1, "INVALID_TRANSACTION_TIMEOUT"
+	}
 	if c := s.coordinatorCheck(txnID, broker); c != "" {
 		return -1, -1, c
 	}
@@ -59,7 +67,7 @@ func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string) (int
 		x.nextPid++
 		p := &producer{cfg: DefaultProducer(s.uniqueProducerName(clientID), ""), idx: int32(len(s.producers)),
 			topicIdx: -1, sticky: -1, txn: -1, inflight: make([]int, len(s.brokers)), external: true, pid: x.nextPid}
-		p.cfg.RatePerSec, p.cfg.TransactionalID = 0, txnID
+		p.cfg.RatePerSec, p.cfg.TransactionalID, p.cfg.TransactionTimeoutMs = 0, txnID, timeoutMs
 		s.producers = append(s.producers, p)
 		s.ledger.names = append(s.ledger.names, p.cfg.ID)
 		x.byPid[p.pid] = p.idx
@@ -70,6 +78,7 @@ func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string) (int
 	}
 	p := s.producers[t.producer]
 	p.epoch++
+	p.cfg.TransactionTimeoutMs = timeoutMs // each InitProducerId sets it anew
 	if t.open {
 		s.endExternalTxn(t, false, "a new instance of "+txnID+" called initTransactions(), so the coordinator aborted what the old one left open")
 	}
@@ -107,6 +116,7 @@ func (s *Sim) begin(t *extTxn) {
 	s.txnSeq++
 	*t = extTxn{id: t.id, producer: t.producer, open: true, seq: int32(s.txnSeq), last: t.last}
 	s.producers[t.producer].txn = t.seq
+	s.txnOngoing(s.producers[t.producer]) // the transaction's clock starts
 }
 
 // AddPartitionsToTxn adds partitions to the producer's transaction before
