@@ -24,6 +24,11 @@ type ExternalProduce struct {
 	Topic         string
 	Partition     int
 	Records       []ExternalRecord
+
+	// Transactional is the batch's transactional flag; TransactionalID the
+	// request's transactional.id (Produce v3+).
+	Transactional   bool
+	TransactionalID string
 }
 
 // ProduceResult is the leader's answer for one partition. Err is Kafka's
@@ -44,6 +49,9 @@ func (s *Sim) ExternalProduce(req ExternalProduce) (ProduceResult, bool) {
 	}
 	if len(req.Records) == 0 {
 		return ProduceResult{Err: "CORRUPT_MESSAGE", BaseOffset: -1}, true
+	}
+	if c := s.verifyTxnProduce(req, t.parts[req.Partition]); c != "" {
+		return ProduceResult{Err: c, BaseOffset: -1}, true
 	}
 	pid := req.ProducerID
 	if pid < 0 {
