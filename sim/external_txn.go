@@ -21,6 +21,7 @@ type extTxn struct {
 	member   string
 	gen      int
 	last     string // "commit" or "abort": how the previous transaction ended
+	client   string // client id of the instance that last initialised it
 }
 
 // TxnCommitOffsets is a live TxnOffsetCommit.
@@ -71,7 +72,7 @@ func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string, time
 		s.producers = append(s.producers, p)
 		s.ledger.names = append(s.ledger.names, p.cfg.ID)
 		x.byPid[p.pid] = p.idx
-		x.txns = append(x.txns, &extTxn{id: txnID, producer: p.idx})
+		x.txns = append(x.txns, &extTxn{id: txnID, producer: p.idx, client: clientID})
 		s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Text: "live client " + clientID + " registered transactional.id " +
 			txnID + " as " + p.cfg.ID + " (producer id " + itoa64(p.pid) + ", epoch 0)"})
 		return p.pid, 0, "NONE"
@@ -79,6 +80,7 @@ func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string, time
 	p := s.producers[t.producer]
 	p.epoch++
 	p.cfg.TransactionTimeoutMs = timeoutMs // each InitProducerId sets it anew
+	t.client = clientID
 	if t.open {
 		s.endExternalTxn(t, false, "a new instance of "+txnID+" called initTransactions(), so the coordinator aborted what the old one left open")
 	}
@@ -114,7 +116,7 @@ func (s *Sim) begin(t *extTxn) {
 		return
 	}
 	s.txnSeq++
-	*t = extTxn{id: t.id, producer: t.producer, open: true, seq: int32(s.txnSeq), last: t.last}
+	*t = extTxn{id: t.id, producer: t.producer, open: true, seq: int32(s.txnSeq), last: t.last, client: t.client}
 	s.producers[t.producer].txn = t.seq
 	s.txnOngoing(s.producers[t.producer]) // the transaction's clock starts
 }

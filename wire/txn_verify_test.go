@@ -141,10 +141,12 @@ func TestLiveProduceToUnaddedPartitionIsRefused(t *testing.T) {
 	if leo, lso := endOffsets(t, ctx, x, "events", 1); leo != 0 || lso != 0 {
 		t.Errorf("events-1: log end %d, last stable %d; want 0 and 0: nothing was appended", leo, lso)
 	}
-	// The record and its COMMIT marker: nothing holds the stable offset back.
-	if leo, lso := endOffsets(t, ctx, x, "events", 0); leo != 2 || lso != 2 {
-		t.Errorf("events-0: log end %d, last stable %d; want 2 and 2", leo, lso)
-	}
+	// The record and its COMMIT marker, once the followers have it:
+	// nothing holds the stable offset back.
+	waitFor(t, "events-0 to end at 2, stable", 20*time.Second, func() bool {
+		leo, lso := endOffsets(t, ctx, x, "events", 0)
+		return leo == 2 && lso == 2
+	})
 }
 
 // startFastTxn serves n brokers at 20x wall speed, with the coordinator's
