@@ -7,7 +7,9 @@ import (
 
 // txnScenario is exactly-once consume-transform-produce in small: scorer
 // reads payments transactionally and writes scores; alerts reads scores
-// with read_committed; scorer c2 crashes with a transaction open.
+// with read_committed; scorer c2 crashes with a transaction open, which
+// the coordinator aborts once transaction.timeout.ms (5s, well within the
+// run) has passed: until then it holds alerts back.
 const txnScenario = `
 title = "replay test: transactions"
 seed = 3
@@ -37,7 +39,7 @@ consumers = 2
 processing = "100ms"
 commit = "transactional"
 output_topic = "scores"
-config = { "auto.offset.reset" = "earliest", "isolation.level" = "read_committed", "max.poll.records" = 10, "session.timeout.ms" = 6000, "heartbeat.interval.ms" = 1000 }
+config = { "auto.offset.reset" = "earliest", "isolation.level" = "read_committed", "max.poll.records" = 10, "session.timeout.ms" = 6000, "heartbeat.interval.ms" = 1000, "transaction.timeout.ms" = 5000 }
 
 [[group]]
 id = "alerts"

@@ -134,6 +134,7 @@ func (s *Sim) closeMember(g *group, m *member) error {
 	}
 	done := s.processedSoFar(g, m)
 	s.creditProcessed(g, m, done)
+	s.abortMemberTxn(g, m)
 	if g.cfg.Commit == CommitAuto || g.cfg.Commit == CommitAfterProcessing {
 		// A clean shutdown finishes the current record and commits what
 		// was processed.
