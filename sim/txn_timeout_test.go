@@ -102,3 +102,48 @@ func TestTransactionTimeoutAboveBrokerMaxIsRefused(t *testing.T) {
 		t.Fatalf("a raised transaction.max.timeout.ms allows it: %v", err)
 	}
 }
+
+// Rule: leaving the consumer group aborts no transaction (the transaction
+// coordinator knows no groups): a crashed member's transaction stays open,
+// pinning the last stable offset for read_committed readers, until the
+// coordinator's timeout check aborts it (TransactionCoordinator.
+// abortTimedOutTransactions), long after the group gave its partitions to
+// another member at session.timeout.ms. Nothing is lost or repeated.
+func TestCrashedMembersTransactionWaitsForItsTimeout(t *testing.T) {
+	c := txnPipelineConfig(4)
+	c.Groups[0].ProcessingMs, c.Groups[0].MaxPollRecords = 100, 20
+	s := mustNew(t, c)
+	stallMidTransaction(t, s) // pauses c1 mid-batch, its outputs sent
+	m := s.groups[0].members[0]
+	txn, at := m.txn.id, s.nowMs
+	if err := s.Apply(Command{Kind: CmdResumeConsumer, Group: "billing", Consumer: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Apply(Command{Kind: CmdCrashConsumer, Group: "billing", Consumer: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s.RunUntil(at + 45000)
+	// c2 has redone and committed c1's inputs by now, but its outputs sit
+	// behind c1's open transaction in enriched-0: read_committed waits.
+	if up, down := groupLedger(t, s, "billing"), groupLedger(t, s, "shipping"); up.ExactlyOnce != 200 || down.Processed >= 200 {
+		t.Fatalf("at +45s: billing %+v, shipping %+v; want billing done and shipping held back", up, down)
+	}
+	s.RunUntil(at + 200000)
+	var expired, aborted int64 = -1, -1
+	for _, e := range s.Events() {
+		if e.Type == EvMemberExpired && e.Group == "billing" && e.Member == "c1" && expired < 0 {
+			expired = e.AtMs
+		}
+		if e.Type == EvTxnAborted && e.Txn == txn {
+			aborted = e.AtMs
+		}
+	}
+	if expired < 0 || aborted < 0 || aborted < at+60000 || aborted <= expired+30000 {
+		t.Fatalf("c1 expired at %d, its transaction aborted at %d; want the abort at the first check after %d + 60s, well after the expiry",
+			expired, aborted, at)
+	}
+	up, down := groupLedger(t, s, "billing"), groupLedger(t, s, "shipping")
+	if up.ExactlyOnce != 200 || up.Lost != 0 || down.ExactlyOnce != 200 || down.Lost != 0 || down.Duplicated != 0 {
+		t.Fatalf("every input once, upstream and downstream: billing %+v shipping %+v", up, down)
+	}
+}
