@@ -56,8 +56,11 @@ func (x *rawTxn) addPartition(topic string, part int32) int16 {
 
 // produce sends one transactional record, acks=all, to the partition's leader.
 func (x *rawTxn) produce(topic string, part int32, key string) int16 {
-	batch := appendBatch(nil, []sim.FetchedRecord{{ProducerID: x.pid, ProducerEpoch: x.epoch, Sequence: x.seq[part],
+	batch, err := appendBatch(nil, []sim.FetchedRecord{{ProducerID: x.pid, ProducerEpoch: x.epoch, Sequence: x.seq[part],
 		Transactional: true, Key: []byte(key), Value: []byte("v")}}, time.Now().UnixMilli())
+	if err != nil {
+		x.t.Fatal(err)
+	}
 	req := kmsg.NewPtrProduceRequest()
 	req.TransactionID, req.Acks, req.TimeoutMillis = &x.id, -1, 5000
 	rt := kmsg.NewProduceRequestTopic()
