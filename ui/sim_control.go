@@ -311,7 +311,12 @@ func (m *simScreen) inject(cmd sim.Command) tea.Cmd {
 // absorbNew turns events not yet seen into highlights and narration.
 // stepOnly keeps only the latest step's events lit (paused stepping).
 func (m *simScreen) absorbNew(stepOnly bool) {
+	prev := m.events
 	m.events = m.run.Events()
+	if len(prev) > 0 && len(m.events) > 0 {
+		// A live run forgets its oldest events: stay on the same one.
+		m.seenSeq = max(m.seenSeq-(m.events[0].Seq-prev[0].Seq), 0)
+	}
 	if m.seenSeq > len(m.events) {
 		m.seenSeq = len(m.events)
 	}
