@@ -93,6 +93,7 @@ func (p *producer) clone() *producer {
 		c.parts[i].queue = append([]int32(nil), p.parts[i].queue...)
 	}
 	c.inflight = append([]int(nil), p.inflight...)
+	c.keyRefs = append([]keyRef(nil), p.keyRefs...)
 	return &c
 }
 

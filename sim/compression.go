@@ -102,14 +102,20 @@ func (p *producer) codec() string {
 // topic that keeps the producer's codec, a producer that compresses
 // nothing) returns at once.
 func (s *Sim) storedBytes(ri *recordInfo) int64 {
-	tc := s.topics[ri.topicIdx].cfg.CompressionType
+	return s.storedBytesFor(int(ri.topicIdx), int(ri.producer), s.ledger.sizeOf(ri))
+}
+
+// storedBytesFor is storedBytes of a record of size bytes from producer
+// pi in topic ti.
+func (s *Sim) storedBytesFor(ti, pi, size int) int64 {
+	tc := s.topics[ti].cfg.CompressionType
 	if tc == "" || tc == TopicCodecProducer {
-		pc := s.producers[ri.producer].cfg.CompressionType
+		pc := s.producers[pi].cfg.CompressionType
 		if pc == "" || pc == CodecNone {
-			return int64(s.ledger.sizeOf(ri))
+			return int64(size)
 		}
 	}
-	return int64(compressedBytes(s.ledger.sizeOf(ri), s.storedCodec(int32(ri.topicIdx), int32(ri.producer))))
+	return int64(compressedBytes(size, s.storedCodec(int32(ti), int32(pi))))
 }
 
 // The accumulator's estimate of how well its batches compress

@@ -69,6 +69,9 @@ type ledger struct {
 	names []string
 	// specs are the producers' value generators (values.go).
 	specs valueSpecs
+	// recent caches the facts followers read again (ledger_recent.go); a
+	// clone starts without it.
+	recent []recentFact
 }
 
 func (l *ledger) internKey(k string) int32 {
@@ -200,6 +203,7 @@ func (l *ledger) valueOf(rec int32) (string, bool) {
 func (l *ledger) clone() ledger {
 	c := *l
 	c.recs = l.recs.share()
+	c.recent = nil
 	c.keys = l.keys[:len(l.keys):len(l.keys)]
 	c.values = l.values[:len(l.values):len(l.values)]
 	c.names = l.names[:len(l.names):len(l.names)]

@@ -104,6 +104,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 			ri := s.ledger.recs.Mut(int(r))
 			ri.seq, ri.epoch = firstSeq+int32(i), int16(epoch)
 		}
+		s.ledger.noteRecent(r, s.ledger.recs.At(int(r)))
 		if s.copyPresent(pt, r) {
 			dups++
 		}

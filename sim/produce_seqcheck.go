@@ -109,13 +109,19 @@ func (s *Sim) notePid(r *replica, e entry) {
 		return
 	}
 	ri := s.ledger.recs.At(int(e.rec))
-	if ri.seq < 0 {
+	r.setPid(int32(ri.producer), int32(ri.epoch), ri.seq)
+}
+
+// setPid notes a record of producer prod with sequence seq in epoch epoch
+// (seq -1: not idempotent, nothing to note).
+func (r *replica) setPid(prod, epoch, seq int32) {
+	if seq < 0 {
 		return
 	}
-	for int(ri.producer) >= len(r.pids) {
+	for int(prod) >= len(r.pids) {
 		r.pids = append(r.pids, pidState{})
 	}
-	r.pids[ri.producer] = pidState{known: true, epoch: int32(ri.epoch), lastSeq: ri.seq}
+	r.pids[prod] = pidState{known: true, epoch: epoch, lastSeq: seq}
 }
 
 // rebuildPids recomputes the idempotence state after a truncation.

@@ -17,6 +17,10 @@ type producer struct {
 
 	sends     int // send() calls so far
 	keyCursor int
+	// keyRefs caches, per configured key, its ledger index and partition,
+	// so a send() from the configured keys neither looks the key up nor
+	// hashes it again (keys.go).
+	keyRefs []keyRef
 	// sticky is the partition null-keyed records go to until stickyBytes
 	// reaches batch.size (the built-in partitioner of KIP-794); -1 = none yet.
 	sticky      int
@@ -122,19 +126,21 @@ func (s *Sim) send(p *producer, key, value *string, fromConfig bool) int32 {
 	p.syncPartitions(len(t.parts))
 	p.sends++
 	keyIdx := int32(-1)
+	known := p.knownPartitions(len(t.parts))
+	part := -1
 	if fromConfig && len(p.cfg.Keys) > 0 {
-		k := p.cfg.Keys[p.keyCursor%len(p.cfg.Keys)]
-		p.keyCursor++
-		key = &k
-	}
-	if key != nil {
+		keyIdx, part = s.configuredKey(p, known)
+		key = &p.cfg.Keys[(p.keyCursor-1)%len(p.cfg.Keys)]
+	} else if key != nil {
 		keyIdx = s.ledger.internKey(*key)
 	}
 	valIdx := valueGenerated
 	if !fromConfig {
 		valIdx = s.ledger.value(value)
 	}
-	part := s.partitionFor(p, key, p.knownPartitions(len(t.parts)))
+	if part < 0 {
+		part = s.partitionFor(p, key, known)
+	}
 	rec := s.ledger.add(recordInfo{producer: uint16(p.idx), sendN: int32(p.sends), topicIdx: uint16(p.topicIdx), part: uint16(part),
 		key: keyIdx, value: valIdx, createdMs: uint32(s.nowMs), txn: p.txn})
 	size := s.ledger.size(rec)

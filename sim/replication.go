@@ -64,6 +64,13 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 	n := 0
 	for ; i < lr.entries.Len() && lr.entries.At(i).offset < upTo; i++ {
 		e := lr.entries.At(i)
+		if f, ok := s.ledger.recentOf(e.rec); ok {
+			size := s.storedBytesFor(p.topicIdx, int(f.producer), int(f.size))
+			fr.appendCopy(lr, i, e, size, int64(f.createdMs), s.nowMs, cfg)
+			fr.setPid(int32(f.producer), int32(f.epoch), f.seq)
+			n++
+			continue
+		}
 		size, ts := s.entryFacts(e)
 		fr.appendCopy(lr, i, e, size, ts, s.nowMs, cfg)
 		s.notePid(fr, e)
