@@ -104,10 +104,16 @@ func (s *Sim) noteFetched(g *group, m *member, n int) {
 	st := &g.flow
 	st.fetches++
 	for _, r := range m.buffer[len(m.buffer)-n:] {
-		ri := s.ledger.recs.At(int(r.rec))
-		st.fetchedBytes += s.storedBytes(ri)
+		var size, sentMs int64
+		if f, ok := s.ledger.recentOf(r.rec); ok {
+			size, sentMs = s.storedBytesFor(int(f.topicIdx), int(f.producer), int(f.size)), int64(f.createdMs)
+		} else {
+			ri := s.ledger.recs.At(int(r.rec))
+			size, sentMs = s.storedBytes(ri), ri.sentMs()
+		}
+		st.fetchedBytes += size
 		st.fetchedRecs++
-		lat := s.nowMs - ri.sentMs()
+		lat := s.nowMs - sentMs
 		st.latencySumMs += lat
 		st.latencyMaxMs = max(st.latencyMaxMs, lat)
 	}

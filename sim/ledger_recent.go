@@ -14,13 +14,15 @@ package sim
 const recentBits = 14
 
 // recentFact is what a follower needs of a record: its size before
-// compression, its timestamp and its producer sequence.
+// compression, its timestamp and its producer sequence; and what a
+// consumer's fetch counts (size and timestamp).
 type recentFact struct {
 	rec1      int32 // the record's id + 1; 0 = empty
 	createdMs uint32
 	seq       int32
 	size      uint16
 	producer  uint16
+	topicIdx  uint16
 	epoch     int16
 }
 
@@ -33,7 +35,7 @@ func (l *ledger) noteRecent(rec int32, ri *recordInfo) {
 		l.recent = make([]recentFact, 1<<recentBits)
 	}
 	l.recent[rec&(1<<recentBits-1)] = recentFact{rec1: rec + 1, createdMs: ri.createdMs, seq: ri.seq,
-		size: ri.size, producer: ri.producer, epoch: ri.epoch}
+		size: ri.size, producer: ri.producer, topicIdx: ri.topicIdx, epoch: ri.epoch}
 }
 
 // recentOf returns rec's cached facts, if the cache still holds them.
