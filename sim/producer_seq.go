@@ -38,7 +38,9 @@ func (s *Sim) numberBatch(p *producer, bi int32) {
 	for i, r := range b.recs {
 		ri := s.ledger.recs.Mut(int(r))
 		ri.seq, ri.epoch = b.firstSeq+int32(i), int16(p.epoch)
-		s.ledger.forgetRecent(r)
+		if ri.offset >= 0 {
+			s.ledger.forgetRecent(r) // renumbered after it landed
+		}
 	}
 }
 
