@@ -58,8 +58,7 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 		// takes records until it holds batch.size bytes.
 		last := pp.queue[len(pp.queue)-1]
 		if b := s.batches.Mut(int(last)); b.attempts == 0 && p.batchBytes(b)+size <= p.cfg.BatchSizeBytes {
-			b.recs = append(b.recs, rec)
-			b.bytes += size
+			p.addToBatch(b, rec, size)
 			return
 		}
 	}
@@ -78,7 +77,24 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 			s.schedule(p.cfg.LingerMs, lingerItem(p, part, pp.open))
 		}
 	}
-	b := s.batches.Mut(int(pp.open))
+	p.addToBatch(s.batches.Mut(int(pp.open)), rec, size)
+}
+
+// batchRecsGuess is how many records a batch holds before its record list
+// is sized for a full batch.
+const batchRecsGuess = 64
+
+// addToBatch adds a record of size bytes to b. A batch that grows past
+// batchRecsGuess records will most likely fill: its list then takes the
+// room batch.size leaves for records of the sizes so far, rather than
+// doubling its way there and leaving each smaller copy behind as garbage.
+func (p *producer) addToBatch(b *batch, rec int32, size int) {
+	if n := len(b.recs); n == cap(b.recs) && n >= batchRecsGuess {
+		if used := p.batchBytes(b); used > 0 && used < p.cfg.BatchSizeBytes {
+			room := n + (p.cfg.BatchSizeBytes-used)*n/used + 2
+			b.recs = append(make([]int32, 0, room), b.recs...)
+		}
+	}
 	b.recs = append(b.recs, rec)
 	b.bytes += size
 }
