@@ -1,6 +1,9 @@
 package ui
 
-import "kafkasim/sim"
+import (
+	"kafkasim/sim"
+	"kafkasim/ui/components"
+)
 
 // hotKind is what a highlight is on.
 type hotKind uint8
@@ -162,8 +165,8 @@ func (a *anim) truncOf(topic string, partition, broker int) *truncMark {
 	return nil
 }
 
-// get reports whether k is lit, and its label.
-func (a *anim) get(k hotKey) (hotVal, bool) {
+// Get reports whether k is lit, and its label.
+func (a *anim) Get(k hotKey) (hotVal, bool) {
 	v, ok := a.heat[k]
 	return v, ok
 }
@@ -200,7 +203,7 @@ func (a *anim) absorbOne(e *sim.Event) {
 		sim.EvBrokerFenced, sim.EvBrokerUnfenced, sim.EvControllerElected, sim.EvControllerLost, sim.EvAcksDropping:
 		a.light(hotKey{kind: hotBroker, n1: e.Broker}, "")
 	case sim.EvAppended, sim.EvReplicated:
-		a.lightN(hotKey{kind: hotReplica, s1: e.Topic, n1: e.Partition, n2: e.Broker}, "+"+itoa(e.Count), e.Count)
+		a.lightN(hotKey{kind: hotReplica, s1: e.Topic, n1: e.Partition, n2: e.Broker}, "+"+components.Itoa(e.Count), e.Count)
 		if e.Type == sim.EvReplicated {
 			a.absorbFetch(e)
 		}
@@ -240,11 +243,11 @@ func (a *anim) absorbOne(e *sim.Event) {
 func producerActivity(e *sim.Event) string {
 	switch e.Type {
 	case sim.EvSent:
-		return "send " + itoa(e.Count)
+		return "send " + components.Itoa(e.Count)
 	case sim.EvProduceRequest:
-		return "→ b" + itoa(e.Broker) + " " + e.Topic + "-" + itoa(e.Partition)
+		return "→ b" + components.Itoa(e.Broker) + " " + e.Topic + "-" + components.Itoa(e.Partition)
 	case sim.EvAcked:
-		return "✓ ack " + e.Topic + "-" + itoa(e.Partition)
+		return "✓ ack " + e.Topic + "-" + components.Itoa(e.Partition)
 	case sim.EvProduceFailed:
 		return "✗ " + e.Err
 	case sim.EvRetried:
@@ -267,12 +270,12 @@ func producerActivity(e *sim.Event) string {
 func memberActivity(e *sim.Event) string {
 	switch e.Type {
 	case sim.EvFetched:
-		return "fetch " + itoa(e.Count)
+		return "fetch " + components.Itoa(e.Count)
 	case sim.EvProcessed:
 		if e.Duplicates > 0 {
-			return "⟲ " + itoa(int(e.Duplicates)) + " processed again: duplicates"
+			return "⟲ " + components.Itoa(int(e.Duplicates)) + " processed again: duplicates"
 		}
-		return "process " + itoa(e.Count)
+		return "process " + components.Itoa(e.Count)
 	case sim.EvAssigned:
 		return "assigned"
 	case sim.EvRevoked:

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"kafkasim/sim"
+	"kafkasim/ui/theme"
 )
 
 // A replication fetch moves a batch from the leader's log to a follower's:
@@ -48,7 +49,7 @@ func (a *anim) fetching(topic string, partition, b int) bool {
 // fetchLight is the style a strip cell standing for offsets [lo, hi) takes
 // from a replication fetch on broker b, or nil: on the follower the part
 // of the batch that has arrived, on the leader the part still to leave.
-func (a *anim) fetchLight(st *Styles, topic string, partition, b int, lo, hi int64) *lipgloss.Style {
+func (a *anim) fetchLight(st *theme.Styles, topic string, partition, b int, lo, hi int64) *lipgloss.Style {
 	overlaps := func(from, to int64) bool { return lo < to && hi > from }
 	if v, ok := a.heat[hotKey{kind: hotFetchIn, s1: topic, n1: partition, n2: b}]; ok &&
 		overlaps(v.from, a.fetchFront(v)) {

@@ -10,18 +10,19 @@ import (
 	"github.com/muesli/termenv"
 
 	"kafkasim/sim"
+	"kafkasim/ui/theme"
 )
 
 // colourStyles render with colour, so a highlight can be seen in a test.
-func colourStyles() *Styles {
+func colourStyles() *theme.Styles {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.TrueColor)
-	st := NewStyles(r)
+	st := theme.NewStyles(r)
 	return &st
 }
 
 // litCells counts the cells of a rendered strip or bar drawn in the Hot style.
-func litCells(st *Styles, line string) int {
+func litCells(st *theme.Styles, line string) int {
 	on := strings.SplitN(st.Hot.Render("x"), "x", 2)[0]
 	n := 0
 	for _, part := range strings.Split(line, on)[1:] {

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 	"strconv"
 	"strings"
 
@@ -36,8 +39,8 @@ type deps struct {
 // Model is the root Bubble Tea model: it owns the screens and routes
 // messages to them.
 type Model struct {
-	st       *Styles
-	global   globalKeys
+	st       *theme.Styles
+	global   keys.Global
 	opts     Options
 	deps     deps
 	current  Screen
@@ -54,9 +57,9 @@ type Model struct {
 	w, h     int
 }
 
-func newModel(opts Options, st *Styles, d deps) Model {
-	g := newGlobalKeys()
-	m := Model{st: st, global: g, opts: opts, deps: d, help: help.New(), w: minWidth, h: minHeight}
+func newModel(opts Options, st *theme.Styles, d deps) Model {
+	g := keys.NewGlobal()
+	m := Model{st: st, global: g, opts: opts, deps: d, help: help.New(), w: components.MinWidth, h: components.MinHeight}
 	m.help.Styles.FullKey, m.help.Styles.FullDesc = st.Bold, st.Faint
 	m.help.ShowAll = true
 	book, warning := loadLessonBook(opts.StateDir)
@@ -263,7 +266,7 @@ func (m Model) loadCmd(name string) tea.Cmd {
 // play opens the simulator screen on a scenario.
 func (m Model) play(spec scenarioSpec) (tea.Model, tea.Cmd) {
 	m.pauseAll()
-	m.sim = newSimScreen(m.st, newSimKeys(m.global), spec, m.deps.start)
+	m.sim = newSimScreen(m.st, keys.NewSim(m.global), spec, m.deps.start)
 	m.sim.shells = m.deps.shells
 	m.sim.hot.still = m.opts.NoMotion
 	m.sim.SetSize(m.w, m.h)
@@ -285,13 +288,13 @@ func (m *Model) showError(text string) {
 // View draws the active screen, and the full help over it when asked.
 func (m Model) View() string {
 	v := m.active().View()
-	if !m.showHelp || m.w < minWidth || m.h < minHeight {
+	if !m.showHelp || m.w < components.MinWidth || m.h < components.MinHeight {
 		return v
 	}
-	body := m.st.Title.Render("Keys") + "\n\n" + fullHelpView(m.help, m.active().Keys(), m.w-helpBoxFrame) + "\n\n"
+	body := m.st.Title.Render("Keys") + "\n\n" + keys.FullHelpView(m.help, m.active().Keys(), m.w-keys.HelpBoxFrame) + "\n\n"
 	if n, ok := m.active().(helpNoter); ok && n.helpNote() != "" {
 		body += n.helpNote() + "\n"
 	}
 	box := m.st.MenuBox.Render(body + m.st.Faint.Render("? or esc closes"))
-	return strings.Join(overlay(strings.Split(v, "\n"), box, m.w), "\n")
+	return strings.Join(components.Overlay(strings.Split(v, "\n"), box, m.w), "\n")
 }

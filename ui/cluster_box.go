@@ -6,6 +6,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // box is one broker's frame: a title set into the top border and content
@@ -43,7 +45,7 @@ func boxWidth(w, cols int) int { return max((w-(cols-1))/cols, 4) }
 
 // gridLines lays the boxes out cols to a row and returns the lines, and
 // for each box the line its bottom border is on.
-func gridLines(st *Styles, boxes []box, cols, w int) ([]string, []int) {
+func gridLines(st *theme.Styles, boxes []box, cols, w int) ([]string, []int) {
 	bw := boxWidth(w, cols)
 	var out []string
 	bottoms := make([]int, 0, len(boxes))
@@ -85,7 +87,7 @@ func (b box) draw(w, h int) []string {
 	titleW := min(b.titleW, inner-3)
 	title := b.title
 	if titleW < b.titleW {
-		title = fit(title, titleW)
+		title = components.Fit(title, titleW)
 	}
 	top := b.border.Render(br.TopLeft+br.Top) + " " + title + " " +
 		b.border.Render(strings.Repeat(br.Top, max(inner-3-titleW, 0))+br.TopRight)
@@ -97,7 +99,7 @@ func (b box) draw(w, h int) []string {
 		if i < len(b.lines) {
 			line = b.lines[i]
 		}
-		out = append(out, side+fit(line, inner)+right)
+		out = append(out, side+components.Fit(line, inner)+right)
 	}
 	out = append(out, b.border.Render(br.BottomLeft+strings.Repeat(br.Bottom, inner)+br.BottomRight))
 	return out
@@ -147,7 +149,7 @@ func brokerLines(snap *sim.Snapshot, id, inner int, m clusterMode) int {
 				first = false
 				continue
 			}
-			w := len(itoa(p.Partition)) + 2
+			w := len(components.Itoa(p.Partition)) + 2
 			if first && multi {
 				w += min(len(t.Name), inner-4) + 2
 			}

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // Replica and broker symbols: shape tells the role, colour repeats it, so
@@ -25,10 +27,10 @@ const (
 // strip per partition, aligned by offset across the brokers, or (when rows
 // are scarce) one symbol per replica. Boxes fold into a grid.
 type clusterPane struct {
-	pane
+	components.Pane
 	seen   clusterSeen
 	more   int // brokers below the window at the last render
-	cache  runCache
+	cache  components.RunCache
 	tokens map[tokenKey]string
 }
 
@@ -39,7 +41,7 @@ type clusterSeen struct {
 }
 
 func newClusterPane() clusterPane {
-	return clusterPane{pane: pane{id: paneCluster}, cache: runCache{}, tokens: map[tokenKey]string{}}
+	return clusterPane{Pane: components.Pane{Id: components.PaneCluster}, cache: components.RunCache{}, tokens: map[tokenKey]string{}}
 }
 
 // Box sizes: the narrowest box of each mode, borders included.
@@ -56,21 +58,21 @@ const (
 	modeTokens                    // "0◆ 1● 2○"
 )
 
-// render draws the brokers of snap as c.h lines of c.w cells.
-func (c *clusterPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
+// Render draws the brokers of snap as c.h lines of c.w cells.
+func (c *clusterPane) Render(st *theme.Styles, snap *sim.Snapshot, hot *anim) []string {
 	c.seen = clusterSeen{}
 	mode := modeStrips
-	if clusterLines(snap, c.w, modeStrips) > c.bodyHeight() {
+	if clusterLines(snap, c.W, modeStrips) > c.BodyHeight() {
 		mode = modeTokens
 	}
 	boxes := c.boxes(st, snap, hot, mode)
-	cols := gridCols(len(boxes), c.w, minBoxWidth(mode))
-	body, bottoms := gridLines(st, boxes, cols, c.w)
+	cols := gridCols(len(boxes), c.W, minBoxWidth(mode))
+	body, bottoms := gridLines(st, boxes, cols, c.W)
 	if len(boxes) == 0 {
 		body = []string{st.Faint.Render("no brokers")}
 	}
-	c.setTotal(len(body))
-	from, to := c.window()
+	c.SetTotal(len(body))
+	from, to := c.Window()
 	shown := append([]string(nil), body[from:to]...)
 	c.more = 0
 	if to < len(body) && len(shown) > 0 {
@@ -81,11 +83,11 @@ func (c *clusterPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string
 		}
 		shown[len(shown)-1] = st.Accent.Render("▼ +" + plural(c.more, "more broker") + " · tab here, ↓ scrolls")
 	}
-	return c.frame(st, c.legend(st), shown)
+	return c.Frame(st, c.legend(st), shown)
 }
 
 // legend lists the marks the picture drew.
-func (c *clusterPane) legend(st *Styles) string {
+func (c *clusterPane) legend(st *theme.Styles) string {
 	var b strings.Builder
 	add := func(on bool, sym string, style func(...string) string, word string) {
 		if on {
@@ -107,9 +109,9 @@ func (c *clusterPane) legend(st *Styles) string {
 }
 
 // boxes builds one box per broker, then one per dedicated controller node.
-func (c *clusterPane) boxes(st *Styles, snap *sim.Snapshot, hot *anim, mode clusterMode) []box {
-	cols := gridCols(len(snap.Brokers)+len(snap.ControllerNodes), c.w, minBoxWidth(mode))
-	inner := boxWidth(c.w, cols) - 2
+func (c *clusterPane) boxes(st *theme.Styles, snap *sim.Snapshot, hot *anim, mode clusterMode) []box {
+	cols := gridCols(len(snap.Brokers)+len(snap.ControllerNodes), c.W, minBoxWidth(mode))
+	inner := boxWidth(c.W, cols) - 2
 	out := make([]box, 0, len(snap.Brokers)+len(snap.ControllerNodes))
 	for i := range snap.Brokers {
 		b := &snap.Brokers[i]
@@ -129,9 +131,9 @@ func (c *clusterPane) boxes(st *Styles, snap *sim.Snapshot, hot *anim, mode clus
 
 // brokerBox is a broker's border and title: its name, the controller star,
 // and its state as a symbol and a word.
-func (c *clusterPane) brokerBox(st *Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim) box {
+func (c *clusterPane) brokerBox(st *theme.Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim) box {
 	bx := box{border: &st.Faint}
-	title := "b" + itoa(b.ID)
+	title := "b" + components.Itoa(b.ID)
 	if b.Controller || snap.Controller == b.ID {
 		title = symCtrl + title
 		c.seen.ctrl = true
@@ -167,8 +169,8 @@ func (c *clusterPane) brokerBox(st *Styles, snap *sim.Snapshot, b *sim.BrokerVie
 
 // controllerBox is a dedicated KRaft controller node: it votes in the
 // quorum and holds no partitions.
-func (c *clusterPane) controllerBox(st *Styles, n sim.ControllerNodeView) box {
-	title := "n" + itoa(n.ID)
+func (c *clusterPane) controllerBox(st *theme.Styles, n sim.ControllerNodeView) box {
+	title := "n" + components.Itoa(n.ID)
 	if n.Active {
 		title = symCtrl + title
 		c.seen.ctrl = true
@@ -187,7 +189,7 @@ func (c *clusterPane) controllerBox(st *Styles, n sim.ControllerNodeView) box {
 
 // replicaRole is a replica's symbol and style: leader, in the ISR, out of
 // it, or offline.
-func (c *clusterPane) replicaRole(st *Styles, p *sim.PartitionView, r *sim.ReplicaView, b *sim.BrokerView) (string, *lipgloss.Style) {
+func (c *clusterPane) replicaRole(st *theme.Styles, p *sim.PartitionView, r *sim.ReplicaView, b *sim.BrokerView) (string, *lipgloss.Style) {
 	switch {
 	case b.State == sim.BrokerDown || (r != nil && !r.Online):
 		c.seen.offline = true
@@ -204,7 +206,7 @@ func (c *clusterPane) replicaRole(st *Styles, p *sim.PartitionView, r *sim.Repli
 }
 
 // tokenLines are "orders: 0◆ 1● 2○" wrapped to the box.
-func (c *clusterPane) tokenLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim, inner int) []string {
+func (c *clusterPane) tokenLines(st *theme.Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim, inner int) []string {
 	var lines []string
 	var cur strings.Builder
 	curW := 0
@@ -228,17 +230,17 @@ func (c *clusterPane) tokenLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerVi
 				continue
 			}
 			if first && multi {
-				name := fit(sanitize(t.Name), min(len(t.Name), inner-4)) + ":"
+				name := components.Fit(components.Sanitize(t.Name), min(len(t.Name), inner-4)) + ":"
 				put(st.Faint.Render(name)+" ", ansi.StringWidth(name)+1)
 			}
 			first = false
 			sym, style := c.replicaRole(st, p, r, b)
-			text := itoa(p.Partition) + sym
+			text := components.Itoa(p.Partition) + sym
 			if hot.is(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: b.ID}) ||
 				hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: b.ID}) {
 				style = &st.Hot
 			}
-			put(c.token(style, text)+" ", len(itoa(p.Partition))+1+1)
+			put(c.token(style, text)+" ", len(components.Itoa(p.Partition))+1+1)
 		}
 	}
 	if curW > 0 {
@@ -264,7 +266,7 @@ func (c *clusterPane) token(style *lipgloss.Style, text string) string {
 		return s
 	}
 	s := style.Render(text)
-	if len(c.tokens) < maxRunCache {
+	if len(c.tokens) < components.MaxRunCache {
 		c.tokens[k] = s
 	}
 	return s

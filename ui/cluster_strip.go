@@ -4,6 +4,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // Strip glyphs: one cell stands for one offset, or for an even share of
@@ -59,10 +61,10 @@ func (s stripScale) span(i int) (a, b int64) {
 }
 
 // stripLines are a broker's partitions as log strips: "0◆ ████▒▒".
-func (c *clusterPane) stripLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim, inner int) []string {
+func (c *clusterPane) stripLines(st *theme.Styles, snap *sim.Snapshot, b *sim.BrokerView, hot *anim, inner int) []string {
 	labelW := 1
 	for ti := range snap.Topics {
-		labelW = max(labelW, len(itoa(len(snap.Topics[ti].Partitions)-1)))
+		labelW = max(labelW, len(components.Itoa(len(snap.Topics[ti].Partitions)-1)))
 	}
 	cells := inner - labelW - 2
 	multi := len(snap.Topics) > 1
@@ -77,7 +79,7 @@ func (c *clusterPane) stripLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerVi
 				continue
 			}
 			if first && multi {
-				lines = append(lines, st.Faint.Render(fit(sanitize(t.Name), inner)))
+				lines = append(lines, st.Faint.Render(components.Fit(components.Sanitize(t.Name), inner)))
 			}
 			first = false
 			lines = append(lines, c.stripLine(st, p, r, b, hot, labelW, cells))
@@ -90,27 +92,27 @@ func (c *clusterPane) stripLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerVi
 }
 
 // stripLine is one replica: the partition number, its role, and its log.
-func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.ReplicaView, b *sim.BrokerView, hot *anim, labelW, cells int) string {
-	out := runs{cache: &c.cache}
-	num := itoa(p.Partition)
+func (c *clusterPane) stripLine(st *theme.Styles, p *sim.PartitionView, r *sim.ReplicaView, b *sim.BrokerView, hot *anim, labelW, cells int) string {
+	out := components.Runs{Cache: &c.cache}
+	num := components.Itoa(p.Partition)
 	for range labelW - len(num) {
-		out.add(nil, ' ')
+		out.Add(nil, ' ')
 	}
-	out.text(&st.Faint, num)
+	out.Text(&st.Faint, num)
 	sym, role := c.replicaRole(st, p, r, b)
 	symStyle := role
 	if hot.is(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: b.ID}) ||
 		hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: b.ID}) {
 		symStyle = &st.Hot
 	}
-	out.text(symStyle, sym)
-	out.add(nil, ' ')
+	out.Text(symStyle, sym)
+	out.Add(nil, ' ')
 	if r == nil || cells <= 0 {
 		return out.String()
 	}
 	scale := partitionScale(p, hot, cells)
 	fresh := int64(-1)
-	if v, ok := hot.get(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: b.ID}); ok && v.count > 0 {
+	if v, ok := hot.Get(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: b.ID}); ok && v.count > 0 {
 		fresh = r.LEO - int64(v.count)
 	}
 	fetch := hot.fetching(p.Topic, p.Partition, b.ID)
@@ -132,13 +134,13 @@ func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.Replica
 				style = lit
 			}
 		}
-		out.add(style, g)
+		out.Add(style, g)
 	}
 	return out.String()
 }
 
 // stripCell is the glyph for offset a of replica r.
-func (c *clusterPane) stripCell(st *Styles, p *sim.PartitionView, r *sim.ReplicaView, role *lipgloss.Style, a int64, trunc *truncMark, hot *anim) (*lipgloss.Style, rune) {
+func (c *clusterPane) stripCell(st *theme.Styles, p *sim.PartitionView, r *sim.ReplicaView, role *lipgloss.Style, a int64, trunc *truncMark, hot *anim) (*lipgloss.Style, rune) {
 	switch {
 	case a >= r.LEO:
 		if trunc != nil && a >= trunc.from && a < trunc.to {

@@ -8,6 +8,8 @@ import (
 
 	"kafkasim/sandbox"
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
 )
 
 // Limits that keep the command line's memory small.
@@ -35,7 +37,7 @@ func newCmdlineKeys() cmdlineKeys {
 		ScrollDown: key.NewBinding(key.WithKeys("pgdown")),
 		EndInput:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "end input")),
 		Close:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Help:       newTypedHelpKey(),
+		Help:       keys.NewTypedHelp(),
 	}
 }
 
@@ -153,8 +155,8 @@ func (c *cmdline) browse(dir int) {
 	}
 }
 
-// edit applies a typing key to the line.
-func (c *cmdline) edit(km tea.KeyMsg) {
+// Edit applies a typing key to the line.
+func (c *cmdline) Edit(km tea.KeyMsg) {
 	switch km.Type {
 	case tea.KeyBackspace:
 		if len(c.line) > 0 {
@@ -208,7 +210,7 @@ func (c *cmdline) complete(cands []string) {
 	for i, f := range full {
 		words[i] = f[strings.LastIndex(f, " ")+1:]
 	}
-	c.say(sanitize(strings.Join(words, "  ")), outHint)
+	c.say(components.Sanitize(strings.Join(words, "  ")), outHint)
 }
 
 func commonPrefix(ss []string) string {

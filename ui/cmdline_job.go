@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -141,7 +142,7 @@ func (j *cmdJob) spinner() string { return spinnerFrames[j.frames%len(spinnerFra
 
 // busyLine is the prompt's place while a command runs.
 func (j *cmdJob) busyLine(nowMs int64) string {
-	s := j.spinner() + " running… the clock is at " + fmtMs(nowMs)
+	s := j.spinner() + " running… the clock is at " + components.FmtMs(nowMs)
 	if j.stop {
 		return s + " · stopping"
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/internal/cputime"
+	"kafkasim/ui/components"
 	"strings"
 	"testing"
 	"time"
@@ -109,10 +110,10 @@ func TestHeavyCommandSlicesStayShort(t *testing.T) {
 // The screen drops what a terminal would act on: bidirectional overrides
 // and isolates as well as escapes.
 func TestSanitizeDropsBidiControls(t *testing.T) {
-	if got := sanitize("a\u202eb\u2066c\x1b[2Jd\u009be"); got != "abcde" && got != "abc[2Jde" {
+	if got := components.Sanitize("a\u202eb\u2066c\x1b[2Jd\u009be"); got != "abcde" && got != "abc[2Jde" {
 		t.Errorf("sanitize = %q", got)
 	}
-	if strings.ContainsAny(sanitize("x\u202e\u2067\u200f"), "\u202e\u2067\u200f") {
+	if strings.ContainsAny(components.Sanitize("x\u202e\u2067\u200f"), "\u202e\u2067\u200f") {
 		t.Error("bidi controls pass")
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"kafkasim/sandbox"
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // sandboxShell is package sandbox's Session as the command line's shell.
@@ -37,8 +38,8 @@ func sandboxShells() shellDeps {
 func emptySandboxSpec(brokers int) scenarioSpec {
 	return scenarioSpec{
 		Name:  "sandbox",
-		Title: "Sandbox: " + itoa(brokers) + " brokers",
-		Description: "An empty cluster of " + itoa(brokers) + " brokers. Type Kafka's commands at the command line " +
+		Title: "Sandbox: " + components.Itoa(brokers) + " brokers",
+		Description: "An empty cluster of " + components.Itoa(brokers) + " brokers. Type Kafka's commands at the command line " +
 			"(: opens it, esc closes it), for example kafka-topics --bootstrap-server localhost:9092 --create --topic orders --partitions 3",
 		Seed: 1,
 		// What sandbox.New starts from, so a what-if can replay the session.

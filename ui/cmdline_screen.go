@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // openCmdline opens the command line, or says why it cannot.
@@ -63,7 +64,7 @@ func (m *simScreen) updateCmdline(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.ScrollDown):
 		c.scroll = max(c.scroll-page, 0)
 	default:
-		c.edit(km)
+		c.Edit(km)
 	}
 	return nil
 }
@@ -77,7 +78,7 @@ func (m *simScreen) cmdlineStop(sh cmdShell, km tea.KeyMsg) {
 		c.show(sh.EndInput())
 		m.afterShell()
 	case km.Type == tea.KeyCtrlC:
-		c.say("$ "+sanitize(string(c.line))+"^C", outCommand)
+		c.say("$ "+components.Sanitize(string(c.line))+"^C", outCommand)
 		c.line = c.line[:0]
 	case key.Matches(km, c.keys.Close):
 		c.open = false
@@ -91,14 +92,14 @@ func (m *simScreen) cmdlineRun(sh cmdShell) tea.Cmd {
 	line := string(c.line)
 	c.line = c.line[:0]
 	if c.input {
-		c.say(">"+sanitize(line), outRecord)
+		c.say(">"+components.Sanitize(line), outRecord)
 		c.history.Add(line)
 		return m.startJob(sh, func() cmdResult { return sh.Exec(line) }, func(r cmdResult) {
 			c.show(r)
 			m.afterShell()
 		})
 	}
-	c.say("$ "+sanitize(line), outCommand)
+	c.say("$ "+components.Sanitize(line), outCommand)
 	c.history.Add(strings.TrimSpace(line))
 	switch strings.TrimSpace(line) {
 	case "clear":

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/sim"
+	"kafkasim/ui/keys"
 )
 
 // fakeShell answers every line with a fixed text, so the command line can
@@ -63,7 +64,7 @@ func fakeShellScreen(t *testing.T, w, h int) (*simScreen, *fakeShell) {
 		sh.run = r
 		return sh, err
 	}
-	s := newSimScreen(plainStyles(), newSimKeys(newGlobalKeys()), emptySandboxSpec(3), shellStart(newShell, 3))
+	s := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), emptySandboxSpec(3), shellStart(newShell, 3))
 	s.SetSize(w, h)
 	send(s, keyMsg(":"))
 	if !s.cmdline.IsOpen() {

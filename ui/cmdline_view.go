@@ -1,6 +1,10 @@
 package ui
 
-import "strings"
+import (
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
+	"strings"
+)
 
 // cmdlinePaneHeight is how many lines the command line takes: the
 // narration's place, and at least a good part of the screen.
@@ -16,21 +20,21 @@ func (m *simScreen) withCmdline(lines []string) []string {
 	if top < 1 || len(lines) != m.h {
 		return lines
 	}
-	copy(lines[top:], m.cmdline.render(m.st, m.w, h))
+	copy(lines[top:], m.cmdline.Render(m.st, m.w, h))
 	if j := m.cmdline.busy; j != nil && m.run != nil {
-		lines[top+h-1] = fit(m.st.Note.Render(" "+j.busyLine(m.run.Now())+" "), m.w)
+		lines[top+h-1] = components.Fit(m.st.Note.Render(" "+j.busyLine(m.run.Now())+" "), m.w)
 	}
 	footer := m.help.ShortHelpView(m.cmdline.keyMap().ShortHelp())
 	if m.status != "" {
-		footer = m.st.Note.Render(" "+sanitize(m.status)+" ") + " " + footer
+		footer = m.st.Note.Render(" "+components.Sanitize(m.status)+" ") + " " + footer
 	}
-	lines[m.h-1] = fit(footer, m.w)
+	lines[m.h-1] = components.Fit(footer, m.w)
 	return lines
 }
 
-// render draws the pane: a title, the output's last lines (or those
+// Render draws the pane: a title, the output's last lines (or those
 // scrolled to), and the line being typed.
-func (c *cmdline) render(st *Styles, w, h int) []string {
+func (c *cmdline) Render(st *theme.Styles, w, h int) []string {
 	title := st.PaneFocus.Render("▶ COMMAND LINE")
 	if c.input {
 		title += " " + st.Note.Render(" console producer: each line is a record · esc or ctrl+d ends ")
@@ -39,38 +43,38 @@ func (c *cmdline) render(st *Styles, w, h int) []string {
 	}
 	var body []string
 	for _, l := range c.out {
-		body = append(body, c.styled(st, l, w)...)
+		body = append(body, c.Styled(st, l, w)...)
 	}
 	room := max(h-2, 0)
 	c.scroll = min(c.scroll, max(len(body)-room, 0))
 	end := len(body) - c.scroll
 	from := max(end-room, 0)
 	if c.scroll > 0 {
-		title += st.Faint.Render(" [" + itoa(from+1) + "-" + itoa(end) + "/" + itoa(len(body)) + "] pgdn for newer")
+		title += st.Faint.Render(" [" + components.Itoa(from+1) + "-" + components.Itoa(end) + "/" + components.Itoa(len(body)) + "] pgdn for newer")
 	}
 	out := append([]string{title}, body[from:end]...)
-	out = block(out, w, h-1)
+	out = components.Block(out, w, h-1)
 	prompt := "$ "
 	if c.input {
 		prompt = ">"
 	}
-	typed := sanitize(string(c.line))
+	typed := components.Sanitize(string(c.line))
 	if room := w - len(prompt) - 1; len([]rune(typed)) > room && room > 0 {
 		r := []rune(typed) // show the end of a long line, where the typing is
 		typed = "…" + string(r[len(r)-room+1:])
 	}
-	return append(out, fit(st.Bold.Render(prompt)+typed+st.Selected.Render(" "), w))
+	return append(out, components.Fit(st.Bold.Render(prompt)+typed+st.Selected.Render(" "), w))
 }
 
-// styled draws one output line, wrapped to w.
-func (c *cmdline) styled(st *Styles, l outLine, w int) []string {
+// Styled draws one output line, wrapped to w.
+func (c *cmdline) Styled(st *theme.Styles, l outLine, w int) []string {
 	text := expandTabs(sanitizeKeepTabs(l.Text))
 	if l.Kind == outFailed {
 		text += "  ✕" // not by colour alone
 	}
 	parts := wrapHard(text, w, "↪ ")
 	if l.Kind == outHint && len(parts) > 1 { // prose: break between words
-		parts = wrap(text, w)
+		parts = components.Wrap(text, w)
 	}
 	var out []string
 	for i, part := range parts {
@@ -97,7 +101,7 @@ func (c *cmdline) styled(st *Styles, l outLine, w int) []string {
 func sanitizeKeepTabs(s string) string {
 	parts := strings.Split(s, "\t")
 	for i, p := range parts {
-		parts[i] = sanitize(p)
+		parts[i] = components.Sanitize(p)
 	}
 	return strings.Join(parts, "\t")
 }

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 func TestPlayPauseAndStaleTicks(t *testing.T) {
@@ -143,7 +144,7 @@ func TestFaultInjectedAndReplayed(t *testing.T) {
 	}
 }
 
-func hasHandMark(ms []mark) bool {
+func hasHandMark(ms []components.Mark) bool {
 	for _, m := range ms {
 		if m.Hand {
 			return true
@@ -156,7 +157,7 @@ func TestFaultMenuEscBacksOut(t *testing.T) {
 	m := playScenario(t, 80, 24)
 	s := m.sim
 	m = press(t, m, "f", "enter", "esc")
-	if !s.menu.IsOpen() || s.menu.kind != -1 {
+	if !s.menu.IsOpen() || s.menu.Kind != -1 {
 		t.Fatal("esc in the target list should go back to the fault list")
 	}
 	m = press(t, m, "esc")
@@ -172,27 +173,27 @@ func TestFaultMenuEscBacksOut(t *testing.T) {
 func TestFocusAndScroll(t *testing.T) {
 	m := playScenarioN(t, 80, 24, 12)
 	s := m.sim
-	if s.focus != paneLogs {
+	if s.focus != components.PaneLogs {
 		t.Fatalf("logs should start focused, got %v", s.focus)
 	}
 	m = press(t, m, "tab")
-	if s.focus != paneProducers || !s.producers.focused || s.logs.focused {
+	if s.focus != components.PaneProducers || !s.producers.Focused || s.logs.Focused {
 		t.Fatalf("tab should move focus to the producers, got %v", s.focus)
 	}
 	m = press(t, m, "shift+tab", "shift+tab")
-	if s.focus != paneCluster {
+	if s.focus != components.PaneCluster {
 		t.Fatalf("shift+tab twice should reach the cluster, got %v", s.focus)
 	}
 	m = press(t, m, "tab") // logs: 12 partitions overflow 80×24
 	s.View()
-	before := s.logs.offset
+	before := s.logs.Offset
 	m = press(t, m, "down")
-	if s.logs.offset != before+1 {
-		t.Fatalf("↓ should scroll the logs: %d → %d", before, s.logs.offset)
+	if s.logs.Offset != before+1 {
+		t.Fatalf("↓ should scroll the logs: %d → %d", before, s.logs.Offset)
 	}
 	press(t, m, "up")
-	if s.logs.offset != before {
-		t.Fatalf("↑ should scroll back: %d", s.logs.offset)
+	if s.logs.Offset != before {
+		t.Fatalf("↑ should scroll back: %d", s.logs.Offset)
 	}
 }
 
@@ -202,7 +203,7 @@ func TestMouseWheelScrollsPaneUnderPointer(t *testing.T) {
 	s.View() // the panes learn their content size when drawn
 	l := s.lay.logs
 	m.Update(tea.MouseMsg{X: l.x + 1, Y: l.y + 1, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
-	if s.logs.offset == 0 {
+	if s.logs.Offset == 0 {
 		t.Fatal("the wheel over the logs should scroll them")
 	}
 }
@@ -225,8 +226,8 @@ func TestSeedPrompt(t *testing.T) {
 		t.Fatal("s should open the seed prompt")
 	}
 	m = press(t, m, "backspace", "backspace", "7", "q") // q types into the prompt, it does not quit
-	if string(s.prompt.value) != "7q" {
-		t.Fatalf("prompt value %q", string(s.prompt.value))
+	if string(s.prompt.Value) != "7q" {
+		t.Fatalf("prompt value %q", string(s.prompt.Value))
 	}
 	m = press(t, m, "enter")
 	if !s.prompt.IsOpen() {

@@ -3,6 +3,7 @@ package ui
 import (
 	"kafkasim/scenarios"
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // defaultDeps wire the screens to the real scenarios and engine.
@@ -17,8 +18,8 @@ type scenarioLibrary struct{}
 func (scenarioLibrary) BuiltIn() []ScenarioEntry {
 	var out []ScenarioEntry
 	for _, s := range scenarios.BuiltIn() {
-		out = append(out, ScenarioEntry{Name: s.Name, Title: s.Title, Description: firstLine(s.Description),
-			About: firstParagraph(s.Description)})
+		out = append(out, ScenarioEntry{Name: s.Name, Title: s.Title, Description: components.FirstLine(s.Description),
+			About: components.FirstParagraph(s.Description)})
 	}
 	return out
 }

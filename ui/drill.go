@@ -9,6 +9,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // drillEntry is one listed record, its text ready for the list's width.
@@ -21,7 +24,7 @@ type drillEntry struct {
 // each with the engine's reason, while the logs mark where they are. It
 // only shows what sim.Sim.Fates says.
 type drillPane struct {
-	keys   drillKeys
+	keys   keys.Drill
 	open   bool
 	group  string
 	fate   int // index into fateOrder
@@ -45,7 +48,7 @@ type drillPane struct {
 	subject int // the partition, broker or group a history is of, by index
 }
 
-func newDrillPane() drillPane { return drillPane{keys: newDrillKeys()} }
+func newDrillPane() drillPane { return drillPane{keys: keys.NewDrill()} }
 
 // IsOpen reports whether the list or a sheet is showing.
 func (d *drillPane) IsOpen() bool { return d.open || d.sheet != nil }
@@ -88,7 +91,7 @@ func (d *drillPane) Close() {
 }
 
 // Fate is the fate listed.
-func (d *drillPane) Fate() sim.Fate { return fateOrder[d.fate] }
+func (d *drillPane) Fate() sim.Fate { return components.FateOrder[d.fate] }
 
 // Selected is the selected record, if any.
 func (d *drillPane) Selected() (sim.RecordFate, bool) {
@@ -168,7 +171,7 @@ func (d *drillPane) perPage() int {
 	if len(d.fates) == 0 {
 		return 1
 	}
-	return max(d.bodyHeight()*len(d.fates)/max(d.lines, 1), 1)
+	return max(d.BodyHeight()*len(d.fates)/max(d.lines, 1), 1)
 }
 
 // move selects the record n entries away and scrolls it into view.
@@ -180,8 +183,8 @@ func (d *drillPane) move(n int) {
 	d.reveal()
 }
 
-// bodyHeight is the lines under the title and the meaning line.
-func (d *drillPane) bodyHeight() int { return max(d.h-2, 1) }
+// BodyHeight is the lines under the title and the meaning line.
+func (d *drillPane) BodyHeight() int { return max(d.h-2, 1) }
 
 // reveal scrolls so the selected entry is on screen, its head first.
 func (d *drillPane) reveal() {
@@ -190,13 +193,13 @@ func (d *drillPane) reveal() {
 	}
 	first := d.starts[d.cursor]
 	last := first + 1 + len(d.entries[d.cursor].reason)
-	if last-d.offset > d.bodyHeight() {
-		d.offset = last - d.bodyHeight()
+	if last-d.offset > d.BodyHeight() {
+		d.offset = last - d.BodyHeight()
 	}
 	if first < d.offset {
 		d.offset = first
 	}
-	d.offset = min(max(d.offset, 0), max(d.lines-d.bodyHeight(), 0))
+	d.offset = min(max(d.offset, 0), max(d.lines-d.BodyHeight(), 0))
 }
 
 // layoutEntries lays the records out for the pane's width, once per width.
@@ -212,11 +215,11 @@ func (d *drillPane) layoutEntries() {
 	for i := range d.fates {
 		f := &d.fates[i]
 		e := drillEntry{head: fateHead(f)}
-		for _, part := range strings.Split(sanitize(f.Reason), "; ") {
+		for _, part := range strings.Split(components.Sanitize(f.Reason), "; ") {
 			if part == "" || part == timesText(f.Processed) {
 				continue // a reason that only repeats the head's count
 			}
-			for j, l := range wrap(part, textW-2) {
+			for j, l := range components.Wrap(part, textW-2) {
 				lead := "– "
 				if j > 0 {
 					lead = "  "
@@ -233,21 +236,21 @@ func (d *drillPane) layoutEntries() {
 // fateHead is a record's first line: who sent it, its key, where it
 // landed and how often the group processed it.
 func fateHead(f *sim.RecordFate) string {
-	key := "key " + sanitize(f.Key)
+	key := "key " + components.Sanitize(f.Key)
 	if f.NullKey {
 		key = "null key"
 	}
-	where := sanitize(f.Topic) + "-" + itoa(f.Partition)
+	where := components.Sanitize(f.Topic) + "-" + components.Itoa(f.Partition)
 	if len(f.Offsets) == 0 {
 		where += " (no offset)"
 	} else {
 		offs := make([]string, len(f.Offsets))
 		for i, o := range f.Offsets {
-			offs[i] = i64(o)
+			offs[i] = components.I64(o)
 		}
 		where += "@" + strings.Join(offs, ",")
 	}
-	return sanitize(f.Producer) + "#" + itoa(f.SendN) + " · " + key + " · " + where + " · " + timesText(f.Processed)
+	return components.Sanitize(f.Producer) + "#" + components.Itoa(f.SendN) + " · " + key + " · " + where + " · " + timesText(f.Processed)
 }
 
 // timesText says how often a record was processed.
@@ -258,33 +261,33 @@ func timesText(n int) string {
 	case 1:
 		return "processed once"
 	}
-	return "processed " + itoa(n) + "×"
+	return "processed " + components.Itoa(n) + "×"
 }
 
-// render draws the list as d.w × d.h lines.
-func (d *drillPane) render(st *Styles) []string {
+// Render draws the list as d.w × d.h lines.
+func (d *drillPane) Render(st *theme.Styles) []string {
 	if d.sheet != nil {
-		return d.sheet.render(st, d.w, d.h)
+		return d.sheet.Render(st, d.w, d.h)
 	}
 	f := d.Fate()
-	mark := fateStyle(st, f).Render(string(fateMark(f)))
-	title := st.PaneFocus.Render("▶ DELIVERY LEDGER") + st.Bold.Render(" › "+sanitize(d.group)+" › ") + mark + " " +
-		st.Bold.Render(itoa(len(d.fates))+" "+fateWord(f))
+	mark := components.FateStyle(st, f).Render(string(components.FateMark(f)))
+	title := st.PaneFocus.Render("▶ DELIVERY LEDGER") + st.Bold.Render(" › "+components.Sanitize(d.group)+" › ") + mark + " " +
+		st.Bold.Render(components.Itoa(len(d.fates))+" "+components.FateWord(f))
 	if len(d.fates) > 0 {
-		title += st.Faint.Render(" [" + itoa(d.cursor+1) + "/" + itoa(len(d.fates)) + "]")
+		title += st.Faint.Render(" [" + components.Itoa(d.cursor+1) + "/" + components.Itoa(len(d.fates)) + "]")
 	}
-	lines := []string{title, st.Faint.Render(fateMeaning(f) + " · in the logs: " + string(fateMark(f)) +
+	lines := []string{title, st.Faint.Render(components.FateMeaning(f) + " · in the logs: " + string(components.FateMark(f)) +
 		", the selected one " + string(glyphSelected))}
 	if len(d.fates) == 0 {
-		lines = append(lines, "", st.Faint.Render("  no "+fateWord(f)+" records for "+sanitize(d.group)+
+		lines = append(lines, "", st.Faint.Render("  no "+components.FateWord(f)+" records for "+components.Sanitize(d.group)+
 			" now · ←/→ other fates · esc closes"))
-		return block(lines, d.w, d.h)
+		return components.Block(lines, d.w, d.h)
 	}
 	for i := d.entryAt(d.offset); i < len(d.entries) && len(lines) < d.h; i++ {
 		e := d.entries[i]
 		head := "  " + mark + " " + e.head
 		if i == d.cursor {
-			head = st.Selected.Render("▸ "+string(fateMark(f))+" "+e.head) + " " + st.Faint.Render("◂")
+			head = st.Selected.Render("▸ "+string(components.FateMark(f))+" "+e.head) + " " + st.Faint.Render("◂")
 		}
 		entry := append([]string{head}, e.reason...)
 		for j := range entry {
@@ -297,7 +300,7 @@ func (d *drillPane) render(st *Styles) []string {
 			lines = append(lines, entry[j])
 		}
 	}
-	return block(lines, d.w, d.h)
+	return components.Block(lines, d.w, d.h)
 }
 
 // entryAt is the entry that holds line n.

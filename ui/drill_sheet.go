@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -50,43 +52,43 @@ type drillSheet struct {
 }
 
 // layout wraps the items for width w, once per width.
-func (s *drillSheet) layout(st *Styles, w int) {
+func (s *drillSheet) layout(st *theme.Styles, w int) {
 	if w == s.wrapW {
 		return
 	}
 	s.wrapW = w
 	s.lines = s.lines[:0]
 	for _, it := range s.items {
-		s.lines = append(s.lines, fit(it.head, w))
+		s.lines = append(s.lines, components.Fit(it.head, w))
 		if it.body == "" {
 			continue
 		}
-		for _, l := range wrap(sanitize(it.body), max(w-6, 10)) {
+		for _, l := range components.Wrap(components.Sanitize(it.body), max(w-6, 10)) {
 			s.lines = append(s.lines, "      "+st.Faint.Render(l))
 		}
 	}
 }
 
-// scroll moves the sheet by n lines within body height h.
-func (s *drillSheet) scroll(n, h int) {
+// Scroll moves the sheet by n lines within body height h.
+func (s *drillSheet) Scroll(n, h int) {
 	s.offset = min(max(s.offset+n, 0), max(len(s.lines)-h, 0))
 }
 
-// render draws the sheet as w × h lines: title, then the visible lines.
-func (s *drillSheet) render(st *Styles, w, h int) []string {
+// Render draws the sheet as w × h lines: title, then the visible lines.
+func (s *drillSheet) Render(st *theme.Styles, w, h int) []string {
 	s.layout(st, w)
 	bodyH := max(h-1, 1)
-	s.scroll(0, bodyH)
+	s.Scroll(0, bodyH)
 	title := s.title
 	if len(s.lines) > bodyH {
-		title += st.Faint.Render(" [" + itoa(s.offset+1) + "-" + itoa(min(s.offset+bodyH, len(s.lines))) +
-			"/" + itoa(len(s.lines)) + "]")
+		title += st.Faint.Render(" [" + components.Itoa(s.offset+1) + "-" + components.Itoa(min(s.offset+bodyH, len(s.lines))) +
+			"/" + components.Itoa(len(s.lines)) + "]")
 	}
 	out := []string{title}
 	for i := s.offset; i < len(s.lines) && len(out) < h; i++ {
 		out = append(out, s.lines[i])
 	}
-	return block(out, w, h)
+	return components.Block(out, w, h)
 }
 
 // sheetKeys drive a drill-down sheet; which are enabled depends on the kind.
@@ -160,9 +162,9 @@ func (s *drillSheet) update(k sheetKeys, msg tea.Msg, h int) sheetAction {
 	if mm, ok := msg.(tea.MouseMsg); ok {
 		switch mm.Button {
 		case tea.MouseButtonWheelUp:
-			s.scroll(-3, h)
+			s.Scroll(-3, h)
 		case tea.MouseButtonWheelDown:
-			s.scroll(3, h)
+			s.Scroll(3, h)
 		}
 		return sheetNone
 	}
@@ -185,13 +187,13 @@ func (s *drillSheet) update(k sheetKeys, msg tea.Msg, h int) sheetAction {
 	case key.Matches(km, k.Down) && record:
 		return sheetDown
 	case key.Matches(km, k.Up):
-		s.scroll(-1, h)
+		s.Scroll(-1, h)
 	case key.Matches(km, k.Down):
-		s.scroll(1, h)
+		s.Scroll(1, h)
 	case key.Matches(km, k.PageUp):
-		s.scroll(-max(h-1, 1), h)
+		s.Scroll(-max(h-1, 1), h)
 	case key.Matches(km, k.PageDown):
-		s.scroll(max(h-1, 1), h)
+		s.Scroll(max(h-1, 1), h)
 	}
 	return sheetNone
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // openDrillOn plays the fixture at w×h, steps twice, focuses the ledger
@@ -16,7 +17,7 @@ func openDrillOn(t *testing.T, w, h int) Model {
 	t.Helper()
 	m := playScenario(t, w, h)
 	m = press(t, m, "right", "right")
-	for m.sim.focus != paneLedger {
+	for m.sim.focus != components.PaneLedger {
 		m = press(t, m, "tab")
 	}
 	return press(t, m, "enter")
@@ -38,22 +39,22 @@ func TestLedgerCursor(t *testing.T) {
 	m := playScenario(t, 120, 36)
 	m = press(t, m, "right", "right", "tab", "tab", "tab")
 	s := m.sim
-	if s.focus != paneLedger || !s.keys.Drill.Enabled() {
+	if s.focus != components.PaneLedger || !s.keys.Drill.Enabled() {
 		t.Fatalf("three tabs from the logs should focus the ledger and enable enter: focus %v", s.focus)
 	}
-	if g, f, _ := s.ledger.chosen(&s.snap); g != "billing" || fateOrder[f] != sim.FateDuplicated {
-		t.Fatalf("the cursor should start on the duplicated records, got %s %v", g, fateOrder[f])
+	if g, f, _ := s.ledger.chosen(&s.snap); g != "billing" || components.FateOrder[f] != sim.FateDuplicated {
+		t.Fatalf("the cursor should start on the duplicated records, got %s %v", g, components.FateOrder[f])
 	}
 	if v := m.View(); !contains(v, "once 27▸dup 2 lost 1") || !contains(v, "enter list records") {
 		t.Fatalf("the ledger should show the cursor and the footer the key:\n%s", v)
 	}
 	m = press(t, m, "down", "down", "down", "down")
-	if _, f, _ := s.ledger.chosen(&s.snap); fateOrder[f] != sim.FatePending {
-		t.Fatalf("↓ should stop on the last fate, got %v", fateOrder[f])
+	if _, f, _ := s.ledger.chosen(&s.snap); components.FateOrder[f] != sim.FatePending {
+		t.Fatalf("↓ should stop on the last fate, got %v", components.FateOrder[f])
 	}
 	m = press(t, m, "up", "up", "up", "up", "up")
-	if _, f, _ := s.ledger.chosen(&s.snap); fateOrder[f] != sim.FateExactlyOnce {
-		t.Fatalf("↑ should stop on the first fate, got %v", fateOrder[f])
+	if _, f, _ := s.ledger.chosen(&s.snap); components.FateOrder[f] != sim.FateExactlyOnce {
+		t.Fatalf("↑ should stop on the first fate, got %v", components.FateOrder[f])
 	}
 	press(t, m, "tab")
 	if s.keys.Drill.Enabled() || contains(m.View(), "▸once") {
@@ -121,7 +122,7 @@ func TestDrillOpenScrollClose(t *testing.T) {
 	if s.drill.IsOpen() || s.logs.marks != nil || m.current != ScreenSim || contains(v, "◂") {
 		t.Fatalf("esc should close the list and the marks, and stay on the simulator:\n%s", v)
 	}
-	if g, f, _ := s.ledger.chosen(&s.snap); g != "billing" || fateOrder[f] != sim.FateExactlyOnce {
+	if g, f, _ := s.ledger.chosen(&s.snap); g != "billing" || components.FateOrder[f] != sim.FateExactlyOnce {
 		t.Fatal("the ledger's cursor should follow the fate the list showed last")
 	}
 }
@@ -136,7 +137,7 @@ func TestDrillEmptyAndWide(t *testing.T) {
 	}
 	d := &m.sim.drill
 	d.Open("nobody", 1, nil)
-	if v := strings.Join(d.render(m.st), "\n"); !contains(v, "no duplicated records for nobody now") {
+	if v := strings.Join(d.Render(m.st), "\n"); !contains(v, "no duplicated records for nobody now") {
 		t.Fatalf("an empty list should say so:\n%s", v)
 	}
 	d.move(3) // nothing to move over
@@ -171,13 +172,13 @@ func TestLogMarksMatchTheRecord(t *testing.T) {
 	tests := []struct {
 		name string
 		rec  sim.RecordView
-		want cellStyle
+		want components.CellStyle
 		mark rune
 		ok   bool
 	}{
-		{"listed", sim.RecordView{Offset: 40, RecordID: 5}, cellMarkDup, '▒', true},
-		{"its second copy", sim.RecordView{Offset: 41, RecordID: 5}, cellMarkDup, '▒', true},
-		{"selected", sim.RecordView{Offset: 90, RecordID: 9}, cellMarkSelected, glyphSelected, true},
+		{"listed", sim.RecordView{Offset: 40, RecordID: 5}, components.CellMarkDup, '▒', true},
+		{"its second copy", sim.RecordView{Offset: 41, RecordID: 5}, components.CellMarkDup, '▒', true},
+		{"selected", sim.RecordView{Offset: 90, RecordID: 9}, components.CellMarkSelected, glyphSelected, true},
 		{"another record at a listed offset", sim.RecordView{Offset: 40, RecordID: 6}, 0, 0, false},
 		{"not listed", sim.RecordView{Offset: 50, RecordID: 50}, 0, 0, false},
 	}
@@ -214,17 +215,17 @@ func TestLogMarksWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start, end := newLogMarks(sim.FateLost, fates, tt.sel).window(p, 61, 101, slots)
+			start, end := newLogMarks(sim.FateLost, fates, tt.sel).Window(p, 61, 101, slots)
 			if start != tt.wantStart || end != start+slots {
 				t.Fatalf("window [%d, %d), want start %d", start, end, tt.wantStart)
 			}
 		})
 	}
-	if s, e := newLogMarks(sim.FateLost, fates[2:], 0).window(p, 61, 101, slots); s != 61 || e != 101 {
+	if s, e := newLogMarks(sim.FateLost, fates[2:], 0).Window(p, 61, 101, slots); s != 61 || e != 101 {
 		t.Fatalf("records on the tail keep the tail, got [%d, %d)", s, e)
 	}
 	other := &sim.PartitionView{Topic: "t", Partition: 1}
-	if s, e := newLogMarks(sim.FateLost, fates, 0).window(other, 61, 101, slots); s != 61 || e != 101 {
+	if s, e := newLogMarks(sim.FateLost, fates, 0).Window(other, 61, 101, slots); s != 61 || e != 101 {
 		t.Fatalf("a partition with nothing listed keeps its tail, got [%d, %d)", s, e)
 	}
 }
@@ -264,7 +265,7 @@ func TestDrillRealEngine(t *testing.T) {
 	s.run.RunUntil(s.spec.DurationMs)
 	s.absorbNew(false)
 	s.refresh()
-	for s.focus != paneLedger {
+	for s.focus != components.PaneLedger {
 		m = press(t, m, "tab")
 	}
 	m = press(t, m, "enter")
@@ -296,7 +297,7 @@ func TestLessonDrill(t *testing.T) {
 	if stop < 0 {
 		t.Fatal("want a stop")
 	}
-	for s.sim.focus != paneLedger {
+	for s.sim.focus != components.PaneLedger {
 		m = drive(t, m, "tab")
 	}
 	if v := m.View(); !contains(v, "enter list records") {
@@ -336,7 +337,7 @@ func TestDrillSkipped(t *testing.T) {
 		t.Fatalf("the logs legend should explain the » mark:\n%s", v)
 	}
 	m = press(t, m, "esc")
-	if _, f, _ := m.sim.ledger.chosen(&m.sim.snap); fateOrder[f] != sim.FateSkipped || !contains(m.View(), "lost 1▸skipped 2") {
+	if _, f, _ := m.sim.ledger.chosen(&m.sim.snap); components.FateOrder[f] != sim.FateSkipped || !contains(m.View(), "lost 1▸skipped 2") {
 		t.Fatalf("after esc the ledger's cursor should rest on skipped:\n%s", m.View())
 	}
 }

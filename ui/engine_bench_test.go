@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"kafkasim/sim"
+	"kafkasim/ui/keys"
 )
 
 // bigSpec is a cluster of brokers with one topic of partitions, a keyed
@@ -21,7 +22,7 @@ func bigSpec(brokers, partitions int) scenarioSpec {
 // realScreen plays spec on the engine for runMs and returns the screen.
 func realScreen(tb testing.TB, spec scenarioSpec, w, h int, runMs int64) *simScreen {
 	tb.Helper()
-	m := newSimScreen(plainStyles(), newSimKeys(newGlobalKeys()), spec, defaultDeps().start)
+	m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, defaultDeps().start)
 	if m.fatal != nil {
 		tb.Fatalf("seed %d: %v", spec.Seed, m.fatal)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -72,5 +73,5 @@ func percent(done, total int64) string {
 	if total <= 0 {
 		return "100%"
 	}
-	return itoa(int(min(max(done, 0), total)*100/total)) + "%"
+	return components.Itoa(int(min(max(done, 0), total)*100/total)) + "%"
 }

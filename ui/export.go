@@ -8,6 +8,7 @@ import (
 
 	"kafkasim/scenarios"
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // openExportPrompt asks where to write the run as a scenario file.
@@ -39,7 +40,7 @@ func (m *simScreen) exportTo(msg exportPathMsg) tea.Cmd {
 // confirmOverwrite asks whether to replace path: y replaces it, another
 // name is written instead (and checked in turn), esc or nothing gives up.
 func (m *simScreen) confirmOverwrite(path string) {
-	m.prompt = m.prompt.Open("Replace "+sanitize(path)+"?", "it exists: y and enter replace it; or type another file name",
+	m.prompt = m.prompt.Open("Replace "+components.Sanitize(path)+"?", "it exists: y and enter replace it; or type another file name",
 		"", func(v string) tea.Msg {
 			switch v {
 			case "":

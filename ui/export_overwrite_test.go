@@ -21,8 +21,8 @@ func TestShareAsksBeforeReplacingAFile(t *testing.T) {
 	send(s, keyMsg("x"))
 	typeText(s, path)
 	send(s, keyMsg("enter"))
-	if !s.prompt.IsOpen() || !strings.Contains(s.prompt.title, "Replace") {
-		t.Fatalf("should ask before replacing; prompt open %v, title %q, status %q", s.prompt.IsOpen(), s.prompt.title, s.status)
+	if !s.prompt.IsOpen() || !strings.Contains(s.prompt.Title, "Replace") {
+		t.Fatalf("should ask before replacing; prompt open %v, title %q, status %q", s.prompt.IsOpen(), s.prompt.Title, s.status)
 	}
 	other := filepath.Join(dir, "other.toml")
 	typeText(s, other)

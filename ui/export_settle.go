@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // settle moves the run to the next free millisecond (sim.Settle), so a
@@ -13,7 +14,7 @@ func (m *simScreen) settle() { sim.Settle(m.run) }
 
 // injectSettled gives a fault chosen in the menu at the next free
 // millisecond; see settle.
-func (m *simScreen) injectSettled(msg faultChosenMsg) tea.Cmd {
+func (m *simScreen) injectSettled(msg components.FaultChosenMsg) tea.Cmd {
 	if m.run != nil {
 		m.settle()
 	}

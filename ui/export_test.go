@@ -11,6 +11,7 @@ import (
 
 	"kafkasim/scenarios"
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // send gives the screen a message and feeds back what its commands answer
@@ -55,15 +56,15 @@ func loadSpec(t *testing.T, name string) scenarioSpec {
 func TestShareRunReplaysExactly(t *testing.T) {
 	spec := loadSpec(t, "at-least-once")
 	s := realScreen(t, spec, 120, 36, 7_000)
-	send(s, faultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashConsumer, Group: "inventory", Consumer: 2}})
+	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashConsumer, Group: "inventory", Consumer: 2}})
 	finishSlices(t, s, s.stepForward())
-	send(s, faultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}})
+	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}})
 	if len(s.hand) != 2 {
 		t.Fatalf("seed %d: want 2 hand faults, got %+v (status %q)", spec.Seed, s.hand, s.status)
 	}
 	send(s, keyMsg("x"))
-	if !s.prompt.IsOpen() || string(s.prompt.value) != "at-least-once-seed1.toml" {
-		t.Fatalf("x should ask for a file name, defaulting to at-least-once-seed1.toml; got %q", string(s.prompt.value))
+	if !s.prompt.IsOpen() || string(s.prompt.Value) != "at-least-once-seed1.toml" {
+		t.Fatalf("x should ask for a file name, defaulting to at-least-once-seed1.toml; got %q", string(s.prompt.Value))
 	}
 	path := filepath.Join(t.TempDir(), "shared.toml")
 	typeText(s, path)
@@ -126,7 +127,7 @@ func TestFaultsLandInAFreeMillisecond(t *testing.T) {
 	s := newFixtureSim(120, 36, 3, 3, 30)
 	finishSlices(t, s, s.stepForward())
 	before := s.run.Now()
-	send(s, faultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}})
+	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}})
 	if len(s.hand) != 1 || s.hand[0].AtMs <= before || s.hand[0].AtMs >= s.run.NextAt() {
 		t.Fatalf("the fault at %+v should fall after %dms and before the next step at %dms", s.hand, before, s.run.NextAt())
 	}

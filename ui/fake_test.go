@@ -8,6 +8,9 @@ import (
 	"github.com/muesli/termenv"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // fakeRunner plays a scripted cluster: each step appends a record to one
@@ -152,10 +155,10 @@ func (f *fakeRunner) Fates(group string, want sim.Fate) []sim.RecordFate {
 		"and the records in between were never processed")
 	for o := int64(3); o < 5; o++ {
 		add(sim.FateSkipped, 1, o, 0, "billing had no committed offset on orders-1, so auto.offset.reset=latest started it "+
-			"at offset 13 at 0.500s, past offset "+i64(o)+": it never asked for this record")
+			"at offset 13 at 0.500s, past offset "+components.I64(o)+": it never asked for this record")
 	}
 	for o := int64(25); o < 32; o++ {
-		add(sim.FatePending, 2, o, 0, "not processed yet: orders-2 is still readable at offset "+i64(o))
+		add(sim.FatePending, 2, o, 0, "not processed yet: orders-2 is still readable at offset "+components.I64(o))
 	}
 	return out
 }
@@ -237,10 +240,10 @@ func fixtureSpec() scenarioSpec {
 }
 
 // plainStyles renders without colour, as golden files need.
-func plainStyles() *Styles {
+func plainStyles() *theme.Styles {
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
-	st := NewStyles(r)
+	st := theme.NewStyles(r)
 	return &st
 }
 
@@ -278,7 +281,7 @@ func (fixtureSource) Load(name string) (scenarioSpec, error) {
 // newFixtureSim is a simulator screen on the fixture, paused, at w×h.
 func newFixtureSim(w, h, brokers, partitions, records int) *simScreen {
 	d := fixtureDeps(brokers, partitions, records)
-	m := newSimScreen(plainStyles(), newSimKeys(newGlobalKeys()), fixtureSpec(), d.start)
+	m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), fixtureSpec(), d.start)
 	m.SetSize(w, h)
 	return m
 }

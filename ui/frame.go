@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 	"slices"
 	"strings"
 
@@ -36,24 +38,24 @@ const frameWarmup = 3_000
 // FramePanes are the names --focus takes, in tab order.
 func FramePanes() []string {
 	var out []string
-	for id := range paneCount {
+	for id := range components.PaneCount {
 		out = append(out, framePaneName(id))
 	}
 	return out
 }
 
 // framePaneName is a pane's one-word name.
-func framePaneName(id paneID) string {
+func framePaneName(id components.PaneID) string {
 	switch id {
-	case paneCluster:
+	case components.PaneCluster:
 		return "cluster"
-	case paneLogs:
+	case components.PaneLogs:
 		return "logs"
-	case paneProducers:
+	case components.PaneProducers:
 		return "producers"
-	case paneGroups:
+	case components.PaneGroups:
 		return "groups"
-	case paneLedger:
+	case components.PaneLedger:
 		return "ledger"
 	}
 	return "narration"
@@ -72,26 +74,26 @@ func Frame(opts FrameOptions) (string, error) {
 
 // frameStyles are plain styles, or 24-bit colour ones for a dark terminal
 // (fixed, so a frame is the same bytes wherever it is made).
-func frameStyles(color bool) Styles {
+func frameStyles(color bool) theme.Styles {
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
 	if color {
 		r.SetColorProfile(termenv.TrueColor)
 	}
 	r.SetHasDarkBackground(true)
-	return NewStyles(r)
+	return theme.NewStyles(r)
 }
 
 // frameModel opens the scenario as `kafkasim play` would, paused, and
 // plays it to opts.AtMs.
-func frameModel(opts FrameOptions, st *Styles, d deps) (Model, error) {
-	focus := paneID(-1)
+func frameModel(opts FrameOptions, st *theme.Styles, d deps) (Model, error) {
+	focus := components.PaneID(-1)
 	if opts.Focus != "" {
 		i := slices.Index(FramePanes(), opts.Focus)
 		if i < 0 {
 			return Model{}, fmt.Errorf("no pane %q: pick from %s", opts.Focus, strings.Join(FramePanes(), ", "))
 		}
-		focus = paneID(i)
+		focus = components.PaneID(i)
 	}
 	spec, err := d.source.Load(opts.Scenario)
 	if err != nil {

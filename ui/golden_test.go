@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"strings"
 	"testing"
 	"time"
@@ -77,7 +78,7 @@ func runCmd(m Model, cmd tea.Cmd) Model {
 	select {
 	case msg := <-done:
 		switch msg.(type) {
-		case faultChosenMsg, seedChosenMsg, timeChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg:
+		case components.FaultChosenMsg, seedChosenMsg, timeChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg:
 			next, c := m.Update(msg)
 			return runCmd(next.(Model), c)
 		}

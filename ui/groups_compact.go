@@ -6,6 +6,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // groupsLines is how many lines the groups take at width w: a line per
@@ -25,7 +27,7 @@ func groupsLines(snap *sim.Snapshot, w int, compact bool) int {
 
 // compactChip is a member in a few cells: "[★c1▶ 0,1]", "[c3… 12s]".
 func compactChip(gv *sim.GroupView, m *sim.MemberView) string {
-	var plain Styles // only the words are wanted here
+	var plain theme.Styles // only the words are wanted here
 	chip, word, _ := memberChip(&plain, m)
 	inner := strings.TrimSuffix(strings.TrimPrefix(chip, "["), "]")
 	inner = strings.Replace(inner, " ", "", 1)
@@ -51,7 +53,7 @@ func shortAssigned(gv *sim.GroupView, tps []sim.TopicPartition) string {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(itoa(tp.Partition))
+		b.WriteString(components.Itoa(tp.Partition))
 	}
 	return b.String()
 }
@@ -78,10 +80,10 @@ func chipRows(gv *sim.GroupView, w int) [][]int {
 
 // compactLines are a group's head (with its rebalance phase in a word)
 // and its members' chips.
-func (g *groupsPane) compactLines(st *Styles, gv *sim.GroupView, hot *anim) ([]string, [][]string) {
+func (g *groupsPane) compactLines(st *theme.Styles, gv *sim.GroupView, hot *anim) ([]string, [][]string) {
 	lines := []string{groupHead(st, gv, hot)}
 	owners := [][]string{nil}
-	for _, row := range chipRows(gv, g.w) {
+	for _, row := range chipRows(gv, g.W) {
 		var b strings.Builder
 		var own []string
 		b.WriteString("  ")

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // moveTracker notices partitions moving between members from one step to
@@ -72,16 +74,16 @@ func hasTP(tps []sim.TopicPartition, tp sim.TopicPartition) bool {
 
 // assigned writes a member's partitions, the ones that just arrived lit;
 // many partitions as ranges ("orders[0-49] (50)").
-func (t *moveTracker) assigned(st *Styles, group string, m *sim.MemberView, hot *anim) string {
+func (t *moveTracker) assigned(st *theme.Styles, group string, m *sim.MemberView, hot *anim) string {
 	if len(m.Assigned) > maxListedPartitions {
-		return rangesOf(m.Assigned) + st.Faint.Render(" ("+itoa(len(m.Assigned))+")")
+		return rangesOf(m.Assigned) + st.Faint.Render(" ("+components.Itoa(len(m.Assigned))+")")
 	}
 	var b strings.Builder
 	for i, tp := range m.Assigned {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		text := sanitize(tp.Topic) + "-" + itoa(tp.Partition)
+		text := components.Sanitize(tp.Topic) + "-" + components.Itoa(tp.Partition)
 		if hot.is(moveKey(true, group, m.Name, tp)) {
 			b.WriteString(st.Hot.Render("+" + text))
 			continue
@@ -92,7 +94,7 @@ func (t *moveTracker) assigned(st *Styles, group string, m *sim.MemberView, hot 
 }
 
 // revoked writes the partitions that just left a member, struck out.
-func (t *moveTracker) revoked(st *Styles, group, member string, hot *anim) string {
+func (t *moveTracker) revoked(st *theme.Styles, group, member string, hot *anim) string {
 	k := memberKey(group, member)
 	marks := t.gone[k][:0]
 	var b strings.Builder
@@ -101,7 +103,7 @@ func (t *moveTracker) revoked(st *Styles, group, member string, hot *anim) strin
 			continue
 		}
 		marks = append(marks, mk)
-		b.WriteString(" " + st.Struck.Render("−"+sanitize(mk.s2)+"-"+itoa(mk.n1)))
+		b.WriteString(" " + st.Struck.Render("−"+components.Sanitize(mk.s2)+"-"+components.Itoa(mk.n1)))
 	}
 	t.gone[k] = marks
 	return b.String()
@@ -120,7 +122,7 @@ func rangesOf(tps []sim.TopicPartition) string {
 			if i > 0 {
 				b.WriteString("] ")
 			}
-			b.WriteString(sanitize(tps[i].Topic) + "[")
+			b.WriteString(components.Sanitize(tps[i].Topic) + "[")
 		} else {
 			b.WriteByte(',')
 		}
@@ -128,9 +130,9 @@ func rangesOf(tps []sim.TopicPartition) string {
 		for j+1 < len(tps) && tps[j+1].Topic == tps[i].Topic && tps[j+1].Partition == tps[j].Partition+1 {
 			j++
 		}
-		b.WriteString(itoa(tps[i].Partition))
+		b.WriteString(components.Itoa(tps[i].Partition))
 		if j > i {
-			b.WriteString("-" + itoa(tps[j].Partition))
+			b.WriteString("-" + components.Itoa(tps[j].Partition))
 		}
 		i = j + 1
 	}

@@ -6,20 +6,22 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // groupsPane draws each consumer group: a head with its state and
 // generation, the phases of a rebalance while one runs, and each member as
 // a chip wired to the partitions it owns.
 type groupsPane struct {
-	pane
+	components.Pane
 	moves moveTracker
 	// shown are the members drawn in the window at the last render
 	// (group \x00 member), for tests.
 	shown map[string]bool
 }
 
-func newGroupsPane() groupsPane { return groupsPane{pane: pane{id: paneGroups}} }
+func newGroupsPane() groupsPane { return groupsPane{Pane: components.Pane{Id: components.PaneGroups}} }
 
 // groupLineCount is how many lines a group takes: its head, the phase
 // line while it rebalances, and a line per member.
@@ -35,10 +37,10 @@ func rebalancing(gv *sim.GroupView) bool {
 	return gv.State == sim.GroupPreparingRebalance || gv.State == sim.GroupCompletingRebalance
 }
 
-// render draws the groups of snap as g.w × g.h lines.
-func (g *groupsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
+// Render draws the groups of snap as g.w × g.h lines.
+func (g *groupsPane) Render(st *theme.Styles, snap *sim.Snapshot, hot *anim) []string {
 	g.moves.observe(snap, hot)
-	compact := groupsLines(snap, g.w, false) > g.bodyHeight()
+	compact := groupsLines(snap, g.W, false) > g.BodyHeight()
 	var body []string
 	var owners [][]string
 	for i := range snap.Groups {
@@ -57,19 +59,19 @@ func (g *groupsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string 
 		body = append(body, st.Faint.Render("no consumer groups"))
 		owners = append(owners, nil)
 	}
-	g.setTotal(len(body))
-	from, to := g.window()
+	g.SetTotal(len(body))
+	from, to := g.Window()
 	g.shown = map[string]bool{}
 	for _, own := range owners[from:to] {
 		for _, k := range own {
 			g.shown[k] = true
 		}
 	}
-	return g.frame(st, groupsLegend(st, snap), body[from:to])
+	return g.Frame(st, groupsLegend(st, snap), body[from:to])
 }
 
 // groupsLegend lists the member marks the groups show now.
-func groupsLegend(st *Styles, snap *sim.Snapshot) string {
+func groupsLegend(st *theme.Styles, snap *sim.Snapshot) string {
 	var leader, active, idle, waiting bool
 	for gi := range snap.Groups {
 		for _, m := range snap.Groups[gi].Members {
@@ -98,7 +100,7 @@ func (g *groupsPane) focusGroup(snap *sim.Snapshot) string {
 	for i := range snap.Groups {
 		gv := &snap.Groups[i]
 		line += groupLineCount(gv)
-		if line > g.offset {
+		if line > g.Offset {
 			return gv.ID
 		}
 	}
@@ -107,13 +109,13 @@ func (g *groupsPane) focusGroup(snap *sim.Snapshot) string {
 
 // groupHead is a group's first line: state, generation (ticking up while
 // it rebalances), assignor, coordinator and lag.
-func groupHead(st *Styles, gv *sim.GroupView, hot *anim) string {
-	head := sanitize(gv.ID) + " " + string(gv.State) + " gen " + itoa(gv.Generation)
+func groupHead(st *theme.Styles, gv *sim.GroupView, hot *anim) string {
+	head := components.Sanitize(gv.ID) + " " + string(gv.State) + " gen " + components.Itoa(gv.Generation)
 	style := st.Bold
 	switch gv.State {
 	case sim.GroupPreparingRebalance:
 		style = st.OutOfSync
-		head = "⟳ " + head + "→" + itoa(gv.Generation+1)
+		head = "⟳ " + head + "→" + components.Itoa(gv.Generation+1)
 	case sim.GroupCompletingRebalance:
 		style = st.OutOfSync
 		head = "⟳ " + head
@@ -123,13 +125,13 @@ func groupHead(st *Styles, gv *sim.GroupView, hot *anim) string {
 	if hot.is(hotKey{kind: hotGroup, s1: gv.ID}) {
 		style = st.Hot
 	}
-	info := st.Faint.Render(" " + gv.Protocol + " · coordinator b" + itoa(gv.Coordinator) + " · lag " + i64(groupLag(gv)))
+	info := st.Faint.Render(" " + gv.Protocol + " · coordinator b" + components.Itoa(gv.Coordinator) + " · lag " + components.I64(groupLag(gv)))
 	return style.Render(head) + info
 }
 
 // groupLines are a group's head, its phase line while it rebalances, and
 // a line per member; with the members each line shows.
-func (g *groupsPane) groupLines(st *Styles, gv *sim.GroupView, hot *anim) ([]string, [][]string) {
+func (g *groupsPane) groupLines(st *theme.Styles, gv *sim.GroupView, hot *anim) ([]string, [][]string) {
 	lines := []string{groupHead(st, gv, hot)}
 	owners := [][]string{nil}
 	if rebalancing(gv) {
@@ -147,7 +149,7 @@ func (g *groupsPane) groupLines(st *Styles, gv *sim.GroupView, hot *anim) ([]str
 // members' (Kafka's classic protocol: JoinGroup, then SyncGroup). Eager
 // assignors revoke every partition before JoinGroup; cooperative-sticky
 // keeps them and revokes only the moved ones after SyncGroup (KIP-429).
-func phaseLine(st *Styles, gv *sim.GroupView) string {
+func phaseLine(st *theme.Styles, gv *sim.GroupView) string {
 	coop := gv.Protocol == sim.AssignorCooperativeSticky
 	names := []string{"revoke all", "JoinGroup", "SyncGroup", "assignment"}
 	if coop {
@@ -195,7 +197,7 @@ func stillHolding(gv *sim.GroupView) bool {
 
 // memberChip is a member's name in brackets with its state as a symbol,
 // and the word to follow it when it owns nothing.
-func memberChip(st *Styles, m *sim.MemberView) (chip, word string, style lipgloss.Style) {
+func memberChip(st *theme.Styles, m *sim.MemberView) (chip, word string, style lipgloss.Style) {
 	lead := ""
 	if m.Leader {
 		lead = "★"
@@ -217,14 +219,14 @@ func memberChip(st *Styles, m *sim.MemberView) (chip, word string, style lipglos
 	case m.State == sim.MemberRebalancing:
 		sym, word, style = "⟳", "rebalancing: waiting for its assignment", st.OutOfSync
 	}
-	return "[" + lead + sanitize(m.Name) + " " + sym + "]", word, style
+	return "[" + lead + components.Sanitize(m.Name) + " " + sym + "]", word, style
 }
 
-func (g *groupsPane) memberLine(st *Styles, gv *sim.GroupView, m *sim.MemberView, hot *anim) string {
+func (g *groupsPane) memberLine(st *theme.Styles, gv *sim.GroupView, m *sim.MemberView, hot *anim) string {
 	chip, word, style := memberChip(st, m)
 	activity := ""
 	text := style.Render(chip)
-	if v, ok := hot.get(hotKey{kind: hotMember, s1: gv.ID, s2: m.Name}); ok {
+	if v, ok := hot.Get(hotKey{kind: hotMember, s1: gv.ID, s2: m.Name}); ok {
 		text = st.Hot.Render(chip)
 		activity = " " + st.Accent.Render(v.label)
 	}
@@ -242,7 +244,7 @@ func (g *groupsPane) memberLine(st *Styles, gv *sim.GroupView, m *sim.MemberView
 		if word != "" {
 			b.WriteString(" " + style.Render(word))
 		}
-		b.WriteString(st.Faint.Render(" lag ") + i64(memberLag(gv, m)))
+		b.WriteString(st.Faint.Render(" lag ") + components.I64(memberLag(gv, m)))
 	}
 	b.WriteString(g.moves.revoked(st, gv.ID, m.Name, hot))
 	return b.String() + activity
@@ -251,9 +253,9 @@ func (g *groupsPane) memberLine(st *Styles, gv *sim.GroupView, m *sim.MemberView
 // fmtSeconds writes a virtual time as "12s" or "1.5s".
 func fmtSeconds(ms int64) string {
 	if ms%1000 == 0 {
-		return i64(ms/1000) + "s"
+		return components.I64(ms/1000) + "s"
 	}
-	return i64(ms/1000) + "." + strings.TrimRight(pad3(ms%1000), "0") + "s"
+	return components.I64(ms/1000) + "." + strings.TrimRight(components.Pad3(ms%1000), "0") + "s"
 }
 
 // memberLag adds up the lag of the partitions a member owns.
@@ -286,11 +288,11 @@ func assignedText(tps []sim.TopicPartition) string {
 			if i > 0 {
 				b.WriteString("] ")
 			}
-			b.WriteString(sanitize(tp.Topic) + "[")
+			b.WriteString(components.Sanitize(tp.Topic) + "[")
 		} else {
 			b.WriteString(",")
 		}
-		b.WriteString(itoa(tp.Partition))
+		b.WriteString(components.Itoa(tp.Partition))
 	}
 	if len(tps) > 0 {
 		b.WriteString("]")

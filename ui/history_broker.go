@@ -1,12 +1,16 @@
 package ui
 
-import "kafkasim/sim"
+import (
+	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
+)
 
 // brokerHistory is a broker's replicas now and its state over time: crashes,
 // restarts, slowness, fencing, controllership, and the leaderships and ISR
 // places it gained and lost, replayed from the run's events.
-func brokerHistory(st *Styles, snap *sim.Snapshot, b sim.BrokerView, events []sim.Event) *drillSheet {
-	name := "b" + itoa(b.ID)
+func brokerHistory(st *theme.Styles, snap *sim.Snapshot, b sim.BrokerView, events []sim.Event) *drillSheet {
+	name := "b" + components.Itoa(b.ID)
 	s := &drillSheet{kind: sheetBroker,
 		title: st.PaneFocus.Render("▶ BROKER "+name) + st.Bold.Render(" › replicas and state over time")}
 	s.items = append(s.items, sheetLine{head: st.Faint.Render("now      ") + brokerNow(st, b)})
@@ -20,7 +24,7 @@ func brokerHistory(st *Styles, snap *sim.Snapshot, b sim.BrokerView, events []si
 			}
 		}
 	}
-	s.items = append(s.items, sheetLine{head: st.Faint.Render(fit("time", 9) + fit("state", 9) + "what changed")})
+	s.items = append(s.items, sheetLine{head: st.Faint.Render(components.Fit("time", 9) + components.Fit("state", 9) + "what changed")})
 	state, n := "up", 0
 	for i := range events {
 		e := &events[i]
@@ -31,7 +35,7 @@ func brokerHistory(st *Styles, snap *sim.Snapshot, b sim.BrokerView, events []si
 		if next != "" {
 			state = next
 		}
-		s.items = append(s.items, sheetLine{head: fit(fmtMs(e.AtMs), 9) + fit(state, 9) + what, body: e.Why()})
+		s.items = append(s.items, sheetLine{head: components.Fit(components.FmtMs(e.AtMs), 9) + components.Fit(state, 9) + what, body: e.Why()})
 		n++
 	}
 	if n == 0 {
@@ -41,7 +45,7 @@ func brokerHistory(st *Styles, snap *sim.Snapshot, b sim.BrokerView, events []si
 }
 
 // brokerNow is the broker's state in the snapshot, a symbol with each word.
-func brokerNow(st *Styles, b sim.BrokerView) string {
+func brokerNow(st *theme.Styles, b sim.BrokerView) string {
 	var out string
 	switch {
 	case b.State == sim.BrokerDown && b.Registering:
@@ -49,7 +53,7 @@ func brokerNow(st *Styles, b sim.BrokerView) string {
 	case b.State == sim.BrokerDown:
 		out = st.Error.Render(symOffline + " DOWN")
 	case b.State == sim.BrokerSlow:
-		out = st.OutOfSync.Render("◔ slow (+" + fmtMs(b.SlowDelayMs) + " per fetch)")
+		out = st.OutOfSync.Render("◔ slow (+" + components.FmtMs(b.SlowDelayMs) + " per fetch)")
 	default:
 		out = st.InSync.Render(symInSync + " up")
 	}
@@ -63,8 +67,8 @@ func brokerNow(st *Styles, b sim.BrokerView) string {
 }
 
 // replicaText is the broker's replica of p: its role and log end.
-func replicaText(st *Styles, p *sim.PartitionView, r sim.ReplicaView) string {
-	tp := fit(sanitize(p.Topic)+"-"+itoa(p.Partition), 14)
+func replicaText(st *theme.Styles, p *sim.PartitionView, r sim.ReplicaView) string {
+	tp := components.Fit(components.Sanitize(p.Topic)+"-"+components.Itoa(p.Partition), 14)
 	var role string
 	switch {
 	case r.Leader:
@@ -76,16 +80,16 @@ func replicaText(st *Styles, p *sim.PartitionView, r sim.ReplicaView) string {
 	default:
 		role = st.OutOfSync.Render(symOutOfSync + " follower out of ISR")
 	}
-	return tp + role + st.Faint.Render(" · LEO "+i64(r.LEO)+" · log start "+i64(r.LogStart))
+	return tp + role + st.Faint.Render(" · LEO "+components.I64(r.LEO)+" · log start "+components.I64(r.LogStart))
 }
 
 // brokerChange names an event about broker id and the state it leaves the
 // broker in ("" when unchanged); false for events about others.
-func brokerChange(st *Styles, e *sim.Event, id int) (what, state string, ok bool) {
+func brokerChange(st *theme.Styles, e *sim.Event, id int) (what, state string, ok bool) {
 	if e.Broker != id && !(e.Type == sim.EvLeaderElected && e.Broker2 == id) {
 		return "", "", false
 	}
-	tp := sanitize(e.Topic) + "-" + itoa(e.Partition)
+	tp := components.Sanitize(e.Topic) + "-" + components.Itoa(e.Partition)
 	switch e.Type {
 	case sim.EvBrokerCrashed:
 		return st.Error.Render(symOffline + " crashed"), "down", true
@@ -107,7 +111,7 @@ func brokerChange(st *Styles, e *sim.Event, id int) (what, state string, ok bool
 		return st.OutOfSync.Render("will drop " + plural(e.Count, "response")), "", true
 	case sim.EvLeaderElected:
 		if e.Broker == id {
-			return st.Leader.Render(symLeader + " leads " + tp + " (epoch " + itoa(e.Epoch) + ")"), "", true
+			return st.Leader.Render(symLeader + " leads " + tp + " (epoch " + components.Itoa(e.Epoch) + ")"), "", true
 		}
 		return st.Faint.Render("gave up leading " + tp), "", true
 	case sim.EvISRShrunk:

@@ -4,15 +4,17 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // groupHistory is a consumer group's generations over time: what started
 // each rebalance, what each member gave up (all of it under an eager
 // protocol; only what moves under cooperative-sticky, KIP-429), and which
 // partitions each member got in each generation, replayed from the events.
-func groupHistory(st *Styles, g *sim.GroupView, events []sim.Event) *drillSheet {
+func groupHistory(st *theme.Styles, g *sim.GroupView, events []sim.Event) *drillSheet {
 	s := &drillSheet{kind: sheetGroup,
-		title: st.PaneFocus.Render("▶ GROUP "+sanitize(g.ID)) + st.Bold.Render(" › generations and assignments over time")}
+		title: st.PaneFocus.Render("▶ GROUP "+components.Sanitize(g.ID)) + st.Bold.Render(" › generations and assignments over time")}
 	s.items = append(s.items, sheetLine{head: st.Faint.Render("now      ") + groupNow(st, g)})
 	n := 0
 	for i := range events {
@@ -32,17 +34,17 @@ func groupHistory(st *Styles, g *sim.GroupView, events []sim.Event) *drillSheet 
 }
 
 // groupNow is the group's state, generation, protocol and members.
-func groupNow(st *Styles, g *sim.GroupView) string {
+func groupNow(st *theme.Styles, g *sim.GroupView) string {
 	members := make([]string, 0, len(g.Members))
 	for _, m := range g.Members {
-		members = append(members, sanitize(m.Name)+" "+string(m.State))
+		members = append(members, components.Sanitize(m.Name)+" "+string(m.State))
 	}
 	proto := g.Protocol
 	if proto == "" && len(g.Config.Assignors) > 0 {
 		proto = g.Config.Assignors[0]
 	}
-	return st.Bold.Render(string(g.State)+" · generation "+itoa(g.Generation)) + " · " + protocolText(proto) +
-		" · coordinator b" + itoa(g.Coordinator) + " · " + strings.Join(members, ", ")
+	return st.Bold.Render(string(g.State)+" · generation "+components.Itoa(g.Generation)) + " · " + protocolText(proto) +
+		" · coordinator b" + components.Itoa(g.Coordinator) + " · " + strings.Join(members, ", ")
 }
 
 // protocolText names an assignor and its rebalance protocol: only
@@ -66,7 +68,7 @@ func protocolShort(assignor string) string {
 // few; when they are many the head counts them and the list goes under it,
 // wrapped.
 func partitionList(n int, text string) (head, body string) {
-	text = sanitize(text)
+	text = components.Sanitize(text)
 	if len(text) <= 32 {
 		return text, ""
 	}
@@ -75,15 +77,15 @@ func partitionList(n int, text string) (head, body string) {
 
 // groupChange is one line of the history for a group event; false for
 // the events of everyday consuming (fetches, processing, commits).
-func groupChange(st *Styles, e *sim.Event) (sheetLine, bool) {
-	at := st.Faint.Render(fit(fmtMs(e.AtMs), 9))
-	who := sanitize(e.Member)
+func groupChange(st *theme.Styles, e *sim.Event) (sheetLine, bool) {
+	at := st.Faint.Render(components.Fit(components.FmtMs(e.AtMs), 9))
+	who := components.Sanitize(e.Member)
 	switch e.Type {
 	case sim.EvRebalanceDone:
 		if e.Count == 0 {
-			return sheetLine{head: at + st.Bold.Render("generation "+itoa(e.Gen)) + " · Empty: no members"}, true
+			return sheetLine{head: at + st.Bold.Render("generation "+components.Itoa(e.Gen)) + " · Empty: no members"}, true
 		}
-		head := at + st.Bold.Render("generation "+itoa(e.Gen)) + " · leader " + who + " · " +
+		head := at + st.Bold.Render("generation "+components.Itoa(e.Gen)) + " · leader " + who + " · " +
 			plural(e.Count, "member") + " · " + protocolShort(e.Text)
 		if e.Reason != sim.ReasonDeadClient {
 			return sheetLine{head: head}, true // the why only repeats the head
@@ -94,9 +96,9 @@ func groupChange(st *Styles, e *sim.Event) (sheetLine, bool) {
 		if e.Count == 0 {
 			got = "nothing"
 		}
-		line := "  " + fit(who, 6) + st.Accent.Render("→ ") + got
+		line := "  " + components.Fit(who, 6) + st.Accent.Render("→ ") + got
 		if e.Count > 0 && e.Offset > 0 && e.Offset < int64(e.Count) {
-			line += st.Faint.Render(" (" + i64(e.Offset) + " new)")
+			line += st.Faint.Render(" (" + components.I64(e.Offset) + " new)")
 		}
 		return sheetLine{head: at + line, body: list}, true
 	case sim.EvRevoked:
@@ -107,7 +109,7 @@ func groupChange(st *Styles, e *sim.Event) (sheetLine, bool) {
 			how = "lost"
 		}
 		got, list := partitionList(e.Count, e.Text)
-		return sheetLine{head: at + "  " + fit(who, 6) + st.OutOfSync.Render("✕ "+how+" ") + got, body: list}, true
+		return sheetLine{head: at + "  " + components.Fit(who, 6) + st.OutOfSync.Render("✕ "+how+" ") + got, body: list}, true
 	case sim.EvRebalanceStarted:
 		return sheetLine{head: at + st.OutOfSync.Render("⟳ rebalance"), body: e.Why()}, true
 	case sim.EvMemberJoined, sim.EvMemberLeft, sim.EvMemberExpired, sim.EvConsumerCrashed,

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // partitionHistory is a partition's leader, ISR and leader epoch over
@@ -11,14 +13,14 @@ import (
 // change, with the engine's why under it. Kafka's controller bumps the
 // leader epoch on every leader change (PartitionRegistration in KRaft,
 // the LeaderAndIsr request in ZooKeeper mode), and ISR changes keep it.
-func partitionHistory(st *Styles, p *sim.PartitionView, events []sim.Event) *drillSheet {
-	tp := sanitize(p.Topic) + "-" + itoa(p.Partition)
+func partitionHistory(st *theme.Styles, p *sim.PartitionView, events []sim.Event) *drillSheet {
+	tp := components.Sanitize(p.Topic) + "-" + components.Itoa(p.Partition)
 	s := &drillSheet{kind: sheetPartition,
 		title: st.PaneFocus.Render("▶ PARTITION "+tp) + st.Bold.Render(" › leader, ISR and epoch over time")}
 	now, reps := partitionNow(st, p)
 	s.items = append(s.items, sheetLine{head: st.Faint.Render("now      ") + now},
 		sheetLine{head: st.Faint.Render("replicas ") + reps})
-	s.items = append(s.items, sheetLine{head: st.Faint.Render(fit("time", 9) + fit("epoch", 6) + fit("leader", 8) + fit("ISR", 10) + "what changed")})
+	s.items = append(s.items, sheetLine{head: st.Faint.Render(components.Fit("time", 9) + components.Fit("epoch", 6) + components.Fit("leader", 8) + components.Fit("ISR", 10) + "what changed")})
 	epoch, leader, isr := 0, "-", "-"
 	n := 0
 	for i := range events {
@@ -32,13 +34,13 @@ func partitionHistory(st *Styles, p *sim.PartitionView, events []sim.Event) *dri
 		}
 		switch e.Type {
 		case sim.EvLeaderElected:
-			epoch, leader, isr = e.Epoch, "b"+itoa(e.Broker), e.Text
+			epoch, leader, isr = e.Epoch, "b"+components.Itoa(e.Broker), e.Text
 		case sim.EvPartitionOffline:
 			leader, isr = "none", e.Text
 		case sim.EvISRShrunk, sim.EvISRExpanded:
 			isr = e.Text
 		}
-		head := fit(fmtMs(e.AtMs), 9) + fit("e"+itoa(epoch), 6) + fit(leader, 8) + fit(isrText(isr), 10)
+		head := components.Fit(components.FmtMs(e.AtMs), 9) + components.Fit("e"+components.Itoa(epoch), 6) + components.Fit(leader, 8) + components.Fit(isrText(isr), 10)
 		s.items = append(s.items, sheetLine{head: head + what, body: e.Why()})
 		n++
 	}
@@ -50,25 +52,25 @@ func partitionHistory(st *Styles, p *sim.PartitionView, events []sim.Event) *dri
 
 // partitionNow is the partition's leadership in the snapshot, symbols
 // first, and its replicas and offsets.
-func partitionNow(st *Styles, p *sim.PartitionView) (string, string) {
-	leader := st.Leader.Render(symLeader+"b"+itoa(p.Leader)) + " epoch " + itoa(p.LeaderEpoch)
+func partitionNow(st *theme.Styles, p *sim.PartitionView) (string, string) {
+	leader := st.Leader.Render(symLeader+"b"+components.Itoa(p.Leader)) + " epoch " + components.Itoa(p.LeaderEpoch)
 	if p.Leader == 0 {
-		leader = st.Error.Render(symOffline+" OFFLINE") + " epoch " + itoa(p.LeaderEpoch)
+		leader = st.Error.Render(symOffline+" OFFLINE") + " epoch " + components.Itoa(p.LeaderEpoch)
 	}
 	reps := make([]string, len(p.Replicas))
 	for i, b := range p.Replicas {
-		reps[i] = itoa(b)
+		reps[i] = components.Itoa(b)
 	}
 	isr := make([]string, len(p.ISR))
 	for i, b := range p.ISR {
-		isr[i] = itoa(b)
+		isr[i] = components.Itoa(b)
 	}
 	pref := ""
 	if len(p.Replicas) > 0 {
-		pref = " (preferred b" + itoa(p.Replicas[0]) + ")"
+		pref = " (preferred b" + components.Itoa(p.Replicas[0]) + ")"
 	}
 	return leader + " · ISR " + isrText(strings.Join(isr, ",")),
-		strings.Join(reps, ",") + pref + " · HW " + i64(p.HighWatermark) + " · LEO " + i64(p.LogEnd)
+		strings.Join(reps, ",") + pref + " · HW " + components.I64(p.HighWatermark) + " · LEO " + components.I64(p.LogEnd)
 }
 
 // isrText is an ISR as the engine lists it ("1,2,3"), or "{}" when empty.
@@ -81,29 +83,29 @@ func isrText(isr string) string {
 
 // partitionChange is a short, marked name for an event that changes a
 // partition's leadership or replicas; false for the others.
-func partitionChange(st *Styles, e *sim.Event) (string, bool) {
+func partitionChange(st *theme.Styles, e *sim.Event) (string, bool) {
 	switch e.Type {
 	case sim.EvLeaderElected:
 		how := "elected"
 		switch e.Reason {
 		case sim.ReasonUnclean:
-			return st.Error.Render(symLeader + " b" + itoa(e.Broker) + " leads: UNCLEAN election"), true
+			return st.Error.Render(symLeader + " b" + components.Itoa(e.Broker) + " leads: UNCLEAN election"), true
 		case sim.ReasonPreferred:
 			how = "leads again (preferred replica)"
 		case sim.ReasonNewTopic:
 			how = "leads the new partition"
 		}
-		return st.Leader.Render(symLeader + " b" + itoa(e.Broker) + " " + how), true
+		return st.Leader.Render(symLeader + " b" + components.Itoa(e.Broker) + " " + how), true
 	case sim.EvPartitionOffline:
 		return st.Error.Render(symOffline + " offline: no leader"), true
 	case sim.EvISRShrunk:
-		return st.OutOfSync.Render(symOutOfSync + " b" + itoa(e.Broker) + " left the ISR (" + string(e.Reason) + ")"), true
+		return st.OutOfSync.Render(symOutOfSync + " b" + components.Itoa(e.Broker) + " left the ISR (" + string(e.Reason) + ")"), true
 	case sim.EvISRExpanded:
-		return st.InSync.Render(symInSync + " b" + itoa(e.Broker) + " rejoined the ISR"), true
+		return st.InSync.Render(symInSync + " b" + components.Itoa(e.Broker) + " rejoined the ISR"), true
 	case sim.EvISRChangePending:
 		return st.Faint.Render("… ISR change waits for a controller"), true
 	case sim.EvTruncated:
-		return st.Struck.Render("✂ b" + itoa(e.Broker) + " truncated " + plural(e.Count, "record")), true
+		return st.Struck.Render("✂ b" + components.Itoa(e.Broker) + " truncated " + plural(e.Count, "record")), true
 	}
 	return "", false
 }

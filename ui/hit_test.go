@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"strings"
 	"testing"
 )
@@ -64,7 +65,7 @@ func TestClickOnNames(t *testing.T) {
 		m = press(t, m, "esc")
 		g := s.lay.groups
 		click(m, g.x+g.w-1, g.y)
-		if s.drill.IsOpen() || s.focus != paneGroups {
+		if s.drill.IsOpen() || s.focus != components.PaneGroups {
 			t.Fatalf("%v: a click on no name should focus the groups only", size)
 		}
 	}

@@ -6,6 +6,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // homeItemKind is what choosing a home item does.
@@ -43,21 +46,21 @@ type homeItem struct {
 // sandbox, the quiz), the section's items, and a preview of the one under
 // the cursor.
 type homeScreen struct {
-	st     *Styles
-	keys   homeKeys
+	st     *theme.Styles
+	keys   keys.Home
 	help   help.Model
 	items  []homeItem
 	cursor int // an index into items
 	// last is the cursor each section had when the learner left it.
 	last   map[string]int
-	prompt prompt
+	prompt components.Prompt
 	// warnings are shown under the title (a damaged progress file...).
 	warnings []string
 	w, h     int
 }
 
-func newHomeScreen(st *Styles, g globalKeys, lessons []LessonEntry, scenarios []ScenarioEntry) *homeScreen {
-	h := &homeScreen{st: st, keys: newHomeKeys(g), help: help.New(), prompt: newPrompt(), last: map[string]int{}}
+func newHomeScreen(st *theme.Styles, g keys.Global, lessons []LessonEntry, scenarios []ScenarioEntry) *homeScreen {
+	h := &homeScreen{st: st, keys: keys.NewHome(g), help: help.New(), prompt: components.NewPrompt(), last: map[string]int{}}
 	h.help.Styles.ShortKey, h.help.Styles.ShortDesc = st.Bold, st.Faint
 	h.items = append(lessonItems(lessons), scenarioItems(scenarios)...)
 	h.items = append(h.items, homeItem{kind: homeSandbox, section: "Sandbox", label: "Open the sandbox",
@@ -78,11 +81,11 @@ func lessonItems(lessons []LessonEntry) []homeItem {
 		mark, word := lessonMark(l.Status)
 		var teaches []string
 		for _, t := range l.Teaches {
-			teaches = append(teaches, sanitize(t))
+			teaches = append(teaches, components.Sanitize(t))
 		}
-		out = append(out, homeItem{kind: homeLesson, section: "Lessons", label: itoa(l.Number) + ". " + sanitize(l.Title),
-			mark: mark, detail: word, arg: itoa(l.Number), about: sanitize(l.Summary), teaches: teaches,
-			goal: sanitize(l.Goal), extra: "kafkasim lesson " + itoa(l.Number)})
+		out = append(out, homeItem{kind: homeLesson, section: "Lessons", label: components.Itoa(l.Number) + ". " + components.Sanitize(l.Title),
+			mark: mark, detail: word, arg: components.Itoa(l.Number), about: components.Sanitize(l.Summary), teaches: teaches,
+			goal: components.Sanitize(l.Goal), extra: "kafkasim lesson " + components.Itoa(l.Number)})
 	}
 	if len(lessons) == 0 {
 		out = append(out, homeItem{kind: homeLesson, section: "Lessons", label: "Lessons are on their way", mark: "○", arg: "1"})
@@ -98,8 +101,8 @@ func scenarioItems(scenarios []ScenarioEntry) []homeItem {
 		if about == "" {
 			about = s.Description
 		}
-		out = append(out, homeItem{kind: homeScenario, section: "Scenarios", label: sanitize(s.Title),
-			about: sanitize(about), arg: s.Name, extra: "kafkasim play " + sanitize(s.Name)})
+		out = append(out, homeItem{kind: homeScenario, section: "Scenarios", label: components.Sanitize(s.Title),
+			about: components.Sanitize(about), arg: s.Name, extra: "kafkasim play " + components.Sanitize(s.Name)})
 	}
 	return append(out, homeItem{kind: homeOpenFile, section: "Scenarios", label: "Open a scenario file…",
 		about: "Play a scenario of your own: a .toml file in the format of scenarios/library " +
@@ -126,7 +129,7 @@ func (h *homeScreen) capturesKeys() bool { return h.prompt.IsOpen() }
 // Keys is the help keymap of what is showing.
 func (h *homeScreen) Keys() help.KeyMap {
 	if h.prompt.IsOpen() {
-		return h.prompt.keys
+		return h.prompt.Keys
 	}
 	return h.keys
 }
@@ -145,16 +148,16 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	}
 	k := h.keys
 	switch {
-	case key.Matches(km, k.menu.Up):
+	case key.Matches(km, k.Menu.Up):
 		h.moveInSection(-1)
-	case key.Matches(km, k.menu.Down):
+	case key.Matches(km, k.Menu.Down):
 		h.moveInSection(1)
 	case key.Matches(km, k.Next):
 		h.moveSection(1)
 	case key.Matches(km, k.Prev):
 		h.moveSection(-1)
-	case key.Matches(km, k.menu.Select):
-		return h.choose()
+	case key.Matches(km, k.Menu.Select):
+		return h.Choose()
 	}
 	return nil
 }
@@ -208,7 +211,7 @@ func (h *homeScreen) moveSection(n int) {
 	}
 }
 
-func (h *homeScreen) choose() tea.Cmd {
+func (h *homeScreen) Choose() tea.Cmd {
 	it := h.items[h.cursor]
 	open := func(s Screen, arg string) tea.Cmd {
 		return func() tea.Msg { return openScreenMsg{Screen: s, Arg: arg} }
@@ -235,7 +238,7 @@ func (h *homeScreen) choose() tea.Cmd {
 // setLessonStatus updates a lesson's progress mark.
 func (h *homeScreen) setLessonStatus(number int, status string) {
 	for i := range h.items {
-		if it := &h.items[i]; it.kind == homeLesson && it.arg == itoa(number) {
+		if it := &h.items[i]; it.kind == homeLesson && it.arg == components.Itoa(number) {
 			it.mark, it.detail = lessonMark(status)
 		}
 	}
@@ -248,7 +251,7 @@ func (h *homeScreen) warningLines() []string {
 		if w == "" {
 			continue
 		}
-		for i, l := range wrap(sanitize(w), max(h.w-2, 10)) {
+		for i, l := range components.Wrap(components.Sanitize(w), max(h.w-2, 10)) {
 			if i == 3 {
 				break
 			}

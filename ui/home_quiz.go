@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
 )
 
 // peekQuizProgress reads the saved quiz progress for the home preview
@@ -40,11 +41,11 @@ func quizProgressLine(p *quiz.Progress) string {
 	if p.Quizzes == 0 && t.Total() == 0 {
 		return "not taken yet"
 	}
-	quizzes := itoa(p.Quizzes) + " quizzes"
+	quizzes := components.Itoa(p.Quizzes) + " quizzes"
 	if p.Quizzes == 1 {
 		quizzes = "1 quiz"
 	}
-	s := quizzes + " finished · " + itoa(t.Right) + " of " + itoa(t.Total()) + " answers right"
+	s := quizzes + " finished · " + components.Itoa(t.Right) + " of " + components.Itoa(t.Total()) + " answers right"
 	if weak := quiz.WeakTopics(p, nil, 2); len(weak) > 0 {
 		s += " · weakest: " + strings.Join(weak, ", ")
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -16,8 +17,8 @@ const (
 // View draws the launcher: title, the section tabs, the section's items
 // beside the preview of the highlighted one, and the keys.
 func (h *homeScreen) View() string {
-	if h.w < minWidth || h.h < minHeight {
-		return tooSmallView(h.st, h.w, h.h)
+	if h.w < components.MinWidth || h.h < components.MinHeight {
+		return components.TooSmallView(h.st, h.w, h.h)
 	}
 	st := h.st
 	lines := []string{
@@ -33,12 +34,12 @@ func (h *homeScreen) View() string {
 	for i := range sep {
 		sep[i] = st.Faint.Render(" │ ")
 	}
-	lines = append(lines, sideBySide(block(h.listLines(listW, bodyH), listW, bodyH), sep,
-		block(h.previewLines(prevW, bodyH), prevW, bodyH))...)
-	out := block(lines, h.w, h.h-1)
-	out = append(out, fit(h.help.ShortHelpView(h.keys.ShortHelp()), h.w))
+	lines = append(lines, components.SideBySide(components.Block(h.listLines(listW, bodyH), listW, bodyH), sep,
+		components.Block(h.previewLines(prevW, bodyH), prevW, bodyH))...)
+	out := components.Block(lines, h.w, h.h-1)
+	out = append(out, components.Fit(h.help.ShortHelpView(h.keys.ShortHelp()), h.w))
 	if h.prompt.IsOpen() {
-		out = overlay(out, h.prompt.View(st), h.w)
+		out = components.Overlay(out, h.prompt.View(st), h.w)
 	}
 	return strings.Join(out, "\n")
 }
@@ -61,9 +62,9 @@ func (h *homeScreen) tabLine() string {
 					}
 				}
 			}
-			label += " " + itoa(done) + "/" + itoa(n) + " done"
+			label += " " + components.Itoa(done) + "/" + components.Itoa(n) + " done"
 		case "Scenarios":
-			label += " " + itoa(len(h.sectionItems(i))-1)
+			label += " " + components.Itoa(len(h.sectionItems(i))-1)
 		}
 		if i == cur {
 			tabs = append(tabs, h.st.Selected.Render(" "+label+" "))
@@ -96,19 +97,19 @@ func (h *homeScreen) listLines(w, rows int) []string {
 			text = it.mark + " " + text
 		}
 		if idx[i] == h.cursor {
-			out = append(out, h.st.Selected.Render(fit("▸ "+text, w)))
+			out = append(out, h.st.Selected.Render(components.Fit("▸ "+text, w)))
 			continue
 		}
 		if it.detail != "" {
 			text += h.st.Faint.Render("  " + it.detail)
 		}
-		out = append(out, fit("  "+text, w))
+		out = append(out, components.Fit("  "+text, w))
 	}
 	if from > 0 {
-		out[0] = h.st.Faint.Render(fit("  ↑ "+itoa(from)+" more", w))
+		out[0] = h.st.Faint.Render(components.Fit("  ↑ "+components.Itoa(from)+" more", w))
 	}
 	if rest := len(idx) - from - rows; rest > 0 {
-		out[rows-1] = h.st.Faint.Render(fit("  ↓ "+itoa(rest+1)+" more", w))
+		out[rows-1] = h.st.Faint.Render(components.Fit("  ↓ "+components.Itoa(rest+1)+" more", w))
 	}
 	return out
 }
@@ -120,7 +121,7 @@ func (h *homeScreen) previewLines(w, rows int) []string {
 	st, it := h.st, h.items[h.cursor]
 	var out []string
 	para := func(style func(...string) string, text string) {
-		for _, l := range wrap(text, w) {
+		for _, l := range components.Wrap(text, w) {
 			out = append(out, style(l))
 		}
 	}
@@ -133,7 +134,7 @@ func (h *homeScreen) previewLines(w, rows int) []string {
 		out = append(out, st.Faint.Render("progress ")+progress)
 	}
 	if it.progress != "" {
-		out = append(out, wrap("progress "+it.progress, w)...)
+		out = append(out, components.Wrap("progress "+it.progress, w)...)
 	}
 	if it.about != "" {
 		out = append(out, "")
@@ -141,7 +142,7 @@ func (h *homeScreen) previewLines(w, rows int) []string {
 	}
 	if len(it.teaches) > 0 {
 		out = append(out, "", st.Bold.Render(map[bool]string{true: "Topics", false: "What it teaches"}[it.kind == homeQuiz]))
-		out = append(out, wrap(strings.Join(it.teaches, " · "), w)...)
+		out = append(out, components.Wrap(strings.Join(it.teaches, " · "), w)...)
 	}
 	if it.goal != "" {
 		out = append(out, "")

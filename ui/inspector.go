@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // recCursor is the record inspector's cursor: one offset of one partition.
@@ -23,25 +25,25 @@ type recordTeller interface {
 // who sent it, its key and value, where its copies are, and its fate for
 // every group with the engine's reason (story; nil when the runner has
 // none to tell).
-func recordSheet(st *Styles, p *sim.PartitionView, r *sim.RecordView, story *sim.RecordStory) *drillSheet {
-	where := sanitize(p.Topic) + "-" + itoa(p.Partition) + "@" + i64(r.Offset)
+func recordSheet(st *theme.Styles, p *sim.PartitionView, r *sim.RecordView, story *sim.RecordStory) *drillSheet {
+	where := components.Sanitize(p.Topic) + "-" + components.Itoa(p.Partition) + "@" + components.I64(r.Offset)
 	s := &drillSheet{kind: sheetRecord,
 		title: st.PaneFocus.Render("▶ RECORD INSPECTOR") + st.Bold.Render(" › "+where) +
 			st.Faint.Render(" · "+string(glyphSelected)+" in the logs")}
-	label := func(l string) string { return st.Faint.Render(fit(l, 9)) }
+	label := func(l string) string { return st.Faint.Render(components.Fit(l, 9)) }
 	if r.Control != "" {
 		s.items = append(s.items, sheetLine{
-			head: label("marker") + st.Bold.Render(sanitize(r.Control)+" transaction marker"),
+			head: label("marker") + st.Bold.Render(components.Sanitize(r.Control)+" transaction marker"),
 			body: "written by the transaction coordinator, not by send(): it takes an offset, and consumers never see it; " +
 				"read_committed readers learn from it whether the records before it count"})
 		return s
 	}
-	sent := st.Bold.Render(sanitize(r.Producer)+" send #"+itoa(r.SendN)) + st.Faint.Render(" · created at "+fmtMs(r.TimestampMs))
+	sent := st.Bold.Render(components.Sanitize(r.Producer)+" send #"+components.Itoa(r.SendN)) + st.Faint.Render(" · created at "+components.FmtMs(r.TimestampMs))
 	s.items = append(s.items, sheetLine{head: label("sent by") + sent})
 	if story != nil {
 		s.items = append(s.items, sheetLine{head: label("producer") + outcomeText(st, story.Outcome)})
 	}
-	key := st.Bold.Render(sanitize(r.Key))
+	key := st.Bold.Render(components.Sanitize(r.Key))
 	if r.NullKey {
 		key = st.Bold.Render(string(glyphNullKey)+" null") + st.Faint.Render(" (the partitioner spreads null keys)")
 	}
@@ -54,7 +56,7 @@ func recordSheet(st *Styles, p *sim.PartitionView, r *sim.RecordView, story *sim
 		return s
 	}
 	if len(story.Groups) == 0 {
-		s.items = append(s.items, sheetLine{head: label("groups") + st.Faint.Render("no consumer group reads "+sanitize(p.Topic))})
+		s.items = append(s.items, sheetLine{head: label("groups") + st.Faint.Render("no consumer group reads "+components.Sanitize(p.Topic))})
 	}
 	nameW := 0
 	for _, g := range story.Groups {
@@ -67,15 +69,15 @@ func recordSheet(st *Styles, p *sim.PartitionView, r *sim.RecordView, story *sim
 }
 
 // valueText is a record's value, or what a null value means.
-func valueText(st *Styles, r *sim.RecordView) string {
+func valueText(st *theme.Styles, r *sim.RecordView) string {
 	if r.Tombstone {
 		return st.Bold.Render(string(glyphTombstone)+" null") + st.Faint.Render(" (a tombstone: compaction deletes the key)")
 	}
-	return st.Bold.Render(sanitize(r.Value))
+	return st.Bold.Render(components.Sanitize(r.Value))
 }
 
 // outcomeText is what the producer was told, marked so it reads without colour.
-func outcomeText(st *Styles, outcome string) string {
+func outcomeText(st *theme.Styles, outcome string) string {
 	switch outcome {
 	case "acknowledged":
 		return st.InSync.Render("✓ " + outcome)
@@ -87,50 +89,50 @@ func outcomeText(st *Styles, outcome string) string {
 
 // whereLine lists every offset the send() landed at: a retry without
 // idempotence writes it again (KIP-98 is what stops that).
-func whereLine(st *Styles, p *sim.PartitionView, r *sim.RecordView, story *sim.RecordStory, label func(string) string) sheetLine {
-	tp := sanitize(p.Topic) + "-" + itoa(p.Partition)
-	head := label("where") + st.Bold.Render(tp+"@"+i64(r.Offset)) + st.Faint.Render(" · leader epoch "+itoa(r.LeaderEpoch))
+func whereLine(st *theme.Styles, p *sim.PartitionView, r *sim.RecordView, story *sim.RecordStory, label func(string) string) sheetLine {
+	tp := components.Sanitize(p.Topic) + "-" + components.Itoa(p.Partition)
+	head := label("where") + st.Bold.Render(tp+"@"+components.I64(r.Offset)) + st.Faint.Render(" · leader epoch "+components.Itoa(r.LeaderEpoch))
 	if story == nil || len(story.Offsets) < 2 {
 		if r.Copy > 1 {
-			head += " " + st.Duplicated.Render(string(glyphDup)+" copy "+itoa(r.Copy))
+			head += " " + st.Duplicated.Render(string(glyphDup)+" copy "+components.Itoa(r.Copy))
 		}
 		return sheetLine{head: head}
 	}
 	offs := make([]string, len(story.Offsets))
 	for i, o := range story.Offsets {
-		offs[i] = i64(o)
+		offs[i] = components.I64(o)
 		if o == r.Offset {
 			offs[i] = "[" + offs[i] + "]"
 		}
 	}
-	head += " " + st.Duplicated.Render(string(glyphDup)+" "+itoa(len(offs))+" copies: @"+strings.Join(offs, ", @"))
+	head += " " + st.Duplicated.Render(string(glyphDup)+" "+components.Itoa(len(offs))+" copies: @"+strings.Join(offs, ", @"))
 	return sheetLine{head: head, body: "the producer retried a request whose answer it never got, and the broker wrote the record again: " +
 		"only an idempotent producer (enable.idempotence, KIP-98) has the broker drop the repeat"}
 }
 
 // stateLine says whether consumers can read the record yet.
-func stateLine(st *Styles, p *sim.PartitionView, r *sim.RecordView, label func(string) string) sheetLine {
+func stateLine(st *theme.Styles, p *sim.PartitionView, r *sim.RecordView, label func(string) string) sheetLine {
 	switch {
 	case r.Aborted:
 		return sheetLine{head: label("log") + st.Struck.Render(string(glyphAborted)+" aborted transaction"),
 			body: "its transaction was aborted: read_committed consumers skip it, read_uncommitted ones still read it"}
 	case r.Offset < p.LogStart:
-		return sheetLine{head: label("log") + st.Faint.Render(string(glyphDeleted)+" deleted: the log now starts at "+i64(p.LogStart))}
+		return sheetLine{head: label("log") + st.Faint.Render(string(glyphDeleted)+" deleted: the log now starts at "+components.I64(p.LogStart))}
 	case r.Offset >= p.HighWatermark:
-		return sheetLine{head: label("log") + st.OutOfSync.Render("above the high watermark ("+i64(p.HighWatermark)+")"),
+		return sheetLine{head: label("log") + st.OutOfSync.Render("above the high watermark ("+components.I64(p.HighWatermark)+")"),
 			body: "not every in-sync replica has it yet, so consumers cannot read it; a leader failover now could cut it away"}
 	}
-	return sheetLine{head: label("log") + st.InSync.Render("below the high watermark ("+i64(p.HighWatermark)+")"),
+	return sheetLine{head: label("log") + st.InSync.Render("below the high watermark ("+components.I64(p.HighWatermark)+")"),
 		body: "every in-sync replica has it, so consumers may read it and a clean leader election keeps it"}
 }
 
 // groupFateLine is the record's fate for one group, with the engine's reason.
-func groupFateLine(st *Styles, g sim.GroupRecordFate, nameW int, label func(string) string) sheetLine {
-	head := label("group") + st.Bold.Render(fit(sanitize(g.Group), nameW)) + " "
+func groupFateLine(st *theme.Styles, g sim.GroupRecordFate, nameW int, label func(string) string) sheetLine {
+	head := label("group") + st.Bold.Render(components.Fit(components.Sanitize(g.Group), nameW)) + " "
 	if g.Fate == "" {
 		head += st.Faint.Render("not counted · " + timesText(g.Processed))
 	} else {
-		head += fateStyle(st, g.Fate).Render(string(fateMark(g.Fate))+" "+fateWord(g.Fate)) + st.Faint.Render(" · "+timesText(g.Processed))
+		head += components.FateStyle(st, g.Fate).Render(string(components.FateMark(g.Fate))+" "+components.FateWord(g.Fate)) + st.Faint.Render(" · "+timesText(g.Processed))
 	}
 	reason := g.Reason
 	if reason == timesText(g.Processed) {

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // realRun opens a built-in scenario on the real engine at w×h and runs it
@@ -46,8 +47,8 @@ func TestInspectorShowsADuplicate(t *testing.T) {
 	d := dups[0]
 	s.inspect(recCursor{d.Topic, d.Partition, d.Offsets[0]})
 	v := m.View()
-	for _, want := range []string{"RECORD INSPECTOR › " + d.Topic + "-" + itoa(d.Partition) + "@" + i64(d.Offsets[0]),
-		d.Producer + " send #" + itoa(d.SendN), "duplicated · processed 2×", "processed by", "◂"} {
+	for _, want := range []string{"RECORD INSPECTOR › " + d.Topic + "-" + components.Itoa(d.Partition) + "@" + components.I64(d.Offsets[0]),
+		d.Producer + " send #" + components.Itoa(d.SendN), "duplicated · processed 2×", "processed by", "◂"} {
 		if !contains(v, want) {
 			t.Fatalf("the inspector should show %q:\n%s", want, v)
 		}
@@ -89,7 +90,7 @@ func TestInspectorKeyAndPartitions(t *testing.T) {
 func TestPartitionHistoryAfterFailover(t *testing.T) {
 	m := realRun(t, "unclean-election", 120, 36)
 	s := m.sim
-	if s.focus != paneLogs {
+	if s.focus != components.PaneLogs {
 		t.Fatalf("the logs should have the focus, not %v", s.focus)
 	}
 	m = press(t, m, "enter")
@@ -102,7 +103,7 @@ func TestPartitionHistoryAfterFailover(t *testing.T) {
 	for _, e := range s.events {
 		if e.Type == sim.EvLeaderElected && e.Topic == p.Topic && e.Partition == p.Partition {
 			elections++
-			if !contains(v, "e"+itoa(e.Epoch)) {
+			if !contains(v, "e"+components.Itoa(e.Epoch)) {
 				t.Fatalf("epoch %d should be in the history:\n%s", e.Epoch, v)
 			}
 		}
@@ -117,7 +118,7 @@ func TestPartitionHistoryAfterFailover(t *testing.T) {
 func TestGroupAndBrokerHistory(t *testing.T) {
 	m := realRun(t, "at-least-once", 120, 36)
 	s := m.sim
-	for s.focus != paneGroups {
+	for s.focus != components.PaneGroups {
 		m = press(t, m, "tab")
 	}
 	m = press(t, m, "enter", "pgup", "pgup", "pgup")
@@ -126,7 +127,7 @@ func TestGroupAndBrokerHistory(t *testing.T) {
 		t.Fatalf("the group's history should show its generations and assignments:\n%s", v)
 	}
 	m = press(t, m, "esc")
-	for s.focus != paneCluster {
+	for s.focus != components.PaneCluster {
 		m = press(t, m, "tab")
 	}
 	v = press(t, m, "enter").View()
@@ -142,7 +143,7 @@ func TestMouse(t *testing.T) {
 	s := m.sim
 	g := s.lay.groups
 	m = click(m, g.x+2, g.y+1)
-	if s.focus != paneGroups {
+	if s.focus != components.PaneGroups {
 		t.Fatalf("a click in the groups should focus them, not %v", s.focus)
 	}
 	l := s.lay.logs
@@ -163,18 +164,18 @@ func TestMouse(t *testing.T) {
 	}
 	m = click(m, hx, hy)
 	c := s.drill.cur
-	if s.focus != paneLogs || !s.drill.IsOpen() || c.topic != want.part.topic || c.offset != want.offset {
+	if s.focus != components.PaneLogs || !s.drill.IsOpen() || c.topic != want.part.topic || c.offset != want.offset {
 		t.Fatalf("a click on %v should inspect it, got %+v (focus %v)", want, c, s.focus)
 	}
 	tl := s.lay.timeline
 	finishJob(t, s, s.Update(tea.MouseMsg{X: tl.x + 1, Y: tl.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}))
 	if s.run.Now() > 1000 || s.drill.IsOpen() {
-		t.Fatalf("a click at the timeline's start should go back to it, at %s", fmtMs(s.run.Now()))
+		t.Fatalf("a click at the timeline's start should go back to it, at %s", components.FmtMs(s.run.Now()))
 	}
 	mid := tl.x + 1 + (tl.w-20)/2
 	finishJob(t, s, s.Update(tea.MouseMsg{X: mid, Y: tl.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}))
 	if now := s.run.Now(); now < s.spec.DurationMs/4 || now > s.spec.DurationMs*3/4 {
-		t.Fatalf("a click mid-timeline should run to about the middle, at %s of %s", fmtMs(now), fmtMs(s.spec.DurationMs))
+		t.Fatalf("a click mid-timeline should run to about the middle, at %s of %s", components.FmtMs(now), components.FmtMs(s.spec.DurationMs))
 	}
 }
 
@@ -188,7 +189,7 @@ func TestLedgerListToInspector(t *testing.T) {
 	if s.drill.sheet == nil || s.drill.cur.offset != f.Offsets[0] || s.drill.cur.partition != f.Partition {
 		t.Fatalf("enter should inspect %s-%d@%v, got %+v", f.Topic, f.Partition, f.Offsets, s.drill.cur)
 	}
-	if v := m.View(); !contains(v, "RECORD INSPECTOR › "+f.Topic+"-"+itoa(f.Partition)+"@"+i64(f.Offsets[0])) {
+	if v := m.View(); !contains(v, "RECORD INSPECTOR › "+f.Topic+"-"+components.Itoa(f.Partition)+"@"+components.I64(f.Offsets[0])) {
 		t.Fatalf("the inspector should show the record:\n%s", v)
 	}
 	m = press(t, m, "esc")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"kafkasim/ui/keys"
 	"sort"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // answer (a question's letters and digits) are left out: while a question
 // is open they are its input, not commands.
 func screenKeymaps() map[string][]key.Binding {
-	g := newGlobalKeys()
+	g := keys.NewGlobal()
 	flat := func(groups ...[][]key.Binding) []key.Binding {
 		var out []key.Binding
 		for _, gr := range groups {
@@ -24,7 +25,7 @@ func screenKeymaps() map[string][]key.Binding {
 		}
 		return out
 	}
-	s := newSimKeys(g)
+	s := keys.NewSim(g)
 	s.Drill.SetEnabled(true) // enabled by the focused pane
 	s.History.SetEnabled(true)
 	l := newLessonKeys(g)
@@ -33,10 +34,10 @@ func screenKeymaps() map[string][]key.Binding {
 	q := newQuizKeys(g)
 	wi := newWhatIfKeys()
 	return map[string][]key.Binding{
-		"home":    flat(newHomeKeys(g).FullHelp()),
+		"home":    flat(keys.NewHome(g).FullHelp()),
 		"sim":     flat(s.FullHelp()),
-		"drill":   flat(newDrillKeys().FullHelp()),
-		"menu":    flat(newMenuKeys().FullHelp()),
+		"drill":   flat(keys.NewDrill().FullHelp()),
+		"menu":    flat(keys.NewMenu().FullHelp()),
 		"lesson":  withoutAnswerKeys(flat(l.lessonHelp(), l.readingHelp(), l.sim.FullHelp()), l),
 		"quiz":    {q.Up, q.Down, q.Enter, q.Toggle, q.MoveUp, q.MoveDown, q.Open, q.End, q.PageUp, q.PageDown, g.Help, g.Back, g.Quit},
 		"cmdline": flat(newCmdlineKeys().FullHelp()),

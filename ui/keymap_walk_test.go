@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"regexp"
 	"strings"
 	"testing"
@@ -96,12 +97,12 @@ func TestKeymapUnlistedKeysDoNothing(t *testing.T) {
 		}
 		requireUnlistedKeysIdle(t, st.where, m)
 	}
-	for id := range paneCount { // each pane's focus enables its own keys
+	for id := range components.PaneCount { // each pane's focus enables its own keys
 		m := drive(t, fixtureModel(t, Options{NoMotion: true}, 80, 24), "right", "enter", "space")
 		m.sim.setFocus(id)
 		requireHelpOpens(t, "sim, "+id.String()+" focused", m)
 		requireUnlistedKeysIdle(t, "sim, "+id.String()+" focused", m)
-		if id == paneLedger {
+		if id == components.PaneLedger {
 			m = drive(t, m, "enter")
 			if !m.sim.drill.IsOpen() {
 				t.Fatal("enter on the ledger should list its records")

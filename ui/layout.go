@@ -1,12 +1,8 @@
 package ui
 
-import "kafkasim/sim"
-
-// The smallest terminal the full simulator screen draws in; below it a
-// compact view shows the cluster and the ledger.
-const (
-	minWidth  = 80
-	minHeight = 24
+import (
+	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // The smallest terminal the compact view draws in.
@@ -109,7 +105,7 @@ func computeLayout(w, h int, need contentNeeds) simLayout {
 	switch {
 	case w < compactMinWidth || h < compactMinHeight:
 		return simLayout{tooSmall: true}
-	case w < minWidth || h < minHeight:
+	case w < components.MinWidth || h < components.MinHeight:
 		return simLayout{compact: true, header: rect{0, 0, w, 1}, cluster: rect{0, 1, w, h - 1}}
 	}
 	l := simLayout{header: rect{0, 0, w, 1}}
@@ -183,21 +179,21 @@ func wideLayout(l simLayout, w, avail int, need contentNeeds) simLayout {
 }
 
 // paneAt says which pane covers the cell (x, y), for the mouse wheel.
-func (l simLayout) paneAt(x, y int) (paneID, bool) {
+func (l simLayout) paneAt(x, y int) (components.PaneID, bool) {
 	in := func(r rect) bool { return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h }
 	switch {
 	case in(l.cluster):
-		return paneCluster, true
+		return components.PaneCluster, true
 	case in(l.logs):
-		return paneLogs, true
+		return components.PaneLogs, true
 	case in(l.groups):
-		return paneGroups, true
+		return components.PaneGroups, true
 	case in(l.producers):
-		return paneProducers, true
+		return components.PaneProducers, true
 	case in(l.ledger):
-		return paneLedger, true
+		return components.PaneLedger, true
 	case in(l.narration):
-		return paneNarration, true
+		return components.PaneNarration, true
 	}
 	return 0, false
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"strings"
 	"testing"
 
@@ -47,7 +48,7 @@ func checkFrame(t *testing.T, m *simScreen, name string, at int64) {
 	t.Helper()
 	w, h := m.w, m.h
 	where := func() string {
-		return name + " seed " + u64(m.spec.Seed) + " at " + fmtMs(at) + " " + itoa(w) + "×" + itoa(h)
+		return name + " seed " + components.U64(m.spec.Seed) + " at " + components.FmtMs(at) + " " + components.Itoa(w) + "×" + components.Itoa(h)
 	}
 	frame := m.View()
 	lines := strings.Split(frame, "\n")
@@ -64,11 +65,11 @@ func checkFrame(t *testing.T, m *simScreen, name string, at int64) {
 		}
 	}
 	if blank >= 3 {
-		for _, id := range []paneID{paneCluster, paneLogs, paneGroups, paneProducers, paneLedger, paneNarration} {
+		for _, id := range []components.PaneID{components.PaneCluster, components.PaneLogs, components.PaneGroups, components.PaneProducers, components.PaneLedger, components.PaneNarration} {
 			p := m.paneByID(id)
-			if p.total > p.bodyHeight() {
+			if p.Total > p.BodyHeight() {
 				t.Fatalf("%s: %s is cut (%d of %d lines) while %d rows are blank:\n%s",
-					where(), id, p.bodyHeight(), p.total, blank, frame)
+					where(), id, p.BodyHeight(), p.Total, blank, frame)
 			}
 		}
 	}

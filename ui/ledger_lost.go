@@ -66,7 +66,7 @@ func (t *lostTracker) lostNow(group string) (hotVal, bool) {
 	if t.hot == nil {
 		return hotVal{}, false
 	}
-	return t.hot.get(hotKey{kind: hotLost, s1: group})
+	return t.hot.Get(hotKey{kind: hotLost, s1: group})
 }
 
 // litLost is how many of a bar's lost cells are lit: they light one after

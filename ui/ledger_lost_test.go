@@ -34,7 +34,7 @@ func TestLostRecordsAnimateWithReason(t *testing.T) {
 		l.lost.ids["billing"] = map[int]bool{5: true} // told at an earlier step
 		l.lost.observe(&after, hot, fates)
 		for range motionFrames + 1 {
-			out := l.render(st, &after)
+			out := l.Render(st, &after)
 			lines = append(lines, out)
 			lit = append(lit, litCells(st, strings.Join(out, "\n")))
 			hot.advance()

@@ -6,6 +6,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // Ledger bar glyphs: each outcome has its own character as well as colour.
@@ -21,82 +23,82 @@ const (
 // once, duplicated, lost, skipped, pending. While it has the focus a cursor picks
 // one group's fate, for the drill-down to list.
 type ledgerPane struct {
-	pane
+	components.Pane
 	cursor int  // group index × len(fateOrder) + fate index
 	moved  bool // the learner has moved the cursor: focus leaves it be
 	lost   lostTracker
 }
 
-func newLedgerPane() ledgerPane { return ledgerPane{pane: pane{id: paneLedger}} }
+func newLedgerPane() ledgerPane { return ledgerPane{Pane: components.Pane{Id: components.PaneLedger}} }
 
-// render draws the ledger of snap as l.w × l.h lines.
-func (l *ledgerPane) render(st *Styles, snap *sim.Snapshot) []string {
+// Render draws the ledger of snap as l.w × l.h lines.
+func (l *ledgerPane) Render(st *theme.Styles, snap *sim.Snapshot) []string {
 	var body []string
-	l.cursor = min(l.cursor, max(len(fateOrder)*len(snap.Ledger.Groups)-1, 0))
+	l.cursor = min(l.cursor, max(len(components.FateOrder)*len(snap.Ledger.Groups)-1, 0))
 	for i, g := range snap.Ledger.Groups {
 		sel := -1
-		if l.focused && i == l.cursor/len(fateOrder) {
-			sel = l.cursor % len(fateOrder)
+		if l.Focused && i == l.cursor/len(components.FateOrder) {
+			sel = l.cursor % len(components.FateOrder)
 		}
 		body = append(body, l.groupLines(st, g, sel)...)
 	}
 	for _, p := range snap.Ledger.Producers {
-		body = append(body, st.Faint.Render(sanitize(p.ID)+": sent "+itoa(p.Sent)+" acked "+itoa(p.Acked)+
-			" failed "+itoa(p.Failed)+" in flight "+itoa(p.InFlight)))
+		body = append(body, st.Faint.Render(components.Sanitize(p.ID)+": sent "+components.Itoa(p.Sent)+" acked "+components.Itoa(p.Acked)+
+			" failed "+components.Itoa(p.Failed)+" in flight "+components.Itoa(p.InFlight)))
 	}
 	if snap.Ledger.LogDuplicates > 0 {
-		body = append(body, st.Duplicated.Render("duplicate copies in the logs: "+itoa(snap.Ledger.LogDuplicates)))
+		body = append(body, st.Duplicated.Render("duplicate copies in the logs: "+components.Itoa(snap.Ledger.LogDuplicates)))
 	}
 	if len(body) == 0 {
 		body = append(body, st.Faint.Render("nothing sent yet"))
 	}
-	l.setTotal(len(body))
-	from, to := l.window()
-	return l.frame(st, l.legend(st), body[from:to])
+	l.SetTotal(len(body))
+	from, to := l.Window()
+	return l.Frame(st, l.legend(st), body[from:to])
 }
 
 // legend names each bar glyph, in full words where the title has room,
 // else in short ones; the glyphs keep them apart when spaces do not fit.
 // Where nothing fits, the short spaced legend is cut at the pane's edge.
-func (l *ledgerPane) legend(st *Styles) string {
+func (l *ledgerPane) legend(st *theme.Styles) string {
 	build := func(name func(sim.Fate) string, sep string) string {
 		var b strings.Builder
-		for i, f := range fateOrder {
+		for i, f := range components.FateOrder {
 			if i > 0 {
 				b.WriteString(sep)
 			}
-			b.WriteString(fateStyle(st, f).Render(fateBar(f)) + st.Faint.Render(name(f)))
+			b.WriteString(components.FateStyle(st, f).Render(fateBar(f)) + st.Faint.Render(name(f)))
 		}
 		return b.String()
 	}
 	for _, try := range []struct {
 		name func(sim.Fate) string
 		sep  string
-	}{{fateShort, " "}, {fateTiny, " "}, {fateTiny, ""}} {
-		if legend := build(try.name, try.sep); lipgloss.Width(l.titleLine(st, legend)) <= l.w {
+	}{{components.FateShort, " "}, {components.FateTiny, " "}, {components.FateTiny, ""}} {
+		if legend := build(try.name, try.sep); lipgloss.Width(l.TitleLine(st, legend)) <= l.W {
 			return legend
 		}
 	}
-	return build(fateTiny, " ")
+	return build(components.FateTiny, " ")
 }
 
 // groupLines are a group's bar and counts; sel is the count the cursor is
 // on (an index into fateOrder), -1 for none.
-func (l *ledgerPane) groupLines(st *Styles, g sim.GroupLedger, sel int) []string {
-	barW := max(l.w-len(g.ID)-3, 8)
+func (l *ledgerPane) groupLines(st *theme.Styles, g sim.GroupLedger, sel int) []string {
+	barW := max(l.W-len(g.ID)-3, 8)
 	v, justLost := l.lost.lostNow(g.ID)
 	lit := 0
 	if justLost {
 		lit = l.lost.litLost(v, barCells(barW, g).lost)
 	}
 	bar := ledgerBar(st, barW, g, lit)
-	lines := []string{st.Bold.Render(sanitize(g.ID)) + " " + bar, l.countsLine(st, g, sel, justLost)}
+	lines := []string{st.Bold.Render(components.Sanitize(g.ID)) + " " + bar, l.countsLine(st, g, sel, justLost)}
 	if justLost {
-		why := "  " + barLost + " +" + itoa(v.count-v.n) + " lost"
+		why := "  " + barLost + " +" + components.Itoa(v.count-v.n) + " lost"
 		if v.label != "" {
-			why += ": " + sanitize(v.label)
+			why += ": " + components.Sanitize(v.label)
 		}
-		lines = append(lines, st.Hot.Render(fit(why, l.w)))
+		lines = append(lines, st.Hot.Render(components.Fit(why, l.W)))
 	}
 	return lines
 }
@@ -105,21 +107,21 @@ func (l *ledgerPane) groupLines(st *Styles, g sim.GroupLedger, sel int) []string
 // narrow pane shortens the names, then leaves out zero skipped and pending
 // counts (never once, dup or lost, nor the one the cursor is on), and at
 // last writes each count after its bar glyph.
-func (l *ledgerPane) countsLine(st *Styles, g sim.GroupLedger, sel int, justLost bool) string {
+func (l *ledgerPane) countsLine(st *theme.Styles, g sim.GroupLedger, sel int, justLost bool) string {
 	n := fateCounts(g)
 	build := func(name func(sim.Fate) string, dropZero bool) string {
 		counts := " "
-		for i, f := range fateOrder {
+		for i, f := range components.FateOrder {
 			optional := f == sim.FateSkipped || f == sim.FatePending
 			if dropZero && optional && n[i] == 0 && i != sel {
 				continue
 			}
-			text := name(f) + itoa(n[i])
+			text := name(f) + components.Itoa(n[i])
 			if i == sel {
 				counts += st.Selected.Render("▸" + text)
 				continue
 			}
-			style := fateStyle(st, f)
+			style := components.FateStyle(st, f)
 			if n[i] == 0 {
 				style = st.Faint // a zero is no news: "lost 0" is not red
 			}
@@ -133,14 +135,14 @@ func (l *ledgerPane) countsLine(st *Styles, g sim.GroupLedger, sel int, justLost
 	word := func(name func(sim.Fate) string) func(sim.Fate) string {
 		return func(f sim.Fate) string { return name(f) + " " }
 	}
-	line := build(word(fateShort), false)
-	if lipgloss.Width(line) > l.w {
-		line = build(word(fateTiny), false)
+	line := build(word(components.FateShort), false)
+	if lipgloss.Width(line) > l.W {
+		line = build(word(components.FateTiny), false)
 	}
-	if lipgloss.Width(line) > l.w {
-		line = build(word(fateTiny), true)
+	if lipgloss.Width(line) > l.W {
+		line = build(word(components.FateTiny), true)
 	}
-	if lipgloss.Width(line) > l.w {
+	if lipgloss.Width(line) > l.W {
 		line = build(fateBar, false)
 	}
 	return line
@@ -170,13 +172,13 @@ func fateBar(f sim.Fate) string {
 // its group into view.
 func (l *ledgerPane) move(n, groups int) {
 	l.moved = true
-	l.cursor = min(max(l.cursor+n, 0), max(groups*len(fateOrder)-1, 0))
-	top := 2 * (l.cursor / len(fateOrder)) // the group's bar line; its counts follow
-	if top < l.offset {
-		l.offset = top
+	l.cursor = min(max(l.cursor+n, 0), max(groups*len(components.FateOrder)-1, 0))
+	top := 2 * (l.cursor / len(components.FateOrder)) // the group's bar line; its counts follow
+	if top < l.Offset {
+		l.Offset = top
 	}
-	if top+2 > l.offset+l.bodyHeight() {
-		l.offset = top + 2 - l.bodyHeight()
+	if top+2 > l.Offset+l.BodyHeight() {
+		l.Offset = top + 2 - l.BodyHeight()
 	}
 }
 
@@ -191,9 +193,9 @@ func (l *ledgerPane) pickDefault(snap *sim.Snapshot) {
 	for gi, g := range snap.Ledger.Groups {
 		switch {
 		case g.Duplicated > 0:
-			l.cursor = gi*len(fateOrder) + 1
+			l.cursor = gi*len(components.FateOrder) + 1
 		case g.Lost > 0:
-			l.cursor = gi*len(fateOrder) + 2
+			l.cursor = gi*len(components.FateOrder) + 2
 		default:
 			continue
 		}
@@ -201,7 +203,7 @@ func (l *ledgerPane) pickDefault(snap *sim.Snapshot) {
 	}
 	for gi, g := range snap.Ledger.Groups {
 		if g.Skipped > 0 {
-			l.cursor = gi*len(fateOrder) + 3
+			l.cursor = gi*len(components.FateOrder) + 3
 			return
 		}
 	}
@@ -209,18 +211,18 @@ func (l *ledgerPane) pickDefault(snap *sim.Snapshot) {
 
 // chosen is the group and fate index the cursor is on.
 func (l *ledgerPane) chosen(snap *sim.Snapshot) (group string, fate int, ok bool) {
-	gi := l.cursor / len(fateOrder)
+	gi := l.cursor / len(components.FateOrder)
 	if gi >= len(snap.Ledger.Groups) {
 		return "", 0, false
 	}
-	return snap.Ledger.Groups[gi].ID, l.cursor % len(fateOrder), true
+	return snap.Ledger.Groups[gi].ID, l.cursor % len(components.FateOrder), true
 }
 
 // ledgerBar splits w cells in proportion to the five outcomes. Any non-zero
 // count but exactly once always gets at least one cell: lost and
 // duplicated records are the ones a learner must not miss.
 // litLost of its lost cells are drawn lit: records just lost.
-func ledgerBar(st *Styles, w int, g sim.GroupLedger, litLost int) string {
+func ledgerBar(st *theme.Styles, w int, g sim.GroupLedger, litLost int) string {
 	if g.ExactlyOnce+g.Duplicated+g.Lost+g.Skipped+g.Pending == 0 {
 		return st.Faint.Render(strings.Repeat(barPending, w))
 	}

@@ -70,8 +70,8 @@ func (b *lessonBook) status(slug string) string {
 	return LessonNotStarted
 }
 
-// get is one lesson's record.
-func (b *lessonBook) get(slug string) course.LessonProgress { return b.prog.Get(slug) }
+// Get is one lesson's record.
+func (b *lessonBook) Get(slug string) course.LessonProgress { return b.prog.Get(slug) }
 
 // update changes the progress and saves it; the error is for the learner
 // to see, never a reason to stop.

@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
 )
 
 // startChallenge opens the challenge run, paused at 0s so the learner can
@@ -109,6 +110,6 @@ func (s *lessonScreen) nextLesson() tea.Cmd {
 		s.status = "that was the last lesson: try the quiz from the home screen"
 		return nil
 	}
-	n := itoa(s.lesson.Number + 1)
+	n := components.Itoa(s.lesson.Number + 1)
 	return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: n} }
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
 )
 
 // How a stop's program is laid out.
@@ -26,10 +27,10 @@ func (s *lessonScreen) codePane(stop *course.Stop, w, rows int) []string {
 	}
 	sn, err := snippet(stop.Code)
 	if err != nil {
-		return []string{s.st.Error.Render(fit(" "+err.Error(), w))}
+		return []string{s.st.Error.Render(components.Fit(" "+err.Error(), w))}
 	}
 	st := s.st
-	out := []string{st.Faint.Render(fit(" ─ "+sn.Name+" ─ what the client does now", w))}
+	out := []string{st.Faint.Render(components.Fit(" ─ "+sn.Name+" ─ what the client does now", w))}
 	from := 0
 	if stop.CodeLine >= 0 {
 		from = min(max(stop.CodeLine-(rows-2)/2, 0), max(len(sn.Lines)-(rows-1), 0))
@@ -38,7 +39,7 @@ func (s *lessonScreen) codePane(stop *course.Stop, w, rows int) []string {
 		num := fmt.Sprintf("%3d ", i+1)
 		line := ansi.Truncate(sn.Lines[i], max(w-len(num)-2, 1), "…")
 		if i == stop.CodeLine {
-			out = append(out, st.Hot.Render(fit("▶"+num+line, w)))
+			out = append(out, st.Hot.Render(components.Fit("▶"+num+line, w)))
 			continue
 		}
 		out = append(out, " "+st.Faint.Render(num)+line)
@@ -58,7 +59,7 @@ func besideText(left, right []string, lw int) []string {
 		if i < len(right) {
 			r = right[i]
 		}
-		out[i] = fit(l, lw) + " " + r
+		out[i] = components.Fit(l, lw) + " " + r
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	course "kafkasim/lessons"
 	"kafkasim/scenarios"
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // skeletonPathMsg carries the lesson file name typed at x's prompt.
@@ -63,7 +64,7 @@ func (s *lessonScreen) skeletonTo(msg skeletonPathMsg) tea.Cmd {
 // confirmSkeletonOverwrite asks as the share prompt does: y replaces the
 // files (keeping each old one as .bak), another name is tried instead.
 func (s *lessonScreen) confirmSkeletonOverwrite(path, existing string) {
-	s.sim.prompt = s.sim.prompt.Open("Replace "+sanitize(existing)+"?",
+	s.sim.prompt = s.sim.prompt.Open("Replace "+components.Sanitize(existing)+"?",
 		"it exists: y and enter replace it (the old file is kept as .bak); or type another file name",
 		"", func(v string) tea.Msg {
 			switch v {

@@ -1,6 +1,9 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"kafkasim/ui/keys"
+)
 
 // lessonKeys drive the lesson screen. The simulator's own keys (play,
 // step, back, fault, panes) work under them and mean the same; a key the
@@ -26,12 +29,12 @@ type lessonKeys struct {
 	Page      key.Binding
 	Digit     key.Binding
 	Erase     key.Binding
-	sim       simKeys
-	global    globalKeys
+	sim       keys.Sim
+	global    keys.Global
 }
 
-func newLessonKeys(g globalKeys) lessonKeys {
-	s := newSimKeys(g)
+func newLessonKeys(g keys.Global) lessonKeys {
+	s := keys.NewSim(g)
 	// A Player has its own seed and restart; what-if, sharing and the
 	// command line would act on a copy the lesson does not judge, so they
 	// stay in the simulator proper. In a lesson the marks are the stops.

@@ -12,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"kafkasim/scenarios"
+	"kafkasim/ui/theme"
 )
 
 // renderMarkdown draws lesson and quiz Markdown with glamour (headings,
@@ -21,14 +22,14 @@ import (
 // sanitised first: it comes from data files. Renders are cached by text,
 // width and theme, so a frame that shows the same text costs a map
 // lookup, not a parse.
-func renderMarkdown(st *Styles, src string, w int) []string {
+func renderMarkdown(st *theme.Styles, src string, w int) []string {
 	w = max(w, 10)
 	profile, dark := termenv.Ascii, true
 	if r := st.Renderer(); r != nil {
 		profile, dark = r.ColorProfile(), r.HasDarkBackground()
 	}
 	key := mdKey{src: src, w: w, profile: profile, dark: dark}
-	if lines, ok := mdCache.get(key); ok {
+	if lines, ok := mdCache.Get(key); ok {
 		return lines
 	}
 	lines := glamourLines(scenarios.Sanitize(src), w, profile, dark)
@@ -151,9 +152,9 @@ func mdStyle(profile termenv.Profile, dark bool) gansi.StyleConfig {
 		s.Emph.BlockPrefix, s.Emph.BlockSuffix = "", ""
 		return s
 	}
-	s, accent := styles.LightStyleConfig, colAccent.Light
+	s, accent := styles.LightStyleConfig, theme.ColAccent.Light
 	if dark {
-		s, accent = styles.DarkStyleConfig, colAccent.Dark
+		s, accent = styles.DarkStyleConfig, theme.ColAccent.Dark
 	}
 	s.Document.Margin = uintPtr(0)
 	s.Heading.Color = &accent
@@ -186,7 +187,7 @@ const mdCacheSize = 256
 
 var mdCache = &mdRenders{m: map[mdKey][]string{}}
 
-func (c *mdRenders) get(k mdKey) ([]string, bool) {
+func (c *mdRenders) Get(k mdKey) ([]string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	l, ok := c.m[k]

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
 )
 
 // lessonBoxMaxRows is the most rows the box takes below the simulator.
@@ -41,7 +42,7 @@ func (s *lessonScreen) boxTitle(label string, w int) string {
 
 // para wraps text from the lesson file one space in.
 func para(text string, w int) []string {
-	lines := wrap(sanitize(text), w-2)
+	lines := components.Wrap(components.Sanitize(text), w-2)
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
@@ -68,10 +69,10 @@ func (s *lessonScreen) stopBox(w, idx int) []string {
 func (s *lessonScreen) stopText(w, idx int) []string {
 	st := s.st
 	stop := &s.lesson.Stops[idx]
-	lines := []string{s.boxTitle("■ STOP "+itoa(idx+1)+" of "+itoa(len(s.lesson.Stops))+" · "+fmtMs(stop.AtMs), w)}
+	lines := []string{s.boxTitle("■ STOP "+components.Itoa(idx+1)+" of "+components.Itoa(len(s.lesson.Stops))+" · "+components.FmtMs(stop.AtMs), w)}
 	lines = append(lines, para(s.player.StopText(idx), w)...)
 	if watch := s.watchLine(stop); watch != "" {
-		for _, l := range wrap(watch, w-2) {
+		for _, l := range components.Wrap(watch, w-2) {
 			lines = append(lines, " "+st.Accent.Render(l))
 		}
 	}
@@ -87,7 +88,7 @@ func (s *lessonScreen) stopQuestion(w, idx int) []string {
 	if q == nil {
 		return lines
 	}
-	for i, l := range wrap("? Predict: "+sanitize(q.Question), w-2) {
+	for i, l := range components.Wrap("? Predict: "+components.Sanitize(q.Question), w-2) {
 		if i > 0 {
 			l = "  " + l
 		}
@@ -95,12 +96,12 @@ func (s *lessonScreen) stopQuestion(w, idx int) []string {
 	}
 	switch {
 	case s.revealing():
-		said := "you said " + sanitize(s.reveal.answer)
+		said := "you said " + components.Sanitize(s.reveal.answer)
 		if s.reveal.answer == "skipped" {
 			said = "skipped"
 		}
 		_, at, _ := s.player.Revealing()
-		return append(lines, fit(" "+st.Selected.Render("▶ "+said)+" · watch what happens until "+fmtMs(at)+st.Faint.Render(" · enter jumps to the answer"), w))
+		return append(lines, components.Fit(" "+st.Selected.Render("▶ "+said)+" · watch what happens until "+components.FmtMs(at)+st.Faint.Render(" · enter jumps to the answer"), w))
 	case s.verdict == nil:
 		return append(lines, s.ask.lines(st, w)...)
 	}
@@ -124,13 +125,13 @@ func (s *lessonScreen) watchLine(stop *course.Stop) string {
 	for _, v := range vals {
 		switch {
 		case open && v.Metric == stop.Predict.Metric:
-			parts = append(parts, sanitize(strings.Replace(course.MetricWords(v.Metric, hiddenValue), itoa(hiddenValue), "?", 1)))
+			parts = append(parts, components.Sanitize(strings.Replace(course.MetricWords(v.Metric, hiddenValue), components.Itoa(hiddenValue), "?", 1)))
 		case v.Err != nil:
-			parts = append(parts, sanitize(v.Metric)+": the engine cannot say")
+			parts = append(parts, components.Sanitize(v.Metric)+": the engine cannot say")
 		case s.names:
-			parts = append(parts, sanitize(course.MetricWords(v.Metric, v.Value))+" ("+sanitize(v.Metric)+")")
+			parts = append(parts, components.Sanitize(course.MetricWords(v.Metric, v.Value))+" ("+components.Sanitize(v.Metric)+")")
 		default:
-			parts = append(parts, sanitize(course.MetricWords(v.Metric, v.Value)))
+			parts = append(parts, components.Sanitize(course.MetricWords(v.Metric, v.Value)))
 		}
 	}
 	return "now: " + strings.Join(parts, " · ")
@@ -157,11 +158,11 @@ func (s *lessonScreen) betweenBox(w int) []string {
 			passed++
 		}
 	}
-	lines := []string{s.boxTitle("▶ TOUR · "+itoa(passed)+" of "+itoa(len(s.lesson.Stops))+" stops", w)}
+	lines := []string{s.boxTitle("▶ TOUR · "+components.Itoa(passed)+" of "+components.Itoa(len(s.lesson.Stops))+" stops", w)}
 	if at, ok := s.player.NextStopAt(); ok {
-		lines = append(lines, " next stop at "+fmtMs(at)+": enter jumps there, space plays and pauses")
+		lines = append(lines, " next stop at "+components.FmtMs(at)+": enter jumps there, space plays and pauses")
 	} else {
-		lines = append(lines, " no stops left: the tour ends at "+fmtMs(s.player.EndMs()))
+		lines = append(lines, " no stops left: the tour ends at "+components.FmtMs(s.player.EndMs()))
 	}
 	if passed > 0 {
 		lines = append(lines, "")
@@ -176,9 +177,9 @@ func (s *lessonScreen) betweenBox(w int) []string {
 func (s *lessonScreen) challengeBox(w int) []string {
 	st := s.st
 	c := s.lesson.Challenge
-	label := "★ CHALLENGE · checked at " + fmtMs(s.player.JudgeAtMs())
+	label := "★ CHALLENGE · checked at " + components.FmtMs(s.player.JudgeAtMs())
 	if n := s.player.Attempts(); n > 0 {
-		label += " · attempts " + itoa(n)
+		label += " · attempts " + components.Itoa(n)
 	}
 	lines := []string{s.boxTitle(label, w)}
 	lines = append(lines, para("Goal: "+c.Goal, w)...)
@@ -197,11 +198,11 @@ func (s *lessonScreen) hintLines(w int) []string {
 	shown := s.player.HintsShown()
 	total := len(s.player.Hints())
 	if len(shown) == 0 {
-		return []string{st.Faint.Render(" stuck? i shows a hint (" + itoa(total) + ": a nudge, how it works, the solution)")}
+		return []string{st.Faint.Render(" stuck? i shows a hint (" + components.Itoa(total) + ": a nudge, how it works, the solution)")}
 	}
 	var lines []string
 	for i, h := range shown {
-		label := "Hint " + itoa(i+1) + "/" + itoa(total) + " · " + h.Level.String() + ": "
+		label := "Hint " + components.Itoa(i+1) + "/" + components.Itoa(total) + " · " + h.Level.String() + ": "
 		if i < len(shown)-1 {
 			for _, l := range para(label+h.Text, w) {
 				lines = append(lines, st.Faint.Render(l))
@@ -232,7 +233,7 @@ func (s *lessonScreen) verdictBox(w int) []string {
 	}
 	var lines []string
 	if s.lastOK {
-		lines = append(lines, st.Once.Render(" ✔ PASSED")+" · lesson "+itoa(s.lesson.Number)+" is done · n next lesson · esc back to the list")
+		lines = append(lines, st.Once.Render(" ✔ PASSED")+" · lesson "+components.Itoa(s.lesson.Number)+" is done · n next lesson · esc back to the list")
 	} else {
 		lines = append(lines, st.Lost.Render(" ✘ NOT YET")+" · r tries again")
 	}
@@ -241,7 +242,7 @@ func (s *lessonScreen) verdictBox(w int) []string {
 		details = s.details
 	}
 	for _, d := range details {
-		lines = append(lines, fit("   "+sanitize(d), w))
+		lines = append(lines, components.Fit("   "+components.Sanitize(d), w))
 	}
 	return lines
 }

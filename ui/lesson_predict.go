@@ -5,6 +5,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // predictMaxDigits caps a typed number.
@@ -34,7 +36,7 @@ const errPickFirst = "pick an answer first"
 // Player when the learner has confirmed it.
 func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit bool) {
 	if len(b.choices) > 0 {
-		return b.choose(km, k)
+		return b.Choose(km, k)
 	}
 	switch {
 	case key.Matches(km, k.Enter):
@@ -58,8 +60,8 @@ func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit 
 	return "", false
 }
 
-// choose moves among the choices; enter confirms the picked one.
-func (b *predictBox) choose(km tea.KeyMsg, k lessonKeys) (string, bool) {
+// Choose moves among the choices; enter confirms the picked one.
+func (b *predictBox) Choose(km tea.KeyMsg, k lessonKeys) (string, bool) {
 	n := len(b.choices)
 	b.err = ""
 	switch {
@@ -77,7 +79,7 @@ func (b *predictBox) choose(km tea.KeyMsg, k lessonKeys) (string, bool) {
 		}
 		return b.choices[b.cursor], true
 	case key.Matches(km, k.Digit):
-		b.pick(int(km.Runes[0]-'1'), "pick 1 to "+itoa(n))
+		b.pick(int(km.Runes[0]-'1'), "pick 1 to "+components.Itoa(n))
 	case key.Matches(km, k.Letter):
 		b.pick(int(km.Runes[0]-'a'), "pick a to "+string(rune('a'+n-1)))
 	}
@@ -94,10 +96,10 @@ func (b *predictBox) pick(i int, outside string) {
 }
 
 // lines draws the choices or the typed number.
-func (b *predictBox) lines(st *Styles, w int) []string {
+func (b *predictBox) lines(st *theme.Styles, w int) []string {
 	var out []string
 	for i, c := range b.choices {
-		label := itoa(i+1) + " " + string(rune('a'+i)) + ". " + sanitize(c)
+		label := components.Itoa(i+1) + " " + string(rune('a'+i)) + ". " + components.Sanitize(c)
 		line := "  ○ " + label
 		if i == b.cursor {
 			line = st.Selected.Render("▸ ● " + label + "  (enter to answer)")
@@ -108,17 +110,17 @@ func (b *predictBox) lines(st *Styles, w int) []string {
 		out = append(out, "  your answer: "+string(b.typed)+st.Selected.Render(" ")+st.Faint.Render("  (a whole number, then enter)"))
 	}
 	if b.err != "" {
-		out = append(out, st.Error.Render("  ! "+sanitize(b.err)))
+		out = append(out, st.Error.Render("  ! "+components.Sanitize(b.err)))
 	}
 	for i := range out {
-		out[i] = fit(out[i], w)
+		out[i] = components.Fit(out[i], w)
 	}
 	return out
 }
 
 // verdictLines draws the engine's verdict on an answer, marked with a
 // symbol and a word, never colour alone.
-func verdictLines(st *Styles, r course.PredictResult, w int) []string {
+func verdictLines(st *theme.Styles, r course.PredictResult, w int) []string {
 	mark, style := "✔ ", st.Once
 	switch {
 	case r.Skipped:
@@ -126,7 +128,7 @@ func verdictLines(st *Styles, r course.PredictResult, w int) []string {
 	case !r.Right:
 		mark, style = "✘ ", st.Lost
 	}
-	lines := wrap(sanitize(r.Message), w-2)
+	lines := components.Wrap(components.Sanitize(r.Message), w-2)
 	for i := range lines {
 		if i == 0 {
 			lines[i] = style.Render(mark) + lines[i]

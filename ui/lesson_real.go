@@ -1,10 +1,13 @@
 package ui
 
-import "strings"
+import (
+	"kafkasim/ui/theme"
+	"strings"
+)
 
 // realKafkaBox frames a lesson's "in real Kafka" Markdown: the commands
 // and configs that show the same thing on a real cluster, w cells wide.
-func realKafkaBox(st *Styles, md string, w int) []string {
+func realKafkaBox(st *theme.Styles, md string, w int) []string {
 	inner := max(w-4, 10) // a border and a space of padding each side
 	lines := append([]string{st.Title.Render("In real Kafka (3.9)"), ""}, renderMarkdown(st, md, inner)...)
 	box := st.MenuBox.Width(inner + 2).Render(strings.Join(lines, "\n"))

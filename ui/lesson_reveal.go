@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
 )
 
 // revealState is an answer whose interval is playing: from the stop to
@@ -44,7 +45,7 @@ func (s *lessonScreen) startReveal(answer string) tea.Cmd {
 	}
 	s.sim.speed = revealSpeed(d)
 	s.sim.playing = false
-	s.status = "watch what happens until " + fmtMs(at) + " · enter jumps to the answer"
+	s.status = "watch what happens until " + components.FmtMs(at) + " · enter jumps to the answer"
 	return s.sim.togglePlay()
 }
 
@@ -100,7 +101,7 @@ func (s *lessonScreen) rewindKey(km tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		s.sim.afterSeek()
 		s.stop, s.tourDone = -1, false // sync opens the stop again
-		s.status = "back at stop " + itoa(i+1)
+		s.status = "back at stop " + components.Itoa(i+1)
 		return nil, true
 	}
 	return nil, false

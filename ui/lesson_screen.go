@@ -6,6 +6,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // lessonPhase is where the learner is in a lesson.
@@ -35,7 +38,7 @@ func (p lessonPhase) String() string {
 // simulator (the simulator screen, driven through the lesson's Player)
 // with a box for the stops, predictions and the challenge.
 type lessonScreen struct {
-	st     *Styles
+	st     *theme.Styles
 	keys   lessonKeys
 	help   help.Model
 	lesson *course.Lesson
@@ -75,9 +78,9 @@ type lessonScreen struct {
 
 // newLessonScreen opens a lesson on its text. A zero seed is the
 // scenario's own. It returns the command that reports the lesson started.
-func newLessonScreen(st *Styles, g globalKeys, l *course.Lesson, seed uint64, book *lessonBook, count int) (*lessonScreen, tea.Cmd) {
+func newLessonScreen(st *theme.Styles, g keys.Global, l *course.Lesson, seed uint64, book *lessonBook, count int) (*lessonScreen, tea.Cmd) {
 	s := &lessonScreen{st: st, keys: newLessonKeys(g), help: help.New(), lesson: l, book: book, count: count,
-		stop: -1, reveal: noReveal, w: minWidth, h: minHeight}
+		stop: -1, reveal: noReveal, w: components.MinWidth, h: components.MinHeight}
 	s.help.Styles.ShortKey, s.help.Styles.ShortDesc = st.Bold, st.Faint
 	p, err := course.NewPlayer(l, seed)
 	if err != nil {
@@ -85,7 +88,7 @@ func newLessonScreen(st *Styles, g globalKeys, l *course.Lesson, seed uint64, bo
 		return s, nil
 	}
 	s.player = p
-	if book.get(l.Slug).Status != course.NotStarted {
+	if book.Get(l.Slug).Status != course.NotStarted {
 		return s, nil
 	}
 	return s, s.save(func(pr *course.Progress) { pr.Start(l.Slug) })

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"math/rand/v2"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestKeyStormLessonsAndQuiz(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, seed := range []uint64{11, 12, 13} {
-		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			// Progress in memory: saving (fsync) is tested elsewhere and is slow.
 			m := newModel(Options{}, plainStyles(), defaultDeps())
 			next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -56,7 +57,7 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 		case k < 20:
 			msg = tickMsg{Gen: activeGen(m)}
 		case k < 22:
-			msg = openScreenMsg{Screen: ScreenLesson, Arg: itoa(1 + rng.IntN(15))}
+			msg = openScreenMsg{Screen: ScreenLesson, Arg: components.Itoa(1 + rng.IntN(15))}
 		case k < 24:
 			msg = openScreenMsg{Screen: ScreenQuiz}
 		default:

@@ -13,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/theme"
 )
 
 // TestLessonOneModel walks lesson 1 through the model: read, the stops and
@@ -24,7 +25,7 @@ func TestLessonOneModel(t *testing.T) {
 	if m.current != ScreenLesson || s == nil || s.phase != lessonReading {
 		t.Fatalf("want the lesson's text, on %v", m.current)
 	}
-	if got := m.book.get("event-streaming-and-the-log").Status; got != course.InProgress {
+	if got := m.book.Get("event-streaming-and-the-log").Status; got != course.InProgress {
 		t.Fatalf("opening a lesson should mark it in progress, got %q", got)
 	}
 	m = drive(t, m, "enter")
@@ -66,7 +67,7 @@ func TestLessonOneModel(t *testing.T) {
 	if !s.tourDone || s.verdict != nil {
 		t.Fatalf("want the end of the tour (stop %d)", s.stop)
 	}
-	lp := m.book.get("event-streaming-and-the-log")
+	lp := m.book.Get("event-streaming-and-the-log")
 	if lp.PredictionsTotal != 2 || lp.PredictionsRight != 1 {
 		t.Fatalf("predictions recorded %d/%d, want 1/2", lp.PredictionsRight, lp.PredictionsTotal)
 	}
@@ -78,7 +79,7 @@ func TestLessonOneModel(t *testing.T) {
 	if !s.passed || !s.lastOK {
 		t.Fatalf("sending 100 records at 0s should pass: %v", s.details)
 	}
-	if got := m.book.get("event-streaming-and-the-log").Status; got != course.Passed {
+	if got := m.book.Get("event-streaming-and-the-log").Status; got != course.Passed {
 		t.Fatalf("status %q after passing", got)
 	}
 	p, warn, err := course.LoadProgress(dir)
@@ -172,7 +173,7 @@ func TestLessonHintsEscalate(t *testing.T) {
 	if !s.lastOK {
 		t.Fatalf("the played solution should pass: %v", s.details)
 	}
-	if got := m.book.get("offsets-and-commits"); got.HintsUsed != 3 || got.Status != course.Passed {
+	if got := m.book.Get("offsets-and-commits"); got.HintsUsed != 3 || got.Status != course.Passed {
 		t.Fatalf("progress %+v", got)
 	}
 }
@@ -250,7 +251,7 @@ func TestLessonMarkdownThemed(t *testing.T) {
 		r := lipgloss.NewRenderer(io.Discard)
 		r.SetColorProfile(termenv.TrueColor)
 		r.SetHasDarkBackground(dark)
-		st := NewStyles(r)
+		st := theme.NewStyles(r)
 		lines := renderMarkdown(&st, src, 40)
 		text := strings.Join(lines, "\n")
 		if !strings.Contains(text, "\x1b[") || !strings.Contains(ansi.Strip(text), "The leader replies with acks=all.") {

@@ -6,6 +6,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // startTour opens the simulator on the lesson's scenario and plays it.
@@ -225,19 +226,19 @@ func (s *lessonScreen) addActions() {
 	if !s.sim.menu.IsOpen() {
 		return
 	}
-	var targets []faultTarget
+	var targets []components.FaultTarget
 	for _, p := range s.sim.snap.Producers {
 		if p.Crashed {
 			continue
 		}
 		for _, n := range []int{10, 100} {
-			targets = append(targets, faultTarget{"producer " + sanitize(p.ID) + ": send " + itoa(n) + " records now",
-				sim.Command{Kind: sim.CmdProduce, Producer: p.ID, Count: n, Value: &byHand}})
+			targets = append(targets, components.FaultTarget{Label: "producer " + components.Sanitize(p.ID) + ": send " + components.Itoa(n) + " records now",
+				Cmd: sim.Command{Kind: sim.CmdProduce, Producer: p.ID, Count: n, Value: &byHand}})
 		}
 	}
 	// First, with the lessons' own word for it: challenges say "produce".
-	s.sim.menu.kinds = append([]faultKind{{"Send records now (produce)", targets}}, s.sim.menu.kinds...)
-	s.sim.menu.cursor = 0
+	s.sim.menu.Kinds = append([]components.FaultKind{{Label: "Send records now (produce)", Targets: targets}}, s.sim.menu.Kinds...)
+	s.sim.menu.Cursor = 0
 }
 
 // save changes the lesson progress and saves it. A failure is shown; a

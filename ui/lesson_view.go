@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"kafkasim/ui/components"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -16,7 +17,7 @@ func (s *lessonScreen) layout() {
 	if s.sim == nil {
 		return
 	}
-	if rows := min(s.h-minHeight, lessonBoxMaxRows); rows > 0 && len(s.panel(s.w, true)) <= rows {
+	if rows := min(s.h-components.MinHeight, lessonBoxMaxRows); rows > 0 && len(s.panel(s.w, true)) <= rows {
 		s.sim.SetSize(s.w, s.h-rows)
 		return
 	}
@@ -29,12 +30,12 @@ func (s *lessonScreen) stacked() bool { return s.sim != nil && s.sim.h < s.h }
 // View draws the lesson's text, or its run with the box.
 func (s *lessonScreen) View() string {
 	switch {
-	case s.w < minWidth || s.h < minHeight:
-		return tooSmallView(s.st, s.w, s.h)
+	case s.w < components.MinWidth || s.h < components.MinHeight:
+		return components.TooSmallView(s.st, s.w, s.h)
 	case s.fatal != nil:
-		lines := []string{s.st.Error.Render("cannot open lesson " + itoa(s.lesson.Number)), sanitize(s.fatal.Error()), "",
+		lines := []string{s.st.Error.Render("cannot open lesson " + components.Itoa(s.lesson.Number)), components.Sanitize(s.fatal.Error()), "",
 			s.st.Faint.Render("esc back · q quit")}
-		return strings.Join(block(lines, s.w, s.h), "\n")
+		return strings.Join(components.Block(lines, s.w, s.h), "\n")
 	case s.phase == lessonReading:
 		return s.readView()
 	}
@@ -45,39 +46,39 @@ func (s *lessonScreen) View() string {
 func (s *lessonScreen) runView() string {
 	lines := strings.Split(s.sim.View(), "\n")
 	if s.sim.lay.tooSmall || s.sim.fatal != nil {
-		return strings.Join(block(lines, s.w, s.h), "\n")
+		return strings.Join(components.Block(lines, s.w, s.h), "\n")
 	}
 	lines[0] = s.header()
 	lines = lines[:len(lines)-1] // the simulator's footer gives way to the lesson's
 	panel := s.panel(s.w, s.stacked())
 	switch {
 	case s.stacked():
-		lines = append(lines, block(panel, s.w, s.h-len(lines)-1)...)
+		lines = append(lines, components.Block(panel, s.w, s.h-len(lines)-1)...)
 	case !s.sim.modalOpen() && len(panel) > 0:
 		// Cover the narration, just above the timeline's two lines.
 		panel = panel[:min(len(panel), len(lines)-6)]
 		top := len(lines) - 2 - len(panel)
-		copy(lines[top:], block(panel, s.w, len(panel)))
+		copy(lines[top:], components.Block(panel, s.w, len(panel)))
 	}
 	lines = append(lines, s.footer())
-	return strings.Join(block(lines, s.w, s.h), "\n")
+	return strings.Join(components.Block(lines, s.w, s.h), "\n")
 }
 
 // header is the simulator's header line, titled with the lesson.
 func (s *lessonScreen) header() string {
 	run := s.sim.run
-	title := "Lesson " + itoa(s.lesson.Number) + " · " + s.phase.String()
+	title := "Lesson " + components.Itoa(s.lesson.Number) + " · " + s.phase.String()
 	if n := len(s.lesson.Stops); s.phase == lessonTour && n > 0 {
-		title = "Lesson " + itoa(s.lesson.Number) + " · tour" // short: the clock must fit at 80 columns
+		title = "Lesson " + components.Itoa(s.lesson.Number) + " · tour" // short: the clock must fit at 80 columns
 		done := 0
 		for i := range s.lesson.Stops {
 			if s.lesson.Stops[i].AtMs <= run.Now() {
 				done = i + 1
 			}
 		}
-		title += " " + itoa(done) + "/" + itoa(n)
+		title += " " + components.Itoa(done) + "/" + components.Itoa(n)
 	}
-	return renderHeader(s.st, s.w, headerInfo{Title: title, NowMs: run.Now(), Step: run.StepCount(),
+	return components.RenderHeader(s.st, s.w, components.HeaderInfo{Title: title, NowMs: run.Now(), Step: run.StepCount(),
 		Speed: speeds[s.sim.speed].Label, Playing: s.sim.playing, Ended: s.player.Done(), Seed: s.player.Seed()})
 }
 
@@ -91,17 +92,17 @@ func (s *lessonScreen) footer() string {
 	}
 	line := s.help.ShortHelpView(s.shortKeys())
 	if status != "" {
-		line = s.st.Note.Render(" "+sanitize(status)+" ") + " " + line
+		line = s.st.Note.Render(" "+components.Sanitize(status)+" ") + " " + line
 	}
-	return fit(line, s.w)
+	return components.Fit(line, s.w)
 }
 
 // readView is the lesson's text, scrolled.
 func (s *lessonScreen) readView() string {
 	st := s.st
 	lines := []string{
-		st.Title.Render("kafkasim") + " " + st.Bold.Render(s.lessonOfCourse()+" · "+sanitize(s.lesson.Title)),
-		st.Faint.Render(sanitize(s.lesson.Summary)),
+		st.Title.Render("kafkasim") + " " + st.Bold.Render(s.lessonOfCourse()+" · "+components.Sanitize(s.lesson.Title)),
+		st.Faint.Render(components.Sanitize(s.lesson.Summary)),
 		"",
 	}
 	text := s.textLines()
@@ -111,16 +112,16 @@ func (s *lessonScreen) readView() string {
 	for _, l := range text[s.scroll:end] {
 		lines = append(lines, " "+l)
 	}
-	out := block(lines, s.w, s.h-1)
+	out := components.Block(lines, s.w, s.h-1)
 	pos := ""
 	if len(text) > room {
-		pos = st.Faint.Render("["+itoa(s.scroll+1)+"-"+itoa(end)+"/"+itoa(len(text))+"] ") + ""
+		pos = st.Faint.Render("["+components.Itoa(s.scroll+1)+"-"+components.Itoa(end)+"/"+components.Itoa(len(text))+"] ") + ""
 	}
 	status := ""
 	if msg := cmp.Or(s.status, s.saved); msg != "" {
-		status = st.Note.Render(" "+sanitize(msg)+" ") + " "
+		status = st.Note.Render(" "+components.Sanitize(msg)+" ") + " "
 	}
-	out = append(out, fit(status+pos+s.help.ShortHelpView(s.shortKeys()), s.w))
+	out = append(out, components.Fit(status+pos+s.help.ShortHelpView(s.shortKeys()), s.w))
 	return strings.Join(out, "\n")
 }
 
@@ -136,7 +137,7 @@ func (s *lessonScreen) textLines() []string {
 			s.text = append(append(s.text, ""), realKafkaBox(s.st, s.lesson.InRealKafka, w)...)
 		}
 		next := "▶ enter: watch it happen in the simulator · c: straight to the challenge"
-		s.text = append(s.text, "", s.st.Bold.Render(fit(next, w)))
+		s.text = append(s.text, "", s.st.Bold.Render(components.Fit(next, w)))
 		s.textW = w
 	}
 	return s.text
@@ -167,7 +168,7 @@ func (s *lessonScreen) shortKeys() []key.Binding {
 	case s.asking():
 		if len(s.ask.choices) > 0 {
 			pick := named(k.Digit, "pick")
-			pick.SetHelp("1-"+itoa(len(s.ask.choices))+"/↑↓", "pick")
+			pick.SetHelp("1-"+components.Itoa(len(s.ask.choices))+"/↑↓", "pick")
 			return []key.Binding{pick, named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, named(g.Back, "hide"), g.Help}
 		}
 		return []key.Binding{named(k.Digit, "type"), k.Erase, named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, named(g.Back, "hide"), g.Help}
@@ -209,7 +210,7 @@ func (s *lessonScreen) helpNote() string {
 // lesson file, which stands outside the course.
 func (s *lessonScreen) lessonOfCourse() string {
 	if s.count == 0 {
-		return "Lesson " + itoa(s.lesson.Number) + " (from a file)"
+		return "Lesson " + components.Itoa(s.lesson.Number) + " (from a file)"
 	}
-	return "Lesson " + itoa(s.lesson.Number) + " of " + itoa(s.count)
+	return "Lesson " + components.Itoa(s.lesson.Number) + " of " + components.Itoa(s.count)
 }

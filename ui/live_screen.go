@@ -9,6 +9,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // liveTickMsg redraws a live run: the server moves the clock, the screen
@@ -21,7 +24,7 @@ type openLiveMsg struct{}
 // playLive opens the simulator screen on a live run.
 func (m Model) playLive() (tea.Model, tea.Cmd) {
 	m.pauseAll()
-	m.sim = newLiveScreen(m.st, newSimKeys(m.global), *m.opts.Live)
+	m.sim = newLiveScreen(m.st, keys.NewSim(m.global), *m.opts.Live)
 	m.sim.hot.still = m.opts.NoMotion
 	m.sim.SetSize(m.w, m.h)
 	m.current = ScreenSim
@@ -30,7 +33,7 @@ func (m Model) playLive() (tea.Model, tea.Cmd) {
 
 // newLiveScreen is the simulator screen on a live run, without the
 // controls that move time: the wall clock does.
-func newLiveScreen(st *Styles, keys simKeys, live Live) *simScreen {
+func newLiveScreen(st *theme.Styles, keys keys.Sim, live Live) *simScreen {
 	off := []*key.Binding{&keys.Play, &keys.StepFwd, &keys.StepBack, &keys.NextMark, &keys.PrevMark, &keys.GoTo,
 		&keys.NextRebalance, &keys.NextCommit, &keys.NextElection, &keys.Faster, &keys.Slower, &keys.Restart,
 		&keys.Seed, &keys.Share, &keys.WhatIf, &keys.Command}
@@ -41,8 +44,8 @@ func newLiveScreen(st *Styles, keys simKeys, live Live) *simScreen {
 	m := newSimScreen(st, keys, liveSpec(live.Addrs), start)
 	m.live = &live
 	m.menu = m.menu.WithSubtitle("goes to the cluster now, under your clients")
-	m.menu.keep = serverSideFault
-	m.timeline.keysHint = ""
+	m.menu.Keep = serverSideFault
+	m.timeline.KeysHint = ""
 	m.status = liveNote(live.Addrs)
 	return m
 }
@@ -81,7 +84,7 @@ func (r liveRun) Record(id int) (story sim.RecordStory, ok bool) {
 }
 
 // liveHeader fills the header for a live run: its speed and seed.
-func (m *simScreen) liveHeader(h *headerInfo) {
+func (m *simScreen) liveHeader(h *components.HeaderInfo) {
 	h.Live, h.Ended = true, false
 	h.Speed = "×" + strconv.FormatFloat(max(m.live.Speed, 0), 'g', -1, 64)
 	if m.live.Speed <= 0 {
@@ -93,6 +96,6 @@ func (m *simScreen) liveHeader(h *headerInfo) {
 // serverSideFault keeps the faults of brokers, controllers and topics: a
 // live run's producers and consumers are the learner's own programs, which
 // the engine cannot crash, pause or add to.
-func serverSideFault(k faultKind) bool {
+func serverSideFault(k components.FaultKind) bool {
 	return !strings.Contains(k.Label, "consumer") && !strings.Contains(k.Label, "producer")
 }

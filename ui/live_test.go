@@ -86,7 +86,7 @@ func TestLiveScreenShowsARealClientAndCrashesItsBroker(t *testing.T) {
 		keys = append(keys, "down")
 	}
 	m = press(t, m, append(keys, "enter")...)
-	for _, k := range m.sim.menu.kinds {
+	for _, k := range m.sim.menu.Kinds {
 		if strings.Contains(k.Label, "consumer") || strings.Contains(k.Label, "producer") {
 			t.Errorf("the live fault menu offers %q: the clients are the learner's programs", k.Label)
 		}

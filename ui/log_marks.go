@@ -1,6 +1,9 @@
 package ui
 
-import "kafkasim/sim"
+import (
+	"kafkasim/sim"
+	"kafkasim/ui/components"
+)
 
 // markAt names one offset of one partition.
 type markAt struct {
@@ -51,7 +54,7 @@ func newLogMarks(fate sim.Fate, fates []sim.RecordFate, sel int) *logMarks {
 }
 
 // cell is the style and mark of a record's cells, when it is listed.
-func (m *logMarks) cell(p *sim.PartitionView, r *sim.RecordView) (cellStyle, rune, bool) {
+func (m *logMarks) cell(p *sim.PartitionView, r *sim.RecordView) (components.CellStyle, rune, bool) {
 	if m == nil {
 		return 0, 0, false
 	}
@@ -61,17 +64,17 @@ func (m *logMarks) cell(p *sim.PartitionView, r *sim.RecordView) (cellStyle, run
 	case !ok || id != r.RecordID:
 		return 0, 0, false
 	case m.selected[at]:
-		return cellMarkSelected, glyphSelected, true
+		return components.CellMarkSelected, glyphSelected, true
 	}
-	return markStyle(m.fate), fateMark(m.fate), true
+	return markStyle(m.fate), components.FateMark(m.fate), true
 }
 
-// window moves a partition's strip of slots offsets, [start, end), from
+// Window moves a partition's strip of slots offsets, [start, end), from
 // the log's tail to where the listed records are: from a little before the
 // first of them, or before the selected one when that is further on. It
 // moves only as far as it must, so the strip holds still while the
 // selection moves within it.
-func (m *logMarks) window(p *sim.PartitionView, start, end int64, slots int) (int64, int64) {
+func (m *logMarks) Window(p *sim.PartitionView, start, end int64, slots int) (int64, int64) {
 	if m == nil {
 		return start, end
 	}
@@ -98,16 +101,16 @@ func (m *logMarks) window(p *sim.PartitionView, start, end int64, slots int) (in
 const glyphSelected = '◂'
 
 // markStyle is the cell style of a listed record of fate f.
-func markStyle(f sim.Fate) cellStyle {
+func markStyle(f sim.Fate) components.CellStyle {
 	switch f {
 	case sim.FateDuplicated:
-		return cellMarkDup
+		return components.CellMarkDup
 	case sim.FateLost:
-		return cellMarkLost
+		return components.CellMarkLost
 	case sim.FatePending:
-		return cellMarkPending
+		return components.CellMarkPending
 	case sim.FateSkipped:
-		return cellMarkSkipped
+		return components.CellMarkSkipped
 	}
-	return cellMarkOnce
+	return components.CellMarkOnce
 }

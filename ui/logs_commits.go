@@ -32,7 +32,7 @@ func (t *commitTracker) observe(snap *sim.Snapshot, hot *anim) {
 // slide draws C's trail on a ruler: from the old committed offset to the
 // new one, its tail catching up over the motion's frames.
 func (c *rulerRow) slide(hot *anim, k hotKey, committed, start, end int64) {
-	v, ok := hot.get(k)
+	v, ok := hot.Get(k)
 	if !ok || v.from >= committed {
 		return
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // logContents is what the logs hold, so the legends list only that.
@@ -53,17 +55,17 @@ func scanContents(snap *sim.Snapshot) logContents {
 
 // legend is the first line of the pane: producers in their colours, key
 // letters, and the record marks the logs hold.
-func (l *logsPane) legend(st *Styles, snap *sim.Snapshot, c logContents) string {
+func (l *logsPane) legend(st *theme.Styles, snap *sim.Snapshot, c logContents) string {
 	var b strings.Builder
 	if m := l.marks; m != nil {
-		b.WriteString(l.cells.get(markStyle(m.fate), fateMark(m.fate), 0))
-		b.WriteString(st.Bold.Render("=" + fateWord(m.fate) + " (listed) "))
-		b.WriteString(l.cells.get(cellMarkSelected, glyphSelected, 0))
+		b.WriteString(l.cells.Get(markStyle(m.fate), components.FateMark(m.fate), 0))
+		b.WriteString(st.Bold.Render("=" + components.FateWord(m.fate) + " (listed) "))
+		b.WriteString(l.cells.Get(components.CellMarkSelected, glyphSelected, 0))
 		b.WriteString(st.Bold.Render("=selected") + st.Faint.Render(" · "))
 	}
 	if len(snap.Producers) > 1 {
 		for i := range snap.Producers {
-			b.WriteString(st.Keys[i%len(st.Keys)].Render("■" + sanitize(snap.Producers[i].ID) + " "))
+			b.WriteString(st.Keys[i%len(st.Keys)].Render("■" + components.Sanitize(snap.Producers[i].ID) + " "))
 		}
 	}
 	if len(l.keyList) > 0 {
@@ -74,7 +76,7 @@ func (l *logsPane) legend(st *Styles, snap *sim.Snapshot, c logContents) string 
 			b.WriteString(st.Faint.Render("… "))
 			break
 		}
-		b.WriteString(st.Bold.Render(string(keyLetters[i%len(keyLetters)])) + st.Faint.Render("="+sanitize(k)+" "))
+		b.WriteString(st.Bold.Render(string(keyLetters[i%len(keyLetters)])) + st.Faint.Render("="+components.Sanitize(k)+" "))
 	}
 	add := func(on bool, text string) {
 		if on {
@@ -95,7 +97,7 @@ func (l *logsPane) legend(st *Styles, snap *sim.Snapshot, c logContents) string 
 }
 
 // markLegend explains the marker rows, listing only marks that can show.
-func (l *logsPane) markLegend(st *Styles, c logContents) string {
+func (l *logsPane) markLegend(st *theme.Styles, c logContents) string {
 	parts := []string{"H high watermark", "L leader end"}
 	if c.followers {
 		parts = append(parts, "2 follower b2 end")

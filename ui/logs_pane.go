@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // Log cell glyphs besides key letters.
@@ -25,8 +27,8 @@ const keyLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 // offset, with a marker row under it for the high watermark, the replicas'
 // log ends, and each group's committed offset and consumer position.
 type logsPane struct {
-	pane
-	cells   *cellCache
+	components.Pane
+	cells   *components.CellCache
 	keys    map[string]int // key -> letter index, in order of first sight
 	keyList []string
 	// rowsPer is 2 (strip + markers) or 3 (plus a detail line) per partition.
@@ -44,7 +46,7 @@ type logsPane struct {
 	// commits remembers committed offsets, to draw C sliding.
 	commits commitTracker
 	// runCache keeps the rulers' rendered runs.
-	runCache runCache
+	runCache components.RunCache
 	// contents is what the last snapshot's logs hold; contentsOf is the
 	// snapshot it was read from (its first topic), so a frame of the same
 	// snapshot does not scan every record again.
@@ -63,9 +65,9 @@ type drawnRuler struct {
 	line      int // its content line in the pane
 }
 
-func newLogsPane(st *Styles) logsPane {
-	return logsPane{pane: pane{id: paneLogs}, cells: newCellCache(st), keys: map[string]int{}, rowsPer: 3,
-		view: logView{pin: -1}, prodColor: map[string]int{}, runCache: runCache{}}
+func newLogsPane(st *theme.Styles) logsPane {
+	return logsPane{Pane: components.Pane{Id: components.PaneLogs}, cells: components.NewCellCache(st), keys: map[string]int{}, rowsPer: 3,
+		view: logView{pin: -1}, prodColor: map[string]int{}, runCache: components.RunCache{}}
 }
 
 // partRef points at one partition of a snapshot.
@@ -74,10 +76,10 @@ type partRef struct {
 	p *sim.PartitionView
 }
 
-// render draws the visible partitions of snap as l.w × l.h lines: per
+// Render draws the visible partitions of snap as l.w × l.h lines: per
 // partition its records, a marker row, an offset ruler, and a line of
 // numbers when there is room.
-func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
+func (l *logsPane) Render(st *theme.Styles, snap *sim.Snapshot, hot *anim) []string {
 	var parts []partRef
 	for ti := range snap.Topics {
 		t := &snap.Topics[ti]
@@ -90,16 +92,16 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 		l.prodColor[snap.Producers[i].ID] = i
 	}
 	l.rowsPer = 3
-	if 1+4*len(parts) <= l.bodyHeight() {
+	if 1+4*len(parts) <= l.BodyHeight() {
 		l.rowsPer = 4
 	}
 	head := 1 // the key legend, unless one partition would not fit with it
-	if l.bodyHeight() < 1+l.rowsPer {
+	if l.BodyHeight() < 1+l.rowsPer {
 		head = 0
 	}
 	l.head = head
-	l.setTotal(head + l.rowsPer*len(parts))
-	from, to := l.window()
+	l.SetTotal(head + l.rowsPer*len(parts))
+	from, to := l.Window()
 	l.hits.reset(from)
 	body := make([]string, 0, to-from)
 	var blk []string
@@ -133,42 +135,42 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	if len(parts) == 0 {
 		body = append(body, st.Faint.Render("no topics"))
 	}
-	return l.frame(st, l.markLegend(st, contents), body)
+	return l.Frame(st, l.markLegend(st, contents), body)
 }
 
-func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, labelW int, hot *anim) []string {
+func (l *logsPane) partitionBlock(st *theme.Styles, snap *sim.Snapshot, ref partRef, labelW int, hot *anim) []string {
 	p := ref.p
 	slots := l.slotsFor(labelW)
 	start, end := l.offsetWindow(snap, p, slots)
-	start, end = l.marks.window(p, start, end, slots)
+	start, end = l.marks.Window(p, start, end, slots)
 	l.hits.strip(p, labelW, start)
 
 	var s1, s2 strings.Builder
-	label := p.Topic + "-" + itoa(p.Partition)
-	s1.WriteString(st.Bold.Render(fit(label, labelW-1)) + " ")
-	leader := "◆b" + itoa(p.Leader) + " e" + itoa(p.LeaderEpoch)
+	label := p.Topic + "-" + components.Itoa(p.Partition)
+	s1.WriteString(st.Bold.Render(components.Fit(label, labelW-1)) + " ")
+	leader := "◆b" + components.Itoa(p.Leader) + " e" + components.Itoa(p.LeaderEpoch)
 	leaderStyle := st.Leader
 	switch {
 	case p.Leader == 0:
 		leader, leaderStyle = "OFFLINE", st.Error
 	case brokerDown(snap, p.Leader):
 		// The controller has not moved leadership yet: say so.
-		leader, leaderStyle = "✕b"+itoa(p.Leader)+" down", st.Error
+		leader, leaderStyle = "✕b"+components.Itoa(p.Leader)+" down", st.Error
 	}
-	if v, ok := hot.get(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: p.Leader}); ok {
+	if v, ok := hot.Get(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: p.Leader}); ok {
 		leaderStyle = st.Hot
 		if v.n > 0 && v.n != p.Leader {
-			leader += " ←b" + itoa(v.n) // the leader mark moved here from b<n>
+			leader += " ←b" + components.Itoa(v.n) // the leader mark moved here from b<n>
 		}
 	}
-	s2.WriteString(leaderStyle.Render(fit(leader, labelW-1)) + " ")
+	s2.WriteString(leaderStyle.Render(components.Fit(leader, labelW-1)) + " ")
 
 	l.writeCells(&s1, st, p, start, end, hot)
 	l.writeMarkers(&s2, snap, p, start, end, hot)
-	s1.WriteString(st.Faint.Render(" LEO ") + i64(p.LogEnd))
-	hw := st.Faint.Render(" HW ") + i64(p.HighWatermark)
+	s1.WriteString(st.Faint.Render(" LEO ") + components.I64(p.LogEnd))
+	hw := st.Faint.Render(" HW ") + components.I64(p.HighWatermark)
 	if hot.is(hotKey{kind: hotHW, s1: p.Topic, n1: p.Partition}) {
-		hw = st.Hot.Render("▲HW " + i64(p.HighWatermark)) // the arrow shows it moved, without colour too
+		hw = st.Hot.Render("▲HW " + components.I64(p.HighWatermark)) // the arrow shows it moved, without colour too
 	}
 	s2.WriteString(hw)
 	ruler := l.ruler(st, snap, p, start, end, labelW, hot)
@@ -181,7 +183,7 @@ func (l *logsPane) partitionBlock(st *Styles, snap *sim.Snapshot, ref partRef, l
 }
 
 // writeCells draws one record per slot.
-func (l *logsPane) writeCells(b *strings.Builder, st *Styles, p *sim.PartitionView, start, end int64, hot *anim) {
+func (l *logsPane) writeCells(b *strings.Builder, st *theme.Styles, p *sim.PartitionView, start, end int64, hot *anim) {
 	recs := p.Records
 	i := 0
 	for i < len(recs) && recs[i].Offset < start {
@@ -192,7 +194,7 @@ func (l *logsPane) writeCells(b *strings.Builder, st *Styles, p *sim.PartitionVi
 		firstRec = recs[0].Offset
 	}
 	fresh := int64(-1) // records at or above this just arrived at the leader
-	if v, ok := hot.get(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: p.Leader}); ok && v.count > 0 {
+	if v, ok := hot.Get(hotKey{kind: hotReplica, s1: p.Topic, n1: p.Partition, n2: p.Leader}); ok && v.count > 0 {
 		fresh = p.LogEnd - int64(v.count)
 	}
 	for o := start; o < end; o++ {
@@ -203,45 +205,45 @@ func (l *logsPane) writeCells(b *strings.Builder, st *Styles, p *sim.PartitionVi
 		case o >= p.LogEnd:
 			b.WriteString("  ")
 		case o < p.LogStart:
-			b.WriteString(l.cells.get(cellFaint, glyphDeleted, ' '))
+			b.WriteString(l.cells.Get(components.CellFaint, glyphDeleted, ' '))
 		case i < len(recs) && recs[i].Offset == o:
 			if style, mark, ok := l.marks.cell(p, &recs[i]); ok {
-				b.WriteString(l.cells.get(style, l.keyGlyph(&recs[i]), mark))
+				b.WriteString(l.cells.Get(style, l.keyGlyph(&recs[i]), mark))
 				break
 			}
 			b.WriteString(l.recordCell(st, &recs[i], o >= p.HighWatermark, fresh >= 0 && o >= fresh))
 		case firstRec < 0 || o < firstRec:
-			b.WriteString(l.cells.get(cellFaint, glyphUnknown, ' '))
+			b.WriteString(l.cells.Get(components.CellFaint, glyphUnknown, ' '))
 		default:
-			b.WriteString(l.cells.get(cellFaint, glyphGap, ' '))
+			b.WriteString(l.cells.Get(components.CellFaint, glyphGap, ' '))
 		}
 	}
 }
 
 // recordCell is a record's two cells: its key letter and a status mark.
-func (l *logsPane) recordCell(st *Styles, r *sim.RecordView, uncommitted, fresh bool) string {
+func (l *logsPane) recordCell(st *theme.Styles, r *sim.RecordView, uncommitted, fresh bool) string {
 	if r.Control != "" {
-		return l.cells.get(cellFaint, glyphControl, rune(r.Control[0]))
+		return l.cells.Get(components.CellFaint, glyphControl, rune(r.Control[0]))
 	}
 	glyph := l.keyGlyph(r)
 	// colour tells the producer, the letter the key
-	style := cellStyle(l.prodColor[r.Producer] % len(st.Keys))
+	style := components.CellStyle(l.prodColor[r.Producer] % len(st.Keys))
 	mark := ' '
 	switch {
 	case r.Aborted:
-		return l.cells.get(cellStruck, glyph, glyphAborted)
+		return l.cells.Get(components.CellStruck, glyph, glyphAborted)
 	case r.Copy > 1:
-		return l.cells.get(cellDup, glyph, glyphDup)
+		return l.cells.Get(components.CellDup, glyph, glyphDup)
 	case r.Tombstone:
 		mark = glyphTombstone
 	}
 	switch {
 	case fresh:
-		style += cellHotBase
+		style += components.CellHotBase
 	case uncommitted:
-		style += cellFaintBase
+		style += components.CellFaintBase
 	}
-	return l.cells.get(style, glyph, mark)
+	return l.cells.Get(style, glyph, mark)
 }
 
 // keyGlyph is the letter of a record's key, or the null key's glyph.
@@ -272,7 +274,7 @@ func logLabelWidth(snap *sim.Snapshot) int {
 	for ti := range snap.Topics {
 		t := &snap.Topics[ti]
 		for pi := range t.Partitions {
-			w = max(w, len(t.Name)+1+len(itoa(t.Partitions[pi].Partition)))
+			w = max(w, len(t.Name)+1+len(components.Itoa(t.Partitions[pi].Partition)))
 		}
 	}
 	return min(w, 16) + 1
@@ -282,7 +284,7 @@ func logLabelWidth(snap *sim.Snapshot) int {
 // column labelW wide and the numbers at the row's end.
 func (l *logsPane) slotsFor(labelW int) int {
 	const sufW = 11
-	return max((l.w-labelW-sufW)/2, 4)
+	return max((l.W-labelW-sufW)/2, 4)
 }
 
 // tailFor is how many records of each log the windows on snap need: a
@@ -296,7 +298,7 @@ func (l *logsPane) tailFor(snap *sim.Snapshot) int {
 		for pi := range snap.Topics[ti].Partitions {
 			p := &snap.Topics[ti].Partitions[pi]
 			start, end := l.offsetWindow(snap, p, slots)
-			start, _ = l.marks.window(p, start, end, slots)
+			start, _ = l.marks.Window(p, start, end, slots)
 			need = max(need, int(p.LogEnd-start)+1)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // writeMarkers draws the replication marks under the records: H at the
@@ -13,47 +15,47 @@ func (l *logsPane) writeMarkers(b *strings.Builder, snap *sim.Snapshot, p *sim.P
 	hwHot := hot.is(hotKey{kind: hotHW, s1: p.Topic, n1: p.Partition})
 	for o := start; o < end; o++ {
 		var marks [2]rune
-		var styles [2]cellStyle
+		var styles [2]components.CellStyle
 		n := 0
-		put := func(r rune, s cellStyle) {
+		put := func(r rune, s components.CellStyle) {
 			switch {
 			case n < 2:
 				marks[n], styles[n] = r, s
 			default:
-				marks[1], styles[1] = '+', cellBold
+				marks[1], styles[1] = '+', components.CellBold
 			}
 			n++
 		}
 		if o == p.HighWatermark {
-			s := cellBold
+			s := components.CellBold
 			if hwHot {
-				s = cellHot
+				s = components.CellHot
 			}
 			put('H', s)
 		}
 		if o == p.LogEnd && p.Leader != 0 {
-			put('L', cellLeader)
+			put('L', components.CellLeader)
 		}
 		for _, r := range p.ReplicaLogs {
 			if r.Leader || r.LEO != o {
 				continue
 			}
-			s := cellInSync
+			s := components.CellInSync
 			switch {
 			case !r.Online:
-				s = cellFaint
+				s = components.CellFaint
 			case !r.InSync:
-				s = cellOutOfSync
+				s = components.CellOutOfSync
 			}
 			put(brokerDigit(r.Broker), s)
 		}
 		for i := range marks {
 			if marks[i] == 0 {
-				marks[i], styles[i] = ' ', cellPlain
+				marks[i], styles[i] = ' ', components.CellPlain
 			}
 		}
-		b.WriteString(l.cells.get(styles[0], marks[0], 0))
-		b.WriteString(l.cells.get(styles[1], marks[1], 0))
+		b.WriteString(l.cells.Get(styles[0], marks[0], 0))
+		b.WriteString(l.cells.Get(styles[1], marks[1], 0))
 	}
 }
 
@@ -64,10 +66,10 @@ func (l *logsPane) reveal(snap *sim.Snapshot, topic string, partition int) {
 		for _, p := range t.Partitions {
 			if p.Topic == topic && p.Partition == partition {
 				first := l.head + b*l.rowsPer // line 0 may be the key legend
-				if first+l.rowsPer > l.offset+l.bodyHeight() {
-					l.offset = first + l.rowsPer - l.bodyHeight()
+				if first+l.rowsPer > l.Offset+l.BodyHeight() {
+					l.Offset = first + l.rowsPer - l.BodyHeight()
 				}
-				l.offset = min(l.offset, first)
+				l.Offset = min(l.Offset, first)
 				return
 			}
 			b++
@@ -84,10 +86,10 @@ func brokerDigit(id int) rune {
 }
 
 // detail spells out the numbers the marker row draws.
-func (l *logsPane) detail(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, labelW int, hot *anim) string {
+func (l *logsPane) detail(st *theme.Styles, snap *sim.Snapshot, p *sim.PartitionView, labelW int, hot *anim) string {
 	var b strings.Builder
 	b.WriteString(strings.Repeat(" ", labelW))
-	b.WriteString(st.Faint.Render("start " + i64(p.LogStart)))
+	b.WriteString(st.Faint.Render("start " + components.I64(p.LogStart)))
 	for _, r := range p.ReplicaLogs {
 		if r.Leader {
 			continue
@@ -99,7 +101,7 @@ func (l *logsPane) detail(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, 
 		case r.InSync:
 			sym, style = symInSync, st.InSync
 		}
-		b.WriteString(" " + style.Render("b"+itoa(r.Broker)+sym+i64(r.LEO)))
+		b.WriteString(" " + style.Render("b"+components.Itoa(r.Broker)+sym+components.I64(r.LEO)))
 	}
 	for gi := range snap.Groups {
 		g := &snap.Groups[gi]
@@ -107,18 +109,18 @@ func (l *logsPane) detail(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, 
 			if off.Topic != p.Topic || off.Partition != p.Partition {
 				continue
 			}
-			b.WriteString(st.Faint.Render(" │ ") + st.Committed.Render(sanitize(g.ID)+" C"+offsetText(off.Committed)))
+			b.WriteString(st.Faint.Render(" │ ") + st.Committed.Render(components.Sanitize(g.ID)+" C"+offsetText(off.Committed)))
 			if off.Position >= 0 {
-				b.WriteString(st.Position.Render(" ^" + i64(off.Position)))
+				b.WriteString(st.Position.Render(" ^" + components.I64(off.Position)))
 			}
 			if off.Lag >= 0 {
-				b.WriteString(st.Faint.Render(" lag " + i64(off.Lag)))
+				b.WriteString(st.Faint.Render(" lag " + components.I64(off.Lag)))
 			}
 		}
 	}
 	for _, t := range hot.truncs {
 		if t.topic == p.Topic && t.partition == p.Partition {
-			b.WriteString(" " + st.Struck.Render("✂ b"+itoa(t.broker)+" dropped "+i64(t.from)+"–"+i64(t.to-1)))
+			b.WriteString(" " + st.Struck.Render("✂ b"+components.Itoa(t.broker)+" dropped "+components.I64(t.from)+"–"+components.I64(t.to-1)))
 		}
 	}
 	return b.String()
@@ -129,7 +131,7 @@ func offsetText(o int64) string {
 	if o < 0 {
 		return "-"
 	}
-	return i64(o)
+	return components.I64(o)
 }
 
 // brokerDown reports whether broker id is down in snap.

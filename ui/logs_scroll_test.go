@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,7 +27,7 @@ func firstRulerOffset(t *testing.T, m *simScreen) int {
 // following), and g pins it at an offset; empty g follows again.
 func TestLogWindowKeys(t *testing.T) {
 	m := newFixtureSim(120, 36, 3, 3, 120)
-	m.setFocus(paneLogs)
+	m.setFocus(components.PaneLogs)
 	follow := firstRulerOffset(t, m)
 	m.Update(keyMsg("<"))
 	back := firstRulerOffset(t, m)
@@ -49,7 +50,7 @@ func TestLogWindowKeys(t *testing.T) {
 	if !m.logs.view.following() {
 		t.Fatal("an empty g should follow again")
 	}
-	m.setFocus(paneGroups)
+	m.setFocus(components.PaneGroups)
 	if m.keys.LogLeft.Enabled() {
 		t.Fatal("the log keys should be off while another pane has the focus")
 	}

@@ -6,6 +6,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // logView is where the learner put the logs' offset window: following
@@ -83,7 +85,7 @@ func (l *logsPane) groupLow(snap *sim.Snapshot, p *sim.PartitionView) (int64, bo
 // group's committed offset (C) and position (^) on it; the ones outside
 // the window are drawn at its edges with their values ("◂C20 ^35",
 // "C130▸"), never dropped.
-func (l *logsPane) ruler(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, labelW int, hot *anim) string {
+func (l *logsPane) ruler(st *theme.Styles, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, labelW int, hot *anim) string {
 	var left, right []string
 	cells := rulerCells(start, end)
 	if o, ok := l.groupOffset(snap, p); ok {
@@ -96,9 +98,9 @@ func (l *logsPane) ruler(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, s
 			switch {
 			case m.v < 0:
 			case m.v < start:
-				left = append(left, string(m.sym)+i64(m.v))
+				left = append(left, string(m.sym)+components.I64(m.v))
 			case m.v >= end:
-				right = append(right, string(m.sym)+i64(m.v))
+				right = append(right, string(m.sym)+components.I64(m.v))
 			default:
 				kind := m.kind
 				if kind == rulerCommitted && cHot {
@@ -111,22 +113,22 @@ func (l *logsPane) ruler(st *Styles, snap *sim.Snapshot, p *sim.PartitionView, s
 			cells.slide(hot, hotKey{kind: hotCommitFrom, s1: l.group, s2: p.Topic, n1: p.Partition}, o.Committed, start, end)
 		}
 	}
-	out := runs{cache: &l.runCache}
+	out := components.Runs{Cache: &l.runCache}
 	lead := strings.Repeat(" ", labelW)
 	skip := 0
 	if len(left) > 0 {
 		edge := "◂" + strings.Join(left, " ") + " "
 		w := len([]rune(edge))
-		lead = fit(edge, max(labelW, w))
+		lead = components.Fit(edge, max(labelW, w))
 		skip = max(w-labelW, 0) // the edge text wins over the first numbers
 	}
-	out.text(&st.Committed, lead)
+	out.Text(&st.Committed, lead)
 	for i := skip; i < len(cells.r); i++ {
-		out.add(cells.style(st, i), cells.r[i])
+		out.Add(cells.Style(st, i), cells.r[i])
 	}
 	if len(right) > 0 {
-		out.add(nil, ' ')
-		out.text(&st.Committed, strings.Join(right, " ")+"▸")
+		out.Add(nil, ' ')
+		out.Text(&st.Committed, strings.Join(right, " ")+"▸")
 	}
 	return out.String()
 }
@@ -148,7 +150,7 @@ type rulerRow struct {
 	kinds []rulerKind
 }
 
-func (c rulerRow) style(st *Styles, i int) *lipgloss.Style {
+func (c rulerRow) Style(st *theme.Styles, i int) *lipgloss.Style {
 	switch c.kinds[i] {
 	case rulerCommitted:
 		return &st.Committed
@@ -188,7 +190,7 @@ func rulerCells(start, end int64) rulerRow {
 	for i := range row.r {
 		row.r[i] = ' '
 	}
-	labelW := len(i64(end)) + 1
+	labelW := len(components.I64(end)) + 1
 	step := int64(1)
 	for _, s := range []int64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000} {
 		step = s
@@ -199,7 +201,7 @@ func rulerCells(start, end int64) rulerRow {
 	first := (start + step - 1) / step * step
 	for o := first; o < end; o += step {
 		at := int(o-start) * 2
-		num := i64(o)
+		num := components.I64(o)
 		if at+len(num) > len(row.r) {
 			break
 		}

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"time"
-
-	"kafkasim/sim"
 )
 
 // tickMsg asks the simulator screen to advance one frame. Gen is the
@@ -47,11 +45,6 @@ type errMsg struct {
 
 // Error makes errMsg an error.
 func (e errMsg) Error() string { return e.Err.Error() }
-
-// faultChosenMsg carries the command the fault menu built.
-type faultChosenMsg struct {
-	Cmd sim.Command
-}
 
 // seedChosenMsg carries a new seed typed at the seed prompt.
 type seedChosenMsg struct {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
+	"kafkasim/ui/components"
 )
 
 // isClick reports whether msg is a press of the left button.
@@ -22,7 +23,7 @@ func (m *simScreen) handleClick(msg tea.MouseMsg) tea.Cmd {
 		return nil
 	}
 	m.setFocus(id)
-	if id == paneLogs {
+	if id == components.PaneLogs {
 		m.clickLogs(msg.X, msg.Y)
 	} else {
 		m.clickName(id, msg.X, msg.Y)
@@ -61,8 +62,8 @@ func (m *simScreen) clickDrill(msg tea.MouseMsg) tea.Cmd {
 		cmd, _ := m.clickTimeline(msg) // scrub.go
 		return cmd
 	}
-	if id, ok := m.lay.paneAt(msg.X, msg.Y); ok && id == paneLogs && !inRect(m.lay.drill, msg.X, msg.Y) {
-		m.setFocus(paneLogs)
+	if id, ok := m.lay.paneAt(msg.X, msg.Y); ok && id == components.PaneLogs && !inRect(m.lay.drill, msg.X, msg.Y) {
+		m.setFocus(components.PaneLogs)
 		m.clickLogs(msg.X, msg.Y)
 	}
 	return nil

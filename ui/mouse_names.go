@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -29,7 +30,7 @@ func (m *simScreen) paneRow(r rect, y int) string {
 func (m *simScreen) brokerNames(row string) []nameSpan {
 	var out []nameSpan
 	for i, b := range m.snap.Brokers {
-		out = append(out, findNames(row, "b"+itoa(b.ID), i)...)
+		out = append(out, findNames(row, "b"+components.Itoa(b.ID), i)...)
 	}
 	return out
 }
@@ -38,7 +39,7 @@ func (m *simScreen) brokerNames(row string) []nameSpan {
 func (m *simScreen) groupNames(row string) []nameSpan {
 	var out []nameSpan
 	for i, g := range m.snap.Groups {
-		out = append(out, findNames(row, sanitize(g.ID), i)...)
+		out = append(out, findNames(row, components.Sanitize(g.ID), i)...)
 	}
 	return out
 }
@@ -82,14 +83,14 @@ func nameAt(names []nameSpan, x int) (int, bool) {
 
 // clickName opens the history of the broker (on the cluster) or the group
 // (on the groups) whose name is under the click; false when none is.
-func (m *simScreen) clickName(id paneID, x, y int) bool {
+func (m *simScreen) clickName(id components.PaneID, x, y int) bool {
 	var r rect
 	var kind sheetKind
 	var names func(string) []nameSpan
 	switch id {
-	case paneCluster:
+	case components.PaneCluster:
 		r, kind, names = m.lay.cluster, sheetBroker, m.brokerNames
-	case paneGroups:
+	case components.PaneGroups:
 		r, kind, names = m.lay.groups, sheetGroup, m.groupNames
 	default:
 		return false

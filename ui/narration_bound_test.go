@@ -6,6 +6,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/sim"
+	"kafkasim/ui/keys"
 )
 
 // TestNoteMarkedWhenFaultsChangeIt: offsets-restart's closing line says
@@ -18,7 +19,7 @@ func TestNoteMarkedWhenFaultsChangeIt(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newSimScreen(plainStyles(), newSimKeys(newGlobalKeys()), spec, newSimRun)
+		m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, newSimRun)
 		if m.fatal != nil {
 			t.Fatal(m.fatal)
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // narrationKeep is how many recent events the narration pane keeps.
@@ -15,10 +17,12 @@ const narrationWrapLines = 3
 // narrationPane shows the scenario's narration (note events) as a banner and
 // the latest events, newest first, each with why it happened.
 type narrationPane struct {
-	pane
+	components.Pane
 }
 
-func newNarrationPane() narrationPane { return narrationPane{pane: pane{id: paneNarration}} }
+func newNarrationPane() narrationPane {
+	return narrationPane{Pane: components.Pane{Id: components.PaneNarration}}
+}
 
 // noisy events happen many times a second while playing; the narration lists
 // them only for the step being looked at.
@@ -35,12 +39,12 @@ func noisy(t sim.EventType) bool {
 // until it offers one the event's type and facts stand in.
 func why(e *sim.Event) string {
 	if w, ok := any(e).(interface{ Why() string }); ok {
-		return sanitize(w.Why())
+		return components.Sanitize(w.Why())
 	}
 	if w, ok := any(*e).(interface{ Why() string }); ok {
-		return sanitize(w.Why())
+		return components.Sanitize(w.Why())
 	}
-	return sanitize(factsText(e))
+	return components.Sanitize(factsText(e))
 }
 
 // factsText lists an event's facts when no explanation is available.
@@ -48,10 +52,10 @@ func factsText(e *sim.Event) string {
 	var b strings.Builder
 	b.WriteString(string(e.Type))
 	if e.Topic != "" {
-		b.WriteString(" " + e.Topic + "-" + itoa(e.Partition))
+		b.WriteString(" " + e.Topic + "-" + components.Itoa(e.Partition))
 	}
 	if e.Broker != 0 {
-		b.WriteString(" b" + itoa(e.Broker))
+		b.WriteString(" b" + components.Itoa(e.Broker))
 	}
 	if e.Producer != "" {
 		b.WriteString(" " + e.Producer)
@@ -63,7 +67,7 @@ func factsText(e *sim.Event) string {
 		b.WriteString("/" + e.Member)
 	}
 	if e.Count != 0 {
-		b.WriteString(" ×" + itoa(e.Count))
+		b.WriteString(" ×" + components.Itoa(e.Count))
 	}
 	if e.Err != "" {
 		b.WriteString(" " + e.Err)
@@ -77,22 +81,22 @@ func factsText(e *sim.Event) string {
 	return b.String()
 }
 
-// render draws the note and the events that led to step (newest first).
+// Render draws the note and the events that led to step (newest first).
 // events is every event so far; note is the latest note event, if any.
 // intro (the scenario's description) stands in for the note until the
 // first one.
-func (n *narrationPane) render(st *Styles, events []sim.Event, note *sim.Event, intro string, step int) []string {
+func (n *narrationPane) Render(st *theme.Styles, events []sim.Event, note *sim.Event, intro string, step int) []string {
 	var body []string
 	text := intro
 	if note != nil {
 		text = note.Text
 	}
 	if text != "" {
-		for i, l := range wrap("❝ "+sanitize(text)+" ❞", max(n.w-2, 10)) {
+		for i, l := range components.Wrap("❝ "+components.Sanitize(text)+" ❞", max(n.W-2, 10)) {
 			if i == 3 {
 				break
 			}
-			body = append(body, st.Note.Render(fit(" "+l, n.w)))
+			body = append(body, st.Note.Render(components.Fit(" "+l, n.W)))
 		}
 	}
 	kept := 0
@@ -101,14 +105,14 @@ func (n *narrationPane) render(st *Styles, events []sim.Event, note *sim.Event, 
 		if e.Type == sim.EvNote || (noisy(e.Type) && e.Step != step) {
 			continue
 		}
-		stamp := " " + fmtMs(e.AtMs) + " "
+		stamp := " " + components.FmtMs(e.AtMs) + " "
 		style := st.Faint
 		if e.Step == step {
 			stamp = "▸" + stamp[1:]
 			style = st.Bold
 		}
 		indent := len([]rune(stamp))
-		for i, l := range wrap(why(e), max(n.w-indent, 10)) {
+		for i, l := range components.Wrap(why(e), max(n.W-indent, 10)) {
 			if i == narrationWrapLines {
 				break
 			}
@@ -123,7 +127,7 @@ func (n *narrationPane) render(st *Styles, events []sim.Event, note *sim.Event, 
 	if len(body) == 0 {
 		body = append(body, st.Faint.Render("nothing has happened yet: press space to play, → to step"))
 	}
-	n.setTotal(len(body))
-	from, to := n.window()
-	return n.frame(st, "", body[from:to])
+	n.SetTotal(len(body))
+	from, to := n.Window()
+	return n.Frame(st, "", body[from:to])
 }

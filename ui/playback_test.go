@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
 )
 
 func TestSpeedSaysWhatItMeans(t *testing.T) {
@@ -50,7 +51,7 @@ func TestPlayStopsOnTheScenarioEnd(t *testing.T) {
 
 func TestTimelineWithoutDuration(t *testing.T) {
 	st := plainStyles()
-	tl := timelinePane{w: 80}
+	tl := components.TimelinePane{W: 80}
 	tests := []struct {
 		nowMs int64
 		want  string
@@ -63,16 +64,16 @@ func TestTimelineWithoutDuration(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
-			lines := tl.render(st, tt.nowMs, 0, nil)
+			lines := tl.Render(st, tt.nowMs, 0, nil)
 			if !contains(lines[0], tt.want) || contains(lines[0], " / ") {
 				t.Fatalf("got %q, want %q and no denominator", lines[0], tt.want)
 			}
 		})
 	}
-	if got := scaleLabel(90_500); got != "1m30s" {
+	if got := components.ScaleLabel(90_500); got != "1m30s" {
 		t.Fatalf("scaleLabel(90.5s) = %q", got)
 	}
-	if got := scaleLabel(5_400_000); got != "1h30m" {
+	if got := components.ScaleLabel(5_400_000); got != "1h30m" {
 		t.Fatalf("scaleLabel(1.5h) = %q", got)
 	}
 }

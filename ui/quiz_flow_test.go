@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"testing"
 	"time"
 
@@ -19,7 +20,7 @@ func TestFlowQuiz(t *testing.T) {
 	waitFor(t, tm, "pick an answer first")
 	for i := 1; i <= 3; i++ {
 		if i > 1 {
-			waitFor(t, tm, "question "+itoa(i)+" of 12")
+			waitFor(t, tm, "question "+components.Itoa(i)+" of 12")
 		}
 		// An answer for any kind: a picks or ticks or places the first
 		// choice (b, c, d the next ones, for an order question), t picks

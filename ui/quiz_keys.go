@@ -1,6 +1,9 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"kafkasim/ui/keys"
+)
 
 // quizKeys drive the quiz screen.
 type quizKeys struct {
@@ -17,10 +20,10 @@ type quizKeys struct {
 	End      key.Binding
 	PageUp   key.Binding
 	PageDown key.Binding
-	global   globalKeys
+	global   keys.Global
 }
 
-func newQuizKeys(g globalKeys) quizKeys {
+func newQuizKeys(g keys.Global) quizKeys {
 	var letters []string
 	for r := 'a'; r <= 'z'; r++ {
 		letters = append(letters, string(r), string(r-'a'+'A'))

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
 )
 
 // quizChoice is one line of the quiz menu: what a quiz draws from.
@@ -31,7 +32,7 @@ func (q *quizScreen) buildMenu() {
 	for _, t := range quiz.Topics() {
 		d := ""
 		if tally, ok := p.Topics[t]; ok && tally.Total() > 0 {
-			d = itoa(tally.Right) + "/" + itoa(tally.Total()) + " right so far"
+			d = components.Itoa(tally.Right) + "/" + components.Itoa(tally.Total()) + " right so far"
 		}
 		q.menu = append(q.menu, quizChoice{label: "Topic: " + t, detail: d, topics: []string{t}})
 	}
@@ -44,7 +45,7 @@ func bestText(p *quiz.Progress, kind string) string {
 	if !ok {
 		return ""
 	}
-	return "best " + itoa(b.Right) + "/" + itoa(b.Total) + " (" + itoa(b.Percent) + "%)"
+	return "best " + components.Itoa(b.Right) + "/" + components.Itoa(b.Total) + " (" + components.Itoa(b.Percent) + "%)"
 }
 
 // chooseKey moves through the menu and starts the chosen quiz.
@@ -70,7 +71,7 @@ func (q *quizScreen) menuLines(room int) []string {
 			line = st.Selected.Render("▸ " + c.label)
 		}
 		if c.detail != "" {
-			line += st.Faint.Render("  " + sanitize(c.detail))
+			line += st.Faint.Render("  " + components.Sanitize(c.detail))
 		}
 		lines = append(lines, line)
 	}

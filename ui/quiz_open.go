@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
 )
 
 // openQuiz shows the quiz; one in progress is resumed where it was left.
@@ -52,7 +53,7 @@ func (m Model) useQuizBank() Model {
 		return m
 	}
 	m.quiz.book = loadQuizBook("")
-	m.quiz.bank, m.quiz.bankName = qs, sanitize(filepath.Base(m.opts.QuizBank))
+	m.quiz.bank, m.quiz.bankName = qs, components.Sanitize(filepath.Base(m.opts.QuizBank))
 	return m
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // resultBody is the verdict on the answer just given: right or wrong, the
@@ -25,7 +27,7 @@ func (q *quizScreen) resultBody(tw int) []string {
 	}
 	if r.Question.Scenario != "" {
 		lines = append(lines, "")
-		for _, l := range wrap("▶ o opens the scenario "+sanitize(r.Question.Scenario)+
+		for _, l := range components.Wrap("▶ o opens the scenario "+components.Sanitize(r.Question.Scenario)+
 			" in the simulator; esc there brings you back here", tw) {
 			lines = append(lines, st.Accent.Render(l))
 		}
@@ -35,18 +37,18 @@ func (q *quizScreen) resultBody(tw int) []string {
 
 // answerLines shows the right answer beside the learner's: marks on the
 // choices, or the two answers in words.
-func answerLines(st *Styles, r quiz.Result, tw int) []string {
+func answerLines(st *theme.Styles, r quiz.Result, tw int) []string {
 	q := r.Question
 	var lines []string
 	switch q.Kind {
 	case quiz.Single, quiz.Multi:
 		for i, c := range q.Choices {
 			mark, picked := pickedMark(st, q, r.Given, i)
-			text := quiz.Label(i) + ". " + sanitize(c)
+			text := quiz.Label(i) + ". " + components.Sanitize(c)
 			if picked {
 				text += "  ← your answer"
 			}
-			for j, l := range wrap(text, tw-4) {
+			for j, l := range components.Wrap(text, tw-4) {
 				if j == 0 {
 					lines = append(lines, mark+l)
 				} else {
@@ -56,9 +58,9 @@ func answerLines(st *Styles, r quiz.Result, tw int) []string {
 		}
 		return lines
 	case quiz.Order:
-		lines = append(lines, "you said:   "+sanitize(r.GivenText), "right order:")
+		lines = append(lines, "you said:   "+components.Sanitize(r.GivenText), "right order:")
 		for pos, i := range q.Correct {
-			for j, l := range wrap(itoa(pos+1)+". "+quiz.Label(i)+". "+sanitize(q.Choices[i]), tw-4) {
+			for j, l := range components.Wrap(components.Itoa(pos+1)+". "+quiz.Label(i)+". "+components.Sanitize(q.Choices[i]), tw-4) {
 				if j > 0 {
 					l = "   " + l
 				}
@@ -72,7 +74,7 @@ func answerLines(st *Styles, r quiz.Result, tw int) []string {
 
 // labelled wraps text after a label, continuation lines under the text.
 func labelled(label, text string, tw int) []string {
-	lines := wrap(sanitize(text), tw-len(label))
+	lines := components.Wrap(components.Sanitize(text), tw-len(label))
 	for i := range lines {
 		if i == 0 {
 			lines[i] = label + lines[i]
@@ -92,27 +94,27 @@ func (q *quizScreen) summaryBody(tw int) []string {
 	st := q.st
 	score := q.session.Score()
 	o := score.Overall
-	head := "Score: " + itoa(o.Right) + " of " + itoa(o.Total()) + " right (" + itoa(o.Percent()) + "%)"
+	head := "Score: " + components.Itoa(o.Right) + " of " + components.Itoa(o.Total()) + " right (" + components.Itoa(o.Percent()) + "%)"
 	if !q.session.Done() {
-		head += " · ended after " + itoa(o.Total()) + " of " + itoa(q.session.Len()) + " questions"
+		head += " · ended after " + components.Itoa(o.Total()) + " of " + components.Itoa(q.session.Len()) + " questions"
 	}
 	if q.newBest {
 		head += " · a new best for this kind of quiz"
 	}
-	again := "seed " + u64(q.session.Seed()) + ": kafkasim quiz --seed " + u64(q.session.Seed()) + " draws the same questions"
+	again := "seed " + components.U64(q.session.Seed()) + ": kafkasim quiz --seed " + components.U64(q.session.Seed()) + " draws the same questions"
 	lines := []string{st.Bold.Render(head), st.Faint.Render(again + sanitizeNote(q.session.Note())), "",
 		st.Bold.Render("By topic")}
 	for _, t := range score.ByTopic {
 		bar := st.Once.Render(strings.Repeat("█", t.Right)) + st.Lost.Render(strings.Repeat("✕", t.Wrong))
-		lines = append(lines, "  "+fit(sanitize(t.Topic), 15)+" "+fit(itoa(t.Right)+"/"+itoa(t.Total()), 6)+
-			fit(itoa(t.Percent())+"%", 6)+bar)
+		lines = append(lines, "  "+components.Fit(components.Sanitize(t.Topic), 15)+" "+components.Fit(components.Itoa(t.Right)+"/"+components.Itoa(t.Total()), 6)+
+			components.Fit(components.Itoa(t.Percent())+"%", 6)+bar)
 	}
 	wrong := q.session.Wrong()
 	lines = append(lines, "")
 	if len(wrong) == 0 {
 		return append(lines, st.Once.Render("✔ Nothing to review: every answer was right."))
 	}
-	lines = append(lines, st.Bold.Render("Review: the "+itoa(len(wrong))+" you missed"))
+	lines = append(lines, st.Bold.Render("Review: the "+components.Itoa(len(wrong))+" you missed"))
 	for _, r := range wrong {
 		lines = append(lines, "")
 		for i, l := range renderMarkdown(st, r.Question.Prompt, tw-4) {
@@ -136,5 +138,5 @@ func sanitizeNote(note string) string {
 	if note == "" {
 		return ""
 	}
-	return " · " + sanitize(note)
+	return " · " + components.Sanitize(note)
 }

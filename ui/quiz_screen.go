@@ -6,6 +6,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // How big a quiz is: bank questions drawn, plus questions generated from
@@ -44,7 +47,7 @@ func (p quizPhase) String() string {
 // quizScreen is the quiz: choose what to practise, answer questions one
 // at a time with the verdict at once, and see the score at the end.
 type quizScreen struct {
-	st   *Styles
+	st   *theme.Styles
 	keys quizKeys
 	help help.Model
 	book *quizBook
@@ -68,8 +71,8 @@ type quizScreen struct {
 	w, h    int
 }
 
-func newQuizScreen(st *Styles, g globalKeys, book *quizBook, seed uint64) *quizScreen {
-	q := &quizScreen{st: st, keys: newQuizKeys(g), help: help.New(), book: book, seed: seed, w: minWidth, h: minHeight}
+func newQuizScreen(st *theme.Styles, g keys.Global, book *quizBook, seed uint64) *quizScreen {
+	q := &quizScreen{st: st, keys: newQuizKeys(g), help: help.New(), book: book, seed: seed, w: components.MinWidth, h: components.MinHeight}
 	q.help.Styles.ShortKey, q.help.Styles.ShortDesc = st.Bold, st.Faint
 	q.buildMenu()
 	return q

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/keys"
 )
 
 // TestQuizInputKinds answers one question of each kind through the keys,
@@ -35,7 +36,7 @@ func TestQuizInputKinds(t *testing.T) {
 		{"order undo", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"b", "backspace", "c", "enter"}, "C B A"},
 		{"number", quiz.Question{Kind: quiz.Numeric}, []string{"-", "4", "2", "9", "backspace", "enter"}, "-42"},
 	}
-	k := newQuizKeys(newGlobalKeys())
+	k := newQuizKeys(keys.NewGlobal())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := newQuizInput(tt.q)
@@ -61,7 +62,7 @@ func TestQuizInputKinds(t *testing.T) {
 // TestQuizInputMistakes: nothing is submitted for a letter out of range or
 // an empty multi answer, and the learner is told why.
 func TestQuizInputMistakes(t *testing.T) {
-	k := newQuizKeys(newGlobalKeys())
+	k := newQuizKeys(keys.NewGlobal())
 	in := newQuizInput(quiz.Question{Kind: quiz.Single, Choices: []string{"x", "y"}})
 	if _, done := in.update(keyMsg("e"), k); done || !strings.Contains(in.err, "A to B") {
 		t.Fatalf("letter out of range: done %v err %q", done, in.err)
@@ -75,7 +76,7 @@ func TestQuizInputMistakes(t *testing.T) {
 // TestQuizEnterAloneNeverAnswers: with nothing picked, typed or placed,
 // enter says so and submits nothing, for every kind of question.
 func TestQuizEnterAloneNeverAnswers(t *testing.T) {
-	k := newQuizKeys(newGlobalKeys())
+	k := newQuizKeys(keys.NewGlobal())
 	abc := []string{"x", "y", "z"}
 	for _, kind := range []quiz.Kind{quiz.Single, quiz.Multi, quiz.TrueFalse, quiz.Order, quiz.Numeric} {
 		in := newQuizInput(quiz.Question{Kind: kind, Choices: abc})

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // quizTextMaxW keeps the quiz's lines short enough to read.
@@ -15,8 +17,8 @@ const quizTextMaxW = 96
 // View draws the phase showing: a title line, the body (scrolled when it is
 // longer than the screen), and the keys.
 func (q *quizScreen) View() string {
-	if q.w < minWidth || q.h < minHeight {
-		return tooSmallView(q.st, q.w, q.h)
+	if q.w < components.MinWidth || q.h < components.MinHeight {
+		return components.TooSmallView(q.st, q.w, q.h)
 	}
 	tw := min(q.w-2, quizTextMaxW)
 	var body []string
@@ -34,22 +36,22 @@ func (q *quizScreen) View() string {
 	q.scroll = min(q.scroll, max(len(body)-room, 0))
 	pos := ""
 	if len(body) > room {
-		pos = q.st.Faint.Render("[" + itoa(q.scroll+1) + "-" + itoa(q.scroll+room) + "/" + itoa(len(body)) + "] ")
+		pos = q.st.Faint.Render("[" + components.Itoa(q.scroll+1) + "-" + components.Itoa(q.scroll+room) + "/" + components.Itoa(len(body)) + "] ")
 		body = body[q.scroll : q.scroll+room]
 	}
 	lines := []string{q.st.Title.Render("kafkasim") + " " + q.st.Bold.Render(q.headline()), ""}
 	for _, l := range body {
 		lines = append(lines, " "+l)
 	}
-	out := block(lines, q.w, q.h-1)
+	out := components.Block(lines, q.w, q.h-1)
 	footer := pos + q.help.ShortHelpView(q.shortKeys())
 	for _, s := range []string{q.status, q.saved} {
 		if s != "" {
-			footer = q.st.Note.Render(" "+sanitize(s)+" ") + " " + footer
+			footer = q.st.Note.Render(" "+components.Sanitize(s)+" ") + " " + footer
 			break
 		}
 	}
-	return strings.Join(append(out, fit(footer, q.w)), "\n")
+	return strings.Join(append(out, components.Fit(footer, q.w)), "\n")
 }
 
 // headline says where in the quiz the learner is.
@@ -65,7 +67,7 @@ func (q *quizScreen) headline() string {
 	if q.phase == quizAsking {
 		n++
 	}
-	return t + " · question " + itoa(n) + " of " + itoa(q.session.Len()) + " · " + itoa(q.session.Score().Overall.Right) + " right"
+	return t + " · question " + components.Itoa(n) + " of " + components.Itoa(q.session.Len()) + " · " + components.Itoa(q.session.Score().Overall.Right) + " right"
 }
 
 // chooseBody is the menu with what is saved.
@@ -73,14 +75,14 @@ func (q *quizScreen) chooseBody(room int) []string {
 	st := q.st
 	var lines []string
 	if q.book.warning != "" {
-		lines = append(lines, st.Error.Render("! ")+sanitize(q.book.warning), "")
+		lines = append(lines, st.Error.Render("! ")+components.Sanitize(q.book.warning), "")
 	}
 	if q.bank != nil {
 		lines = append(lines, st.Faint.Render(nounCount(len(q.bank), "question", "questions")+" from "+q.bankName+" (answers are not saved)"))
 	} else if n := q.book.latest.Quizzes; n > 0 {
 		lines = append(lines, st.Faint.Render("finished so far: "+nounCount(n, "quiz", "quizzes")))
 	} else {
-		lines = append(lines, st.Faint.Render(itoa(quizCount)+" questions from the bank and "+itoa(quizGenerated)+" worked out by the simulator's own code"))
+		lines = append(lines, st.Faint.Render(components.Itoa(quizCount)+" questions from the bank and "+components.Itoa(quizGenerated)+" worked out by the simulator's own code"))
 	}
 	lines = append(lines, "")
 	return append(lines, q.menuLines(room-len(lines))...)
@@ -106,7 +108,7 @@ func (q *quizScreen) questionBody(tw int) []string {
 	st := q.st
 	in := &q.input
 	var lines []string
-	for _, l := range wrap("topic "+sanitize(in.q.Topic)+" · "+kindHow(in.q.Kind), tw) {
+	for _, l := range components.Wrap("topic "+components.Sanitize(in.q.Topic)+" · "+kindHow(in.q.Kind), tw) {
 		lines = append(lines, st.Faint.Render(l))
 	}
 	lines = append(lines, "")
@@ -114,7 +116,7 @@ func (q *quizScreen) questionBody(tw int) []string {
 	lines = append(lines, "")
 	lines = append(lines, q.inputLines(tw)...)
 	if in.err != "" {
-		lines = append(lines, "", st.Error.Render("! ")+sanitize(in.err))
+		lines = append(lines, "", st.Error.Render("! ")+components.Sanitize(in.err))
 	}
 	return lines
 }
@@ -138,7 +140,7 @@ func (q *quizScreen) inputLines(tw int) []string {
 			if pos < in.placed {
 				mark = "✓ "
 			}
-			lines = append(lines, row(pos, itoa(pos+1)+". "+mark+quiz.Label(i)+". "+in.q.Choices[i])...)
+			lines = append(lines, row(pos, components.Itoa(pos+1)+". "+mark+quiz.Label(i)+". "+in.q.Choices[i])...)
 		}
 		return lines
 	}
@@ -156,8 +158,8 @@ func (q *quizScreen) inputLines(tw int) []string {
 }
 
 // choiceLines wraps one choice under a cursor mark, indented after its label.
-func choiceLines(st *Styles, selected bool, text string, tw int) []string {
-	lines := wrap(sanitize(text), tw-4)
+func choiceLines(st *theme.Styles, selected bool, text string, tw int) []string {
+	lines := components.Wrap(components.Sanitize(text), tw-4)
 	for i := range lines {
 		switch {
 		case i > 0:
@@ -226,7 +228,7 @@ func (q *quizScreen) answerKeys() []key.Binding {
 }
 
 // pickedMark marks a choice after the answer: right ones ✔, a wrong pick ✘.
-func pickedMark(st *Styles, q quiz.Question, given quiz.Response, i int) (string, bool) {
+func pickedMark(st *theme.Styles, q quiz.Question, given quiz.Response, i int) (string, bool) {
 	right := slices.Contains(q.Correct, i)
 	picked := slices.Contains(given.Picks, i)
 	switch {
@@ -243,5 +245,5 @@ func nounCount(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return itoa(n) + " " + many
+	return components.Itoa(n) + " " + many
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/theme"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,7 +15,7 @@ func Run(opts Options) error {
 	if os.Getenv("NO_COLOR") != "" {
 		r.SetColorProfile(termenv.Ascii)
 	}
-	st := NewStyles(r)
+	st := theme.NewStyles(r)
 	m := newModel(opts, &st, defaultDeps())
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()

@@ -31,37 +31,3 @@ func (s Screen) String() string {
 	}
 	return "unknown"
 }
-
-// paneID names a pane of the simulator screen; tab moves focus in this order.
-type paneID int
-
-// The panes that take focus, in tab order: down the left column of the
-// wide layout, then down the right one (producers above groups).
-const (
-	paneCluster paneID = iota
-	paneLogs
-	paneProducers
-	paneGroups
-	paneLedger
-	paneNarration
-	paneCount
-)
-
-// String names the pane as its title shows it.
-func (p paneID) String() string {
-	switch p {
-	case paneCluster:
-		return "Cluster"
-	case paneLogs:
-		return "Partition logs"
-	case paneGroups:
-		return "Groups"
-	case paneProducers:
-		return "Producers"
-	case paneLedger:
-		return "Delivery ledger"
-	case paneNarration:
-		return "What happened"
-	}
-	return "?"
-}

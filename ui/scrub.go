@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // Scrubbing: the timeline is a slider. `t` asks for a time or a mark and
@@ -52,9 +53,9 @@ func (m *simScreen) openTimePrompt() {
 	}
 	m.pause()
 	now, marks := m.run.Now(), m.marks
-	hint := "35s, 1m30s, 35 (seconds), +5s or -5s from now " + fmtMs(now)
+	hint := "35s, 1m30s, 35 (seconds), +5s or -5s from now " + components.FmtMs(now)
 	if len(marks) > 0 {
-		hint += "\nor a mark: m1 … m" + itoa(len(marks)) + "\n" + strings.Join(markList(marks, now, max(m.h-12, 1)), "\n")
+		hint += "\nor a mark: m1 … m" + components.Itoa(len(marks)) + "\n" + strings.Join(markList(marks, now, max(m.h-12, 1)), "\n")
 	}
 	m.prompt = m.prompt.Open("Go to time", hint, "", func(v string) tea.Msg {
 		if at, ok := parseMarkRef(v, marks); ok {
@@ -69,7 +70,7 @@ func (m *simScreen) openTimePrompt() {
 
 // markList numbers the marks, at most n of them, from the last one before
 // now: "m2 ◇ 10.000s add-consumer cooperative".
-func markList(marks []mark, nowMs int64, n int) []string {
+func markList(marks []components.Mark, nowMs int64, n int) []string {
 	from := 0
 	for i, mk := range marks {
 		if mk.AtMs <= nowMs {
@@ -79,13 +80,13 @@ func markList(marks []mark, nowMs int64, n int) []string {
 	from = max(min(from, len(marks)-n), 0)
 	var out []string
 	for i := from; i < len(marks) && i < from+n; i++ {
-		out = append(out, "m"+itoa(i+1)+" "+markText(&marks[i]))
+		out = append(out, "m"+components.Itoa(i+1)+" "+components.MarkText(&marks[i]))
 	}
 	return out
 }
 
 // parseMarkRef reads "m3": the time of the third mark.
-func parseMarkRef(s string, marks []mark) (int64, bool) {
+func parseMarkRef(s string, marks []components.Mark) (int64, bool) {
 	s = strings.TrimSpace(s)
 	if !strings.HasPrefix(s, "m") {
 		return 0, false
@@ -140,7 +141,7 @@ func (m *simScreen) goToTime(atMs int64) tea.Cmd {
 	now := m.run.Now()
 	switch {
 	case atMs == now:
-		m.status = "already at " + fmtMs(atMs)
+		m.status = "already at " + components.FmtMs(atMs)
 		return nil
 	case atMs < now:
 		step := 0
@@ -163,7 +164,7 @@ func (m *simScreen) goToTime(atMs int64) tea.Cmd {
 		if next := m.run.NextAt(); next < 0 || next > atMs {
 			m.run.RunUntil(atMs)
 		} else {
-			m.status = "stopped at " + fmtMs(m.run.Now()) + " on the way to " + fmtMs(atMs) + ": t goes on"
+			m.status = "stopped at " + components.FmtMs(m.run.Now()) + " on the way to " + components.FmtMs(atMs) + ": t goes on"
 		}
 		m.afterScrub()
 	})
@@ -212,14 +213,14 @@ func (m *simScreen) nextEvent(kind eventKind) tea.Cmd {
 	}
 	return m.jumpForward(limit, true, step, func() {
 		if found == nil {
-			m.status = "no " + kind.name + " ahead before " + fmtMs(limit)
+			m.status = "no " + kind.name + " ahead before " + components.FmtMs(limit)
 			if saved != nil {
 				saved.Restore()
 				m.afterSeek()
 				return
 			}
 		} else {
-			m.status = "next " + kind.name + " at " + fmtMs(found.AtMs) + ": " + firstClause(found.Why())
+			m.status = "next " + kind.name + " at " + components.FmtMs(found.AtMs) + ": " + firstClause(found.Why())
 		}
 		m.hot.reset()
 		m.absorbNew(true)
@@ -242,7 +243,7 @@ func (m *simScreen) clickTimeline(msg tea.MouseMsg) (tea.Cmd, bool) {
 	if m.run == nil || msg.Button != tea.MouseButtonLeft || msg.Action != tea.MouseActionPress || msg.Y != r.y {
 		return nil, false
 	}
-	at, ok := m.timeline.timeAt(msg.X-r.x, m.run.Now(), m.spec.DurationMs, m.marks)
+	at, ok := m.timeline.TimeAt(msg.X-r.x, m.run.Now(), m.spec.DurationMs, m.marks)
 	if !ok {
 		return nil, false
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 func TestParseGoTo(t *testing.T) {
@@ -27,7 +28,7 @@ func TestParseGoTo(t *testing.T) {
 			t.Errorf("%q: got %d %v, want %d %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
-	marks := []mark{{AtMs: 10_000}, {AtMs: 20_000}}
+	marks := []components.Mark{{AtMs: 10_000}, {AtMs: 20_000}}
 	if at, ok := parseMarkRef("m2", marks); !ok || at != 20_000 {
 		t.Errorf("m2: %d %v", at, ok)
 	}
@@ -69,7 +70,7 @@ func TestNextEventOfAKind(t *testing.T) {
 	m = runJob(m, m.sim.nextEvent(kindElection))
 	ev := m.sim.events[len(m.sim.events)-1]
 	if m.sim.run.Now() != 38_000 || last(m.sim.events, sim.EvLeaderElected) < 0 {
-		t.Fatalf("E from 1s should stop at b3's unclean election at 38s, at %s (last %s)", fmtMs(m.sim.run.Now()), ev.Type)
+		t.Fatalf("E from 1s should stop at b3's unclean election at 38s, at %s (last %s)", components.FmtMs(m.sim.run.Now()), ev.Type)
 	}
 	if !strings.Contains(m.sim.status, "next leader election at 38.000s") {
 		t.Errorf("status %q", m.sim.status)
@@ -79,14 +80,14 @@ func TestNextEventOfAKind(t *testing.T) {
 	m = runJob(m, m.sim.goToTime(5_000))
 	m = runJob(m, m.sim.nextEvent(kindRebalance))
 	if m.sim.run.Now() != 10_000 || m.sim.events[last(m.sim.events, sim.EvRebalanceStarted)].AtMs != 10_000 {
-		t.Errorf("R from 5s should stop at c3's join at 10s, at %s", fmtMs(m.sim.run.Now()))
+		t.Errorf("R from 5s should stop at c3's join at 10s, at %s", components.FmtMs(m.sim.run.Now()))
 	}
 	m = runJob(m, m.sim.goToTime(59_000))
 	before := m.sim.run.StepCount()
 	m = runJob(m, m.sim.nextEvent(kindRebalance))
 	if m.sim.run.Now() != 59_000 || m.sim.run.StepCount() != before || !strings.Contains(m.sim.status, "no rebalance ahead") {
 		t.Errorf("with no rebalance left the run should stay at 59s: at %s step %d (was %d), status %q",
-			fmtMs(m.sim.run.Now()), m.sim.run.StepCount(), before, m.sim.status)
+			components.FmtMs(m.sim.run.Now()), m.sim.run.StepCount(), before, m.sim.status)
 	}
 }
 
@@ -100,7 +101,7 @@ func TestGoToTimeBackIsTheSameRun(t *testing.T) {
 	scrubbed = runJob(scrubbed, scrubbed.sim.goToTime(10_000))
 	if d, s := direct.sim.run, scrubbed.sim.run; d.Now() != s.Now() || d.StepCount() != s.StepCount() || len(d.Events()) != len(s.Events()) {
 		t.Fatalf("direct: %s step %d %d events; scrubbed: %s step %d %d events",
-			fmtMs(d.Now()), d.StepCount(), len(d.Events()), fmtMs(s.Now()), s.StepCount(), len(s.Events()))
+			components.FmtMs(d.Now()), d.StepCount(), len(d.Events()), components.FmtMs(s.Now()), s.StepCount(), len(s.Events()))
 	}
 	if direct.View() != scrubbed.View() {
 		t.Errorf("the screens differ:\n%s\n---\n%s", direct.View(), scrubbed.View())
@@ -131,7 +132,7 @@ func TestFlowScrub(t *testing.T) {
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	if now := final.sim.run.Now(); now != 24_000 {
-		t.Errorf("the run should be at mark 2 (24s), at %s", fmtMs(now))
+		t.Errorf("the run should be at mark 2 (24s), at %s", components.FmtMs(now))
 	}
 }
 
@@ -140,20 +141,20 @@ func TestFlowScrub(t *testing.T) {
 func TestClickTimeline(t *testing.T) {
 	m := simOn(t, "at-least-once", 120, 36)
 	r := m.sim.lay.timeline
-	_, trackW, _ := m.sim.timeline.scale(0, 50_000, m.sim.marks)
+	_, trackW, _ := m.sim.timeline.Scale(0, 50_000, m.sim.marks)
 	x := r.x + 1 + (trackW-1)/2 // the middle of 0–50s
 	next, cmd := m.Update(tea.MouseMsg{X: x, Y: r.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	m = runJob(next.(Model), cmd)
 	if now := m.sim.run.Now(); now < 24_000 || now > 26_000 || now%1000 != 0 {
-		t.Errorf("a click mid-track should go to about 25s, a whole second: at %s", fmtMs(now))
+		t.Errorf("a click mid-track should go to about 25s, a whole second: at %s", components.FmtMs(now))
 	}
-	if !strings.Contains(m.View(), fmtMs(m.sim.run.Now())+" / 50.000s") {
+	if !strings.Contains(m.View(), components.FmtMs(m.sim.run.Now())+" / 50.000s") {
 		t.Errorf("the clock does not show the new time")
 	}
 	before := m.sim.run.Now()
 	next, cmd = m.Update(tea.MouseMsg{X: r.x + r.w - 2, Y: r.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	m = runJob(next.(Model), cmd)
 	if m.sim.run.Now() != before {
-		t.Errorf("a click on the clock moved the run to %s", fmtMs(m.sim.run.Now()))
+		t.Errorf("a click on the clock moved the run to %s", components.FmtMs(m.sim.run.Now()))
 	}
 }

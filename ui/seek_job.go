@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // slicedSeeker is a runner that can seek a piece at a time (sim.Run's
@@ -58,7 +59,7 @@ func (m *simScreen) seekThen(step int, then func()) tea.Cmd {
 	}
 	progress := func() string {
 		d, total := sk.Progress()
-		return "replaying to " + fmtMs(targetMs) + ": at " + fmtMs(m.run.Now()) + " " +
+		return "replaying to " + components.FmtMs(targetMs) + ": at " + components.FmtMs(m.run.Now()) + " " +
 			bar(int64(d), int64(total), 20) + " " + percent(int64(d), int64(total))
 	}
 	return m.startEngineJob(work, after, progress)
@@ -86,7 +87,7 @@ type forwardSaver interface {
 // finish. esc calls it off: a run that can keep a copy of itself goes
 // back where it was (keep); any other stops where it got.
 func (m *simScreen) jumpForward(targetMs int64, keep bool, step func() bool, finish func()) tea.Cmd {
-	restore := func() { m.status = "stopped at " + fmtMs(m.run.Now()) }
+	restore := func() { m.status = "stopped at " + components.FmtMs(m.run.Now()) }
 	if s, ok := m.run.(forwardSaver); ok && keep {
 		saved := s.Save()
 		restore = func() {
@@ -114,7 +115,7 @@ func (m *simScreen) jumpForward(targetMs int64, keep bool, step func() bool, fin
 	}
 	progress := func() string {
 		now := m.run.Now()
-		return "running to " + fmtMs(targetMs) + ": at " + fmtMs(now) + " " +
+		return "running to " + components.FmtMs(targetMs) + ": at " + components.FmtMs(now) + " " +
 			bar(now-fromMs, targetMs-fromMs, 20) + " " + percent(now-fromMs, targetMs-fromMs)
 	}
 	return m.startEngineJob(work, after, progress)

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // restart begins the scenario again from its config and seed. Faults
@@ -233,7 +234,7 @@ func (m *simScreen) nextMark() tea.Cmd {
 		if next := m.run.NextAt(); next < 0 || next > at {
 			m.run.RunUntil(at)
 		} else { // maxStepsPerJump ran out before the mark
-			m.status = "stopped at " + fmtMs(m.run.Now()) + " on the way to the mark: ] goes on"
+			m.status = "stopped at " + components.FmtMs(m.run.Now()) + " on the way to the mark: ] goes on"
 		}
 		m.hot.reset()
 		m.absorbNew(true)
@@ -285,7 +286,7 @@ func (m *simScreen) inject(cmd sim.Command) tea.Cmd {
 		}
 	}
 	m.hand = append(kept, sim.Applied{Step: step, AtMs: m.run.Now(), Cmd: cmd})
-	m.status = "injected " + commandLabel(cmd)
+	m.status = "injected " + components.CommandLabel(cmd)
 	m.absorbNew(false)
 	m.refresh()
 	return nil
@@ -328,7 +329,7 @@ func (m *simScreen) refresh() {
 	if n := m.logs.tailFor(&m.snap); n > sim.DefaultSnapshotTail {
 		m.snap = m.run.SnapshotTail(n) // a window looks further back
 	}
-	m.marks = marksFrom(m.spec.Timeline, m.hand)
+	m.marks = components.MarksFrom(m.spec.Timeline, m.hand)
 	m.layout()
 }
 
@@ -350,7 +351,7 @@ func (m *simScreen) speedNote() string {
 	note += " per real second"
 	if d := m.spec.DurationMs; m.run != nil && d > m.run.Now() {
 		left := d - m.run.Now()
-		note += " · " + scaleLabel(left) + " left: about " + scaleLabel(max(left*1000/sp.MsPerSec, 1000)) + " to watch"
+		note += " · " + components.ScaleLabel(left) + " left: about " + components.ScaleLabel(max(left*1000/sp.MsPerSec, 1000)) + " to watch"
 	}
 	return note
 }

@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // maxDrillTail bounds the records per log that the snapshot under an open
@@ -16,19 +17,19 @@ const maxDrillTail = 20_000
 // while the ledger has the focus. A lesson asks before its own enter (go
 // on), so the other panes' drill-downs do not take that key from it.
 func (m *simScreen) drillKey(km tea.KeyMsg) bool {
-	return m.focus == paneLedger && key.Matches(km, m.keys.Drill)
+	return m.focus == components.PaneLedger && key.Matches(km, m.keys.Drill)
 }
 
 // historyHelp is what enter opens from each pane besides the ledger.
-var historyHelp = map[paneID]string{
-	paneLogs:    "partition history",
-	paneCluster: "broker history",
-	paneGroups:  "group history",
+var historyHelp = map[components.PaneID]string{
+	components.PaneLogs:    "partition history",
+	components.PaneCluster: "broker history",
+	components.PaneGroups:  "group history",
 }
 
 // enableHistory enables enter where the focused pane has a history, and
 // names it, so help stays truthful.
-func (m *simScreen) enableHistory(id paneID) {
+func (m *simScreen) enableHistory(id components.PaneID) {
 	desc, ok := historyHelp[id]
 	m.keys.History.SetEnabled(ok)
 	if ok {
@@ -44,13 +45,13 @@ func (m *simScreen) openDrill() {
 		return
 	}
 	switch m.focus {
-	case paneLogs:
+	case components.PaneLogs:
 		m.openHistory(sheetPartition, m.logs.firstShownPartition(&m.snap))
 		return
-	case paneCluster:
+	case components.PaneCluster:
 		m.openHistory(sheetBroker, 0)
 		return
-	case paneGroups:
+	case components.PaneGroups:
 		m.openHistory(sheetGroup, 0)
 		return
 	}
@@ -66,12 +67,12 @@ func (m *simScreen) openDrill() {
 // showFate fills the list with the group's records of fateOrder[fate],
 // from the engine, and takes a snapshot deep enough to draw them.
 func (m *simScreen) showFate(group string, fate int) {
-	fates := m.run.Fates(group, fateOrder[fate])
+	fates := m.run.Fates(group, components.FateOrder[fate])
 	m.drill.Open(group, fate, fates)
 	m.snap = m.run.SnapshotTail(drillTail(&m.snap, fates))
 	for gi, g := range m.snap.Ledger.Groups {
 		if g.ID == group {
-			m.ledger.cursor, m.ledger.moved = gi*len(fateOrder)+fate, true
+			m.ledger.cursor, m.ledger.moved = gi*len(components.FateOrder)+fate, true
 		}
 	}
 	m.layout()
@@ -99,7 +100,7 @@ func (m *simScreen) updateDrill(msg tea.Msg) tea.Cmd {
 	case act.sheet != sheetNone:
 		m.sheetAction(act.sheet)
 	default:
-		n := len(fateOrder)
+		n := len(components.FateOrder)
 		m.showFate(m.drill.group, (m.drill.fate+act.dir+n)%n)
 	}
 	return nil
@@ -128,7 +129,7 @@ func (m *simScreen) inspectSelected() {
 			return
 		}
 	}
-	m.status = "no copy of " + sanitize(f.Producer) + "#" + itoa(f.SendN) + " is in the log now: the list says why"
+	m.status = "no copy of " + components.Sanitize(f.Producer) + "#" + components.Itoa(f.SendN) + " is in the log now: the list says why"
 }
 
 // closeDrill hides the list and the marks; the run stays paused.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // openInspector puts the record cursor on the newest record of the first
@@ -37,7 +38,7 @@ func (m *simScreen) inspect(c recCursor) {
 		r, ok = findRecord(p, c.offset)
 	}
 	if !ok {
-		m.status = "no record at " + sanitize(c.topic) + "-" + itoa(c.partition) + "@" + i64(c.offset)
+		m.status = "no record at " + components.Sanitize(c.topic) + "-" + components.Itoa(c.partition) + "@" + components.I64(c.offset)
 		return
 	}
 	var story *sim.RecordStory
@@ -93,7 +94,7 @@ func (m *simScreen) moveRecord(dir int) {
 	}
 	switch {
 	case i >= len(recs):
-		m.status = "the newest record of " + sanitize(c.topic) + "-" + itoa(c.partition)
+		m.status = "the newest record of " + components.Sanitize(c.topic) + "-" + components.Itoa(c.partition)
 		return
 	case i < 0 && recs[0].Offset > p.LogStart:
 		m.inspect(recCursor{c.topic, c.partition, recs[0].Offset - 1})

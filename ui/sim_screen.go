@@ -8,6 +8,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // frameInterval is the real time between animation frames while playing.
@@ -51,8 +54,8 @@ const defaultSpeed = 3
 // simScreen plays a scenario: the engine run, the panes that draw its
 // snapshots, and the controls.
 type simScreen struct {
-	st    *Styles
-	keys  simKeys
+	st    *theme.Styles
+	keys  keys.Sim
 	help  help.Model
 	spec  scenarioSpec
 	start runFactory
@@ -66,13 +69,13 @@ type simScreen struct {
 	seenSeq int         // events already turned into highlights
 	note    *sim.Event  // the latest narration
 	hand    []sim.Applied
-	marks   []mark
+	marks   []components.Mark
 	hot     *anim
 
 	playing bool
 	gen     int
 	speed   int
-	focus   paneID
+	focus   components.PaneID
 	status  string
 	// statusFrames counts down the frames the status stays while playing.
 	statusFrames int
@@ -87,9 +90,9 @@ type simScreen struct {
 	ledger    ledgerPane
 	drill     drillPane // the ledger's drill-down, over the lower panes
 	narration narrationPane
-	timeline  timelinePane
-	menu      faultMenu
-	prompt    prompt
+	timeline  components.TimelinePane
+	menu      components.FaultMenu
+	prompt    components.Prompt
 	whatif    whatIf
 	cmdline   cmdline
 	shells    shellDeps // sandbox sessions for the command line
@@ -98,22 +101,22 @@ type simScreen struct {
 	live      *Live     // real clients drive the run (live_screen.go)
 }
 
-func newSimScreen(st *Styles, keys simKeys, spec scenarioSpec, start runFactory) *simScreen {
+func newSimScreen(st *theme.Styles, keys keys.Sim, spec scenarioSpec, start runFactory) *simScreen {
 	m := &simScreen{
 		st: st, keys: keys, help: help.New(), spec: spec, start: start, hot: newAnim(),
 		speed: defaultSpeed, cluster: newClusterPane(), logs: newLogsPane(st), groups: newGroupsPane(),
 		producers: newProducersPane(), ledger: newLedgerPane(), drill: newDrillPane(), narration: newNarrationPane(),
-		menu: newFaultMenu(), prompt: newPrompt(), whatif: newWhatIf(), cmdline: newCmdline(), w: minWidth, h: minHeight,
+		menu: components.NewFaultMenu(), prompt: components.NewPrompt(), whatif: newWhatIf(), cmdline: newCmdline(), w: components.MinWidth, h: components.MinHeight,
 	}
 	m.help.Styles.ShortKey = st.Bold
 	m.help.Styles.ShortDesc = st.Faint
 	m.help.Styles.FullKey = st.Bold
 	m.help.Styles.FullDesc = st.Faint
 	if keys.GoTo.Enabled() {
-		m.timeline.keysHint = "t go to · R C E next"
+		m.timeline.KeysHint = "t go to · R C E next"
 	}
 	m.restart()
-	m.setFocus(paneLogs)
+	m.setFocus(components.PaneLogs)
 	return m
 }
 
@@ -160,9 +163,9 @@ func (m *simScreen) Keys() help.KeyMap {
 	case m.cmdline.IsOpen():
 		return m.cmdline.keyMap()
 	case m.prompt.IsOpen():
-		return m.prompt.keys
+		return m.prompt.Keys
 	case m.menu.IsOpen():
-		return m.menu.keys
+		return m.menu.Keys
 	case m.drill.IsOpen():
 		return m.drill.Keys()
 	}
@@ -205,7 +208,7 @@ func (m *simScreen) update(msg tea.Msg) tea.Cmd {
 		return m.continueJob(msg)
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
-	case faultChosenMsg:
+	case components.FaultChosenMsg:
 		return m.injectSettled(msg)
 	case exportPathMsg:
 		return m.exportTo(msg)
@@ -223,7 +226,7 @@ func (m *simScreen) update(msg tea.Msg) tea.Cmd {
 	case seedChosenMsg:
 		m.spec = m.spec.withSeed(msg.Seed)
 		m.restart()
-		m.status = "new seed " + u64(msg.Seed)
+		m.status = "new seed " + components.U64(msg.Seed)
 	case tea.MouseMsg:
 		if cmd, ok := m.clickTimeline(msg); ok {
 			return cmd
@@ -287,9 +290,9 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Command):
 		m.openCmdline()
 	case key.Matches(msg, k.Focus):
-		m.setFocus((m.focus + 1) % paneCount)
+		m.setFocus((m.focus + 1) % components.PaneCount)
 	case key.Matches(msg, k.FocusBack):
-		m.setFocus((m.focus + paneCount - 1) % paneCount)
+		m.setFocus((m.focus + components.PaneCount - 1) % components.PaneCount)
 	case key.Matches(msg, k.Drill), key.Matches(msg, k.History):
 		m.openDrill()
 	case key.Matches(msg, k.Inspect):
@@ -300,10 +303,10 @@ func (m *simScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.scrollFocused(1)
 	case key.Matches(msg, k.PageUp):
 		p := m.paneByID(m.focus)
-		p.scroll(-max(p.bodyHeight()-1, 1))
+		p.Scroll(-max(p.BodyHeight()-1, 1))
 	case key.Matches(msg, k.PageDown):
 		p := m.paneByID(m.focus)
-		p.scroll(max(p.bodyHeight()-1, 1))
+		p.Scroll(max(p.BodyHeight()-1, 1))
 	}
 	return nil
 }
@@ -319,16 +322,16 @@ func (m *simScreen) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	}
 	switch msg.Button {
 	case tea.MouseButtonWheelUp:
-		m.paneByID(id).scroll(-3)
+		m.paneByID(id).Scroll(-3)
 	case tea.MouseButtonWheelDown:
-		m.paneByID(id).scroll(3)
+		m.paneByID(id).Scroll(3)
 	}
 	return nil
 }
 
 func (m *simScreen) openSeedPrompt() {
 	m.pause()
-	m.prompt = m.prompt.Open("Seed", "a number; the same seed replays the same run", u64(m.spec.Seed),
+	m.prompt = m.prompt.Open("Seed", "a number; the same seed replays the same run", components.U64(m.spec.Seed),
 		func(v string) tea.Msg {
 			seed, ok := parseSeed(v)
 			if !ok {
@@ -340,14 +343,14 @@ func (m *simScreen) openSeedPrompt() {
 
 // setFocus moves the focus to pane id. On the ledger, ↑/↓ choose a fate
 // and enter lists its records; elsewhere ↑/↓ scroll.
-func (m *simScreen) setFocus(id paneID) {
+func (m *simScreen) setFocus(id components.PaneID) {
 	m.focus = id
-	for i := range paneCount {
-		m.paneByID(i).focused = i == id
+	for i := range components.PaneCount {
+		m.paneByID(i).Focused = i == id
 	}
-	onLedger := id == paneLedger
+	onLedger := id == components.PaneLedger
 	m.keys.Drill.SetEnabled(onLedger)
-	m.enableLogKeys(id == paneLogs)
+	m.enableLogKeys(id == components.PaneLogs)
 	m.enableHistory(id)
 	up, down := "scroll up", "scroll down"
 	if onLedger {
@@ -361,26 +364,26 @@ func (m *simScreen) setFocus(id paneID) {
 // scrollFocused scrolls the focused pane by n lines; on the ledger it
 // moves the cursor n fates.
 func (m *simScreen) scrollFocused(n int) {
-	if m.focus == paneLedger {
+	if m.focus == components.PaneLedger {
 		m.ledger.move(n, len(m.snap.Ledger.Groups))
 		return
 	}
-	m.paneByID(m.focus).scroll(n)
+	m.paneByID(m.focus).Scroll(n)
 }
 
 // paneByID is the shared part of a pane, for focus and scrolling.
-func (m *simScreen) paneByID(id paneID) *pane {
+func (m *simScreen) paneByID(id components.PaneID) *components.Pane {
 	switch id {
-	case paneCluster:
-		return &m.cluster.pane
-	case paneLogs:
-		return &m.logs.pane
-	case paneGroups:
-		return &m.groups.pane
-	case paneProducers:
-		return &m.producers.pane
-	case paneLedger:
-		return &m.ledger.pane
+	case components.PaneCluster:
+		return &m.cluster.Pane
+	case components.PaneLogs:
+		return &m.logs.Pane
+	case components.PaneGroups:
+		return &m.groups.Pane
+	case components.PaneProducers:
+		return &m.producers.Pane
+	case components.PaneLedger:
+		return &m.ledger.Pane
 	}
-	return &m.narration.pane
+	return &m.narration.Pane
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"strings"
 	"testing"
 	"time"
@@ -14,11 +15,11 @@ import (
 func frameFits(frame string, w, h int) string {
 	lines := strings.Split(frame, "\n")
 	if len(lines) > h {
-		return "frame has " + itoa(len(lines)) + " lines for " + itoa(h) + " rows"
+		return "frame has " + components.Itoa(len(lines)) + " lines for " + components.Itoa(h) + " rows"
 	}
 	for i, l := range lines {
 		if n := ansi.StringWidth(l); n > w {
-			return "line " + itoa(i+1) + " is " + itoa(n) + " wide for " + itoa(w) + " columns: " + l
+			return "line " + components.Itoa(i+1) + " is " + components.Itoa(n) + " wide for " + components.Itoa(w) + " columns: " + l
 		}
 	}
 	return ""

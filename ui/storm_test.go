@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/components"
 	"math/rand/v2"
 	"testing"
 
@@ -18,7 +19,7 @@ var stormKeys = []string{
 // events at the root model and checks it never panics and always draws.
 func TestKeyStorm(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3, 4} {
-		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			m := fixtureModelN(t, Options{Lessons: lessons()}, 80, 24, 1+int(seed)*3)
 			storm(t, m, seed, 3000, "fixture", stormKeys)
 		})
@@ -31,7 +32,7 @@ func TestKeyStormRealEngine(t *testing.T) {
 		t.Skip("slow")
 	}
 	for _, seed := range []uint64{5, 6} {
-		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
 			m = runCmd(m, m.Init())
 			storm(t, m, seed, 1500, "sandbox", stormKeys)
@@ -49,7 +50,7 @@ var drillStormKeys = append([]string{"enter", "enter", "enter", "tab", "shift+ta
 // keys, fate changes and closing mixed with everything else.
 func TestKeyStormDrill(t *testing.T) {
 	for _, seed := range []uint64{7, 8, 9} {
-		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			m := playScenario(t, 120, 36)
 			m = press(t, m, "right", "right", "tab", "tab", "tab", "enter")
 			if !m.sim.drill.IsOpen() {
@@ -133,7 +134,7 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 		// whatIfRunMsg starts a what-if's branches, cmdSliceMsg runs a
 		// slice of them or of a seek; exportPathMsg is left out so a storm
 		// never writes files.
-		case faultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg, whatIfRunMsg, cmdSliceMsg:
+		case components.FaultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg, whatIfRunMsg, cmdSliceMsg:
 			next, _ := m.Update(msg)
 			m = next.(Model)
 		}

@@ -11,6 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
 )
 
 // whatIfStage is where the what-if is: choosing, running or showing.
@@ -36,12 +38,12 @@ func (s whatIfStage) String() string {
 // whatIfKeys drive the what-if: the menu keys while choosing, and on the
 // comparison esc to go back and w to try another change.
 type whatIfKeys struct {
-	menu    menuKeys
+	menu    keys.Menu
 	Another key.Binding
 }
 
 func newWhatIfKeys() whatIfKeys {
-	return whatIfKeys{menu: newMenuKeys(),
+	return whatIfKeys{menu: keys.NewMenu(),
 		Another: key.NewBinding(key.WithKeys("w", "enter"), key.WithHelp("w", "another what-if"))}
 }
 
@@ -72,14 +74,14 @@ type whatIf struct {
 	target  string
 	value   string
 	until   []untilChoice
-	typed   prompt
+	typed   components.Prompt
 	err     string
 	result  whatIfResult
 	// progress is how far the running branches got (whatif_job.go).
 	progress *whatIfProgress
 }
 
-func newWhatIf() whatIf { return whatIf{keys: newWhatIfKeys(), typed: newPrompt()} }
+func newWhatIf() whatIf { return whatIf{keys: newWhatIfKeys(), typed: components.NewPrompt()} }
 
 // Open starts choosing, for the run as it stands at nowMs.
 func (w whatIf) Open(spec scenarioSpec, hand []sim.Applied, nowMs int64) whatIf {
@@ -102,7 +104,7 @@ func (w whatIf) fullScreen() bool { return w.stage == wiResult }
 func (w whatIf) Keys() help.KeyMap {
 	switch w.stage {
 	case wiTypeUntil:
-		return w.typed.keys
+		return w.typed.Keys
 	case wiResult, wiRunning:
 		return w.keys
 	}
@@ -165,7 +167,7 @@ func (w whatIf) Update(msg tea.Msg) (whatIf, tea.Cmd) {
 	case key.Matches(km, w.keys.menu.Down):
 		w.cursor = (w.cursor + 1) % max(n, 1)
 	case key.Matches(km, w.keys.menu.Select) && w.cursor < n:
-		return w.choose()
+		return w.Choose()
 	}
 	return w, nil
 }
@@ -197,8 +199,8 @@ func (w whatIf) back() whatIf {
 	return w
 }
 
-// choose takes the item under the cursor and moves on.
-func (w whatIf) choose() (whatIf, tea.Cmd) {
+// Choose takes the item under the cursor and moves on.
+func (w whatIf) Choose() (whatIf, tea.Cmd) {
 	item := w.choices()[w.cursor]
 	w.cursor, w.err = 0, ""
 	switch w.stage {
@@ -234,10 +236,10 @@ func (w whatIf) choose() (whatIf, tea.Cmd) {
 // updateTyped edits the typed time; enter runs, esc goes back.
 func (w whatIf) updateTyped(km tea.KeyMsg) (whatIf, tea.Cmd) {
 	switch {
-	case key.Matches(km, w.typed.keys.Cancel):
+	case key.Matches(km, w.typed.Keys.Cancel):
 		w.stage, w.err = wiUntil, ""
-	case key.Matches(km, w.typed.keys.Accept):
-		atMs, err := parseRunTime(strings.TrimSpace(string(w.typed.value)))
+	case key.Matches(km, w.typed.Keys.Accept):
+		atMs, err := parseRunTime(strings.TrimSpace(string(w.typed.Value)))
 		if err == nil {
 			err = scenarioOf(w.spec).CheckLimits(atMs)
 		}
@@ -247,7 +249,7 @@ func (w whatIf) updateTyped(km tea.KeyMsg) (whatIf, tea.Cmd) {
 		}
 		return w.run(atMs)
 	default:
-		w.typed.edit(km)
+		w.typed.Edit(km)
 	}
 	return w, nil
 }
@@ -272,12 +274,12 @@ func (w whatIf) Done(msg whatIfDoneMsg) whatIf {
 func untilChoices(durationMs, nowMs int64) []untilChoice {
 	var out []untilChoice
 	if durationMs > nowMs {
-		out = append(out, untilChoice{"the scenario's end (" + fmtMs(durationMs) + ")", durationMs})
+		out = append(out, untilChoice{"the scenario's end (" + components.FmtMs(durationMs) + ")", durationMs})
 	}
 	for _, d := range []int64{10_000, 60_000} {
 		at := nowMs + d
 		if at != durationMs {
-			out = append(out, untilChoice{fmtMs(d) + " from now (" + fmtMs(at) + ")", at})
+			out = append(out, untilChoice{components.FmtMs(d) + " from now (" + components.FmtMs(at) + ")", at})
 		}
 	}
 	return append(out, untilChoice{"a time I type", -1})

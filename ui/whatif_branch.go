@@ -1,6 +1,9 @@
 package ui
 
-import "kafkasim/sim"
+import (
+	"kafkasim/sim"
+	"kafkasim/ui/components"
+)
 
 // whatIfRequest is everything a what-if needs, copied off the screen so
 // the branches can run off the UI goroutine.
@@ -94,7 +97,7 @@ func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string
 		return side, false
 	}
 	for _, sk := range br.Skipped {
-		side.Skipped = append(side.Skipped, commandLabel(sk.Cmd)+" at "+fmtMs(sk.AtMs)+": "+sanitize(sk.Err.Error()))
+		side.Skipped = append(side.Skipped, components.CommandLabel(sk.Cmd)+" at "+components.FmtMs(sk.AtMs)+": "+components.Sanitize(sk.Err.Error()))
 	}
 	side.Ledger = br.Run.Sim().Snapshot().Ledger
 	side.all = br.Run.Sim().Events()

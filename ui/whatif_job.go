@@ -1,6 +1,9 @@
 package ui
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"kafkasim/ui/components"
+)
 
 // whatIfProgress is how far a what-if's branches got: branch A (side 0)
 // runs to UntilMs, then branch B (side 1) does.
@@ -17,7 +20,7 @@ func (p *whatIfProgress) line() string {
 		name = "branch B (what if)"
 	}
 	done, total := int64(p.Side)*p.UntilMs+p.NowMs, 2*p.UntilMs
-	return name + " at " + fmtMs(p.NowMs) + " of " + fmtMs(p.UntilMs) + " " + bar(done, total, 20) + " " + percent(done, total)
+	return name + " at " + components.FmtMs(p.NowMs) + " of " + components.FmtMs(p.UntilMs) + " " + bar(done, total, 20) + " " + percent(done, total)
 }
 
 // startWhatIf runs the branches the what-if asked for as the screen's

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // commitMode is the what-if setting that is not one Kafka property: when a
@@ -198,7 +199,7 @@ func (s whatIfSetting) values(w whatIfWorld, target string) []string {
 	var out []string
 	if t, ok := s.find(w, target).(*sim.TopicConfig); ok {
 		for n := 1; n <= t.ReplicationFactor; n++ {
-			out = append(out, itoa(n))
+			out = append(out, components.Itoa(n))
 		}
 	}
 	return out

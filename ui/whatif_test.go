@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // crashedAtLeastOnce is the at-least-once scenario at 6s with c1 crashed
@@ -17,7 +18,7 @@ import (
 func crashedAtLeastOnce(t *testing.T) *simScreen {
 	t.Helper()
 	s := realScreen(t, loadSpec(t, "at-least-once"), 120, 36, 6_000)
-	send(s, faultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashConsumer, Group: "inventory", Consumer: 1}})
+	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashConsumer, Group: "inventory", Consumer: 1}})
 	if len(s.hand) != 1 {
 		t.Fatalf("seed %d: the crash was refused: %q", s.spec.Seed, s.status)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // whatIfByKeys opens the what-if at the screen's time and chooses setting,
@@ -71,7 +72,7 @@ func checkBatching(t *testing.T, setting, value string) (a, b batchTally) {
 		if side.t.records < p.Acked+p.Failed || side.t.records > p.Sent || side.t.batches == 0 {
 			t.Fatalf("seed %d: %s: batches %+v do not fit the ledger %+v", spec.Seed, side.label, side.t, p)
 		}
-		want := side.label + ": " + itoa(p.Acked) + " acked, " + itoa(p.Failed) + " failed, sent in " +
+		want := side.label + ": " + components.Itoa(p.Acked) + " acked, " + components.Itoa(p.Failed) + " failed, sent in " +
 			plural(side.t.batches, "batch") + perBatch(side.t.records, side.t.batches)
 		if !strings.Contains(r.Verdict, want) {
 			t.Fatalf("seed %d: verdict %q should say %q", spec.Seed, r.Verdict, want)

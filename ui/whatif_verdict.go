@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // faultNoun names what both branches went through, for the verdict's
@@ -98,19 +99,19 @@ func outcomeOf(side whatIfSide, setting whatIfSetting, target string) outcome {
 	return o
 }
 
-// text writes the numbers: "3 duplicates, 0 lost".
-func (o outcome) text() string {
+// Text writes the numbers: "3 duplicates, 0 lost".
+func (o outcome) Text() string {
 	var parts []string
 	if o.groups {
-		parts = append(parts, plural(o.dup, "duplicate"), itoa(o.lost)+" lost")
+		parts = append(parts, plural(o.dup, "duplicate"), components.Itoa(o.lost)+" lost")
 		if o.skipped > 0 {
-			parts = append(parts, itoa(o.skipped)+" skipped")
+			parts = append(parts, components.Itoa(o.skipped)+" skipped")
 		}
 		if o.pending > 0 {
-			parts = append(parts, itoa(o.pending)+" pending")
+			parts = append(parts, components.Itoa(o.pending)+" pending")
 		}
 	} else {
-		parts = append(parts, itoa(o.acked)+" acked", itoa(o.failed)+" failed")
+		parts = append(parts, components.Itoa(o.acked)+" acked", components.Itoa(o.failed)+" failed")
 	}
 	if o.batches >= 0 {
 		parts = append(parts, "sent in "+plural(o.batches, "batch")+perBatch(o.batched, o.batches))
@@ -132,7 +133,7 @@ func verdict(noun string, a, b whatIfSide, setting whatIfSetting, target string)
 		return "the what-if could not run: see below"
 	}
 	oa, ob := outcomeOf(a, setting, target), outcomeOf(b, setting, target)
-	line := noun + ", " + a.Label + ": " + oa.text() + "; " + b.Label + ": " + ob.text()
+	line := noun + ", " + a.Label + ": " + oa.Text() + "; " + b.Label + ": " + ob.Text()
 	if oa == ob {
 		line += " (no difference)"
 	}
@@ -146,7 +147,7 @@ func perBatch(records, batches int) string {
 		return ""
 	}
 	tenths := (records*10 + batches/2) / batches
-	return " (" + itoa(tenths/10) + "." + itoa(tenths%10) + " records each)"
+	return " (" + components.Itoa(tenths/10) + "." + components.Itoa(tenths%10) + " records each)"
 }
 
 // plural writes "1 duplicate", "3 duplicates", "2 copies", "5 batches".
@@ -155,10 +156,10 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	if strings.HasSuffix(word, "y") {
-		return itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+		return components.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
 	}
 	if strings.HasSuffix(word, "ch") {
-		return itoa(n) + " " + word + "es"
+		return components.Itoa(n) + " " + word + "es"
 	}
-	return itoa(n) + " " + word + "s"
+	return components.Itoa(n) + " " + word + "s"
 }

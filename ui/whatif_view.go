@@ -6,14 +6,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // BoxView draws the what-if's chooser as a box at most maxH lines high.
-func (w whatIf) BoxView(st *Styles, maxH int) string {
+func (w whatIf) BoxView(st *theme.Styles, maxH int) string {
 	if w.stage == wiTypeUntil {
 		box := w.typed.View(st)
 		if w.err != "" {
-			box += "\n" + st.Error.Render(sanitize(w.err))
+			box += "\n" + st.Error.Render(components.Sanitize(w.err))
 		}
 		return box
 	}
@@ -29,12 +31,12 @@ func (w whatIf) BoxView(st *Styles, maxH int) string {
 		return st.MenuBox.Render(strings.Join(lines, "\n"))
 	case wiSetting:
 		lines = append(lines, st.Title.Render("What if one setting were different?"),
-			st.Faint.Render("both branches replay from the start: seed "+u64(w.spec.Seed)+", the same timeline,"),
+			st.Faint.Render("both branches replay from the start: seed "+components.U64(w.spec.Seed)+", the same timeline,"),
 			st.Faint.Render(plural(len(w.hand), "command")+" given by hand at the same times"), "")
 	case wiTarget:
 		lines = append(lines, st.Title.Render(w.setting.Name+": for which "+w.setting.whom()+"?"), "")
 	case wiValue:
-		lines = append(lines, st.Title.Render(w.setting.Name+" for "+w.setting.whom()+" "+sanitize(w.target)+": what if it were…"), "")
+		lines = append(lines, st.Title.Render(w.setting.Name+" for "+w.setting.whom()+" "+components.Sanitize(w.target)+": what if it were…"), "")
 	case wiUntil:
 		lines = append(lines, st.Title.Render("What if "+w.setting.label(w.value)+"? Run both branches to…"), "")
 	}
@@ -47,12 +49,12 @@ func (w whatIf) BoxView(st *Styles, maxH int) string {
 	lines = append(lines, items...)
 	switch {
 	case w.err != "":
-		lines = append(lines, "", st.Error.Render(sanitize(w.err)))
+		lines = append(lines, "", st.Error.Render(components.Sanitize(w.err)))
 	case w.stage == wiSetting && w.cursor < len(whatIfSettings):
 		s := whatIfSettings[w.cursor]
-		lines = append(lines, "", st.Faint.Render(fit(s.doc(), 70)))
+		lines = append(lines, "", st.Faint.Render(components.Fit(s.doc(), 70)))
 		if s.Trade != "" {
-			for _, l := range wrap("trades: "+s.Trade, 70) {
+			for _, l := range components.Wrap("trades: "+s.Trade, 70) {
 				lines = append(lines, st.Faint.Render(l))
 			}
 		}
@@ -62,11 +64,11 @@ func (w whatIf) BoxView(st *Styles, maxH int) string {
 }
 
 // items renders the choices with the cursor and the value as played.
-func (w whatIf) items(st *Styles) []string {
+func (w whatIf) items(st *theme.Styles) []string {
 	cfg := w.world()
 	var out []string
 	for i, c := range w.choices() {
-		label := sanitize(c)
+		label := components.Sanitize(c)
 		switch w.stage {
 		case wiSetting:
 			s := whatIfSettings[i]
@@ -89,7 +91,7 @@ func (w whatIf) items(st *Styles) []string {
 }
 
 // ResultView draws the comparison over the whole w×h screen.
-func (w whatIf) ResultView(st *Styles, width, height int, footer string) []string {
+func (w whatIf) ResultView(st *theme.Styles, width, height int, footer string) []string {
 	r := w.result
 	req := r.Req
 	title := "What if " + req.Setting.label(req.Value) + "?"
@@ -97,12 +99,12 @@ func (w whatIf) ResultView(st *Styles, width, height int, footer string) []strin
 		title += "  (" + req.Setting.whom() + " " + req.Target + ")"
 	}
 	out := []string{
-		st.Title.Render(sanitize(title)),
-		st.Faint.Render(sanitize("Both from the start with seed " + u64(req.Spec.Seed) + ", the scenario's timeline and " +
-			plural(countUntil(req.Hand, req.UntilMs), "command") + " given by hand at the same times, run to " + fmtMs(req.UntilMs) + ".")),
+		st.Title.Render(components.Sanitize(title)),
+		st.Faint.Render(components.Sanitize("Both from the start with seed " + components.U64(req.Spec.Seed) + ", the scenario's timeline and " +
+			plural(countUntil(req.Hand, req.UntilMs), "command") + " given by hand at the same times, run to " + components.FmtMs(req.UntilMs) + ".")),
 		"",
 	}
-	for _, l := range wrap(sanitize(r.Verdict), width-2) {
+	for _, l := range components.Wrap(components.Sanitize(r.Verdict), width-2) {
 		out = append(out, st.Note.Render(" "+l+" "))
 	}
 	out = append(out, "")
@@ -110,43 +112,43 @@ func (w whatIf) ResultView(st *Styles, width, height int, footer string) []strin
 	bodyH := max(height-len(out)-2, 4)
 	left := sideColumn(st, "A · as played: "+r.A.Label, r.A, r.PartMs, colW, bodyH)
 	right := sideColumn(st, "B · what if: "+r.B.Label, r.B, r.PartMs, width-colW-1, bodyH)
-	out = append(out, sideBySide(left, block(nil, 1, bodyH), right)...)
-	out = append(out, "", fit(footer, width))
-	return block(out, width, height)
+	out = append(out, components.SideBySide(left, components.Block(nil, 1, bodyH), right)...)
+	out = append(out, "", components.Fit(footer, width))
+	return components.Block(out, width, height)
 }
 
 // sideColumn is one branch: a heading, its ledger, what it skipped and
 // what happened in it and not in the other.
-func sideColumn(st *Styles, heading string, side whatIfSide, partMs int64, w, h int) []string {
-	lines := []string{st.Bold.Render(sanitize(heading))}
+func sideColumn(st *theme.Styles, heading string, side whatIfSide, partMs int64, w, h int) []string {
+	lines := []string{st.Bold.Render(components.Sanitize(heading))}
 	if side.Err != nil {
 		lines = append(lines, st.Error.Render("could not run:"))
-		lines = append(lines, wrap(sanitize(side.Err.Error()), w)...)
-		return block(lines, w, h)
+		lines = append(lines, components.Wrap(components.Sanitize(side.Err.Error()), w)...)
+		return components.Block(lines, w, h)
 	}
 	l := side.Ledger
 	lp := newLedgerPane()
 	lp.SetSize(w, min(1+2*len(l.Groups)+len(l.Producers)+min(l.LogDuplicates, 1), h-1))
-	lines = append(lines, lp.render(st, &sim.Snapshot{Ledger: l})...)
+	lines = append(lines, lp.Render(st, &sim.Snapshot{Ledger: l})...)
 	for _, s := range side.Skipped {
 		lines = append(lines, st.Faint.Render("skipped "+s))
 	}
 	lines = append(lines, "")
 	if partMs < 0 {
 		lines = append(lines, st.Faint.Render("the two branches did the same things throughout"))
-		return block(lines, w, h)
+		return components.Block(lines, w, h)
 	}
-	lines = append(lines, st.Faint.Render("only in this branch, from "+fmtMs(partMs)+" where the two part:"))
+	lines = append(lines, st.Faint.Render("only in this branch, from "+components.FmtMs(partMs)+" where the two part:"))
 	for i := range side.Events {
 		e := &side.Events[i]
-		stamp := fmtMs(e.AtMs) + " "
+		stamp := components.FmtMs(e.AtMs) + " "
 		room := 3 // lines for an explanation; routine events get two
 		if noisy(e.Type) {
 			room = 2
 		}
-		text := wrap(why(e), max(w-len(stamp), 10))
+		text := components.Wrap(why(e), max(w-len(stamp), 10))
 		if len(text) > room {
-			text = append(text[:room-1], fit(strings.Join(text[room-1:], " "), max(w-len(stamp), 10)))
+			text = append(text[:room-1], components.Fit(strings.Join(text[room-1:], " "), max(w-len(stamp), 10)))
 		}
 		for j, t := range text {
 			if j == 0 {
@@ -156,7 +158,7 @@ func sideColumn(st *Styles, heading string, side whatIfSide, partMs int64, w, h 
 			}
 		}
 	}
-	return block(lines, w, h)
+	return components.Block(lines, w, h)
 }
 
 // countUntil counts the hand commands given by untilMs.
@@ -177,7 +179,7 @@ func (m *simScreen) whatIfView() string {
 		footer := m.help.ShortHelpView(m.whatif.keys.ShortHelp())
 		return strings.Join(m.whatif.ResultView(m.st, m.w, m.h, footer), "\n")
 	}
-	return strings.Join(overlay(m.bodyLines(), m.whatif.BoxView(m.st, m.h), m.w), "\n")
+	return strings.Join(components.Overlay(m.bodyLines(), m.whatif.BoxView(m.st, m.h), m.w), "\n")
 }
 
 // openWhatIf pauses and starts choosing a what-if at the current time.

@@ -1,14 +1,15 @@
-package ui
+package components
 
 import (
 	"github.com/charmbracelet/lipgloss"
 
 	"kafkasim/sim"
+	"kafkasim/ui/theme"
 )
 
-// fateOrder is the order of the ledger's counts, and of ←/→ in the
+// FateOrder is the order of the ledger's counts, and of ←/→ in the
 // drill-down.
-var fateOrder = []sim.Fate{sim.FateExactlyOnce, sim.FateDuplicated, sim.FateLost, sim.FateSkipped, sim.FatePending}
+var FateOrder = []sim.Fate{sim.FateExactlyOnce, sim.FateDuplicated, sim.FateLost, sim.FateSkipped, sim.FatePending}
 
 // fateText is how the UI names and marks one fate.
 type fateText struct {
@@ -37,14 +38,14 @@ func textOf(f sim.Fate) fateText {
 	return fateTexts[sim.FateExactlyOnce]
 }
 
-func fateShort(f sim.Fate) string   { return textOf(f).short }
-func fateTiny(f sim.Fate) string    { return textOf(f).tiny }
-func fateMark(f sim.Fate) rune      { return textOf(f).mark }
-func fateWord(f sim.Fate) string    { return textOf(f).word }
-func fateMeaning(f sim.Fate) string { return textOf(f).meaning }
+func FateShort(f sim.Fate) string   { return textOf(f).short }
+func FateTiny(f sim.Fate) string    { return textOf(f).tiny }
+func FateMark(f sim.Fate) rune      { return textOf(f).mark }
+func FateWord(f sim.Fate) string    { return textOf(f).word }
+func FateMeaning(f sim.Fate) string { return textOf(f).meaning }
 
-// fateStyle is the colour role of a fate; its mark goes with it.
-func fateStyle(st *Styles, f sim.Fate) lipgloss.Style {
+// FateStyle is the colour role of a fate; its mark goes with it.
+func FateStyle(st *theme.Styles, f sim.Fate) lipgloss.Style {
 	switch f {
 	case sim.FateDuplicated:
 		return st.Duplicated

@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"strings"
@@ -6,15 +6,15 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// runs builds a line of single-cell glyphs, rendering each run of cells
+// Runs builds a line of single-cell glyphs, rendering each run of cells
 // that share a style once: a frame draws thousands of cells and a
 // lipgloss Render per cell would eat the frame budget.
-type runs struct {
+type Runs struct {
 	b     strings.Builder
 	style *lipgloss.Style // nil = plain
 	buf   []rune
 	width int
-	cache *runCache // rendered runs of one glyph, kept across frames
+	Cache *RunCache // rendered runs of one glyph, kept across frames
 }
 
 // runKey names a run of n cells of one glyph in one style.
@@ -24,15 +24,15 @@ type runKey struct {
 	n     int
 }
 
-// runCache keeps rendered runs of one glyph (a strip's ██████): the same
+// RunCache keeps rendered runs of one glyph (a strip's ██████): the same
 // few come back every frame.
-type runCache map[runKey]string
+type RunCache map[runKey]string
 
-// maxRunCache bounds the cache; past it, runs render afresh.
-const maxRunCache = 4096
+// MaxRunCache bounds the cache; past it, runs render afresh.
+const MaxRunCache = 4096
 
-// add appends one cell in style s (nil for plain).
-func (r *runs) add(s *lipgloss.Style, ch rune) {
+// Add appends one cell in style s (nil for plain).
+func (r *Runs) Add(s *lipgloss.Style, ch rune) {
 	if s != r.style {
 		r.flush()
 		r.style = s
@@ -41,34 +41,34 @@ func (r *runs) add(s *lipgloss.Style, ch rune) {
 	r.width++
 }
 
-// text appends a string of single-width cells in style s.
-func (r *runs) text(s *lipgloss.Style, t string) {
+// Text appends a string of single-width cells in style s.
+func (r *Runs) Text(s *lipgloss.Style, t string) {
 	for _, ch := range t {
-		r.add(s, ch)
+		r.Add(s, ch)
 	}
 }
 
-// styled appends text already rendered, of width w.
-func (r *runs) styled(t string, w int) {
+// Styled appends text already rendered, of width w.
+func (r *Runs) Styled(t string, w int) {
 	r.flush()
 	r.b.WriteString(t)
 	r.width += w
 }
 
-func (r *runs) flush() {
+func (r *Runs) flush() {
 	if len(r.buf) == 0 {
 		return
 	}
 	switch {
 	case r.style == nil:
 		r.b.WriteString(string(r.buf))
-	case r.cache != nil && same(r.buf):
+	case r.Cache != nil && same(r.buf):
 		k := runKey{r.style, r.buf[0], len(r.buf)}
-		s, ok := (*r.cache)[k]
+		s, ok := (*r.Cache)[k]
 		if !ok {
 			s = r.style.Render(string(r.buf))
-			if len(*r.cache) < maxRunCache {
-				(*r.cache)[k] = s
+			if len(*r.Cache) < MaxRunCache {
+				(*r.Cache)[k] = s
 			}
 		}
 		r.b.WriteString(s)
@@ -79,7 +79,7 @@ func (r *runs) flush() {
 }
 
 // String ends the line.
-func (r *runs) String() string {
+func (r *Runs) String() string {
 	r.flush()
 	return r.b.String()
 }

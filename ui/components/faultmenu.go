@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"strconv"
@@ -8,44 +8,46 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
-// faultTarget is one choice in the second step of the fault menu.
-type faultTarget struct {
+// FaultTarget is one choice in the second step of the fault menu.
+type FaultTarget struct {
 	Label string
 	Cmd   sim.Command
 }
 
-// faultKind is one choice in the first step: a fault and its targets now.
-type faultKind struct {
+// FaultKind is one choice in the first step: a fault and its targets now.
+type FaultKind struct {
 	Label   string
-	Targets []faultTarget
+	Targets []FaultTarget
 }
 
 // slowDelays are the delays the menu offers for a slow broker: a little, and
 // more than replica.lag.time.max.ms's default so followers drop out of the ISR.
 var slowDelays = []int64{500, 40_000}
 
-// faultKinds lists the faults that can be injected into snap, with targets.
-func faultKinds(snap *sim.Snapshot) []faultKind {
-	var crash, restart, slow, drop []faultTarget
+// FaultKinds lists the faults that can be injected into snap, with targets.
+func FaultKinds(snap *sim.Snapshot) []FaultKind {
+	var crash, restart, slow, drop []FaultTarget
 	for _, b := range snap.Brokers {
-		name := "broker b" + itoa(b.ID)
+		name := "broker b" + Itoa(b.ID)
 		if b.State == sim.BrokerDown {
 			if !b.Registering {
-				restart = append(restart, faultTarget{name, sim.Command{Kind: sim.CmdRestartBroker, Broker: b.ID}})
+				restart = append(restart, FaultTarget{name, sim.Command{Kind: sim.CmdRestartBroker, Broker: b.ID}})
 			}
 			continue
 		}
-		crash = append(crash, faultTarget{name, sim.Command{Kind: sim.CmdCrashBroker, Broker: b.ID}})
+		crash = append(crash, FaultTarget{name, sim.Command{Kind: sim.CmdCrashBroker, Broker: b.ID}})
 		for _, d := range slowDelays {
-			slow = append(slow, faultTarget{name + " +" + fmtMs(d) + " per fetch",
+			slow = append(slow, FaultTarget{name + " +" + FmtMs(d) + " per fetch",
 				sim.Command{Kind: sim.CmdSlowBroker, Broker: b.ID, DelayMs: d}})
 		}
-		drop = append(drop, faultTarget{name + ": drop the next 3 produce responses",
+		drop = append(drop, FaultTarget{name + ": drop the next 3 produce responses",
 			sim.Command{Kind: sim.CmdDropAcks, Broker: b.ID, Count: 3}})
 	}
-	kinds := []faultKind{
+	kinds := []FaultKind{
 		{"Crash a broker", crash},
 		{"Restart a broker", restart},
 		{"Slow a broker", slow},
@@ -53,49 +55,49 @@ func faultKinds(snap *sim.Snapshot) []faultKind {
 	}
 	kinds = append(kinds, controllerFaults(snap)...)
 	kinds = append(kinds, consumerFaults(snap)...)
-	var prod, parts []faultTarget
+	var prod, parts []FaultTarget
 	for _, p := range snap.Producers {
 		if !p.Crashed {
-			prod = append(prod, faultTarget{"producer " + sanitize(p.ID), sim.Command{Kind: sim.CmdCrashProducer, Producer: p.ID}})
+			prod = append(prod, FaultTarget{"producer " + Sanitize(p.ID), sim.Command{Kind: sim.CmdCrashProducer, Producer: p.ID}})
 		}
 	}
 	for _, t := range snap.Topics {
 		n := len(t.Partitions)
 		for _, to := range []int{n + 1, n * 2} {
-			parts = append(parts, faultTarget{sanitize(t.Name) + ": " + itoa(n) + " → " + itoa(to) + " partitions",
+			parts = append(parts, FaultTarget{Sanitize(t.Name) + ": " + Itoa(n) + " → " + Itoa(to) + " partitions",
 				sim.Command{Kind: sim.CmdAddPartitions, Topic: t.Name, Partitions: to}})
 		}
 	}
-	return append(kinds, faultKind{"Crash a producer", prod}, faultKind{"Add partitions", parts})
+	return append(kinds, FaultKind{"Crash a producer", prod}, FaultKind{"Add partitions", parts})
 }
 
 // controllerFaults crash and restart dedicated KRaft controller nodes; a
 // cluster in combined mode has none (its voters are brokers).
-func controllerFaults(snap *sim.Snapshot) []faultKind {
+func controllerFaults(snap *sim.Snapshot) []FaultKind {
 	if len(snap.ControllerNodes) == 0 {
 		return nil
 	}
-	var crash, restart []faultTarget
+	var crash, restart []FaultTarget
 	for _, c := range snap.ControllerNodes {
-		name := "controller node " + itoa(c.ID)
+		name := "controller node " + Itoa(c.ID)
 		if c.Up {
-			crash = append(crash, faultTarget{name, sim.Command{Kind: sim.CmdCrashController, Broker: c.ID}})
+			crash = append(crash, FaultTarget{name, sim.Command{Kind: sim.CmdCrashController, Broker: c.ID}})
 		} else {
-			restart = append(restart, faultTarget{name, sim.Command{Kind: sim.CmdRestartController, Broker: c.ID}})
+			restart = append(restart, FaultTarget{name, sim.Command{Kind: sim.CmdRestartController, Broker: c.ID}})
 		}
 	}
-	return []faultKind{{"Crash a controller node", crash}, {"Restart a controller node", restart}}
+	return []FaultKind{{"Crash a controller node", crash}, {"Restart a controller node", restart}}
 }
 
 // consumerFaults are the consumer faults, targets taken from the groups.
-func consumerFaults(snap *sim.Snapshot) []faultKind {
-	var crash, restart, add, closing, pause, resume []faultTarget
+func consumerFaults(snap *sim.Snapshot) []FaultKind {
+	var crash, restart, add, closing, pause, resume []FaultTarget
 	for _, g := range snap.Groups {
-		add = append(add, faultTarget{"group " + sanitize(g.ID), sim.Command{Kind: sim.CmdAddConsumer, Group: g.ID}})
+		add = append(add, FaultTarget{"group " + Sanitize(g.ID), sim.Command{Kind: sim.CmdAddConsumer, Group: g.ID}})
 		for i, m := range g.Members {
 			n := consumerNumber(m.Name, i)
-			t := func(kind sim.CommandKind) faultTarget {
-				return faultTarget{sanitize(g.ID) + "/" + sanitize(m.Name), sim.Command{Kind: kind, Group: g.ID, Consumer: n}}
+			t := func(kind sim.CommandKind) FaultTarget {
+				return FaultTarget{Sanitize(g.ID) + "/" + Sanitize(m.Name), sim.Command{Kind: kind, Group: g.ID, Consumer: n}}
 			}
 			switch m.State {
 			case sim.MemberCrashed, sim.MemberClosed:
@@ -110,7 +112,7 @@ func consumerFaults(snap *sim.Snapshot) []faultKind {
 			}
 		}
 	}
-	return []faultKind{
+	return []FaultKind{
 		{"Crash a consumer", crash},
 		{"Restart a consumer", restart},
 		{"Add a consumer", add},
@@ -128,57 +130,57 @@ func consumerNumber(name string, i int) int {
 	return i + 1
 }
 
-// faultMenu is the two-step modal: pick a fault, then its target.
-type faultMenu struct {
-	keys   menuKeys
-	kinds  []faultKind
-	kind   int // chosen kind, -1 while choosing one
-	cursor int
+// FaultMenu is the two-step modal: pick a fault, then its target.
+type FaultMenu struct {
+	Keys   keys.Menu
+	Kinds  []FaultKind
+	Kind   int // chosen kind, -1 while choosing one
+	Cursor int
 	open   bool
 	// subtitle says what becomes of a fault once injected, which depends
 	// on the screen: a scenario's run replays it, a lesson's cannot.
 	subtitle string
-	// keep, if set, chooses the kinds offered (a live run: broker-side only).
-	keep func(faultKind) bool
+	// Keep, if set, chooses the kinds offered (a live run: broker-side only).
+	Keep func(FaultKind) bool
 }
 
 // subtitleReplay is the fault menu's subtitle where the run can step back.
 const subtitleReplay = "recorded in the run: stepping back and forth replays it"
 
-func newFaultMenu() faultMenu {
-	return faultMenu{keys: newMenuKeys(), kind: -1, subtitle: subtitleReplay}
+func NewFaultMenu() FaultMenu {
+	return FaultMenu{Keys: keys.NewMenu(), Kind: -1, subtitle: subtitleReplay}
 }
 
 // WithSubtitle is the menu with another subtitle.
-func (f faultMenu) WithSubtitle(s string) faultMenu {
+func (f FaultMenu) WithSubtitle(s string) FaultMenu {
 	f.subtitle = s
 	return f
 }
 
 // Open shows the menu with the faults possible in snap.
-func (f faultMenu) Open(snap *sim.Snapshot) faultMenu {
-	f.kinds = faultKinds(snap)
-	if f.keep != nil {
-		var kept []faultKind
-		for _, k := range f.kinds {
-			if f.keep(k) {
+func (f FaultMenu) Open(snap *sim.Snapshot) FaultMenu {
+	f.Kinds = FaultKinds(snap)
+	if f.Keep != nil {
+		var kept []FaultKind
+		for _, k := range f.Kinds {
+			if f.Keep(k) {
 				kept = append(kept, k)
 			}
 		}
-		f.kinds = kept
+		f.Kinds = kept
 	}
-	f.kind, f.cursor, f.open = -1, 0, true
-	f.cursor = f.nextEnabled(0, 1)
+	f.Kind, f.Cursor, f.open = -1, 0, true
+	f.Cursor = f.nextEnabled(0, 1)
 	return f
 }
 
 // nextEnabled finds the first fault kind from i, moving by dir, that has
 // targets; i itself when none has.
-func (f faultMenu) nextEnabled(i, dir int) int {
-	n := len(f.kinds)
+func (f FaultMenu) nextEnabled(i, dir int) int {
+	n := len(f.Kinds)
 	for range n {
 		i = (i + n) % n
-		if len(f.kinds[i].Targets) > 0 {
+		if len(f.Kinds[i].Targets) > 0 {
 			return i
 		}
 		i += dir
@@ -187,64 +189,64 @@ func (f faultMenu) nextEnabled(i, dir int) int {
 }
 
 // IsOpen reports whether the menu is showing.
-func (f faultMenu) IsOpen() bool { return f.open }
+func (f FaultMenu) IsOpen() bool { return f.open }
 
 // Update handles a key while the menu is open.
-func (f faultMenu) Update(msg tea.Msg) (faultMenu, tea.Cmd) {
+func (f FaultMenu) Update(msg tea.Msg) (FaultMenu, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return f, nil
 	}
-	n := len(f.kinds)
-	if f.kind >= 0 {
-		n = len(f.kinds[f.kind].Targets)
+	n := len(f.Kinds)
+	if f.Kind >= 0 {
+		n = len(f.Kinds[f.Kind].Targets)
 	}
 	switch {
-	case key.Matches(km, f.keys.Back):
-		if f.kind >= 0 {
-			f.cursor, f.kind = f.kind, -1
+	case key.Matches(km, f.Keys.Back):
+		if f.Kind >= 0 {
+			f.Cursor, f.Kind = f.Kind, -1
 		} else {
 			f.open = false
 		}
-	case key.Matches(km, f.keys.Up):
-		f.cursor = (f.cursor - 1 + max(n, 1)) % max(n, 1)
-		if f.kind < 0 && n > 0 {
-			f.cursor = f.nextEnabled(f.cursor, -1)
+	case key.Matches(km, f.Keys.Up):
+		f.Cursor = (f.Cursor - 1 + max(n, 1)) % max(n, 1)
+		if f.Kind < 0 && n > 0 {
+			f.Cursor = f.nextEnabled(f.Cursor, -1)
 		}
-	case key.Matches(km, f.keys.Down):
-		f.cursor = (f.cursor + 1) % max(n, 1)
-		if f.kind < 0 && n > 0 {
-			f.cursor = f.nextEnabled(f.cursor, 1)
+	case key.Matches(km, f.Keys.Down):
+		f.Cursor = (f.Cursor + 1) % max(n, 1)
+		if f.Kind < 0 && n > 0 {
+			f.Cursor = f.nextEnabled(f.Cursor, 1)
 		}
-	case key.Matches(km, f.keys.Select):
-		return f.choose()
+	case key.Matches(km, f.Keys.Select):
+		return f.Choose()
 	}
 	return f, nil
 }
 
-func (f faultMenu) choose() (faultMenu, tea.Cmd) {
-	if f.kind < 0 {
-		if f.cursor < len(f.kinds) && len(f.kinds[f.cursor].Targets) > 0 {
-			f.kind, f.cursor = f.cursor, 0
+func (f FaultMenu) Choose() (FaultMenu, tea.Cmd) {
+	if f.Kind < 0 {
+		if f.Cursor < len(f.Kinds) && len(f.Kinds[f.Cursor].Targets) > 0 {
+			f.Kind, f.Cursor = f.Cursor, 0
 		}
 		return f, nil
 	}
-	ts := f.kinds[f.kind].Targets
-	if f.cursor >= len(ts) {
+	ts := f.Kinds[f.Kind].Targets
+	if f.Cursor >= len(ts) {
 		return f, nil
 	}
-	cmd := ts[f.cursor].Cmd
+	cmd := ts[f.Cursor].Cmd
 	f.open = false
-	return f, func() tea.Msg { return faultChosenMsg{Cmd: cmd} }
+	return f, func() tea.Msg { return FaultChosenMsg{Cmd: cmd} }
 }
 
 // View draws the menu as a box at most maxH lines high.
-func (f faultMenu) View(st *Styles, maxH int) string {
+func (f FaultMenu) View(st *theme.Styles, maxH int) string {
 	var lines []string
 	var items []string
-	if f.kind < 0 {
+	if f.Kind < 0 {
 		lines = append(lines, st.Title.Render("Inject a fault"), st.Faint.Render(f.subtitle))
-		for i, k := range f.kinds {
+		for i, k := range f.Kinds {
 			label := k.Label
 			if len(k.Targets) == 0 {
 				label += " (nothing to target now)"
@@ -252,8 +254,8 @@ func (f faultMenu) View(st *Styles, maxH int) string {
 			items = append(items, f.item(st, i, label, len(k.Targets) == 0))
 		}
 	} else {
-		lines = append(lines, st.Title.Render(f.kinds[f.kind].Label+": which one?"), "")
-		for i, t := range f.kinds[f.kind].Targets {
+		lines = append(lines, st.Title.Render(f.Kinds[f.Kind].Label+": which one?"), "")
+		for i, t := range f.Kinds[f.Kind].Targets {
 			items = append(items, f.item(st, i, t.Label, false))
 		}
 	}
@@ -261,7 +263,7 @@ func (f faultMenu) View(st *Styles, maxH int) string {
 	room := max(maxH-len(lines)-4, 3)
 	from := 0
 	if len(items) > room {
-		from = min(max(f.cursor-room/2, 0), len(items)-room)
+		from = min(max(f.Cursor-room/2, 0), len(items)-room)
 		items = items[from : from+room]
 	}
 	lines = append(lines, items...)
@@ -269,12 +271,17 @@ func (f faultMenu) View(st *Styles, maxH int) string {
 	return st.MenuBox.Render(strings.Join(lines, "\n"))
 }
 
-func (f faultMenu) item(st *Styles, i int, label string, disabled bool) string {
+func (f FaultMenu) item(st *theme.Styles, i int, label string, disabled bool) string {
 	switch {
-	case i == f.cursor:
+	case i == f.Cursor:
 		return st.Selected.Render("▸ " + label)
 	case disabled:
 		return st.Faint.Render("  " + label)
 	}
 	return "  " + label
+}
+
+// FaultChosenMsg carries the command the fault menu built.
+type FaultChosenMsg struct {
+	Cmd sim.Command
 }

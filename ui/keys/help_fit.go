@@ -1,4 +1,4 @@
-package ui
+package keys
 
 import (
 	"strings"
@@ -8,15 +8,15 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// helpBoxFrame is the width the help box's border and padding take.
-const helpBoxFrame = 4
+// HelpBoxFrame is the width the help box's border and padding take.
+const HelpBoxFrame = 4
 
-// fullHelpView draws km's full help for the `?` box within width w. The
+// FullHelpView draws km's full help for the `?` box within width w. The
 // screen's own columns are kept when they fit; otherwise every key is
 // reflowed into as many columns as fit, so none is cut off behind an
 // ellipsis (a lesson's keys and the simulator's under them are five
 // columns, too wide for 80).
-func fullHelpView(h help.Model, km help.KeyMap, w int) string {
+func FullHelpView(h help.Model, km help.KeyMap, w int) string {
 	h.Width = 0 // measure, do not cut
 	own := km.FullHelp()
 	if v := h.FullHelpView(own); blockWidth(v) <= w {

@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"strconv"
@@ -10,8 +10,8 @@ import (
 	"kafkasim/scenarios"
 )
 
-// fit cuts or pads a styled line to exactly w cells.
-func fit(s string, w int) string {
+// Fit cuts or pads a styled line to exactly w cells.
+func Fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
@@ -26,12 +26,12 @@ func fit(s string, w int) string {
 	return s
 }
 
-// block makes lines into exactly h lines of exactly w cells.
-func block(lines []string, w, h int) []string {
+// Block makes lines into exactly h lines of exactly w cells.
+func Block(lines []string, w, h int) []string {
 	out := make([]string, h)
 	for i := range out {
 		if i < len(lines) {
-			out[i] = fit(lines[i], w)
+			out[i] = Fit(lines[i], w)
 		} else {
 			out[i] = strings.Repeat(" ", max(w, 0))
 		}
@@ -39,8 +39,8 @@ func block(lines []string, w, h int) []string {
 	return out
 }
 
-// sideBySide joins blocks of equal height left to right.
-func sideBySide(blocks ...[]string) []string {
+// SideBySide joins blocks of equal height left to right.
+func SideBySide(blocks ...[]string) []string {
 	if len(blocks) == 0 {
 		return nil
 	}
@@ -58,8 +58,8 @@ func sideBySide(blocks ...[]string) []string {
 	return out
 }
 
-// overlay draws box (lines) over bg, centred, and returns the new lines.
-func overlay(bg []string, box string, w int) []string {
+// Overlay draws box (lines) over bg, centred, and returns the new lines.
+func Overlay(bg []string, box string, w int) []string {
 	lines := strings.Split(box, "\n")
 	boxW := 0
 	for _, l := range lines {
@@ -74,15 +74,15 @@ func overlay(bg []string, box string, w int) []string {
 		if y >= len(out) {
 			break
 		}
-		row := fit(out[y], w)
-		out[y] = ansi.Truncate(row, left, "") + fit(l, boxW) + ansi.TruncateLeft(row, left+boxW, "")
+		row := Fit(out[y], w)
+		out[y] = ansi.Truncate(row, left, "") + Fit(l, boxW) + ansi.TruncateLeft(row, left+boxW, "")
 	}
 	return out
 }
 
-// sanitize makes text from a scenario file safe to print: no escape
+// Sanitize makes text from a scenario file safe to print: no escape
 // sequences, no control characters, newlines become spaces.
-func sanitize(s string) string {
+func Sanitize(s string) string {
 	s = ansi.Strip(s)
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -95,8 +95,8 @@ func sanitize(s string) string {
 	}, s)
 }
 
-// wrap breaks plain text into lines of at most w cells, on spaces.
-func wrap(s string, w int) []string {
+// Wrap breaks plain text into lines of at most w cells, on spaces.
+func Wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
@@ -134,20 +134,20 @@ func wrap(s string, w int) []string {
 	return lines
 }
 
-// fmtMs writes virtual time as seconds with millisecond precision: "12.345s".
-func fmtMs(ms int64) string {
+// FmtMs writes virtual time as seconds with millisecond precision: "12.345s".
+func FmtMs(ms int64) string {
 	neg := ms < 0
 	if neg {
 		ms = -ms
 	}
-	s := strconv.FormatInt(ms/1000, 10) + "." + pad3(ms%1000) + "s"
+	s := strconv.FormatInt(ms/1000, 10) + "." + Pad3(ms%1000) + "s"
 	if neg {
 		return "-" + s
 	}
 	return s
 }
 
-func pad3(n int64) string {
+func Pad3(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	for len(s) < 3 {
 		s = "0" + s
@@ -155,29 +155,29 @@ func pad3(n int64) string {
 	return s
 }
 
-// itoa is strconv.Itoa, shorter to read in views.
-func itoa(n int) string { return strconv.Itoa(n) }
+// Itoa is strconv.Itoa, shorter to read in views.
+func Itoa(n int) string { return strconv.Itoa(n) }
 
-// i64 is strconv.FormatInt in base 10.
-func i64(n int64) string { return strconv.FormatInt(n, 10) }
+// I64 is strconv.FormatInt in base 10.
+func I64(n int64) string { return strconv.FormatInt(n, 10) }
 
-// u64 is strconv.FormatUint in base 10.
-func u64(n uint64) string { return strconv.FormatUint(n, 10) }
+// U64 is strconv.FormatUint in base 10.
+func U64(n uint64) string { return strconv.FormatUint(n, 10) }
 
-// firstLine is the first non-empty line of s, sanitized.
-func firstLine(s string) string {
+// FirstLine is the first non-empty line of s, sanitized.
+func FirstLine(s string) string {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			l = strings.NewReplacer("**", "", "`", "", "__", "").Replace(strings.TrimLeft(l, "# "))
-			return sanitize(l)
+			return Sanitize(l)
 		}
 	}
 	return ""
 }
 
-// firstParagraph is the first paragraph of Markdown text, on one line,
+// FirstParagraph is the first paragraph of Markdown text, on one line,
 // without emphasis marks or headings.
-func firstParagraph(s string) string {
+func FirstParagraph(s string) string {
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimSpace(l)
@@ -192,5 +192,5 @@ func firstParagraph(s string) string {
 		}
 		out = append(out, l)
 	}
-	return sanitize(strings.NewReplacer("**", "", "`", "", "__", "").Replace(strings.Join(out, " ")))
+	return Sanitize(strings.NewReplacer("**", "", "`", "", "__", "").Replace(strings.Join(out, " ")))
 }

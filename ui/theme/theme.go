@@ -1,4 +1,4 @@
-package ui
+package theme
 
 import (
 	"github.com/charmbracelet/lipgloss"
@@ -20,7 +20,7 @@ var (
 	colPending   = lipgloss.AdaptiveColor{Light: "#707070", Dark: "#9E9E9E"}
 	// Skipped is not lost: a calm blue, never the red of a loss.
 	colSkipped = lipgloss.AdaptiveColor{Light: "#2F5F8F", Dark: "#7FAFDF"}
-	colAccent  = lipgloss.AdaptiveColor{Light: "#005F87", Dark: "#5FD7FF"}
+	ColAccent  = lipgloss.AdaptiveColor{Light: "#005F87", Dark: "#5FD7FF"}
 	colFaint   = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#767676"}
 	colNoteFg  = lipgloss.AdaptiveColor{Light: "#000000", Dark: "#000000"}
 	colNoteBg  = lipgloss.AdaptiveColor{Light: "#FFD75F", Dark: "#FFD75F"}
@@ -80,18 +80,18 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 	s := Styles{
 		renderer:   r,
 		Header:     r.NewStyle().Bold(true),
-		Title:      r.NewStyle().Bold(true).Foreground(colAccent),
+		Title:      r.NewStyle().Bold(true).Foreground(ColAccent),
 		PaneTitle:  r.NewStyle().Foreground(colFaint),
-		PaneFocus:  r.NewStyle().Bold(true).Foreground(colAccent),
+		PaneFocus:  r.NewStyle().Bold(true).Foreground(ColAccent),
 		Faint:      fg(colFaint),
 		Bold:       r.NewStyle().Bold(true),
-		Accent:     fg(colAccent),
+		Accent:     fg(ColAccent),
 		Hot:        r.NewStyle().Bold(true).Background(colHotBg),
 		Struck:     fg(colLost).Strikethrough(true),
 		Error:      fg(colLost).Bold(true),
 		Note:       r.NewStyle().Bold(true).Foreground(colNoteFg).Background(colNoteBg),
 		Selected:   r.NewStyle().Bold(true).Reverse(true),
-		MenuBox:    r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colAccent).Padding(0, 1),
+		MenuBox:    r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(ColAccent).Padding(0, 1),
 		TooSmall:   r.NewStyle().Bold(true),
 		Leader:     fg(colLeader).Bold(true),
 		InSync:     fg(colInSync),
@@ -99,7 +99,7 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		Offline:    fg(colOffline),
 		Slow:       fg(colSlow),
 		Committed:  fg(colCommitted).Bold(true),
-		Position:   fg(colAccent),
+		Position:   fg(ColAccent),
 		Once:       fg(colOnce),
 		Duplicated: fg(colDup),
 		Lost:       fg(colLost),

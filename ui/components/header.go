@@ -1,13 +1,14 @@
-package ui
+package components
 
 import (
+	"kafkasim/ui/theme"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 )
 
-// headerInfo is what the header line shows.
-type headerInfo struct {
+// HeaderInfo is what the header line shows.
+type HeaderInfo struct {
 	Title   string
 	NowMs   int64
 	Step    int
@@ -18,8 +19,8 @@ type headerInfo struct {
 	Seed    uint64
 }
 
-// renderHeader draws the one-line header.
-func renderHeader(st *Styles, w int, h headerInfo) string {
+// RenderHeader draws the one-line header.
+func RenderHeader(st *theme.Styles, w int, h HeaderInfo) string {
 	state := "❚❚ paused"
 	switch {
 	case h.Live:
@@ -31,13 +32,13 @@ func renderHeader(st *Styles, w int, h headerInfo) string {
 	}
 	sep := st.Faint.Render(" │ ")
 	rest := strings.Join([]string{
-		"t " + fmtMs(h.NowMs),
-		"step " + itoa(h.Step),
+		"t " + FmtMs(h.NowMs),
+		"step " + Itoa(h.Step),
 		st.Bold.Render(state) + " " + h.Speed,
-		"seed " + u64(h.Seed),
+		"seed " + U64(h.Seed),
 	}, sep)
 	// The title gives way first: the clock, state and seed always show.
 	titleW := max(w-ansi.StringWidth(rest)-ansi.StringWidth("kafkasim  │ "), 8)
-	title := ansi.Truncate(sanitize(h.Title), titleW, "…")
-	return fit(st.Title.Render("kafkasim")+" "+st.Bold.Render(title)+sep+rest, w)
+	title := ansi.Truncate(Sanitize(h.Title), titleW, "…")
+	return Fit(st.Title.Render("kafkasim")+" "+st.Bold.Render(title)+sep+rest, w)
 }

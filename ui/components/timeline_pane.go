@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"sort"
@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"kafkasim/sim"
+	"kafkasim/ui/theme"
 )
 
 // Timeline glyphs.
@@ -18,21 +19,21 @@ const (
 	glyphAhead    = '─'
 )
 
-// mark is one point of interest on the timeline.
-type mark struct {
+// Mark is one point of interest on the timeline.
+type Mark struct {
 	AtMs  int64
 	Label string
 	Hand  bool // injected by hand during this run
 }
 
-// commandLabel is a short description of a command: "crash-broker b2".
-func commandLabel(c sim.Command) string {
+// CommandLabel is a short description of a command: "crash-broker b2".
+func CommandLabel(c sim.Command) string {
 	s := string(c.Kind)
 	switch {
 	case c.Broker != 0:
-		s += " b" + itoa(c.Broker)
+		s += " b" + Itoa(c.Broker)
 	case c.Group != "" && c.Consumer != 0:
-		s += " " + c.Group + "/c" + itoa(c.Consumer)
+		s += " " + c.Group + "/c" + Itoa(c.Consumer)
 	case c.Group != "":
 		s += " " + c.Group
 	case c.Producer != "":
@@ -43,32 +44,32 @@ func commandLabel(c sim.Command) string {
 	if c.Kind == sim.CmdNote {
 		s = "note"
 	}
-	return sanitize(s)
+	return Sanitize(s)
 }
 
-// marksFrom merges timeline and hand-applied commands, in time order.
-func marksFrom(timeline []sim.Scheduled, hand []sim.Applied) []mark {
-	ms := make([]mark, 0, len(timeline)+len(hand))
+// MarksFrom merges timeline and hand-applied commands, in time order.
+func MarksFrom(timeline []sim.Scheduled, hand []sim.Applied) []Mark {
+	ms := make([]Mark, 0, len(timeline)+len(hand))
 	for _, s := range timeline {
-		ms = append(ms, mark{AtMs: s.AtMs, Label: commandLabel(s.Cmd)})
+		ms = append(ms, Mark{AtMs: s.AtMs, Label: CommandLabel(s.Cmd)})
 	}
 	for _, a := range hand {
-		ms = append(ms, mark{AtMs: a.AtMs, Label: commandLabel(a.Cmd), Hand: true})
+		ms = append(ms, Mark{AtMs: a.AtMs, Label: CommandLabel(a.Cmd), Hand: true})
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].AtMs < ms[j].AtMs })
 	return ms
 }
 
-// timelinePane is the scrubber: where the run is, and its marks.
-type timelinePane struct {
-	w int
-	// keysHint names the scrubbing keys after the marks when they fit; empty
+// TimelinePane is the scrubber: where the run is, and its marks.
+type TimelinePane struct {
+	W int
+	// KeysHint names the scrubbing keys after the marks when they fit; empty
 	// where they do not work (a lesson).
-	keysHint string
+	KeysHint string
 }
 
 // SetSize sets its width; it is always two lines high.
-func (t *timelinePane) SetSize(w, _ int) { t.w = w }
+func (t *TimelinePane) SetSize(w, _ int) { t.W = w }
 
 // openScales are the lengths the track of a run without an end (the
 // sandbox) grows through as its clock passes each one; then it doubles.
@@ -88,28 +89,28 @@ func openScale(ms int64) int64 {
 	return s
 }
 
-// scaleLabel writes a length of time briefly, to the second below it:
+// ScaleLabel writes a length of time briefly, to the second below it:
 // "30s", "1m30s", "2m", "1h", "1h30m".
-func scaleLabel(ms int64) string {
+func ScaleLabel(ms int64) string {
 	sec := ms / 1000
 	switch {
 	case sec < 60:
-		return i64(sec) + "s"
+		return I64(sec) + "s"
 	case sec < 3600 && sec%60 == 0:
-		return i64(sec/60) + "m"
+		return I64(sec/60) + "m"
 	case sec < 3600:
-		return i64(sec/60) + "m" + i64(sec%60) + "s"
+		return I64(sec/60) + "m" + I64(sec%60) + "s"
 	case sec%3600 == 0:
-		return i64(sec/3600) + "h"
+		return I64(sec/3600) + "h"
 	}
-	return i64(sec/3600) + "h" + i64(sec%3600/60) + "m"
+	return I64(sec/3600) + "h" + I64(sec%3600/60) + "m"
 }
 
-// render draws the scrubber over [0, span] and a line naming the next mark.
+// Render draws the scrubber over [0, span] and a line naming the next mark.
 // A run with a duration spans it ("12.000s / 60.000s"); a run without one
 // (the sandbox) spans a scale that grows as its clock passes it.
-func (t *timelinePane) render(st *Styles, nowMs, durationMs int64, marks []mark) []string {
-	span, trackW, clock := t.scale(nowMs, durationMs, marks)
+func (t *TimelinePane) Render(st *theme.Styles, nowMs, durationMs int64, marks []Mark) []string {
+	span, trackW, clock := t.Scale(nowMs, durationMs, marks)
 	cells := make([]rune, trackW)
 	nowCol := int(min(nowMs*int64(trackW-1)/span, int64(trackW-1)))
 	for i := range cells {
@@ -134,7 +135,7 @@ func (t *timelinePane) render(st *Styles, nowMs, durationMs int64, marks []mark)
 	b.WriteString(st.Faint.Render("┤"))
 	b.WriteString(st.Bold.Render(clock))
 
-	var next, prev *mark
+	var next, prev *Mark
 	for i := range marks {
 		if marks[i].AtMs > nowMs && next == nil {
 			next = &marks[i]
@@ -145,39 +146,39 @@ func (t *timelinePane) render(st *Styles, nowMs, durationMs int64, marks []mark)
 	}
 	info := st.Faint.Render(string(glyphMark) + " timeline  " + string(glyphHandMark) + " by hand  ")
 	if prev != nil {
-		info += st.Faint.Render("[ ") + markText(prev) + "  "
+		info += st.Faint.Render("[ ") + MarkText(prev) + "  "
 	}
 	if next != nil {
-		info += st.Faint.Render("] ") + markText(next)
+		info += st.Faint.Render("] ") + MarkText(next)
 	} else {
 		info += st.Faint.Render("no more marks")
 	}
-	if t.keysHint != "" && lipgloss.Width(info)+2+len([]rune(t.keysHint)) <= t.w {
-		info += st.Faint.Render("  " + t.keysHint)
+	if t.KeysHint != "" && lipgloss.Width(info)+2+len([]rune(t.KeysHint)) <= t.W {
+		info += st.Faint.Render("  " + t.KeysHint)
 	}
-	return block([]string{b.String(), info}, t.w, 2)
+	return Block([]string{b.String(), info}, t.W, 2)
 }
 
-// scale is the time the track spans, its width in cells and the clock
+// Scale is the time the track spans, its width in cells and the clock
 // drawn after it.
-func (t *timelinePane) scale(nowMs, durationMs int64, marks []mark) (span int64, trackW int, clock string) {
+func (t *TimelinePane) Scale(nowMs, durationMs int64, marks []Mark) (span int64, trackW int, clock string) {
 	span = max(durationMs, nowMs, 1)
 	for _, m := range marks {
 		span = max(span, m.AtMs)
 	}
-	clock = " " + fmtMs(nowMs) + " / " + fmtMs(durationMs)
+	clock = " " + FmtMs(nowMs) + " / " + FmtMs(durationMs)
 	if durationMs <= 0 {
 		span = openScale(span)
-		clock = " " + fmtMs(nowMs) + " (scale 0–" + scaleLabel(span) + ")"
+		clock = " " + FmtMs(nowMs) + " (scale 0–" + ScaleLabel(span) + ")"
 	}
-	return span, max(t.w-len([]rune(clock))-2, 10), clock
+	return span, max(t.W-len([]rune(clock))-2, 10), clock
 }
 
-// timeAt is the time under column x of the track (x counts from the
+// TimeAt is the time under column x of the track (x counts from the
 // pane's left edge, "├" at 0), rounded to a whole second as a slider
 // would; false off the track.
-func (t *timelinePane) timeAt(x int, nowMs, durationMs int64, marks []mark) (int64, bool) {
-	span, trackW, _ := t.scale(nowMs, durationMs, marks)
+func (t *TimelinePane) TimeAt(x int, nowMs, durationMs int64, marks []Mark) (int64, bool) {
+	span, trackW, _ := t.Scale(nowMs, durationMs, marks)
 	col := x - 1
 	if col < 0 || col >= trackW {
 		return 0, false
@@ -186,10 +187,10 @@ func (t *timelinePane) timeAt(x int, nowMs, durationMs int64, marks []mark) (int
 	return (ms + 500) / 1000 * 1000, true
 }
 
-func markText(m *mark) string {
+func MarkText(m *Mark) string {
 	g := string(glyphMark)
 	if m.Hand {
 		g = string(glyphHandMark)
 	}
-	return g + " " + fmtMs(m.AtMs) + " " + m.Label
+	return g + " " + FmtMs(m.AtMs) + " " + m.Label
 }

@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"testing"
@@ -14,8 +14,8 @@ func TestFaultMenuControllerNodes(t *testing.T) {
 		Brokers:         []sim.BrokerView{{ID: 1, State: sim.BrokerUp}, {ID: 2, State: sim.BrokerDown, Registering: true}},
 		ControllerNodes: []sim.ControllerNodeView{{ID: 3, Up: true, Active: true}, {ID: 4}},
 	}
-	targets := map[string][]faultTarget{}
-	for _, k := range faultKinds(snap) {
+	targets := map[string][]FaultTarget{}
+	for _, k := range FaultKinds(snap) {
 		targets[k.Label] = k.Targets
 	}
 	crash, restart := targets["Crash a controller node"], targets["Restart a controller node"]
@@ -29,7 +29,7 @@ func TestFaultMenuControllerNodes(t *testing.T) {
 		t.Fatalf("a registering broker offered %d restarts", n)
 	}
 	snap.ControllerNodes = nil
-	for _, k := range faultKinds(snap) {
+	for _, k := range FaultKinds(snap) {
 		if k.Label == "Crash a controller node" {
 			t.Fatal("combined mode offers controller-node faults")
 		}

@@ -1,9 +1,9 @@
-package ui
+package keys
 
 import "github.com/charmbracelet/bubbles/key"
 
-// globalKeys work on every screen.
-type globalKeys struct {
+// Global work on every screen.
+type Global struct {
 	Quit key.Binding
 	Help key.Binding
 	Back key.Binding
@@ -11,22 +11,22 @@ type globalKeys struct {
 	TypedHelp key.Binding
 }
 
-func newGlobalKeys() globalKeys {
-	return globalKeys{
+func NewGlobal() Global {
+	return Global{
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "help")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		TypedHelp: newTypedHelpKey(),
+		TypedHelp: NewTypedHelp(),
 	}
 }
 
-// newTypedHelpKey is f1: the help where every printable key is text.
-func newTypedHelpKey() key.Binding {
+// NewTypedHelp is f1: the help where every printable key is text.
+func NewTypedHelp() key.Binding {
 	return key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help"))
 }
 
-// simKeys drive the simulator screen.
-type simKeys struct {
+// Sim drive the simulator screen.
+type Sim struct {
 	Play      key.Binding
 	StepFwd   key.Binding
 	StepBack  key.Binding
@@ -65,11 +65,11 @@ type simKeys struct {
 	LogLeft  key.Binding
 	LogRight key.Binding
 	LogJump  key.Binding
-	global   globalKeys
+	global   Global
 }
 
-func newSimKeys(g globalKeys) simKeys {
-	return simKeys{
+func NewSim(g Global) Sim {
+	return Sim{
 		Play:          key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "play/pause")),
 		StepFwd:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "step")),
 		StepBack:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "step back")),
@@ -104,14 +104,14 @@ func newSimKeys(g globalKeys) simKeys {
 }
 
 // ShortHelp is the footer line.
-func (k simKeys) ShortHelp() []key.Binding {
+func (k Sim) ShortHelp() []key.Binding {
 	// Drill shows only on the ledger, and early, so it fits at 80 columns;
 	// ? comes before tab so the way to every other key shows at 80 too.
 	return []key.Binding{k.Play, k.Drill, k.StepFwd, k.StepBack, k.NextMark, k.Faults, k.global.Help, k.Focus, k.global.Quit}
 }
 
 // FullHelp is the `?` overlay.
-func (k simKeys) FullHelp() [][]key.Binding {
+func (k Sim) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.StepFwd, k.StepBack, k.NextMark, k.PrevMark, k.GoTo, k.NextRebalance, k.NextCommit, k.NextElection, k.Faster, k.Slower},
 		{k.Faults, k.WhatIf, k.Share, k.Command, k.Restart, k.Seed, k.Focus, k.FocusBack, k.LogLeft, k.LogRight, k.LogJump},
@@ -119,9 +119,9 @@ func (k simKeys) FullHelp() [][]key.Binding {
 	}
 }
 
-// drillKeys drive the ledger's drill-down: the list of one group's records
+// Drill drive the ledger's drill-down: the list of one group's records
 // of one fate.
-type drillKeys struct {
+type Drill struct {
 	Up       key.Binding
 	Down     key.Binding
 	PageUp   key.Binding
@@ -134,8 +134,8 @@ type drillKeys struct {
 	Close   key.Binding
 }
 
-func newDrillKeys() drillKeys {
-	return drillKeys{
+func NewDrill() Drill {
+	return Drill{
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous record")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next record")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
@@ -149,7 +149,7 @@ func newDrillKeys() drillKeys {
 
 // ShortHelp is the footer line while the list is open: short enough that
 // esc shows at 80 columns.
-func (k drillKeys) ShortHelp() []key.Binding {
+func (k Drill) ShortHelp() []key.Binding {
 	move, fate := k.Down, k.NextFate
 	move.SetHelp("↑/↓", "record")
 	fate.SetHelp("←/→", "fate")
@@ -157,20 +157,20 @@ func (k drillKeys) ShortHelp() []key.Binding {
 }
 
 // FullHelp lists the drill-down keys in one column.
-func (k drillKeys) FullHelp() [][]key.Binding {
+func (k Drill) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.PrevFate, k.NextFate, k.Inspect, k.Close}}
 }
 
-// menuKeys drive a modal list: the fault menu and the home screen.
-type menuKeys struct {
+// Menu drive a modal list: the fault menu and the home screen.
+type Menu struct {
 	Up     key.Binding
 	Down   key.Binding
 	Select key.Binding
 	Back   key.Binding
 }
 
-func newMenuKeys() menuKeys {
-	return menuKeys{
+func NewMenu() Menu {
+	return Menu{
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Select: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
@@ -179,43 +179,43 @@ func newMenuKeys() menuKeys {
 }
 
 // ShortHelp lists the menu keys.
-func (k menuKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Select, k.Back} }
+func (k Menu) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Select, k.Back} }
 
 // FullHelp lists the menu keys in one column.
-func (k menuKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k Menu) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// promptKeys drive a one-line text prompt (the seed, a scenario path).
-type promptKeys struct {
+// Prompt drive a one-line text prompt (the seed, a scenario path).
+type Prompt struct {
 	Accept key.Binding
 	Cancel key.Binding
 	Help   key.Binding
 }
 
-func newPromptKeys() promptKeys {
-	return promptKeys{
+func NewPrompt() Prompt {
+	return Prompt{
 		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Help:   newTypedHelpKey(),
+		Help:   NewTypedHelp(),
 	}
 }
 
 // ShortHelp lists the prompt keys.
-func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Help} }
+func (k Prompt) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Help} }
 
 // FullHelp lists the prompt keys in one column.
-func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k Prompt) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// homeKeys drive the home screen: sections as tabs, items in them.
-type homeKeys struct {
-	menu   menuKeys
+// Home drive the home screen: sections as tabs, items in them.
+type Home struct {
+	Menu   Menu
 	Next   key.Binding // the next section
 	Prev   key.Binding
-	global globalKeys
+	global Global
 }
 
-func newHomeKeys(g globalKeys) homeKeys {
-	return homeKeys{
-		menu:   newMenuKeys(),
+func NewHome(g Global) Home {
+	return Home{
+		Menu:   NewMenu(),
 		Next:   key.NewBinding(key.WithKeys("right", "l", "tab"), key.WithHelp("→/tab", "next section")),
 		Prev:   key.NewBinding(key.WithKeys("left", "h", "shift+tab"), key.WithHelp("←", "prev section")),
 		global: g,
@@ -223,13 +223,13 @@ func newHomeKeys(g globalKeys) homeKeys {
 }
 
 // ShortHelp lists the home keys.
-func (k homeKeys) ShortHelp() []key.Binding {
-	move := k.menu.Down
+func (k Home) ShortHelp() []key.Binding {
+	move := k.Menu.Down
 	move.SetHelp("↑/↓", "choose")
-	return []key.Binding{move, k.Next, k.menu.Select, k.global.Help, k.global.Quit}
+	return []key.Binding{move, k.Next, k.Menu.Select, k.global.Help, k.global.Quit}
 }
 
 // FullHelp lists the home keys.
-func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.menu.Up, k.menu.Down, k.Next, k.Prev, k.menu.Select}, {k.global.Help, k.global.Back, k.global.Quit}}
+func (k Home) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Menu.Up, k.Menu.Down, k.Next, k.Prev, k.Menu.Select}, {k.global.Help, k.global.Back, k.global.Quit}}
 }
