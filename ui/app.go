@@ -3,6 +3,8 @@ package ui
 import (
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
+	quizui "kafkasim/ui/quiz"
 	"kafkasim/ui/theme"
 	"strconv"
 	"strings"
@@ -43,14 +45,14 @@ type Model struct {
 	global   keys.Global
 	opts     Options
 	deps     deps
-	current  Screen
+	current  nav.Screen
 	home     *homeScreen
 	sim      *simScreen
 	lesson   *lessonScreen
 	book     *lessonBook
-	quiz     *quizScreen
-	quizBook *quizBook // read when the quiz first opens
-	returnTo Screen    // where esc leaves the simulator for; home when zero
+	quiz     *quizui.Screen
+	quizBook *quizui.QuizBook // read when the quiz first opens
+	returnTo nav.Screen       // where esc leaves the simulator for; home when zero
 	other    *placeholderScreen
 	help     help.Model
 	showHelp bool
@@ -82,13 +84,13 @@ func (m Model) Init() tea.Cmd {
 	case m.opts.Scenario != "":
 		return m.loadCmd(m.opts.Scenario)
 	case m.opts.Sandbox:
-		return func() tea.Msg { return openScreenMsg{Screen: ScreenSandbox} }
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenSandbox} }
 	case m.opts.Quiz:
-		return func() tea.Msg { return openScreenMsg{Screen: ScreenQuiz} }
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenQuiz} }
 	case m.opts.LessonFile != "":
-		return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: lessonFileArg} }
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenLesson, Arg: lessonFileArg} }
 	case m.opts.Lesson > 0:
-		return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: strconv.Itoa(m.opts.Lesson)} }
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenLesson, Arg: strconv.Itoa(m.opts.Lesson)} }
 	}
 	return nil
 }
@@ -96,13 +98,13 @@ func (m Model) Init() tea.Cmd {
 // active is the screen showing now.
 func (m Model) active() screen {
 	switch {
-	case m.current == ScreenSim && m.sim != nil:
+	case m.current == nav.ScreenSim && m.sim != nil:
 		return m.sim
-	case m.current == ScreenLesson && m.lesson != nil:
+	case m.current == nav.ScreenLesson && m.lesson != nil:
 		return m.lesson
-	case m.current == ScreenQuiz && m.quiz != nil:
+	case m.current == nav.ScreenQuiz && m.quiz != nil:
 		return m.quiz
-	case m.current == ScreenHome || m.other == nil:
+	case m.current == nav.ScreenHome || m.other == nil:
 		return m.home
 	}
 	return m.other
@@ -143,19 +145,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.quiz.SetSize(m.w, m.h)
 		}
 		return m, nil
-	case lessonStatusMsg:
+	case nav.LessonStatusMsg:
 		m.home.setLessonStatus(msg.Number, msg.Status)
 		return m, nil
-	case openScreenMsg:
+	case nav.OpenScreenMsg:
 		return m.open(msg)
 	case scenarioLoadedMsg:
 		return m.play(msg.Spec)
 	case openLiveMsg:
 		return m.playLive()
-	case errMsg:
+	case nav.ErrMsg:
 		m.showError(msg.Error())
 		return m, nil
-	case backMsg:
+	case nav.BackMsg:
 		return m.back()
 	}
 	return m, m.active().Update(msg)
@@ -206,11 +208,11 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 		if o, ok := m.active().(modalOwner); ok && o.modalOpen() {
 			return nil, false // the screen's menu closes first
 		}
-		if m.current == ScreenSim && m.sim != nil && m.sim.askLeave() {
+		if m.current == nav.ScreenSim && m.sim != nil && m.sim.askLeave() {
 			return nil, true // y leaves (leave_confirm.go)
 		}
-		if m.current != ScreenHome {
-			return func() tea.Msg { return backMsg{} }, true
+		if m.current != nav.ScreenHome {
+			return func() tea.Msg { return nav.BackMsg{} }, true
 		}
 	}
 	return nil, false
@@ -221,30 +223,30 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 func (m Model) back() (tea.Model, tea.Cmd) {
 	m.pauseAll()
 	if m.quizBook != nil {
-		m.home.setQuizProgress(m.quizBook.latest)
+		m.home.setQuizProgress(m.quizBook.Latest)
 	}
-	if m.current == ScreenSim && m.returnTo != ScreenHome {
-		m.current, m.returnTo = m.returnTo, ScreenHome
+	if m.current == nav.ScreenSim && m.returnTo != nav.ScreenHome {
+		m.current, m.returnTo = m.returnTo, nav.ScreenHome
 		return m, nil
 	}
-	m.current = ScreenHome
+	m.current = nav.ScreenHome
 	return m, nil
 }
 
 // open switches to a screen.
-func (m Model) open(msg openScreenMsg) (tea.Model, tea.Cmd) {
+func (m Model) open(msg nav.OpenScreenMsg) (tea.Model, tea.Cmd) {
 	switch msg.Screen {
-	case ScreenSim:
+	case nav.ScreenSim:
 		m.returnTo = msg.Return
 		return m, m.loadCmd(msg.Arg)
-	case ScreenSandbox:
+	case nav.ScreenSandbox:
 		return m.playSandbox()
-	case ScreenLesson:
+	case nav.ScreenLesson:
 		return m.openLesson(msg.Arg)
-	case ScreenQuiz:
+	case nav.ScreenQuiz:
 		return m.openQuiz()
 	}
-	m.current = ScreenHome
+	m.current = nav.ScreenHome
 	return m, nil
 }
 
@@ -254,7 +256,7 @@ func (m Model) loadCmd(name string) tea.Cmd {
 	return func() tea.Msg {
 		spec, err := src.Load(name)
 		if err != nil {
-			return errMsg{Err: err}
+			return nav.ErrMsg{Err: err}
 		}
 		if seed != nil {
 			spec = spec.withSeed(*seed)
@@ -270,19 +272,19 @@ func (m Model) play(spec scenarioSpec) (tea.Model, tea.Cmd) {
 	m.sim.shells = m.deps.shells
 	m.sim.hot.still = m.opts.NoMotion
 	m.sim.SetSize(m.w, m.h)
-	m.current = ScreenSim
+	m.current = nav.ScreenSim
 	return m, m.sim.Init()
 }
 
 // showError puts an error where the learner will see it.
 func (m *Model) showError(text string) {
-	if m.current == ScreenSim && m.sim != nil {
+	if m.current == nav.ScreenSim && m.sim != nil {
 		m.sim.status = text
 		return
 	}
 	m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: "Something went wrong", text: text}
 	m.other.SetSize(m.w, m.h)
-	m.current, m.returnTo = ScreenMessage, ScreenHome // esc goes home
+	m.current, m.returnTo = nav.ScreenMessage, nav.ScreenHome // esc goes home
 }
 
 // View draws the active screen, and the full help over it when asked.

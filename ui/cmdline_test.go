@@ -9,6 +9,7 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
 )
 
 // fakeShell answers every line with a fixed text, so the command line can
@@ -167,7 +168,7 @@ func TestCmdlineTakesEveryKey(t *testing.T) {
 		t.Fatalf("typed %q", got)
 	}
 	m = press(t, m, "esc", "esc")
-	if m.current != ScreenHome {
+	if m.current != nav.ScreenHome {
 		t.Fatalf("esc closes the command line, a second esc goes home: on %v", m.current)
 	}
 }

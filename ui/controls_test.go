@@ -7,6 +7,7 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 )
 
 func TestPlayPauseAndStaleTicks(t *testing.T) {
@@ -161,11 +162,11 @@ func TestFaultMenuEscBacksOut(t *testing.T) {
 		t.Fatal("esc in the target list should go back to the fault list")
 	}
 	m = press(t, m, "esc")
-	if s.menu.IsOpen() || m.current != ScreenSim {
+	if s.menu.IsOpen() || m.current != nav.ScreenSim {
 		t.Fatal("esc in the fault list should close the menu, not leave the screen")
 	}
 	m = press(t, m, "esc")
-	if m.current != ScreenHome {
+	if m.current != nav.ScreenHome {
 		t.Fatalf("esc with nothing open should go home, on %v", m.current)
 	}
 }
@@ -253,7 +254,7 @@ func TestHelpToggle(t *testing.T) {
 		t.Fatal("keys other than ?/esc/q should not reach the screen under help")
 	}
 	m = press(t, m, "esc")
-	if m.showHelp || m.current != ScreenSim {
+	if m.showHelp || m.current != nav.ScreenSim {
 		t.Fatal("esc should close help and stay")
 	}
 }
@@ -274,16 +275,16 @@ func TestQuit(t *testing.T) {
 func TestHomeOpensScenarioAndErrors(t *testing.T) {
 	m := fixtureModel(t, Options{Lessons: lessons()}, 80, 24)
 	m = press(t, m, "right", "enter") // the Scenarios section, its first
-	if m.current != ScreenSim || m.sim.spec.Name != "fixture" {
+	if m.current != nav.ScreenSim || m.sim.spec.Name != "fixture" {
 		t.Fatalf("enter on the first scenario should play it, on %v", m.current)
 	}
 	m = press(t, m, "esc")
-	if m.current != ScreenHome {
+	if m.current != nav.ScreenHome {
 		t.Fatal("esc should go home")
 	}
-	next, cmd := m.Update(openScreenMsg{Screen: ScreenSim, Arg: "missing"})
+	next, cmd := m.Update(nav.OpenScreenMsg{Screen: nav.ScreenSim, Arg: "missing"})
 	m = runCmd(next.(Model), cmd)
-	if m.current == ScreenSim || !contains(m.View(), "no such scenario") {
+	if m.current == nav.ScreenSim || !contains(m.View(), "no such scenario") {
 		t.Fatalf("a missing scenario should show its error:\n%s", m.View())
 	}
 }
@@ -292,14 +293,14 @@ func TestPlayOptionOpensSimulator(t *testing.T) {
 	seed := uint64(99)
 	m := newModel(Options{Scenario: "fixture", Seed: &seed}, plainStyles(), fixtureDeps(3, 3, 30))
 	m = runCmd(m, m.Init())
-	if m.current != ScreenSim || m.sim.spec.Seed != 99 {
+	if m.current != nav.ScreenSim || m.sim.spec.Seed != 99 {
 		t.Fatalf("Options.Scenario should open the simulator with seed 99, on %v", m.current)
 	}
 }
 
 func TestRunThatCannotStart(t *testing.T) {
 	m := fixtureModel(t, Options{}, 80, 24)
-	next, cmd := m.Update(openScreenMsg{Screen: ScreenSim, Arg: "broken"})
+	next, cmd := m.Update(nav.OpenScreenMsg{Screen: nav.ScreenSim, Arg: "broken"})
 	m = runCmd(next.(Model), cmd)
 	m = press(t, m, "space", "right", "left", "]", "[", "f", "r", "tab", "down")
 	if !contains(m.View(), "broken on purpose") {

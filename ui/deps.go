@@ -4,6 +4,7 @@ import (
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 )
 
 // defaultDeps wire the screens to the real scenarios and engine.
@@ -15,10 +16,10 @@ func defaultDeps() deps {
 type scenarioLibrary struct{}
 
 // BuiltIn lists the built-in scenarios.
-func (scenarioLibrary) BuiltIn() []ScenarioEntry {
-	var out []ScenarioEntry
+func (scenarioLibrary) BuiltIn() []nav.ScenarioEntry {
+	var out []nav.ScenarioEntry
 	for _, s := range scenarios.BuiltIn() {
-		out = append(out, ScenarioEntry{Name: s.Name, Title: s.Title, Description: components.FirstLine(s.Description),
+		out = append(out, nav.ScenarioEntry{Name: s.Name, Title: s.Title, Description: components.FirstLine(s.Description),
 			About: components.FirstParagraph(s.Description)})
 	}
 	return out

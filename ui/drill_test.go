@@ -9,6 +9,7 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 )
 
 // openDrillOn plays the fixture at w×h, steps twice, focuses the ledger
@@ -119,7 +120,7 @@ func TestDrillOpenScrollClose(t *testing.T) {
 	}
 	m = press(t, m, "esc")
 	v = m.View()
-	if s.drill.IsOpen() || s.logs.marks != nil || m.current != ScreenSim || contains(v, "◂") {
+	if s.drill.IsOpen() || s.logs.marks != nil || m.current != nav.ScreenSim || contains(v, "◂") {
 		t.Fatalf("esc should close the list and the marks, and stay on the simulator:\n%s", v)
 	}
 	if g, f, _ := s.ledger.chosen(&s.snap); g != "billing" || components.FateOrder[f] != sim.FateExactlyOnce {
@@ -290,7 +291,7 @@ func TestDrillRealEngine(t *testing.T) {
 // TestLessonDrill: in a lesson, enter on the ledger lists records instead
 // of going on; esc closes the list and stays in the lesson.
 func TestLessonDrill(t *testing.T) {
-	m := openOn(t, ScreenLesson, "10", "", 120, 36)
+	m := openOn(t, nav.ScreenLesson, "10", "", 120, 36)
 	m = drive(t, m, "enter", "enter") // the tour, then its first stop
 	s := m.lesson
 	stop := s.stop
@@ -311,7 +312,7 @@ func TestLessonDrill(t *testing.T) {
 		t.Fatalf("the list and its keys should show:\n%s", v)
 	}
 	m = drive(t, m, "esc")
-	if s.sim.drill.IsOpen() || m.current != ScreenLesson {
+	if s.sim.drill.IsOpen() || m.current != nav.ScreenLesson {
 		t.Fatal("esc should close the list and stay in the lesson")
 	}
 	m = drive(t, m, "tab", "enter")

@@ -10,6 +10,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
 	"kafkasim/ui/theme"
 )
 
@@ -262,8 +263,8 @@ func fixtureDeps(brokers, partitions, records int) deps {
 
 type fixtureSource struct{}
 
-func (fixtureSource) BuiltIn() []ScenarioEntry {
-	return []ScenarioEntry{
+func (fixtureSource) BuiltIn() []nav.ScenarioEntry {
+	return []nav.ScenarioEntry{
 		{Name: "fixture", Title: "Leader failover", Description: "a broker dies"},
 		{Name: "at-least-once", Title: "At least once", Description: "commit after processing"},
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"kafkasim/ui/nav"
 	"strings"
 	"testing"
 	"time"
@@ -63,10 +64,10 @@ func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 // sections at once, with a preview of the highlighted item; → moves
 // between sections and the preview follows.
 func TestFlowHomeLauncher80x24(t *testing.T) {
-	lessons := []LessonEntry{
-		{Number: 1, Title: "Topics, partitions, offsets", Status: LessonDone, Summary: "What a log is.",
+	lessons := []nav.LessonEntry{
+		{Number: 1, Title: "Topics, partitions, offsets", Status: nav.LessonDone, Summary: "What a log is.",
 			Teaches: []string{"The log", "Offsets"}, Goal: "Write 100 records."},
-		{Number: 2, Title: "Replication and the in-sync replicas that keep a partition alive", Status: LessonStarted},
+		{Number: 2, Title: "Replication and the in-sync replicas that keep a partition alive", Status: nav.LessonStarted},
 	}
 	m := newModel(Options{Lessons: lessons}, plainStyles(), fixtureDeps(3, 3, 30))
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))

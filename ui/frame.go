@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 	"kafkasim/ui/theme"
 	"slices"
 	"strings"
@@ -102,7 +103,7 @@ func frameModel(opts FrameOptions, st *theme.Styles, d deps) (Model, error) {
 	if opts.Seed != nil {
 		spec = spec.withSeed(*opts.Seed)
 	}
-	m := newModel(Options{Lessons: []LessonEntry{}}, st, d)
+	m := newModel(Options{Lessons: []nav.LessonEntry{}}, st, d)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
 	next, _ = next.(Model).Update(scenarioLoadedMsg{Spec: spec})
 	m = next.(Model)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/nav"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestFrameIsWhatPlayingShows(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	m := newModel(Options{Lessons: []LessonEntry{}}, &st, defaultDeps())
+	m := newModel(Options{Lessons: []nav.LessonEntry{}}, &st, defaultDeps())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	m = runCmd(next.(Model), next.(Model).loadCmd("at-least-once"))
 	m.sim.Init()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func runCmd(m Model, cmd tea.Cmd) Model {
 	select {
 	case msg := <-done:
 		switch msg.(type) {
-		case components.FaultChosenMsg, seedChosenMsg, timeChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg:
+		case components.FaultChosenMsg, seedChosenMsg, timeChosenMsg, nav.OpenScreenMsg, scenarioLoadedMsg, nav.ErrMsg, nav.BackMsg:
 			next, c := m.Update(msg)
 			return runCmd(next.(Model), c)
 		}
@@ -97,19 +98,19 @@ func playScenario(t testing.TB, w, h int) Model {
 func playScenarioN(t testing.TB, w, h, partitions int) Model {
 	t.Helper()
 	m := fixtureModelN(t, Options{}, w, h, partitions)
-	next, cmd := m.Update(openScreenMsg{Screen: ScreenSim, Arg: "fixture"})
+	next, cmd := m.Update(nav.OpenScreenMsg{Screen: nav.ScreenSim, Arg: "fixture"})
 	m = runCmd(next.(Model), cmd)
-	if m.current != ScreenSim || m.sim == nil {
+	if m.current != nav.ScreenSim || m.sim == nil {
 		t.Fatalf("expected the simulator screen, on %v", m.current)
 	}
 	m.sim.pause()
 	return m
 }
 
-func lessons() []LessonEntry {
-	return []LessonEntry{
-		{Number: 1, Title: "Topics, partitions, offsets", Status: LessonDone},
-		{Number: 2, Title: "Replication and the ISR", Status: LessonStarted},
+func lessons() []nav.LessonEntry {
+	return []nav.LessonEntry{
+		{Number: 1, Title: "Topics, partitions, offsets", Status: nav.LessonDone},
+		{Number: 2, Title: "Replication and the ISR", Status: nav.LessonStarted},
 		{Number: 3, Title: "Consumer groups"},
 	}
 }

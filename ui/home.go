@@ -8,6 +8,7 @@ import (
 	"kafkasim/quiz"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
 	"kafkasim/ui/theme"
 )
 
@@ -59,7 +60,7 @@ type homeScreen struct {
 	w, h     int
 }
 
-func newHomeScreen(st *theme.Styles, g keys.Global, lessons []LessonEntry, scenarios []ScenarioEntry) *homeScreen {
+func newHomeScreen(st *theme.Styles, g keys.Global, lessons []nav.LessonEntry, scenarios []nav.ScenarioEntry) *homeScreen {
 	h := &homeScreen{st: st, keys: keys.NewHome(g), help: help.New(), prompt: components.NewPrompt(), last: map[string]int{}}
 	h.help.Styles.ShortKey, h.help.Styles.ShortDesc = st.Bold, st.Faint
 	h.items = append(lessonItems(lessons), scenarioItems(scenarios)...)
@@ -75,7 +76,7 @@ func newHomeScreen(st *theme.Styles, g keys.Global, lessons []LessonEntry, scena
 }
 
 // lessonItems are the lessons, each with its progress and preview.
-func lessonItems(lessons []LessonEntry) []homeItem {
+func lessonItems(lessons []nav.LessonEntry) []homeItem {
 	var out []homeItem
 	for _, l := range lessons {
 		mark, word := lessonMark(l.Status)
@@ -94,7 +95,7 @@ func lessonItems(lessons []LessonEntry) []homeItem {
 }
 
 // scenarioItems are the built-in scenarios and a way to open a file.
-func scenarioItems(scenarios []ScenarioEntry) []homeItem {
+func scenarioItems(scenarios []nav.ScenarioEntry) []homeItem {
 	var out []homeItem
 	for _, s := range scenarios {
 		about := s.About
@@ -112,9 +113,9 @@ func scenarioItems(scenarios []ScenarioEntry) []homeItem {
 // lessonMark is the progress mark and word for a lesson status.
 func lessonMark(status string) (string, string) {
 	switch status {
-	case LessonDone:
+	case nav.LessonDone:
 		return "✓", "done"
-	case LessonStarted:
+	case nav.LessonStarted:
 		return "◐", "started"
 	}
 	return "○", ""
@@ -213,24 +214,24 @@ func (h *homeScreen) moveSection(n int) {
 
 func (h *homeScreen) Choose() tea.Cmd {
 	it := h.items[h.cursor]
-	open := func(s Screen, arg string) tea.Cmd {
-		return func() tea.Msg { return openScreenMsg{Screen: s, Arg: arg} }
+	open := func(s nav.Screen, arg string) tea.Cmd {
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: s, Arg: arg} }
 	}
 	switch it.kind {
 	case homeLesson:
-		return open(ScreenLesson, it.arg)
+		return open(nav.ScreenLesson, it.arg)
 	case homeScenario:
-		return open(ScreenSim, it.arg)
+		return open(nav.ScreenSim, it.arg)
 	case homeSandbox:
-		return open(ScreenSandbox, "")
+		return open(nav.ScreenSandbox, "")
 	case homeQuiz:
-		return open(ScreenQuiz, "")
+		return open(nav.ScreenQuiz, "")
 	}
 	h.prompt = h.prompt.Open("Open a scenario file", "a path to a .toml scenario", "", func(v string) tea.Msg {
 		if v == "" {
 			return nil
 		}
-		return openScreenMsg{Screen: ScreenSim, Arg: v}
+		return nav.OpenScreenMsg{Screen: nav.ScreenSim, Arg: v}
 	})
 	return nil
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"kafkasim/ui/keys"
+	quizui "kafkasim/ui/quiz"
 	"sort"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ func screenKeymaps() map[string][]key.Binding {
 	l := newLessonKeys(g)
 	l.sim.Drill.SetEnabled(true)
 	l.sim.History.SetEnabled(true)
-	q := newQuizKeys(g)
+	q := quizui.NewQuizKeys(g)
 	wi := newWhatIfKeys()
 	return map[string][]key.Binding{
 		"home":    flat(keys.NewHome(g).FullHelp()),

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	quizui "kafkasim/ui/quiz"
 	"regexp"
 	"strings"
 	"testing"
@@ -79,8 +81,8 @@ func TestKeymapUnlistedKeysDoNothing(t *testing.T) {
 		keys  []string
 		open  func(Model) bool
 	}{
-		{"home", nil, func(m Model) bool { return m.current == ScreenHome }},
-		{"sim", []string{"right", "enter", "space"}, func(m Model) bool { return m.current == ScreenSim && !m.sim.modalOpen() }},
+		{"home", nil, func(m Model) bool { return m.current == nav.ScreenHome }},
+		{"sim", []string{"right", "enter", "space"}, func(m Model) bool { return m.current == nav.ScreenSim && !m.sim.modalOpen() }},
 		{"fault menu", []string{"right", "enter", "space", "f"}, func(m Model) bool { return m.sim.menu.IsOpen() }},
 		{"what-if", []string{"right", "enter", "space", "w"}, func(m Model) bool { return m.sim.whatif.IsOpen() }},
 		{"home's file prompt", []string{"right", "up", "enter"}, func(m Model) bool { return m.home.prompt.IsOpen() }},
@@ -121,17 +123,17 @@ func TestKeymapUnlistedKeysDoNothingInLessonsAndQuiz(t *testing.T) {
 	}
 	states := []struct {
 		where  string
-		screen Screen
+		screen nav.Screen
 		keys   []string
 		open   func(Model) bool
 	}{
-		{"lesson text", ScreenLesson, nil, func(m Model) bool { return m.lesson.phase == lessonReading }},
-		{"lesson stop", ScreenLesson, []string{"enter", "enter"}, func(m Model) bool { return m.lesson.stop == 0 && !m.lesson.asking() }},
-		{"lesson question", ScreenLesson, []string{"enter", "enter", "enter", "enter"}, func(m Model) bool { return m.lesson.asking() }},
-		{"lesson question picked", ScreenLesson, []string{"enter", "enter", "enter", "enter", "2"}, func(m Model) bool { return m.lesson.asking() }},
-		{"lesson challenge", ScreenLesson, []string{"c"}, func(m Model) bool { return m.lesson.phase == lessonChallenge }},
-		{"quiz menu", ScreenQuiz, nil, func(m Model) bool { return m.quiz.phase == quizChoosing }},
-		{"quiz question", ScreenQuiz, []string{"enter"}, func(m Model) bool { return m.quiz.phase == quizAsking }},
+		{"lesson text", nav.ScreenLesson, nil, func(m Model) bool { return m.lesson.phase == lessonReading }},
+		{"lesson stop", nav.ScreenLesson, []string{"enter", "enter"}, func(m Model) bool { return m.lesson.stop == 0 && !m.lesson.asking() }},
+		{"lesson question", nav.ScreenLesson, []string{"enter", "enter", "enter", "enter"}, func(m Model) bool { return m.lesson.asking() }},
+		{"lesson question picked", nav.ScreenLesson, []string{"enter", "enter", "enter", "enter", "2"}, func(m Model) bool { return m.lesson.asking() }},
+		{"lesson challenge", nav.ScreenLesson, []string{"c"}, func(m Model) bool { return m.lesson.phase == lessonChallenge }},
+		{"quiz menu", nav.ScreenQuiz, nil, func(m Model) bool { return m.quiz.Phase == quizui.QuizChoosing }},
+		{"quiz question", nav.ScreenQuiz, []string{"enter"}, func(m Model) bool { return m.quiz.Phase == quizui.QuizAsking }},
 	}
 	for _, st := range states {
 		m := drive(t, openOn(t, st.screen, "1", t.TempDir(), 80, 24), st.keys...)
@@ -144,7 +146,7 @@ func TestKeymapUnlistedKeysDoNothingInLessonsAndQuiz(t *testing.T) {
 	m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = feed(next.(Model), next.(Model).Init())
-	if m.current != ScreenSim || !m.sim.cmdline.IsOpen() {
+	if m.current != nav.ScreenSim || !m.sim.cmdline.IsOpen() {
 		t.Fatalf("the sandbox should open on its command line:\n%s", m.View())
 	}
 	requireHelpOpens(t, "sandbox command line", m)

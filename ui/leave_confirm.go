@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"kafkasim/ui/nav"
 )
 
 // Leaving a run: esc from the simulator goes home, and a run that has
@@ -58,7 +59,7 @@ func (m *simScreen) updateLeave(msg tea.Msg) tea.Cmd {
 	}
 	m.leaving, m.status = false, ""
 	if key.Matches(km, newLeaveKeys().Yes) {
-		return func() tea.Msg { return backMsg{} }
+		return func() tea.Msg { return nav.BackMsg{} }
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/nav"
 	"strings"
 	"testing"
 )
@@ -10,20 +11,20 @@ import (
 func TestEscAsksBeforeLeavingARun(t *testing.T) {
 	m := playScenario(t, 80, 24)
 	m = press(t, m, "right", "esc")
-	if m.current != ScreenSim || !m.sim.leaving || !strings.Contains(m.View(), "leave and throw this run away?") {
+	if m.current != nav.ScreenSim || !m.sim.leaving || !strings.Contains(m.View(), "leave and throw this run away?") {
 		t.Fatalf("esc after a step should ask, on %v:\n%s", m.current, m.View())
 	}
 	step := m.sim.run.StepCount()
 	m = press(t, m, "right") // any other key stays, and does not step
-	if m.current != ScreenSim || m.sim.leaving || m.sim.run.StepCount() != step {
+	if m.current != nav.ScreenSim || m.sim.leaving || m.sim.run.StepCount() != step {
 		t.Fatalf("a key other than y should stay and do nothing: on %v, step %d (was %d)", m.current, m.sim.run.StepCount(), step)
 	}
 	m = press(t, m, "esc", "esc")
-	if m.current != ScreenSim || m.sim.leaving {
+	if m.current != nav.ScreenSim || m.sim.leaving {
 		t.Fatalf("esc at the question should stay, on %v", m.current)
 	}
 	m = press(t, m, "esc", "y")
-	if m.current != ScreenHome {
+	if m.current != nav.ScreenHome {
 		t.Fatalf("y should leave for home, on %v", m.current)
 	}
 }
@@ -36,7 +37,7 @@ func TestEscLeavesAnUntouchedRunAtOnce(t *testing.T) {
 		t.Skip("the fixture starts past step 0")
 	}
 	m = press(t, m, "esc")
-	if m.current != ScreenHome {
+	if m.current != nav.ScreenHome {
 		t.Fatalf("esc from an untouched run should go home, on %v", m.current)
 	}
 	m = playScenario(t, 80, 24)

@@ -5,6 +5,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/state"
+	"kafkasim/ui/nav"
 )
 
 // lessonBook is the learner's lesson progress: read once when kafkasim
@@ -44,8 +45,8 @@ func loadLessonBook(dir string) (book *lessonBook, warning string) {
 }
 
 // entries lists the built-in lessons with their progress marks.
-func (b *lessonBook) entries() []LessonEntry {
-	var out []LessonEntry
+func (b *lessonBook) entries() []nav.LessonEntry {
+	var out []nav.LessonEntry
 	for _, l := range course.All() {
 		var teaches []string
 		for _, sec := range l.Sections {
@@ -53,7 +54,7 @@ func (b *lessonBook) entries() []LessonEntry {
 				teaches = append(teaches, sec.Title)
 			}
 		}
-		out = append(out, LessonEntry{Number: l.Number, Title: l.Title, Status: b.status(l.Slug),
+		out = append(out, nav.LessonEntry{Number: l.Number, Title: l.Title, Status: b.status(l.Slug),
 			Summary: l.Summary, Teaches: teaches, Goal: l.Challenge.Goal, Scenario: l.Scenario})
 	}
 	return out
@@ -63,11 +64,11 @@ func (b *lessonBook) entries() []LessonEntry {
 func (b *lessonBook) status(slug string) string {
 	switch b.prog.Get(slug).Status {
 	case course.Passed:
-		return LessonDone
+		return nav.LessonDone
 	case course.InProgress:
-		return LessonStarted
+		return nav.LessonStarted
 	}
-	return LessonNotStarted
+	return nav.LessonNotStarted
 }
 
 // Get is one lesson's record.

@@ -6,6 +6,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 )
 
 // startChallenge opens the challenge run, paused at 0s so the learner can
@@ -111,5 +112,5 @@ func (s *lessonScreen) nextLesson() tea.Cmd {
 		return nil
 	}
 	n := components.Itoa(s.lesson.Number + 1)
-	return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: n} }
+	return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenLesson, Arg: n} }
 }

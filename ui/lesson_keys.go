@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	"kafkasim/ui/keys"
+
+	"github.com/charmbracelet/bubbles/key"
 )
 
 // lessonKeys drive the lesson screen. The simulator's own keys (play,
@@ -77,7 +78,7 @@ func newLessonKeys(g keys.Global) lessonKeys {
 func (k lessonKeys) readingHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Page},
-		{named(k.Enter, "watch it run / back to the run"), k.Challenge, k.global.Back, k.global.Help, k.global.Quit},
+		{keys.Named(k.Enter, "watch it run / back to the run"), k.Challenge, k.global.Back, k.global.Help, k.global.Quit},
 	}
 }
 
@@ -85,30 +86,7 @@ func (k lessonKeys) readingHelp() [][]key.Binding {
 // the simulator's keys follow, with [ ] ← → as the lesson means them.
 func (k lessonKeys) lessonHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{named(k.Enter, "continue / next stop / confirm"), named(k.Digit, "pick a choice"), named(k.Letter, "pick a choice"), named(k.Skip, "skip a question"), k.Hide, k.Names, k.Text},
-		{named(k.Challenge, "challenge / check"), k.Hint, k.Solve, k.Tour, named(k.Restart, "restart run"), k.Export, k.Next},
+		{keys.Named(k.Enter, "continue / next stop / confirm"), keys.Named(k.Digit, "pick a choice"), keys.Named(k.Letter, "pick a choice"), keys.Named(k.Skip, "skip a question"), k.Hide, k.Names, k.Text},
+		{keys.Named(k.Challenge, "challenge / check"), k.Hint, k.Solve, k.Tour, keys.Named(k.Restart, "restart run"), k.Export, k.Next},
 	}
-}
-
-// named is a copy of b whose help says what it does now.
-func named(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
-}
-
-// keyList is a help.KeyMap built for what the screen shows now.
-type keyList struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
-
-// ShortHelp is the footer line.
-func (k keyList) ShortHelp() []key.Binding { return k.short }
-
-// FullHelp is the `?` overlay.
-func (k keyList) FullHelp() [][]key.Binding {
-	if len(k.full) == 0 {
-		return [][]key.Binding{k.short}
-	}
-	return k.full
 }

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/nav"
 )
 
 // lessonFileArg opens Options.LessonFile rather than a numbered lesson.
@@ -20,7 +21,7 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.lesson != nil && m.lesson.lesson.Slug == l.Slug && m.lesson.fatal == nil {
-		m.current = ScreenLesson
+		m.current = nav.ScreenLesson
 		m.lesson.SetSize(m.w, m.h)
 		return m, nil
 	}
@@ -32,7 +33,7 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 	ls, cmd := newLessonScreen(m.st, m.global, l, seed, m.book, count)
 	ls.noMotion = m.opts.NoMotion
 	ls.SetSize(m.w, m.h)
-	m.lesson, m.current = ls, ScreenLesson
+	m.lesson, m.current = ls, nav.ScreenLesson
 	return m, cmd
 }
 

@@ -27,11 +27,6 @@ func newPredictBox(q *course.Predict) predictBox {
 	return predictBox{choices: q.Choices, cursor: -1}
 }
 
-// errPickFirst is what enter says with nothing picked, in a lesson's
-// question and in the quiz: nothing is preselected, so enter alone never
-// answers.
-const errPickFirst = "pick an answer first"
-
 // update handles a key; submit is set with the answer to send to the
 // Player when the learner has confirmed it.
 func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit bool) {
@@ -41,7 +36,7 @@ func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit 
 	switch {
 	case key.Matches(km, k.Enter):
 		if len(b.typed) == 0 {
-			b.err = errPickFirst + ": type a whole number"
+			b.err = components.ErrPickFirst + ": type a whole number"
 			return "", false
 		}
 		return string(b.typed), true
@@ -74,7 +69,7 @@ func (b *predictBox) Choose(km tea.KeyMsg, k lessonKeys) (string, bool) {
 		b.cursor = (b.cursor + 1) % n
 	case key.Matches(km, k.Enter):
 		if b.cursor < 0 {
-			b.err = errPickFirst
+			b.err = components.ErrPickFirst
 			return "", false
 		}
 		return b.choices[b.cursor], true

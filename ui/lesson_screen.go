@@ -250,7 +250,7 @@ func (s *lessonScreen) Keys() help.KeyMap {
 	}
 	short := s.shortKeys()
 	if s.phase == lessonReading {
-		return keyList{short: short, full: s.keys.readingHelp()}
+		return keys.List{Short: short, Full: s.keys.readingHelp()}
 	}
-	return keyList{short: short, full: append(s.keys.lessonHelp(), s.keys.sim.FullHelp()...)}
+	return keys.List{Short: short, Full: append(s.keys.lessonHelp(), s.keys.sim.FullHelp()...)}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 	"math/rand/v2"
 	"testing"
 
@@ -57,9 +58,9 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 		case k < 20:
 			msg = tickMsg{Gen: activeGen(m)}
 		case k < 22:
-			msg = openScreenMsg{Screen: ScreenLesson, Arg: components.Itoa(1 + rng.IntN(15))}
+			msg = nav.OpenScreenMsg{Screen: nav.ScreenLesson, Arg: components.Itoa(1 + rng.IntN(15))}
 		case k < 24:
-			msg = openScreenMsg{Screen: ScreenQuiz}
+			msg = nav.OpenScreenMsg{Screen: nav.ScreenQuiz}
 		default:
 			km := keyMsg(lessonStormKeys[rng.IntN(len(lessonStormKeys))])
 			switch km.String() {
@@ -79,10 +80,10 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 			t.Fatalf("storm seed %d, message %d (%T %v): %s", seed, i, msg, msg, why)
 		}
 		switch {
-		case m.current == ScreenLesson && m.lesson != nil:
+		case m.current == nav.ScreenLesson && m.lesson != nil:
 			seen["lesson "+m.lesson.phase.String()] = true
-		case m.current == ScreenQuiz && m.quiz != nil:
-			seen["quiz "+m.quiz.phase.String()] = true
+		case m.current == nav.ScreenQuiz && m.quiz != nil:
+			seen["quiz "+m.quiz.Phase.String()] = true
 		}
 	}
 	answersAfterStorm(t, m, seed)
@@ -91,7 +92,7 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 // activeGen is the tick generation of the run showing, so ticks land.
 func activeGen(m Model) int {
 	switch {
-	case m.current == ScreenLesson && m.lesson != nil && m.lesson.sim != nil:
+	case m.current == nav.ScreenLesson && m.lesson != nil && m.lesson.sim != nil:
 		return m.lesson.sim.gen
 	case m.sim != nil:
 		return m.sim.gen

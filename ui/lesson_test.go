@@ -13,6 +13,8 @@ import (
 	"github.com/muesli/termenv"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 	"kafkasim/ui/theme"
 )
 
@@ -20,9 +22,9 @@ import (
 // their predictions, the end of the tour, the challenge and its check.
 func TestLessonOneModel(t *testing.T) {
 	dir := t.TempDir()
-	m := openOn(t, ScreenLesson, "1", dir, 80, 24)
+	m := openOn(t, nav.ScreenLesson, "1", dir, 80, 24)
 	s := m.lesson
-	if m.current != ScreenLesson || s == nil || s.phase != lessonReading {
+	if m.current != nav.ScreenLesson || s == nil || s.phase != lessonReading {
 		t.Fatalf("want the lesson's text, on %v", m.current)
 	}
 	if got := m.book.Get("event-streaming-and-the-log").Status; got != course.InProgress {
@@ -87,7 +89,7 @@ func TestLessonOneModel(t *testing.T) {
 		t.Fatalf("saved progress: %+v %v %v", p, warn, err)
 	}
 	m = drive(t, m, "esc")
-	if m.current != ScreenHome || !contains(m.View(), "✓ 1. Event streaming") || !contains(m.View(), "progress ✓ done") {
+	if m.current != nav.ScreenHome || !contains(m.View(), "✓ 1. Event streaming") || !contains(m.View(), "progress ✓ done") {
 		t.Fatalf("home should mark lesson 1 done:\n%s", m.View())
 	}
 }
@@ -95,7 +97,7 @@ func TestLessonOneModel(t *testing.T) {
 // TestLessonTicksPauseAtStop plays the tour frame by frame: the run pauses
 // itself at the first stop and stale ticks do nothing.
 func TestLessonTicksPauseAtStop(t *testing.T) {
-	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	m := openOn(t, nav.ScreenLesson, "1", "", 80, 24)
 	m = drive(t, m, "enter", "+", "+", "+") // ×10: half a second a frame
 	s := m.lesson
 	for i := 0; i < 100 && s.stop < 0; i++ {
@@ -115,14 +117,14 @@ func TestLessonTicksPauseAtStop(t *testing.T) {
 // question open again, ← steps back, r starts the tour again, and the
 // seed prompt stays off in lessons and out of its help.
 func TestLessonRestartAndBackKeys(t *testing.T) {
-	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	m := openOn(t, nav.ScreenLesson, "1", "", 80, 24)
 	m = drive(t, m, "enter", "enter", "enter", "enter")
 	s := m.lesson
 	if s.stop != 1 {
 		t.Fatalf("want stop 2, at %d", s.stop)
 	}
 	m = drive(t, m, "esc") // hides the question; the next esc would go home
-	if m.current != ScreenLesson || !s.hidden {
+	if m.current != nav.ScreenLesson || !s.hidden {
 		t.Fatal("esc with a question open should hide it, not leave")
 	}
 	m = drive(t, m, "[")
@@ -154,7 +156,7 @@ func TestLessonRestartAndBackKeys(t *testing.T) {
 // solution, at any time; p plays the solution and it passes; every hint
 // shown is saved.
 func TestLessonHintsEscalate(t *testing.T) {
-	m := openOn(t, ScreenLesson, "5", "", 120, 36)
+	m := openOn(t, nav.ScreenLesson, "5", "", 120, 36)
 	m = drive(t, m, "c") // straight to the challenge from the text
 	s := m.lesson
 	m = drive(t, m, "p")
@@ -185,7 +187,7 @@ func TestLessonSaveFailureShown(t *testing.T) {
 	if err := os.WriteFile(dir, []byte("not a directory"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m := openOn(t, ScreenLesson, "2", dir, 80, 24)
+	m := openOn(t, nav.ScreenLesson, "2", dir, 80, 24)
 	if !contains(m.View(), "progress not saved") {
 		t.Fatalf("a failed save should show:\n%s", m.View())
 	}
@@ -214,8 +216,8 @@ func TestLessonCorruptProgress(t *testing.T) {
 
 // TestLessonUnknown shows an error screen, not a crash.
 func TestLessonUnknown(t *testing.T) {
-	m := openOn(t, ScreenLesson, "99", "", 80, 24)
-	if m.current != ScreenMessage || !contains(m.View(), "no lesson 99") {
+	m := openOn(t, nav.ScreenLesson, "99", "", 80, 24)
+	if m.current != nav.ScreenMessage || !contains(m.View(), "no lesson 99") {
 		t.Fatalf("want an error screen:\n%s", m.View())
 	}
 }
@@ -226,7 +228,7 @@ func TestLessonUnknown(t *testing.T) {
 func TestLessonMarkdown(t *testing.T) {
 	src := "## Title\n\nSome **bold** and `code` and *em*, 3 * 4.\n\n- one\n- two\n\n1. first\n\n" +
 		"| acks | waits for |\n|---|---|\n| 1 | the leader |\n\n```\nraw  text\n```\n\x1b[2Jevil"
-	lines := renderMarkdown(plainStyles(), src, 30)
+	lines := components.RenderMarkdown(plainStyles(), src, 30)
 	got := strings.Join(lines, "\n")
 	for _, want := range []string{"## Title", "Some bold and code and em, 3", "• one\n• two", "1. first",
 		"acks", "the leader", "raw  text", `\x1b[2Jevil`} {
@@ -252,7 +254,7 @@ func TestLessonMarkdownThemed(t *testing.T) {
 		r.SetColorProfile(termenv.TrueColor)
 		r.SetHasDarkBackground(dark)
 		st := theme.NewStyles(r)
-		lines := renderMarkdown(&st, src, 40)
+		lines := components.RenderMarkdown(&st, src, 40)
 		text := strings.Join(lines, "\n")
 		if !strings.Contains(text, "\x1b[") || !strings.Contains(ansi.Strip(text), "The leader replies with acks=all.") {
 			t.Fatalf("dark %v: not styled, or words lost: %q", dark, text)
@@ -262,7 +264,7 @@ func TestLessonMarkdownThemed(t *testing.T) {
 				t.Errorf("dark %v: padded line %q", dark, l)
 			}
 		}
-		again := renderMarkdown(&st, src, 40)
+		again := components.RenderMarkdown(&st, src, 40)
 		if &again[0] != &lines[0] {
 			t.Errorf("dark %v: the second render was not the cached one", dark)
 		}
@@ -274,24 +276,24 @@ func TestLessonMarkdownThemed(t *testing.T) {
 }
 
 func TestLessonReadGolden80x24(t *testing.T) {
-	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	m := openOn(t, nav.ScreenLesson, "1", "", 80, 24)
 	golden.RequireEqual(t, []byte(m.View()))
 }
 
 func TestLessonStopGolden80x24(t *testing.T) {
-	m := openOn(t, ScreenLesson, "1", "", 80, 24)
+	m := openOn(t, nav.ScreenLesson, "1", "", 80, 24)
 	m = drive(t, m, "enter", "enter", "enter", "enter")
 	golden.RequireEqual(t, []byte(m.View()))
 }
 
 func TestLessonStopGolden120x36(t *testing.T) {
-	m := openOn(t, ScreenLesson, "1", "", 120, 36)
+	m := openOn(t, nav.ScreenLesson, "1", "", 120, 36)
 	m = drive(t, m, "enter", "enter", "enter", "enter", "2", "enter", "enter")
 	golden.RequireEqual(t, []byte(m.View()))
 }
 
 func TestLessonChallengeGolden80x24(t *testing.T) {
-	m := openOn(t, ScreenLesson, "10", "", 80, 24)
+	m := openOn(t, nav.ScreenLesson, "10", "", 80, 24)
 	m = drive(t, m, "c", "c")
 	golden.RequireEqual(t, []byte(m.View()))
 }
@@ -300,7 +302,7 @@ func TestLessonChallengeGolden80x24(t *testing.T) {
 // at 80 and 120 columns, before anything that could be cut.
 func TestLessonHintKeyInFooter(t *testing.T) {
 	for _, w := range []int{80, 120} {
-		m := openOn(t, ScreenLesson, "5", "", w, 24+(w-80)*12/40)
+		m := openOn(t, nav.ScreenLesson, "5", "", w, 24+(w-80)*12/40)
 		m = drive(t, m, "c", "c")
 		lines := strings.Split(m.View(), "\n")
 		if footer := lines[len(lines)-1]; !contains(footer, "i hint") {

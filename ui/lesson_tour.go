@@ -7,6 +7,7 @@ import (
 	course "kafkasim/lessons"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 )
 
 // startTour opens the simulator on the lesson's scenario and plays it.
@@ -256,5 +257,5 @@ func (s *lessonScreen) save(change func(p *course.Progress)) tea.Cmd {
 		return nil
 	}
 	n := s.lesson.Number
-	return func() tea.Msg { return lessonStatusMsg{Number: n, Status: after} }
+	return func() tea.Msg { return nav.LessonStatusMsg{Number: n, Status: after} }
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -129,9 +130,9 @@ func (s *lessonScreen) readView() string {
 func (s *lessonScreen) textLines() []string {
 	w := min(s.w-2, lessonTextMaxW)
 	if s.text == nil || s.textW != w {
-		s.text = renderMarkdown(s.st, s.lesson.Body, w)
+		s.text = components.RenderMarkdown(s.st, s.lesson.Body, w)
 		if code := programsText(s.lesson); code != "" {
-			s.text = append(append(s.text, ""), renderMarkdown(s.st, code, w)...)
+			s.text = append(append(s.text, ""), components.RenderMarkdown(s.st, code, w)...)
 		}
 		if s.lesson.InRealKafka != "" {
 			s.text = append(append(s.text, ""), realKafkaBox(s.st, s.lesson.InRealKafka, w)...)
@@ -158,37 +159,37 @@ func (s *lessonScreen) shortKeys() []key.Binding {
 	case s.phase != lessonReading && s.sim != nil && s.sim.drill.IsOpen():
 		return s.sim.drill.Keys().ShortHelp()
 	case s.phase != lessonReading && s.sim != nil && s.sim.keys.Drill.Enabled() && !s.asking():
-		return []key.Binding{s.sim.keys.Drill, named(s.sim.keys.Up, "choose fate"), k.sim.Focus, k.sim.Play, g.Help, g.Back}
+		return []key.Binding{s.sim.keys.Drill, keys.Named(s.sim.keys.Up, "choose fate"), k.sim.Focus, k.sim.Play, g.Help, g.Back}
 	case s.phase == lessonReading:
-		enter := named(k.Enter, "watch it run")
+		enter := keys.Named(k.Enter, "watch it run")
 		if s.run != lessonReading {
-			enter = named(k.Enter, "back to the run")
+			enter = keys.Named(k.Enter, "back to the run")
 		}
-		return []key.Binding{named(k.Down, "scroll"), k.Page, enter, k.Challenge, g.Back, g.Help, g.Quit}
+		return []key.Binding{keys.Named(k.Down, "scroll"), k.Page, enter, k.Challenge, g.Back, g.Help, g.Quit}
 	case s.asking():
 		if len(s.ask.choices) > 0 {
-			pick := named(k.Digit, "pick")
+			pick := keys.Named(k.Digit, "pick")
 			pick.SetHelp("1-"+components.Itoa(len(s.ask.choices))+"/↑↓", "pick")
-			return []key.Binding{pick, named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, named(g.Back, "hide"), g.Help}
+			return []key.Binding{pick, keys.Named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, keys.Named(g.Back, "hide"), g.Help}
 		}
-		return []key.Binding{named(k.Digit, "type"), k.Erase, named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, named(g.Back, "hide"), g.Help}
+		return []key.Binding{keys.Named(k.Digit, "type"), k.Erase, keys.Named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, keys.Named(g.Back, "hide"), g.Help}
 	case s.revealing():
-		return []key.Binding{named(k.Enter, "jump to the answer"), k.sim.Play, named(k.sim.StepBack, "step back"), k.sim.PrevMark, g.Help}
+		return []key.Binding{keys.Named(k.Enter, "jump to the answer"), k.sim.Play, keys.Named(k.sim.StepBack, "step back"), k.sim.PrevMark, g.Help}
 	case s.phase == lessonChallenge:
 		return s.challengeKeys()
 	case s.stop >= 0:
-		return []key.Binding{named(k.Enter, "continue"), k.sim.PrevMark, named(k.sim.StepBack, "step back"), k.sim.StepFwd, k.Hide, k.Names, k.sim.Faults, g.Help, g.Back}
+		return []key.Binding{keys.Named(k.Enter, "continue"), k.sim.PrevMark, keys.Named(k.sim.StepBack, "step back"), k.sim.StepFwd, k.Hide, k.Names, k.sim.Faults, g.Help, g.Back}
 	case s.tourDone:
-		return []key.Binding{named(k.Enter, "start the challenge"), k.sim.PrevMark, named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
+		return []key.Binding{keys.Named(k.Enter, "start the challenge"), k.sim.PrevMark, keys.Named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
 	}
-	return []key.Binding{k.sim.Play, named(k.Enter, "next stop"), k.sim.PrevMark, named(k.sim.StepBack, "step back"), k.sim.Faults, named(k.Challenge, "challenge"), k.Text, g.Help, g.Back}
+	return []key.Binding{k.sim.Play, keys.Named(k.Enter, "next stop"), k.sim.PrevMark, keys.Named(k.sim.StepBack, "step back"), k.sim.Faults, keys.Named(k.Challenge, "challenge"), k.Text, g.Help, g.Back}
 }
 
 // challengeKeys are the footer keys during the challenge.
 func (s *lessonScreen) challengeKeys() []key.Binding {
 	k := s.keys
 	// The hint comes early so no width cuts it off.
-	keys := []key.Binding{k.sim.Play, k.Hint, named(k.sim.Faults, "act"), named(k.Challenge, "check"), named(k.Restart, "retry")}
+	keys := []key.Binding{k.sim.Play, k.Hint, keys.Named(k.sim.Faults, "act"), keys.Named(k.Challenge, "check"), keys.Named(k.Restart, "retry")}
 	if s.player.HintsUsed() == len(s.player.Hints()) {
 		keys = append(keys[:2], append([]key.Binding{k.Solve}, keys[2:]...)...)
 	}

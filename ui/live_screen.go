@@ -11,6 +11,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
 	"kafkasim/ui/theme"
 )
 
@@ -27,7 +28,7 @@ func (m Model) playLive() (tea.Model, tea.Cmd) {
 	m.sim = newLiveScreen(m.st, keys.NewSim(m.global), *m.opts.Live)
 	m.sim.hot.still = m.opts.NoMotion
 	m.sim.SetSize(m.w, m.h)
-	m.current = ScreenSim
+	m.current = nav.ScreenSim
 	return m, m.sim.Init()
 }
 

@@ -19,33 +19,6 @@ type scenarioLoadedMsg struct {
 	Spec scenarioSpec
 }
 
-// openScreenMsg asks the root model to switch screens.
-type openScreenMsg struct {
-	Screen Screen
-	// Arg is the scenario name or path, or the lesson number as text.
-	Arg string
-	// Return is the screen esc goes back to from the simulator (a quiz
-	// question's scenario returns to the quiz); zero means home.
-	Return Screen
-}
-
-// lessonStatusMsg says a lesson's progress changed, for the home marks.
-type lessonStatusMsg struct {
-	Number int
-	Status string // LessonStarted or LessonDone
-}
-
-// backMsg asks the root model to return to the home screen.
-type backMsg struct{}
-
-// errMsg is a failure to show to the learner.
-type errMsg struct {
-	Err error
-}
-
-// Error makes errMsg an error.
-func (e errMsg) Error() string { return e.Err.Error() }
-
 // seedChosenMsg carries a new seed typed at the seed prompt.
 type seedChosenMsg struct {
 	Seed uint64

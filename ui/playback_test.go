@@ -6,6 +6,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 )
 
 func TestSpeedSaysWhatItMeans(t *testing.T) {
@@ -83,7 +84,7 @@ func TestFaultMenuSubtitlePerScreen(t *testing.T) {
 	if v := press(t, m, "f").View(); !contains(v, "stepping back and forth replays it") {
 		t.Fatalf("the simulator's menu should say faults replay:\n%s", v)
 	}
-	l := openOn(t, ScreenLesson, "1", "", 120, 36)
+	l := openOn(t, nav.ScreenLesson, "1", "", 120, 36)
 	l = drive(t, l, "enter", "f")
 	if v := l.View(); !contains(v, "← back before it or r starts the run again") {
 		t.Fatalf("a lesson's menu should say how a fault is undone:\n%s", v)

@@ -37,7 +37,7 @@ func TestFlowQuiz(t *testing.T) {
 	waitFor(t, tm, "ended after 3 of 12")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	if got := final.quiz.session.Score().Overall.Total(); got != 3 {
+	if got := final.quiz.Session.Score().Overall.Total(); got != 3 {
 		t.Fatalf("answered %d, want 3", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 )
 
 func TestParseGoTo(t *testing.T) {
@@ -42,7 +43,7 @@ func TestParseGoTo(t *testing.T) {
 // simOn opens a built-in scenario on the real engine, paused at its start.
 func simOn(t *testing.T, scenario string, w, h int) Model {
 	t.Helper()
-	m := newModel(Options{Lessons: []LessonEntry{}}, plainStyles(), defaultDeps())
+	m := newModel(Options{Lessons: []nav.LessonEntry{}}, plainStyles(), defaultDeps())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	m = runCmd(next.(Model), next.(Model).loadCmd(scenario))
 	if m.sim == nil || m.sim.run == nil {
@@ -111,7 +112,7 @@ func TestGoToTimeBackIsTheSameRun(t *testing.T) {
 // TestFlowScrub drives the program: t 35s, then t 10s, then t m1; the
 // shown time and the group's state follow each time.
 func TestFlowScrub(t *testing.T) {
-	m := newModel(Options{Scenario: "at-least-once", Lessons: []LessonEntry{}}, plainStyles(), defaultDeps())
+	m := newModel(Options{Scenario: "at-least-once", Lessons: []nav.LessonEntry{}}, plainStyles(), defaultDeps())
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 36))
 	waitFor(t, tm, "PARTITION LOGS")
 	tm.Send(keyMsg("space"))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 	"strings"
 	"testing"
 	"time"
@@ -76,13 +77,13 @@ func answersAfterStorm(t *testing.T, m Model, seed uint64) {
 			m = next.(Model)
 		}
 		for _, msg := range messagesOf(cmd) {
-			if _, ok := msg.(backMsg); ok {
+			if _, ok := msg.(nav.BackMsg); ok {
 				next, _ = m.Update(msg)
 				m = next.(Model)
 			}
 		}
 	}
-	if m.current != ScreenHome {
+	if m.current != nav.ScreenHome {
 		t.Fatalf("storm seed %d: after the storm, esc did not bring the home screen back (on %v)", seed, m.current)
 	}
 	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlC})

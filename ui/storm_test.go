@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
 	"math/rand/v2"
 	"testing"
 
@@ -106,7 +107,7 @@ func storm(t *testing.T, m Model, seed uint64, n int, scenario string, keys []st
 		case k < 24:
 			msg = tea.MouseMsg{X: rng.IntN(200), Y: rng.IntN(70), Button: tea.MouseButtonWheelDown}
 		case k < 26:
-			msg = openScreenMsg{Screen: ScreenSim, Arg: scenario}
+			msg = nav.OpenScreenMsg{Screen: nav.ScreenSim, Arg: scenario}
 		default:
 			msg = keyMsg(keys[rng.IntN(len(keys))])
 		}
@@ -134,7 +135,7 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 		// whatIfRunMsg starts a what-if's branches, cmdSliceMsg runs a
 		// slice of them or of a seek; exportPathMsg is left out so a storm
 		// never writes files.
-		case components.FaultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg, whatIfRunMsg, cmdSliceMsg:
+		case components.FaultChosenMsg, seedChosenMsg, nav.OpenScreenMsg, scenarioLoadedMsg, nav.ErrMsg, nav.BackMsg, whatIfRunMsg, cmdSliceMsg:
 			next, _ := m.Update(msg)
 			m = next.(Model)
 		}

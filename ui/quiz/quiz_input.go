@@ -1,4 +1,4 @@
-package ui
+package quiz
 
 import (
 	"slices"
@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
 )
 
 // quizMaxDigits caps a typed number.
@@ -17,18 +18,18 @@ const quizMaxDigits = 12
 // Whatever the kind, it ends as text for Question.ParseResponse, so the
 // quiz package alone decides what a valid answer is.
 type quizInput struct {
-	q       quiz.Question
+	Q       quiz.Question
 	cursor  int    // the picked (single, true/false) or pointed-at row; -1 for none
 	touched bool   // order: the learner has placed or moved a step
 	picked  []bool // multi: ticked choices
 	order   []int  // order: the steps as arranged now, indices into Choices
 	placed  int    // order: how many steps typed into place so far
 	typed   []rune // numeric: the digits
-	err     string
+	Err     string
 }
 
-func newQuizInput(q quiz.Question) quizInput {
-	in := quizInput{q: q, cursor: -1, picked: make([]bool, len(q.Choices))}
+func NewQuizInput(q quiz.Question) quizInput {
+	in := quizInput{Q: q, cursor: -1, picked: make([]bool, len(q.Choices))}
 	for i := range q.Choices {
 		in.order = append(in.order, i)
 	}
@@ -37,18 +38,18 @@ func newQuizInput(q quiz.Question) quizInput {
 
 // rows is how many lines the cursor moves over.
 func (in *quizInput) rows() int {
-	switch in.q.Kind {
+	switch in.Q.Kind {
 	case quiz.TrueFalse:
 		return 2
 	case quiz.Numeric:
 		return 0
 	}
-	return len(in.q.Choices)
+	return len(in.Q.Choices)
 }
 
-// update handles a key; submit says the learner has answered with text.
-func (in *quizInput) update(km tea.KeyMsg, k quizKeys) (text string, submit bool) {
-	in.err = ""
+// Update handles a key; submit says the learner has answered with text.
+func (in *quizInput) Update(km tea.KeyMsg, k quizKeys) (text string, submit bool) {
+	in.Err = ""
 	if n := in.rows(); n > 0 {
 		switch {
 		case key.Matches(km, k.Up):
@@ -62,7 +63,7 @@ func (in *quizInput) update(km tea.KeyMsg, k quizKeys) (text string, submit bool
 			return "", false
 		}
 	}
-	switch in.q.Kind {
+	switch in.Q.Kind {
 	case quiz.Single:
 		return in.single(km, k)
 	case quiz.Multi:
@@ -78,8 +79,8 @@ func (in *quizInput) update(km tea.KeyMsg, k quizKeys) (text string, submit bool
 // letterIndex reads a letter key as a choice index, or -1.
 func (in *quizInput) letterIndex(km tea.KeyMsg) int {
 	i := int(strings.ToUpper(string(km.Runes[0]))[0] - 'A')
-	if i < 0 || i >= len(in.q.Choices) {
-		in.err = "use the letters A to " + quiz.Label(len(in.q.Choices)-1)
+	if i < 0 || i >= len(in.Q.Choices) {
+		in.Err = "use the letters A to " + quiz.Label(len(in.Q.Choices)-1)
 		return -1
 	}
 	return i
@@ -93,7 +94,7 @@ func (in *quizInput) single(km tea.KeyMsg, k quizKeys) (string, bool) {
 		}
 	case key.Matches(km, k.Enter):
 		if in.cursor < 0 {
-			in.err = errPickFirst + ": its letter or ↑/↓, then enter"
+			in.Err = components.ErrPickFirst + ": its letter or ↑/↓, then enter"
 			return "", false
 		}
 		return quiz.Label(in.cursor), true
@@ -110,7 +111,7 @@ func (in *quizInput) multi(km tea.KeyMsg, k quizKeys) (string, bool) {
 		}
 	case key.Matches(km, k.Toggle):
 		if in.cursor < 0 {
-			in.err = "move to a choice with ↑/↓ first, or press its letter"
+			in.Err = "move to a choice with ↑/↓ first, or press its letter"
 			return "", false
 		}
 		in.picked[in.cursor] = !in.picked[in.cursor]
@@ -122,7 +123,7 @@ func (in *quizInput) multi(km tea.KeyMsg, k quizKeys) (string, bool) {
 			}
 		}
 		if len(letters) == 0 {
-			in.err = "tick at least one choice (its letter or space), then enter"
+			in.Err = "tick at least one choice (its letter or space), then enter"
 			return "", false
 		}
 		return strings.Join(letters, " "), true
@@ -139,11 +140,11 @@ func (in *quizInput) truth(km tea.KeyMsg, k quizKeys) (string, bool) {
 		case "f", "n":
 			in.cursor = 1
 		default:
-			in.err = "t for true, f for false"
+			in.Err = "t for true, f for false"
 		}
 	case key.Matches(km, k.Enter):
 		if in.cursor < 0 {
-			in.err = errPickFirst + ": t or f, then enter"
+			in.Err = components.ErrPickFirst + ": t or f, then enter"
 			return "", false
 		}
 		return []string{"true", "false"}[in.cursor], true
@@ -162,7 +163,7 @@ func (in *quizInput) arrange(km tea.KeyMsg, k quizKeys) (string, bool) {
 		}
 		at := slices.Index(in.order, i)
 		if at < in.placed {
-			in.err = quiz.Label(i) + " is already placed (backspace undoes)"
+			in.Err = quiz.Label(i) + " is already placed (backspace undoes)"
 			return "", false
 		}
 		copy(in.order[in.placed+1:at+1], in.order[in.placed:at])
@@ -181,7 +182,7 @@ func (in *quizInput) arrange(km tea.KeyMsg, k quizKeys) (string, bool) {
 		in.cursor++
 		in.touched = true
 	case key.Matches(km, k.Enter) && !in.touched:
-		in.err = errPickFirst + ": type the letters first to last, or move a step with shift+↑/↓"
+		in.Err = components.ErrPickFirst + ": type the letters first to last, or move a step with shift+↑/↓"
 	case key.Matches(km, k.Enter):
 		letters := make([]string, len(in.order))
 		for pos, i := range in.order {
@@ -205,7 +206,7 @@ func (in *quizInput) number(km tea.KeyMsg, k quizKeys) (string, bool) {
 		}
 	case key.Matches(km, k.Enter):
 		if len(in.typed) == 0 {
-			in.err = errPickFirst + ": type a whole number"
+			in.Err = components.ErrPickFirst + ": type a whole number"
 			return "", false
 		}
 		return string(in.typed), true

@@ -1,4 +1,4 @@
-package ui
+package quiz
 
 import (
 	"maps"
@@ -6,20 +6,20 @@ import (
 	"kafkasim/quiz"
 )
 
-// quizBook is the learner's saved quiz record. Each answer is saved at
+// QuizBook is the learner's saved quiz record. Each answer is saved at
 // once: the progress written is what was there when the quiz began plus
 // this quiz's answers so far, so nothing is counted twice.
-type quizBook struct {
+type QuizBook struct {
 	store   *quiz.Store // nil keeps progress in memory only
 	base    *quiz.Progress
-	latest  *quiz.Progress
+	Latest  *quiz.Progress
 	warning string
 }
 
-// loadQuizBook reads the progress in dir (empty: in memory only). It
+// LoadQuizBook reads the progress in dir (empty: in memory only). It
 // never fails: a damaged file gives fresh progress and a warning.
-func loadQuizBook(dir string) *quizBook {
-	b := &quizBook{base: quiz.NewProgress()}
+func LoadQuizBook(dir string) *QuizBook {
+	b := &QuizBook{base: quiz.NewProgress()}
 	if dir != "" {
 		b.store = quiz.NewStore(dir)
 		p, warn := b.store.Load()
@@ -28,20 +28,20 @@ func loadQuizBook(dir string) *quizBook {
 			b.warning = warn.Error()
 		}
 	}
-	b.latest = b.base
+	b.Latest = b.base
 	return b
 }
 
 // begin starts counting a new quiz on top of everything saved so far.
-func (b *quizBook) begin() { b.base = b.latest }
+func (b *QuizBook) begin() { b.base = b.Latest }
 
-// record saves the session's answers so far; newBest says a finished quiz
+// Record saves the session's answers so far; newBest says a finished quiz
 // beat its kind's best score.
-func (b *quizBook) record(s *quiz.Session) (newBest bool, err error) {
+func (b *QuizBook) Record(s *quiz.Session) (newBest bool, err error) {
 	p := cloneProgress(b.base)
 	_, hadBest := p.Best[s.Key()]
 	newBest = p.Record(s) && hadBest // a first score is no news
-	b.latest = p
+	b.Latest = p
 	if b.store == nil {
 		return newBest, nil
 	}

@@ -1,4 +1,4 @@
-package ui
+package quiz
 
 import (
 	"github.com/charmbracelet/bubbles/key"
@@ -23,7 +23,7 @@ type quizKeys struct {
 	global   keys.Global
 }
 
-func newQuizKeys(g keys.Global) quizKeys {
+func NewQuizKeys(g keys.Global) quizKeys {
 	var letters []string
 	for r := 'a'; r <= 'z'; r++ {
 		letters = append(letters, string(r), string(r-'a'+'A'))

@@ -1,4 +1,4 @@
-package ui
+package nav
 
 // Screen is which screen the root model shows.
 type Screen int

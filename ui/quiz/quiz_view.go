@@ -1,4 +1,4 @@
-package ui
+package quiz
 
 import (
 	"slices"
@@ -8,6 +8,7 @@ import (
 
 	"kafkasim/quiz"
 	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
 	"kafkasim/ui/theme"
 )
 
@@ -16,18 +17,18 @@ const quizTextMaxW = 96
 
 // View draws the phase showing: a title line, the body (scrolled when it is
 // longer than the screen), and the keys.
-func (q *quizScreen) View() string {
+func (q *Screen) View() string {
 	if q.w < components.MinWidth || q.h < components.MinHeight {
 		return components.TooSmallView(q.st, q.w, q.h)
 	}
 	tw := min(q.w-2, quizTextMaxW)
 	var body []string
-	switch q.phase {
-	case quizChoosing:
+	switch q.Phase {
+	case QuizChoosing:
 		body = q.chooseBody(q.h - 3)
-	case quizAsking:
+	case QuizAsking:
 		body = q.questionBody(tw)
-	case quizShowing:
+	case QuizShowing:
 		body = q.resultBody(tw)
 	default:
 		body = q.summaryBody(tw)
@@ -45,7 +46,7 @@ func (q *quizScreen) View() string {
 	}
 	out := components.Block(lines, q.w, q.h-1)
 	footer := pos + q.help.ShortHelpView(q.shortKeys())
-	for _, s := range []string{q.status, q.saved} {
+	for _, s := range []string{q.status, q.Saved} {
 		if s != "" {
 			footer = q.st.Note.Render(" "+components.Sanitize(s)+" ") + " " + footer
 			break
@@ -55,34 +56,34 @@ func (q *quizScreen) View() string {
 }
 
 // headline says where in the quiz the learner is.
-func (q *quizScreen) headline() string {
-	if q.phase == quizChoosing {
+func (q *Screen) headline() string {
+	if q.Phase == QuizChoosing {
 		return "Quiz · choose what to practise"
 	}
 	t := "Quiz · " + q.title
-	if q.phase == quizFinished {
+	if q.Phase == QuizFinished {
 		return t + " · finished"
 	}
-	n := q.session.Index()
-	if q.phase == quizAsking {
+	n := q.Session.Index()
+	if q.Phase == QuizAsking {
 		n++
 	}
-	return t + " · question " + components.Itoa(n) + " of " + components.Itoa(q.session.Len()) + " · " + components.Itoa(q.session.Score().Overall.Right) + " right"
+	return t + " · question " + components.Itoa(n) + " of " + components.Itoa(q.Session.Len()) + " · " + components.Itoa(q.Session.Score().Overall.Right) + " right"
 }
 
 // chooseBody is the menu with what is saved.
-func (q *quizScreen) chooseBody(room int) []string {
+func (q *Screen) chooseBody(room int) []string {
 	st := q.st
 	var lines []string
-	if q.book.warning != "" {
-		lines = append(lines, st.Error.Render("! ")+components.Sanitize(q.book.warning), "")
+	if q.Book.warning != "" {
+		lines = append(lines, st.Error.Render("! ")+components.Sanitize(q.Book.warning), "")
 	}
-	if q.bank != nil {
-		lines = append(lines, st.Faint.Render(nounCount(len(q.bank), "question", "questions")+" from "+q.bankName+" (answers are not saved)"))
-	} else if n := q.book.latest.Quizzes; n > 0 {
+	if q.Bank != nil {
+		lines = append(lines, st.Faint.Render(nounCount(len(q.Bank), "question", "questions")+" from "+q.BankName+" (answers are not saved)"))
+	} else if n := q.Book.Latest.Quizzes; n > 0 {
 		lines = append(lines, st.Faint.Render("finished so far: "+nounCount(n, "quiz", "quizzes")))
 	} else {
-		lines = append(lines, st.Faint.Render(components.Itoa(quizCount)+" questions from the bank and "+components.Itoa(quizGenerated)+" worked out by the simulator's own code"))
+		lines = append(lines, st.Faint.Render(components.Itoa(QuizCount)+" questions from the bank and "+components.Itoa(QuizGenerated)+" worked out by the simulator's own code"))
 	}
 	lines = append(lines, "")
 	return append(lines, q.menuLines(room-len(lines))...)
@@ -104,32 +105,32 @@ func kindHow(k quiz.Kind) string {
 }
 
 // questionBody is the question and the answer being made.
-func (q *quizScreen) questionBody(tw int) []string {
+func (q *Screen) questionBody(tw int) []string {
 	st := q.st
-	in := &q.input
+	in := &q.Input
 	var lines []string
-	for _, l := range components.Wrap("topic "+components.Sanitize(in.q.Topic)+" · "+kindHow(in.q.Kind), tw) {
+	for _, l := range components.Wrap("topic "+components.Sanitize(in.Q.Topic)+" · "+kindHow(in.Q.Kind), tw) {
 		lines = append(lines, st.Faint.Render(l))
 	}
 	lines = append(lines, "")
-	lines = append(lines, renderMarkdown(st, in.q.Prompt, tw)...)
+	lines = append(lines, components.RenderMarkdown(st, in.Q.Prompt, tw)...)
 	lines = append(lines, "")
 	lines = append(lines, q.inputLines(tw)...)
-	if in.err != "" {
-		lines = append(lines, "", st.Error.Render("! ")+components.Sanitize(in.err))
+	if in.Err != "" {
+		lines = append(lines, "", st.Error.Render("! ")+components.Sanitize(in.Err))
 	}
 	return lines
 }
 
 // inputLines draws the choices, steps or typed number with the cursor.
-func (q *quizScreen) inputLines(tw int) []string {
+func (q *Screen) inputLines(tw int) []string {
 	st := q.st
-	in := &q.input
+	in := &q.Input
 	row := func(i int, text string) []string {
 		return choiceLines(st, i == in.cursor, text, tw)
 	}
 	var lines []string
-	switch in.q.Kind {
+	switch in.Q.Kind {
 	case quiz.Numeric:
 		return []string{"your answer: " + string(in.typed) + st.Selected.Render(" ")}
 	case quiz.TrueFalse:
@@ -140,13 +141,13 @@ func (q *quizScreen) inputLines(tw int) []string {
 			if pos < in.placed {
 				mark = "✓ "
 			}
-			lines = append(lines, row(pos, components.Itoa(pos+1)+". "+mark+quiz.Label(i)+". "+in.q.Choices[i])...)
+			lines = append(lines, row(pos, components.Itoa(pos+1)+". "+mark+quiz.Label(i)+". "+in.Q.Choices[i])...)
 		}
 		return lines
 	}
-	for i, c := range in.q.Choices {
+	for i, c := range in.Q.Choices {
 		box := ""
-		if in.q.Kind == quiz.Multi {
+		if in.Q.Kind == quiz.Multi {
 			box = "[ ] "
 			if in.picked[i] {
 				box = "[x] "
@@ -174,13 +175,13 @@ func choiceLines(st *theme.Styles, selected bool, text string, tw int) []string 
 }
 
 // shortKeys are the keys worth showing in the footer now.
-func (q *quizScreen) shortKeys() []key.Binding {
+func (q *Screen) shortKeys() []key.Binding {
 	k := q.keys
 	g := k.global
-	switch q.phase {
-	case quizChoosing:
-		return []key.Binding{k.Up, k.Down, named(k.Enter, "start"), g.Back, g.Help, g.Quit}
-	case quizAsking:
+	switch q.Phase {
+	case QuizChoosing:
+		return []key.Binding{k.Up, k.Down, keys.Named(k.Enter, "start"), g.Back, g.Help, g.Quit}
+	case QuizAsking:
 		var keys []key.Binding // ↓ alone stands for the arrows: the footer is short
 		for _, b := range q.answerKeys() {
 			if b.Help().Key != k.Up.Help().Key {
@@ -188,43 +189,43 @@ func (q *quizScreen) shortKeys() []key.Binding {
 			}
 		}
 		return append(keys, g.Back, g.Help)
-	case quizShowing:
-		next := named(k.Enter, "next question")
-		if q.session.Done() {
-			next = named(k.Enter, "see the score")
+	case QuizShowing:
+		next := keys.Named(k.Enter, "next question")
+		if q.Session.Done() {
+			next = keys.Named(k.Enter, "see the score")
 		}
-		keys := []key.Binding{next}
-		if q.result.Question.Scenario != "" {
-			keys = append(keys, k.Open)
+		list := []key.Binding{next}
+		if q.Result.Question.Scenario != "" {
+			list = append(list, k.Open)
 		}
-		if !q.session.Done() {
-			keys = append(keys, k.End)
+		if !q.Session.Done() {
+			list = append(list, k.End)
 		}
-		return append(keys, named(k.Down, "scroll"), g.Back, g.Help, g.Quit)
+		return append(list, keys.Named(k.Down, "scroll"), g.Back, g.Help, g.Quit)
 	}
-	return []key.Binding{named(k.Enter, "new quiz"), named(k.Down, "scroll"), named(g.Back, "home"), g.Help, g.Quit}
+	return []key.Binding{keys.Named(k.Enter, "new quiz"), keys.Named(k.Down, "scroll"), keys.Named(g.Back, "home"), g.Help, g.Quit}
 }
 
 // answerKeys are the keys of the question's kind.
-func (q *quizScreen) answerKeys() []key.Binding {
+func (q *Screen) answerKeys() []key.Binding {
 	k := q.keys
-	n := len(q.input.q.Choices)
-	letters := named(k.Letter, "pick")
+	n := len(q.Input.Q.Choices)
+	letters := keys.Named(k.Letter, "pick")
 	letters.SetHelp("a-"+strings.ToLower(quiz.Label(max(n-1, 0))), "pick")
-	switch q.input.q.Kind {
+	switch q.Input.Q.Kind {
 	case quiz.Single:
-		return []key.Binding{letters, named(k.Up, "move"), named(k.Down, "move"), named(k.Enter, "confirm")}
+		return []key.Binding{letters, keys.Named(k.Up, "move"), keys.Named(k.Down, "move"), keys.Named(k.Enter, "confirm")}
 	case quiz.Multi:
 		letters.SetHelp(letters.Help().Key, "tick")
-		return []key.Binding{letters, k.Toggle, named(k.Up, "move"), named(k.Down, "move"), k.Enter}
+		return []key.Binding{letters, k.Toggle, keys.Named(k.Up, "move"), keys.Named(k.Down, "move"), k.Enter}
 	case quiz.TrueFalse:
 		letters.SetHelp("t/f", "true/false")
-		return []key.Binding{letters, named(k.Enter, "confirm")}
+		return []key.Binding{letters, keys.Named(k.Enter, "confirm")}
 	case quiz.Order:
 		letters.SetHelp(letters.Help().Key, "place next")
-		return []key.Binding{letters, named(k.Erase, "undo"), k.MoveUp, k.MoveDown, k.Enter}
+		return []key.Binding{letters, keys.Named(k.Erase, "undo"), k.MoveUp, k.MoveDown, k.Enter}
 	}
-	return []key.Binding{k.Digit, k.Erase, named(k.Enter, "confirm")}
+	return []key.Binding{k.Digit, k.Erase, keys.Named(k.Enter, "confirm")}
 }
 
 // pickedMark marks a choice after the answer: right ones ✔, a wrong pick ✘.

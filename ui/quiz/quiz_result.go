@@ -1,4 +1,4 @@
-package ui
+package quiz
 
 import (
 	"strings"
@@ -10,20 +10,20 @@ import (
 
 // resultBody is the verdict on the answer just given: right or wrong, the
 // right answer, why, and the scenario that shows it.
-func (q *quizScreen) resultBody(tw int) []string {
+func (q *Screen) resultBody(tw int) []string {
 	st := q.st
-	r := q.result
+	r := q.Result
 	verdict := st.Once.Render("✔ Right.")
 	if !r.Correct {
 		verdict = st.Lost.Render("✘ Wrong.")
 	}
 	lines := []string{verdict, ""}
-	lines = append(lines, renderMarkdown(st, r.Question.Prompt, tw)...)
+	lines = append(lines, components.RenderMarkdown(st, r.Question.Prompt, tw)...)
 	lines = append(lines, "")
 	lines = append(lines, answerLines(st, *r, tw)...)
 	if r.Explanation != "" {
 		lines = append(lines, "", st.Bold.Render("Why"))
-		lines = append(lines, renderMarkdown(st, r.Explanation, tw)...)
+		lines = append(lines, components.RenderMarkdown(st, r.Explanation, tw)...)
 	}
 	if r.Question.Scenario != "" {
 		lines = append(lines, "")
@@ -90,26 +90,26 @@ func labelled(label, text string, tw int) []string {
 
 // summaryBody is the score, per topic and overall, and a review of every
 // wrong answer.
-func (q *quizScreen) summaryBody(tw int) []string {
+func (q *Screen) summaryBody(tw int) []string {
 	st := q.st
-	score := q.session.Score()
+	score := q.Session.Score()
 	o := score.Overall
 	head := "Score: " + components.Itoa(o.Right) + " of " + components.Itoa(o.Total()) + " right (" + components.Itoa(o.Percent()) + "%)"
-	if !q.session.Done() {
-		head += " · ended after " + components.Itoa(o.Total()) + " of " + components.Itoa(q.session.Len()) + " questions"
+	if !q.Session.Done() {
+		head += " · ended after " + components.Itoa(o.Total()) + " of " + components.Itoa(q.Session.Len()) + " questions"
 	}
 	if q.newBest {
 		head += " · a new best for this kind of quiz"
 	}
-	again := "seed " + components.U64(q.session.Seed()) + ": kafkasim quiz --seed " + components.U64(q.session.Seed()) + " draws the same questions"
-	lines := []string{st.Bold.Render(head), st.Faint.Render(again + sanitizeNote(q.session.Note())), "",
+	again := "seed " + components.U64(q.Session.Seed()) + ": kafkasim quiz --seed " + components.U64(q.Session.Seed()) + " draws the same questions"
+	lines := []string{st.Bold.Render(head), st.Faint.Render(again + sanitizeNote(q.Session.Note())), "",
 		st.Bold.Render("By topic")}
 	for _, t := range score.ByTopic {
 		bar := st.Once.Render(strings.Repeat("█", t.Right)) + st.Lost.Render(strings.Repeat("✕", t.Wrong))
 		lines = append(lines, "  "+components.Fit(components.Sanitize(t.Topic), 15)+" "+components.Fit(components.Itoa(t.Right)+"/"+components.Itoa(t.Total()), 6)+
 			components.Fit(components.Itoa(t.Percent())+"%", 6)+bar)
 	}
-	wrong := q.session.Wrong()
+	wrong := q.Session.Wrong()
 	lines = append(lines, "")
 	if len(wrong) == 0 {
 		return append(lines, st.Once.Render("✔ Nothing to review: every answer was right."))
@@ -117,7 +117,7 @@ func (q *quizScreen) summaryBody(tw int) []string {
 	lines = append(lines, st.Bold.Render("Review: the "+components.Itoa(len(wrong))+" you missed"))
 	for _, r := range wrong {
 		lines = append(lines, "")
-		for i, l := range renderMarkdown(st, r.Question.Prompt, tw-4) {
+		for i, l := range components.RenderMarkdown(st, r.Question.Prompt, tw-4) {
 			if i == 0 {
 				lines = append(lines, st.Lost.Render("✘ ")+l)
 			} else {
@@ -126,7 +126,7 @@ func (q *quizScreen) summaryBody(tw int) []string {
 		}
 		lines = append(lines, labelled("  you said: ", r.GivenText, tw)...)
 		lines = append(lines, labelled("  answer:   ", r.AnswerText, tw)...)
-		for _, l := range renderMarkdown(st, r.Explanation, tw-4) {
+		for _, l := range components.RenderMarkdown(st, r.Explanation, tw-4) {
 			lines = append(lines, "  "+st.Faint.Render(l))
 		}
 	}

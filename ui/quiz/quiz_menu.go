@@ -1,4 +1,4 @@
-package ui
+package quiz
 
 import (
 	"strings"
@@ -10,31 +10,31 @@ import (
 	"kafkasim/ui/components"
 )
 
-// quizChoice is one line of the quiz menu: what a quiz draws from.
-type quizChoice struct {
-	label  string
+// QuizChoice is one line of the quiz menu: what a quiz draws from.
+type QuizChoice struct {
+	Label  string
 	detail string
-	topics []string // empty: every topic
+	Topics []string // empty: every topic
 	weak   bool
 }
 
 // buildMenu lists everything, the weak topics, and each topic, with what
 // is saved about each.
-func (q *quizScreen) buildMenu() {
-	p := q.book.latest
-	q.menu = []quizChoice{{label: "Everything", detail: bestText(p, "all")}}
+func (q *Screen) buildMenu() {
+	p := q.Book.Latest
+	q.menu = []QuizChoice{{Label: "Everything", detail: bestText(p, "all")}}
 	weak := quiz.WeakTopics(p, nil, 3)
 	detail := "no answers saved yet: draws from every topic"
 	if len(weak) > 0 {
 		detail = "now: " + strings.Join(weak, ", ")
 	}
-	q.menu = append(q.menu, quizChoice{label: "Practise my weak topics", detail: detail, weak: true})
+	q.menu = append(q.menu, QuizChoice{Label: "Practise my weak topics", detail: detail, weak: true})
 	for _, t := range quiz.Topics() {
 		d := ""
 		if tally, ok := p.Topics[t]; ok && tally.Total() > 0 {
 			d = components.Itoa(tally.Right) + "/" + components.Itoa(tally.Total()) + " right so far"
 		}
-		q.menu = append(q.menu, quizChoice{label: "Topic: " + t, detail: d, topics: []string{t}})
+		q.menu = append(q.menu, QuizChoice{Label: "Topic: " + t, detail: d, Topics: []string{t}})
 	}
 	q.cursor = min(q.cursor, len(q.menu)-1)
 }
@@ -49,7 +49,7 @@ func bestText(p *quiz.Progress, kind string) string {
 }
 
 // chooseKey moves through the menu and starts the chosen quiz.
-func (q *quizScreen) chooseKey(km tea.KeyMsg) {
+func (q *Screen) chooseKey(km tea.KeyMsg) {
 	n := len(q.menu)
 	switch {
 	case key.Matches(km, q.keys.Up):
@@ -57,18 +57,18 @@ func (q *quizScreen) chooseKey(km tea.KeyMsg) {
 	case key.Matches(km, q.keys.Down):
 		q.cursor = (q.cursor + 1) % n
 	case key.Matches(km, q.keys.Enter):
-		q.start(q.menu[q.cursor])
+		q.Start(q.menu[q.cursor])
 	}
 }
 
 // menuLines draws the menu with the cursor kept on screen in room lines.
-func (q *quizScreen) menuLines(room int) []string {
+func (q *Screen) menuLines(room int) []string {
 	st := q.st
 	var lines []string
 	for i, c := range q.menu {
-		line := "  " + c.label
+		line := "  " + c.Label
 		if i == q.cursor {
-			line = st.Selected.Render("▸ " + c.label)
+			line = st.Selected.Render("▸ " + c.Label)
 		}
 		if c.detail != "" {
 			line += st.Faint.Render("  " + components.Sanitize(c.detail))

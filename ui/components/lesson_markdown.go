@@ -1,4 +1,4 @@
-package ui
+package components
 
 import (
 	"regexp"
@@ -15,14 +15,14 @@ import (
 	"kafkasim/ui/theme"
 )
 
-// renderMarkdown draws lesson and quiz Markdown with glamour (headings,
+// RenderMarkdown draws lesson and quiz Markdown with glamour (headings,
 // paragraphs, lists, tables, fenced code, emphasis), word-wrapped to w
 // cells and themed as the screen is: dark or light, and plain text when
 // colour is off (NO_COLOR, or a test's Ascii renderer). The text is
 // sanitised first: it comes from data files. Renders are cached by text,
 // width and theme, so a frame that shows the same text costs a map
 // lookup, not a parse.
-func renderMarkdown(st *theme.Styles, src string, w int) []string {
+func RenderMarkdown(st *theme.Styles, src string, w int) []string {
 	w = max(w, 10)
 	profile, dark := termenv.Ascii, true
 	if r := st.Renderer(); r != nil {
