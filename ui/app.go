@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/components"
+	"kafkasim/ui/home"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/nav"
 	quizui "kafkasim/ui/quiz"
@@ -23,7 +24,7 @@ type screen interface {
 }
 
 // keyCapturer is a screen whose text input takes every key.
-type keyCapturer interface{ capturesKeys() bool }
+type keyCapturer interface{ CapturesKeys() bool }
 
 // modalOwner is a screen with a menu or prompt that esc should close first.
 type modalOwner interface{ modalOpen() bool }
@@ -46,7 +47,7 @@ type Model struct {
 	opts     Options
 	deps     deps
 	current  nav.Screen
-	home     *homeScreen
+	home     *home.Screen
 	sim      *simScreen
 	lesson   *lessonScreen
 	book     *lessonBook
@@ -69,9 +70,9 @@ func newModel(opts Options, st *theme.Styles, d deps) Model {
 	if opts.Lessons == nil {
 		m.opts.Lessons = book.entries()
 	}
-	m.home = newHomeScreen(st, g, m.opts.Lessons, d.source.BuiltIn())
-	m.home.warnings = append(append([]string(nil), opts.Warnings...), warning)
-	m.home.setQuizProgress(peekQuizProgress(opts.StateDir))
+	m.home = home.New(st, g, m.opts.Lessons, d.source.BuiltIn())
+	m.home.Warnings = append(append([]string(nil), opts.Warnings...), warning)
+	m.home.SetQuizProgress(home.PeekQuizProgress(opts.StateDir))
 	m.home.SetSize(m.w, m.h)
 	return m
 }
@@ -114,7 +115,7 @@ func (m Model) active() screen {
 // then the active screen (which hands keys to its focused pane).
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
-		if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
+		if c, ok := m.active().(keyCapturer); ok && c.CapturesKeys() {
 			return m.typedKey(km)
 		}
 		if km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste {
@@ -146,7 +147,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case nav.LessonStatusMsg:
-		m.home.setLessonStatus(msg.Number, msg.Status)
+		m.home.SetLessonStatus(msg.Number, msg.Status)
 		return m, nil
 	case nav.OpenScreenMsg:
 		return m.open(msg)
@@ -223,7 +224,7 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 func (m Model) back() (tea.Model, tea.Cmd) {
 	m.pauseAll()
 	if m.quizBook != nil {
-		m.home.setQuizProgress(m.quizBook.Latest)
+		m.home.SetQuizProgress(m.quizBook.Latest)
 	}
 	if m.current == nav.ScreenSim && m.returnTo != nav.ScreenHome {
 		m.current, m.returnTo = m.returnTo, nav.ScreenHome
@@ -282,7 +283,7 @@ func (m *Model) showError(text string) {
 		m.sim.status = text
 		return
 	}
-	m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: "Something went wrong", text: text}
+	m.other = &placeholderScreen{st: m.st, keys: m.home.KeyMap, title: "Something went wrong", text: text}
 	m.other.SetSize(m.w, m.h)
 	m.current, m.returnTo = nav.ScreenMessage, nav.ScreenHome // esc goes home
 }

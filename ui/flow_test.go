@@ -88,7 +88,7 @@ func TestFlowHomeLauncher80x24(t *testing.T) {
 	waitFor(t, tm, "Topics")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	final.home.cursor = 1 // the long title is cut with "…"
+	final.home.Cursor = 1 // the long title is cut with "…"
 	v := final.View()
 	if !contains(v, "2. Replication and the in-s…") {
 		t.Errorf("a cut title should end in …:\n%s", v)

@@ -85,7 +85,7 @@ func TestKeymapUnlistedKeysDoNothing(t *testing.T) {
 		{"sim", []string{"right", "enter", "space"}, func(m Model) bool { return m.current == nav.ScreenSim && !m.sim.modalOpen() }},
 		{"fault menu", []string{"right", "enter", "space", "f"}, func(m Model) bool { return m.sim.menu.IsOpen() }},
 		{"what-if", []string{"right", "enter", "space", "w"}, func(m Model) bool { return m.sim.whatif.IsOpen() }},
-		{"home's file prompt", []string{"right", "up", "enter"}, func(m Model) bool { return m.home.prompt.IsOpen() }},
+		{"home's file prompt", []string{"right", "up", "enter"}, func(m Model) bool { return m.home.Prompt.IsOpen() }},
 		{"seed prompt", []string{"right", "enter", "space", "S"}, func(m Model) bool { return m.sim.prompt.IsOpen() }},
 	}
 	for _, st := range states {
@@ -94,7 +94,7 @@ func TestKeymapUnlistedKeysDoNothing(t *testing.T) {
 			t.Fatalf("%s: did not get there:\n%s", st.where, m.View())
 		}
 		requireHelpOpens(t, st.where, m)
-		if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
+		if c, ok := m.active().(keyCapturer); ok && c.CapturesKeys() {
 			continue // every key is text there
 		}
 		requireUnlistedKeysIdle(t, st.where, m)
@@ -158,7 +158,7 @@ func TestKeymapUnlistedKeysDoNothingInLessonsAndQuiz(t *testing.T) {
 func requireHelpOpens(t *testing.T, where string, m Model) {
 	t.Helper()
 	open := "?"
-	if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
+	if c, ok := m.active().(keyCapturer); ok && c.CapturesKeys() {
 		open = "f1"
 	}
 	km := keyMsg(open)

@@ -101,10 +101,10 @@ func (s *lessonScreen) SetSize(w, h int) {
 	s.layout()
 }
 
-// capturesKeys is false: answers use digits, arrows and enter, so q and ?
+// CapturesKeys is false: answers use digits, arrows and enter, so q and ?
 // keep working while a question is open.
-func (s *lessonScreen) capturesKeys() bool {
-	return s.sim != nil && s.phase != lessonReading && s.sim.capturesKeys()
+func (s *lessonScreen) CapturesKeys() bool {
+	return s.sim != nil && s.phase != lessonReading && s.sim.CapturesKeys()
 }
 
 // modalOpen reports a menu or an open question, which esc closes first.

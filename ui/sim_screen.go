@@ -143,9 +143,9 @@ func (m *simScreen) tick() tea.Cmd {
 // frameTick schedules a frame; tests swap it for one that answers at once.
 var frameTick = tea.Tick
 
-// capturesKeys reports whether a text input has the keyboard.
-func (m *simScreen) capturesKeys() bool {
-	return m.prompt.IsOpen() || m.whatif.capturesKeys() || m.cmdline.IsOpen()
+// CapturesKeys reports whether a text input has the keyboard.
+func (m *simScreen) CapturesKeys() bool {
+	return m.prompt.IsOpen() || m.whatif.CapturesKeys() || m.cmdline.IsOpen()
 }
 
 // modalOpen reports whether a menu or prompt is showing.

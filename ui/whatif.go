@@ -94,8 +94,8 @@ func (w whatIf) Open(spec scenarioSpec, hand []sim.Applied, nowMs int64) whatIf 
 // IsOpen reports whether the what-if is showing.
 func (w whatIf) IsOpen() bool { return w.stage != wiClosed }
 
-// capturesKeys reports whether a time is being typed.
-func (w whatIf) capturesKeys() bool { return w.stage == wiTypeUntil }
+// CapturesKeys reports whether a time is being typed.
+func (w whatIf) CapturesKeys() bool { return w.stage == wiTypeUntil }
 
 // fullScreen reports whether the what-if draws the whole screen.
 func (w whatIf) fullScreen() bool { return w.stage == wiResult }

@@ -156,7 +156,7 @@ func TestWhatIfTypedTime(t *testing.T) {
 		send(s, keyMsg("down"))
 	}
 	send(s, keyMsg("enter"))
-	if !s.whatif.capturesKeys() || !s.capturesKeys() {
+	if !s.whatif.CapturesKeys() || !s.CapturesKeys() {
 		t.Fatalf("typing a time should capture keys, stage %v", s.whatif.stage)
 	}
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})

@@ -1,4 +1,4 @@
-package ui
+package home
 
 import (
 	"kafkasim/ui/components"
@@ -16,7 +16,7 @@ const (
 
 // View draws the launcher: title, the section tabs, the section's items
 // beside the preview of the highlighted one, and the keys.
-func (h *homeScreen) View() string {
+func (h *Screen) View() string {
 	if h.w < components.MinWidth || h.h < components.MinHeight {
 		return components.TooSmallView(h.st, h.w, h.h)
 	}
@@ -37,16 +37,16 @@ func (h *homeScreen) View() string {
 	lines = append(lines, components.SideBySide(components.Block(h.listLines(listW, bodyH), listW, bodyH), sep,
 		components.Block(h.previewLines(prevW, bodyH), prevW, bodyH))...)
 	out := components.Block(lines, h.w, h.h-1)
-	out = append(out, components.Fit(h.help.ShortHelpView(h.keys.ShortHelp()), h.w))
-	if h.prompt.IsOpen() {
-		out = components.Overlay(out, h.prompt.View(st), h.w)
+	out = append(out, components.Fit(h.help.ShortHelpView(h.KeyMap.ShortHelp()), h.w))
+	if h.Prompt.IsOpen() {
+		out = components.Overlay(out, h.Prompt.View(st), h.w)
 	}
 	return strings.Join(out, "\n")
 }
 
 // tabLine names every section, the current one highlighted, each with
 // its count: "Lessons 2/12 done", "Scenarios 30".
-func (h *homeScreen) tabLine() string {
+func (h *Screen) tabLine() string {
 	cur := h.section()
 	var tabs []string
 	for i, s := range homeSections {
@@ -54,10 +54,10 @@ func (h *homeScreen) tabLine() string {
 		switch s {
 		case "Lessons":
 			done, n := 0, 0
-			for _, it := range h.items {
-				if it.kind == homeLesson {
+			for _, it := range h.Items {
+				if it.Kind == HomeLesson {
 					n++
-					if it.mark == "✓" {
+					if it.Mark == "✓" {
 						done++
 					}
 				}
@@ -77,11 +77,11 @@ func (h *homeScreen) tabLine() string {
 
 // listLines are the section's items, scrolled to keep the cursor in view,
 // each cut to w with "…".
-func (h *homeScreen) listLines(w, rows int) []string {
+func (h *Screen) listLines(w, rows int) []string {
 	idx := h.sectionItems(h.section())
 	pos := 0
 	for i, v := range idx {
-		if v == h.cursor {
+		if v == h.Cursor {
 			pos = i
 		}
 	}
@@ -91,12 +91,12 @@ func (h *homeScreen) listLines(w, rows int) []string {
 	}
 	var out []string
 	for i := from; i < len(idx) && i < from+rows; i++ {
-		it := h.items[idx[i]]
-		text := it.label
-		if it.mark != "" {
-			text = it.mark + " " + text
+		it := h.Items[idx[i]]
+		text := it.Label
+		if it.Mark != "" {
+			text = it.Mark + " " + text
 		}
-		if idx[i] == h.cursor {
+		if idx[i] == h.Cursor {
 			out = append(out, h.st.Selected.Render(components.Fit("▸ "+text, w)))
 			continue
 		}
@@ -117,17 +117,17 @@ func (h *homeScreen) listLines(w, rows int) []string {
 // previewLines describe the highlighted item: its title, progress, what
 // it is about, what it teaches, its challenge, and the command that opens
 // it. What does not fit is cut, and the cut line ends in "…".
-func (h *homeScreen) previewLines(w, rows int) []string {
-	st, it := h.st, h.items[h.cursor]
+func (h *Screen) previewLines(w, rows int) []string {
+	st, it := h.st, h.Items[h.Cursor]
 	var out []string
 	para := func(style func(...string) string, text string) {
 		for _, l := range components.Wrap(text, w) {
 			out = append(out, style(l))
 		}
 	}
-	para(st.Title.Render, strings.TrimPrefix(it.label, it.arg+". "))
-	if it.kind == homeLesson && it.extra != "" { // a lesson, not the placeholder
-		progress := map[string]string{"✓": "✓ done", "◐": "◐ started"}[it.mark]
+	para(st.Title.Render, strings.TrimPrefix(it.Label, it.arg+". "))
+	if it.Kind == HomeLesson && it.extra != "" { // a lesson, not the placeholder
+		progress := map[string]string{"✓": "✓ done", "◐": "◐ started"}[it.Mark]
 		if progress == "" {
 			progress = "○ not started"
 		}
@@ -141,7 +141,7 @@ func (h *homeScreen) previewLines(w, rows int) []string {
 		para(func(s ...string) string { return strings.Join(s, "") }, it.about)
 	}
 	if len(it.teaches) > 0 {
-		out = append(out, "", st.Bold.Render(map[bool]string{true: "Topics", false: "What it teaches"}[it.kind == homeQuiz]))
+		out = append(out, "", st.Bold.Render(map[bool]string{true: "Topics", false: "What it teaches"}[it.Kind == homeQuiz]))
 		out = append(out, components.Wrap(strings.Join(it.teaches, " · "), w)...)
 	}
 	if it.goal != "" {

@@ -1,4 +1,4 @@
-package ui
+package home
 
 import (
 	"encoding/json"
@@ -9,10 +9,10 @@ import (
 	"kafkasim/ui/components"
 )
 
-// peekQuizProgress reads the saved quiz progress for the home preview
+// PeekQuizProgress reads the saved quiz progress for the home preview
 // without the quiz's own loading (which backs up a damaged file and warns:
 // that stays for when the quiz opens). Anything wrong gives nil.
-func peekQuizProgress(dir string) *quiz.Progress {
+func PeekQuizProgress(dir string) *quiz.Progress {
 	if dir == "" {
 		return nil
 	}
@@ -27,9 +27,9 @@ func peekQuizProgress(dir string) *quiz.Progress {
 	return p
 }
 
-// quizProgressLine sums progress up: "3 quizzes finished · 41 of 52
+// QuizProgressLine sums progress up: "3 quizzes finished · 41 of 52
 // answers right · weakest: offsets, elections".
-func quizProgressLine(p *quiz.Progress) string {
+func QuizProgressLine(p *quiz.Progress) string {
 	if p == nil {
 		return ""
 	}
@@ -52,12 +52,12 @@ func quizProgressLine(p *quiz.Progress) string {
 	return s
 }
 
-// setQuizProgress puts the quiz's progress in its preview.
-func (h *homeScreen) setQuizProgress(p *quiz.Progress) {
-	line := quizProgressLine(p)
-	for i := range h.items {
-		if h.items[i].kind == homeQuiz {
-			h.items[i].progress = line
+// SetQuizProgress puts the quiz's progress in its preview.
+func (h *Screen) SetQuizProgress(p *quiz.Progress) {
+	line := QuizProgressLine(p)
+	for i := range h.Items {
+		if h.Items[i].Kind == homeQuiz {
+			h.Items[i].progress = line
 		}
 	}
 }

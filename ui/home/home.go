@@ -1,4 +1,4 @@
-package ui
+package home
 
 import (
 	"github.com/charmbracelet/bubbles/help"
@@ -17,7 +17,7 @@ type homeItemKind int
 
 // The kinds of home items.
 const (
-	homeLesson homeItemKind = iota
+	HomeLesson homeItemKind = iota
 	homeScenario
 	homeOpenFile
 	homeSandbox
@@ -29,10 +29,10 @@ var homeSections = []string{"Lessons", "Scenarios", "Sandbox", "Quiz"}
 
 // homeItem is one line of a home section, and what its preview shows.
 type homeItem struct {
-	kind    homeItemKind
+	Kind    homeItemKind
 	section string
-	label   string
-	mark    string // a progress mark: ✓ done, ◐ started, ○ not started
+	Label   string
+	Mark    string // a progress mark: ✓ done, ◐ started, ○ not started
 	detail  string // the progress word beside the label
 	arg     string
 	about   string   // the preview's paragraph
@@ -43,33 +43,33 @@ type homeItem struct {
 	progress string
 }
 
-// homeScreen is the launcher: a tab per section (lessons, scenarios, the
+// Screen is the launcher: a tab per section (lessons, scenarios, the
 // sandbox, the quiz), the section's items, and a preview of the one under
 // the cursor.
-type homeScreen struct {
+type Screen struct {
 	st     *theme.Styles
-	keys   keys.Home
+	KeyMap keys.Home
 	help   help.Model
-	items  []homeItem
-	cursor int // an index into items
+	Items  []homeItem
+	Cursor int // an index into items
 	// last is the cursor each section had when the learner left it.
 	last   map[string]int
-	prompt components.Prompt
-	// warnings are shown under the title (a damaged progress file...).
-	warnings []string
+	Prompt components.Prompt
+	// Warnings are shown under the title (a damaged progress file...).
+	Warnings []string
 	w, h     int
 }
 
-func newHomeScreen(st *theme.Styles, g keys.Global, lessons []nav.LessonEntry, scenarios []nav.ScenarioEntry) *homeScreen {
-	h := &homeScreen{st: st, keys: keys.NewHome(g), help: help.New(), prompt: components.NewPrompt(), last: map[string]int{}}
+func New(st *theme.Styles, g keys.Global, lessons []nav.LessonEntry, scenarios []nav.ScenarioEntry) *Screen {
+	h := &Screen{st: st, KeyMap: keys.NewHome(g), help: help.New(), Prompt: components.NewPrompt(), last: map[string]int{}}
 	h.help.Styles.ShortKey, h.help.Styles.ShortDesc = st.Bold, st.Faint
-	h.items = append(lessonItems(lessons), scenarioItems(scenarios)...)
-	h.items = append(h.items, homeItem{kind: homeSandbox, section: "Sandbox", label: "Open the sandbox",
+	h.Items = append(lessonItems(lessons), scenarioItems(scenarios)...)
+	h.Items = append(h.Items, homeItem{Kind: homeSandbox, section: "Sandbox", Label: "Open the sandbox",
 		about: "An empty cluster of 3 brokers of your own, driven by Kafka's own tools on a command line: " +
 			"kafka-topics, kafka-console-producer and -consumer, kafka-consumer-groups, kafka-configs, " +
 			"kafka-get-offsets. Create topics, produce, consume, then break it with f.",
 		extra: "kafkasim sandbox [--brokers N]"})
-	h.items = append(h.items, homeItem{kind: homeQuiz, section: "Quiz", label: "Quiz: test yourself",
+	h.Items = append(h.Items, homeItem{Kind: homeQuiz, section: "Quiz", Label: "Quiz: test yourself",
 		about:   "Questions on what the lessons teach, the weakest topics first. Pick a topic or take them all.",
 		teaches: quiz.Topics(), extra: "kafkasim quiz [--topic T]"})
 	return h
@@ -84,12 +84,12 @@ func lessonItems(lessons []nav.LessonEntry) []homeItem {
 		for _, t := range l.Teaches {
 			teaches = append(teaches, components.Sanitize(t))
 		}
-		out = append(out, homeItem{kind: homeLesson, section: "Lessons", label: components.Itoa(l.Number) + ". " + components.Sanitize(l.Title),
-			mark: mark, detail: word, arg: components.Itoa(l.Number), about: components.Sanitize(l.Summary), teaches: teaches,
+		out = append(out, homeItem{Kind: HomeLesson, section: "Lessons", Label: components.Itoa(l.Number) + ". " + components.Sanitize(l.Title),
+			Mark: mark, detail: word, arg: components.Itoa(l.Number), about: components.Sanitize(l.Summary), teaches: teaches,
 			goal: components.Sanitize(l.Goal), extra: "kafkasim lesson " + components.Itoa(l.Number)})
 	}
 	if len(lessons) == 0 {
-		out = append(out, homeItem{kind: homeLesson, section: "Lessons", label: "Lessons are on their way", mark: "○", arg: "1"})
+		out = append(out, homeItem{Kind: HomeLesson, section: "Lessons", Label: "Lessons are on their way", Mark: "○", arg: "1"})
 	}
 	return out
 }
@@ -102,10 +102,10 @@ func scenarioItems(scenarios []nav.ScenarioEntry) []homeItem {
 		if about == "" {
 			about = s.Description
 		}
-		out = append(out, homeItem{kind: homeScenario, section: "Scenarios", label: components.Sanitize(s.Title),
+		out = append(out, homeItem{Kind: homeScenario, section: "Scenarios", Label: components.Sanitize(s.Title),
 			about: components.Sanitize(about), arg: s.Name, extra: "kafkasim play " + components.Sanitize(s.Name)})
 	}
-	return append(out, homeItem{kind: homeOpenFile, section: "Scenarios", label: "Open a scenario file…",
+	return append(out, homeItem{Kind: homeOpenFile, section: "Scenarios", Label: "Open a scenario file…",
 		about: "Play a scenario of your own: a .toml file in the format of scenarios/library " +
 			"('kafkasim validate FILE' checks it first).", extra: "kafkasim play FILE.toml"})
 }
@@ -122,32 +122,32 @@ func lessonMark(status string) (string, string) {
 }
 
 // SetSize records the terminal size.
-func (h *homeScreen) SetSize(w, hh int) { h.w, h.h = w, hh; h.help.Width = w }
+func (h *Screen) SetSize(w, hh int) { h.w, h.h = w, hh; h.help.Width = w }
 
-// capturesKeys reports whether the path prompt has the keyboard.
-func (h *homeScreen) capturesKeys() bool { return h.prompt.IsOpen() }
+// CapturesKeys reports whether the path prompt has the keyboard.
+func (h *Screen) CapturesKeys() bool { return h.Prompt.IsOpen() }
 
 // Keys is the help keymap of what is showing.
-func (h *homeScreen) Keys() help.KeyMap {
-	if h.prompt.IsOpen() {
-		return h.prompt.Keys
+func (h *Screen) Keys() help.KeyMap {
+	if h.Prompt.IsOpen() {
+		return h.Prompt.Keys
 	}
-	return h.keys
+	return h.KeyMap
 }
 
 // Update moves the cursor within a section or between sections, and
 // opens the chosen item.
-func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
-	if h.prompt.IsOpen() {
+func (h *Screen) Update(msg tea.Msg) tea.Cmd {
+	if h.Prompt.IsOpen() {
 		var cmd tea.Cmd
-		h.prompt, cmd = h.prompt.Update(msg)
+		h.Prompt, cmd = h.Prompt.Update(msg)
 		return cmd
 	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return nil
 	}
-	k := h.keys
+	k := h.KeyMap
 	switch {
 	case key.Matches(km, k.Menu.Up):
 		h.moveInSection(-1)
@@ -164,9 +164,9 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 // section is the index of the cursor's section.
-func (h *homeScreen) section() int {
+func (h *Screen) section() int {
 	for i, s := range homeSections {
-		if s == h.items[h.cursor].section {
+		if s == h.Items[h.Cursor].section {
 			return i
 		}
 	}
@@ -174,9 +174,9 @@ func (h *homeScreen) section() int {
 }
 
 // sectionItems are the indexes of the items of section s.
-func (h *homeScreen) sectionItems(s int) []int {
+func (h *Screen) sectionItems(s int) []int {
 	var out []int
-	for i, it := range h.items {
+	for i, it := range h.Items {
 		if it.section == homeSections[s] {
 			out = append(out, i)
 		}
@@ -185,40 +185,40 @@ func (h *homeScreen) sectionItems(s int) []int {
 }
 
 // moveInSection moves the cursor n items, wrapping within its section.
-func (h *homeScreen) moveInSection(n int) {
+func (h *Screen) moveInSection(n int) {
 	idx := h.sectionItems(h.section())
 	pos := 0
 	for i, v := range idx {
-		if v == h.cursor {
+		if v == h.Cursor {
 			pos = i
 		}
 	}
-	h.cursor = idx[((pos+n)%len(idx)+len(idx))%len(idx)]
+	h.Cursor = idx[((pos+n)%len(idx)+len(idx))%len(idx)]
 }
 
 // moveSection goes to the next or previous section that has items, where
 // the cursor last was in it.
-func (h *homeScreen) moveSection(n int) {
+func (h *Screen) moveSection(n int) {
 	from := h.section()
-	h.last[homeSections[from]] = h.cursor
+	h.last[homeSections[from]] = h.Cursor
 	for s := (from + n + len(homeSections)) % len(homeSections); s != from; s = (s + n + len(homeSections)) % len(homeSections) {
 		if idx := h.sectionItems(s); len(idx) > 0 {
-			h.cursor = idx[0]
+			h.Cursor = idx[0]
 			if c, ok := h.last[homeSections[s]]; ok {
-				h.cursor = c
+				h.Cursor = c
 			}
 			return
 		}
 	}
 }
 
-func (h *homeScreen) Choose() tea.Cmd {
-	it := h.items[h.cursor]
+func (h *Screen) Choose() tea.Cmd {
+	it := h.Items[h.Cursor]
 	open := func(s nav.Screen, arg string) tea.Cmd {
 		return func() tea.Msg { return nav.OpenScreenMsg{Screen: s, Arg: arg} }
 	}
-	switch it.kind {
-	case homeLesson:
+	switch it.Kind {
+	case HomeLesson:
 		return open(nav.ScreenLesson, it.arg)
 	case homeScenario:
 		return open(nav.ScreenSim, it.arg)
@@ -227,7 +227,7 @@ func (h *homeScreen) Choose() tea.Cmd {
 	case homeQuiz:
 		return open(nav.ScreenQuiz, "")
 	}
-	h.prompt = h.prompt.Open("Open a scenario file", "a path to a .toml scenario", "", func(v string) tea.Msg {
+	h.Prompt = h.Prompt.Open("Open a scenario file", "a path to a .toml scenario", "", func(v string) tea.Msg {
 		if v == "" {
 			return nil
 		}
@@ -236,19 +236,19 @@ func (h *homeScreen) Choose() tea.Cmd {
 	return nil
 }
 
-// setLessonStatus updates a lesson's progress mark.
-func (h *homeScreen) setLessonStatus(number int, status string) {
-	for i := range h.items {
-		if it := &h.items[i]; it.kind == homeLesson && it.arg == components.Itoa(number) {
-			it.mark, it.detail = lessonMark(status)
+// SetLessonStatus updates a lesson's progress mark.
+func (h *Screen) SetLessonStatus(number int, status string) {
+	for i := range h.Items {
+		if it := &h.Items[i]; it.Kind == HomeLesson && it.arg == components.Itoa(number) {
+			it.Mark, it.detail = lessonMark(status)
 		}
 	}
 }
 
 // warningLines draws the warnings, each wrapped to at most three lines.
-func (h *homeScreen) warningLines() []string {
+func (h *Screen) warningLines() []string {
 	var out []string
-	for _, w := range h.warnings {
+	for _, w := range h.Warnings {
 		if w == "" {
 			continue
 		}
