@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/home"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/nav"
 	quizui "kafkasim/ui/quiz"
+	"kafkasim/ui/simrun"
 	"kafkasim/ui/theme"
 	"strconv"
 	"strings"
@@ -35,8 +37,8 @@ type helpNoter interface{ helpNote() string }
 // deps are what the root model needs from outside ui/.
 type deps struct {
 	source scenarioSource
-	start  runFactory
-	shells shellDeps // sandbox sessions (cmdline_shell.go)
+	start  simrun.Factory
+	shells cmdline.Shells // sandbox sessions (cmdline_shell.go)
 }
 
 // Model is the root Bubble Tea model: it owns the screens and routes
@@ -260,14 +262,14 @@ func (m Model) loadCmd(name string) tea.Cmd {
 			return nav.ErrMsg{Err: err}
 		}
 		if seed != nil {
-			spec = spec.withSeed(*seed)
+			spec = spec.WithSeed(*seed)
 		}
 		return scenarioLoadedMsg{Spec: spec}
 	}
 }
 
 // play opens the simulator screen on a scenario.
-func (m Model) play(spec scenarioSpec) (tea.Model, tea.Cmd) {
+func (m Model) play(spec simrun.Spec) (tea.Model, tea.Cmd) {
 	m.pauseAll()
 	m.sim = newSimScreen(m.st, keys.NewSim(m.global), spec, m.deps.start)
 	m.sim.shells = m.deps.shells

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/internal/cputime"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"strings"
 	"testing"
@@ -51,13 +52,13 @@ func finishJob(t *testing.T, s *simScreen, cmd tea.Cmd) time.Duration {
 // is answered at once (esc stops it, as Ctrl-C stops the real tool) and
 // the command ends with the consumer's summary.
 func TestEndlessConsumerAnswersKeys(t *testing.T) {
-	defer func(d time.Duration) { cmdSlice = d }(cmdSlice)
-	cmdSlice = 0 // hand back at every pause, so the command is surely still running
+	defer func(d time.Duration) { cmdline.Slice = d }(cmdline.Slice)
+	cmdline.Slice = 0 // hand back at every pause, so the command is surely still running
 	s := sandboxScreen(t)
 	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --create --topic t --partitions 3 --replication-factor 3")
 	before := s.run.Now()
 	cmd := startLine(s, "kafka-console-consumer --bootstrap-server localhost:9092 --topic t --timeout-ms 100000000000000")
-	if cmd == nil || s.cmdline.busy == nil {
+	if cmd == nil || s.cmdline.Busy == nil {
 		t.Fatalf("the consumer should still be running:\n%s", outputText(s))
 	}
 	if v := s.View(); !strings.Contains(v, "running…") {
@@ -77,7 +78,7 @@ func TestEndlessConsumerAnswersKeys(t *testing.T) {
 	}
 	finishJob(t, s, cmd)
 	out := outputText(s)
-	if s.cmdline.busy != nil || !strings.Contains(out, "^C") || !strings.Contains(out, "Processed a total of 0 messages") {
+	if s.cmdline.Busy != nil || !strings.Contains(out, "^C") || !strings.Contains(out, "Processed a total of 0 messages") {
 		t.Fatalf("the consumer should stop with ^C and its summary:\n%s", out)
 	}
 	if moved := s.run.Now() - before; moved >= 300_000 {

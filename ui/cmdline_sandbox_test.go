@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/cmdline"
 	"strings"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 // outputText is the command line's output as plain text.
 func outputText(s *simScreen) string {
 	var b strings.Builder
-	for _, l := range s.cmdline.out {
+	for _, l := range s.cmdline.Out {
 		b.WriteString(l.Text + "\n")
 	}
 	return b.String()
@@ -43,7 +44,7 @@ func TestSandboxWalkthrough(t *testing.T) {
 			t.Fatalf("after %q want %q in:\n%s", st.line, st.want, outputText(s))
 		}
 	}
-	if !s.cmdline.input {
+	if !s.cmdline.Input {
 		t.Fatalf("the console producer should be reading records:\n%s", outputText(s))
 	}
 	send(s, keyMsg("esc"))
@@ -69,7 +70,7 @@ func TestSandboxWalkthrough(t *testing.T) {
 // TestCmdlineOnAScenario attaches a session to a playing scenario's run.
 func TestCmdlineOnAScenario(t *testing.T) {
 	s := realScreen(t, loadSpec(t, "at-least-once"), 120, 36, 3_000)
-	s.shells = sandboxShells()
+	s.shells = cmdline.SandboxShells()
 	send(s, keyMsg(":"))
 	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --list")
 	if !strings.Contains(outputText(s), "orders") {

@@ -7,7 +7,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
+	"kafkasim/ui/simrun"
 )
 
 // openCmdline opens the command line, or says why it cannot.
@@ -22,13 +24,13 @@ func (m *simScreen) openCmdline() {
 // updateCmdline handles a key or the mouse wheel while the command line
 // is open: every key is text except its own.
 func (m *simScreen) updateCmdline(msg tea.Msg) tea.Cmd {
-	c, k := &m.cmdline, m.cmdline.keys
+	c, k := &m.cmdline, m.cmdline.Keys
 	if mm, ok := msg.(tea.MouseMsg); ok {
 		switch mm.Button {
 		case tea.MouseButtonWheelUp:
-			c.scroll += 3
+			c.Scroll += 3
 		case tea.MouseButtonWheelDown:
-			c.scroll = max(c.scroll-3, 0)
+			c.Scroll = max(c.Scroll-3, 0)
 		}
 		return nil
 	}
@@ -36,7 +38,7 @@ func (m *simScreen) updateCmdline(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if c.busy != nil { // a command is running: only stopping it is possible
+	if c.Busy != nil { // a command is running: only stopping it is possible
 		if key.Matches(km, k.Close) || km.Type == tea.KeyCtrlC || km.Type == tea.KeyCtrlD || km.String() == "q" {
 			m.interruptJob()
 		}
@@ -44,7 +46,8 @@ func (m *simScreen) updateCmdline(msg tea.Msg) tea.Cmd {
 	}
 	sh, why := m.shell()
 	if sh == nil {
-		c.open, m.status = false, why
+		c.Close()
+		m.status = why
 		return nil
 	}
 	page := max(m.cmdlinePaneHeight()-3, 1)
@@ -54,15 +57,15 @@ func (m *simScreen) updateCmdline(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Run):
 		return m.cmdlineRun(sh)
 	case key.Matches(km, k.Prev):
-		c.browse(-1)
+		c.Browse(-1)
 	case key.Matches(km, k.Next):
-		c.browse(1)
+		c.Browse(1)
 	case key.Matches(km, k.Complete):
-		c.complete(sh.Complete(string(c.line)))
+		c.Complete(sh.Complete(string(c.Line)))
 	case key.Matches(km, k.ScrollUp):
-		c.scroll += page
+		c.Scroll += page
 	case key.Matches(km, k.ScrollDown):
-		c.scroll = max(c.scroll-page, 0)
+		c.Scroll = max(c.Scroll-page, 0)
 	default:
 		c.Edit(km)
 	}
@@ -71,50 +74,50 @@ func (m *simScreen) updateCmdline(msg tea.Msg) tea.Cmd {
 
 // cmdlineStop is esc, ctrl+d or ctrl+c: they end a console producer's
 // input; otherwise esc closes the command line and ctrl+c drops the line.
-func (m *simScreen) cmdlineStop(sh cmdShell, km tea.KeyMsg) {
+func (m *simScreen) cmdlineStop(sh cmdline.Shell, km tea.KeyMsg) {
 	c := &m.cmdline
 	switch {
-	case c.input:
-		c.show(sh.EndInput())
+	case c.Input:
+		c.Show(sh.EndInput())
 		m.afterShell()
 	case km.Type == tea.KeyCtrlC:
-		c.say("$ "+components.Sanitize(string(c.line))+"^C", outCommand)
-		c.line = c.line[:0]
-	case key.Matches(km, c.keys.Close):
-		c.open = false
+		c.Say("$ "+components.Sanitize(string(c.Line))+"^C", cmdline.OutCommand)
+		c.Line = c.Line[:0]
+	case key.Matches(km, c.Keys.Close):
+		c.Close()
 	}
 }
 
 // cmdlineRun sends the typed line to the session: a command, or a record
 // while a console producer reads.
-func (m *simScreen) cmdlineRun(sh cmdShell) tea.Cmd {
+func (m *simScreen) cmdlineRun(sh cmdline.Shell) tea.Cmd {
 	c := &m.cmdline
-	line := string(c.line)
-	c.line = c.line[:0]
-	if c.input {
-		c.say(">"+components.Sanitize(line), outRecord)
-		c.history.Add(line)
-		return m.startJob(sh, func() cmdResult { return sh.Exec(line) }, func(r cmdResult) {
-			c.show(r)
+	line := string(c.Line)
+	c.Line = c.Line[:0]
+	if c.Input {
+		c.Say(">"+components.Sanitize(line), cmdline.OutRecord)
+		c.History.Add(line)
+		return m.startJob(sh, func() cmdline.Result { return sh.Exec(line) }, func(r cmdline.Result) {
+			c.Show(r)
 			m.afterShell()
 		})
 	}
-	c.say("$ "+components.Sanitize(line), outCommand)
-	c.history.Add(strings.TrimSpace(line))
+	c.Say("$ "+components.Sanitize(line), cmdline.OutCommand)
+	c.History.Add(strings.TrimSpace(line))
 	switch strings.TrimSpace(line) {
 	case "clear":
-		c.out = c.out[:0]
+		c.Out = c.Out[:0]
 		return nil
 	case "exit":
-		c.open = false
+		c.Close()
 		return nil
 	}
-	typed := len(c.out) - 1
-	return m.startJob(sh, func() cmdResult { return sh.Exec(line) }, func(r cmdResult) {
-		if r.Err && typed < len(c.out) && c.out[typed].Kind == outCommand {
-			c.out[typed].Kind = outFailed
+	typed := len(c.Out) - 1
+	return m.startJob(sh, func() cmdline.Result { return sh.Exec(line) }, func(r cmdline.Result) {
+		if r.Err && typed < len(c.Out) && c.Out[typed].Kind == cmdline.OutCommand {
+			c.Out[typed].Kind = cmdline.OutFailed
 		}
-		c.show(r)
+		c.Show(r)
 		m.afterShell()
 	})
 }
@@ -136,4 +139,107 @@ func (m *simScreen) syncHand() {
 	if l, ok := m.run.(interface{ Commands() []sim.Applied }); ok {
 		m.hand = append([]sim.Applied(nil), l.Commands()...)
 	}
+}
+
+// startJob runs work, a command on sh, in slices. It returns nil when the
+// command ended within its first slice (after has then been called), or
+// the message that runs the next slice.
+func (m *simScreen) startJob(sh cmdline.Shell, work func() cmdline.Result, after func(cmdline.Result)) tea.Cmd {
+	p, ok := sh.(cmdline.Pauser)
+	if !ok {
+		after(work())
+		return nil
+	}
+	var r cmdline.Result
+	j := cmdline.NewJob(func(pause func() bool) {
+		p.SetPause(pause)
+		r = work()
+		p.SetPause(nil)
+	}, func() { after(r) })
+	if j.Step(true) {
+		j.After()
+		return nil
+	}
+	m.cmdline.Busy = j
+	return j.Next()
+}
+
+// continueJob runs the next slice of the job the message belongs to.
+func (m *simScreen) continueJob(msg cmdline.SliceMsg) tea.Cmd {
+	j := msg.Job
+	if j == nil || (j != m.cmdline.Busy && j != m.job) {
+		return nil
+	}
+	j.Frames++
+	if !j.Step(!j.Stop) {
+		return j.Next()
+	}
+	m.endJob(j)
+	return nil
+}
+
+// endJob forgets a job that has ended and shows its outcome.
+func (m *simScreen) endJob(j *cmdline.Job) {
+	if m.cmdline.Busy == j {
+		m.cmdline.Busy = nil
+	}
+	if m.job == j {
+		m.job = nil
+	}
+	j.After()
+}
+
+// interruptJob is esc, ctrl+c or q while a command runs: it stops at the
+// end of its slice, as Ctrl-C stops the real tool.
+func (m *simScreen) interruptJob() {
+	if j := m.cmdline.Busy; j != nil && !j.Stop {
+		j.Stop = true
+		m.status = "stopping the command…"
+	}
+}
+
+// cmdlinePaneHeight is how many lines the command line takes: the
+// narration's place, and at least a good part of the screen.
+func (m *simScreen) cmdlinePaneHeight() int {
+	return min(max(m.lay.narration.h, m.h*2/5), m.h-4)
+}
+
+// withCmdline draws the command line over the lower part of the screen,
+// above the timeline, and its keys in the footer.
+func (m *simScreen) withCmdline(lines []string) []string {
+	h := m.cmdlinePaneHeight()
+	top := m.h - 3 - h
+	if top < 1 || len(lines) != m.h {
+		return lines
+	}
+	copy(lines[top:], m.cmdline.Render(m.st, m.w, h))
+	if j := m.cmdline.Busy; j != nil && m.run != nil {
+		lines[top+h-1] = components.Fit(m.st.Note.Render(" "+j.BusyLine(m.run.Now())+" "), m.w)
+	}
+	footer := m.help.ShortHelpView(m.cmdline.KeyMap().ShortHelp())
+	if m.status != "" {
+		footer = m.st.Note.Render(" "+components.Sanitize(m.status)+" ") + " " + footer
+	}
+	lines[m.h-1] = components.Fit(footer, m.w)
+	return lines
+}
+
+// shell is the session behind the command line: the sandbox's own, or one
+// attached to the scenario's run on first use. The text says why there is
+// none.
+func (m *simScreen) shell() (cmdline.Shell, string) {
+	if o, ok := m.run.(interface{ Shell() cmdline.Shell }); ok {
+		return o.Shell(), ""
+	}
+	sr, ok := m.run.(simrun.Run)
+	switch {
+	case !ok:
+		return nil, "this run has no command line"
+	case m.shells.Attach == nil:
+		return nil, "the command line needs package sandbox, which is not wired in yet"
+	}
+	if m.cmdline.AttachedTo != sr.R {
+		m.cmdline.Sh, m.cmdline.AttachedTo = m.shells.Attach(sr.R), sr.R
+	}
+	return m.cmdline.Sh, ""
 }

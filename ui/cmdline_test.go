@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/nav"
 )
@@ -22,24 +23,24 @@ type fakeShell struct {
 	ended int
 }
 
-func (f *fakeShell) Exec(line string) cmdResult {
+func (f *fakeShell) Exec(line string) cmdline.Result {
 	f.lines = append(f.lines, line)
 	switch {
 	case f.input:
-		return cmdResult{InputMode: true}
+		return cmdline.Result{InputMode: true}
 	case line == "produce":
 		f.input = true
-		return cmdResult{InputMode: true}
+		return cmdline.Result{InputMode: true}
 	case line == "fail":
-		return cmdResult{Output: "fail: no such thing\nhint: try help\n", Err: true}
+		return cmdline.Result{Output: "fail: no such thing\nhint: try help\n", Err: true}
 	}
-	return cmdResult{Output: "ran " + line + "\nTopic: orders\tPartitionCount: 3\tReplicationFactor: 1\n"}
+	return cmdline.Result{Output: "ran " + line + "\nTopic: orders\tPartitionCount: 3\tReplicationFactor: 1\n"}
 }
 
-func (f *fakeShell) EndInput() cmdResult {
+func (f *fakeShell) EndInput() cmdline.Result {
 	f.input = false
 	f.ended++
-	return cmdResult{}
+	return cmdline.Result{}
 }
 
 func (f *fakeShell) Complete(line string) []string {
@@ -60,12 +61,12 @@ func (f *fakeShell) Run() *sim.Run { return f.run }
 func fakeShellScreen(t *testing.T, w, h int) (*simScreen, *fakeShell) {
 	t.Helper()
 	sh := &fakeShell{}
-	newShell := func(brokers int, seed uint64) (cmdShell, error) {
+	newShell := func(brokers int, seed uint64) (cmdline.Shell, error) {
 		r, err := sim.NewRun(sim.Config{Seed: seed, Cluster: sim.DefaultCluster(brokers)}, nil)
 		sh.run = r
 		return sh, err
 	}
-	s := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), emptySandboxSpec(3), shellStart(newShell, 3))
+	s := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), cmdline.EmptySandboxSpec(3), cmdline.ShellStart(newShell, 3))
 	s.SetSize(w, h)
 	send(s, keyMsg(":"))
 	if !s.cmdline.IsOpen() {
@@ -97,7 +98,7 @@ func TestCmdlineRunsLinesAndKeepsHistory(t *testing.T) {
 	for _, c := range []struct{ key, want string }{{"up", "fail"}, {"up", "kafka-topics --list"}, {"up", "kafka-topics --list"},
 		{"down", "fail"}, {"down", "dra"}} {
 		send(s, keyMsg(c.key))
-		if got := string(s.cmdline.line); got != c.want {
+		if got := string(s.cmdline.Line); got != c.want {
 			t.Fatalf("after %s the line is %q, want %q", c.key, got, c.want)
 		}
 	}
@@ -107,15 +108,15 @@ func TestCmdlineCompletion(t *testing.T) {
 	s, _ := fakeShellScreen(t, 120, 36)
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("kafka-con")})
 	send(s, keyMsg("tab"))
-	if got := string(s.cmdline.line); got != "kafka-cons" {
+	if got := string(s.cmdline.Line); got != "kafka-cons" {
 		t.Fatalf("three completions: their common start, got %q", got)
 	}
-	if last := s.cmdline.out[len(s.cmdline.out)-1].Text; last != "kafka-console-producer  kafka-console-consumer  kafka-consumer-groups" {
+	if last := s.cmdline.Out[len(s.cmdline.Out)-1].Text; last != "kafka-console-producer  kafka-console-consumer  kafka-consumer-groups" {
 		t.Fatalf("the choices should be listed, got %q", last)
 	}
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("umer-")})
 	send(s, keyMsg("tab"))
-	if got := string(s.cmdline.line); got != "kafka-consumer-groups " {
+	if got := string(s.cmdline.Line); got != "kafka-consumer-groups " {
 		t.Fatalf("one completion is taken with a space, got %q", got)
 	}
 }
@@ -125,12 +126,12 @@ func TestCmdlineCompletion(t *testing.T) {
 func TestCmdlineConsoleProducer(t *testing.T) {
 	s, sh := fakeShellScreen(t, 120, 36)
 	enterLine(s, "produce")
-	if !s.cmdline.input || !strings.Contains(s.View(), "console producer: each line is a record") {
+	if !s.cmdline.Input || !strings.Contains(s.View(), "console producer: each line is a record") {
 		t.Fatal("the pane should say lines are records now")
 	}
 	enterLine(s, "first record")
 	send(s, keyMsg("esc"))
-	if sh.ended != 1 || s.cmdline.input || !s.cmdline.IsOpen() {
+	if sh.ended != 1 || s.cmdline.Input || !s.cmdline.IsOpen() {
 		t.Fatalf("esc should end the input (ended %d) and keep the command line open (%v)", sh.ended, s.cmdline.IsOpen())
 	}
 	if sh.lines[1] != "first record" || !strings.Contains(s.View(), ">first record") {
@@ -146,7 +147,7 @@ func TestCmdlineConsoleProducer(t *testing.T) {
 // and the root model does not quit or leave.
 func TestCmdlineTakesEveryKey(t *testing.T) {
 	d := fixtureDeps(3, 3, 30)
-	d.shells = shellDeps{newShell: func(b int, seed uint64) (cmdShell, error) {
+	d.shells = cmdline.Shells{NewShell: func(b int, seed uint64) (cmdline.Shell, error) {
 		r, err := sim.NewRun(sim.Config{Seed: seed, Cluster: sim.DefaultCluster(b)}, nil)
 		return &fakeShell{run: r}, err
 	}}
@@ -164,7 +165,7 @@ func TestCmdlineTakesEveryKey(t *testing.T) {
 			}
 		}
 	}
-	if got := string(m.sim.cmdline.line); got != "qwx ?f" {
+	if got := string(m.sim.cmdline.Line); got != "qwx ?f" {
 		t.Fatalf("typed %q", got)
 	}
 	m = press(t, m, "esc", "esc")

@@ -3,13 +3,15 @@ package ui
 import (
 	"kafkasim/scenarios"
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simrun"
 )
 
 // defaultDeps wire the screens to the real scenarios and engine.
 func defaultDeps() deps {
-	return deps{source: scenarioLibrary{}, start: newSimRun, shells: sandboxShells()}
+	return deps{source: scenarioLibrary{}, start: simrun.New, shells: cmdline.SandboxShells()}
 }
 
 // scenarioLibrary reads scenarios through package scenarios.
@@ -26,14 +28,14 @@ func (scenarioLibrary) BuiltIn() []nav.ScenarioEntry {
 }
 
 // Load reads a built-in scenario by name or a file by path.
-func (scenarioLibrary) Load(nameOrPath string) (scenarioSpec, error) {
+func (scenarioLibrary) Load(nameOrPath string) (simrun.Spec, error) {
 	if nameOrPath == "sandbox" {
-		return sandboxSpec(0), nil
+		return cmdline.SandboxSpec(0), nil
 	}
 	s, err := scenarios.Load(nameOrPath)
 	if err != nil {
-		return scenarioSpec{}, err
+		return simrun.Spec{}, err
 	}
-	return scenarioSpec{Name: s.Name, Title: s.Title, Description: s.Description, Seed: s.Seed,
+	return simrun.Spec{Name: s.Name, Title: s.Title, Description: s.Description, Seed: s.Seed,
 		DurationMs: s.DurationMs, Config: s.Config, Timeline: append([]sim.Scheduled(nil), s.Timeline...), Narration: s.Narration}, nil
 }

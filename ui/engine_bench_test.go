@@ -4,13 +4,15 @@ import (
 	"testing"
 
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/simrun"
 )
 
 // bigSpec is a cluster of brokers with one topic of partitions, a keyed
 // producer and a group, on the real engine.
-func bigSpec(brokers, partitions int) scenarioSpec {
-	s := sandboxSpec(brokers)
+func bigSpec(brokers, partitions int) simrun.Spec {
+	s := cmdline.SandboxSpec(brokers)
 	t := sim.DefaultTopic("orders", partitions, min(3, brokers))
 	s.Config.Topics = []sim.TopicConfig{t}
 	s.Config.Producers[0].RatePerSec = 200
@@ -20,7 +22,7 @@ func bigSpec(brokers, partitions int) scenarioSpec {
 }
 
 // realScreen plays spec on the engine for runMs and returns the screen.
-func realScreen(tb testing.TB, spec scenarioSpec, w, h int, runMs int64) *simScreen {
+func realScreen(tb testing.TB, spec simrun.Spec, w, h int, runMs int64) *simScreen {
 	tb.Helper()
 	m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, defaultDeps().start)
 	if m.fatal != nil {

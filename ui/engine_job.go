@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"strings"
 
@@ -17,14 +18,14 @@ const engineBatch = 256
 // been called), or the message that runs the next slice.
 func (m *simScreen) startEngineJob(work func(pause func() bool), after func(), progress func() string) tea.Cmd {
 	m.cancelJob() // one job at a time
-	j := newJob(work, after)
-	j.progress = progress
-	if j.step(true) {
-		j.after()
+	j := cmdline.NewJob(work, after)
+	j.Progress = progress
+	if j.Step(true) {
+		j.After()
 		return nil
 	}
 	m.job = j
-	return j.next()
+	return j.Next()
 }
 
 // cancelJob calls the running what-if or seek off at once: the work stops
@@ -35,8 +36,8 @@ func (m *simScreen) cancelJob() {
 	if j == nil {
 		return
 	}
-	j.stop = true
-	for !j.step(false) {
+	j.Stop = true
+	for !j.Step(false) {
 	}
 	m.endJob(j)
 }
@@ -48,15 +49,6 @@ func (m *simScreen) updateJob(msg tea.Msg) tea.Cmd {
 		m.cancelJob()
 	}
 	return nil
-}
-
-// jobLine is the footer while a what-if or seek runs.
-func (j *cmdJob) jobLine() string {
-	s := j.spinner() + " "
-	if j.progress != nil {
-		s += j.progress()
-	}
-	return s + " · esc calls it off"
 }
 
 // bar draws done of total as a bar width cells wide.

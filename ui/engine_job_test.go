@@ -2,6 +2,8 @@ package ui
 
 import (
 	"kafkasim/internal/cputime"
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/simrun"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -42,7 +44,7 @@ func timedUpdate(s *simScreen, msg tea.Msg) (cmd tea.Cmd, took time.Duration) {
 
 // longSpec is a busy scenario (many partitions, fast producers) made long,
 // so a replay of it takes far more than one slice.
-func longSpec(t *testing.T) scenarioSpec {
+func longSpec(t *testing.T) simrun.Spec {
 	t.Helper()
 	spec := bigSpec(6, 60)
 	spec.DurationMs = 3_600_000
@@ -104,8 +106,8 @@ func TestWhatIfSlicedEscCancels(t *testing.T) {
 // A what-if that finishes in slices gives the same comparison as one run
 // in one go.
 func TestWhatIfSlicedSameResult(t *testing.T) {
-	defer func(d time.Duration) { cmdSlice = d }(cmdSlice)
-	cmdSlice = 0 // a slice per batch of steps: many slices
+	defer func(d time.Duration) { cmdline.Slice = d }(cmdline.Slice)
+	cmdline.Slice = 0 // a slice per batch of steps: many slices
 	s := crashedAtLeastOnce(t)
 	for _, k := range []string{"w", "enter", "down", "enter"} {
 		send(s, keyMsg(k))
@@ -128,8 +130,8 @@ func TestWhatIfSlicedSameResult(t *testing.T) {
 // footer; esc calls it off within one short Update and leaves the run
 // exactly where it was.
 func TestSeekSlicedEscCancels(t *testing.T) {
-	defer func(d time.Duration) { cmdSlice = d }(cmdSlice)
-	cmdSlice = 0 // hand back at every batch, so the replay surely spans slices
+	defer func(d time.Duration) { cmdline.Slice = d }(cmdline.Slice)
+	cmdline.Slice = 0 // hand back at every batch, so the replay surely spans slices
 	s := longScreen(t, 60_000)
 	now, step, events := s.run.Now(), s.run.StepCount(), len(s.events)
 	// Just before a multiple of 1024 steps, the first checkpoint interval:
@@ -166,7 +168,7 @@ func TestSeekSlicedEscCancels(t *testing.T) {
 	// Update restores a checkpoint; the restored run's event list is then
 	// copied a piece at a time (sim.Seeking), so no slice grows with the
 	// run.
-	cmdSlice = 20 * time.Millisecond
+	cmdline.Slice = 20 * time.Millisecond
 	// The collector's cycles over this test's large heap land in whichever
 	// slice they fall in and measure the heap, not the slicing: off here.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))

@@ -4,12 +4,13 @@ import (
 	"testing"
 
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
 )
 
 // TestEngineFaultReplays injects a fault by hand on the real engine, goes
 // back before it and forward again, and expects the fault to happen again.
 func TestEngineFaultReplays(t *testing.T) {
-	spec := sandboxSpec(3)
+	spec := cmdline.SandboxSpec(3)
 	m := realScreen(t, spec, 120, 36, 5_000)
 	m.inject(sim.Command{Kind: sim.CmdCrashBroker, Broker: 2})
 	at := m.run.StepCount()

@@ -9,6 +9,7 @@ import (
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/simrun"
 )
 
 // openExportPrompt asks where to write the run as a scenario file.
@@ -83,7 +84,7 @@ func (m *simScreen) exportDone(msg exportDoneMsg) {
 }
 
 // scenarioOf is the scenario the screen plays, as package scenarios holds it.
-func scenarioOf(spec scenarioSpec) *scenarios.Scenario {
+func scenarioOf(spec simrun.Spec) *scenarios.Scenario {
 	cfg := spec.Config
 	cfg.Seed = spec.Seed
 	return &scenarios.Scenario{Name: spec.Name, File: spec.Name, Title: spec.Title, Description: spec.Description,

@@ -54,7 +54,7 @@ func TestShareAsksBeforeReplacingAFile(t *testing.T) {
 
 // A run at the largest seed is shared and loads back with its seed.
 func TestShareTheLargestSeed(t *testing.T) {
-	spec := loadSpec(t, "the-log").withSeed(1<<64 - 1)
+	spec := loadSpec(t, "the-log").WithSeed(1<<64 - 1)
 	s := realScreen(t, spec, 120, 36, 3_000)
 	path := filepath.Join(t.TempDir(), "big.toml")
 	send(s, keyMsg("x"))

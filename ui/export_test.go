@@ -12,6 +12,7 @@ import (
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/simrun"
 )
 
 // send gives the screen a message and feeds back what its commands answer
@@ -41,7 +42,7 @@ func typeText(s *simScreen, text string) {
 }
 
 // loadSpec is a built-in scenario as the screen gets it.
-func loadSpec(t *testing.T, name string) scenarioSpec {
+func loadSpec(t *testing.T, name string) simrun.Spec {
 	t.Helper()
 	spec, err := defaultDeps().source.Load(name)
 	if err != nil {
@@ -80,7 +81,7 @@ func TestShareRunReplaysExactly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	own := s.run.(simRun).r.Fork()
+	own := s.run.(simrun.Run).R.Fork()
 	own.RunUntil(spec.DurationMs)
 	if res.Digest != own.Sim().Digest() || !strings.Contains(s.status, res.Digest[:12]) {
 		t.Fatalf("seed %d: the file runs to %s, the run itself to %s; status %q", spec.Seed, res.Digest, own.Sim().Digest(), s.status)

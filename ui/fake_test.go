@@ -11,6 +11,7 @@ import (
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simrun"
 	"kafkasim/ui/theme"
 )
 
@@ -231,8 +232,8 @@ func fixtureSnapshot(brokers, partitions, records int) sim.Snapshot {
 }
 
 // fixtureSpec is a scenario whose run is a fakeRunner over fixtureSnapshot.
-func fixtureSpec() scenarioSpec {
-	return scenarioSpec{Name: "fixture", Title: "Leader failover", Seed: 42, DurationMs: 60_000,
+func fixtureSpec() simrun.Spec {
+	return simrun.Spec{Name: "fixture", Title: "Leader failover", Seed: 42, DurationMs: 60_000,
 		Description: "# Leader failover\n\nA **broker** dies; a follower takes over.\n\nMore text.",
 		Timeline: []sim.Scheduled{
 			{AtMs: 2_000, Cmd: sim.Command{Kind: sim.CmdNote, Say: "watch"}},
@@ -252,7 +253,7 @@ func plainStyles() *theme.Styles {
 func fixtureDeps(brokers, partitions, records int) deps {
 	return deps{
 		source: fixtureSource{},
-		start: func(spec scenarioSpec) (runner, error) {
+		start: func(spec simrun.Spec) (simrun.Runner, error) {
 			if spec.Name == "broken" {
 				return nil, errors.New("broken on purpose")
 			}
@@ -270,9 +271,9 @@ func (fixtureSource) BuiltIn() []nav.ScenarioEntry {
 	}
 }
 
-func (fixtureSource) Load(name string) (scenarioSpec, error) {
+func (fixtureSource) Load(name string) (simrun.Spec, error) {
 	if name == "missing" {
-		return scenarioSpec{}, errors.New("missing: no such scenario")
+		return simrun.Spec{}, errors.New("missing: no such scenario")
 	}
 	s := fixtureSpec()
 	s.Name = name

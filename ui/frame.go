@@ -101,7 +101,7 @@ func frameModel(opts FrameOptions, st *theme.Styles, d deps) (Model, error) {
 		return Model{}, err
 	}
 	if opts.Seed != nil {
-		spec = spec.withSeed(*opts.Seed)
+		spec = spec.WithSeed(*opts.Seed)
 	}
 	m := newModel(Options{Lessons: []nav.LessonEntry{}}, st, d)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})

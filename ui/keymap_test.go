@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/keys"
 	quizui "kafkasim/ui/quiz"
 	"sort"
@@ -41,7 +42,7 @@ func screenKeymaps() map[string][]key.Binding {
 		"menu":    flat(keys.NewMenu().FullHelp()),
 		"lesson":  withoutAnswerKeys(flat(l.lessonHelp(), l.readingHelp(), l.sim.FullHelp()), l),
 		"quiz":    {q.Up, q.Down, q.Enter, q.Toggle, q.MoveUp, q.MoveDown, q.Open, q.End, q.PageUp, q.PageDown, g.Help, g.Back, g.Quit},
-		"cmdline": flat(newCmdlineKeys().FullHelp()),
+		"cmdline": flat(cmdline.NewKeys().FullHelp()),
 		"what-if": flat(wi.FullHelp(), wi.menu.FullHelp()),
 	}
 }

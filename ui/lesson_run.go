@@ -3,6 +3,7 @@ package ui
 import (
 	course "kafkasim/lessons"
 	"kafkasim/sim"
+	"kafkasim/ui/simrun"
 )
 
 // playerRun lets the simulator screen drive a lesson's Player as it drives
@@ -14,8 +15,8 @@ type playerRun struct {
 
 // lessonRunFactory starts (or restarts) the Player's tour or challenge
 // whenever the simulator screen asks for a fresh run.
-func lessonRunFactory(p *course.Player, mode course.Mode) runFactory {
-	return func(scenarioSpec) (runner, error) {
+func lessonRunFactory(p *course.Player, mode course.Mode) simrun.Factory {
+	return func(simrun.Spec) (simrun.Runner, error) {
 		start := p.StartTour
 		if mode == course.ChallengeRun {
 			start = p.StartChallenge

@@ -8,6 +8,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simrun"
 )
 
 // startTour opens the simulator on the lesson's scenario and plays it.
@@ -26,7 +27,7 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 		s.sim.pause()
 	}
 	start := lessonRunFactory(s.player, mode)
-	if _, err := start(scenarioSpec{}); err != nil {
+	if _, err := start(simrun.Spec{}); err != nil {
 		s.fatal = err
 		return false
 	}
@@ -35,7 +36,7 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 	if mode == course.ChallengeRun && s.lesson.Challenge.Scenario != "" {
 		name = s.lesson.Challenge.Scenario
 	}
-	spec := scenarioSpec{Name: name, Title: s.lesson.Title, Description: s.lesson.Summary, Seed: p.Seed(),
+	spec := simrun.Spec{Name: name, Title: s.lesson.Title, Description: s.lesson.Summary, Seed: p.Seed(),
 		DurationMs: p.EndMs(), Config: p.Sim().Config(), Timeline: append([]sim.Scheduled(nil), p.Sim().Timeline()...),
 		Narration: p.Narration()}
 	s.sim = newSimScreen(s.st, s.keys.sim, spec, start)

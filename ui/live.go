@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"kafkasim/sim"
+	"kafkasim/ui/simrun"
 )
 
 // LiveCluster is a simulation that real clients are driving (wire.Server):
@@ -106,8 +107,8 @@ func (r liveRun) Apply(cmd sim.Command) (err error) {
 }
 
 // liveSpec is the screen's scenario for a live run: no end, no timeline.
-func liveSpec(addrs []string) scenarioSpec {
-	return scenarioSpec{Name: "live", Title: "Live: " + strings.Join(addrs, " "),
+func liveSpec(addrs []string) simrun.Spec {
+	return simrun.Spec{Name: "live", Title: "Live: " + strings.Join(addrs, " "),
 		Description: "Real clients on the simulated cluster; f breaks it under them."}
 }
 

@@ -12,6 +12,7 @@ import (
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simrun"
 	"kafkasim/ui/theme"
 )
 
@@ -41,7 +42,7 @@ func newLiveScreen(st *theme.Styles, keys keys.Sim, live Live) *simScreen {
 	for _, k := range off {
 		k.SetEnabled(false)
 	}
-	start := func(scenarioSpec) (runner, error) { return liveRun{live: live}, nil }
+	start := func(simrun.Spec) (simrun.Runner, error) { return liveRun{live: live}, nil }
 	m := newSimScreen(st, keys, liveSpec(live.Addrs), start)
 	m.live = &live
 	m.menu = m.menu.WithSubtitle("goes to the cluster now, under your clients")

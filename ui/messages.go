@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/simrun"
 	"time"
 )
 
@@ -16,7 +17,7 @@ type tickMsg struct {
 
 // scenarioLoadedMsg carries a scenario read from disk or the built-in set.
 type scenarioLoadedMsg struct {
-	Spec scenarioSpec
+	Spec simrun.Spec
 }
 
 // seedChosenMsg carries a new seed typed at the seed prompt.

@@ -10,7 +10,7 @@ import (
 // read when the line appears. The event is a copy: the run's own events
 // keep the script's words.
 func (m *simScreen) narrate(e sim.Event) *sim.Event {
-	if n, ok := m.spec.narrationFor(e.Text, e.AtMs); ok && len(n.When) > 0 && m.run != nil {
+	if n, ok := m.spec.NarrationFor(e.Text, e.AtMs); ok && len(n.When) > 0 && m.run != nil {
 		e.Text = course.Narrate(n.Say, n.When, n.Else, m.run.Snapshot())
 	}
 	return &e

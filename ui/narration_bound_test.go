@@ -7,6 +7,7 @@ import (
 	course "kafkasim/lessons"
 	"kafkasim/sim"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/simrun"
 )
 
 // TestNoteMarkedWhenFaultsChangeIt: offsets-restart's closing line says
@@ -19,7 +20,7 @@ func TestNoteMarkedWhenFaultsChangeIt(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, newSimRun)
+		m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, simrun.New)
 		if m.fatal != nil {
 			t.Fatal(m.fatal)
 		}

@@ -1,6 +1,9 @@
 package ui
 
-import "kafkasim/ui/nav"
+import (
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simrun"
+)
 
 // Options says what kafkasim opens with. The zero value opens the home screen.
 type Options struct {
@@ -48,7 +51,7 @@ type Options struct {
 // scenarioSource finds scenarios: the built-in ones and files.
 type scenarioSource interface {
 	BuiltIn() []nav.ScenarioEntry
-	Load(nameOrPath string) (scenarioSpec, error)
+	Load(nameOrPath string) (simrun.Spec, error)
 }
 
 // LessonEntry is one lesson as the home screen lists it.

@@ -67,7 +67,7 @@ func (m *simScreen) handleTick(t tickMsg) tea.Cmd {
 	if t.Gen != m.gen || !m.playing || m.run == nil || m.live != nil { // live: liveTick
 		return nil
 	}
-	if m.cmdline.busy != nil {
+	if m.cmdline.Busy != nil {
 		return m.tick() // a command owns the run until it ends
 	}
 	before := m.run.Now()

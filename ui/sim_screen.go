@@ -8,8 +8,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/simrun"
 	"kafkasim/ui/theme"
 )
 
@@ -57,9 +59,9 @@ type simScreen struct {
 	st    *theme.Styles
 	keys  keys.Sim
 	help  help.Model
-	spec  scenarioSpec
-	start runFactory
-	run   runner
+	spec  simrun.Spec
+	start simrun.Factory
+	run   simrun.Runner
 	// lastTick is when the previous frame ran while playing: the next one
 	// advances by the real time since, times the speed.
 	lastTick time.Time
@@ -94,19 +96,19 @@ type simScreen struct {
 	menu      components.FaultMenu
 	prompt    components.Prompt
 	whatif    whatIf
-	cmdline   cmdline
-	shells    shellDeps // sandbox sessions for the command line
-	job       *cmdJob   // a what-if or seek running in slices, if any
-	leaving   bool      // esc asked whether to leave the run (leave_confirm.go)
-	live      *Live     // real clients drive the run (live_screen.go)
+	cmdline   cmdline.Line
+	shells    cmdline.Shells // sandbox sessions for the command line
+	job       *cmdline.Job   // a what-if or seek running in slices, if any
+	leaving   bool           // esc asked whether to leave the run (leave_confirm.go)
+	live      *Live          // real clients drive the run (live_screen.go)
 }
 
-func newSimScreen(st *theme.Styles, keys keys.Sim, spec scenarioSpec, start runFactory) *simScreen {
+func newSimScreen(st *theme.Styles, keys keys.Sim, spec simrun.Spec, start simrun.Factory) *simScreen {
 	m := &simScreen{
 		st: st, keys: keys, help: help.New(), spec: spec, start: start, hot: newAnim(),
 		speed: defaultSpeed, cluster: newClusterPane(), logs: newLogsPane(st), groups: newGroupsPane(),
 		producers: newProducersPane(), ledger: newLedgerPane(), drill: newDrillPane(), narration: newNarrationPane(),
-		menu: components.NewFaultMenu(), prompt: components.NewPrompt(), whatif: newWhatIf(), cmdline: newCmdline(), w: components.MinWidth, h: components.MinHeight,
+		menu: components.NewFaultMenu(), prompt: components.NewPrompt(), whatif: newWhatIf(), cmdline: cmdline.New(), w: components.MinWidth, h: components.MinHeight,
 	}
 	m.help.Styles.ShortKey = st.Bold
 	m.help.Styles.ShortDesc = st.Faint
@@ -161,7 +163,7 @@ func (m *simScreen) Keys() help.KeyMap {
 	case m.whatif.IsOpen():
 		return m.whatif.Keys()
 	case m.cmdline.IsOpen():
-		return m.cmdline.keyMap()
+		return m.cmdline.KeyMap()
 	case m.prompt.IsOpen():
 		return m.prompt.Keys
 	case m.menu.IsOpen():
@@ -204,7 +206,7 @@ func (m *simScreen) update(msg tea.Msg) tea.Cmd {
 		return m.handleTick(msg)
 	case liveTickMsg:
 		return m.liveTick()
-	case cmdSliceMsg:
+	case cmdline.SliceMsg:
 		return m.continueJob(msg)
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
@@ -224,7 +226,7 @@ func (m *simScreen) update(msg tea.Msg) tea.Cmd {
 	case timeChosenMsg:
 		return m.goToTime(msg.AtMs)
 	case seedChosenMsg:
-		m.spec = m.spec.withSeed(msg.Seed)
+		m.spec = m.spec.WithSeed(msg.Seed)
 		m.restart()
 		m.status = "new seed " + components.U64(msg.Seed)
 	case tea.MouseMsg:

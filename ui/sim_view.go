@@ -58,7 +58,7 @@ func (m *simScreen) View() string {
 		lines = m.withCmdline(lines)
 	}
 	if m.job != nil && len(lines) == m.h { // a seek runs: its progress is the footer
-		lines[m.h-1] = components.Fit(m.st.Note.Render(" "+m.job.jobLine()+" "), m.w)
+		lines[m.h-1] = components.Fit(m.st.Note.Render(" "+m.job.JobLine()+" "), m.w)
 	}
 	return strings.Join(lines, "\n")
 }

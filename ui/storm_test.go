@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
 	"math/rand/v2"
@@ -135,7 +136,7 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 		// whatIfRunMsg starts a what-if's branches, cmdSliceMsg runs a
 		// slice of them or of a seek; exportPathMsg is left out so a storm
 		// never writes files.
-		case components.FaultChosenMsg, seedChosenMsg, nav.OpenScreenMsg, scenarioLoadedMsg, nav.ErrMsg, nav.BackMsg, whatIfRunMsg, cmdSliceMsg:
+		case components.FaultChosenMsg, seedChosenMsg, nav.OpenScreenMsg, scenarioLoadedMsg, nav.ErrMsg, nav.BackMsg, whatIfRunMsg, cmdline.SliceMsg:
 			next, _ := m.Update(msg)
 			m = next.(Model)
 		}

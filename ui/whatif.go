@@ -13,6 +13,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/simrun"
 )
 
 // whatIfStage is where the what-if is: choosing, running or showing.
@@ -67,7 +68,7 @@ type whatIf struct {
 	cursor int
 	gen    int // bumped on open and close, so a late result is dropped
 
-	spec    scenarioSpec
+	spec    simrun.Spec
 	hand    []sim.Applied
 	nowMs   int64
 	setting whatIfSetting
@@ -84,7 +85,7 @@ type whatIf struct {
 func newWhatIf() whatIf { return whatIf{keys: newWhatIfKeys(), typed: components.NewPrompt()} }
 
 // Open starts choosing, for the run as it stands at nowMs.
-func (w whatIf) Open(spec scenarioSpec, hand []sim.Applied, nowMs int64) whatIf {
+func (w whatIf) Open(spec simrun.Spec, hand []sim.Applied, nowMs int64) whatIf {
 	w.gen++
 	w.stage, w.cursor, w.err = wiSetting, 0, ""
 	w.spec, w.hand, w.nowMs = spec, append([]sim.Applied(nil), hand...), nowMs

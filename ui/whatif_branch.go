@@ -3,12 +3,13 @@ package ui
 import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/simrun"
 )
 
 // whatIfRequest is everything a what-if needs, copied off the screen so
 // the branches can run off the UI goroutine.
 type whatIfRequest struct {
-	Spec    scenarioSpec
+	Spec    simrun.Spec
 	Hand    []sim.Applied
 	Setting whatIfSetting
 	Target  string

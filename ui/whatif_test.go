@@ -11,6 +11,7 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/simrun"
 )
 
 // crashedAtLeastOnce is the at-least-once scenario at 6s with c1 crashed
@@ -58,7 +59,7 @@ func TestWhatIfCommitMode(t *testing.T) {
 	if m == nil || m[1] == "0" || m[2] == "0" {
 		t.Fatalf("seed %d: verdict %q", s.spec.Seed, r.Verdict)
 	}
-	own := s.run.(simRun).r.Fork()
+	own := s.run.(simrun.Run).R.Fork()
 	own.RunUntil(s.spec.DurationMs)
 	if got, want := r.A.Ledger.Groups, own.Sim().Snapshot().Ledger.Groups; !equalLedgers(got, want) {
 		t.Fatalf("seed %d: branch A %+v should be the run as played %+v", s.spec.Seed, got, want)

@@ -1,4 +1,4 @@
-package ui
+package cmdline
 
 import (
 	"strings"
@@ -19,7 +19,7 @@ const (
 	cmdlineMaxOutput  = 2000 // output lines kept for scrolling
 )
 
-// cmdlineKeys drive the command line. Every other key is text.
+// Keys drive the command line. Every other key is text.
 type cmdlineKeys struct {
 	Run, Prev, Next, Complete key.Binding
 	ScrollUp, ScrollDown      key.Binding
@@ -27,7 +27,7 @@ type cmdlineKeys struct {
 	Help                      key.Binding // ? is text here
 }
 
-func newCmdlineKeys() cmdlineKeys {
+func NewKeys() cmdlineKeys {
 	return cmdlineKeys{
 		Run:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run")),
 		Prev:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "history")),
@@ -49,12 +49,12 @@ func (k cmdlineKeys) forInput() cmdlineKeys {
 	return k
 }
 
-// keyMap is the help for what the command line is doing now.
-func (c *cmdline) keyMap() cmdlineKeys {
-	if c.input {
-		return c.keys.forInput()
+// KeyMap is the help for what the command line is doing now.
+func (c *Line) KeyMap() cmdlineKeys {
+	if c.Input {
+		return c.Keys.forInput()
 	}
-	return c.keys
+	return c.Keys
 }
 
 // ShortHelp lists the command line's keys.
@@ -73,10 +73,10 @@ type outKind int
 // The kinds of output line.
 const (
 	outText    outKind = iota // what a command printed
-	outCommand                // the line as typed, after its prompt
-	outFailed                 // the line as typed, of a command that failed
+	OutCommand                // the line as typed, after its prompt
+	OutFailed                 // the line as typed, of a command that failed
 	outHint                   // the sandbox's own explanation
-	outRecord                 // a record typed into the console producer
+	OutRecord                 // a record typed into the console producer
 )
 
 // outLine is one line of the output pane.
@@ -85,106 +85,109 @@ type outLine struct {
 	Kind outKind
 }
 
-// cmdline is the simulator's command line: a line editor with history and
+// Line is the simulator's command line: a line editor with history and
 // completion whose lines go to a sandbox session, over a scrollable pane of
 // what they printed.
-type cmdline struct {
-	keys    cmdlineKeys
+type Line struct {
+	Keys    cmdlineKeys
 	open    bool
-	line    []rune
-	history *sandbox.History
-	out     []outLine
-	scroll  int  // lines scrolled back from the end
-	input   bool // a console producer reads records
+	Line    []rune
+	History *sandbox.History
+	Out     []outLine
+	Scroll  int  // lines scrolled back from the end
+	Input   bool // a console producer reads records
 
-	sh         cmdShell
-	attachedTo *sim.Run // the run sh was attached to, for a scenario
-	busy       *cmdJob  // the command running in slices, if any
+	Sh         Shell
+	AttachedTo *sim.Run // the run sh was attached to, for a scenario
+	Busy       *Job     // the command running in slices, if any
 }
 
-func newCmdline() cmdline {
-	return cmdline{keys: newCmdlineKeys(), history: sandbox.NewHistory(cmdlineMaxHistory)}
+func New() Line {
+	return Line{Keys: NewKeys(), History: sandbox.NewHistory(cmdlineMaxHistory)}
 }
 
 // IsOpen reports whether the command line is showing.
-func (c *cmdline) IsOpen() bool { return c.open }
+func (c *Line) IsOpen() bool { return c.open }
+
+// Close hides the command line.
+func (c *Line) Close() { c.open = false }
 
 // Open shows the command line.
-func (c *cmdline) Open() {
-	c.open, c.scroll = true, 0
-	if len(c.out) == 0 {
-		c.say("Kafka's command-line tools run here against the simulated cluster: kafka-topics, kafka-console-producer,", outHint)
-		c.say("kafka-console-consumer, kafka-consumer-groups, kafka-configs. 'help' lists every command. esc closes.", outHint)
+func (c *Line) Open() {
+	c.open, c.Scroll = true, 0
+	if len(c.Out) == 0 {
+		c.Say("Kafka's command-line tools run here against the simulated cluster: kafka-topics, kafka-console-producer,", outHint)
+		c.Say("kafka-console-consumer, kafka-consumer-groups, kafka-configs. 'help' lists every command. esc closes.", outHint)
 	}
 }
 
-// say adds output lines, keeping the most recent.
-func (c *cmdline) say(text string, kind outKind) {
+// Say adds output lines, keeping the most recent.
+func (c *Line) Say(text string, kind outKind) {
 	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
 		k := kind
 		if kind == outText && strings.HasPrefix(l, "hint: ") {
 			k = outHint
 		}
-		c.out = append(c.out, outLine{Text: l, Kind: k})
+		c.Out = append(c.Out, outLine{Text: l, Kind: k})
 	}
-	if n := len(c.out) - cmdlineMaxOutput; n > 0 {
-		c.out = append(c.out[:0], c.out[n:]...)
+	if n := len(c.Out) - cmdlineMaxOutput; n > 0 {
+		c.Out = append(c.Out[:0], c.Out[n:]...)
 	}
-	c.scroll = 0
+	c.Scroll = 0
 }
 
-// show adds a command's result.
-func (c *cmdline) show(r cmdResult) {
+// Show adds a command's result.
+func (c *Line) Show(r Result) {
 	if r.Output != "" {
-		c.say(r.Output, outText)
+		c.Say(r.Output, outText)
 	}
-	c.input = r.InputMode
+	c.Input = r.InputMode
 }
 
-// browse moves through the history by dir (-1 older, +1 newer).
-func (c *cmdline) browse(dir int) {
+// Browse moves through the history by dir (-1 older, +1 newer).
+func (c *Line) Browse(dir int) {
 	var line string
 	var ok bool
 	if dir < 0 {
-		line, ok = c.history.Prev(string(c.line))
+		line, ok = c.History.Prev(string(c.Line))
 	} else {
-		line, ok = c.history.Next()
+		line, ok = c.History.Next()
 	}
 	if ok {
-		c.line = []rune(line)
+		c.Line = []rune(line)
 	}
 }
 
 // Edit applies a typing key to the line.
-func (c *cmdline) Edit(km tea.KeyMsg) {
+func (c *Line) Edit(km tea.KeyMsg) {
 	switch km.Type {
 	case tea.KeyBackspace:
-		if len(c.line) > 0 {
-			c.line = c.line[:len(c.line)-1]
+		if len(c.Line) > 0 {
+			c.Line = c.Line[:len(c.Line)-1]
 		}
 	case tea.KeyCtrlU:
-		c.line = c.line[:0]
+		c.Line = c.Line[:0]
 	case tea.KeyCtrlW:
-		s := strings.TrimRight(string(c.line), " ")
-		c.line = []rune(s[:strings.LastIndex(s, " ")+1])
+		s := strings.TrimRight(string(c.Line), " ")
+		c.Line = []rune(s[:strings.LastIndex(s, " ")+1])
 	case tea.KeyRunes, tea.KeySpace:
 		runes := km.Runes
 		if km.Type == tea.KeySpace && len(runes) == 0 {
 			runes = []rune{' '}
 		}
 		for _, r := range runes {
-			if len(c.line) < cmdlineMaxRunes && r >= ' ' && r != 0x7f {
-				c.line = append(c.line, r)
+			if len(c.Line) < cmdlineMaxRunes && r >= ' ' && r != 0x7f {
+				c.Line = append(c.Line, r)
 			}
 		}
 	}
 }
 
-// complete applies the shell's completions: one is taken, several are
+// Complete applies the shell's completions: one is taken, several are
 // listed and their common start is taken. A completion may be a whole line
 // or the last word; both are understood.
-func (c *cmdline) complete(cands []string) {
-	line := string(c.line)
+func (c *Line) Complete(cands []string) {
+	line := string(c.Line)
 	word := line[strings.LastIndex(line, " ")+1:]
 	full := make([]string, 0, len(cands))
 	for _, cand := range cands {
@@ -199,18 +202,18 @@ func (c *cmdline) complete(cands []string) {
 	case 0:
 		return
 	case 1:
-		c.line = []rune(full[0])
+		c.Line = []rune(full[0])
 		if !strings.HasSuffix(full[0], "=") {
-			c.line = append(c.line, ' ')
+			c.Line = append(c.Line, ' ')
 		}
 		return
 	}
-	c.line = []rune(commonPrefix(full))
+	c.Line = []rune(commonPrefix(full))
 	words := make([]string, len(full))
 	for i, f := range full {
 		words[i] = f[strings.LastIndex(f, " ")+1:]
 	}
-	c.say(components.Sanitize(strings.Join(words, "  ")), outHint)
+	c.Say(components.Sanitize(strings.Join(words, "  ")), outHint)
 }
 
 func commonPrefix(ss []string) string {

@@ -1,4 +1,4 @@
-package ui
+package cmdline
 
 import (
 	"kafkasim/ui/components"
@@ -6,59 +6,33 @@ import (
 	"strings"
 )
 
-// cmdlinePaneHeight is how many lines the command line takes: the
-// narration's place, and at least a good part of the screen.
-func (m *simScreen) cmdlinePaneHeight() int {
-	return min(max(m.lay.narration.h, m.h*2/5), m.h-4)
-}
-
-// withCmdline draws the command line over the lower part of the screen,
-// above the timeline, and its keys in the footer.
-func (m *simScreen) withCmdline(lines []string) []string {
-	h := m.cmdlinePaneHeight()
-	top := m.h - 3 - h
-	if top < 1 || len(lines) != m.h {
-		return lines
-	}
-	copy(lines[top:], m.cmdline.Render(m.st, m.w, h))
-	if j := m.cmdline.busy; j != nil && m.run != nil {
-		lines[top+h-1] = components.Fit(m.st.Note.Render(" "+j.busyLine(m.run.Now())+" "), m.w)
-	}
-	footer := m.help.ShortHelpView(m.cmdline.keyMap().ShortHelp())
-	if m.status != "" {
-		footer = m.st.Note.Render(" "+components.Sanitize(m.status)+" ") + " " + footer
-	}
-	lines[m.h-1] = components.Fit(footer, m.w)
-	return lines
-}
-
 // Render draws the pane: a title, the output's last lines (or those
 // scrolled to), and the line being typed.
-func (c *cmdline) Render(st *theme.Styles, w, h int) []string {
+func (c *Line) Render(st *theme.Styles, w, h int) []string {
 	title := st.PaneFocus.Render("▶ COMMAND LINE")
-	if c.input {
+	if c.Input {
 		title += " " + st.Note.Render(" console producer: each line is a record · esc or ctrl+d ends ")
 	} else {
 		title += st.Faint.Render("  Kafka's tools against this cluster · 'help' lists them")
 	}
 	var body []string
-	for _, l := range c.out {
+	for _, l := range c.Out {
 		body = append(body, c.Styled(st, l, w)...)
 	}
 	room := max(h-2, 0)
-	c.scroll = min(c.scroll, max(len(body)-room, 0))
-	end := len(body) - c.scroll
+	c.Scroll = min(c.Scroll, max(len(body)-room, 0))
+	end := len(body) - c.Scroll
 	from := max(end-room, 0)
-	if c.scroll > 0 {
+	if c.Scroll > 0 {
 		title += st.Faint.Render(" [" + components.Itoa(from+1) + "-" + components.Itoa(end) + "/" + components.Itoa(len(body)) + "] pgdn for newer")
 	}
 	out := append([]string{title}, body[from:end]...)
 	out = components.Block(out, w, h-1)
 	prompt := "$ "
-	if c.input {
+	if c.Input {
 		prompt = ">"
 	}
-	typed := components.Sanitize(string(c.line))
+	typed := components.Sanitize(string(c.Line))
 	if room := w - len(prompt) - 1; len([]rune(typed)) > room && room > 0 {
 		r := []rune(typed) // show the end of a long line, where the typing is
 		typed = "…" + string(r[len(r)-room+1:])
@@ -67,9 +41,9 @@ func (c *cmdline) Render(st *theme.Styles, w, h int) []string {
 }
 
 // Styled draws one output line, wrapped to w.
-func (c *cmdline) Styled(st *theme.Styles, l outLine, w int) []string {
+func (c *Line) Styled(st *theme.Styles, l outLine, w int) []string {
 	text := expandTabs(sanitizeKeepTabs(l.Text))
-	if l.Kind == outFailed {
+	if l.Kind == OutFailed {
 		text += "  ✕" // not by colour alone
 	}
 	parts := wrapHard(text, w, "↪ ")
@@ -82,13 +56,13 @@ func (c *cmdline) Styled(st *theme.Styles, l outLine, w int) []string {
 			part = st.Faint.Render("↪ ") + part[len("↪ "):]
 		}
 		switch l.Kind {
-		case outCommand:
+		case OutCommand:
 			part = st.Bold.Render(part)
-		case outFailed:
+		case OutFailed:
 			part = st.Error.Render(part)
 		case outHint:
 			part = st.Accent.Render(part)
-		case outRecord:
+		case OutRecord:
 			part = st.Faint.Render(part)
 		}
 		out = append(out, part)

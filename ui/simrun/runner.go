@@ -1,14 +1,14 @@
-package ui
+package simrun
 
 import (
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 )
 
-// runner is the slice of the engine's time-travelling run (sim.Run) that the
+// Runner is the slice of the engine's time-travelling run (sim.Run) that the
 // simulator screen drives. Keeping it an interface lets tests play scripted
 // snapshots, and lets the screen work before and after sim.Run exists.
-type runner interface {
+type Runner interface {
 	// Step runs one queued happening; false when nothing is left.
 	Step() bool
 	// RunUntil steps through everything due by ms and sets the clock to ms.
@@ -33,11 +33,11 @@ type runner interface {
 	Seek(step int) error
 }
 
-// runFactory starts a run of a scenario.
-type runFactory func(spec scenarioSpec) (runner, error)
+// Factory starts a run of a scenario.
+type Factory func(spec Spec) (Runner, error)
 
-// scenarioSpec is what the simulator screen needs from a scenario.
-type scenarioSpec struct {
+// Spec is what the simulator screen needs from a scenario.
+type Spec struct {
 	Name        string // as given on the command line or picked at home
 	Title       string
 	Description string
@@ -48,15 +48,15 @@ type scenarioSpec struct {
 	Narration   []scenarios.Narration // the say lines' conditions
 }
 
-// withSeed is the same scenario with another seed.
-func (s scenarioSpec) withSeed(seed uint64) scenarioSpec {
+// WithSeed is the same scenario with another seed.
+func (s Spec) WithSeed(seed uint64) Spec {
 	s.Seed = seed
 	s.Config.Seed = seed
 	return s
 }
 
-// narrationFor finds the scripted line a note event carries.
-func (s scenarioSpec) narrationFor(text string, atMs int64) (scenarios.Narration, bool) {
+// NarrationFor finds the scripted line a note event carries.
+func (s Spec) NarrationFor(text string, atMs int64) (scenarios.Narration, bool) {
 	sc := scenarios.Scenario{Narration: s.Narration}
 	return sc.NarrationFor(text, atMs)
 }

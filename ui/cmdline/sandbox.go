@@ -1,10 +1,13 @@
-package ui
+package cmdline
 
-import "kafkasim/sim"
+import (
+	"kafkasim/sim"
+	"kafkasim/ui/simrun"
+)
 
-// sandboxSpec is a free cluster: brokers (3 if 0), one replicated topic,
+// SandboxSpec is a free cluster: brokers (3 if 0), one replicated topic,
 // one keyed producer and one consumer group, with Kafka's defaults.
-func sandboxSpec(brokers int) scenarioSpec {
+func SandboxSpec(brokers int) simrun.Spec {
 	if brokers <= 0 {
 		brokers = 3
 	}
@@ -27,7 +30,7 @@ func sandboxSpec(brokers int) scenarioSpec {
 		Producers: []sim.ProducerConfig{prod},
 		Groups:    []sim.GroupConfig{group},
 	}
-	return scenarioSpec{
+	return simrun.Spec{
 		Name:        "sandbox",
 		Title:       "Sandbox",
 		Description: "A free cluster: press f to break it.",
