@@ -9,6 +9,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/theme"
+	"kafkasim/ui/whatif"
 )
 
 // Replica and broker symbols: shape tells the role, colour repeats it, so
@@ -81,7 +82,7 @@ func (c *clusterPane) Render(st *theme.Styles, snap *sim.Snapshot, hot *anim) []
 				c.more++
 			}
 		}
-		shown[len(shown)-1] = st.Accent.Render("▼ +" + plural(c.more, "more broker") + " · tab here, ↓ scrolls")
+		shown[len(shown)-1] = st.Accent.Render("▼ +" + whatif.Plural(c.more, "more broker") + " · tab here, ↓ scrolls")
 	}
 	return c.Frame(st, c.legend(st), shown)
 }

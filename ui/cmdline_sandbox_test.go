@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/cmdline"
+	"kafkasim/ui/whatif"
 	"strings"
 	"testing"
 
@@ -93,12 +94,12 @@ func TestWhatIfInTheSandbox(t *testing.T) {
 	send(s, keyMsg("esc"))
 	enterLine(s, "kafka-console-consumer "+bs+" --topic orders --from-beginning --group billing --max-messages 2")
 	send(s, keyMsg("esc")) // close the command line
-	world := whatIfWorld{cfg: &s.spec.Config, hand: s.hand}
-	st := whatIfSettings[indexOf(whatIfSettings, "min.insync.replicas")]
-	if got := st.targets(world); len(got) != 1 || got[0] != "orders" {
+	world := whatif.WhatIfWorld{Cfg: &s.spec.Config, Hand: s.hand}
+	st := whatif.WhatIfSettings[whatif.IndexOf(whatif.WhatIfSettings, "min.insync.replicas")]
+	if got := st.Targets(world); len(got) != 1 || got[0] != "orders" {
 		t.Fatalf("the topic made by hand should be a target: %v", got)
 	}
-	r, _ := runWhatIf(whatIfRequest{Spec: s.spec, Hand: s.hand, Setting: st, Target: "orders", Value: "3", UntilMs: s.run.Now() + 5_000}, neverPause)
+	r, _ := whatif.Run(whatif.Request{Spec: s.spec, Hand: s.hand, Setting: st, Target: "orders", Value: "3", UntilMs: s.run.Now() + 5_000}, neverPause)
 	if r.A.Err != nil || r.B.Err != nil || len(r.A.Skipped)+len(r.B.Skipped) > 0 {
 		t.Fatalf("both branches should replay the session: %v %v %v %v", r.A.Err, r.B.Err, r.A.Skipped, r.B.Skipped)
 	}

@@ -2,15 +2,9 @@ package ui
 
 import (
 	"kafkasim/ui/cmdline"
-	"kafkasim/ui/components"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
-
-// engineBatch is how many engine steps a job takes between looks at the
-// clock: small enough that a slice overshoots cmdSlice by little.
-const engineBatch = 256
 
 // startEngineJob runs work — a what-if, a seek — in slices as m.job, the
 // way a sandbox command runs; progress describes how far it got. It
@@ -29,7 +23,7 @@ func (m *simScreen) startEngineJob(work func(pause func() bool), after func(), p
 }
 
 // cancelJob calls the running what-if or seek off at once: the work stops
-// at its next look at the clock (at most engineBatch steps), and its after
+// at its next look at the clock (at most cmdline.EngineBatch steps), and its after
 // puts the screen back as it was.
 func (m *simScreen) cancelJob() {
 	j := m.job
@@ -49,21 +43,4 @@ func (m *simScreen) updateJob(msg tea.Msg) tea.Cmd {
 		m.cancelJob()
 	}
 	return nil
-}
-
-// bar draws done of total as a bar width cells wide.
-func bar(done, total int64, width int) string {
-	if total <= 0 {
-		return strings.Repeat("░", width)
-	}
-	full := int(min(max(done, 0), total) * int64(width) / total)
-	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
-}
-
-// percent is done of total in whole percent.
-func percent(done, total int64) string {
-	if total <= 0 {
-		return "100%"
-	}
-	return components.Itoa(int(min(max(done, 0), total)*100/total)) + "%"
 }

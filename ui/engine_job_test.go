@@ -4,6 +4,7 @@ import (
 	"kafkasim/internal/cputime"
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/whatif"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -61,8 +62,8 @@ func TestWhatIfSlicedEscCancels(t *testing.T) {
 	for _, k := range []string{"w", "enter", "down", "enter"} { // commit mode, before processing
 		send(s, keyMsg(k))
 	}
-	if s.whatif.stage != wiUntil {
-		t.Fatalf("stage %v, err %q", s.whatif.stage, s.whatif.err)
+	if s.whatif.Stage != whatif.WiUntil {
+		t.Fatalf("stage %v, err %q", s.whatif.Stage, s.whatif.Err)
 	}
 	cmd := s.Update(keyMsg("enter")) // to the scenario's end: an hour
 	cmd = s.Update(cmd())            // whatIfRunMsg starts the branches
@@ -112,17 +113,17 @@ func TestWhatIfSlicedSameResult(t *testing.T) {
 	for _, k := range []string{"w", "enter", "down", "enter"} {
 		send(s, keyMsg(k))
 	}
-	req := whatIfRequest{Spec: s.whatif.spec, Hand: s.whatif.hand, Setting: s.whatif.setting, Target: s.whatif.target,
-		Value: s.whatif.value, UntilMs: s.spec.DurationMs, Gen: s.whatif.gen}
-	want, _ := runWhatIf(req, neverPause)
+	req := whatif.Request{Spec: s.whatif.Spec, Hand: s.whatif.Hand, Setting: s.whatif.Setting, Target: s.whatif.Target,
+		Value: s.whatif.Value, UntilMs: s.spec.DurationMs, Gen: s.whatif.Gen}
+	want, _ := whatif.Run(req, neverPause)
 	cmd := s.Update(keyMsg("enter"))
 	cmd = s.Update(cmd())
 	if cmd == nil {
 		t.Fatal("with a zero slice the what-if should take more than one")
 	}
 	finishSlices(t, s, cmd)
-	if s.whatif.stage != wiResult || s.whatif.result.Verdict != want.Verdict || s.whatif.result.A.Ledger.Groups[0] != want.A.Ledger.Groups[0] {
-		t.Fatalf("stage %v verdict %q, want %q", s.whatif.stage, s.whatif.result.Verdict, want.Verdict)
+	if s.whatif.Stage != whatif.WiResult || s.whatif.Result.Verdict != want.Verdict || s.whatif.Result.A.Ledger.Groups[0] != want.A.Ledger.Groups[0] {
+		t.Fatalf("stage %v verdict %q, want %q", s.whatif.Stage, s.whatif.Result.Verdict, want.Verdict)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/whatif"
 )
 
 // openExportPrompt asks where to write the run as a scenario file.
@@ -18,7 +19,7 @@ func (m *simScreen) openExportPrompt() {
 		return
 	}
 	m.pause()
-	hint := "a scenario file: the seed and " + plural(len(m.hand), "command") + " given by hand; kafkasim play FILE replays it"
+	hint := "a scenario file: the seed and " + whatif.Plural(len(m.hand), "command") + " given by hand; kafkasim play FILE replays it"
 	m.prompt = m.prompt.Open("Share this run", hint, scenarios.ExportFileName(m.spec.Name, m.spec.Seed),
 		func(v string) tea.Msg {
 			if v == "" {
@@ -56,7 +57,7 @@ func (m *simScreen) confirmOverwrite(path string) {
 // exportCmd writes the run off the UI goroutine. It builds its own
 // simulations from copies; it never touches the screen's run.
 func (m *simScreen) exportCmd(path string) tea.Cmd {
-	sc := scenarioOf(m.spec)
+	sc := simrun.ScenarioOf(m.spec)
 	seed := m.spec.Seed
 	hand := append([]sim.Applied(nil), m.hand...)
 	return func() tea.Msg {
@@ -81,14 +82,6 @@ func (m *simScreen) exportDone(msg exportDoneMsg) {
 	default:
 		m.status = "wrote " + msg.Path + " · digest " + msg.Digest[:12] + "… (kafkasim run FILE prints the same)"
 	}
-}
-
-// scenarioOf is the scenario the screen plays, as package scenarios holds it.
-func scenarioOf(spec simrun.Spec) *scenarios.Scenario {
-	cfg := spec.Config
-	cfg.Seed = spec.Seed
-	return &scenarios.Scenario{Name: spec.Name, File: spec.Name, Title: spec.Title, Description: spec.Description,
-		Seed: spec.Seed, DurationMs: spec.DurationMs, Config: cfg, Timeline: spec.Timeline}
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames

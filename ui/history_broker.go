@@ -4,6 +4,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/theme"
+	"kafkasim/ui/whatif"
 )
 
 // brokerHistory is a broker's replicas now and its state over time: crashes,
@@ -63,7 +64,7 @@ func brokerNow(st *theme.Styles, b sim.BrokerView) string {
 	if b.Controller {
 		out += st.Accent.Render(" · " + symCtrl + " active controller")
 	}
-	return out + " · leads " + plural(b.Leaders, "partition")
+	return out + " · leads " + whatif.Plural(b.Leaders, "partition")
 }
 
 // replicaText is the broker's replica of p: its role and log end.
@@ -108,7 +109,7 @@ func brokerChange(st *theme.Styles, e *sim.Event, id int) (what, state string, o
 	case sim.EvControllerLost:
 		return st.Faint.Render("stopped being the controller"), "", true
 	case sim.EvAcksDropping:
-		return st.OutOfSync.Render("will drop " + plural(e.Count, "response")), "", true
+		return st.OutOfSync.Render("will drop " + whatif.Plural(e.Count, "response")), "", true
 	case sim.EvLeaderElected:
 		if e.Broker == id {
 			return st.Leader.Render(symLeader + " leads " + tp + " (epoch " + components.Itoa(e.Epoch) + ")"), "", true
@@ -119,7 +120,7 @@ func brokerChange(st *theme.Styles, e *sim.Event, id int) (what, state string, o
 	case sim.EvISRExpanded:
 		return st.InSync.Render(symInSync + " rejoined the ISR of " + tp), "", true
 	case sim.EvTruncated:
-		return st.Struck.Render("✂ truncated " + tp + ": " + plural(e.Count, "record")), "", true
+		return st.Struck.Render("✂ truncated " + tp + ": " + whatif.Plural(e.Count, "record")), "", true
 	}
 	return "", "", false
 }

@@ -6,6 +6,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/theme"
+	"kafkasim/ui/whatif"
 )
 
 // groupHistory is a consumer group's generations over time: what started
@@ -72,7 +73,7 @@ func partitionList(n int, text string) (head, body string) {
 	if len(text) <= 32 {
 		return text, ""
 	}
-	return plural(n, "partition"), strings.ReplaceAll(text, ",", ", ")
+	return whatif.Plural(n, "partition"), strings.ReplaceAll(text, ",", ", ")
 }
 
 // groupChange is one line of the history for a group event; false for
@@ -86,7 +87,7 @@ func groupChange(st *theme.Styles, e *sim.Event) (sheetLine, bool) {
 			return sheetLine{head: at + st.Bold.Render("generation "+components.Itoa(e.Gen)) + " · Empty: no members"}, true
 		}
 		head := at + st.Bold.Render("generation "+components.Itoa(e.Gen)) + " · leader " + who + " · " +
-			plural(e.Count, "member") + " · " + protocolShort(e.Text)
+			whatif.Plural(e.Count, "member") + " · " + protocolShort(e.Text)
 		if e.Reason != sim.ReasonDeadClient {
 			return sheetLine{head: head}, true // the why only repeats the head
 		}

@@ -6,6 +6,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/theme"
+	"kafkasim/ui/whatif"
 )
 
 // partitionHistory is a partition's leader, ISR and leader epoch over
@@ -105,7 +106,7 @@ func partitionChange(st *theme.Styles, e *sim.Event) (string, bool) {
 	case sim.EvISRChangePending:
 		return st.Faint.Render("… ISR change waits for a controller"), true
 	case sim.EvTruncated:
-		return st.Struck.Render("✂ b" + components.Itoa(e.Broker) + " truncated " + plural(e.Count, "record")), true
+		return st.Struck.Render("✂ b" + components.Itoa(e.Broker) + " truncated " + whatif.Plural(e.Count, "record")), true
 	}
 	return "", false
 }

@@ -5,6 +5,7 @@ import (
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/keys"
 	quizui "kafkasim/ui/quiz"
+	"kafkasim/ui/whatif"
 	"sort"
 	"strings"
 	"testing"
@@ -34,7 +35,7 @@ func screenKeymaps() map[string][]key.Binding {
 	l.sim.Drill.SetEnabled(true)
 	l.sim.History.SetEnabled(true)
 	q := quizui.NewQuizKeys(g)
-	wi := newWhatIfKeys()
+	wi := whatif.NewWhatIfKeys()
 	return map[string][]key.Binding{
 		"home":    flat(keys.NewHome(g).FullHelp()),
 		"sim":     flat(s.FullHelp()),
@@ -43,7 +44,7 @@ func screenKeymaps() map[string][]key.Binding {
 		"lesson":  withoutAnswerKeys(flat(l.lessonHelp(), l.readingHelp(), l.sim.FullHelp()), l),
 		"quiz":    {q.Up, q.Down, q.Enter, q.Toggle, q.MoveUp, q.MoveDown, q.Open, q.End, q.PageUp, q.PageDown, g.Help, g.Back, g.Quit},
 		"cmdline": flat(cmdline.NewKeys().FullHelp()),
-		"what-if": flat(wi.FullHelp(), wi.menu.FullHelp()),
+		"what-if": flat(wi.FullHelp(), wi.Menu.FullHelp()),
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/simrun"
 )
 
 // skeletonPathMsg carries the lesson file name typed at x's prompt.
@@ -85,7 +86,7 @@ func skeletonFiles(lesson string) [2]string {
 // skeletonCmd builds both files off the UI goroutine, from copies.
 func (s *lessonScreen) skeletonCmd(path string) tea.Cmd {
 	m := s.sim
-	sc := scenarioOf(m.spec)
+	sc := simrun.ScenarioOf(m.spec)
 	files := skeletonFiles(path)
 	in := course.SkeletonRun{Title: s.lesson.Title, Scenario: filepath.Base(files[1]),
 		Timeline: append([]sim.Scheduled(nil), m.spec.Timeline...), Hand: append([]sim.Applied(nil), m.hand...),

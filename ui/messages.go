@@ -39,14 +39,3 @@ type exportDoneMsg struct {
 	Exact  bool   // the file replays the run exactly
 	Err    error
 }
-
-// whatIfRunMsg asks the simulator screen to run a what-if's branches, in
-// slices (whatif_job.go).
-type whatIfRunMsg struct {
-	Req whatIfRequest
-}
-
-// whatIfDoneMsg carries both branches of a what-if once they have run.
-type whatIfDoneMsg struct {
-	Result whatIfResult
-}

@@ -24,63 +24,6 @@ func newNarrationPane() narrationPane {
 	return narrationPane{Pane: components.Pane{Id: components.PaneNarration}}
 }
 
-// noisy events happen many times a second while playing; the narration lists
-// them only for the step being looked at.
-func noisy(t sim.EventType) bool {
-	switch t {
-	case sim.EvSent, sim.EvProduceRequest, sim.EvReplicated, sim.EvHWAdvanced, sim.EvFetched,
-		sim.EvProcessed, sim.EvAcked, sim.EvAppended, sim.EvCommitted:
-		return true
-	}
-	return false
-}
-
-// why asks an event for its explanation. The engine formats it on demand;
-// until it offers one the event's type and facts stand in.
-func why(e *sim.Event) string {
-	if w, ok := any(e).(interface{ Why() string }); ok {
-		return components.Sanitize(w.Why())
-	}
-	if w, ok := any(*e).(interface{ Why() string }); ok {
-		return components.Sanitize(w.Why())
-	}
-	return components.Sanitize(factsText(e))
-}
-
-// factsText lists an event's facts when no explanation is available.
-func factsText(e *sim.Event) string {
-	var b strings.Builder
-	b.WriteString(string(e.Type))
-	if e.Topic != "" {
-		b.WriteString(" " + e.Topic + "-" + components.Itoa(e.Partition))
-	}
-	if e.Broker != 0 {
-		b.WriteString(" b" + components.Itoa(e.Broker))
-	}
-	if e.Producer != "" {
-		b.WriteString(" " + e.Producer)
-	}
-	if e.Group != "" {
-		b.WriteString(" " + e.Group)
-	}
-	if e.Member != "" {
-		b.WriteString("/" + e.Member)
-	}
-	if e.Count != 0 {
-		b.WriteString(" ×" + components.Itoa(e.Count))
-	}
-	if e.Err != "" {
-		b.WriteString(" " + e.Err)
-	}
-	if e.Reason != "" {
-		b.WriteString(" (" + string(e.Reason) + ")")
-	}
-	if e.Text != "" {
-		b.WriteString(": " + e.Text)
-	}
-	return b.String()
-}
-
 // Render draws the note and the events that led to step (newest first).
 // events is every event so far; note is the latest note event, if any.
 // intro (the scenario's description) stands in for the note until the
@@ -102,7 +45,7 @@ func (n *narrationPane) Render(st *theme.Styles, events []sim.Event, note *sim.E
 	kept := 0
 	for i := len(events) - 1; i >= 0 && kept < narrationKeep; i-- {
 		e := &events[i]
-		if e.Type == sim.EvNote || (noisy(e.Type) && e.Step != step) {
+		if e.Type == sim.EvNote || (components.Noisy(e.Type) && e.Step != step) {
 			continue
 		}
 		stamp := " " + components.FmtMs(e.AtMs) + " "
@@ -112,7 +55,7 @@ func (n *narrationPane) Render(st *theme.Styles, events []sim.Event, note *sim.E
 			style = st.Bold
 		}
 		indent := len([]rune(stamp))
-		for i, l := range components.Wrap(why(e), max(n.W-indent, 10)) {
+		for i, l := range components.Wrap(components.Why(e), max(n.W-indent, 10)) {
 			if i == narrationWrapLines {
 				break
 			}

@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 )
 
@@ -40,7 +41,7 @@ func (m *simScreen) seekThen(step int, then func()) tea.Cmd {
 	targetMs := m.stepTime(step)
 	var done bool
 	work := func(pause func() bool) {
-		for !sk.Advance(engineBatch) {
+		for !sk.Advance(cmdline.EngineBatch) {
 			if !pause() {
 				return
 			}
@@ -60,7 +61,7 @@ func (m *simScreen) seekThen(step int, then func()) tea.Cmd {
 	progress := func() string {
 		d, total := sk.Progress()
 		return "replaying to " + components.FmtMs(targetMs) + ": at " + components.FmtMs(m.run.Now()) + " " +
-			bar(int64(d), int64(total), 20) + " " + percent(int64(d), int64(total))
+			components.Bar(int64(d), int64(total), 20) + " " + components.Percent(int64(d), int64(total))
 	}
 	return m.startEngineJob(work, after, progress)
 }
@@ -99,7 +100,7 @@ func (m *simScreen) jumpForward(targetMs int64, keep bool, step func() bool, fin
 	var done bool
 	work := func(pause func() bool) {
 		for n := 1; n <= maxStepsPerJump && step(); n++ {
-			if n%engineBatch == 0 && !pause() {
+			if n%cmdline.EngineBatch == 0 && !pause() {
 				return
 			}
 		}
@@ -116,7 +117,7 @@ func (m *simScreen) jumpForward(targetMs int64, keep bool, step func() bool, fin
 	progress := func() string {
 		now := m.run.Now()
 		return "running to " + components.FmtMs(targetMs) + ": at " + components.FmtMs(now) + " " +
-			bar(now-fromMs, targetMs-fromMs, 20) + " " + percent(now-fromMs, targetMs-fromMs)
+			components.Bar(now-fromMs, targetMs-fromMs, 20) + " " + components.Percent(now-fromMs, targetMs-fromMs)
 	}
 	return m.startEngineJob(work, after, progress)
 }

@@ -13,6 +13,7 @@ import (
 	"kafkasim/ui/keys"
 	"kafkasim/ui/simrun"
 	"kafkasim/ui/theme"
+	"kafkasim/ui/whatif"
 )
 
 // frameInterval is the real time between animation frames while playing.
@@ -95,7 +96,7 @@ type simScreen struct {
 	timeline  components.TimelinePane
 	menu      components.FaultMenu
 	prompt    components.Prompt
-	whatif    whatIf
+	whatif    whatif.Modal
 	cmdline   cmdline.Line
 	shells    cmdline.Shells // sandbox sessions for the command line
 	job       *cmdline.Job   // a what-if or seek running in slices, if any
@@ -108,7 +109,7 @@ func newSimScreen(st *theme.Styles, keys keys.Sim, spec simrun.Spec, start simru
 		st: st, keys: keys, help: help.New(), spec: spec, start: start, hot: newAnim(),
 		speed: defaultSpeed, cluster: newClusterPane(), logs: newLogsPane(st), groups: newGroupsPane(),
 		producers: newProducersPane(), ledger: newLedgerPane(), drill: newDrillPane(), narration: newNarrationPane(),
-		menu: components.NewFaultMenu(), prompt: components.NewPrompt(), whatif: newWhatIf(), cmdline: cmdline.New(), w: components.MinWidth, h: components.MinHeight,
+		menu: components.NewFaultMenu(), prompt: components.NewPrompt(), whatif: whatif.New(), cmdline: cmdline.New(), w: components.MinWidth, h: components.MinHeight,
 	}
 	m.help.Styles.ShortKey = st.Bold
 	m.help.Styles.ShortDesc = st.Faint
@@ -216,9 +217,9 @@ func (m *simScreen) update(msg tea.Msg) tea.Cmd {
 		return m.exportTo(msg)
 	case exportDoneMsg:
 		m.exportDone(msg)
-	case whatIfRunMsg:
+	case whatif.RunMsg:
 		return m.startWhatIf(msg.Req)
-	case whatIfDoneMsg:
+	case whatif.DoneMsg:
 		m.whatif = m.whatif.Done(msg)
 	case logJumpMsg:
 		m.logs.jump(msg)

@@ -4,6 +4,7 @@ import (
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/whatif"
 	"math/rand/v2"
 	"testing"
 
@@ -136,7 +137,7 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 		// whatIfRunMsg starts a what-if's branches, cmdSliceMsg runs a
 		// slice of them or of a seek; exportPathMsg is left out so a storm
 		// never writes files.
-		case components.FaultChosenMsg, seedChosenMsg, nav.OpenScreenMsg, scenarioLoadedMsg, nav.ErrMsg, nav.BackMsg, whatIfRunMsg, cmdline.SliceMsg:
+		case components.FaultChosenMsg, seedChosenMsg, nav.OpenScreenMsg, scenarioLoadedMsg, nav.ErrMsg, nav.BackMsg, whatif.RunMsg, cmdline.SliceMsg:
 			next, _ := m.Update(msg)
 			m = next.(Model)
 		}

@@ -12,6 +12,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/whatif"
 )
 
 // crashedAtLeastOnce is the at-least-once scenario at 6s with c1 crashed
@@ -31,18 +32,18 @@ func crashedAtLeastOnce(t *testing.T) *simScreen {
 func whatIfCommitBefore(t *testing.T, s *simScreen) {
 	t.Helper()
 	send(s, keyMsg("w"))
-	if s.whatif.stage != wiSetting {
-		t.Fatalf("w should open the what-if, stage %v", s.whatif.stage)
+	if s.whatif.Stage != whatif.WiSetting {
+		t.Fatalf("w should open the what-if, stage %v", s.whatif.Stage)
 	}
 	send(s, keyMsg("enter")) // commit mode; one group, so straight to its values
-	if s.whatif.stage != wiValue {
-		t.Fatalf("one group: the value should come next, stage %v", s.whatif.stage)
+	if s.whatif.Stage != whatif.WiValue {
+		t.Fatalf("one group: the value should come next, stage %v", s.whatif.Stage)
 	}
 	send(s, keyMsg("down")) // before-processing
 	send(s, keyMsg("enter"))
 	send(s, keyMsg("enter")) // the scenario's end
-	if s.whatif.stage != wiResult {
-		t.Fatalf("the branches should have run, stage %v, err %q", s.whatif.stage, s.whatif.err)
+	if s.whatif.Stage != whatif.WiResult {
+		t.Fatalf("the branches should have run, stage %v, err %q", s.whatif.Stage, s.whatif.Err)
 	}
 }
 
@@ -53,7 +54,7 @@ func whatIfCommitBefore(t *testing.T, s *simScreen) {
 func TestWhatIfCommitMode(t *testing.T) {
 	s := crashedAtLeastOnce(t)
 	whatIfCommitBefore(t, s)
-	r := s.whatif.result
+	r := s.whatif.Result
 	re := regexp.MustCompile(`^same crash, commit after processing: (\d+) duplicates?, 0 lost; commit before processing: 0 duplicates, (\d+) lost$`)
 	m := re.FindStringSubmatch(r.Verdict)
 	if m == nil || m[1] == "0" || m[2] == "0" {
@@ -105,18 +106,18 @@ func TestWhatIfEscBacksOut(t *testing.T) {
 	send(s, keyMsg("w"))
 	send(s, keyMsg("down")) // acks
 	send(s, keyMsg("enter"))
-	if s.whatif.stage != wiTarget || s.whatif.setting.Name != "acks" {
-		t.Fatalf("two producers: which one? stage %v setting %q", s.whatif.stage, s.whatif.setting.Name)
+	if s.whatif.Stage != whatif.WiTarget || s.whatif.Setting.Name != "acks" {
+		t.Fatalf("two producers: which one? stage %v setting %q", s.whatif.Stage, s.whatif.Setting.Name)
 	}
 	send(s, keyMsg("down"))
 	send(s, keyMsg("enter"))
-	if s.whatif.stage != wiValue || s.whatif.target != s.spec.Config.Producers[1].ID {
-		t.Fatalf("stage %v target %q", s.whatif.stage, s.whatif.target)
+	if s.whatif.Stage != whatif.WiValue || s.whatif.Target != s.spec.Config.Producers[1].ID {
+		t.Fatalf("stage %v target %q", s.whatif.Stage, s.whatif.Target)
 	}
-	for _, want := range []whatIfStage{wiTarget, wiSetting, wiClosed} {
+	for _, want := range []whatif.WhatIfStage{whatif.WiTarget, whatif.WiSetting, whatif.WiClosed} {
 		send(s, keyMsg("esc"))
-		if s.whatif.stage != want {
-			t.Fatalf("esc: stage %v, want %v", s.whatif.stage, want)
+		if s.whatif.Stage != want {
+			t.Fatalf("esc: stage %v, want %v", s.whatif.Stage, want)
 		}
 	}
 }
@@ -127,8 +128,8 @@ func TestWhatIfRefusesTheValueAsPlayed(t *testing.T) {
 	send(s, keyMsg("w"))
 	send(s, keyMsg("enter"))
 	send(s, keyMsg("enter")) // after-processing: as played
-	if s.whatif.stage != wiValue || !strings.Contains(s.whatif.err, "as played") {
-		t.Fatalf("stage %v err %q", s.whatif.stage, s.whatif.err)
+	if s.whatif.Stage != whatif.WiValue || !strings.Contains(s.whatif.Err, "as played") {
+		t.Fatalf("stage %v err %q", s.whatif.Stage, s.whatif.Err)
 	}
 	if !strings.Contains(s.View(), "after-processing (as played)") {
 		t.Fatal("the value as played should be marked")
@@ -141,8 +142,8 @@ func TestWhatIfNothingToChange(t *testing.T) {
 	s := newFixtureSim(120, 36, 3, 3, 30)
 	send(s, keyMsg("w"))
 	send(s, keyMsg("enter"))
-	if s.whatif.stage != wiSetting || !strings.Contains(s.whatif.err, "no group") {
-		t.Fatalf("stage %v err %q", s.whatif.stage, s.whatif.err)
+	if s.whatif.Stage != whatif.WiSetting || !strings.Contains(s.whatif.Err, "no group") {
+		t.Fatalf("stage %v err %q", s.whatif.Stage, s.whatif.Err)
 	}
 }
 
@@ -153,23 +154,23 @@ func TestWhatIfTypedTime(t *testing.T) {
 	send(s, keyMsg("enter"))
 	send(s, keyMsg("down"))
 	send(s, keyMsg("enter"))
-	for range len(s.whatif.until) - 1 {
+	for range len(s.whatif.Until) - 1 {
 		send(s, keyMsg("down"))
 	}
 	send(s, keyMsg("enter"))
 	if !s.whatif.CapturesKeys() || !s.CapturesKeys() {
-		t.Fatalf("typing a time should capture keys, stage %v", s.whatif.stage)
+		t.Fatalf("typing a time should capture keys, stage %v", s.whatif.Stage)
 	}
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 	send(s, keyMsg("enter"))
-	if s.whatif.stage != wiTypeUntil || !strings.Contains(s.whatif.err, "not a time") {
-		t.Fatalf("q is not a time: stage %v err %q", s.whatif.stage, s.whatif.err)
+	if s.whatif.Stage != whatif.WiTypeUntil || !strings.Contains(s.whatif.Err, "not a time") {
+		t.Fatalf("q is not a time: stage %v err %q", s.whatif.Stage, s.whatif.Err)
 	}
 	send(s, keyMsg("backspace"))
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("20s")})
 	send(s, keyMsg("enter"))
-	if s.whatif.stage != wiResult || s.whatif.result.Req.UntilMs != 20_000 {
-		t.Fatalf("stage %v, until %d", s.whatif.stage, s.whatif.result.Req.UntilMs)
+	if s.whatif.Stage != whatif.WiResult || s.whatif.Result.Req.UntilMs != 20_000 {
+		t.Fatalf("stage %v, until %d", s.whatif.Stage, s.whatif.Result.Req.UntilMs)
 	}
 }
 
@@ -184,7 +185,7 @@ func TestWhatIfLateResultDropped(t *testing.T) {
 	send(s, keyMsg("esc"))
 	send(s, cmd())
 	if s.whatif.IsOpen() {
-		t.Fatalf("a late result should not reopen the what-if, stage %v", s.whatif.stage)
+		t.Fatalf("a late result should not reopen the what-if, stage %v", s.whatif.Stage)
 	}
 }
 
@@ -192,22 +193,22 @@ func TestWhatIfLateResultDropped(t *testing.T) {
 // has its target, and expects a verdict built from the ledgers.
 func TestWhatIfEveryChange(t *testing.T) {
 	for _, c := range []struct{ scenario, setting string }{
-		{"at-least-once", commitMode}, {"acks", "acks"}, {"producer-retries", "enable.idempotence"},
+		{"at-least-once", whatif.CommitMode}, {"acks", "acks"}, {"producer-retries", "enable.idempotence"},
 		{"replication", "min.insync.replicas"}, {"unclean-election", "unclean.leader.election.enable"},
 		{"rebalances", "partition.assignment.strategy"}, {"producer-backlog", "batch.size"},
 		{"producer-backlog", "linger.ms"}, {"slow-processing", "max.poll.records"},
 		{"slow-processing", "max.poll.interval.ms"},
 	} {
 		spec := loadSpec(t, c.scenario)
-		st := whatIfSettings[indexOf(whatIfSettings, c.setting)]
-		world := whatIfWorld{cfg: &spec.Config}
-		target := st.targets(world)[0]
-		for _, v := range st.values(world, target) {
-			if v == st.current(world, target) {
+		st := whatif.WhatIfSettings[whatif.IndexOf(whatif.WhatIfSettings, c.setting)]
+		world := whatif.WhatIfWorld{Cfg: &spec.Config}
+		target := st.Targets(world)[0]
+		for _, v := range st.ValuesFor(world, target) {
+			if v == st.Current(world, target) {
 				continue
 			}
-			r, _ := runWhatIf(whatIfRequest{Spec: spec, Setting: st, Target: target, Value: v, UntilMs: spec.DurationMs}, neverPause)
-			if r.A.Err != nil || !strings.Contains(r.Verdict, st.label(v)+": ") {
+			r, _ := whatif.Run(whatif.Request{Spec: spec, Setting: st, Target: target, Value: v, UntilMs: spec.DurationMs}, neverPause)
+			if r.A.Err != nil || !strings.Contains(r.Verdict, st.Label(v)+": ") {
 				t.Errorf("%s %s=%s seed %d: verdict %q, A err %v, B err %v", c.scenario, c.setting, v, spec.Seed, r.Verdict, r.A.Err, r.B.Err)
 			}
 		}

@@ -6,49 +6,50 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/whatif"
 )
 
 // whatIfByKeys opens the what-if at the screen's time and chooses setting,
 // target (when there is a choice) and value with the keys a learner
 // presses, then runs both branches to the scenario's end.
-func whatIfByKeys(t *testing.T, s *simScreen, setting, target, value string) whatIfResult {
+func whatIfByKeys(t *testing.T, s *simScreen, setting, target, value string) whatif.Result {
 	t.Helper()
 	send(s, keyMsg("w"))
 	pick := func(want string) {
 		t.Helper()
-		for range s.whatif.choices() {
-			if s.whatif.choices()[s.whatif.cursor] == want {
+		for range s.whatif.Choices() {
+			if s.whatif.Choices()[s.whatif.Cursor] == want {
 				send(s, keyMsg("enter"))
 				return
 			}
 			send(s, keyMsg("down"))
 		}
-		t.Fatalf("stage %v offers no %q: %q", s.whatif.stage, want, s.whatif.choices())
+		t.Fatalf("stage %v offers no %q: %q", s.whatif.Stage, want, s.whatif.Choices())
 	}
 	pick(setting)
-	if s.whatif.stage == wiTarget {
+	if s.whatif.Stage == whatif.WiTarget {
 		pick(target)
 	}
 	pick(value)
 	send(s, keyMsg("enter")) // the scenario's end
-	if s.whatif.stage != wiResult {
-		t.Fatalf("the branches should have run: stage %v, err %q", s.whatif.stage, s.whatif.err)
+	if s.whatif.Stage != whatif.WiResult {
+		t.Fatalf("the branches should have run: stage %v, err %q", s.whatif.Stage, s.whatif.Err)
 	}
-	return s.whatif.result
+	return s.whatif.Result
 }
 
 // propOf reads a setting off a branch's config.
-func propOf(t *testing.T, side whatIfSide, st whatIfSetting, target string) string {
+func propOf(t *testing.T, side whatif.WhatIfSide, st whatif.WhatIfSetting, target string) string {
 	t.Helper()
-	cfg := side.cfg
-	return st.current(whatIfWorld{cfg: &cfg}, target)
+	cfg := side.Cfg
+	return st.Current(whatif.WhatIfWorld{Cfg: &cfg}, target)
 }
 
 // checkBatching: a batching setting reaches branch B's producer config
 // and only it, both branches send the same records (nothing fails or goes
 // missing in producer-backlog), and the verdict's batch counts are the
 // branches' own.
-func checkBatching(t *testing.T, setting, value string) (a, b batchTally) {
+func checkBatching(t *testing.T, setting, value string) (a, b whatif.BatchTally) {
 	t.Helper()
 	spec := loadSpec(t, "producer-backlog")
 	s := realScreen(t, spec, 120, 36, 2_000)
@@ -63,17 +64,17 @@ func checkBatching(t *testing.T, setting, value string) (a, b batchTally) {
 	a, b = r.A.Batches["batched"], r.B.Batches["batched"]
 	for _, side := range []struct {
 		label string
-		t     batchTally
-		w     whatIfSide
-	}{{st.label(r.From), a, r.A}, {st.label(value), b, r.B}} {
+		t     whatif.BatchTally
+		w     whatif.WhatIfSide
+	}{{st.Label(r.From), a, r.A}, {st.Label(value), b, r.B}} {
 		p := producerLedger(side.w, "batched")
 		// Without retries, the batches carried every record answered and
 		// some of those still waiting, never more than were sent.
-		if side.t.records < p.Acked+p.Failed || side.t.records > p.Sent || side.t.batches == 0 {
+		if side.t.Records < p.Acked+p.Failed || side.t.Records > p.Sent || side.t.Batches == 0 {
 			t.Fatalf("seed %d: %s: batches %+v do not fit the ledger %+v", spec.Seed, side.label, side.t, p)
 		}
 		want := side.label + ": " + components.Itoa(p.Acked) + " acked, " + components.Itoa(p.Failed) + " failed, sent in " +
-			plural(side.t.batches, "batch") + perBatch(side.t.records, side.t.batches)
+			whatif.Plural(side.t.Batches, "batch") + whatif.PerBatch(side.t.Records, side.t.Batches)
 		if !strings.Contains(r.Verdict, want) {
 			t.Fatalf("seed %d: verdict %q should say %q", spec.Seed, r.Verdict, want)
 		}
@@ -81,7 +82,7 @@ func checkBatching(t *testing.T, setting, value string) (a, b batchTally) {
 	return a, b
 }
 
-func producerLedger(side whatIfSide, id string) sim.ProducerLedger {
+func producerLedger(side whatif.WhatIfSide, id string) sim.ProducerLedger {
 	for _, p := range side.Ledger.Producers {
 		if p.ID == id {
 			return p
@@ -91,7 +92,7 @@ func producerLedger(side whatIfSide, id string) sim.ProducerLedger {
 }
 
 // perBatchOf is the records a batch carried on average, times 10.
-func perBatchOf(t batchTally) int { return t.records * 10 / t.batches }
+func perBatchOf(t whatif.BatchTally) int { return t.Records * 10 / t.Batches }
 
 // TestWhatIfBatchSize: batch.size caps the bytes of one batch
 // (ProducerConfig BATCH_SIZE_CONFIG, RecordAccumulator.append): while the
@@ -99,7 +100,7 @@ func perBatchOf(t batchTally) int { return t.records * 10 / t.batches }
 // sends them in more, smaller batches.
 func TestWhatIfBatchSize(t *testing.T) {
 	a, b := checkBatching(t, "batch.size", "256")
-	if b.batches <= a.batches || perBatchOf(b) >= perBatchOf(a) {
+	if b.Batches <= a.Batches || perBatchOf(b) >= perBatchOf(a) {
 		t.Fatalf("smaller batches should mean more of them, each carrying fewer records: %+v as played, %+v at 256 bytes", a, b)
 	}
 }
@@ -109,8 +110,8 @@ func TestWhatIfBatchSize(t *testing.T) {
 // the same records go in fewer batches.
 func TestWhatIfLingerMs(t *testing.T) {
 	a, b := checkBatching(t, "linger.ms", "100")
-	if b.batches >= a.batches || perBatchOf(b) <= perBatchOf(a) {
-		t.Fatalf("lingering should mean fewer, fuller batches: %d as played, %d at linger.ms=100", a.batches, b.batches)
+	if b.Batches >= a.Batches || perBatchOf(b) <= perBatchOf(a) {
+		t.Fatalf("lingering should mean fewer, fuller batches: %d as played, %d at linger.ms=100", a.Batches, b.Batches)
 	}
 }
 
@@ -134,12 +135,12 @@ func slowProcessingWhatIf(t *testing.T, setting, value string) {
 		t.Fatalf("seed %d: with %s=%s slow should drain the burst once: %+v", spec.Seed, setting, value, gb)
 	}
 	want := setting + "=" + value + ": 0 duplicates, 0 lost"
-	if !strings.HasSuffix(r.Verdict, want) || !strings.Contains(r.Verdict, ": "+plural(ga.Duplicated, "duplicate")+", 0 lost") {
+	if !strings.HasSuffix(r.Verdict, want) || !strings.Contains(r.Verdict, ": "+whatif.Plural(ga.Duplicated, "duplicate")+", 0 lost") {
 		t.Fatalf("seed %d: verdict %q should end %q and carry A's %d duplicates", spec.Seed, r.Verdict, want, ga.Duplicated)
 	}
 }
 
-func groupLedger(side whatIfSide, id string) sim.GroupLedger {
+func groupLedger(side whatif.WhatIfSide, id string) sim.GroupLedger {
 	for _, g := range side.Ledger.Groups {
 		if g.ID == id {
 			return g
@@ -161,13 +162,13 @@ func TestWhatIfMaxPollInterval(t *testing.T) {
 // TestWhatIfValuesShowThePlayed: a numeric value as played that is not
 // among the choices joins them in order.
 func TestWhatIfValuesShowThePlayed(t *testing.T) {
-	if got := strings.Join(withPlayed([]string{"0", "5", "100"}, "50"), " "); got != "0 5 50 100" {
+	if got := strings.Join(whatif.WithPlayed([]string{"0", "5", "100"}, "50"), " "); got != "0 5 50 100" {
 		t.Fatalf("got %q", got)
 	}
-	if got := strings.Join(withPlayed([]string{"0", "5", "100"}, "500"), " "); got != "0 5 100 500" {
+	if got := strings.Join(whatif.WithPlayed([]string{"0", "5", "100"}, "500"), " "); got != "0 5 100 500" {
 		t.Fatalf("got %q", got)
 	}
-	if got := strings.Join(withPlayed([]string{"all", "1"}, "0"), " "); got != "all 1" {
+	if got := strings.Join(whatif.WithPlayed([]string{"all", "1"}, "0"), " "); got != "all 1" {
 		t.Fatalf("got %q", got)
 	}
 }
@@ -182,11 +183,11 @@ func TestWhatIfCompressionType(t *testing.T) {
 	s := realScreen(t, spec, 120, 36, 2_000)
 	r := whatIfByKeys(t, s, "compression.type", "lingering", "zstd")
 	a, b := r.A.Batches["lingering"], r.B.Batches["lingering"]
-	if b.batches*2 >= a.batches || perBatchOf(b) <= 2*perBatchOf(a) {
+	if b.Batches*2 >= a.Batches || perBatchOf(b) <= 2*perBatchOf(a) {
 		t.Fatalf("seed %d: zstd should at least halve the batches: %+v as played, %+v with zstd", spec.Seed, a, b)
 	}
-	if !strings.Contains(r.Verdict, "sent in "+plural(b.batches, "batch")) {
-		t.Fatalf("verdict %q should count the zstd branch's %d batches", r.Verdict, b.batches)
+	if !strings.Contains(r.Verdict, "sent in "+whatif.Plural(b.Batches, "batch")) {
+		t.Fatalf("verdict %q should count the zstd branch's %d batches", r.Verdict, b.Batches)
 	}
 }
 
@@ -198,11 +199,11 @@ func TestWhatIfFetchMinBytes(t *testing.T) {
 	spec := loadSpec(t, "tuning-throughput")
 	s := realScreen(t, spec, 120, 36, 2_000)
 	r := whatIfByKeys(t, s, "fetch.min.bytes", "live", "65536")
-	a, b := r.A.Batches[fetchTallyKey("live")], r.B.Batches[fetchTallyKey("live")]
-	if a.records != b.records || b.batches*3 >= a.batches {
+	a, b := r.A.Batches[whatif.FetchTallyKey("live")], r.B.Batches[whatif.FetchTallyKey("live")]
+	if a.Records != b.Records || b.Batches*3 >= a.Batches {
 		t.Fatalf("seed %d: 64 KB fetches should read the same records in far fewer fetches: %+v as played, %+v", spec.Seed, a, b)
 	}
-	want := "read in " + plural(b.batches, "fetch") + perBatch(b.records, b.batches)
+	want := "read in " + whatif.Plural(b.Batches, "fetch") + whatif.PerBatch(b.Records, b.Batches)
 	if !strings.Contains(r.Verdict, want) {
 		t.Fatalf("verdict %q should say %q", r.Verdict, want)
 	}

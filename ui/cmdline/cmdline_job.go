@@ -100,3 +100,7 @@ func (j *Job) JobLine() string {
 	}
 	return s + " · esc calls it off"
 }
+
+// EngineBatch is how many engine steps a job takes between looks at the
+// clock: small enough that a slice overshoots Slice by little.
+const EngineBatch = 256

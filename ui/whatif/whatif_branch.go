@@ -1,25 +1,26 @@
-package ui
+package whatif
 
 import (
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
 )
 
-// whatIfRequest is everything a what-if needs, copied off the screen so
+// Request is everything a what-if needs, copied off the screen so
 // the branches can run off the UI goroutine.
-type whatIfRequest struct {
+type Request struct {
 	Spec    simrun.Spec
 	Hand    []sim.Applied
-	Setting whatIfSetting
+	Setting WhatIfSetting
 	Target  string
 	Value   string
 	UntilMs int64
 	Gen     int
 }
 
-// whatIfSide is one branch's outcome.
-type whatIfSide struct {
+// WhatIfSide is one branch's outcome.
+type WhatIfSide struct {
 	Label   string // "commit after processing"
 	Ledger  sim.LedgerSummary
 	Skipped []string // hand commands this branch could not take
@@ -28,45 +29,45 @@ type whatIfSide struct {
 	Events []sim.Event
 	// Batches counts each producer's batch sends (retries included) and
 	// the records they carried, from its produce-request events.
-	Batches map[string]batchTally
-	cfg     sim.Config // the config the branch ran with
+	Batches map[string]BatchTally
+	Cfg     sim.Config // the config the branch ran with
 	all     []sim.Event
 }
 
 // partedKeep is how many events from the parting point each side keeps.
 const partedKeep = 40
 
-// whatIfResult is both branches and the verdict.
-type whatIfResult struct {
-	Req     whatIfRequest
+// Result is both branches and the verdict.
+type Result struct {
+	Req     Request
 	From    string // the value as played
-	A, B    whatIfSide
+	A, B    WhatIfSide
 	Verdict string
 	PartMs  int64 // when the branches first differ; -1 never
 }
 
-// runWhatIf plays the scenario twice from the start with the same seed,
+// Run plays the scenario twice from the start with the same seed,
 // timeline and hand commands: as it was, and with the one change. Both
 // branches give each hand command at the virtual time it was given
 // (sim.PlayBranch says why).
 //
 // pause is called between pieces of the work with how far it got (side 0
 // is A, 1 is B); when it returns false the what-if stops and reports false.
-func runWhatIf(req whatIfRequest, pause func(side int, nowMs int64) bool) (whatIfResult, bool) {
+func Run(req Request, pause func(side int, nowMs int64) bool) (Result, bool) {
 	base := req.Spec.Config
 	base.Seed = req.Spec.Seed
-	world := whatIfWorld{cfg: &base, hand: req.Hand}
-	res := whatIfResult{Req: req, From: req.Setting.current(world, req.Target)}
+	world := WhatIfWorld{Cfg: &base, Hand: req.Hand}
+	res := Result{Req: req, From: req.Setting.Current(world, req.Target)}
 	ok := true
-	res.A, ok = runSide(base, req.Hand, req, req.Setting.label(res.From), func(ms int64) bool { return pause(0, ms) })
+	res.A, ok = runSide(base, req.Hand, req, req.Setting.Label(res.From), func(ms int64) bool { return pause(0, ms) })
 	if !ok {
 		return res, false
 	}
 	changed := world.copy()
-	res.B = whatIfSide{Label: req.Setting.label(req.Value)}
+	res.B = WhatIfSide{Label: req.Setting.Label(req.Value)}
 	if err := req.Setting.apply(changed, req.Target, req.Value); err != nil {
 		res.B.Err = err
-	} else if res.B, ok = runSide(*changed.cfg, changed.hand, req, res.B.Label, func(ms int64) bool { return pause(1, ms) }); !ok {
+	} else if res.B, ok = runSide(*changed.Cfg, changed.Hand, req, res.B.Label, func(ms int64) bool { return pause(1, ms) }); !ok {
 		return res, false
 	}
 	res.Verdict = verdict(faultNoun(req.Spec.Timeline, req.Hand, req.UntilMs), res.A, res.B, req.Setting, req.Target)
@@ -77,7 +78,7 @@ func runWhatIf(req whatIfRequest, pause func(side int, nowMs int64) bool) (whatI
 // part compares the branches (sim.PartBranches), keeps for each side the
 // events the other never had, and returns the parting time, -1 when the
 // two never differ.
-func part(a, b *whatIfSide) int64 {
+func part(a, b *WhatIfSide) int64 {
 	at, onlyA, onlyB := sim.PartBranches(a.all, b.all, partedKeep)
 	a.Events, b.Events = onlyA, onlyB
 	a.all, b.all = nil, nil
@@ -85,11 +86,11 @@ func part(a, b *whatIfSide) int64 {
 }
 
 // runSide plays one branch (sim.PlayBranch), with its own copy of the
-// hand commands, to req.UntilMs, engineBatch steps at a time with a pause
+// hand commands, to req.UntilMs, cmdline.EngineBatch steps at a time with a pause
 // between; false when a pause called it off.
-func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string, pause func(nowMs int64) bool) (whatIfSide, bool) {
-	side := whatIfSide{Label: label, cfg: cfg}
-	br, ok, err := sim.PlayBranch(cfg, req.Spec.Timeline, hand, req.UntilMs, engineBatch, pause)
+func runSide(cfg sim.Config, hand []sim.Applied, req Request, label string, pause func(nowMs int64) bool) (WhatIfSide, bool) {
+	side := WhatIfSide{Label: label, Cfg: cfg}
+	br, ok, err := sim.PlayBranch(cfg, req.Spec.Timeline, hand, req.UntilMs, cmdline.EngineBatch, pause)
 	if err != nil {
 		side.Err = err
 		return side, true
@@ -106,29 +107,29 @@ func runSide(cfg sim.Config, hand []sim.Applied, req whatIfRequest, label string
 	return side, true
 }
 
-// batchTally is one producer's batch sends and the records in them.
-type batchTally struct{ batches, records int }
+// BatchTally is one producer's batch sends and the records in them.
+type BatchTally struct{ Batches, Records int }
 
 // tallyBatches counts the batches each producer sent: one produce-request
 // event per batch per attempt.
-func tallyBatches(events []sim.Event) map[string]batchTally {
-	out := map[string]batchTally{}
+func tallyBatches(events []sim.Event) map[string]BatchTally {
+	out := map[string]BatchTally{}
 	for i := range events {
 		if e := &events[i]; e.Type == sim.EvProduceRequest {
 			t := out[e.Producer]
-			t.batches++
-			t.records += e.Count
+			t.Batches++
+			t.Records += e.Count
 			out[e.Producer] = t
 		} else if e.Type == sim.EvFetched {
 			// A group's fetches, under a key no producer id can have.
-			t := out[fetchTallyKey(e.Group)]
-			t.batches++
-			t.records += e.Count
-			out[fetchTallyKey(e.Group)] = t
+			t := out[FetchTallyKey(e.Group)]
+			t.Batches++
+			t.Records += e.Count
+			out[FetchTallyKey(e.Group)] = t
 		}
 	}
 	return out
 }
 
-// fetchTallyKey is where tallyBatches counts group g's fetches.
-func fetchTallyKey(g string) string { return "group " + g }
+// FetchTallyKey is where tallyBatches counts group g's fetches.
+func FetchTallyKey(g string) string { return "group " + g }

@@ -1,4 +1,4 @@
-package ui
+package whatif
 
 import (
 	"strings"
@@ -65,12 +65,12 @@ type outcome struct {
 // outcomeOf sums the ledger over the groups the setting concerns: the one
 // changed for a group setting, all of them otherwise. A batching setting
 // is judged on its producer alone: what it acked, in how many batches.
-func outcomeOf(side whatIfSide, setting whatIfSetting, target string) outcome {
+func outcomeOf(side WhatIfSide, setting WhatIfSetting, target string) outcome {
 	l := side.Ledger
 	o := outcome{logDup: l.LogDuplicates, batches: -1, fetches: -1}
 	if setting.CountsBatches {
 		t := side.Batches[target]
-		o.batches, o.batched = t.batches, t.records
+		o.batches, o.batched = t.Batches, t.Records
 		for _, p := range l.Producers {
 			if p.ID == target {
 				o.acked, o.failed = p.Acked, p.Failed
@@ -79,8 +79,8 @@ func outcomeOf(side whatIfSide, setting whatIfSetting, target string) outcome {
 		return o
 	}
 	if setting.countsFetches() {
-		t := side.Batches[fetchTallyKey(target)]
-		o.fetches, o.fetched = t.batches, t.records
+		t := side.Batches[FetchTallyKey(target)]
+		o.fetches, o.fetched = t.Batches, t.Records
 	}
 	for _, g := range l.Groups {
 		if setting.Scope == sim.ScopeConsumer && g.ID != target {
@@ -103,7 +103,7 @@ func outcomeOf(side whatIfSide, setting whatIfSetting, target string) outcome {
 func (o outcome) Text() string {
 	var parts []string
 	if o.groups {
-		parts = append(parts, plural(o.dup, "duplicate"), components.Itoa(o.lost)+" lost")
+		parts = append(parts, Plural(o.dup, "duplicate"), components.Itoa(o.lost)+" lost")
 		if o.skipped > 0 {
 			parts = append(parts, components.Itoa(o.skipped)+" skipped")
 		}
@@ -114,13 +114,13 @@ func (o outcome) Text() string {
 		parts = append(parts, components.Itoa(o.acked)+" acked", components.Itoa(o.failed)+" failed")
 	}
 	if o.batches >= 0 {
-		parts = append(parts, "sent in "+plural(o.batches, "batch")+perBatch(o.batched, o.batches))
+		parts = append(parts, "sent in "+Plural(o.batches, "batch")+PerBatch(o.batched, o.batches))
 	}
 	if o.fetches >= 0 {
-		parts = append(parts, "read in "+plural(o.fetches, "fetch")+perBatch(o.fetched, o.fetches))
+		parts = append(parts, "read in "+Plural(o.fetches, "fetch")+PerBatch(o.fetched, o.fetches))
 	}
 	if o.logDup > 0 {
-		parts = append(parts, plural(o.logDup, "copy")+" written twice")
+		parts = append(parts, Plural(o.logDup, "copy")+" written twice")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -128,7 +128,7 @@ func (o outcome) Text() string {
 // verdict is the one line that compares the branches, from their ledgers:
 // "same crash, commit after processing: 3 duplicates, 0 lost; commit
 // before processing: 0 duplicates, 3 lost".
-func verdict(noun string, a, b whatIfSide, setting whatIfSetting, target string) string {
+func verdict(noun string, a, b WhatIfSide, setting WhatIfSetting, target string) string {
 	if a.Err != nil || b.Err != nil {
 		return "the what-if could not run: see below"
 	}
@@ -140,9 +140,9 @@ func verdict(noun string, a, b whatIfSide, setting whatIfSetting, target string)
 	return line
 }
 
-// perBatch writes the records a batch carried on average, to a tenth:
+// PerBatch writes the records a batch carried on average, to a tenth:
 // " (4.2 records each)".
-func perBatch(records, batches int) string {
+func PerBatch(records, batches int) string {
 	if batches == 0 {
 		return ""
 	}
@@ -150,8 +150,8 @@ func perBatch(records, batches int) string {
 	return " (" + components.Itoa(tenths/10) + "." + components.Itoa(tenths%10) + " records each)"
 }
 
-// plural writes "1 duplicate", "3 duplicates", "2 copies", "5 batches".
-func plural(n int, word string) string {
+// Plural writes "1 duplicate", "3 duplicates", "2 copies", "5 batches".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}

@@ -1,4 +1,4 @@
-package ui
+package whatif
 
 import (
 	"errors"
@@ -9,13 +9,13 @@ import (
 	"kafkasim/ui/components"
 )
 
-// commitMode is the what-if setting that is not one Kafka property: when a
+// CommitMode is the what-if setting that is not one Kafka property: when a
 // group's consumers commit (scenario files call it commit).
-const commitMode = "commit mode"
+const CommitMode = "commit mode"
 
-// whatIfSetting is one setting a what-if can change: a Kafka config name
+// WhatIfSetting is one setting a what-if can change: a Kafka config name
 // (or commitMode), whose config it lives in, and the values offered.
-type whatIfSetting struct {
+type WhatIfSetting struct {
 	Name  string
 	Scope sim.Scope // ScopeProducer, ScopeConsumer (a group) or ScopeTopic
 	// Values lists the choices; nil means 1 to the topic's replication
@@ -30,9 +30,9 @@ type whatIfSetting struct {
 	CountsBatches bool
 }
 
-// whatIfSettings are the settings the what-if offers, in menu order.
-var whatIfSettings = []whatIfSetting{
-	{commitMode, sim.ScopeConsumer, []string{sim.CommitAfterProcessing, sim.CommitBeforeProcessing, sim.CommitAuto, sim.CommitTransactional}, "", false},
+// WhatIfSettings are the settings the what-if offers, in menu order.
+var WhatIfSettings = []WhatIfSetting{
+	{CommitMode, sim.ScopeConsumer, []string{sim.CommitAfterProcessing, sim.CommitBeforeProcessing, sim.CommitAuto, sim.CommitTransactional}, "", false},
 	{"acks", sim.ScopeProducer, []string{"all", "1", "0"}, "", false},
 	{"enable.idempotence", sim.ScopeProducer, []string{"true", "false"}, "", false},
 	{"min.insync.replicas", sim.ScopeTopic, nil, "", false},
@@ -57,12 +57,12 @@ var whatIfSettings = []whatIfSetting{
 
 // countsFetches makes the verdict count the group's fetches, for the
 // settings that decide how the broker answers them.
-func (s whatIfSetting) countsFetches() bool {
+func (s WhatIfSetting) countsFetches() bool {
 	return s.Name == "fetch.min.bytes" || s.Name == "fetch.max.wait.ms"
 }
 
 // whom names what the setting belongs to, for the menu.
-func (s whatIfSetting) whom() string {
+func (s WhatIfSetting) whom() string {
 	switch s.Scope {
 	case sim.ScopeProducer:
 		return "producer"
@@ -73,30 +73,30 @@ func (s whatIfSetting) whom() string {
 }
 
 // doc is the setting's one-line explanation; trade, when set, follows it.
-func (s whatIfSetting) doc() string {
-	if s.Name == commitMode {
+func (s WhatIfSetting) doc() string {
+	if s.Name == CommitMode {
 		return "when consumers commit: before or after processing, auto-commit, or in a transaction"
 	}
 	p, _ := sim.LookupProp(s.Scope, s.Name)
 	return p.Doc
 }
 
-// whatIfWorld is where a setting's target can live: the scenario's
+// WhatIfWorld is where a setting's target can live: the scenario's
 // config, or a command given by hand that made it (the sandbox's
 // kafka-topics --create, a console producer, a console consumer's group).
-type whatIfWorld struct {
-	cfg  *sim.Config
-	hand []sim.Applied
+type WhatIfWorld struct {
+	Cfg  *sim.Config
+	Hand []sim.Applied
 }
 
 // copy copies the world deeply enough that apply on the copy leaves w
 // alone.
-func (w whatIfWorld) copy() whatIfWorld {
-	cfg := *w.cfg
+func (w WhatIfWorld) copy() WhatIfWorld {
+	cfg := *w.Cfg
 	cfg.Topics = append([]sim.TopicConfig(nil), cfg.Topics...)
 	cfg.Producers = append([]sim.ProducerConfig(nil), cfg.Producers...)
 	cfg.Groups = append([]sim.GroupConfig(nil), cfg.Groups...)
-	hand := append([]sim.Applied(nil), w.hand...)
+	hand := append([]sim.Applied(nil), w.Hand...)
 	for i := range hand {
 		c := &hand[i].Cmd
 		if c.TopicSpec != nil {
@@ -112,12 +112,12 @@ func (w whatIfWorld) copy() whatIfWorld {
 			c.GroupSpec = &g
 		}
 	}
-	return whatIfWorld{cfg: &cfg, hand: hand}
+	return WhatIfWorld{Cfg: &cfg, Hand: hand}
 }
 
-// targets lists the producers, groups or topics the setting can change,
+// Targets lists the producers, groups or topics the setting can change,
 // the scenario's first.
-func (s whatIfSetting) targets(w whatIfWorld) []string {
+func (s WhatIfSetting) Targets(w WhatIfWorld) []string {
 	var out []string
 	all, _ := s.configs(w)
 	for _, c := range all {
@@ -130,9 +130,9 @@ func (s whatIfSetting) targets(w whatIfWorld) []string {
 
 // configs lists every config of the setting's scope in w: the scenario's
 // (the first inConfig), then those made by hand commands.
-func (s whatIfSetting) configs(w whatIfWorld) (all []any, inConfig int) {
+func (s WhatIfSetting) configs(w WhatIfWorld) (all []any, inConfig int) {
 	var out []any
-	cfg := w.cfg
+	cfg := w.Cfg
 	switch s.Scope {
 	case sim.ScopeProducer:
 		for i := range cfg.Producers {
@@ -148,7 +148,7 @@ func (s whatIfSetting) configs(w whatIfWorld) (all []any, inConfig int) {
 		}
 	}
 	inConfig = len(out)
-	for _, h := range w.hand {
+	for _, h := range w.Hand {
 		switch c := h.Cmd; {
 		case s.Scope == sim.ScopeProducer && c.ProducerSpec != nil:
 			out = append(out, c.ProducerSpec)
@@ -177,7 +177,7 @@ func nameOf(c any) string {
 // find is the config of target: a *sim.ProducerConfig, *sim.GroupConfig
 // or *sim.TopicConfig, nil when absent. The scenario's own comes first; of
 // those made by hand, the latest (a group deleted and made again).
-func (s whatIfSetting) find(w whatIfWorld, target string) any {
+func (s WhatIfSetting) find(w WhatIfWorld, target string) any {
 	all, inConfig := s.configs(w)
 	var found any
 	for i, c := range all {
@@ -191,10 +191,10 @@ func (s whatIfSetting) find(w whatIfWorld, target string) any {
 	return found
 }
 
-// values lists the choices for target.
-func (s whatIfSetting) values(w whatIfWorld, target string) []string {
+// ValuesFor lists the choices for target.
+func (s WhatIfSetting) ValuesFor(w WhatIfWorld, target string) []string {
 	if s.Values != nil {
-		return withPlayed(s.Values, s.current(w, target))
+		return WithPlayed(s.Values, s.Current(w, target))
 	}
 	var out []string
 	if t, ok := s.find(w, target).(*sim.TopicConfig); ok {
@@ -205,13 +205,13 @@ func (s whatIfSetting) values(w whatIfWorld, target string) []string {
 	return out
 }
 
-// current is the setting's value for target.
-func (s whatIfSetting) current(w whatIfWorld, target string) string {
+// Current is the setting's value for target.
+func (s WhatIfSetting) Current(w WhatIfWorld, target string) string {
 	t := s.find(w, target)
 	switch {
 	case t == nil:
 		return ""
-	case s.Name == commitMode:
+	case s.Name == CommitMode:
 		return t.(*sim.GroupConfig).Commit
 	}
 	v, _ := sim.GetProp(s.Scope, t, s.Name)
@@ -220,12 +220,12 @@ func (s whatIfSetting) current(w whatIfWorld, target string) string {
 
 // apply sets the value on target, through sim's Set*Prop by the Kafka
 // name, so the engine's rules for the value apply.
-func (s whatIfSetting) apply(w whatIfWorld, target, value string) error {
+func (s WhatIfSetting) apply(w WhatIfWorld, target, value string) error {
 	switch t := s.find(w, target).(type) {
 	case nil:
 		return errors.New(s.whom() + " " + target + " is not in this run")
 	case *sim.GroupConfig:
-		if s.Name == commitMode {
+		if s.Name == CommitMode {
 			t.Commit = value
 			return nil
 		}
@@ -238,10 +238,10 @@ func (s whatIfSetting) apply(w whatIfWorld, target, value string) error {
 	return nil
 }
 
-// label writes the setting at a value as the verdict names it:
+// Label writes the setting at a value as the verdict names it:
 // "commit after processing", "acks=1".
-func (s whatIfSetting) label(value string) string {
-	if s.Name != commitMode {
+func (s WhatIfSetting) Label(value string) string {
+	if s.Name != CommitMode {
 		return s.Name + "=" + value
 	}
 	switch value {
@@ -257,9 +257,9 @@ func (s whatIfSetting) label(value string) string {
 	return "commit " + value
 }
 
-// withPlayed adds the value as played to numeric choices it is not among,
+// WithPlayed adds the value as played to numeric choices it is not among,
 // in order, so the chooser shows where the run stands.
-func withPlayed(values []string, played string) []string {
+func WithPlayed(values []string, played string) []string {
 	p, err := strconv.ParseInt(played, 10, 64)
 	if err != nil || slices.Contains(values, played) {
 		return values
