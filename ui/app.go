@@ -8,6 +8,7 @@ import (
 	"kafkasim/ui/nav"
 	quizui "kafkasim/ui/quiz"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/theme"
 	"strconv"
 	"strings"
@@ -29,10 +30,10 @@ type screen interface {
 type keyCapturer interface{ CapturesKeys() bool }
 
 // modalOwner is a screen with a menu or prompt that esc should close first.
-type modalOwner interface{ modalOpen() bool }
+type modalOwner interface{ ModalOpen() bool }
 
 // helpNoter is a screen with a line to add under its keys in the help.
-type helpNoter interface{ helpNote() string }
+type helpNoter interface{ HelpNote() string }
 
 // deps are what the root model needs from outside ui/.
 type deps struct {
@@ -50,7 +51,7 @@ type Model struct {
 	deps     deps
 	current  nav.Screen
 	home     *home.Screen
-	sim      *simScreen
+	sim      *simview.Screen
 	lesson   *lessonScreen
 	book     *lessonBook
 	quiz     *quizui.Screen
@@ -153,7 +154,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case nav.OpenScreenMsg:
 		return m.open(msg)
-	case scenarioLoadedMsg:
+	case simview.ScenarioLoadedMsg:
 		return m.play(msg.Spec)
 	case openLiveMsg:
 		return m.playLive()
@@ -208,10 +209,10 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 			m.showHelp = false
 			return nil, true
 		}
-		if o, ok := m.active().(modalOwner); ok && o.modalOpen() {
+		if o, ok := m.active().(modalOwner); ok && o.ModalOpen() {
 			return nil, false // the screen's menu closes first
 		}
-		if m.current == nav.ScreenSim && m.sim != nil && m.sim.askLeave() {
+		if m.current == nav.ScreenSim && m.sim != nil && m.sim.AskLeave() {
 			return nil, true // y leaves (leave_confirm.go)
 		}
 		if m.current != nav.ScreenHome {
@@ -264,16 +265,16 @@ func (m Model) loadCmd(name string) tea.Cmd {
 		if seed != nil {
 			spec = spec.WithSeed(*seed)
 		}
-		return scenarioLoadedMsg{Spec: spec}
+		return simview.ScenarioLoadedMsg{Spec: spec}
 	}
 }
 
 // play opens the simulator screen on a scenario.
 func (m Model) play(spec simrun.Spec) (tea.Model, tea.Cmd) {
 	m.pauseAll()
-	m.sim = newSimScreen(m.st, keys.NewSim(m.global), spec, m.deps.start)
-	m.sim.shells = m.deps.shells
-	m.sim.hot.still = m.opts.NoMotion
+	m.sim = simview.New(m.st, keys.NewSim(m.global), spec, m.deps.start)
+	m.sim.Shells = m.deps.shells
+	m.sim.Hot.Still = m.opts.NoMotion
 	m.sim.SetSize(m.w, m.h)
 	m.current = nav.ScreenSim
 	return m, m.sim.Init()
@@ -282,7 +283,7 @@ func (m Model) play(spec simrun.Spec) (tea.Model, tea.Cmd) {
 // showError puts an error where the learner will see it.
 func (m *Model) showError(text string) {
 	if m.current == nav.ScreenSim && m.sim != nil {
-		m.sim.status = text
+		m.sim.Status = text
 		return
 	}
 	m.other = &placeholderScreen{st: m.st, keys: m.home.KeyMap, title: "Something went wrong", text: text}
@@ -297,8 +298,8 @@ func (m Model) View() string {
 		return v
 	}
 	body := m.st.Title.Render("Keys") + "\n\n" + keys.FullHelpView(m.help, m.active().Keys(), m.w-keys.HelpBoxFrame) + "\n\n"
-	if n, ok := m.active().(helpNoter); ok && n.helpNote() != "" {
-		body += n.helpNote() + "\n"
+	if n, ok := m.active().(helpNoter); ok && n.HelpNote() != "" {
+		body += n.HelpNote() + "\n"
 	}
 	box := m.st.MenuBox.Render(body + m.st.Faint.Render("? or esc closes"))
 	return strings.Join(components.Overlay(strings.Split(v, "\n"), box, m.w), "\n")

@@ -7,9 +7,9 @@ import "testing"
 func benchFrame(b *testing.B, brokers, partitions int) {
 	m := newFixtureSim(160, 48, brokers, partitions, 120)
 	for range 6 {
-		finishSlices(b, m, m.stepForward())
+		finishSlices(b, m, m.StepForward())
 	}
-	m.hot.absorb(m.run.Events())
+	m.Hot.Absorb(m.Run.Events())
 	_ = m.View() // warm the cell cache, as the first frame of a session does
 	b.ReportAllocs()
 	b.ResetTimer()

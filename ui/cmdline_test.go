@@ -11,6 +11,7 @@ import (
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // fakeShell answers every line with a fixed text, so the command line can
@@ -58,7 +59,7 @@ func (f *fakeShell) Run() *sim.Run { return f.run }
 
 // fakeShellScreen is a simulator screen on an empty 3-broker cluster driven
 // by a fakeShell, with the command line open, at w×h.
-func fakeShellScreen(t *testing.T, w, h int) (*simScreen, *fakeShell) {
+func fakeShellScreen(t *testing.T, w, h int) (*simview.Screen, *fakeShell) {
 	t.Helper()
 	sh := &fakeShell{}
 	newShell := func(brokers int, seed uint64) (cmdline.Shell, error) {
@@ -66,17 +67,17 @@ func fakeShellScreen(t *testing.T, w, h int) (*simScreen, *fakeShell) {
 		sh.run = r
 		return sh, err
 	}
-	s := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), cmdline.EmptySandboxSpec(3), cmdline.ShellStart(newShell, 3))
+	s := simview.New(plainStyles(), keys.NewSim(keys.NewGlobal()), cmdline.EmptySandboxSpec(3), cmdline.ShellStart(newShell, 3))
 	s.SetSize(w, h)
 	send(s, keyMsg(":"))
-	if !s.cmdline.IsOpen() {
-		t.Fatalf(": should open the command line: status %q", s.status)
+	if !s.Cmdline.IsOpen() {
+		t.Fatalf(": should open the command line: status %q", s.Status)
 	}
 	return s, sh
 }
 
 // enterLine types a line and presses enter.
-func enterLine(s *simScreen, line string) {
+func enterLine(s *simview.Screen, line string) {
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(line)})
 	send(s, keyMsg("enter"))
 }
@@ -98,7 +99,7 @@ func TestCmdlineRunsLinesAndKeepsHistory(t *testing.T) {
 	for _, c := range []struct{ key, want string }{{"up", "fail"}, {"up", "kafka-topics --list"}, {"up", "kafka-topics --list"},
 		{"down", "fail"}, {"down", "dra"}} {
 		send(s, keyMsg(c.key))
-		if got := string(s.cmdline.Line); got != c.want {
+		if got := string(s.Cmdline.Line); got != c.want {
 			t.Fatalf("after %s the line is %q, want %q", c.key, got, c.want)
 		}
 	}
@@ -108,15 +109,15 @@ func TestCmdlineCompletion(t *testing.T) {
 	s, _ := fakeShellScreen(t, 120, 36)
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("kafka-con")})
 	send(s, keyMsg("tab"))
-	if got := string(s.cmdline.Line); got != "kafka-cons" {
+	if got := string(s.Cmdline.Line); got != "kafka-cons" {
 		t.Fatalf("three completions: their common start, got %q", got)
 	}
-	if last := s.cmdline.Out[len(s.cmdline.Out)-1].Text; last != "kafka-console-producer  kafka-console-consumer  kafka-consumer-groups" {
+	if last := s.Cmdline.Out[len(s.Cmdline.Out)-1].Text; last != "kafka-console-producer  kafka-console-consumer  kafka-consumer-groups" {
 		t.Fatalf("the choices should be listed, got %q", last)
 	}
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("umer-")})
 	send(s, keyMsg("tab"))
-	if got := string(s.cmdline.Line); got != "kafka-consumer-groups " {
+	if got := string(s.Cmdline.Line); got != "kafka-consumer-groups " {
 		t.Fatalf("one completion is taken with a space, got %q", got)
 	}
 }
@@ -126,19 +127,19 @@ func TestCmdlineCompletion(t *testing.T) {
 func TestCmdlineConsoleProducer(t *testing.T) {
 	s, sh := fakeShellScreen(t, 120, 36)
 	enterLine(s, "produce")
-	if !s.cmdline.Input || !strings.Contains(s.View(), "console producer: each line is a record") {
+	if !s.Cmdline.Input || !strings.Contains(s.View(), "console producer: each line is a record") {
 		t.Fatal("the pane should say lines are records now")
 	}
 	enterLine(s, "first record")
 	send(s, keyMsg("esc"))
-	if sh.ended != 1 || s.cmdline.Input || !s.cmdline.IsOpen() {
-		t.Fatalf("esc should end the input (ended %d) and keep the command line open (%v)", sh.ended, s.cmdline.IsOpen())
+	if sh.ended != 1 || s.Cmdline.Input || !s.Cmdline.IsOpen() {
+		t.Fatalf("esc should end the input (ended %d) and keep the command line open (%v)", sh.ended, s.Cmdline.IsOpen())
 	}
 	if sh.lines[1] != "first record" || !strings.Contains(s.View(), ">first record") {
 		t.Fatalf("the record should go to the shell and show after >: %q", sh.lines)
 	}
 	send(s, keyMsg("esc"))
-	if s.cmdline.IsOpen() {
+	if s.Cmdline.IsOpen() {
 		t.Fatal("a second esc closes the command line")
 	}
 }
@@ -153,7 +154,7 @@ func TestCmdlineTakesEveryKey(t *testing.T) {
 	}}
 	m := newModel(Options{Sandbox: true}, plainStyles(), d)
 	m = runCmd(m, m.Init())
-	if m.sim == nil || !m.sim.cmdline.IsOpen() {
+	if m.sim == nil || !m.sim.Cmdline.IsOpen() {
 		t.Fatal("the sandbox should open with the command line")
 	}
 	for _, k := range []string{"q", "w", "x", "space", "?", "f"} {
@@ -165,7 +166,7 @@ func TestCmdlineTakesEveryKey(t *testing.T) {
 			}
 		}
 	}
-	if got := string(m.sim.cmdline.Line); got != "qwx ?f" {
+	if got := string(m.sim.Cmdline.Line); got != "qwx ?f" {
 		t.Fatalf("typed %q", got)
 	}
 	m = press(t, m, "esc", "esc")
@@ -178,8 +179,8 @@ func TestCmdlineTakesEveryKey(t *testing.T) {
 func TestCmdlineWithoutSandbox(t *testing.T) {
 	s := newFixtureSim(120, 36, 3, 3, 30)
 	send(s, keyMsg(":"))
-	if s.cmdline.IsOpen() || s.status == "" {
-		t.Fatalf("no shell: stay closed and say why (status %q)", s.status)
+	if s.Cmdline.IsOpen() || s.Status == "" {
+		t.Fatalf("no shell: stay closed and say why (status %q)", s.Status)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 )
 
 // bigSpec is a cluster of brokers with one topic of partitions, a keyed
@@ -22,16 +23,16 @@ func bigSpec(brokers, partitions int) simrun.Spec {
 }
 
 // realScreen plays spec on the engine for runMs and returns the screen.
-func realScreen(tb testing.TB, spec simrun.Spec, w, h int, runMs int64) *simScreen {
+func realScreen(tb testing.TB, spec simrun.Spec, w, h int, runMs int64) *simview.Screen {
 	tb.Helper()
-	m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, defaultDeps().start)
-	if m.fatal != nil {
-		tb.Fatalf("seed %d: %v", spec.Seed, m.fatal)
+	m := simview.New(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, defaultDeps().start)
+	if m.Fatal != nil {
+		tb.Fatalf("seed %d: %v", spec.Seed, m.Fatal)
 	}
 	m.SetSize(w, h)
-	m.advanceTo(runMs)
-	m.absorbNew(false)
-	m.refresh()
+	m.AdvanceTo(runMs)
+	m.AbsorbNew(false)
+	m.Refresh()
 	return m
 }
 
@@ -52,12 +53,12 @@ func BenchmarkEngineFrame10Brokers100Partitions(b *testing.B) { benchRealFrame(b
 // highlights and drawing.
 func BenchmarkEngineTick(b *testing.B) {
 	m := realScreen(b, bigSpec(3, 12), 160, 48, 2_000)
-	m.playing = true
+	m.Playing = true
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		m.handleTick(tickMsg{Gen: m.gen})
-		m.playing = true
+		m.HandleTick(simview.TickMsg{Gen: m.Gen})
+		m.Playing = true
 		_ = m.View()
 	}
 }

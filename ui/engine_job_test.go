@@ -4,6 +4,7 @@ import (
 	"kafkasim/internal/cputime"
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/whatif"
 	"runtime/debug"
 	"strings"
@@ -20,7 +21,7 @@ func neverPause(int, int64) bool { return true }
 
 // finishSlices runs a job's slices to its end, returning the longest time
 // one Update took.
-func finishSlices(t testing.TB, s *simScreen, cmd tea.Cmd) time.Duration {
+func finishSlices(t testing.TB, s *simview.Screen, cmd tea.Cmd) time.Duration {
 	t.Helper()
 	var longest time.Duration
 	for n := 0; cmd != nil; n++ {
@@ -28,7 +29,7 @@ func finishSlices(t testing.TB, s *simScreen, cmd tea.Cmd) time.Duration {
 			t.Fatal("the job never ended")
 		}
 		msg := cmd()
-		if _, ok := msg.(tickMsg); ok {
+		if _, ok := msg.(simview.TickMsg); ok {
 			return longest
 		}
 		longest = max(longest, cputime.Of(func() { cmd = s.Update(msg) }))
@@ -38,7 +39,7 @@ func finishSlices(t testing.TB, s *simScreen, cmd tea.Cmd) time.Duration {
 
 // timedUpdate is s.Update(msg) and the CPU time it took (a bound on
 // wall time would fail whenever the machine is busy).
-func timedUpdate(s *simScreen, msg tea.Msg) (cmd tea.Cmd, took time.Duration) {
+func timedUpdate(s *simview.Screen, msg tea.Msg) (cmd tea.Cmd, took time.Duration) {
 	took = cputime.Of(func() { cmd = s.Update(msg) })
 	return cmd, took
 }
@@ -57,19 +58,19 @@ func longSpec(t *testing.T) simrun.Spec {
 // ready for keys.
 func TestWhatIfSlicedEscCancels(t *testing.T) {
 	s := realScreen(t, longSpec(t), 120, 36, 5_000)
-	s.pause()
-	now, step := s.run.Now(), s.run.StepCount()
+	s.Pause()
+	now, step := s.Run.Now(), s.Run.StepCount()
 	for _, k := range []string{"w", "enter", "down", "enter"} { // commit mode, before processing
 		send(s, keyMsg(k))
 	}
-	if s.whatif.Stage != whatif.WiUntil {
-		t.Fatalf("stage %v, err %q", s.whatif.Stage, s.whatif.Err)
+	if s.Whatif.Stage != whatif.WiUntil {
+		t.Fatalf("stage %v, err %q", s.Whatif.Stage, s.Whatif.Err)
 	}
 	cmd := s.Update(keyMsg("enter")) // to the scenario's end: an hour
 	cmd = s.Update(cmd())            // whatIfRunMsg starts the branches
 	var longest time.Duration
 	for i := 0; i < 5; i++ {
-		if cmd == nil || s.job == nil {
+		if cmd == nil || s.Job == nil {
 			t.Fatal("an hour of a busy cluster should not run in a few slices")
 		}
 		var took time.Duration
@@ -87,19 +88,19 @@ func TestWhatIfSlicedEscCancels(t *testing.T) {
 	if longest > 300*time.Millisecond { // 100 ms is the aim; the margin is for a loaded machine
 		t.Errorf("one slice took %v", longest)
 	}
-	if s.whatif.IsOpen() || s.job != nil || s.run.Now() != now || s.run.StepCount() != step {
-		t.Fatalf("esc should leave the run as it was: open %v, job %v, now %d (was %d)", s.whatif.IsOpen(), s.job != nil, s.run.Now(), now)
+	if s.Whatif.IsOpen() || s.Job != nil || s.Run.Now() != now || s.Run.StepCount() != step {
+		t.Fatalf("esc should leave the run as it was: open %v, job %v, now %d (was %d)", s.Whatif.IsOpen(), s.Job != nil, s.Run.Now(), now)
 	}
-	if !strings.Contains(s.status, "called off") {
-		t.Errorf("status %q", s.status)
+	if !strings.Contains(s.Status, "called off") {
+		t.Errorf("status %q", s.Status)
 	}
 	if cmd != nil { // the slice message already on its way is dropped
-		if next := s.Update(cmd()); next != nil || s.job != nil {
+		if next := s.Update(cmd()); next != nil || s.Job != nil {
 			t.Error("a stale slice should do nothing")
 		}
 	}
 	send(s, keyMsg("right"))
-	if s.run.StepCount() <= step {
+	if s.Run.StepCount() <= step {
 		t.Error("the screen should take keys again")
 	}
 }
@@ -113,8 +114,8 @@ func TestWhatIfSlicedSameResult(t *testing.T) {
 	for _, k := range []string{"w", "enter", "down", "enter"} {
 		send(s, keyMsg(k))
 	}
-	req := whatif.Request{Spec: s.whatif.Spec, Hand: s.whatif.Hand, Setting: s.whatif.Setting, Target: s.whatif.Target,
-		Value: s.whatif.Value, UntilMs: s.spec.DurationMs, Gen: s.whatif.Gen}
+	req := whatif.Request{Spec: s.Whatif.Spec, Hand: s.Whatif.Hand, Setting: s.Whatif.Setting, Target: s.Whatif.Target,
+		Value: s.Whatif.Value, UntilMs: s.Spec.DurationMs, Gen: s.Whatif.Gen}
 	want, _ := whatif.Run(req, neverPause)
 	cmd := s.Update(keyMsg("enter"))
 	cmd = s.Update(cmd())
@@ -122,8 +123,8 @@ func TestWhatIfSlicedSameResult(t *testing.T) {
 		t.Fatal("with a zero slice the what-if should take more than one")
 	}
 	finishSlices(t, s, cmd)
-	if s.whatif.Stage != whatif.WiResult || s.whatif.Result.Verdict != want.Verdict || s.whatif.Result.A.Ledger.Groups[0] != want.A.Ledger.Groups[0] {
-		t.Fatalf("stage %v verdict %q, want %q", s.whatif.Stage, s.whatif.Result.Verdict, want.Verdict)
+	if s.Whatif.Stage != whatif.WiResult || s.Whatif.Result.Verdict != want.Verdict || s.Whatif.Result.A.Ledger.Groups[0] != want.A.Ledger.Groups[0] {
+		t.Fatalf("stage %v verdict %q, want %q", s.Whatif.Stage, s.Whatif.Result.Verdict, want.Verdict)
 	}
 }
 
@@ -134,12 +135,12 @@ func TestSeekSlicedEscCancels(t *testing.T) {
 	defer func(d time.Duration) { cmdline.Slice = d }(cmdline.Slice)
 	cmdline.Slice = 0 // hand back at every batch, so the replay surely spans slices
 	s := longScreen(t, 60_000)
-	now, step, events := s.run.Now(), s.run.StepCount(), len(s.events)
+	now, step, events := s.Run.Now(), s.Run.StepCount(), len(s.Events)
 	// Just before a multiple of 1024 steps, the first checkpoint interval:
 	// the nearest checkpoint is at least 1023 steps back, several batches.
 	target := step/1024*1024 - 1
-	cmd := s.seek(target)
-	if cmd == nil || s.job == nil {
+	cmd := s.Seek(target)
+	if cmd == nil || s.Job == nil {
 		t.Fatal("the seek should replay in slices from a checkpoint")
 	}
 	cmd = s.Update(cmd())
@@ -149,7 +150,7 @@ func TestSeekSlicedEscCancels(t *testing.T) {
 	for _, k := range []string{"space", "f", "w", "]"} { // other keys wait
 		s.Update(keyMsg(k))
 	}
-	if s.job == nil || s.menu.IsOpen() || s.whatif.IsOpen() || s.playing {
+	if s.Job == nil || s.Menu.IsOpen() || s.Whatif.IsOpen() || s.Playing {
 		t.Fatal("keys other than esc should wait while a seek runs")
 	}
 	_, took := timedUpdate(s, keyMsg("esc"))
@@ -157,9 +158,9 @@ func TestSeekSlicedEscCancels(t *testing.T) {
 	if took > 100*time.Millisecond {
 		t.Errorf("esc took %v", took)
 	}
-	if s.job != nil || s.run.Now() != now || s.run.StepCount() != step || len(s.events) != events {
+	if s.Job != nil || s.Run.Now() != now || s.Run.StepCount() != step || len(s.Events) != events {
 		t.Fatalf("esc should put the run back: step %d (was %d), now %d (was %d), %d events (was %d)",
-			s.run.StepCount(), step, s.run.Now(), now, len(s.events), events)
+			s.Run.StepCount(), step, s.Run.Now(), now, len(s.Events), events)
 	}
 	if cmd != nil && s.Update(cmd()) != nil {
 		t.Error("a stale slice should do nothing")
@@ -180,23 +181,23 @@ func TestSeekSlicedEscCancels(t *testing.T) {
 	if longest > 300*time.Millisecond { // 100 ms is the aim; the margin is for a loaded machine
 		t.Errorf("one Update took %v", longest)
 	}
-	if s.job != nil || s.run.StepCount() >= step || s.snap.NowMs > now {
-		t.Fatalf("the step back should end before step %d: at %d", step, s.run.StepCount())
+	if s.Job != nil || s.Run.StepCount() >= step || s.Snap.NowMs > now {
+		t.Fatalf("the step back should end before step %d: at %d", step, s.Run.StepCount())
 	}
-	if last := s.events[len(s.events)-1]; last.Step != s.run.StepCount() {
-		t.Errorf("the seek should land on an event's step: at %d, last event at %d", s.run.StepCount(), last.Step)
+	if last := s.Events[len(s.Events)-1]; last.Step != s.Run.StepCount() {
+		t.Errorf("the seek should land on an event's step: at %d, last event at %d", s.Run.StepCount(), last.Step)
 	}
 }
 
 // longScreen is longSpec played to runMs (every step, not a frame's
 // worth), paused.
-func longScreen(t *testing.T, runMs int64) *simScreen {
+func longScreen(t *testing.T, runMs int64) *simview.Screen {
 	t.Helper()
 	s := realScreen(t, longSpec(t), 120, 36, 0)
-	s.run.RunUntil(runMs)
-	s.absorbNew(false)
-	s.refresh()
-	s.pause()
+	s.Run.RunUntil(runMs)
+	s.AbsorbNew(false)
+	s.Refresh()
+	s.Pause()
 	return s
 }
 
@@ -206,12 +207,12 @@ func TestNextMarkSlicedEscRestores(t *testing.T) {
 	spec := longSpec(t)
 	spec.Timeline = []sim.Scheduled{{AtMs: 3_000_000, Cmd: sim.Command{Kind: sim.CmdNote, Say: "far ahead"}}}
 	s := realScreen(t, spec, 120, 36, 5_000)
-	s.pause()
-	now, step, events := s.run.Now(), s.run.StepCount(), len(s.events)
+	s.Pause()
+	now, step, events := s.Run.Now(), s.Run.StepCount(), len(s.Events)
 	cmd, first := timedUpdate(s, keyMsg("]"))
 	var longest time.Duration
 	for i := 0; i < 3; i++ {
-		if cmd == nil || s.job == nil {
+		if cmd == nil || s.Job == nil {
 			t.Fatal("fifty minutes of a busy cluster should not run in a few slices")
 		}
 		var took time.Duration
@@ -229,11 +230,11 @@ func TestNextMarkSlicedEscRestores(t *testing.T) {
 	if longest > 300*time.Millisecond { // 100 ms is the aim; the margin is for a loaded machine
 		t.Errorf("one slice took %v", longest)
 	}
-	if s.job != nil || s.run.Now() != now || s.run.StepCount() != step || len(s.events) != events {
-		t.Fatalf("esc should put the run back: step %d (was %d), now %d (was %d)", s.run.StepCount(), step, s.run.Now(), now)
+	if s.Job != nil || s.Run.Now() != now || s.Run.StepCount() != step || len(s.Events) != events {
+		t.Fatalf("esc should put the run back: step %d (was %d), now %d (was %d)", s.Run.StepCount(), step, s.Run.Now(), now)
 	}
 	send(s, keyMsg("right"))
-	if s.run.StepCount() <= step {
+	if s.Run.StepCount() <= step {
 		t.Error("the screen should take keys again")
 	}
 }

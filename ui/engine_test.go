@@ -5,6 +5,7 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/cmdline"
+	"kafkasim/ui/simview"
 )
 
 // TestEngineFaultReplays injects a fault by hand on the real engine, goes
@@ -12,20 +13,20 @@ import (
 func TestEngineFaultReplays(t *testing.T) {
 	spec := cmdline.SandboxSpec(3)
 	m := realScreen(t, spec, 120, 36, 5_000)
-	m.inject(sim.Command{Kind: sim.CmdCrashBroker, Broker: 2})
-	at := m.run.StepCount()
-	m.advanceTo(6_000)
-	m.refresh()
-	if !brokerDown(&m.snap, 2) {
+	m.Inject(sim.Command{Kind: sim.CmdCrashBroker, Broker: 2})
+	at := m.Run.StepCount()
+	m.AdvanceTo(6_000)
+	m.Refresh()
+	if !simview.BrokerDown(&m.Snap, 2) {
 		t.Fatalf("seed %d: b2 should be down after the crash", spec.Seed)
 	}
-	finishSlices(t, m, m.seek(at-1))
-	if brokerDown(&m.snap, 2) {
+	finishSlices(t, m, m.Seek(at-1))
+	if simview.BrokerDown(&m.Snap, 2) {
 		t.Fatalf("seed %d: b2 should be up before the crash (step %d)", spec.Seed, at-1)
 	}
-	finishSlices(t, m, m.nextMark()) // the hand-made mark
-	if !brokerDown(&m.snap, 2) || m.run.Now() != 5_000 {
-		t.Fatalf("seed %d: ] should replay the crash at 5s, now %dms", spec.Seed, m.run.Now())
+	finishSlices(t, m, m.NextMark()) // the hand-made mark
+	if !simview.BrokerDown(&m.Snap, 2) || m.Run.Now() != 5_000 {
+		t.Fatalf("seed %d: ] should replay the crash at 5s, now %dms", spec.Seed, m.Run.Now())
 	}
 }
 

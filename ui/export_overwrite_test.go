@@ -21,8 +21,8 @@ func TestShareAsksBeforeReplacingAFile(t *testing.T) {
 	send(s, keyMsg("x"))
 	typeText(s, path)
 	send(s, keyMsg("enter"))
-	if !s.prompt.IsOpen() || !strings.Contains(s.prompt.Title, "Replace") {
-		t.Fatalf("should ask before replacing; prompt open %v, title %q, status %q", s.prompt.IsOpen(), s.prompt.Title, s.status)
+	if !s.Prompt.IsOpen() || !strings.Contains(s.Prompt.Title, "Replace") {
+		t.Fatalf("should ask before replacing; prompt open %v, title %q, status %q", s.Prompt.IsOpen(), s.Prompt.Title, s.Status)
 	}
 	other := filepath.Join(dir, "other.toml")
 	typeText(s, other)
@@ -30,8 +30,8 @@ func TestShareAsksBeforeReplacingAFile(t *testing.T) {
 	if got, _ := os.ReadFile(path); string(got) != "precious" {
 		t.Fatal("the existing file was replaced")
 	}
-	if _, err := os.Stat(other); err != nil || !strings.Contains(s.status, "wrote "+other) {
-		t.Fatalf("another name should be written instead: %v, status %q", err, s.status)
+	if _, err := os.Stat(other); err != nil || !strings.Contains(s.Status, "wrote "+other) {
+		t.Fatalf("another name should be written instead: %v, status %q", err, s.Status)
 	}
 
 	send(s, keyMsg("x"))
@@ -47,8 +47,8 @@ func TestShareAsksBeforeReplacingAFile(t *testing.T) {
 	send(s, keyMsg("enter"))
 	typeText(s, "y")
 	send(s, keyMsg("enter"))
-	if _, err := scenarios.Load(path); err != nil || !strings.Contains(s.status, "wrote "+path) {
-		t.Fatalf("y should replace it with the run: %v, status %q", err, s.status)
+	if _, err := scenarios.Load(path); err != nil || !strings.Contains(s.Status, "wrote "+path) {
+		t.Fatalf("y should replace it with the run: %v, status %q", err, s.Status)
 	}
 }
 
@@ -62,6 +62,6 @@ func TestShareTheLargestSeed(t *testing.T) {
 	send(s, keyMsg("enter"))
 	sc, err := scenarios.Load(path)
 	if err != nil || sc.Seed != 1<<64-1 {
-		t.Fatalf("status %q; loaded %v, %v", s.status, sc, err)
+		t.Fatalf("status %q; loaded %v, %v", s.Status, sc, err)
 	}
 }

@@ -13,11 +13,12 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 )
 
 // send gives the screen a message and feeds back what its commands answer
 // at once (ticks are dropped: tests drive frames themselves).
-func send(s *simScreen, msg tea.Msg) {
+func send(s *simview.Screen, msg tea.Msg) {
 	cmds := []tea.Cmd{s.Update(msg)}
 	for len(cmds) > 0 {
 		cmd := cmds[0]
@@ -26,7 +27,7 @@ func send(s *simScreen, msg tea.Msg) {
 			continue
 		}
 		switch out := cmd().(type) {
-		case tickMsg, nil:
+		case simview.TickMsg, nil:
 		case tea.BatchMsg:
 			cmds = append(cmds, out...)
 		default:
@@ -36,7 +37,7 @@ func send(s *simScreen, msg tea.Msg) {
 }
 
 // typeText replaces what the open prompt holds with text.
-func typeText(s *simScreen, text string) {
+func typeText(s *simview.Screen, text string) {
 	send(s, tea.KeyMsg{Type: tea.KeyCtrlU})
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)})
 }
@@ -58,20 +59,20 @@ func TestShareRunReplaysExactly(t *testing.T) {
 	spec := loadSpec(t, "at-least-once")
 	s := realScreen(t, spec, 120, 36, 7_000)
 	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashConsumer, Group: "inventory", Consumer: 2}})
-	finishSlices(t, s, s.stepForward())
+	finishSlices(t, s, s.StepForward())
 	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}})
-	if len(s.hand) != 2 {
-		t.Fatalf("seed %d: want 2 hand faults, got %+v (status %q)", spec.Seed, s.hand, s.status)
+	if len(s.Hand) != 2 {
+		t.Fatalf("seed %d: want 2 hand faults, got %+v (status %q)", spec.Seed, s.Hand, s.Status)
 	}
 	send(s, keyMsg("x"))
-	if !s.prompt.IsOpen() || string(s.prompt.Value) != "at-least-once-seed1.toml" {
-		t.Fatalf("x should ask for a file name, defaulting to at-least-once-seed1.toml; got %q", string(s.prompt.Value))
+	if !s.Prompt.IsOpen() || string(s.Prompt.Value) != "at-least-once-seed1.toml" {
+		t.Fatalf("x should ask for a file name, defaulting to at-least-once-seed1.toml; got %q", string(s.Prompt.Value))
 	}
 	path := filepath.Join(t.TempDir(), "shared.toml")
 	typeText(s, path)
 	send(s, keyMsg("enter"))
-	if !strings.Contains(s.status, "wrote "+path) || !strings.Contains(s.status, "kafkasim run FILE prints the same") {
-		t.Fatalf("seed %d: status %q", spec.Seed, s.status)
+	if !strings.Contains(s.Status, "wrote "+path) || !strings.Contains(s.Status, "kafkasim run FILE prints the same") {
+		t.Fatalf("seed %d: status %q", spec.Seed, s.Status)
 	}
 	sc, err := scenarios.Load(path)
 	if err != nil {
@@ -81,10 +82,10 @@ func TestShareRunReplaysExactly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	own := s.run.(simrun.Run).R.Fork()
+	own := s.Run.(simrun.Run).R.Fork()
 	own.RunUntil(spec.DurationMs)
-	if res.Digest != own.Sim().Digest() || !strings.Contains(s.status, res.Digest[:12]) {
-		t.Fatalf("seed %d: the file runs to %s, the run itself to %s; status %q", spec.Seed, res.Digest, own.Sim().Digest(), s.status)
+	if res.Digest != own.Sim().Digest() || !strings.Contains(s.Status, res.Digest[:12]) {
+		t.Fatalf("seed %d: the file runs to %s, the run itself to %s; status %q", spec.Seed, res.Digest, own.Sim().Digest(), s.Status)
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
 		t.Fatalf("the temporary file should be gone: %v", entries)
@@ -99,16 +100,16 @@ func TestShareRunErrorsAreShown(t *testing.T) {
 	send(s, keyMsg("x"))
 	typeText(s, filepath.Join(t.TempDir(), "no", "such", "dir", "x.toml"))
 	send(s, keyMsg("enter"))
-	if !strings.HasPrefix(s.status, "cannot share the run: ") {
-		t.Fatalf("status %q", s.status)
+	if !strings.HasPrefix(s.Status, "cannot share the run: ") {
+		t.Fatalf("status %q", s.Status)
 	}
 
 	f := newFixtureSim(120, 36, 3, 3, 30) // its scenario has no cluster config
 	send(f, keyMsg("x"))
 	typeText(f, filepath.Join(t.TempDir(), "f.toml"))
 	send(f, keyMsg("enter"))
-	if !strings.HasPrefix(f.status, "cannot share the run: ") {
-		t.Fatalf("status %q", f.status)
+	if !strings.HasPrefix(f.Status, "cannot share the run: ") {
+		t.Fatalf("status %q", f.Status)
 	}
 }
 
@@ -117,8 +118,8 @@ func TestShareRunEscCancels(t *testing.T) {
 	f := newFixtureSim(120, 36, 3, 3, 30)
 	send(f, keyMsg("x"))
 	send(f, keyMsg("esc"))
-	if f.prompt.IsOpen() || f.status != "" {
-		t.Fatalf("esc should close the prompt quietly: open %v, status %q", f.prompt.IsOpen(), f.status)
+	if f.Prompt.IsOpen() || f.Status != "" {
+		t.Fatalf("esc should close the prompt quietly: open %v, status %q", f.Prompt.IsOpen(), f.Status)
 	}
 }
 
@@ -126,10 +127,10 @@ func TestShareRunEscCancels(t *testing.T) {
 // at a millisecond nothing else has used, so an export can replay it.
 func TestFaultsLandInAFreeMillisecond(t *testing.T) {
 	s := newFixtureSim(120, 36, 3, 3, 30)
-	finishSlices(t, s, s.stepForward())
-	before := s.run.Now()
+	finishSlices(t, s, s.StepForward())
+	before := s.Run.Now()
 	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashBroker, Broker: 2}})
-	if len(s.hand) != 1 || s.hand[0].AtMs <= before || s.hand[0].AtMs >= s.run.NextAt() {
-		t.Fatalf("the fault at %+v should fall after %dms and before the next step at %dms", s.hand, before, s.run.NextAt())
+	if len(s.Hand) != 1 || s.Hand[0].AtMs <= before || s.Hand[0].AtMs >= s.Run.NextAt() {
+		t.Fatalf("the fault at %+v should fall after %dms and before the next step at %dms", s.Hand, before, s.Run.NextAt())
 	}
 }

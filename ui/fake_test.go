@@ -12,6 +12,7 @@ import (
 	"kafkasim/ui/keys"
 	"kafkasim/ui/nav"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/theme"
 )
 
@@ -281,9 +282,9 @@ func (fixtureSource) Load(name string) (simrun.Spec, error) {
 }
 
 // newFixtureSim is a simulator screen on the fixture, paused, at w×h.
-func newFixtureSim(w, h, brokers, partitions, records int) *simScreen {
+func newFixtureSim(w, h, brokers, partitions, records int) *simview.Screen {
 	d := fixtureDeps(brokers, partitions, records)
-	m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), fixtureSpec(), d.start)
+	m := simview.New(plainStyles(), keys.NewSim(keys.NewGlobal()), fixtureSpec(), d.start)
 	m.SetSize(w, h)
 	return m
 }

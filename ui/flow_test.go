@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 	"time"
@@ -33,11 +34,11 @@ func TestFlowHomeToFault(t *testing.T) {
 	waitFor(t, tm, "injected crash-broker b1")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	if len(final.sim.hand) != 1 {
-		t.Fatalf("want one recorded fault, got %d", len(final.sim.hand))
+	if len(final.sim.Hand) != 1 {
+		t.Fatalf("want one recorded fault, got %d", len(final.sim.Hand))
 	}
-	final.sim.status = "" // the clock depends on how many real frames ran
-	if !contains(final.View(), "b1 "+symOffline+"DOWN") {
+	final.sim.Status = "" // the clock depends on how many real frames ran
+	if !contains(final.View(), "b1 "+simview.SymOffline+"DOWN") {
 		t.Fatalf("b1 should show DOWN:\n%s", final.View())
 	}
 }

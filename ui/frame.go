@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/theme"
 	"slices"
 	"strings"
@@ -105,43 +106,14 @@ func frameModel(opts FrameOptions, st *theme.Styles, d deps) (Model, error) {
 	}
 	m := newModel(Options{Lessons: []nav.LessonEntry{}}, st, d)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
-	next, _ = next.(Model).Update(scenarioLoadedMsg{Spec: spec})
+	next, _ = next.(Model).Update(simview.ScenarioLoadedMsg{Spec: spec})
 	m = next.(Model)
-	if m.sim.fatal != nil {
-		return Model{}, m.sim.fatal
+	if m.sim.Fatal != nil {
+		return Model{}, m.sim.Fatal
 	}
-	m.sim.playTo(opts.AtMs)
+	m.sim.PlayTo(opts.AtMs, frameWarmup)
 	if focus >= 0 {
-		m.sim.setFocus(focus)
+		m.sim.SetFocus(focus)
 	}
 	return m, nil
-}
-
-// playTo runs the scenario to atMs as if it had been playing at ×1: in one
-// go up to frameWarmup before, then frame by frame through handleTick, so
-// highlights and narration are what the screen shows at that moment. The
-// screen is left playing, as it would be.
-func (m *simScreen) playTo(atMs int64) {
-	m.pause()
-	m.speed = defaultSpeed
-	perFrame := speeds[m.speed].MsPerSec * frameInterval.Milliseconds() / 1000
-	frames := min(atMs, frameWarmup) / perFrame
-	warm := atMs - frames*perFrame
-	for next := m.run.NextAt(); next >= 0 && next <= warm; next = m.run.NextAt() {
-		m.run.Step()
-	}
-	m.run.RunUntil(warm)
-	m.afterSeek()
-	for m.run.Now() < atMs {
-		if !m.playing { // the scenario's end pauses the screen; a frame past it plays on
-			m.playing = true
-			m.gen++
-		}
-		m.handleTick(tickMsg{Gen: m.gen})
-		if m.run.NextAt() < 0 && m.run.Now() < atMs {
-			m.run.RunUntil(atMs)
-			m.refresh()
-		}
-	}
-	m.playing = true
 }

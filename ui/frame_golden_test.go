@@ -71,7 +71,7 @@ func TestFrameGolden(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !mo.shows(m.sim.events) {
+				if !mo.shows(m.sim.Events) {
 					t.Fatalf("%s at %s no longer shows the %s", mo.scenario, components.FmtMs(mo.atMs), mo.name)
 				}
 				golden.RequireEqual(t, []byte(m.View()))

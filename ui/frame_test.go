@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 
@@ -23,8 +24,8 @@ func TestFrameIsWhatPlayingShows(t *testing.T) {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	m = runCmd(next.(Model), next.(Model).loadCmd("at-least-once"))
 	m.sim.Init()
-	for m.sim.run.Now() < at {
-		m.sim.handleTick(tickMsg{Gen: m.sim.gen})
+	for m.sim.Run.Now() < at {
+		m.sim.HandleTick(simview.TickMsg{Gen: m.sim.Gen})
 	}
 	if got.View() != m.View() {
 		t.Errorf("the frame differs from the played screen:\n--- frame\n%s\n--- played\n%s", got.View(), m.View())

@@ -3,6 +3,7 @@ package ui
 import (
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 	"time"
@@ -79,7 +80,7 @@ func runCmd(m Model, cmd tea.Cmd) Model {
 	select {
 	case msg := <-done:
 		switch msg.(type) {
-		case components.FaultChosenMsg, seedChosenMsg, timeChosenMsg, nav.OpenScreenMsg, scenarioLoadedMsg, nav.ErrMsg, nav.BackMsg:
+		case components.FaultChosenMsg, simview.SeedChosenMsg, simview.TimeChosenMsg, nav.OpenScreenMsg, simview.ScenarioLoadedMsg, nav.ErrMsg, nav.BackMsg:
 			next, c := m.Update(msg)
 			return runCmd(next.(Model), c)
 		}
@@ -103,7 +104,7 @@ func playScenarioN(t testing.TB, w, h, partitions int) Model {
 	if m.current != nav.ScreenSim || m.sim == nil {
 		t.Fatalf("expected the simulator screen, on %v", m.current)
 	}
-	m.sim.pause()
+	m.sim.Pause()
 	return m
 }
 

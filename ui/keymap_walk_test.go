@@ -82,11 +82,11 @@ func TestKeymapUnlistedKeysDoNothing(t *testing.T) {
 		open  func(Model) bool
 	}{
 		{"home", nil, func(m Model) bool { return m.current == nav.ScreenHome }},
-		{"sim", []string{"right", "enter", "space"}, func(m Model) bool { return m.current == nav.ScreenSim && !m.sim.modalOpen() }},
-		{"fault menu", []string{"right", "enter", "space", "f"}, func(m Model) bool { return m.sim.menu.IsOpen() }},
-		{"what-if", []string{"right", "enter", "space", "w"}, func(m Model) bool { return m.sim.whatif.IsOpen() }},
+		{"sim", []string{"right", "enter", "space"}, func(m Model) bool { return m.current == nav.ScreenSim && !m.sim.ModalOpen() }},
+		{"fault menu", []string{"right", "enter", "space", "f"}, func(m Model) bool { return m.sim.Menu.IsOpen() }},
+		{"what-if", []string{"right", "enter", "space", "w"}, func(m Model) bool { return m.sim.Whatif.IsOpen() }},
 		{"home's file prompt", []string{"right", "up", "enter"}, func(m Model) bool { return m.home.Prompt.IsOpen() }},
-		{"seed prompt", []string{"right", "enter", "space", "S"}, func(m Model) bool { return m.sim.prompt.IsOpen() }},
+		{"seed prompt", []string{"right", "enter", "space", "S"}, func(m Model) bool { return m.sim.Prompt.IsOpen() }},
 	}
 	for _, st := range states {
 		m := drive(t, fixtureModel(t, Options{NoMotion: true}, 80, 24), st.keys...)
@@ -101,12 +101,12 @@ func TestKeymapUnlistedKeysDoNothing(t *testing.T) {
 	}
 	for id := range components.PaneCount { // each pane's focus enables its own keys
 		m := drive(t, fixtureModel(t, Options{NoMotion: true}, 80, 24), "right", "enter", "space")
-		m.sim.setFocus(id)
+		m.sim.SetFocus(id)
 		requireHelpOpens(t, "sim, "+id.String()+" focused", m)
 		requireUnlistedKeysIdle(t, "sim, "+id.String()+" focused", m)
 		if id == components.PaneLedger {
 			m = drive(t, m, "enter")
-			if !m.sim.drill.IsOpen() {
+			if !m.sim.Drill.IsOpen() {
 				t.Fatal("enter on the ledger should list its records")
 			}
 			requireUnlistedKeysIdle(t, "drill", m)
@@ -146,7 +146,7 @@ func TestKeymapUnlistedKeysDoNothingInLessonsAndQuiz(t *testing.T) {
 	m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = feed(next.(Model), next.(Model).Init())
-	if m.current != nav.ScreenSim || !m.sim.cmdline.IsOpen() {
+	if m.current != nav.ScreenSim || !m.sim.Cmdline.IsOpen() {
 		t.Fatalf("the sandbox should open on its command line:\n%s", m.View())
 	}
 	requireHelpOpens(t, "sandbox command line", m)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 
@@ -31,11 +32,11 @@ func TestLayoutProperty(t *testing.T) {
 			m := realScreen(t, spec, 80, 24, 0)
 			for i := range layoutSteps {
 				at := spec.DurationMs * int64(i) / (layoutSteps - 1)
-				m.advanceTo(at)
-				m.absorbNew(false)
+				m.AdvanceTo(at)
+				m.AbsorbNew(false)
 				for _, sz := range layoutSizes {
 					m.SetSize(sz[0], sz[1])
-					m.refresh()
+					m.Refresh()
 					checkFrame(t, m, e.Name, at)
 				}
 			}
@@ -44,11 +45,11 @@ func TestLayoutProperty(t *testing.T) {
 }
 
 // checkFrame checks one drawn frame of m.
-func checkFrame(t *testing.T, m *simScreen, name string, at int64) {
+func checkFrame(t *testing.T, m *simview.Screen, name string, at int64) {
 	t.Helper()
-	w, h := m.w, m.h
+	w, h := m.W, m.H
 	where := func() string {
-		return name + " seed " + components.U64(m.spec.Seed) + " at " + components.FmtMs(at) + " " + components.Itoa(w) + "×" + components.Itoa(h)
+		return name + " seed " + components.U64(m.Spec.Seed) + " at " + components.FmtMs(at) + " " + components.Itoa(w) + "×" + components.Itoa(h)
 	}
 	frame := m.View()
 	lines := strings.Split(frame, "\n")
@@ -66,7 +67,7 @@ func checkFrame(t *testing.T, m *simScreen, name string, at int64) {
 	}
 	if blank >= 3 {
 		for _, id := range []components.PaneID{components.PaneCluster, components.PaneLogs, components.PaneGroups, components.PaneProducers, components.PaneLedger, components.PaneNarration} {
-			p := m.paneByID(id)
+			p := m.PaneByID(id)
 			if p.Total > p.BodyHeight() {
 				t.Fatalf("%s: %s is cut (%d of %d lines) while %d rows are blank:\n%s",
 					where(), id, p.BodyHeight(), p.Total, blank, frame)
@@ -74,10 +75,10 @@ func checkFrame(t *testing.T, m *simScreen, name string, at int64) {
 		}
 	}
 	checkGroupMarks(t, m, where, frame)
-	for gi := range m.snap.Groups {
-		g := &m.snap.Groups[gi]
+	for gi := range m.Snap.Groups {
+		g := &m.Snap.Groups[gi]
 		for _, mem := range g.Members {
-			if !m.groups.shown[memberKey(g.ID, mem.Name)] {
+			if !m.Groups.Shown[simview.MemberKey(g.ID, mem.Name)] {
 				t.Fatalf("%s: member %s of %s is not drawn:\n%s", where(), mem.Name, g.ID, frame)
 			}
 		}
@@ -86,19 +87,19 @@ func checkFrame(t *testing.T, m *simScreen, name string, at int64) {
 
 // checkGroupMarks: on every ruler drawn, the focused group's committed
 // offset and position show, in the window or at an edge.
-func checkGroupMarks(t *testing.T, m *simScreen, where func() string, frame string) {
+func checkGroupMarks(t *testing.T, m *simview.Screen, where func() string, frame string) {
 	t.Helper()
-	for _, r := range m.logs.rulers {
-		p, _ := findPartition(&m.snap, r.topic, r.partition)
-		o, ok := m.logs.groupOffset(&m.snap, p)
+	for _, r := range m.Logs.Rulers {
+		p, _ := simview.FindPartition(&m.Snap, r.Topic, r.Partition)
+		o, ok := m.Logs.GroupOffset(&m.Snap, p)
 		if !ok {
 			continue
 		}
-		if o.Committed >= 0 && !strings.Contains(r.text, "C") {
-			t.Fatalf("%s: %s-%d: C%d is not on its ruler %q:\n%s", where(), r.topic, r.partition, o.Committed, r.text, frame)
+		if o.Committed >= 0 && !strings.Contains(r.Text, "C") {
+			t.Fatalf("%s: %s-%d: C%d is not on its ruler %q:\n%s", where(), r.Topic, r.Partition, o.Committed, r.Text, frame)
 		}
-		if o.Position >= 0 && !strings.Contains(r.text, "^") {
-			t.Fatalf("%s: %s-%d: ^%d is not on its ruler %q:\n%s", where(), r.topic, r.partition, o.Position, r.text, frame)
+		if o.Position >= 0 && !strings.Contains(r.Text, "^") {
+			t.Fatalf("%s: %s-%d: ^%d is not on its ruler %q:\n%s", where(), r.Topic, r.Partition, o.Position, r.Text, frame)
 		}
 	}
 }

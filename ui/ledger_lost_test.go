@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kafkasim/sim"
+	"kafkasim/ui/simview"
 )
 
 // When a step makes records lost (the ledger's Lost count rises, as
@@ -26,18 +27,18 @@ func TestLostRecordsAnimateWithReason(t *testing.T) {
 			{RecordID: 12, Reason: reason}, {RecordID: 13, Reason: reason}}
 	}
 	frames := func(still bool) (lines [][]string, lit []int) {
-		hot := newAnim()
-		hot.still = still
-		l := newLedgerPane()
+		hot := simview.NewAnim()
+		hot.Still = still
+		l := simview.NewLedgerPane()
 		l.SetSize(90, 8)
-		l.lost.observe(&before, hot, fates)
-		l.lost.ids["billing"] = map[int]bool{5: true} // told at an earlier step
-		l.lost.observe(&after, hot, fates)
-		for range motionFrames + 1 {
+		l.Lost.Observe(&before, hot, fates)
+		l.Lost.Ids["billing"] = map[int]bool{5: true} // told at an earlier step
+		l.Lost.Observe(&after, hot, fates)
+		for range simview.MotionFrames + 1 {
 			out := l.Render(st, &after)
 			lines = append(lines, out)
 			lit = append(lit, litCells(st, strings.Join(out, "\n")))
-			hot.advance()
+			hot.Advance()
 		}
 		return lines, lit
 	}
@@ -53,7 +54,7 @@ func TestLostRecordsAnimateWithReason(t *testing.T) {
 			t.Fatalf("frame %d: the motion changed what the ledger says:\n%s", i, ansi.Strip(strings.Join(f, "\n")))
 		}
 	}
-	if strings.Join(moving[motionFrames], "\n") != strings.Join(still[0], "\n") {
+	if strings.Join(moving[simview.MotionFrames], "\n") != strings.Join(still[0], "\n") {
 		t.Fatal("the frame after the motion should equal the --no-motion frame")
 	}
 	for i := 1; i < len(lit); i++ {
@@ -61,18 +62,18 @@ func TestLostRecordsAnimateWithReason(t *testing.T) {
 			t.Fatalf("the lost cells should light one after another: %v", lit)
 		}
 	}
-	if lit[0] >= lit[motionFrames] {
+	if lit[0] >= lit[simview.MotionFrames] {
 		t.Fatalf("the lit lost cells should grow over the motion: %v", lit)
 	}
 
 	// A step that loses nothing lights nothing.
-	hot := newAnim()
-	var tr lostTracker
-	tr.observe(&after, hot, fates)
+	hot := simview.NewAnim()
+	var tr simview.LostTracker
+	tr.Observe(&after, hot, fates)
 	next := after
 	next.Step++
-	tr.observe(&next, hot, fates)
-	if _, ok := tr.lostNow("billing"); ok {
+	tr.Observe(&next, hot, fates)
+	if _, ok := tr.LostNow("billing"); ok {
 		t.Fatal("no record was lost in this step: nothing should light")
 	}
 }

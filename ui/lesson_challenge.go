@@ -48,11 +48,11 @@ func (s *lessonScreen) challengeKey(km tea.KeyMsg) tea.Cmd {
 // first check of a run counts as an attempt and is saved.
 func (s *lessonScreen) check() tea.Cmd {
 	before := s.player.Attempts()
-	s.sim.pause()
+	s.sim.Pause()
 	passed, details := s.player.CheckChallenge()
 	s.afterJump()
 	s.checked, s.lastOK, s.details, s.hidden = true, passed, details, false
-	s.sim.status = ""
+	s.sim.Status = ""
 	if s.player.Attempts() == before {
 		return nil
 	}
@@ -90,15 +90,15 @@ func (s *lessonScreen) playSolution() tea.Cmd {
 		s.status = "i shows the hints first; the last one is the solution p plays"
 		return nil
 	}
-	s.sim.restart()
+	s.sim.Restart()
 	if err := s.player.PlaySolution(); err != nil {
 		s.status = "cannot play the solution: " + err.Error()
 		return nil
 	}
-	s.sim.afterSeek()
+	s.sim.AfterSeek()
 	s.resetRun()
 	s.status = "the solution plays itself: watch, then c checks it"
-	return s.sim.togglePlay()
+	return s.sim.TogglePlay()
 }
 
 // nextLesson opens the lesson after this one.

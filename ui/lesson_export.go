@@ -13,6 +13,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 )
 
 // skeletonPathMsg carries the lesson file name typed at x's prompt.
@@ -31,12 +32,12 @@ type skeletonDoneMsg struct {
 // openSkeletonPrompt asks where to write a lesson of the current run: a
 // Markdown lesson and, beside it, the run as a scenario file.
 func (s *lessonScreen) openSkeletonPrompt() {
-	if s.sim == nil || s.sim.run == nil {
+	if s.sim == nil || s.sim.Run == nil {
 		return
 	}
-	s.sim.pause()
-	name := strings.TrimSuffix(scenarios.ExportFileName(s.sim.spec.Name, s.sim.spec.Seed), ".toml") + "-lesson.md"
-	s.sim.prompt = s.sim.prompt.Open("Write a lesson of this run",
+	s.sim.Pause()
+	name := strings.TrimSuffix(scenarios.ExportFileName(s.sim.Spec.Name, s.sim.Spec.Seed), ".toml") + "-lesson.md"
+	s.sim.Prompt = s.sim.Prompt.Open("Write a lesson of this run",
 		"a lesson file to finish (stops at each fault, a challenge judged now) and the run beside it as FILE.toml",
 		name, func(v string) tea.Msg {
 			if v == "" {
@@ -65,7 +66,7 @@ func (s *lessonScreen) skeletonTo(msg skeletonPathMsg) tea.Cmd {
 // confirmSkeletonOverwrite asks as the share prompt does: y replaces the
 // files (keeping each old one as .bak), another name is tried instead.
 func (s *lessonScreen) confirmSkeletonOverwrite(path, existing string) {
-	s.sim.prompt = s.sim.prompt.Open("Replace "+components.Sanitize(existing)+"?",
+	s.sim.Prompt = s.sim.Prompt.Open("Replace "+components.Sanitize(existing)+"?",
 		"it exists: y and enter replace it (the old file is kept as .bak); or type another file name",
 		"", func(v string) tea.Msg {
 			switch v {
@@ -86,11 +87,11 @@ func skeletonFiles(lesson string) [2]string {
 // skeletonCmd builds both files off the UI goroutine, from copies.
 func (s *lessonScreen) skeletonCmd(path string) tea.Cmd {
 	m := s.sim
-	sc := simrun.ScenarioOf(m.spec)
+	sc := simrun.ScenarioOf(m.Spec)
 	files := skeletonFiles(path)
 	in := course.SkeletonRun{Title: s.lesson.Title, Scenario: filepath.Base(files[1]),
-		Timeline: append([]sim.Scheduled(nil), m.spec.Timeline...), Hand: append([]sim.Applied(nil), m.hand...),
-		Snapshot: m.run.Snapshot()}
+		Timeline: append([]sim.Scheduled(nil), m.Spec.Timeline...), Hand: append([]sim.Applied(nil), m.Hand...),
+		Snapshot: m.Run.Snapshot()}
 	return func() tea.Msg {
 		done := skeletonDoneMsg{Lesson: files[0], Scenario: files[1]}
 		e, err := scenarios.ExportRun(sc, sc.Seed, in.Hand)
@@ -118,15 +119,15 @@ func writeKeepingBackup(path string, data []byte) (string, error) {
 	old, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return "", writeFileAtomic(path, data)
+		return "", simview.WriteFileAtomic(path, data)
 	case err != nil:
 		return "", err
 	}
 	bak := path + ".bak"
-	if err := writeFileAtomic(bak, old); err != nil {
+	if err := simview.WriteFileAtomic(bak, old); err != nil {
 		return "", err
 	}
-	return bak, writeFileAtomic(path, data)
+	return bak, simview.WriteFileAtomic(path, data)
 }
 
 // skeletonDone says where the lesson went and how to play it.

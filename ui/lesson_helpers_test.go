@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"testing"
 	"time"
 
@@ -34,7 +35,7 @@ func feed(m Model, cmd tea.Cmd) Model {
 		return m
 	}
 	switch msg := msg.(type) {
-	case nil, tickMsg:
+	case nil, simview.TickMsg:
 		return m
 	case tea.BatchMsg:
 		for _, c := range msg {

@@ -58,9 +58,9 @@ func (m Model) findLesson(arg string) (*course.Lesson, int, error) {
 // pauseAll stops every run in the background, so none plays unseen.
 func (m Model) pauseAll() {
 	if m.sim != nil {
-		m.sim.pause()
+		m.sim.Pause()
 	}
 	if m.lesson != nil && m.lesson.sim != nil {
-		m.lesson.sim.pause()
+		m.lesson.sim.Pause()
 	}
 }

@@ -152,7 +152,7 @@ func (s *lessonScreen) tourDoneBox(w int) []string {
 func (s *lessonScreen) betweenBox(w int) []string {
 	st := s.st
 	passed := 0
-	now := s.sim.run.Now()
+	now := s.sim.Run.Now()
 	for _, stop := range s.lesson.Stops {
 		if stop.AtMs <= now {
 			passed++

@@ -6,6 +6,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 )
 
 // revealState is an answer whose interval is playing: from the stop to
@@ -26,33 +27,33 @@ const revealWatchMs = 6000
 // revealSpeed is the slowest speed that plays an interval of d virtual
 // ms within revealWatchMs of real time.
 func revealSpeed(d int64) int {
-	for i, sp := range speeds {
+	for i, sp := range simview.Speeds {
 		if d*1000/sp.MsPerSec <= revealWatchMs {
 			return i
 		}
 	}
-	return len(speeds) - 1
+	return len(simview.Speeds) - 1
 }
 
 // startReveal plays the run from the stop to the answer's reveal time.
 func (s *lessonScreen) startReveal(answer string) tea.Cmd {
 	stop, at, _ := s.player.Revealing()
-	s.reveal = revealState{stop: stop, answer: answer, speed: s.sim.speed}
+	s.reveal = revealState{stop: stop, answer: answer, speed: s.sim.Speed}
 	d := at - s.player.Sim().Now()
 	if d <= 0 {
 		s.jumpToReveal()
 		return s.syncReveal()
 	}
-	s.sim.speed = revealSpeed(d)
-	s.sim.playing = false
+	s.sim.Speed = revealSpeed(d)
+	s.sim.Playing = false
 	s.status = "watch what happens until " + components.FmtMs(at) + " · enter jumps to the answer"
-	return s.sim.togglePlay()
+	return s.sim.TogglePlay()
 }
 
 // jumpToReveal runs at once to the reveal time.
 func (s *lessonScreen) jumpToReveal() {
 	if _, at, ok := s.player.Revealing(); ok {
-		s.sim.pause()
+		s.sim.Pause()
 		s.player.Advance(at)
 		s.afterJump()
 	}
@@ -65,9 +66,9 @@ func (s *lessonScreen) syncReveal() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	s.sim.pause()
-	s.sim.speed = s.reveal.speed
-	s.sim.status, s.status = "", ""
+	s.sim.Pause()
+	s.sim.Speed = s.reveal.speed
+	s.sim.Status, s.status = "", ""
 	s.stop, s.verdict, s.hidden = s.reveal.stop, &r, false
 	s.reveal = noReveal
 	slug := s.lesson.Slug
@@ -94,12 +95,12 @@ func (s *lessonScreen) rewindKey(km tea.KeyMsg) (tea.Cmd, bool) {
 			s.status = "no stop before this moment: r starts the tour again"
 			return nil, true
 		}
-		s.sim.pause()
+		s.sim.Pause()
 		if err := s.player.BackToStop(i); err != nil {
 			s.status = err.Error()
 			return nil, true
 		}
-		s.sim.afterSeek()
+		s.sim.AfterSeek()
 		s.stop, s.tourDone = -1, false // sync opens the stop again
 		s.status = "back at stop " + components.Itoa(i+1)
 		return nil, true
@@ -110,7 +111,7 @@ func (s *lessonScreen) rewindKey(km tea.KeyMsg) (tea.Cmd, bool) {
 // endReveal forgets a reveal that was playing: going back drops it.
 func (s *lessonScreen) endReveal() {
 	if s.reveal.stop >= 0 {
-		s.sim.speed = s.reveal.speed
+		s.sim.Speed = s.reveal.speed
 	}
 	s.reveal = noReveal
 }

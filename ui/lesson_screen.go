@@ -8,6 +8,7 @@ import (
 	course "kafkasim/lessons"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/theme"
 )
 
@@ -52,7 +53,7 @@ type lessonScreen struct {
 	text   []string    // the rendered lesson text, for the width textW
 	textW  int
 	scroll int
-	sim    *simScreen
+	sim    *simview.Screen
 
 	stop     int // the stop the box shows (the Player's paused index), -1 for none
 	ask      predictBox
@@ -107,12 +108,12 @@ func (s *lessonScreen) CapturesKeys() bool {
 	return s.sim != nil && s.phase != lessonReading && s.sim.CapturesKeys()
 }
 
-// modalOpen reports a menu or an open question, which esc closes first.
-func (s *lessonScreen) modalOpen() bool {
+// ModalOpen reports a menu or an open question, which esc closes first.
+func (s *lessonScreen) ModalOpen() bool {
 	if s.sim == nil || s.phase == lessonReading {
 		return false
 	}
-	return s.sim.modalOpen() || s.asking()
+	return s.sim.ModalOpen() || s.asking()
 }
 
 // asking reports whether the box is waiting for an answer.
@@ -167,7 +168,7 @@ func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
 	if s.phase == lessonReading {
 		return s.readKey(km)
 	}
-	if s.sim.modalOpen() {
+	if s.sim.ModalOpen() {
 		return s.sim.Update(km)
 	}
 	if s.asking() && (key.Matches(km, s.keys.global.Back) || key.Matches(km, s.keys.Hide)) {
@@ -182,13 +183,13 @@ func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
 	if s.asking() {
 		return s.answerKey(km)
 	}
-	if s.sim.drillKey(km) { // enter on the ledger lists records before it goes on
+	if s.sim.DrillKey(km) { // enter on the ledger lists records before it goes on
 		return s.sim.Update(km)
 	}
 	k := s.keys
 	switch {
 	case key.Matches(km, k.Text):
-		s.sim.pause()
+		s.sim.Pause()
 		s.phase = lessonReading
 		return nil
 	case key.Matches(km, k.Hide):
@@ -245,7 +246,7 @@ func (s *lessonScreen) readKey(km tea.KeyMsg) tea.Cmd {
 // Keys is the help keymap of what is showing now: the footer's keys, and
 // for ? every key that works on this screen, from the keymaps.
 func (s *lessonScreen) Keys() help.KeyMap {
-	if s.sim != nil && s.phase != lessonReading && s.sim.modalOpen() {
+	if s.sim != nil && s.phase != lessonReading && s.sim.ModalOpen() {
 		return s.sim.Keys()
 	}
 	short := s.shortKeys()

@@ -3,6 +3,7 @@ package ui
 import (
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"math/rand/v2"
 	"testing"
 
@@ -56,7 +57,7 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 		case k < 6:
 			msg = tea.WindowSizeMsg{Width: 1 + rng.IntN(200), Height: 1 + rng.IntN(70)}
 		case k < 20:
-			msg = tickMsg{Gen: activeGen(m)}
+			msg = simview.TickMsg{Gen: activeGen(m)}
 		case k < 22:
 			msg = nav.OpenScreenMsg{Screen: nav.ScreenLesson, Arg: components.Itoa(1 + rng.IntN(15))}
 		case k < 24:
@@ -93,9 +94,9 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 func activeGen(m Model) int {
 	switch {
 	case m.current == nav.ScreenLesson && m.lesson != nil && m.lesson.sim != nil:
-		return m.lesson.sim.gen
+		return m.lesson.sim.Gen
 	case m.sim != nil:
-		return m.sim.gen
+		return m.sim.Gen
 	}
 	return 0
 }
@@ -106,7 +107,7 @@ func activeGen(m Model) int {
 func feedQuick(m Model, cmd tea.Cmd) Model {
 	for _, msg := range messagesOf(cmd) {
 		switch msg.(type) {
-		case tickMsg, tea.QuitMsg:
+		case simview.TickMsg, tea.QuitMsg:
 			continue
 		}
 		next, _ := m.Update(msg)

@@ -15,6 +15,7 @@ import (
 	course "kafkasim/lessons"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/theme"
 )
 
@@ -31,11 +32,11 @@ func TestLessonOneModel(t *testing.T) {
 		t.Fatalf("opening a lesson should mark it in progress, got %q", got)
 	}
 	m = drive(t, m, "enter")
-	if s.phase != lessonTour || !s.sim.playing {
+	if s.phase != lessonTour || !s.sim.Playing {
 		t.Fatalf("enter should start the tour playing (phase %v)", s.phase)
 	}
 	m = drive(t, m, "enter") // jump to the first stop
-	if s.stop != 0 || s.sim.playing || s.player.Sim().Now() != 2000 {
+	if s.stop != 0 || s.sim.Playing || s.player.Sim().Now() != 2000 {
 		t.Fatalf("want stop 1 at 2s, paused; stop %d at %dms", s.stop, s.player.Sim().Now())
 	}
 	if v := m.View(); !contains(v, "STOP 1 of 3") || !contains(v, "appending records to events-0") {
@@ -58,8 +59,8 @@ func TestLessonOneModel(t *testing.T) {
 		t.Fatal("a number key should pick, not answer")
 	}
 	m = drive(t, m, "enter") // confirm: the interval plays until the reveal
-	if s.verdict != nil || !s.revealing() || !s.sim.playing {
-		t.Fatalf("the answer should play its interval first (revealing %v, playing %v)", s.revealing(), s.sim.playing)
+	if s.verdict != nil || !s.revealing() || !s.sim.Playing {
+		t.Fatalf("the answer should play its interval first (revealing %v, playing %v)", s.revealing(), s.sim.Playing)
 	}
 	m = drive(t, m, "enter") // jump to the answer
 	if s.verdict == nil || !s.verdict.Right || s.player.Sim().Now() != s.verdict.RevealMs {
@@ -101,13 +102,13 @@ func TestLessonTicksPauseAtStop(t *testing.T) {
 	m = drive(t, m, "enter", "+", "+", "+") // ×10: half a second a frame
 	s := m.lesson
 	for i := 0; i < 100 && s.stop < 0; i++ {
-		next, _ := m.Update(tickMsg{Gen: s.sim.gen})
+		next, _ := m.Update(simview.TickMsg{Gen: s.sim.Gen})
 		m = next.(Model)
 	}
-	if s.stop != 0 || s.sim.playing || s.player.Sim().Now() != 2000 {
-		t.Fatalf("want a pause at stop 1 (2s), stop %d at %dms playing %v", s.stop, s.player.Sim().Now(), s.sim.playing)
+	if s.stop != 0 || s.sim.Playing || s.player.Sim().Now() != 2000 {
+		t.Fatalf("want a pause at stop 1 (2s), stop %d at %dms playing %v", s.stop, s.player.Sim().Now(), s.sim.Playing)
 	}
-	next, _ := m.Update(tickMsg{Gen: s.sim.gen})
+	next, _ := m.Update(simview.TickMsg{Gen: s.sim.Gen})
 	if next.(Model).lesson.player.Sim().Now() != 2000 {
 		t.Fatal("a tick moved the run past a stop")
 	}
@@ -136,7 +137,7 @@ func TestLessonRestartAndBackKeys(t *testing.T) {
 		t.Fatalf("← should step back from stop 2: %dms, stop %d", s.player.Sim().Now(), s.stop)
 	}
 	m = drive(t, m, "S")
-	if s.sim.prompt.IsOpen() {
+	if s.sim.Prompt.IsOpen() {
 		t.Fatal("the seed prompt should be off in a lesson")
 	}
 	m = drive(t, m, "r")

@@ -9,6 +9,7 @@ import (
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 )
 
 // startTour opens the simulator on the lesson's scenario and plays it.
@@ -24,7 +25,7 @@ func (s *lessonScreen) startTour() tea.Cmd {
 // challenge. It reports false when the run cannot start.
 func (s *lessonScreen) openRun(mode course.Mode) bool {
 	if s.sim != nil {
-		s.sim.pause()
+		s.sim.Pause()
 	}
 	start := lessonRunFactory(s.player, mode)
 	if _, err := start(simrun.Spec{}); err != nil {
@@ -39,9 +40,9 @@ func (s *lessonScreen) openRun(mode course.Mode) bool {
 	spec := simrun.Spec{Name: name, Title: s.lesson.Title, Description: s.lesson.Summary, Seed: p.Seed(),
 		DurationMs: p.EndMs(), Config: p.Sim().Config(), Timeline: append([]sim.Scheduled(nil), p.Sim().Timeline()...),
 		Narration: p.Narration()}
-	s.sim = newSimScreen(s.st, s.keys.sim, spec, start)
-	s.sim.hot.still = s.noMotion
-	s.sim.menu = s.sim.menu.WithSubtitle(lessonFaultSubtitle(mode))
+	s.sim = simview.New(s.st, s.keys.sim, spec, start)
+	s.sim.Hot.Still = s.noMotion
+	s.sim.Menu = s.sim.Menu.WithSubtitle(lessonFaultSubtitle(mode))
 	s.resetRun()
 	s.layout()
 	return true
@@ -59,7 +60,7 @@ func lessonFaultSubtitle(mode course.Mode) string {
 // resetRun forgets what the box showed about the previous run.
 func (s *lessonScreen) resetRun() {
 	if s.reveal.stop >= 0 {
-		s.sim.speed = s.reveal.speed
+		s.sim.Speed = s.reveal.speed
 	}
 	s.stop, s.verdict, s.hidden, s.tourDone, s.reveal = -1, nil, false, false, noReveal
 	s.checked, s.details = false, nil
@@ -67,7 +68,7 @@ func (s *lessonScreen) resetRun() {
 
 // restartRun begins the tour or the challenge again from time zero.
 func (s *lessonScreen) restartRun() tea.Cmd {
-	s.sim.restart() // the factory restarts the Player
+	s.sim.Restart() // the factory restarts the Player
 	s.resetRun()
 	s.status = "back to 0s: space plays"
 	return nil
@@ -94,12 +95,12 @@ func (s *lessonScreen) sync() tea.Cmd {
 		s.tourDone = false
 		return nil
 	}
-	if s.sim.status == "the run is over" {
-		s.sim.status = ""
+	if s.sim.Status == "the run is over" {
+		s.sim.Status = ""
 	}
 	if s.run == lessonTour && !s.tourDone {
 		s.tourDone, s.hidden = true, false
-		s.sim.pause()
+		s.sim.Pause()
 	}
 	if s.run == lessonChallenge && !s.checked && s.status == "" {
 		s.status = "time is up: c checks the result"
@@ -110,8 +111,8 @@ func (s *lessonScreen) sync() tea.Cmd {
 // arriveAt shows stop idx: the run pauses and the box opens on its text,
 // with its question as the learner left it.
 func (s *lessonScreen) arriveAt(idx int) {
-	s.sim.pause()
-	s.sim.status = ""
+	s.sim.Pause()
+	s.sim.Status = ""
 	s.stop, s.verdict, s.hidden = idx, nil, false
 	st := &s.lesson.Stops[idx]
 	if st.Predict != nil {
@@ -139,7 +140,7 @@ func (s *lessonScreen) tourKey(km tea.KeyMsg) tea.Cmd {
 			if s.player.Done() {
 				return nil // the last stop was at the end: sync offers the challenge
 			}
-			return s.sim.togglePlay()
+			return s.sim.TogglePlay()
 		case key.Matches(km, k.sim.NextMark):
 			s.leaveStop()
 			s.jumpToStop()
@@ -179,7 +180,7 @@ func (s *lessonScreen) leaveStop() {
 
 // jumpToStop runs at once to the next stop, or to the end of the tour.
 func (s *lessonScreen) jumpToStop() {
-	s.sim.pause()
+	s.sim.Pause()
 	s.player.RunToNextStop()
 	s.afterJump()
 }
@@ -187,9 +188,9 @@ func (s *lessonScreen) jumpToStop() {
 // afterJump redraws the simulator after the Player moved the engine
 // itself, lighting up only the latest step.
 func (s *lessonScreen) afterJump() {
-	s.sim.hot.reset()
-	s.sim.absorbNew(true)
-	s.sim.refresh()
+	s.sim.Hot.Reset()
+	s.sim.AbsorbNew(true)
+	s.sim.Refresh()
 }
 
 // answerKey gives a key to the open question. A confirmed answer (or a
@@ -225,11 +226,11 @@ var byHand = "by-hand"
 // addActions adds what the lesson may do beyond faults to an open fault
 // menu: sending records now (the `produce` command of scenario files).
 func (s *lessonScreen) addActions() {
-	if !s.sim.menu.IsOpen() {
+	if !s.sim.Menu.IsOpen() {
 		return
 	}
 	var targets []components.FaultTarget
-	for _, p := range s.sim.snap.Producers {
+	for _, p := range s.sim.Snap.Producers {
 		if p.Crashed {
 			continue
 		}
@@ -239,8 +240,8 @@ func (s *lessonScreen) addActions() {
 		}
 	}
 	// First, with the lessons' own word for it: challenges say "produce".
-	s.sim.menu.Kinds = append([]components.FaultKind{{Label: "Send records now (produce)", Targets: targets}}, s.sim.menu.Kinds...)
-	s.sim.menu.Cursor = 0
+	s.sim.Menu.Kinds = append([]components.FaultKind{{Label: "Send records now (produce)", Targets: targets}}, s.sim.Menu.Kinds...)
+	s.sim.Menu.Cursor = 0
 }
 
 // save changes the lesson progress and saves it. A failure is shown; a

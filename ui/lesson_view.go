@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/simview"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -26,7 +27,7 @@ func (s *lessonScreen) layout() {
 }
 
 // stacked reports whether the box has rows of its own below the simulator.
-func (s *lessonScreen) stacked() bool { return s.sim != nil && s.sim.h < s.h }
+func (s *lessonScreen) stacked() bool { return s.sim != nil && s.sim.H < s.h }
 
 // View draws the lesson's text, or its run with the box.
 func (s *lessonScreen) View() string {
@@ -46,7 +47,7 @@ func (s *lessonScreen) View() string {
 // runView is the simulator with the lesson's header, box and footer.
 func (s *lessonScreen) runView() string {
 	lines := strings.Split(s.sim.View(), "\n")
-	if s.sim.lay.tooSmall || s.sim.fatal != nil {
+	if s.sim.Lay.TooSmall || s.sim.Fatal != nil {
 		return strings.Join(components.Block(lines, s.w, s.h), "\n")
 	}
 	lines[0] = s.header()
@@ -55,7 +56,7 @@ func (s *lessonScreen) runView() string {
 	switch {
 	case s.stacked():
 		lines = append(lines, components.Block(panel, s.w, s.h-len(lines)-1)...)
-	case !s.sim.modalOpen() && len(panel) > 0:
+	case !s.sim.ModalOpen() && len(panel) > 0:
 		// Cover the narration, just above the timeline's two lines.
 		panel = panel[:min(len(panel), len(lines)-6)]
 		top := len(lines) - 2 - len(panel)
@@ -67,7 +68,7 @@ func (s *lessonScreen) runView() string {
 
 // header is the simulator's header line, titled with the lesson.
 func (s *lessonScreen) header() string {
-	run := s.sim.run
+	run := s.sim.Run
 	title := "Lesson " + components.Itoa(s.lesson.Number) + " · " + s.phase.String()
 	if n := len(s.lesson.Stops); s.phase == lessonTour && n > 0 {
 		title = "Lesson " + components.Itoa(s.lesson.Number) + " · tour" // short: the clock must fit at 80 columns
@@ -80,13 +81,13 @@ func (s *lessonScreen) header() string {
 		title += " " + components.Itoa(done) + "/" + components.Itoa(n)
 	}
 	return components.RenderHeader(s.st, s.w, components.HeaderInfo{Title: title, NowMs: run.Now(), Step: run.StepCount(),
-		Speed: speeds[s.sim.speed].Label, Playing: s.sim.playing, Ended: s.player.Done(), Seed: s.player.Seed()})
+		Speed: simview.Speeds[s.sim.Speed].Label, Playing: s.sim.Playing, Ended: s.player.Done(), Seed: s.player.Seed()})
 }
 
 // footer is the status, if any, then the keys that matter now.
 func (s *lessonScreen) footer() string {
 	status := s.status
-	for _, alt := range []string{s.saved, s.sim.status} {
+	for _, alt := range []string{s.saved, s.sim.Status} {
 		if status == "" {
 			status = alt
 		}
@@ -156,10 +157,10 @@ func (s *lessonScreen) shortKeys() []key.Binding {
 	k := s.keys
 	g := k.global
 	switch {
-	case s.phase != lessonReading && s.sim != nil && s.sim.drill.IsOpen():
-		return s.sim.drill.Keys().ShortHelp()
-	case s.phase != lessonReading && s.sim != nil && s.sim.keys.Drill.Enabled() && !s.asking():
-		return []key.Binding{s.sim.keys.Drill, keys.Named(s.sim.keys.Up, "choose fate"), k.sim.Focus, k.sim.Play, g.Help, g.Back}
+	case s.phase != lessonReading && s.sim != nil && s.sim.Drill.IsOpen():
+		return s.sim.Drill.Keys().ShortHelp()
+	case s.phase != lessonReading && s.sim != nil && s.sim.KeyMap.Drill.Enabled() && !s.asking():
+		return []key.Binding{s.sim.KeyMap.Drill, keys.Named(s.sim.KeyMap.Up, "choose fate"), k.sim.Focus, k.sim.Play, g.Help, g.Back}
 	case s.phase == lessonReading:
 		enter := keys.Named(k.Enter, "watch it run")
 		if s.run != lessonReading {
@@ -199,12 +200,12 @@ func (s *lessonScreen) challengeKeys() []key.Binding {
 	return append(keys, k.Text, k.global.Help, k.global.Back)
 }
 
-// helpNote is the simulator's note on speed while the run shows.
-func (s *lessonScreen) helpNote() string {
+// HelpNote is the simulator's note on speed while the run shows.
+func (s *lessonScreen) HelpNote() string {
 	if s.sim == nil || s.phase == lessonReading {
 		return ""
 	}
-	return s.sim.helpNote()
+	return s.sim.HelpNote()
 }
 
 // lessonOfCourse is "Lesson 3 of 14", or "Lesson 3 (from a file)" for a

@@ -11,6 +11,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kgo"
 
 	"kafkasim/sim"
+	"kafkasim/ui/simview"
 	"kafkasim/wire"
 )
 
@@ -23,13 +24,13 @@ func liveFixture(t *testing.T) (*wire.Server, Model) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	events := NewLiveEvents()
+	events := simview.NewLiveEvents()
 	srv, err := wire.Start(s, wire.Config{Host: "127.0.0.1", Port: 0, Speed: 5, Events: events.Add})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	live := &Live{Cluster: srv, Events: events, Addrs: srv.Addrs(), Speed: 5}
+	live := &simview.Live{Cluster: srv, Events: events, Addrs: srv.Addrs(), Speed: 5}
 	m := newModel(Options{Live: live}, plainStyles(), fixtureDeps(3, 1, 1))
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	next, _ = next.(Model).Update(m.Init()())
@@ -38,7 +39,7 @@ func liveFixture(t *testing.T) (*wire.Server, Model) {
 
 // drawLive draws one live frame of the root model.
 func drawLive(m Model) Model {
-	next, _ := m.Update(liveTickMsg{})
+	next, _ := m.Update(simview.LiveTickMsg{})
 	return next.(Model)
 }
 
@@ -86,7 +87,7 @@ func TestLiveScreenShowsARealClientAndCrashesItsBroker(t *testing.T) {
 		keys = append(keys, "down")
 	}
 	m = press(t, m, append(keys, "enter")...)
-	for _, k := range m.sim.menu.Kinds {
+	for _, k := range m.sim.Menu.Kinds {
 		if strings.Contains(k.Label, "consumer") || strings.Contains(k.Label, "producer") {
 			t.Errorf("the live fault menu offers %q: the clients are the learner's programs", k.Label)
 		}
@@ -94,7 +95,7 @@ func TestLiveScreenShowsARealClientAndCrashesItsBroker(t *testing.T) {
 	var up bool
 	var crashedAt int64 = -1
 	srv.Do(func(s *sim.Sim) { _, up, _ = s.BrokerStatus(leader) })
-	for _, e := range m.sim.events {
+	for _, e := range m.sim.Events {
 		if e.Type == sim.EvBrokerCrashed && e.Broker == leader {
 			crashedAt = e.AtMs
 		}
@@ -115,7 +116,7 @@ func TestLiveScreenShowsARealClientAndCrashesItsBroker(t *testing.T) {
 func TestLiveScreenTimeFollowsTheWallClock(t *testing.T) {
 	srv, m := liveFixture(t)
 	m = press(t, m, "space", "left", "r")
-	if m.sim.keys.Play.Enabled() || m.sim.keys.StepBack.Enabled() || m.sim.keys.Restart.Enabled() {
+	if m.sim.KeyMap.Play.Enabled() || m.sim.KeyMap.StepBack.Enabled() || m.sim.KeyMap.Restart.Enabled() {
 		t.Fatal("a time control is enabled on a live run")
 	}
 	var a, b int64
@@ -126,7 +127,7 @@ func TestLiveScreenTimeFollowsTheWallClock(t *testing.T) {
 	if b-a < 50 {
 		t.Fatalf("virtual clock moved %dms in 60ms of wall time", b-a)
 	}
-	if got := m.sim.run.Now(); got < b {
+	if got := m.sim.Run.Now(); got < b {
 		t.Fatalf("screen shows %dms, engine is at %dms", got, b)
 	}
 }
@@ -162,13 +163,13 @@ func TestLiveScreenShowsARealGroup(t *testing.T) {
 	}
 	m = drawLive(m)
 	var members int
-	for _, g := range m.sim.snap.Groups {
+	for _, g := range m.sim.Snap.Groups {
 		if g.ID == "billing" && g.State == sim.GroupStable && g.Generation >= 1 {
 			members = len(g.Members)
 		}
 	}
 	if members != 1 {
-		t.Fatalf("billing is not Stable with its one member: %+v", m.sim.snap.Groups)
+		t.Fatalf("billing is not Stable with its one member: %+v", m.sim.Snap.Groups)
 	}
 	if view := m.View(); !strings.Contains(view, "billing Stable") {
 		t.Errorf("groups pane lacks the live group's state:\n%s", view)

@@ -5,26 +5,27 @@ import (
 	"testing"
 
 	"kafkasim/sim"
+	"kafkasim/ui/simview"
 )
 
 // A commit moves C from 20 to 30: while the motion runs, a trail shows
 // where it came from and shrinks; C itself is at 30 in every frame, so
 // the animation never shows an offset the group did not commit.
 func TestCommitSlidesWithoutLying(t *testing.T) {
-	hot := newAnim()
-	k := hotKey{kind: hotCommitFrom, s1: "g", s2: "t", n1: 0}
-	hot.lightFrom(k, 20)
+	hot := simview.NewAnim()
+	k := simview.HotKey{Kind: simview.HotCommitFrom, S1: "g", S2: "t", N1: 0}
+	hot.LightFrom(k, 20)
 	var trails []int
-	for frame := 0; frame <= motionFrames; frame++ {
-		row := rulerCells(10, 40)
-		row.mark(int(30-10)*2, 'C', rulerCommitted)
-		row.slide(hot, k, 30, 10, 40)
-		text := string(row.r)
-		if row.r[40] != 'C' || strings.Count(text, "C") != 1 {
+	for frame := 0; frame <= simview.MotionFrames; frame++ {
+		row := simview.RulerCells(10, 40)
+		row.Mark(int(30-10)*2, 'C', simview.RulerCommitted)
+		row.Slide(hot, k, 30, 10, 40)
+		text := string(row.R)
+		if row.R[40] != 'C' || strings.Count(text, "C") != 1 {
 			t.Fatalf("frame %d: C should sit at offset 30 (cell 40): %q", frame, text)
 		}
 		trails = append(trails, strings.Count(text, "‹"))
-		hot.advance()
+		hot.Advance()
 	}
 	if trails[0] != 10 || trails[len(trails)-1] != 0 {
 		t.Fatalf("the trail should run from 10 offsets to none, got %v", trails)
@@ -40,22 +41,22 @@ func TestCommitSlidesWithoutLying(t *testing.T) {
 // no motion frame is ever scheduled.
 func TestNoMotionSchedulesNothing(t *testing.T) {
 	m := newFixtureSim(120, 36, 3, 3, 30)
-	m.hot.still = true
-	m.hot.absorb([]sim.Event{{Type: sim.EvTruncated, Topic: "orders", Partition: 0, Broker: 2, Offset: 5, EndOffset: 9}})
-	if m.hot.moving() || m.animate() != nil {
+	m.Hot.Still = true
+	m.Hot.Absorb([]sim.Event{{Type: sim.EvTruncated, Topic: "orders", Partition: 0, Broker: 2, Offset: 5, EndOffset: 9}})
+	if m.Hot.Moving() || m.Animate() != nil {
 		t.Fatal("no motion should be scheduled with --no-motion")
 	}
-	if g := m.hot.crumbleAt(&m.hot.truncs[0]); g != crumble[len(crumble)-1] {
+	if g := m.Hot.CrumbleAt(&m.Hot.Truncs[0]); g != simview.Crumble[len(simview.Crumble)-1] {
 		t.Fatalf("truncated records should show crumbled at once, got %q", g)
 	}
-	m.hot.still = false
-	if !m.hot.moving() || m.animate() == nil {
+	m.Hot.Still = false
+	if !m.Hot.Moving() || m.Animate() == nil {
 		t.Fatal("with motion, a paused screen should draw the crumbling")
 	}
-	for range motionFrames {
-		m.hot.advance()
+	for range simview.MotionFrames {
+		m.Hot.Advance()
 	}
-	if m.hot.moving() {
+	if m.Hot.Moving() {
 		t.Fatal("the motion should end after its frames")
 	}
 }

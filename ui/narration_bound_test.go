@@ -8,6 +8,7 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 )
 
 // TestNoteMarkedWhenFaultsChangeIt: offsets-restart's closing line says
@@ -20,27 +21,27 @@ func TestNoteMarkedWhenFaultsChangeIt(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newSimScreen(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, simrun.New)
-		if m.fatal != nil {
-			t.Fatal(m.fatal)
+		m := simview.New(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, simrun.New)
+		if m.Fatal != nil {
+			t.Fatal(m.Fatal)
 		}
-		m.run.RunUntil(25_000)
+		m.Run.RunUntil(25_000)
 		if crash {
-			if err := m.run.Apply(sim.Command{Kind: sim.CmdCrashConsumer, Group: "billing", Consumer: 1}); err != nil {
+			if err := m.Run.Apply(sim.Command{Kind: sim.CmdCrashConsumer, Group: "billing", Consumer: 1}); err != nil {
 				t.Fatal(err)
 			}
 		}
-		m.run.RunUntil(41_000)
-		m.absorbNew(false)
-		if m.note == nil || !strings.Contains(m.note.Text, "billing processed everything, once.") {
-			t.Fatalf("crash %v: note = %+v", crash, m.note)
+		m.Run.RunUntil(41_000)
+		m.AbsorbNew(false)
+		if m.Note == nil || !strings.Contains(m.Note.Text, "billing processed everything, once.") {
+			t.Fatalf("crash %v: note = %+v", crash, m.Note)
 		}
-		marked := strings.Contains(m.note.Text, course.DiffersMark)
+		marked := strings.Contains(m.Note.Text, course.DiffersMark)
 		if marked != crash {
-			t.Errorf("crash %v: note %q", crash, m.note.Text)
+			t.Errorf("crash %v: note %q", crash, m.Note.Text)
 		}
-		if crash && !strings.Contains(m.note.Text, "billing processed") {
-			t.Errorf("the mark does not say what the engine counted: %q", m.note.Text)
+		if crash && !strings.Contains(m.Note.Text, "billing processed") {
+			t.Errorf("the mark does not say what the engine counted: %q", m.Note.Text)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"kafkasim/ui/nav"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 )
 
 // Options says what kafkasim opens with. The zero value opens the home screen.
@@ -28,7 +29,7 @@ type Options struct {
 	QuizBank string
 	// Live, when set, opens the simulator screen on a run that real
 	// clients drive (`kafkasim serve`).
-	Live *Live
+	Live *simview.Live
 	// Sandbox opens a free cluster to experiment with.
 	Sandbox bool
 	// Seed, when set, replaces the scenario's seed.

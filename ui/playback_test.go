@@ -7,29 +7,30 @@ import (
 	course "kafkasim/lessons"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 func TestSpeedSaysWhatItMeans(t *testing.T) {
 	m := playScenario(t, 120, 36) // the fixture lasts 60s
 	s := m.sim
 	press(t, m, "+")
-	if want := "×2 = 2 virtual seconds per real second · 1m left: about 30s to watch"; s.status != want {
-		t.Fatalf("status %q, want %q", s.status, want)
+	if want := "×2 = 2 virtual seconds per real second · 1m left: about 30s to watch"; s.Status != want {
+		t.Fatalf("status %q, want %q", s.Status, want)
 	}
 	for range 3 {
 		press(t, m, "-")
 	}
-	if !strings.HasPrefix(s.status, "×0.25 = 0.25 virtual seconds per real second") || !contains(s.status, "4m") {
-		t.Fatalf("status %q", s.status)
+	if !strings.HasPrefix(s.Status, "×0.25 = 0.25 virtual seconds per real second") || !contains(s.Status, "4m") {
+		t.Fatalf("status %q", s.Status)
 	}
 	m = press(t, m, "?")
 	if v := m.View(); !contains(v, "×1 = 1 virtual second per real second; now ×0.25") {
 		t.Fatalf("help should say what ×1 means:\n%s", v)
 	}
 	// A 120s scenario at the fastest speeds plays in seconds.
-	for i, want := range map[int]int64{len(speeds) - 2: 4_000, len(speeds) - 3: 12_000} {
-		if got := 120_000 * 1000 / speeds[i].MsPerSec; got > want {
-			t.Errorf("%s plays 120s in %dms, want at most %dms", speeds[i].Label, got, want)
+	for i, want := range map[int]int64{len(simview.Speeds) - 2: 4_000, len(simview.Speeds) - 3: 12_000} {
+		if got := 120_000 * 1000 / simview.Speeds[i].MsPerSec; got > want {
+			t.Errorf("%s plays 120s in %dms, want at most %dms", simview.Speeds[i].Label, got, want)
 		}
 	}
 }
@@ -37,13 +38,13 @@ func TestSpeedSaysWhatItMeans(t *testing.T) {
 func TestPlayStopsOnTheScenarioEnd(t *testing.T) {
 	m := playScenario(t, 120, 36)
 	s := m.sim
-	s.spec.DurationMs = 1_025 // not a whole number of 50ms frames
+	s.Spec.DurationMs = 1_025 // not a whole number of 50ms frames
 	m = press(t, m, "space")
-	for i := 0; i < 100 && s.playing; i++ {
-		m.Update(tickMsg{Gen: s.gen})
+	for i := 0; i < 100 && s.Playing; i++ {
+		m.Update(simview.TickMsg{Gen: s.Gen})
 	}
-	if s.run.Now() != 1_025 || s.playing || !contains(s.status, "end of the scenario") {
-		t.Fatalf("want a pause at exactly 1.025s, at %dms playing %v: %q", s.run.Now(), s.playing, s.status)
+	if s.Run.Now() != 1_025 || s.Playing || !contains(s.Status, "end of the scenario") {
+		t.Fatalf("want a pause at exactly 1.025s, at %dms playing %v: %q", s.Run.Now(), s.Playing, s.Status)
 	}
 	if v := m.View(); !contains(v, "1.025s / 1.025s") {
 		t.Fatalf("the timeline should end on the duration:\n%s", v)

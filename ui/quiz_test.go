@@ -164,7 +164,7 @@ func TestQuizEndEarlyAndScenario(t *testing.T) {
 		m = drive(t, m, rightAnswer(q.Input.Q)...)
 	}
 	m = drive(t, m, "o")
-	if m.current != nav.ScreenSim || m.sim == nil || m.sim.spec.Name != q.Result.Question.Scenario {
+	if m.current != nav.ScreenSim || m.sim == nil || m.sim.Spec.Name != q.Result.Question.Scenario {
 		t.Fatalf("o should open %q, on %v", q.Result.Question.Scenario, m.current)
 	}
 	m = drive(t, m, "esc")

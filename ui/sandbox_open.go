@@ -21,8 +21,8 @@ func (m Model) playSandbox() (tea.Model, tea.Cmd) {
 	next, cmd := m.play(cmdline.EmptySandboxSpec(brokers))
 	nm := next.(Model)
 	nm.deps.start = start
-	if nm.sim != nil && nm.sim.fatal == nil {
-		nm.sim.openCmdline()
+	if nm.sim != nil && nm.sim.Fatal == nil {
+		nm.sim.OpenCmdline()
 	}
 	return nm, cmd
 }

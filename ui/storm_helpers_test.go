@@ -3,6 +3,7 @@ package ui
 import (
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 	"time"
@@ -31,11 +32,11 @@ func frameFits(frame string, w, h int) string {
 // of guessing from a timer which command is a tick.
 func immediateFrames(t *testing.T) {
 	t.Helper()
-	saved := frameTick
-	frameTick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	saved := simview.FrameTick
+	simview.FrameTick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return fn(time.Time{}) }
 	}
-	t.Cleanup(func() { frameTick = saved })
+	t.Cleanup(func() { simview.FrameTick = saved })
 }
 
 // messagesOf runs cmd and returns its messages, batches flattened. Ticks
@@ -72,7 +73,7 @@ func answersAfterStorm(t *testing.T, m Model, seed uint64) {
 	for range 6 {
 		next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
 		m = next.(Model)
-		if m.sim != nil && m.sim.leaving { // esc asks before leaving a run: y
+		if m.sim != nil && m.sim.Leaving { // esc asks before leaving a run: y
 			next, cmd = m.Update(keyMsg("y"))
 			m = next.(Model)
 		}

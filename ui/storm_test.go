@@ -4,6 +4,7 @@ import (
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/whatif"
 	"math/rand/v2"
 	"testing"
@@ -56,7 +57,7 @@ func TestKeyStormDrill(t *testing.T) {
 		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			m := playScenario(t, 120, 36)
 			m = press(t, m, "right", "right", "tab", "tab", "tab", "enter")
-			if !m.sim.drill.IsOpen() {
+			if !m.sim.Drill.IsOpen() {
 				t.Fatal("the storm should start with the list open")
 			}
 			if open := storm(t, m, seed, 3000, "fixture", drillStormKeys); open < 50 {
@@ -71,10 +72,10 @@ func TestKeyStormDrill(t *testing.T) {
 		m := fixtureModel(t, Options{}, 120, 36)
 		m.deps = defaultDeps()
 		m = runCmd(m, m.loadCmd("at-least-once"))
-		m.sim.run.RunUntil(30_000)
-		m.sim.refresh()
+		m.sim.Run.RunUntil(30_000)
+		m.sim.Refresh()
 		m = press(t, m, "tab", "tab", "tab", "enter")
-		if !m.sim.drill.IsOpen() {
+		if !m.sim.Drill.IsOpen() {
 			t.Fatal("the storm should start with the list open")
 		}
 		if open := storm(t, m, 10, 1500, "at-least-once", drillStormKeys); open == 0 {
@@ -103,9 +104,9 @@ func storm(t *testing.T, m Model, seed uint64, n int, scenario string, keys []st
 		case k < 20:
 			gen := 0
 			if m.sim != nil {
-				gen = m.sim.gen
+				gen = m.sim.Gen
 			}
-			msg = tickMsg{Gen: gen}
+			msg = simview.TickMsg{Gen: gen}
 		case k < 24:
 			msg = tea.MouseMsg{X: rng.IntN(200), Y: rng.IntN(70), Button: tea.MouseButtonWheelDown}
 		case k < 26:
@@ -113,7 +114,7 @@ func storm(t *testing.T, m Model, seed uint64, n int, scenario string, keys []st
 		default:
 			msg = keyMsg(keys[rng.IntN(len(keys))])
 		}
-		if m.sim != nil && m.sim.drill.IsOpen() {
+		if m.sim != nil && m.sim.Drill.IsOpen() {
 			drillOpen++
 		}
 		next, cmd := m.Update(msg)
@@ -137,7 +138,7 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 		// whatIfRunMsg starts a what-if's branches, cmdSliceMsg runs a
 		// slice of them or of a seek; exportPathMsg is left out so a storm
 		// never writes files.
-		case components.FaultChosenMsg, seedChosenMsg, nav.OpenScreenMsg, scenarioLoadedMsg, nav.ErrMsg, nav.BackMsg, whatif.RunMsg, cmdline.SliceMsg:
+		case components.FaultChosenMsg, simview.SeedChosenMsg, nav.OpenScreenMsg, simview.ScenarioLoadedMsg, nav.ErrMsg, nav.BackMsg, whatif.RunMsg, cmdline.SliceMsg:
 			next, _ := m.Update(msg)
 			m = next.(Model)
 		}

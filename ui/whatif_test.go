@@ -12,38 +12,39 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/whatif"
 )
 
 // crashedAtLeastOnce is the at-least-once scenario at 6s with c1 crashed
 // by hand (before the timeline would), paused, at 120×36.
-func crashedAtLeastOnce(t *testing.T) *simScreen {
+func crashedAtLeastOnce(t *testing.T) *simview.Screen {
 	t.Helper()
 	s := realScreen(t, loadSpec(t, "at-least-once"), 120, 36, 6_000)
 	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashConsumer, Group: "inventory", Consumer: 1}})
-	if len(s.hand) != 1 {
-		t.Fatalf("seed %d: the crash was refused: %q", s.spec.Seed, s.status)
+	if len(s.Hand) != 1 {
+		t.Fatalf("seed %d: the crash was refused: %q", s.Spec.Seed, s.Status)
 	}
 	return s
 }
 
 // whatIfCommitBefore opens the what-if and asks for commit before
 // processing, run to the scenario's end.
-func whatIfCommitBefore(t *testing.T, s *simScreen) {
+func whatIfCommitBefore(t *testing.T, s *simview.Screen) {
 	t.Helper()
 	send(s, keyMsg("w"))
-	if s.whatif.Stage != whatif.WiSetting {
-		t.Fatalf("w should open the what-if, stage %v", s.whatif.Stage)
+	if s.Whatif.Stage != whatif.WiSetting {
+		t.Fatalf("w should open the what-if, stage %v", s.Whatif.Stage)
 	}
 	send(s, keyMsg("enter")) // commit mode; one group, so straight to its values
-	if s.whatif.Stage != whatif.WiValue {
-		t.Fatalf("one group: the value should come next, stage %v", s.whatif.Stage)
+	if s.Whatif.Stage != whatif.WiValue {
+		t.Fatalf("one group: the value should come next, stage %v", s.Whatif.Stage)
 	}
 	send(s, keyMsg("down")) // before-processing
 	send(s, keyMsg("enter"))
 	send(s, keyMsg("enter")) // the scenario's end
-	if s.whatif.Stage != whatif.WiResult {
-		t.Fatalf("the branches should have run, stage %v, err %q", s.whatif.Stage, s.whatif.Err)
+	if s.Whatif.Stage != whatif.WiResult {
+		t.Fatalf("the branches should have run, stage %v, err %q", s.Whatif.Stage, s.Whatif.Err)
 	}
 }
 
@@ -54,23 +55,23 @@ func whatIfCommitBefore(t *testing.T, s *simScreen) {
 func TestWhatIfCommitMode(t *testing.T) {
 	s := crashedAtLeastOnce(t)
 	whatIfCommitBefore(t, s)
-	r := s.whatif.Result
+	r := s.Whatif.Result
 	re := regexp.MustCompile(`^same crash, commit after processing: (\d+) duplicates?, 0 lost; commit before processing: 0 duplicates, (\d+) lost$`)
 	m := re.FindStringSubmatch(r.Verdict)
 	if m == nil || m[1] == "0" || m[2] == "0" {
-		t.Fatalf("seed %d: verdict %q", s.spec.Seed, r.Verdict)
+		t.Fatalf("seed %d: verdict %q", s.Spec.Seed, r.Verdict)
 	}
-	own := s.run.(simrun.Run).R.Fork()
-	own.RunUntil(s.spec.DurationMs)
+	own := s.Run.(simrun.Run).R.Fork()
+	own.RunUntil(s.Spec.DurationMs)
 	if got, want := r.A.Ledger.Groups, own.Sim().Snapshot().Ledger.Groups; !equalLedgers(got, want) {
-		t.Fatalf("seed %d: branch A %+v should be the run as played %+v", s.spec.Seed, got, want)
+		t.Fatalf("seed %d: branch A %+v should be the run as played %+v", s.Spec.Seed, got, want)
 	}
 	if dup, _ := strconv.Atoi(m[1]); dup != r.A.Ledger.Groups[0].Duplicated {
 		t.Fatalf("the verdict's numbers must be the ledger's: %q vs %+v", r.Verdict, r.A.Ledger.Groups[0])
 	}
 	send(s, keyMsg("esc"))
-	if s.whatif.IsOpen() || s.run.Now() < 6_000 || s.run.Now() > 6_100 {
-		t.Fatalf("esc should go back to the simulator where it was: open %v, now %d", s.whatif.IsOpen(), s.run.Now())
+	if s.Whatif.IsOpen() || s.Run.Now() < 6_000 || s.Run.Now() > 6_100 {
+		t.Fatalf("esc should go back to the simulator where it was: open %v, now %d", s.Whatif.IsOpen(), s.Run.Now())
 	}
 }
 
@@ -106,18 +107,18 @@ func TestWhatIfEscBacksOut(t *testing.T) {
 	send(s, keyMsg("w"))
 	send(s, keyMsg("down")) // acks
 	send(s, keyMsg("enter"))
-	if s.whatif.Stage != whatif.WiTarget || s.whatif.Setting.Name != "acks" {
-		t.Fatalf("two producers: which one? stage %v setting %q", s.whatif.Stage, s.whatif.Setting.Name)
+	if s.Whatif.Stage != whatif.WiTarget || s.Whatif.Setting.Name != "acks" {
+		t.Fatalf("two producers: which one? stage %v setting %q", s.Whatif.Stage, s.Whatif.Setting.Name)
 	}
 	send(s, keyMsg("down"))
 	send(s, keyMsg("enter"))
-	if s.whatif.Stage != whatif.WiValue || s.whatif.Target != s.spec.Config.Producers[1].ID {
-		t.Fatalf("stage %v target %q", s.whatif.Stage, s.whatif.Target)
+	if s.Whatif.Stage != whatif.WiValue || s.Whatif.Target != s.Spec.Config.Producers[1].ID {
+		t.Fatalf("stage %v target %q", s.Whatif.Stage, s.Whatif.Target)
 	}
 	for _, want := range []whatif.WhatIfStage{whatif.WiTarget, whatif.WiSetting, whatif.WiClosed} {
 		send(s, keyMsg("esc"))
-		if s.whatif.Stage != want {
-			t.Fatalf("esc: stage %v, want %v", s.whatif.Stage, want)
+		if s.Whatif.Stage != want {
+			t.Fatalf("esc: stage %v, want %v", s.Whatif.Stage, want)
 		}
 	}
 }
@@ -128,8 +129,8 @@ func TestWhatIfRefusesTheValueAsPlayed(t *testing.T) {
 	send(s, keyMsg("w"))
 	send(s, keyMsg("enter"))
 	send(s, keyMsg("enter")) // after-processing: as played
-	if s.whatif.Stage != whatif.WiValue || !strings.Contains(s.whatif.Err, "as played") {
-		t.Fatalf("stage %v err %q", s.whatif.Stage, s.whatif.Err)
+	if s.Whatif.Stage != whatif.WiValue || !strings.Contains(s.Whatif.Err, "as played") {
+		t.Fatalf("stage %v err %q", s.Whatif.Stage, s.Whatif.Err)
 	}
 	if !strings.Contains(s.View(), "after-processing (as played)") {
 		t.Fatal("the value as played should be marked")
@@ -142,8 +143,8 @@ func TestWhatIfNothingToChange(t *testing.T) {
 	s := newFixtureSim(120, 36, 3, 3, 30)
 	send(s, keyMsg("w"))
 	send(s, keyMsg("enter"))
-	if s.whatif.Stage != whatif.WiSetting || !strings.Contains(s.whatif.Err, "no group") {
-		t.Fatalf("stage %v err %q", s.whatif.Stage, s.whatif.Err)
+	if s.Whatif.Stage != whatif.WiSetting || !strings.Contains(s.Whatif.Err, "no group") {
+		t.Fatalf("stage %v err %q", s.Whatif.Stage, s.Whatif.Err)
 	}
 }
 
@@ -154,23 +155,23 @@ func TestWhatIfTypedTime(t *testing.T) {
 	send(s, keyMsg("enter"))
 	send(s, keyMsg("down"))
 	send(s, keyMsg("enter"))
-	for range len(s.whatif.Until) - 1 {
+	for range len(s.Whatif.Until) - 1 {
 		send(s, keyMsg("down"))
 	}
 	send(s, keyMsg("enter"))
-	if !s.whatif.CapturesKeys() || !s.CapturesKeys() {
-		t.Fatalf("typing a time should capture keys, stage %v", s.whatif.Stage)
+	if !s.Whatif.CapturesKeys() || !s.CapturesKeys() {
+		t.Fatalf("typing a time should capture keys, stage %v", s.Whatif.Stage)
 	}
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 	send(s, keyMsg("enter"))
-	if s.whatif.Stage != whatif.WiTypeUntil || !strings.Contains(s.whatif.Err, "not a time") {
-		t.Fatalf("q is not a time: stage %v err %q", s.whatif.Stage, s.whatif.Err)
+	if s.Whatif.Stage != whatif.WiTypeUntil || !strings.Contains(s.Whatif.Err, "not a time") {
+		t.Fatalf("q is not a time: stage %v err %q", s.Whatif.Stage, s.Whatif.Err)
 	}
 	send(s, keyMsg("backspace"))
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("20s")})
 	send(s, keyMsg("enter"))
-	if s.whatif.Stage != whatif.WiResult || s.whatif.Result.Req.UntilMs != 20_000 {
-		t.Fatalf("stage %v, until %d", s.whatif.Stage, s.whatif.Result.Req.UntilMs)
+	if s.Whatif.Stage != whatif.WiResult || s.Whatif.Result.Req.UntilMs != 20_000 {
+		t.Fatalf("stage %v, until %d", s.Whatif.Stage, s.Whatif.Result.Req.UntilMs)
 	}
 }
 
@@ -184,8 +185,8 @@ func TestWhatIfLateResultDropped(t *testing.T) {
 	cmd := s.Update(keyMsg("enter")) // runs the branches: hold the answer
 	send(s, keyMsg("esc"))
 	send(s, cmd())
-	if s.whatif.IsOpen() {
-		t.Fatalf("a late result should not reopen the what-if, stage %v", s.whatif.Stage)
+	if s.Whatif.IsOpen() {
+		t.Fatalf("a late result should not reopen the what-if, stage %v", s.Whatif.Stage)
 	}
 }
 

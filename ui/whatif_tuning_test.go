@@ -6,36 +6,37 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 	"kafkasim/ui/whatif"
 )
 
 // whatIfByKeys opens the what-if at the screen's time and chooses setting,
 // target (when there is a choice) and value with the keys a learner
 // presses, then runs both branches to the scenario's end.
-func whatIfByKeys(t *testing.T, s *simScreen, setting, target, value string) whatif.Result {
+func whatIfByKeys(t *testing.T, s *simview.Screen, setting, target, value string) whatif.Result {
 	t.Helper()
 	send(s, keyMsg("w"))
 	pick := func(want string) {
 		t.Helper()
-		for range s.whatif.Choices() {
-			if s.whatif.Choices()[s.whatif.Cursor] == want {
+		for range s.Whatif.Choices() {
+			if s.Whatif.Choices()[s.Whatif.Cursor] == want {
 				send(s, keyMsg("enter"))
 				return
 			}
 			send(s, keyMsg("down"))
 		}
-		t.Fatalf("stage %v offers no %q: %q", s.whatif.Stage, want, s.whatif.Choices())
+		t.Fatalf("stage %v offers no %q: %q", s.Whatif.Stage, want, s.Whatif.Choices())
 	}
 	pick(setting)
-	if s.whatif.Stage == whatif.WiTarget {
+	if s.Whatif.Stage == whatif.WiTarget {
 		pick(target)
 	}
 	pick(value)
 	send(s, keyMsg("enter")) // the scenario's end
-	if s.whatif.Stage != whatif.WiResult {
-		t.Fatalf("the branches should have run: stage %v, err %q", s.whatif.Stage, s.whatif.Err)
+	if s.Whatif.Stage != whatif.WiResult {
+		t.Fatalf("the branches should have run: stage %v, err %q", s.Whatif.Stage, s.Whatif.Err)
 	}
-	return s.whatif.Result
+	return s.Whatif.Result
 }
 
 // propOf reads a setting off a branch's config.
