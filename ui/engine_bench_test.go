@@ -33,6 +33,7 @@ func realScreen(tb testing.TB, spec simrun.Spec, w, h int, runMs int64) *simview
 	m.AdvanceTo(runMs)
 	m.AbsorbNew(false)
 	m.Refresh()
+	m.RebaseTrackers() // as if the screen had watched the run get here
 	return m
 }
 

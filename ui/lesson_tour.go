@@ -191,6 +191,7 @@ func (s *lessonScreen) afterJump() {
 	s.sim.Hot.Reset()
 	s.sim.AbsorbNew(true)
 	s.sim.Refresh()
+	s.sim.RebaseTrackers()
 }
 
 // answerKey gives a key to the open question. A confirmed answer (or a

@@ -220,7 +220,7 @@ func (q *Screen) answerKeys() []key.Binding {
 		return []key.Binding{letters, k.Toggle, keys.Named(k.Up, "move"), keys.Named(k.Down, "move"), k.Enter}
 	case quiz.TrueFalse:
 		letters.SetHelp("t/f", "true/false")
-		return []key.Binding{letters, keys.Named(k.Enter, "confirm")}
+		return []key.Binding{letters, keys.Named(k.Up, "move"), keys.Named(k.Down, "move"), keys.Named(k.Enter, "confirm")}
 	case quiz.Order:
 		letters.SetHelp(letters.Help().Key, "place next")
 		return []key.Binding{letters, keys.Named(k.Erase, "undo"), k.MoveUp, k.MoveDown, k.Enter}

@@ -25,6 +25,8 @@ const (
 	hotFetchIn                   // s1 topic, n1 partition, n2 follower; [from, to) fetched from leader n
 	hotFetchOut                  // s1 topic, n1 partition, n2 leader; [from, to) fetched by its followers
 	hotLost                      // s1 group; n the lost count before, count after, label the engine's reason
+	hotHWFrom                    // s1 topic, n1 partition; from = the old high watermark
+	hotProduceIn                 // s1 topic, n1 partition, n2 leader; [from, to) appended, label the producer
 )
 
 // HotKey names one highlighted thing.
@@ -206,6 +208,8 @@ func (a *Anim) absorbOne(e *sim.Event) {
 		a.lightN(HotKey{Kind: HotReplica, S1: e.Topic, N1: e.Partition, N2: e.Broker}, "+"+components.Itoa(e.Count), e.Count)
 		if e.Type == sim.EvReplicated {
 			a.absorbFetch(e)
+		} else {
+			a.absorbProduce(e)
 		}
 	case sim.EvISRShrunk, sim.EvISRExpanded:
 		a.light(HotKey{Kind: HotReplica, S1: e.Topic, N1: e.Partition, N2: e.Broker}, "")

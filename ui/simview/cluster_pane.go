@@ -241,7 +241,7 @@ func (c *clusterPane) tokenLines(st *theme.Styles, snap *sim.Snapshot, b *sim.Br
 				hot.Is(HotKey{Kind: hotLeader, S1: p.Topic, N1: p.Partition, N2: b.ID}) {
 				style = &st.Hot
 			}
-			put(c.token(style, text)+" ", len(components.Itoa(p.Partition))+1+1)
+			put(c.token(style, text)+c.tokenGap(st, hot, p, b.ID), len(components.Itoa(p.Partition))+1+1)
 		}
 	}
 	if curW > 0 {

@@ -106,7 +106,12 @@ func (c *clusterPane) StripLine(st *theme.Styles, p *sim.PartitionView, r *sim.R
 		symStyle = &st.Hot
 	}
 	out.Text(symStyle, sym)
-	out.Add(nil, ' ')
+	prod, producing := hot.producing(p.Topic, p.Partition, b.ID)
+	if producing && hot.produceArriving(prod) {
+		out.Add(&st.Hot, glyphProduceIn) // a batch coming in from a producer
+	} else {
+		out.Add(nil, ' ')
+	}
 	if r == nil || cells <= 0 {
 		return out.String()
 	}
@@ -118,6 +123,9 @@ func (c *clusterPane) StripLine(st *theme.Styles, p *sim.PartitionView, r *sim.R
 	fetch := hot.Fetching(p.Topic, p.Partition, b.ID)
 	if hot.Is(HotKey{Kind: hotFetchIn, S1: p.Topic, N1: p.Partition, N2: b.ID}) {
 		fresh = -1 // a follower's new records light up as its fetch arrives
+	}
+	if producing {
+		fresh = -1 // a leader's new records light up as the batch arrives
 	}
 	trunc := hot.truncOf(p.Topic, p.Partition, b.ID)
 	for i := range scale.cells {
@@ -131,6 +139,11 @@ func (c *clusterPane) StripLine(st *theme.Styles, p *sim.PartitionView, r *sim.R
 		}
 		if fetch && a < r.LEO {
 			if lit := hot.fetchLight(st, p.Topic, p.Partition, b.ID, a, end); lit != nil {
+				style = lit
+			}
+		}
+		if producing && a < r.LEO {
+			if lit := hot.produceLight(st, prod, a, end); lit != nil {
 				style = lit
 			}
 		}

@@ -45,6 +45,8 @@ type logsPane struct {
 	head int
 	// commits remembers committed offsets, to draw C sliding.
 	commits commitTracker
+	// hws remembers high watermarks, to draw H sliding.
+	hws hwTracker
 	// runCache keeps the rulers' rendered runs.
 	runCache components.RunCache
 	// contents is what the last snapshot's logs hold; contentsOf is the
@@ -107,6 +109,7 @@ func (l *logsPane) Render(st *theme.Styles, snap *sim.Snapshot, hot *Anim) []str
 	var blk []string
 	blkIdx := -1
 	l.commits.observe(snap, hot)
+	l.hws.observe(snap, hot)
 	l.Rulers = l.Rulers[:0]
 	for i := from; i < to; i++ {
 		if i < head {

@@ -13,6 +13,7 @@ import (
 // its log end; two marks fit under one record, a third shows as +.
 func (l *logsPane) writeMarkers(b *strings.Builder, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, hot *Anim) {
 	hwHot := hot.Is(HotKey{Kind: hotHW, S1: p.Topic, N1: p.Partition})
+	trail := hwTrailFrom(hot, p)
 	for o := start; o < end; o++ {
 		var marks [2]rune
 		var styles [2]components.CellStyle
@@ -48,6 +49,9 @@ func (l *logsPane) writeMarkers(b *strings.Builder, snap *sim.Snapshot, p *sim.P
 				s = components.CellOutOfSync
 			}
 			put(brokerDigit(r.Broker), s)
+		}
+		if n == 0 && o >= trail && o < p.HighWatermark {
+			put(glyphHWTrail, components.CellHot) // where H slid from
 		}
 		for i := range marks {
 			if marks[i] == 0 {

@@ -225,6 +225,7 @@ func (m *Screen) NextEvent(kind eventKind) tea.Cmd {
 		m.Hot.Reset()
 		m.AbsorbNew(true)
 		m.Refresh()
+		m.RebaseTrackers()
 	})
 }
 

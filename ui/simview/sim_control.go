@@ -83,6 +83,7 @@ func (m *Screen) HandleTick(t TickMsg) tea.Cmd {
 	m.Hot.decay()
 	m.AbsorbNew(false)
 	m.Refresh()
+	m.observeMotion()
 	if m.statusFrames--; m.statusFrames == 0 {
 		m.Status = "" // a message fades after a while of playing
 	}
@@ -163,6 +164,7 @@ func (m *Screen) StepForward() tea.Cmd {
 		m.Hot.Reset()
 		m.AbsorbNew(true)
 		m.Refresh()
+		m.RebaseTrackers()
 	})
 }
 
@@ -205,6 +207,20 @@ func (m *Screen) AfterSeek() {
 		}
 	}
 	m.Refresh()
+	m.RebaseTrackers()
+}
+
+// RebaseTrackers makes the snapshot after a jump in time the one the
+// move, commit and loss trackers compare the next step with, lighting
+// nothing: a jump is not a step, and what it would light would depend on
+// where the run came from and on how the jump was cut into slices.
+func (m *Screen) RebaseTrackers() {
+	quiet := NewAnim()
+	m.Groups.moves.observe(&m.Snap, quiet)
+	m.Logs.commits.observe(&m.Snap, quiet)
+	m.Logs.hws.observe(&m.Snap, quiet)
+	m.Ledger.Lost.Observe(&m.Snap, quiet, nil)
+	m.Ledger.Lost.hot = m.Hot
 }
 
 // NextMark runs forward to just after the next timeline mark, in slices
@@ -239,6 +255,7 @@ func (m *Screen) NextMark() tea.Cmd {
 		m.Hot.Reset()
 		m.AbsorbNew(true)
 		m.Refresh()
+		m.RebaseTrackers()
 	})
 }
 

@@ -29,10 +29,18 @@ func (m *Screen) Update(msg tea.Msg) tea.Cmd {
 	cmd := m.update(msg)
 	// What moved since the last step lights up now, so its motion starts
 	// with this frame rather than the next.
+	m.observeMotion()
+	return tea.Batch(cmd, m.Animate())
+}
+
+// observeMotion lets the move, commit and loss trackers compare this
+// snapshot with the one they saw last; every played frame does it, so a
+// highlight is always the change of the last frame, whoever drives play.
+func (m *Screen) observeMotion() {
 	m.Groups.moves.observe(&m.Snap, m.Hot)
 	m.Logs.commits.observe(&m.Snap, m.Hot)
+	m.Logs.hws.observe(&m.Snap, m.Hot)
 	m.Ledger.Lost.Observe(&m.Snap, m.Hot, m.lostFates())
-	return tea.Batch(cmd, m.Animate())
 }
 
 // Animate schedules the next motion frame when a paused screen has motion

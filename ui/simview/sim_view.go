@@ -118,18 +118,22 @@ func (m *Screen) compactView() string {
 	st := m.st
 	out := []string{components.RenderHeader(st, m.W, m.headerInfo())}
 	need := needsOf(&m.Snap, focusGroups)
-	ledgerH := clampInt(need.ledger, 0, (m.H-2)/2)
+	phases := compactPhaseLines(st, &m.Snap, m.Hot, m.W, (m.H-2)/4)
+	avail := m.H - 2 - len(phases)
+	ledgerH := clampInt(need.ledger, 0, avail/2)
 	strips, tokens := need.clusterAt(m.W)
-	clusterH := m.H - 2 - ledgerH
+	clusterH := avail - ledgerH
 	switch {
 	case strips <= clusterH:
 		clusterH = strips
 	case tokens <= clusterH:
 		clusterH = tokens
 	}
+	ledgerH = clampInt(need.ledger, 0, avail-clusterH) // what the cluster left
 	m.Ledger.SetSize(m.W, ledgerH)
 	m.cluster.SetSize(m.W, clusterH)
 	out = append(out, m.cluster.Render(st, &m.Snap, m.Hot)...)
+	out = append(out, phases...) // a rebalance's phases, which no other pane shows here
 	if ledgerH > 0 {
 		out = append(out, m.Ledger.Render(st, &m.Snap)...)
 	}

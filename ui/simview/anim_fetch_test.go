@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"io"
@@ -10,7 +10,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"kafkasim/sim"
-	"kafkasim/ui/simview"
 	"kafkasim/ui/theme"
 )
 
@@ -28,7 +27,7 @@ func litCells(st *theme.Styles, line string) int {
 	n := 0
 	for _, part := range strings.Split(line, on)[1:] {
 		run, _, _ := strings.Cut(part, "\x1b")
-		n += strings.Count(run, "█") + strings.Count(run, "▒") + strings.Count(run, simview.BarLost)
+		n += strings.Count(run, "█") + strings.Count(run, "▒") + strings.Count(run, BarLost)
 	}
 	return n
 }
@@ -52,41 +51,41 @@ func fetchTravels(t *testing.T, from, to int64) {
 	ev := sim.Event{Type: sim.EvReplicated, Topic: "orders", Partition: 0, Broker: 2, Broker2: 1,
 		Offset: from, EndOffset: to, Count: int(to - from)}
 	n := int(to - from)
-	strips := func(hot *simview.Anim) (lead, follow string) {
-		c := simview.NewClusterPane()
+	strips := func(hot *Anim) (lead, follow string) {
+		c := NewClusterPane()
 		line := func(b int) string {
-			return c.StripLine(st, p, simview.FindReplica(p, b), &snap.Brokers[b-1], hot, 1, 40)
+			return c.StripLine(st, p, FindReplica(p, b), &snap.Brokers[b-1], hot, 1, 40)
 		}
 		return line(1), line(2)
 	}
-	still := simview.NewAnim()
+	still := NewAnim()
 	still.Still = true
 	still.Absorb([]sim.Event{ev})
 	stillLead, stillFollow := strips(still)
 
-	hot := simview.NewAnim()
+	hot := NewAnim()
 	hot.Absorb([]sim.Event{ev})
 	var onLead, onFollow []int
-	for frame := 0; frame <= simview.MotionFrames; frame++ {
+	for frame := 0; frame <= MotionFrames; frame++ {
 		lead, follow := strips(hot)
 		if ansi.Strip(lead) != ansi.Strip(stillLead) || ansi.Strip(follow) != ansi.Strip(stillFollow) {
 			t.Fatalf("frame %d: the motion changed a glyph:\n%q\n%q", frame, ansi.Strip(lead), ansi.Strip(follow))
 		}
 		onLead, onFollow = append(onLead, litCells(st, lead)), append(onFollow, litCells(st, follow))
-		if frame == simview.MotionFrames && (lead != stillLead || follow != stillFollow) {
+		if frame == MotionFrames && (lead != stillLead || follow != stillFollow) {
 			t.Fatalf("the frame after the motion should equal the --no-motion frame")
 		}
 		hot.Advance()
 	}
-	if onLead[0] != n || onFollow[0] != 0 || onLead[simview.MotionFrames] != 0 || onFollow[simview.MotionFrames] != n {
+	if onLead[0] != n || onFollow[0] != 0 || onLead[MotionFrames] != 0 || onFollow[MotionFrames] != n {
 		t.Fatalf("the batch of %d should start on the leader and end on the follower: leader %v follower %v", n, onLead, onFollow)
 	}
-	for i := 1; i <= simview.MotionFrames; i++ {
+	for i := 1; i <= MotionFrames; i++ {
 		if onLead[i] > onLead[i-1] || onFollow[i] < onFollow[i-1] || onLead[i]+onFollow[i] != n {
 			t.Fatalf("the batch should pass from leader to follower: leader %v follower %v", onLead, onFollow)
 		}
 	}
-	appended := simview.NewAnim()
+	appended := NewAnim()
 	appended.Absorb([]sim.Event{{Type: sim.EvAppended, Topic: "orders", Partition: 0, Broker: 1, Count: 4}})
 	if appended.Fetching("orders", 0, 2) || appended.Fetching("orders", 0, 1) {
 		t.Fatal("an append on the leader is not a fetch: nothing should travel")

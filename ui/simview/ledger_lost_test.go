@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"strings"
@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kafkasim/sim"
-	"kafkasim/ui/simview"
 )
 
 // When a step makes records lost (the ledger's Lost count rises, as
@@ -27,14 +26,14 @@ func TestLostRecordsAnimateWithReason(t *testing.T) {
 			{RecordID: 12, Reason: reason}, {RecordID: 13, Reason: reason}}
 	}
 	frames := func(still bool) (lines [][]string, lit []int) {
-		hot := simview.NewAnim()
+		hot := NewAnim()
 		hot.Still = still
-		l := simview.NewLedgerPane()
+		l := NewLedgerPane()
 		l.SetSize(90, 8)
 		l.Lost.Observe(&before, hot, fates)
 		l.Lost.Ids["billing"] = map[int]bool{5: true} // told at an earlier step
 		l.Lost.Observe(&after, hot, fates)
-		for range simview.MotionFrames + 1 {
+		for range MotionFrames + 1 {
 			out := l.Render(st, &after)
 			lines = append(lines, out)
 			lit = append(lit, litCells(st, strings.Join(out, "\n")))
@@ -54,7 +53,7 @@ func TestLostRecordsAnimateWithReason(t *testing.T) {
 			t.Fatalf("frame %d: the motion changed what the ledger says:\n%s", i, ansi.Strip(strings.Join(f, "\n")))
 		}
 	}
-	if strings.Join(moving[simview.MotionFrames], "\n") != strings.Join(still[0], "\n") {
+	if strings.Join(moving[MotionFrames], "\n") != strings.Join(still[0], "\n") {
 		t.Fatal("the frame after the motion should equal the --no-motion frame")
 	}
 	for i := 1; i < len(lit); i++ {
@@ -62,13 +61,13 @@ func TestLostRecordsAnimateWithReason(t *testing.T) {
 			t.Fatalf("the lost cells should light one after another: %v", lit)
 		}
 	}
-	if lit[0] >= lit[simview.MotionFrames] {
+	if lit[0] >= lit[MotionFrames] {
 		t.Fatalf("the lit lost cells should grow over the motion: %v", lit)
 	}
 
 	// A step that loses nothing lights nothing.
-	hot := simview.NewAnim()
-	var tr simview.LostTracker
+	hot := NewAnim()
+	var tr LostTracker
 	tr.Observe(&after, hot, fates)
 	next := after
 	next.Step++
