@@ -5,6 +5,7 @@ import (
 	"kafkasim/ui/components"
 	"kafkasim/ui/home"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/lesson"
 	"kafkasim/ui/nav"
 	quizui "kafkasim/ui/quiz"
 	"kafkasim/ui/simrun"
@@ -52,8 +53,8 @@ type Model struct {
 	current  nav.Screen
 	home     *home.Screen
 	sim      *simview.Screen
-	lesson   *lessonScreen
-	book     *lessonBook
+	lesson   *lesson.Screen
+	book     *lesson.Book
 	quiz     *quizui.Screen
 	quizBook *quizui.QuizBook // read when the quiz first opens
 	returnTo nav.Screen       // where esc leaves the simulator for; home when zero
@@ -68,10 +69,10 @@ func newModel(opts Options, st *theme.Styles, d deps) Model {
 	m := Model{st: st, global: g, opts: opts, deps: d, help: help.New(), w: components.MinWidth, h: components.MinHeight}
 	m.help.Styles.FullKey, m.help.Styles.FullDesc = st.Bold, st.Faint
 	m.help.ShowAll = true
-	book, warning := loadLessonBook(opts.StateDir)
+	book, warning := lesson.LoadBook(opts.StateDir)
 	m.book = book
 	if opts.Lessons == nil {
-		m.opts.Lessons = book.entries()
+		m.opts.Lessons = book.Entries()
 	}
 	m.home = home.New(st, g, m.opts.Lessons, d.source.BuiltIn())
 	m.home.Warnings = append(append([]string(nil), opts.Warnings...), warning)

@@ -295,29 +295,29 @@ func TestLessonDrill(t *testing.T) {
 	m := openOn(t, nav.ScreenLesson, "10", "", 120, 36)
 	m = drive(t, m, "enter", "enter") // the tour, then its first stop
 	s := m.lesson
-	stop := s.stop
+	stop := s.Stop
 	if stop < 0 {
 		t.Fatal("want a stop")
 	}
-	for s.sim.Focus != components.PaneLedger {
+	for s.Sim.Focus != components.PaneLedger {
 		m = drive(t, m, "tab")
 	}
 	if v := m.View(); !contains(v, "enter list records") {
 		t.Fatalf("the lesson's footer should offer the list on the ledger:\n%s", v)
 	}
 	m = drive(t, m, "enter")
-	if !s.sim.Drill.IsOpen() || s.stop != stop {
-		t.Fatalf("enter on the ledger should open the list, not leave stop %d (at %d)", stop, s.stop)
+	if !s.Sim.Drill.IsOpen() || s.Stop != stop {
+		t.Fatalf("enter on the ledger should open the list, not leave stop %d (at %d)", stop, s.Stop)
 	}
 	if v := m.View(); !contains(v, "DELIVERY LEDGER ›") || !contains(v, "esc close") {
 		t.Fatalf("the list and its keys should show:\n%s", v)
 	}
 	m = drive(t, m, "esc")
-	if s.sim.Drill.IsOpen() || m.current != nav.ScreenLesson {
+	if s.Sim.Drill.IsOpen() || m.current != nav.ScreenLesson {
 		t.Fatal("esc should close the list and stay in the lesson")
 	}
 	m = drive(t, m, "tab", "enter")
-	if s.stop == stop {
+	if s.Stop == stop {
 		t.Fatal("away from the ledger, enter should go on as before")
 	}
 }

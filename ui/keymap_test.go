@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/lesson"
 	quizui "kafkasim/ui/quiz"
 	"kafkasim/ui/whatif"
 	"sort"
@@ -31,9 +32,9 @@ func screenKeymaps() map[string][]key.Binding {
 	s := keys.NewSim(g)
 	s.Drill.SetEnabled(true) // enabled by the focused pane
 	s.History.SetEnabled(true)
-	l := newLessonKeys(g)
-	l.sim.Drill.SetEnabled(true)
-	l.sim.History.SetEnabled(true)
+	l := lesson.NewLessonKeys(g)
+	l.Sim.Drill.SetEnabled(true)
+	l.Sim.History.SetEnabled(true)
 	q := quizui.NewQuizKeys(g)
 	wi := whatif.NewWhatIfKeys()
 	return map[string][]key.Binding{
@@ -41,7 +42,7 @@ func screenKeymaps() map[string][]key.Binding {
 		"sim":     flat(s.FullHelp()),
 		"drill":   flat(keys.NewDrill().FullHelp()),
 		"menu":    flat(keys.NewMenu().FullHelp()),
-		"lesson":  withoutAnswerKeys(flat(l.lessonHelp(), l.readingHelp(), l.sim.FullHelp()), l),
+		"lesson":  withoutAnswerKeys(flat(l.LessonHelp(), l.ReadingHelp(), l.Sim.FullHelp()), l),
 		"quiz":    {q.Up, q.Down, q.Enter, q.Toggle, q.MoveUp, q.MoveDown, q.Open, q.End, q.PageUp, q.PageDown, g.Help, g.Back, g.Quit},
 		"cmdline": flat(cmdline.NewKeys().FullHelp()),
 		"what-if": flat(wi.FullHelp(), wi.Menu.FullHelp()),
@@ -111,7 +112,7 @@ func TestKeymapOneMeaning(t *testing.T) {
 }
 
 // withoutAnswerKeys drops a question's letters, digits and erase.
-func withoutAnswerKeys(bs []key.Binding, l lessonKeys) []key.Binding {
+func withoutAnswerKeys(bs []key.Binding, l lesson.LessonKeys) []key.Binding {
 	var out []key.Binding
 	for _, b := range bs {
 		if k := strings.Join(b.Keys(), ","); k != strings.Join(l.Letter.Keys(), ",") &&

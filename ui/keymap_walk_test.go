@@ -2,6 +2,7 @@ package ui
 
 import (
 	"kafkasim/ui/components"
+	"kafkasim/ui/lesson"
 	"kafkasim/ui/nav"
 	quizui "kafkasim/ui/quiz"
 	"regexp"
@@ -127,11 +128,11 @@ func TestKeymapUnlistedKeysDoNothingInLessonsAndQuiz(t *testing.T) {
 		keys   []string
 		open   func(Model) bool
 	}{
-		{"lesson text", nav.ScreenLesson, nil, func(m Model) bool { return m.lesson.phase == lessonReading }},
-		{"lesson stop", nav.ScreenLesson, []string{"enter", "enter"}, func(m Model) bool { return m.lesson.stop == 0 && !m.lesson.asking() }},
-		{"lesson question", nav.ScreenLesson, []string{"enter", "enter", "enter", "enter"}, func(m Model) bool { return m.lesson.asking() }},
-		{"lesson question picked", nav.ScreenLesson, []string{"enter", "enter", "enter", "enter", "2"}, func(m Model) bool { return m.lesson.asking() }},
-		{"lesson challenge", nav.ScreenLesson, []string{"c"}, func(m Model) bool { return m.lesson.phase == lessonChallenge }},
+		{"lesson text", nav.ScreenLesson, nil, func(m Model) bool { return m.lesson.Phase == lesson.LessonReading }},
+		{"lesson stop", nav.ScreenLesson, []string{"enter", "enter"}, func(m Model) bool { return m.lesson.Stop == 0 && !m.lesson.Asking() }},
+		{"lesson question", nav.ScreenLesson, []string{"enter", "enter", "enter", "enter"}, func(m Model) bool { return m.lesson.Asking() }},
+		{"lesson question picked", nav.ScreenLesson, []string{"enter", "enter", "enter", "enter", "2"}, func(m Model) bool { return m.lesson.Asking() }},
+		{"lesson challenge", nav.ScreenLesson, []string{"c"}, func(m Model) bool { return m.lesson.Phase == lesson.LessonChallenge }},
 		{"quiz menu", nav.ScreenQuiz, nil, func(m Model) bool { return m.quiz.Phase == quizui.QuizChoosing }},
 		{"quiz question", nav.ScreenQuiz, []string{"enter"}, func(m Model) bool { return m.quiz.Phase == quizui.QuizAsking }},
 	}

@@ -7,6 +7,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/state"
+	"kafkasim/ui/lesson"
 )
 
 // A damaged lesson progress file whose backup cannot be written is never
@@ -22,11 +23,11 @@ func TestLessonProgressNotSavedOverAnUnbackedDamagedFile(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(path+state.BackupSuffix, "taken"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	book, warning := loadLessonBook(dir)
+	book, warning := lesson.LoadBook(dir)
 	if warning == "" {
 		t.Fatal("no warning for a damaged file")
 	}
-	if err := book.update(func(p *course.Progress) { p.Start("the-log") }); err == nil {
+	if err := book.Update(func(p *course.Progress) { p.Start("the-log") }); err == nil {
 		t.Error("saving over the only copy should be refused")
 	}
 	if got, _ := os.ReadFile(path); string(got) != string(damaged) {
@@ -35,8 +36,8 @@ func TestLessonProgressNotSavedOverAnUnbackedDamagedFile(t *testing.T) {
 
 	// Once the backup can be made, saving goes on as before.
 	os.RemoveAll(path + state.BackupSuffix)
-	book, _ = loadLessonBook(dir)
-	if err := book.update(func(p *course.Progress) { p.Start("the-log") }); err != nil {
+	book, _ = lesson.LoadBook(dir)
+	if err := book.Update(func(p *course.Progress) { p.Start("the-log") }); err != nil {
 		t.Fatalf("a backed-up file should be saved over: %v", err)
 	}
 	if bak, _ := os.ReadFile(path + state.BackupSuffix); string(bak) != string(damaged) {

@@ -93,7 +93,7 @@ func TestFlowLessonTenChallenge(t *testing.T) {
 	if got := final.book.Get("delivery-semantics"); got.Status != course.Passed || got.Attempts != 1 {
 		t.Fatalf("progress %+v", got)
 	}
-	if len(final.lesson.player.Actions()) != 3 {
-		t.Fatalf("the Player should have recorded 3 actions, got %v", final.lesson.player.Actions())
+	if len(final.lesson.Player.Actions()) != 3 {
+		t.Fatalf("the Player should have recorded 3 actions, got %v", final.lesson.Player.Actions())
 	}
 }

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/lesson"
 	"kafkasim/ui/nav"
 )
 
@@ -20,7 +21,7 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 		m.showError(err.Error())
 		return m, nil
 	}
-	if m.lesson != nil && m.lesson.lesson.Slug == l.Slug && m.lesson.fatal == nil {
+	if m.lesson != nil && m.lesson.Lesson.Slug == l.Slug && m.lesson.Fatal == nil {
 		m.current = nav.ScreenLesson
 		m.lesson.SetSize(m.w, m.h)
 		return m, nil
@@ -30,8 +31,8 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 		seed = *m.opts.Seed
 	}
 	m.pauseAll()
-	ls, cmd := newLessonScreen(m.st, m.global, l, seed, m.book, count)
-	ls.noMotion = m.opts.NoMotion
+	ls, cmd := lesson.New(m.st, m.global, l, seed, m.book, count)
+	ls.NoMotion = m.opts.NoMotion
 	ls.SetSize(m.w, m.h)
 	m.lesson, m.current = ls, nav.ScreenLesson
 	return m, cmd
@@ -41,8 +42,8 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 // zero for a lesson file, which stands alone.
 func (m Model) findLesson(arg string) (*course.Lesson, int, error) {
 	if arg == lessonFileArg {
-		if m.lesson != nil && m.lesson.lesson.File == m.opts.LessonFile && course.IsFile(m.lesson.lesson) {
-			return m.lesson.lesson, 0, nil
+		if m.lesson != nil && m.lesson.Lesson.File == m.opts.LessonFile && course.IsFile(m.lesson.Lesson) {
+			return m.lesson.Lesson, 0, nil
 		}
 		l, err := course.LoadFile(m.opts.LessonFile)
 		return l, 0, err
@@ -60,7 +61,7 @@ func (m Model) pauseAll() {
 	if m.sim != nil {
 		m.sim.Pause()
 	}
-	if m.lesson != nil && m.lesson.sim != nil {
-		m.lesson.sim.Pause()
+	if m.lesson != nil && m.lesson.Sim != nil {
+		m.lesson.Sim.Pause()
 	}
 }

@@ -82,7 +82,7 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 		}
 		switch {
 		case m.current == nav.ScreenLesson && m.lesson != nil:
-			seen["lesson "+m.lesson.phase.String()] = true
+			seen["lesson "+m.lesson.Phase.String()] = true
 		case m.current == nav.ScreenQuiz && m.quiz != nil:
 			seen["quiz "+m.quiz.Phase.String()] = true
 		}
@@ -93,8 +93,8 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 // activeGen is the tick generation of the run showing, so ticks land.
 func activeGen(m Model) int {
 	switch {
-	case m.current == nav.ScreenLesson && m.lesson != nil && m.lesson.sim != nil:
-		return m.lesson.sim.Gen
+	case m.current == nav.ScreenLesson && m.lesson != nil && m.lesson.Sim != nil:
+		return m.lesson.Sim.Gen
 	case m.sim != nil:
 		return m.sim.Gen
 	}

@@ -14,6 +14,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/ui/components"
+	"kafkasim/ui/lesson"
 	"kafkasim/ui/nav"
 	"kafkasim/ui/simview"
 	"kafkasim/ui/theme"
@@ -25,62 +26,62 @@ func TestLessonOneModel(t *testing.T) {
 	dir := t.TempDir()
 	m := openOn(t, nav.ScreenLesson, "1", dir, 80, 24)
 	s := m.lesson
-	if m.current != nav.ScreenLesson || s == nil || s.phase != lessonReading {
+	if m.current != nav.ScreenLesson || s == nil || s.Phase != lesson.LessonReading {
 		t.Fatalf("want the lesson's text, on %v", m.current)
 	}
 	if got := m.book.Get("event-streaming-and-the-log").Status; got != course.InProgress {
 		t.Fatalf("opening a lesson should mark it in progress, got %q", got)
 	}
 	m = drive(t, m, "enter")
-	if s.phase != lessonTour || !s.sim.Playing {
-		t.Fatalf("enter should start the tour playing (phase %v)", s.phase)
+	if s.Phase != lesson.LessonTour || !s.Sim.Playing {
+		t.Fatalf("enter should start the tour playing (phase %v)", s.Phase)
 	}
 	m = drive(t, m, "enter") // jump to the first stop
-	if s.stop != 0 || s.sim.Playing || s.player.Sim().Now() != 2000 {
-		t.Fatalf("want stop 1 at 2s, paused; stop %d at %dms", s.stop, s.player.Sim().Now())
+	if s.Stop != 0 || s.Sim.Playing || s.Player.Sim().Now() != 2000 {
+		t.Fatalf("want stop 1 at 2s, paused; stop %d at %dms", s.Stop, s.Player.Sim().Now())
 	}
 	if v := m.View(); !contains(v, "STOP 1 of 3") || !contains(v, "appending records to events-0") {
 		t.Fatalf("the stop's text should show:\n%s", v)
 	}
 	m = drive(t, m, "enter", "enter") // continue, then jump to stop 2
-	if s.stop != 1 || !s.asking() {
-		t.Fatalf("want stop 2 asking its question, stop %d", s.stop)
+	if s.Stop != 1 || !s.Asking() {
+		t.Fatalf("want stop 2 asking its question, stop %d", s.Stop)
 	}
 	m = drive(t, m, "space", "right") // the run waits for the answer
-	if s.player.Sim().Now() != 9000 {
-		t.Fatalf("keys other than answers moved the run to %dms", s.player.Sim().Now())
+	if s.Player.Sim().Now() != 9000 {
+		t.Fatalf("keys other than answers moved the run to %dms", s.Player.Sim().Now())
 	}
 	m = drive(t, m, "enter")
-	if s.verdict != nil || !contains(s.ask.err, "pick an answer first") || s.player.Sim().Now() != 9000 {
-		t.Fatalf("enter with nothing picked answered or moved the run: %+v %q", s.verdict, s.ask.err)
+	if s.Verdict != nil || !contains(s.Ask.Err, "pick an answer first") || s.Player.Sim().Now() != 9000 {
+		t.Fatalf("enter with nothing picked answered or moved the run: %+v %q", s.Verdict, s.Ask.Err)
 	}
 	m = drive(t, m, "2")
-	if s.verdict != nil || s.ask.cursor != 1 {
+	if s.Verdict != nil || s.Ask.Cursor != 1 {
 		t.Fatal("a number key should pick, not answer")
 	}
 	m = drive(t, m, "enter") // confirm: the interval plays until the reveal
-	if s.verdict != nil || !s.revealing() || !s.sim.Playing {
-		t.Fatalf("the answer should play its interval first (revealing %v, playing %v)", s.revealing(), s.sim.Playing)
+	if s.Verdict != nil || !s.Revealing() || !s.Sim.Playing {
+		t.Fatalf("the answer should play its interval first (revealing %v, playing %v)", s.Revealing(), s.Sim.Playing)
 	}
 	m = drive(t, m, "enter") // jump to the answer
-	if s.verdict == nil || !s.verdict.Right || s.player.Sim().Now() != s.verdict.RevealMs {
-		t.Fatalf("answer 2 should be judged right at the reveal time: %+v", s.verdict)
+	if s.Verdict == nil || !s.Verdict.Right || s.Player.Sim().Now() != s.Verdict.RevealMs {
+		t.Fatalf("answer 2 should be judged right at the reveal time: %+v", s.Verdict)
 	}
 	m = drive(t, m, "enter", "enter", "a", "enter", "enter", "enter")
-	if !s.tourDone || s.verdict != nil {
-		t.Fatalf("want the end of the tour (stop %d)", s.stop)
+	if !s.TourDone || s.Verdict != nil {
+		t.Fatalf("want the end of the tour (stop %d)", s.Stop)
 	}
 	lp := m.book.Get("event-streaming-and-the-log")
 	if lp.PredictionsTotal != 2 || lp.PredictionsRight != 1 {
 		t.Fatalf("predictions recorded %d/%d, want 1/2", lp.PredictionsRight, lp.PredictionsTotal)
 	}
 	m = drive(t, m, "enter")
-	if s.phase != lessonChallenge || s.player.Mode() != course.ChallengeRun {
-		t.Fatalf("enter at the end of the tour should start the challenge, phase %v", s.phase)
+	if s.Phase != lesson.LessonChallenge || s.Player.Mode() != course.ChallengeRun {
+		t.Fatalf("enter at the end of the tour should start the challenge, phase %v", s.Phase)
 	}
 	m = drive(t, m, "f", "enter", "down", "enter", "c")
-	if !s.passed || !s.lastOK {
-		t.Fatalf("sending 100 records at 0s should pass: %v", s.details)
+	if !s.Passed || !s.LastOK {
+		t.Fatalf("sending 100 records at 0s should pass: %v", s.Details)
 	}
 	if got := m.book.Get("event-streaming-and-the-log").Status; got != course.Passed {
 		t.Fatalf("status %q after passing", got)
@@ -101,15 +102,15 @@ func TestLessonTicksPauseAtStop(t *testing.T) {
 	m := openOn(t, nav.ScreenLesson, "1", "", 80, 24)
 	m = drive(t, m, "enter", "+", "+", "+") // ×10: half a second a frame
 	s := m.lesson
-	for i := 0; i < 100 && s.stop < 0; i++ {
-		next, _ := m.Update(simview.TickMsg{Gen: s.sim.Gen})
+	for i := 0; i < 100 && s.Stop < 0; i++ {
+		next, _ := m.Update(simview.TickMsg{Gen: s.Sim.Gen})
 		m = next.(Model)
 	}
-	if s.stop != 0 || s.sim.Playing || s.player.Sim().Now() != 2000 {
-		t.Fatalf("want a pause at stop 1 (2s), stop %d at %dms playing %v", s.stop, s.player.Sim().Now(), s.sim.Playing)
+	if s.Stop != 0 || s.Sim.Playing || s.Player.Sim().Now() != 2000 {
+		t.Fatalf("want a pause at stop 1 (2s), stop %d at %dms playing %v", s.Stop, s.Player.Sim().Now(), s.Sim.Playing)
 	}
-	next, _ := m.Update(simview.TickMsg{Gen: s.sim.Gen})
-	if next.(Model).lesson.player.Sim().Now() != 2000 {
+	next, _ := m.Update(simview.TickMsg{Gen: s.Sim.Gen})
+	if next.(Model).lesson.Player.Sim().Now() != 2000 {
 		t.Fatal("a tick moved the run past a stop")
 	}
 }
@@ -121,28 +122,28 @@ func TestLessonRestartAndBackKeys(t *testing.T) {
 	m := openOn(t, nav.ScreenLesson, "1", "", 80, 24)
 	m = drive(t, m, "enter", "enter", "enter", "enter")
 	s := m.lesson
-	if s.stop != 1 {
-		t.Fatalf("want stop 2, at %d", s.stop)
+	if s.Stop != 1 {
+		t.Fatalf("want stop 2, at %d", s.Stop)
 	}
 	m = drive(t, m, "esc") // hides the question; the next esc would go home
-	if m.current != nav.ScreenLesson || !s.hidden {
+	if m.current != nav.ScreenLesson || !s.Hidden {
 		t.Fatal("esc with a question open should hide it, not leave")
 	}
 	m = drive(t, m, "[")
-	if s.stop != 0 || s.player.Sim().Now() != 2000 {
-		t.Fatalf("[ should go back to stop 1 at 2s: stop %d at %dms", s.stop, s.player.Sim().Now())
+	if s.Stop != 0 || s.Player.Sim().Now() != 2000 {
+		t.Fatalf("[ should go back to stop 1 at 2s: stop %d at %dms", s.Stop, s.Player.Sim().Now())
 	}
 	m = drive(t, m, "enter", "enter", "h")
-	if s.player.Sim().Now() >= 9000 || s.stop >= 0 {
-		t.Fatalf("← should step back from stop 2: %dms, stop %d", s.player.Sim().Now(), s.stop)
+	if s.Player.Sim().Now() >= 9000 || s.Stop >= 0 {
+		t.Fatalf("← should step back from stop 2: %dms, stop %d", s.Player.Sim().Now(), s.Stop)
 	}
 	m = drive(t, m, "S")
-	if s.sim.Prompt.IsOpen() {
+	if s.Sim.Prompt.IsOpen() {
 		t.Fatal("the seed prompt should be off in a lesson")
 	}
 	m = drive(t, m, "r")
-	if s.player.Sim().Now() != 0 || s.stop != -1 || s.hidden {
-		t.Fatalf("r should restart the tour at 0s, at %dms stop %d", s.player.Sim().Now(), s.stop)
+	if s.Player.Sim().Now() != 0 || s.Stop != -1 || s.Hidden {
+		t.Fatalf("r should restart the tour at 0s, at %dms stop %d", s.Player.Sim().Now(), s.Stop)
 	}
 	for _, b := range s.Keys().FullHelp() {
 		for _, k := range b {
@@ -161,8 +162,8 @@ func TestLessonHintsEscalate(t *testing.T) {
 	m = drive(t, m, "c") // straight to the challenge from the text
 	s := m.lesson
 	m = drive(t, m, "p")
-	if !contains(s.status, "hints first") {
-		t.Fatalf("p before the solution hint: %q", s.status)
+	if !contains(s.Status, "hints first") {
+		t.Fatalf("p before the solution hint: %q", s.Status)
 	}
 	m = drive(t, m, "i")
 	if !contains(m.View(), "nudge") {
@@ -173,8 +174,8 @@ func TestLessonHintsEscalate(t *testing.T) {
 		t.Fatalf("the third hint should be the solution:\n%s", m.View())
 	}
 	m = drive(t, m, "p", "c")
-	if !s.lastOK {
-		t.Fatalf("the played solution should pass: %v", s.details)
+	if !s.LastOK {
+		t.Fatalf("the played solution should pass: %v", s.Details)
 	}
 	if got := m.book.Get("offsets-and-commits"); got.HintsUsed != 3 || got.Status != course.Passed {
 		t.Fatalf("progress %+v", got)
@@ -193,7 +194,7 @@ func TestLessonSaveFailureShown(t *testing.T) {
 		t.Fatalf("a failed save should show:\n%s", m.View())
 	}
 	m = drive(t, m, "enter", "enter")
-	if m.lesson.stop != 0 {
+	if m.lesson.Stop != 0 {
 		t.Fatal("the lesson should go on after a failed save")
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/ui/components"
+	"kafkasim/ui/lesson"
 	"kafkasim/ui/nav"
 	"kafkasim/ui/simview"
 )
@@ -94,7 +95,7 @@ func TestFaultMenuSubtitlePerScreen(t *testing.T) {
 	if v := l.View(); !contains(v, "counts when c checks") {
 		t.Fatalf("the challenge's menu should say the fault counts:\n%s", v)
 	}
-	if lessonFaultSubtitle(course.Tour) == lessonFaultSubtitle(course.ChallengeRun) {
+	if lesson.LessonFaultSubtitle(course.Tour) == lesson.LessonFaultSubtitle(course.ChallengeRun) {
 		t.Fatal("tour and challenge should say different things")
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"strings"
@@ -15,17 +15,17 @@ const lessonBoxMaxRows = 14
 // panel is the lesson's box: the stop, the end of the tour or the
 // challenge. roomy says it has rows of its own, so it may also fill the
 // time between stops; otherwise that time shows the simulator alone.
-func (s *lessonScreen) panel(w int, roomy bool) []string {
+func (s *Screen) panel(w int, roomy bool) []string {
 	switch {
-	case s.hidden || s.sim == nil:
+	case s.Hidden || s.Sim == nil:
 		return nil
-	case s.phase == lessonChallenge:
+	case s.Phase == LessonChallenge:
 		return s.challengeBox(w)
-	case s.revealing():
+	case s.Revealing():
 		return s.stopBox(w, s.reveal.stop)
-	case s.stop >= 0:
-		return s.stopBox(w, s.stop)
-	case s.tourDone:
+	case s.Stop >= 0:
+		return s.stopBox(w, s.Stop)
+	case s.TourDone:
 		return s.tourDoneBox(w)
 	case roomy:
 		return s.betweenBox(w)
@@ -35,7 +35,7 @@ func (s *lessonScreen) panel(w int, roomy bool) []string {
 
 // boxTitle is the box's first line: a label that cannot be missed, and a
 // rule across.
-func (s *lessonScreen) boxTitle(label string, w int) string {
+func (s *Screen) boxTitle(label string, w int) string {
 	head := s.st.Note.Render(" " + label + " ")
 	return head + s.st.Faint.Render(" "+strings.Repeat("─", max(w-ansi.StringWidth(label)-3, 0)))
 }
@@ -52,8 +52,8 @@ func para(text string, w int) []string {
 // stopBox shows stop idx's text, its live values, its program (when it
 // names one: beside the text on a wide screen, a few lines under it on a
 // narrow one) and its question.
-func (s *lessonScreen) stopBox(w, idx int) []string {
-	stop := &s.lesson.Stops[idx]
+func (s *Screen) stopBox(w, idx int) []string {
+	stop := &s.Lesson.Stops[idx]
 	if stop.Code != "" && w >= codeSideMinW {
 		cw := min(codePaneMaxW, w/2)
 		left := s.stopText(w-cw-1, idx)
@@ -66,11 +66,11 @@ func (s *lessonScreen) stopBox(w, idx int) []string {
 }
 
 // stopText is the stop's title, text and live values.
-func (s *lessonScreen) stopText(w, idx int) []string {
+func (s *Screen) stopText(w, idx int) []string {
 	st := s.st
-	stop := &s.lesson.Stops[idx]
-	lines := []string{s.boxTitle("■ STOP "+components.Itoa(idx+1)+" of "+components.Itoa(len(s.lesson.Stops))+" · "+components.FmtMs(stop.AtMs), w)}
-	lines = append(lines, para(s.player.StopText(idx), w)...)
+	stop := &s.Lesson.Stops[idx]
+	lines := []string{s.boxTitle("■ STOP "+components.Itoa(idx+1)+" of "+components.Itoa(len(s.Lesson.Stops))+" · "+components.FmtMs(stop.AtMs), w)}
+	lines = append(lines, para(s.Player.StopText(idx), w)...)
 	if watch := s.watchLine(stop); watch != "" {
 		for _, l := range components.Wrap(watch, w-2) {
 			lines = append(lines, " "+st.Accent.Render(l))
@@ -80,9 +80,9 @@ func (s *lessonScreen) stopText(w, idx int) []string {
 }
 
 // stopQuestion is the stop's question: open, revealing or judged.
-func (s *lessonScreen) stopQuestion(w, idx int) []string {
+func (s *Screen) stopQuestion(w, idx int) []string {
 	st := s.st
-	stop := &s.lesson.Stops[idx]
+	stop := &s.Lesson.Stops[idx]
 	var lines []string
 	q := stop.Predict
 	if q == nil {
@@ -95,17 +95,17 @@ func (s *lessonScreen) stopQuestion(w, idx int) []string {
 		lines = append(lines, " "+st.Bold.Render(l))
 	}
 	switch {
-	case s.revealing():
+	case s.Revealing():
 		said := "you said " + components.Sanitize(s.reveal.answer)
 		if s.reveal.answer == "skipped" {
 			said = "skipped"
 		}
-		_, at, _ := s.player.Revealing()
+		_, at, _ := s.Player.Revealing()
 		return append(lines, components.Fit(" "+st.Selected.Render("▶ "+said)+" · watch what happens until "+components.FmtMs(at)+st.Faint.Render(" · enter jumps to the answer"), w))
-	case s.verdict == nil:
-		return append(lines, s.ask.lines(st, w)...)
+	case s.Verdict == nil:
+		return append(lines, s.Ask.lines(st, w)...)
 	}
-	return append(lines, verdictLines(st, *s.verdict, w)...)
+	return append(lines, verdictLines(st, *s.Verdict, w)...)
 }
 
 // hiddenValue stands for a value the watch line must not show.
@@ -115,12 +115,12 @@ const hiddenValue = 987654321
 // names, as scenario files and expectations write them. While its question
 // is open, a value that is the question's own metric shows as "?": the
 // line must not give the answer away.
-func (s *lessonScreen) watchLine(stop *course.Stop) string {
-	vals := s.player.Watch()
+func (s *Screen) watchLine(stop *course.Stop) string {
+	vals := s.Player.Watch()
 	if len(vals) == 0 {
 		return ""
 	}
-	open := stop.Predict != nil && s.verdict == nil
+	open := stop.Predict != nil && s.Verdict == nil
 	var parts []string
 	for _, v := range vals {
 		switch {
@@ -138,10 +138,10 @@ func (s *lessonScreen) watchLine(stop *course.Stop) string {
 }
 
 // tourDoneBox offers the challenge at the end of the tour.
-func (s *lessonScreen) tourDoneBox(w int) []string {
+func (s *Screen) tourDoneBox(w int) []string {
 	lines := []string{s.boxTitle("■ END OF THE TOUR", w)}
 	lines = append(lines, para("You have watched it happen. Now make it happen yourself: the challenge.", w)...)
-	lines = append(lines, para("Goal: "+s.lesson.Challenge.Goal, w)...)
+	lines = append(lines, para("Goal: "+s.Lesson.Challenge.Goal, w)...)
 	for _, l := range para("enter starts the challenge · r watches the tour again · t reads the lesson again, with the real Kafka commands", w) {
 		lines = append(lines, s.st.Faint.Render(l))
 	}
@@ -149,24 +149,24 @@ func (s *lessonScreen) tourDoneBox(w int) []string {
 }
 
 // betweenBox fills the box's rows while the tour plays between stops.
-func (s *lessonScreen) betweenBox(w int) []string {
+func (s *Screen) betweenBox(w int) []string {
 	st := s.st
 	passed := 0
-	now := s.sim.Run.Now()
-	for _, stop := range s.lesson.Stops {
+	now := s.Sim.Run.Now()
+	for _, stop := range s.Lesson.Stops {
 		if stop.AtMs <= now {
 			passed++
 		}
 	}
-	lines := []string{s.boxTitle("▶ TOUR · "+components.Itoa(passed)+" of "+components.Itoa(len(s.lesson.Stops))+" stops", w)}
-	if at, ok := s.player.NextStopAt(); ok {
+	lines := []string{s.boxTitle("▶ TOUR · "+components.Itoa(passed)+" of "+components.Itoa(len(s.Lesson.Stops))+" stops", w)}
+	if at, ok := s.Player.NextStopAt(); ok {
 		lines = append(lines, " next stop at "+components.FmtMs(at)+": enter jumps there, space plays and pauses")
 	} else {
-		lines = append(lines, " no stops left: the tour ends at "+components.FmtMs(s.player.EndMs()))
+		lines = append(lines, " no stops left: the tour ends at "+components.FmtMs(s.Player.EndMs()))
 	}
 	if passed > 0 {
 		lines = append(lines, "")
-		for _, l := range para(s.lesson.Stops[passed-1].Text, w) {
+		for _, l := range para(s.Lesson.Stops[passed-1].Text, w) {
 			lines = append(lines, st.Faint.Render(l))
 		}
 	}
@@ -174,11 +174,11 @@ func (s *lessonScreen) betweenBox(w int) []string {
 }
 
 // challengeBox shows the goal, the verdict and the hint.
-func (s *lessonScreen) challengeBox(w int) []string {
+func (s *Screen) challengeBox(w int) []string {
 	st := s.st
-	c := s.lesson.Challenge
-	label := "★ CHALLENGE · checked at " + components.FmtMs(s.player.JudgeAtMs())
-	if n := s.player.Attempts(); n > 0 {
+	c := s.Lesson.Challenge
+	label := "★ CHALLENGE · checked at " + components.FmtMs(s.Player.JudgeAtMs())
+	if n := s.Player.Attempts(); n > 0 {
 		label += " · attempts " + components.Itoa(n)
 	}
 	lines := []string{s.boxTitle(label, w)}
@@ -193,10 +193,10 @@ func (s *lessonScreen) challengeBox(w int) []string {
 }
 
 // hintLines shows the hints asked for so far, the latest in full.
-func (s *lessonScreen) hintLines(w int) []string {
+func (s *Screen) hintLines(w int) []string {
 	st := s.st
-	shown := s.player.HintsShown()
-	total := len(s.player.Hints())
+	shown := s.Player.HintsShown()
+	total := len(s.Player.Hints())
 	if len(shown) == 0 {
 		return []string{st.Faint.Render(" stuck? i shows a hint (" + components.Itoa(total) + ": a nudge, how it works, the solution)")}
 	}
@@ -223,23 +223,23 @@ func (s *lessonScreen) hintLines(w int) []string {
 }
 
 // verdictBox says how the last check went, one line per expectation.
-func (s *lessonScreen) verdictBox(w int) []string {
+func (s *Screen) verdictBox(w int) []string {
 	st := s.st
 	if !s.checked {
-		if s.passed {
+		if s.Passed {
 			return []string{st.Once.Render(" ✔ you passed this challenge before") + " · play it again if you like"}
 		}
 		return nil
 	}
 	var lines []string
-	if s.lastOK {
-		lines = append(lines, st.Once.Render(" ✔ PASSED")+" · lesson "+components.Itoa(s.lesson.Number)+" is done · n next lesson · esc back to the list")
+	if s.LastOK {
+		lines = append(lines, st.Once.Render(" ✔ PASSED")+" · lesson "+components.Itoa(s.Lesson.Number)+" is done · n next lesson · esc back to the list")
 	} else {
 		lines = append(lines, st.Lost.Render(" ✘ NOT YET")+" · r tries again")
 	}
-	details := s.player.PlainVerdict() // in words; m shows the engine's names
+	details := s.Player.PlainVerdict() // in words; m shows the engine's names
 	if s.names || len(details) == 0 {
-		details = s.details
+		details = s.Details
 	}
 	for _, d := range details {
 		lines = append(lines, components.Fit("   "+components.Sanitize(d), w))

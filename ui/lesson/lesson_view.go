@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"cmp"
@@ -15,39 +15,39 @@ const lessonTextMaxW = 96
 
 // layout sizes the simulator for the box under it: the box gets its own
 // rows when the terminal is tall enough, else it covers the narration.
-func (s *lessonScreen) layout() {
-	if s.sim == nil {
+func (s *Screen) layout() {
+	if s.Sim == nil {
 		return
 	}
 	if rows := min(s.h-components.MinHeight, lessonBoxMaxRows); rows > 0 && len(s.panel(s.w, true)) <= rows {
-		s.sim.SetSize(s.w, s.h-rows)
+		s.Sim.SetSize(s.w, s.h-rows)
 		return
 	}
-	s.sim.SetSize(s.w, s.h)
+	s.Sim.SetSize(s.w, s.h)
 }
 
 // stacked reports whether the box has rows of its own below the simulator.
-func (s *lessonScreen) stacked() bool { return s.sim != nil && s.sim.H < s.h }
+func (s *Screen) stacked() bool { return s.Sim != nil && s.Sim.H < s.h }
 
 // View draws the lesson's text, or its run with the box.
-func (s *lessonScreen) View() string {
+func (s *Screen) View() string {
 	switch {
 	case s.w < components.MinWidth || s.h < components.MinHeight:
 		return components.TooSmallView(s.st, s.w, s.h)
-	case s.fatal != nil:
-		lines := []string{s.st.Error.Render("cannot open lesson " + components.Itoa(s.lesson.Number)), components.Sanitize(s.fatal.Error()), "",
+	case s.Fatal != nil:
+		lines := []string{s.st.Error.Render("cannot open lesson " + components.Itoa(s.Lesson.Number)), components.Sanitize(s.Fatal.Error()), "",
 			s.st.Faint.Render("esc back · q quit")}
 		return strings.Join(components.Block(lines, s.w, s.h), "\n")
-	case s.phase == lessonReading:
+	case s.Phase == LessonReading:
 		return s.readView()
 	}
 	return s.runView()
 }
 
 // runView is the simulator with the lesson's header, box and footer.
-func (s *lessonScreen) runView() string {
-	lines := strings.Split(s.sim.View(), "\n")
-	if s.sim.Lay.TooSmall || s.sim.Fatal != nil {
+func (s *Screen) runView() string {
+	lines := strings.Split(s.Sim.View(), "\n")
+	if s.Sim.Lay.TooSmall || s.Sim.Fatal != nil {
 		return strings.Join(components.Block(lines, s.w, s.h), "\n")
 	}
 	lines[0] = s.header()
@@ -56,7 +56,7 @@ func (s *lessonScreen) runView() string {
 	switch {
 	case s.stacked():
 		lines = append(lines, components.Block(panel, s.w, s.h-len(lines)-1)...)
-	case !s.sim.ModalOpen() && len(panel) > 0:
+	case !s.Sim.ModalOpen() && len(panel) > 0:
 		// Cover the narration, just above the timeline's two lines.
 		panel = panel[:min(len(panel), len(lines)-6)]
 		top := len(lines) - 2 - len(panel)
@@ -67,27 +67,27 @@ func (s *lessonScreen) runView() string {
 }
 
 // header is the simulator's header line, titled with the lesson.
-func (s *lessonScreen) header() string {
-	run := s.sim.Run
-	title := "Lesson " + components.Itoa(s.lesson.Number) + " · " + s.phase.String()
-	if n := len(s.lesson.Stops); s.phase == lessonTour && n > 0 {
-		title = "Lesson " + components.Itoa(s.lesson.Number) + " · tour" // short: the clock must fit at 80 columns
+func (s *Screen) header() string {
+	run := s.Sim.Run
+	title := "Lesson " + components.Itoa(s.Lesson.Number) + " · " + s.Phase.String()
+	if n := len(s.Lesson.Stops); s.Phase == LessonTour && n > 0 {
+		title = "Lesson " + components.Itoa(s.Lesson.Number) + " · tour" // short: the clock must fit at 80 columns
 		done := 0
-		for i := range s.lesson.Stops {
-			if s.lesson.Stops[i].AtMs <= run.Now() {
+		for i := range s.Lesson.Stops {
+			if s.Lesson.Stops[i].AtMs <= run.Now() {
 				done = i + 1
 			}
 		}
 		title += " " + components.Itoa(done) + "/" + components.Itoa(n)
 	}
 	return components.RenderHeader(s.st, s.w, components.HeaderInfo{Title: title, NowMs: run.Now(), Step: run.StepCount(),
-		Speed: simview.Speeds[s.sim.Speed].Label, Playing: s.sim.Playing, Ended: s.player.Done(), Seed: s.player.Seed()})
+		Speed: simview.Speeds[s.Sim.Speed].Label, Playing: s.Sim.Playing, Ended: s.Player.Done(), Seed: s.Player.Seed()})
 }
 
 // footer is the status, if any, then the keys that matter now.
-func (s *lessonScreen) footer() string {
-	status := s.status
-	for _, alt := range []string{s.saved, s.sim.Status} {
+func (s *Screen) footer() string {
+	status := s.Status
+	for _, alt := range []string{s.saved, s.Sim.Status} {
 		if status == "" {
 			status = alt
 		}
@@ -100,11 +100,11 @@ func (s *lessonScreen) footer() string {
 }
 
 // readView is the lesson's text, scrolled.
-func (s *lessonScreen) readView() string {
+func (s *Screen) readView() string {
 	st := s.st
 	lines := []string{
-		st.Title.Render("kafkasim") + " " + st.Bold.Render(s.lessonOfCourse()+" · "+components.Sanitize(s.lesson.Title)),
-		st.Faint.Render(components.Sanitize(s.lesson.Summary)),
+		st.Title.Render("kafkasim") + " " + st.Bold.Render(s.lessonOfCourse()+" · "+components.Sanitize(s.Lesson.Title)),
+		st.Faint.Render(components.Sanitize(s.Lesson.Summary)),
 		"",
 	}
 	text := s.textLines()
@@ -120,7 +120,7 @@ func (s *lessonScreen) readView() string {
 		pos = st.Faint.Render("["+components.Itoa(s.scroll+1)+"-"+components.Itoa(end)+"/"+components.Itoa(len(text))+"] ") + ""
 	}
 	status := ""
-	if msg := cmp.Or(s.status, s.saved); msg != "" {
+	if msg := cmp.Or(s.Status, s.saved); msg != "" {
 		status = st.Note.Render(" "+components.Sanitize(msg)+" ") + " "
 	}
 	out = append(out, components.Fit(status+pos+s.help.ShortHelpView(s.shortKeys()), s.w))
@@ -128,15 +128,15 @@ func (s *lessonScreen) readView() string {
 }
 
 // textLines renders the lesson body for the current width, once per width.
-func (s *lessonScreen) textLines() []string {
+func (s *Screen) textLines() []string {
 	w := min(s.w-2, lessonTextMaxW)
 	if s.text == nil || s.textW != w {
-		s.text = components.RenderMarkdown(s.st, s.lesson.Body, w)
-		if code := programsText(s.lesson); code != "" {
+		s.text = components.RenderMarkdown(s.st, s.Lesson.Body, w)
+		if code := programsText(s.Lesson); code != "" {
 			s.text = append(append(s.text, ""), components.RenderMarkdown(s.st, code, w)...)
 		}
-		if s.lesson.InRealKafka != "" {
-			s.text = append(append(s.text, ""), realKafkaBox(s.st, s.lesson.InRealKafka, w)...)
+		if s.Lesson.InRealKafka != "" {
+			s.text = append(append(s.text, ""), realKafkaBox(s.st, s.Lesson.InRealKafka, w)...)
 		}
 		next := "▶ enter: watch it happen in the simulator · c: straight to the challenge"
 		s.text = append(s.text, "", s.st.Bold.Render(components.Fit(next, w)))
@@ -146,73 +146,73 @@ func (s *lessonScreen) textLines() []string {
 }
 
 // textRoom is how many text lines fit under the title.
-func (s *lessonScreen) textRoom() int { return max(s.h-4, 1) }
+func (s *Screen) textRoom() int { return max(s.h-4, 1) }
 
-func (s *lessonScreen) clampScroll() {
+func (s *Screen) clampScroll() {
 	s.scroll = min(max(s.scroll, 0), max(len(s.textLines())-s.textRoom(), 0))
 }
 
 // shortKeys are the keys worth showing in the footer now.
-func (s *lessonScreen) shortKeys() []key.Binding {
+func (s *Screen) shortKeys() []key.Binding {
 	k := s.keys
 	g := k.global
 	switch {
-	case s.phase != lessonReading && s.sim != nil && s.sim.Drill.IsOpen():
-		return s.sim.Drill.Keys().ShortHelp()
-	case s.phase != lessonReading && s.sim != nil && s.sim.KeyMap.Drill.Enabled() && !s.asking():
-		return []key.Binding{s.sim.KeyMap.Drill, keys.Named(s.sim.KeyMap.Up, "choose fate"), k.sim.Focus, k.sim.Play, g.Help, g.Back}
-	case s.phase == lessonReading:
+	case s.Phase != LessonReading && s.Sim != nil && s.Sim.Drill.IsOpen():
+		return s.Sim.Drill.Keys().ShortHelp()
+	case s.Phase != LessonReading && s.Sim != nil && s.Sim.KeyMap.Drill.Enabled() && !s.Asking():
+		return []key.Binding{s.Sim.KeyMap.Drill, keys.Named(s.Sim.KeyMap.Up, "choose fate"), k.Sim.Focus, k.Sim.Play, g.Help, g.Back}
+	case s.Phase == LessonReading:
 		enter := keys.Named(k.Enter, "watch it run")
-		if s.run != lessonReading {
+		if s.run != LessonReading {
 			enter = keys.Named(k.Enter, "back to the run")
 		}
 		return []key.Binding{keys.Named(k.Down, "scroll"), k.Page, enter, k.Challenge, g.Back, g.Help, g.Quit}
-	case s.asking():
-		if len(s.ask.choices) > 0 {
+	case s.Asking():
+		if len(s.Ask.choices) > 0 {
 			pick := keys.Named(k.Digit, "pick")
-			pick.SetHelp("1-"+components.Itoa(len(s.ask.choices))+"/↑↓", "pick")
-			return []key.Binding{pick, keys.Named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, keys.Named(g.Back, "hide"), g.Help}
+			pick.SetHelp("1-"+components.Itoa(len(s.Ask.choices))+"/↑↓", "pick")
+			return []key.Binding{pick, keys.Named(k.Enter, "confirm"), k.Skip, k.Sim.PrevMark, keys.Named(g.Back, "hide"), g.Help}
 		}
-		return []key.Binding{keys.Named(k.Digit, "type"), k.Erase, keys.Named(k.Enter, "confirm"), k.Skip, k.sim.PrevMark, keys.Named(g.Back, "hide"), g.Help}
-	case s.revealing():
-		return []key.Binding{keys.Named(k.Enter, "jump to the answer"), k.sim.Play, keys.Named(k.sim.StepBack, "step back"), k.sim.PrevMark, g.Help}
-	case s.phase == lessonChallenge:
+		return []key.Binding{keys.Named(k.Digit, "type"), k.Erase, keys.Named(k.Enter, "confirm"), k.Skip, k.Sim.PrevMark, keys.Named(g.Back, "hide"), g.Help}
+	case s.Revealing():
+		return []key.Binding{keys.Named(k.Enter, "jump to the answer"), k.Sim.Play, keys.Named(k.Sim.StepBack, "step back"), k.Sim.PrevMark, g.Help}
+	case s.Phase == LessonChallenge:
 		return s.challengeKeys()
-	case s.stop >= 0:
-		return []key.Binding{keys.Named(k.Enter, "continue"), k.sim.PrevMark, keys.Named(k.sim.StepBack, "step back"), k.sim.StepFwd, k.Hide, k.Names, k.sim.Faults, g.Help, g.Back}
-	case s.tourDone:
-		return []key.Binding{keys.Named(k.Enter, "start the challenge"), k.sim.PrevMark, keys.Named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
+	case s.Stop >= 0:
+		return []key.Binding{keys.Named(k.Enter, "continue"), k.Sim.PrevMark, keys.Named(k.Sim.StepBack, "step back"), k.Sim.StepFwd, k.Hide, k.Names, k.Sim.Faults, g.Help, g.Back}
+	case s.TourDone:
+		return []key.Binding{keys.Named(k.Enter, "start the challenge"), k.Sim.PrevMark, keys.Named(k.Restart, "watch again"), k.Text, g.Help, g.Back}
 	}
-	return []key.Binding{k.sim.Play, keys.Named(k.Enter, "next stop"), k.sim.PrevMark, keys.Named(k.sim.StepBack, "step back"), k.sim.Faults, keys.Named(k.Challenge, "challenge"), k.Text, g.Help, g.Back}
+	return []key.Binding{k.Sim.Play, keys.Named(k.Enter, "next stop"), k.Sim.PrevMark, keys.Named(k.Sim.StepBack, "step back"), k.Sim.Faults, keys.Named(k.Challenge, "challenge"), k.Text, g.Help, g.Back}
 }
 
 // challengeKeys are the footer keys during the challenge.
-func (s *lessonScreen) challengeKeys() []key.Binding {
+func (s *Screen) challengeKeys() []key.Binding {
 	k := s.keys
 	// The hint comes early so no width cuts it off.
-	keys := []key.Binding{k.sim.Play, k.Hint, keys.Named(k.sim.Faults, "act"), keys.Named(k.Challenge, "check"), keys.Named(k.Restart, "retry")}
-	if s.player.HintsUsed() == len(s.player.Hints()) {
+	keys := []key.Binding{k.Sim.Play, k.Hint, keys.Named(k.Sim.Faults, "act"), keys.Named(k.Challenge, "check"), keys.Named(k.Restart, "retry")}
+	if s.Player.HintsUsed() == len(s.Player.Hints()) {
 		keys = append(keys[:2], append([]key.Binding{k.Solve}, keys[2:]...)...)
 	}
-	if s.passed {
+	if s.Passed {
 		keys = append(keys, k.Next)
 	}
 	return append(keys, k.Text, k.global.Help, k.global.Back)
 }
 
 // HelpNote is the simulator's note on speed while the run shows.
-func (s *lessonScreen) HelpNote() string {
-	if s.sim == nil || s.phase == lessonReading {
+func (s *Screen) HelpNote() string {
+	if s.Sim == nil || s.Phase == LessonReading {
 		return ""
 	}
-	return s.sim.HelpNote()
+	return s.Sim.HelpNote()
 }
 
 // lessonOfCourse is "Lesson 3 of 14", or "Lesson 3 (from a file)" for a
 // lesson file, which stands outside the course.
-func (s *lessonScreen) lessonOfCourse() string {
+func (s *Screen) lessonOfCourse() string {
 	if s.count == 0 {
-		return "Lesson " + components.Itoa(s.lesson.Number) + " (from a file)"
+		return "Lesson " + components.Itoa(s.Lesson.Number) + " (from a file)"
 	}
-	return "Lesson " + components.Itoa(s.lesson.Number) + " of " + components.Itoa(s.count)
+	return "Lesson " + components.Itoa(s.Lesson.Number) + " of " + components.Itoa(s.count)
 }

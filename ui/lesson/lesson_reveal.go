@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"github.com/charmbracelet/bubbles/key"
@@ -36,42 +36,42 @@ func revealSpeed(d int64) int {
 }
 
 // startReveal plays the run from the stop to the answer's reveal time.
-func (s *lessonScreen) startReveal(answer string) tea.Cmd {
-	stop, at, _ := s.player.Revealing()
-	s.reveal = revealState{stop: stop, answer: answer, speed: s.sim.Speed}
-	d := at - s.player.Sim().Now()
+func (s *Screen) startReveal(answer string) tea.Cmd {
+	stop, at, _ := s.Player.Revealing()
+	s.reveal = revealState{stop: stop, answer: answer, speed: s.Sim.Speed}
+	d := at - s.Player.Sim().Now()
 	if d <= 0 {
 		s.jumpToReveal()
 		return s.syncReveal()
 	}
-	s.sim.Speed = revealSpeed(d)
-	s.sim.Playing = false
-	s.status = "watch what happens until " + components.FmtMs(at) + " · enter jumps to the answer"
-	return s.sim.TogglePlay()
+	s.Sim.Speed = revealSpeed(d)
+	s.Sim.Playing = false
+	s.Status = "watch what happens until " + components.FmtMs(at) + " · enter jumps to the answer"
+	return s.Sim.TogglePlay()
 }
 
 // jumpToReveal runs at once to the reveal time.
-func (s *lessonScreen) jumpToReveal() {
-	if _, at, ok := s.player.Revealing(); ok {
-		s.sim.Pause()
-		s.player.Advance(at)
+func (s *Screen) jumpToReveal() {
+	if _, at, ok := s.Player.Revealing(); ok {
+		s.Sim.Pause()
+		s.Player.Advance(at)
 		s.afterJump()
 	}
 }
 
 // syncReveal shows the verdict once the run reaches the reveal, and
 // records it.
-func (s *lessonScreen) syncReveal() tea.Cmd {
-	r, ok := s.player.Answer(s.reveal.stop)
+func (s *Screen) syncReveal() tea.Cmd {
+	r, ok := s.Player.Answer(s.reveal.stop)
 	if !ok {
 		return nil
 	}
-	s.sim.Pause()
-	s.sim.Speed = s.reveal.speed
-	s.sim.Status, s.status = "", ""
-	s.stop, s.verdict, s.hidden = s.reveal.stop, &r, false
+	s.Sim.Pause()
+	s.Sim.Speed = s.reveal.speed
+	s.Sim.Status, s.Status = "", ""
+	s.Stop, s.Verdict, s.Hidden = s.reveal.stop, &r, false
 	s.reveal = noReveal
-	slug := s.lesson.Slug
+	slug := s.Lesson.Slug
 	if r.Skipped {
 		return s.save(func(p *course.Progress) { p.RecordSkip(slug) })
 	}
@@ -80,38 +80,38 @@ func (s *lessonScreen) syncReveal() tea.Cmd {
 
 // rewindKey handles the keys that go back in a tour: ← one event, [ to
 // the previous stop. ok is false for any other key.
-func (s *lessonScreen) rewindKey(km tea.KeyMsg) (tea.Cmd, bool) {
-	k := s.keys.sim
+func (s *Screen) rewindKey(km tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys.Sim
 	switch {
 	case key.Matches(km, k.StepBack):
 		s.endReveal()
-		cmd := s.sim.Update(km) // the screen seeks; the Player replays
-		s.stop, s.verdict = -1, nil
+		cmd := s.Sim.Update(km) // the screen seeks; the Player replays
+		s.Stop, s.Verdict = -1, nil
 		return cmd, true
 	case key.Matches(km, k.PrevMark):
 		s.endReveal()
-		i, ok := s.player.PreviousStop()
+		i, ok := s.Player.PreviousStop()
 		if !ok {
-			s.status = "no stop before this moment: r starts the tour again"
+			s.Status = "no stop before this moment: r starts the tour again"
 			return nil, true
 		}
-		s.sim.Pause()
-		if err := s.player.BackToStop(i); err != nil {
-			s.status = err.Error()
+		s.Sim.Pause()
+		if err := s.Player.BackToStop(i); err != nil {
+			s.Status = err.Error()
 			return nil, true
 		}
-		s.sim.AfterSeek()
-		s.stop, s.tourDone = -1, false // sync opens the stop again
-		s.status = "back at stop " + components.Itoa(i+1)
+		s.Sim.AfterSeek()
+		s.Stop, s.TourDone = -1, false // sync opens the stop again
+		s.Status = "back at stop " + components.Itoa(i+1)
 		return nil, true
 	}
 	return nil, false
 }
 
 // endReveal forgets a reveal that was playing: going back drops it.
-func (s *lessonScreen) endReveal() {
+func (s *Screen) endReveal() {
 	if s.reveal.stop >= 0 {
-		s.sim.Speed = s.reveal.speed
+		s.Sim.Speed = s.reveal.speed
 	}
 	s.reveal = noReveal
 }

@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"kafkasim/ui/components"

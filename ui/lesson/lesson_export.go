@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"errors"
@@ -31,13 +31,13 @@ type skeletonDoneMsg struct {
 
 // openSkeletonPrompt asks where to write a lesson of the current run: a
 // Markdown lesson and, beside it, the run as a scenario file.
-func (s *lessonScreen) openSkeletonPrompt() {
-	if s.sim == nil || s.sim.Run == nil {
+func (s *Screen) openSkeletonPrompt() {
+	if s.Sim == nil || s.Sim.Run == nil {
 		return
 	}
-	s.sim.Pause()
-	name := strings.TrimSuffix(scenarios.ExportFileName(s.sim.Spec.Name, s.sim.Spec.Seed), ".toml") + "-lesson.md"
-	s.sim.Prompt = s.sim.Prompt.Open("Write a lesson of this run",
+	s.Sim.Pause()
+	name := strings.TrimSuffix(scenarios.ExportFileName(s.Sim.Spec.Name, s.Sim.Spec.Seed), ".toml") + "-lesson.md"
+	s.Sim.Prompt = s.Sim.Prompt.Open("Write a lesson of this run",
 		"a lesson file to finish (stops at each fault, a challenge judged now) and the run beside it as FILE.toml",
 		name, func(v string) tea.Msg {
 			if v == "" {
@@ -48,7 +48,7 @@ func (s *lessonScreen) openSkeletonPrompt() {
 }
 
 // skeletonTo writes the skeleton, first asking before it replaces a file.
-func (s *lessonScreen) skeletonTo(msg skeletonPathMsg) tea.Cmd {
+func (s *Screen) skeletonTo(msg skeletonPathMsg) tea.Cmd {
 	if !strings.HasSuffix(strings.ToLower(msg.Path), ".md") {
 		msg.Path += ".md"
 	}
@@ -65,8 +65,8 @@ func (s *lessonScreen) skeletonTo(msg skeletonPathMsg) tea.Cmd {
 
 // confirmSkeletonOverwrite asks as the share prompt does: y replaces the
 // files (keeping each old one as .bak), another name is tried instead.
-func (s *lessonScreen) confirmSkeletonOverwrite(path, existing string) {
-	s.sim.Prompt = s.sim.Prompt.Open("Replace "+components.Sanitize(existing)+"?",
+func (s *Screen) confirmSkeletonOverwrite(path, existing string) {
+	s.Sim.Prompt = s.Sim.Prompt.Open("Replace "+components.Sanitize(existing)+"?",
 		"it exists: y and enter replace it (the old file is kept as .bak); or type another file name",
 		"", func(v string) tea.Msg {
 			switch v {
@@ -85,11 +85,11 @@ func skeletonFiles(lesson string) [2]string {
 }
 
 // skeletonCmd builds both files off the UI goroutine, from copies.
-func (s *lessonScreen) skeletonCmd(path string) tea.Cmd {
-	m := s.sim
+func (s *Screen) skeletonCmd(path string) tea.Cmd {
+	m := s.Sim
 	sc := simrun.ScenarioOf(m.Spec)
 	files := skeletonFiles(path)
-	in := course.SkeletonRun{Title: s.lesson.Title, Scenario: filepath.Base(files[1]),
+	in := course.SkeletonRun{Title: s.Lesson.Title, Scenario: filepath.Base(files[1]),
 		Timeline: append([]sim.Scheduled(nil), m.Spec.Timeline...), Hand: append([]sim.Applied(nil), m.Hand...),
 		Snapshot: m.Run.Snapshot()}
 	return func() tea.Msg {
@@ -131,14 +131,14 @@ func writeKeepingBackup(path string, data []byte) (string, error) {
 }
 
 // skeletonDone says where the lesson went and how to play it.
-func (s *lessonScreen) skeletonDone(msg skeletonDoneMsg) {
+func (s *Screen) skeletonDone(msg skeletonDoneMsg) {
 	if msg.Err != nil {
-		s.status = "cannot write the lesson: " + msg.Err.Error()
+		s.Status = "cannot write the lesson: " + msg.Err.Error()
 		return
 	}
-	s.status = "wrote " + msg.Lesson + " and " + filepath.Base(msg.Scenario)
+	s.Status = "wrote " + msg.Lesson + " and " + filepath.Base(msg.Scenario)
 	if len(msg.Backups) > 0 {
-		s.status += " (old ones kept as .bak)"
+		s.Status += " (old ones kept as .bak)"
 	}
-	s.status += " · finish the TODOs, then kafkasim lesson " + filepath.Base(msg.Lesson)
+	s.Status += " · finish the TODOs, then kafkasim lesson " + filepath.Base(msg.Lesson)
 }

@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"kafkasim/ui/keys"
@@ -6,10 +6,10 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// lessonKeys drive the lesson screen. The simulator's own keys (play,
+// LessonKeys drive the lesson screen. The simulator's own keys (play,
 // step, back, fault, panes) work under them and mean the same; a key the
 // simulator has that a lesson cannot honour is disabled, never reused.
-type lessonKeys struct {
+type LessonKeys struct {
 	Enter     key.Binding // start, continue, next stop, confirm: the help names it
 	Challenge key.Binding // go to the challenge, or check it
 	Text      key.Binding
@@ -30,11 +30,11 @@ type lessonKeys struct {
 	Page      key.Binding
 	Digit     key.Binding
 	Erase     key.Binding
-	sim       keys.Sim
+	Sim       keys.Sim
 	global    keys.Global
 }
 
-func newLessonKeys(g keys.Global) lessonKeys {
+func NewLessonKeys(g keys.Global) LessonKeys {
 	s := keys.NewSim(g)
 	// A Player has its own seed and restart; what-if, sharing and the
 	// command line would act on a copy the lesson does not judge, so they
@@ -48,7 +48,7 @@ func newLessonKeys(g keys.Global) lessonKeys {
 	s.PrevMark.SetHelp("[", "previous stop")
 	s.NextMark.SetHelp("]", "next stop")
 	digits := []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "-"}
-	return lessonKeys{
+	return LessonKeys{
 		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go on")),
 		Challenge: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "challenge")),
 		Text:      key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "lesson text")),
@@ -69,22 +69,22 @@ func newLessonKeys(g keys.Global) lessonKeys {
 		Page:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "page down")),
 		Digit:     key.NewBinding(key.WithKeys(digits...), key.WithHelp("0-9", "type")),
 		Erase:     key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "erase")),
-		sim:       s,
+		Sim:       s,
 		global:    g,
 	}
 }
 
-// readingHelp lists every key that works on the lesson's text.
-func (k lessonKeys) readingHelp() [][]key.Binding {
+// ReadingHelp lists every key that works on the lesson's text.
+func (k LessonKeys) ReadingHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Page},
 		{keys.Named(k.Enter, "watch it run / back to the run"), k.Challenge, k.global.Back, k.global.Help, k.global.Quit},
 	}
 }
 
-// lessonHelp lists the lesson's own keys in a run, by what they are for;
+// LessonHelp lists the lesson's own keys in a run, by what they are for;
 // the simulator's keys follow, with [ ] ← → as the lesson means them.
-func (k lessonKeys) lessonHelp() [][]key.Binding {
+func (k LessonKeys) LessonHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{keys.Named(k.Enter, "continue / next stop / confirm"), keys.Named(k.Digit, "pick a choice"), keys.Named(k.Letter, "pick a choice"), keys.Named(k.Skip, "skip a question"), k.Hide, k.Names, k.Text},
 		{keys.Named(k.Challenge, "challenge / check"), k.Hint, k.Solve, k.Tour, keys.Named(k.Restart, "restart run"), k.Export, k.Next},

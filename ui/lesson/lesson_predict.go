@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"github.com/charmbracelet/bubbles/key"
@@ -18,25 +18,25 @@ const predictMaxDigits = 12
 // enter alone never answers.
 type predictBox struct {
 	choices []string
-	cursor  int // the picked choice, -1 for none yet
+	Cursor  int // the picked choice, -1 for none yet
 	typed   []rune
-	err     string
+	Err     string
 }
 
 func newPredictBox(q *course.Predict) predictBox {
-	return predictBox{choices: q.Choices, cursor: -1}
+	return predictBox{choices: q.Choices, Cursor: -1}
 }
 
 // update handles a key; submit is set with the answer to send to the
 // Player when the learner has confirmed it.
-func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit bool) {
+func (b *predictBox) update(km tea.KeyMsg, k LessonKeys) (answer string, submit bool) {
 	if len(b.choices) > 0 {
 		return b.Choose(km, k)
 	}
 	switch {
 	case key.Matches(km, k.Enter):
 		if len(b.typed) == 0 {
-			b.err = components.ErrPickFirst + ": type a whole number"
+			b.Err = components.ErrPickFirst + ": type a whole number"
 			return "", false
 		}
 		return string(b.typed), true
@@ -50,29 +50,29 @@ func (b *predictBox) update(km tea.KeyMsg, k lessonKeys) (answer string, submit 
 			return "", false
 		}
 		b.typed = append(b.typed, r)
-		b.err = ""
+		b.Err = ""
 	}
 	return "", false
 }
 
 // Choose moves among the choices; enter confirms the picked one.
-func (b *predictBox) Choose(km tea.KeyMsg, k lessonKeys) (string, bool) {
+func (b *predictBox) Choose(km tea.KeyMsg, k LessonKeys) (string, bool) {
 	n := len(b.choices)
-	b.err = ""
+	b.Err = ""
 	switch {
 	case key.Matches(km, k.Up):
-		if b.cursor < 0 {
-			b.cursor = n
+		if b.Cursor < 0 {
+			b.Cursor = n
 		}
-		b.cursor = (b.cursor + n - 1) % n
+		b.Cursor = (b.Cursor + n - 1) % n
 	case key.Matches(km, k.Down):
-		b.cursor = (b.cursor + 1) % n
+		b.Cursor = (b.Cursor + 1) % n
 	case key.Matches(km, k.Enter):
-		if b.cursor < 0 {
-			b.err = components.ErrPickFirst
+		if b.Cursor < 0 {
+			b.Err = components.ErrPickFirst
 			return "", false
 		}
-		return b.choices[b.cursor], true
+		return b.choices[b.Cursor], true
 	case key.Matches(km, k.Digit):
 		b.pick(int(km.Runes[0]-'1'), "pick 1 to "+components.Itoa(n))
 	case key.Matches(km, k.Letter):
@@ -84,10 +84,10 @@ func (b *predictBox) Choose(km tea.KeyMsg, k lessonKeys) (string, bool) {
 // pick moves the mark to choice i, or says which keys pick.
 func (b *predictBox) pick(i int, outside string) {
 	if i < 0 || i >= len(b.choices) {
-		b.err = outside
+		b.Err = outside
 		return
 	}
-	b.cursor = i
+	b.Cursor = i
 }
 
 // lines draws the choices or the typed number.
@@ -96,7 +96,7 @@ func (b *predictBox) lines(st *theme.Styles, w int) []string {
 	for i, c := range b.choices {
 		label := components.Itoa(i+1) + " " + string(rune('a'+i)) + ". " + components.Sanitize(c)
 		line := "  ○ " + label
-		if i == b.cursor {
+		if i == b.Cursor {
 			line = st.Selected.Render("▸ ● " + label + "  (enter to answer)")
 		}
 		out = append(out, line)
@@ -104,8 +104,8 @@ func (b *predictBox) lines(st *theme.Styles, w int) []string {
 	if len(b.choices) == 0 {
 		out = append(out, "  your answer: "+string(b.typed)+st.Selected.Render(" ")+st.Faint.Render("  (a whole number, then enter)"))
 	}
-	if b.err != "" {
-		out = append(out, st.Error.Render("  ! "+components.Sanitize(b.err)))
+	if b.Err != "" {
+		out = append(out, st.Error.Render("  ! "+components.Sanitize(b.Err)))
 	}
 	for i := range out {
 		out[i] = components.Fit(out[i], w)

@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"github.com/charmbracelet/bubbles/help"
@@ -17,78 +17,78 @@ type lessonPhase int
 
 // The phases, in the order a lesson goes through them.
 const (
-	lessonReading   lessonPhase = iota // the lesson's text
-	lessonTour                         // its scenario, pausing at stops
-	lessonChallenge                    // the closing challenge
+	LessonReading   lessonPhase = iota // the lesson's text
+	LessonTour                         // its scenario, pausing at stops
+	LessonChallenge                    // the closing challenge
 )
 
 // String names the phase.
 func (p lessonPhase) String() string {
 	switch p {
-	case lessonReading:
+	case LessonReading:
 		return "reading"
-	case lessonTour:
+	case LessonTour:
 		return "tour"
-	case lessonChallenge:
+	case LessonChallenge:
 		return "challenge"
 	}
 	return "?"
 }
 
-// lessonScreen is one lesson: its text, then its scenario in the
+// Screen is one lesson: its text, then its scenario in the
 // simulator (the simulator screen, driven through the lesson's Player)
 // with a box for the stops, predictions and the challenge.
-type lessonScreen struct {
+type Screen struct {
 	st     *theme.Styles
-	keys   lessonKeys
+	keys   LessonKeys
 	help   help.Model
-	lesson *course.Lesson
-	player *course.Player
-	book   *lessonBook
+	Lesson *course.Lesson
+	Player *course.Player
+	book   *Book
 	count  int // lessons in the course
-	fatal  error
+	Fatal  error
 
-	phase  lessonPhase
+	Phase  lessonPhase
 	run    lessonPhase // the run in progress (tour or challenge); reading when none yet
 	text   []string    // the rendered lesson text, for the width textW
 	textW  int
 	scroll int
-	sim    *simview.Screen
+	Sim    *simview.Screen
 
-	stop     int // the stop the box shows (the Player's paused index), -1 for none
-	ask      predictBox
-	verdict  *course.PredictResult
-	hidden   bool // the learner hid the box to see the panes under it
-	tourDone bool
+	Stop     int // the stop the box shows (the Player's paused index), -1 for none
+	Ask      predictBox
+	Verdict  *course.PredictResult
+	Hidden   bool // the learner hid the box to see the panes under it
+	TourDone bool
 	reveal   revealState
 	names    bool // the watch line also gives the engine's metric names
 
 	checked  bool // the challenge run has been judged
-	lastOK   bool // and passed
-	passed   bool // some run has passed
-	details  []string
+	LastOK   bool // and passed
+	Passed   bool // some run has passed
+	Details  []string
 	failures int
 
-	status string
+	Status string
 	saved  string // the last save error, shown until a save works
 	w, h   int
 
-	// noMotion: the lesson's runs draw without animation (--no-motion).
-	noMotion bool
+	// NoMotion: the lesson's runs draw without animation (--no-motion).
+	NoMotion bool
 }
 
-// newLessonScreen opens a lesson on its text. A zero seed is the
+// New opens a lesson on its text. A zero seed is the
 // scenario's own. It returns the command that reports the lesson started.
-func newLessonScreen(st *theme.Styles, g keys.Global, l *course.Lesson, seed uint64, book *lessonBook, count int) (*lessonScreen, tea.Cmd) {
-	s := &lessonScreen{st: st, keys: newLessonKeys(g), help: help.New(), lesson: l, book: book, count: count,
-		stop: -1, reveal: noReveal, w: components.MinWidth, h: components.MinHeight}
+func New(st *theme.Styles, g keys.Global, l *course.Lesson, seed uint64, book *Book, count int) (*Screen, tea.Cmd) {
+	s := &Screen{st: st, keys: NewLessonKeys(g), help: help.New(), Lesson: l, book: book, count: count,
+		Stop: -1, reveal: noReveal, w: components.MinWidth, h: components.MinHeight}
 	s.help.Styles.ShortKey, s.help.Styles.ShortDesc = st.Bold, st.Faint
 	p, err := course.NewPlayer(l, seed)
 	if err != nil {
-		s.fatal = err
+		s.Fatal = err
 		return s, nil
 	}
-	s.player = p
+	s.Player = p
 	if book.Get(l.Slug).Status != course.NotStarted {
 		return s, nil
 	}
@@ -96,7 +96,7 @@ func newLessonScreen(st *theme.Styles, g keys.Global, l *course.Lesson, seed uin
 }
 
 // SetSize records the terminal size.
-func (s *lessonScreen) SetSize(w, h int) {
+func (s *Screen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.help.Width = w
 	s.layout()
@@ -104,41 +104,41 @@ func (s *lessonScreen) SetSize(w, h int) {
 
 // CapturesKeys is false: answers use digits, arrows and enter, so q and ?
 // keep working while a question is open.
-func (s *lessonScreen) CapturesKeys() bool {
-	return s.sim != nil && s.phase != lessonReading && s.sim.CapturesKeys()
+func (s *Screen) CapturesKeys() bool {
+	return s.Sim != nil && s.Phase != LessonReading && s.Sim.CapturesKeys()
 }
 
 // ModalOpen reports a menu or an open question, which esc closes first.
-func (s *lessonScreen) ModalOpen() bool {
-	if s.sim == nil || s.phase == lessonReading {
+func (s *Screen) ModalOpen() bool {
+	if s.Sim == nil || s.Phase == LessonReading {
 		return false
 	}
-	return s.sim.ModalOpen() || s.asking()
+	return s.Sim.ModalOpen() || s.Asking()
 }
 
-// asking reports whether the box is waiting for an answer.
-func (s *lessonScreen) asking() bool {
+// Asking reports whether the box is waiting for an answer.
+func (s *Screen) Asking() bool {
 	st, ok := s.stopShown()
-	return ok && st.Predict != nil && s.verdict == nil && !s.hidden && !s.revealing()
+	return ok && st.Predict != nil && s.Verdict == nil && !s.Hidden && !s.Revealing()
 }
 
 // stopShown is the stop the run waits at, if any.
-func (s *lessonScreen) stopShown() (*course.Stop, bool) {
-	if s.player == nil || s.phase != lessonTour || s.stop < 0 {
+func (s *Screen) stopShown() (*course.Stop, bool) {
+	if s.Player == nil || s.Phase != LessonTour || s.Stop < 0 {
 		return nil, false
 	}
-	return s.player.Paused()
+	return s.Player.Paused()
 }
 
-// revealing reports an answer given whose interval is playing.
-func (s *lessonScreen) revealing() bool {
-	return s.player != nil && s.phase == lessonTour && s.reveal.stop >= 0
+// Revealing reports an answer given whose interval is playing.
+func (s *Screen) Revealing() bool {
+	return s.Player != nil && s.Phase == LessonTour && s.reveal.stop >= 0
 }
 
 // Update handles a message: keys by phase, everything else (ticks, fault
 // choices, mouse) to the simulator; then it catches up with the Player.
-func (s *lessonScreen) Update(msg tea.Msg) tea.Cmd {
-	if s.fatal != nil {
+func (s *Screen) Update(msg tea.Msg) tea.Cmd {
+	if s.Fatal != nil {
 		return nil
 	}
 	var cmd tea.Cmd
@@ -153,8 +153,8 @@ func (s *lessonScreen) Update(msg tea.Msg) tea.Cmd {
 	case skeletonDoneMsg:
 		s.skeletonDone(msg)
 	default:
-		if s.sim != nil && s.phase != lessonReading {
-			cmd = s.sim.Update(msg)
+		if s.Sim != nil && s.Phase != LessonReading {
+			cmd = s.Sim.Update(msg)
 		}
 	}
 	cmd = tea.Batch(cmd, s.sync())
@@ -163,37 +163,37 @@ func (s *lessonScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 // handleKey routes a key: an open menu, the text, a question, then the run.
-func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
-	s.status = ""
-	if s.phase == lessonReading {
+func (s *Screen) handleKey(km tea.KeyMsg) tea.Cmd {
+	s.Status = ""
+	if s.Phase == LessonReading {
 		return s.readKey(km)
 	}
-	if s.sim.ModalOpen() {
-		return s.sim.Update(km)
+	if s.Sim.ModalOpen() {
+		return s.Sim.Update(km)
 	}
-	if s.asking() && (key.Matches(km, s.keys.global.Back) || key.Matches(km, s.keys.Hide)) {
-		s.hidden = true
+	if s.Asking() && (key.Matches(km, s.keys.global.Back) || key.Matches(km, s.keys.Hide)) {
+		s.Hidden = true
 		return nil
 	}
-	if s.phase == lessonTour {
+	if s.Phase == LessonTour {
 		if cmd, ok := s.rewindKey(km); ok {
 			return cmd
 		}
 	}
-	if s.asking() {
+	if s.Asking() {
 		return s.answerKey(km)
 	}
-	if s.sim.DrillKey(km) { // enter on the ledger lists records before it goes on
-		return s.sim.Update(km)
+	if s.Sim.DrillKey(km) { // enter on the ledger lists records before it goes on
+		return s.Sim.Update(km)
 	}
 	k := s.keys
 	switch {
 	case key.Matches(km, k.Text):
-		s.sim.Pause()
-		s.phase = lessonReading
+		s.Sim.Pause()
+		s.Phase = LessonReading
 		return nil
 	case key.Matches(km, k.Hide):
-		s.hidden = !s.hidden
+		s.Hidden = !s.Hidden
 		return nil
 	case key.Matches(km, k.Names):
 		s.names = !s.names
@@ -203,19 +203,19 @@ func (s *lessonScreen) handleKey(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Export):
 		s.openSkeletonPrompt()
 		return nil
-	case key.Matches(km, k.sim.Faults):
-		cmd := s.sim.Update(km)
+	case key.Matches(km, k.Sim.Faults):
+		cmd := s.Sim.Update(km)
 		s.addActions()
 		return cmd
 	}
-	if s.phase == lessonChallenge {
+	if s.Phase == LessonChallenge {
 		return s.challengeKey(km)
 	}
 	return s.tourKey(km)
 }
 
 // readKey scrolls the text and starts (or returns to) the run.
-func (s *lessonScreen) readKey(km tea.KeyMsg) tea.Cmd {
+func (s *Screen) readKey(km tea.KeyMsg) tea.Cmd {
 	k := s.keys
 	page := max(s.textRoom()-1, 1)
 	switch {
@@ -228,13 +228,13 @@ func (s *lessonScreen) readKey(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.PageDown, k.Page):
 		s.scroll += page
 	case key.Matches(km, k.Enter):
-		if s.run == lessonReading {
+		if s.run == LessonReading {
 			return s.startTour()
 		}
-		s.phase = s.run
+		s.Phase = s.run
 	case key.Matches(km, k.Challenge):
-		if s.run == lessonChallenge {
-			s.phase = s.run
+		if s.run == LessonChallenge {
+			s.Phase = s.run
 			return nil
 		}
 		return s.startChallenge()
@@ -245,13 +245,13 @@ func (s *lessonScreen) readKey(km tea.KeyMsg) tea.Cmd {
 
 // Keys is the help keymap of what is showing now: the footer's keys, and
 // for ? every key that works on this screen, from the keymaps.
-func (s *lessonScreen) Keys() help.KeyMap {
-	if s.sim != nil && s.phase != lessonReading && s.sim.ModalOpen() {
-		return s.sim.Keys()
+func (s *Screen) Keys() help.KeyMap {
+	if s.Sim != nil && s.Phase != LessonReading && s.Sim.ModalOpen() {
+		return s.Sim.Keys()
 	}
 	short := s.shortKeys()
-	if s.phase == lessonReading {
-		return keys.List{Short: short, Full: s.keys.readingHelp()}
+	if s.Phase == LessonReading {
+		return keys.List{Short: short, Full: s.keys.ReadingHelp()}
 	}
-	return keys.List{Short: short, Full: append(s.keys.lessonHelp(), s.keys.sim.FullHelp()...)}
+	return keys.List{Short: short, Full: append(s.keys.LessonHelp(), s.keys.Sim.FullHelp()...)}
 }

@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"errors"
@@ -8,10 +8,10 @@ import (
 	"kafkasim/ui/nav"
 )
 
-// lessonBook is the learner's lesson progress: read once when kafkasim
+// Book is the learner's lesson progress: read once when kafkasim
 // starts, written (atomically, by package lessons) after every change.
 // An empty dir keeps it in memory only.
-type lessonBook struct {
+type Book struct {
 	dir  string
 	prog course.Progress
 	// blocked is set when the file on disk could not be read: saving over
@@ -19,10 +19,10 @@ type lessonBook struct {
 	blocked error
 }
 
-// loadLessonBook reads the progress in dir. It never fails: a damaged
+// LoadBook reads the progress in dir. It never fails: a damaged
 // file gives fresh progress and a warning to show.
-func loadLessonBook(dir string) (book *lessonBook, warning string) {
-	b := &lessonBook{dir: dir}
+func LoadBook(dir string) (book *Book, warning string) {
+	b := &Book{dir: dir}
 	if dir == "" {
 		return b, ""
 	}
@@ -44,8 +44,8 @@ func loadLessonBook(dir string) (book *lessonBook, warning string) {
 	return b, ""
 }
 
-// entries lists the built-in lessons with their progress marks.
-func (b *lessonBook) entries() []nav.LessonEntry {
+// Entries lists the built-in lessons with their progress marks.
+func (b *Book) Entries() []nav.LessonEntry {
 	var out []nav.LessonEntry
 	for _, l := range course.All() {
 		var teaches []string
@@ -61,7 +61,7 @@ func (b *lessonBook) entries() []nav.LessonEntry {
 }
 
 // status is a lesson's progress as the home screen marks it.
-func (b *lessonBook) status(slug string) string {
+func (b *Book) status(slug string) string {
 	switch b.prog.Get(slug).Status {
 	case course.Passed:
 		return nav.LessonDone
@@ -72,11 +72,11 @@ func (b *lessonBook) status(slug string) string {
 }
 
 // Get is one lesson's record.
-func (b *lessonBook) Get(slug string) course.LessonProgress { return b.prog.Get(slug) }
+func (b *Book) Get(slug string) course.LessonProgress { return b.prog.Get(slug) }
 
-// update changes the progress and saves it; the error is for the learner
+// Update changes the progress and saves it; the error is for the learner
 // to see, never a reason to stop.
-func (b *lessonBook) update(change func(p *course.Progress)) error {
+func (b *Book) Update(change func(p *course.Progress)) error {
 	change(&b.prog)
 	if b.dir == "" {
 		return nil

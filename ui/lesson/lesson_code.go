@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ const (
 
 // codePane shows a stop's program, rows lines of it around the line the
 // stop marks (▶, highlighted), numbered as in the file, under its name.
-func (s *lessonScreen) codePane(stop *course.Stop, w, rows int) []string {
+func (s *Screen) codePane(stop *course.Stop, w, rows int) []string {
 	if stop.Code == "" {
 		return nil
 	}
