@@ -1,6 +1,13 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/home"
@@ -11,12 +18,6 @@ import (
 	"kafkasim/ui/simrun"
 	"kafkasim/ui/simview"
 	"kafkasim/ui/theme"
-	"strconv"
-	"strings"
-
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // screen is what every screen offers the root model.

@@ -1,15 +1,16 @@
 package ui
 
 import (
-	"kafkasim/internal/cputime"
-	"kafkasim/ui/cmdline"
-	"kafkasim/ui/components"
-	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/internal/cputime"
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 )
 
 // sandboxScreen is the sandbox screen on the real sandbox package, paused,

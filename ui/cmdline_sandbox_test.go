@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"kafkasim/ui/cmdline"
-	"kafkasim/ui/simview"
-	"kafkasim/ui/whatif"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/simview"
+	"kafkasim/ui/whatif"
 )
 
 // outputText is the command line's output as plain text.

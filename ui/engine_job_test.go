@@ -1,11 +1,6 @@
 package ui
 
 import (
-	"kafkasim/internal/cputime"
-	"kafkasim/ui/cmdline"
-	"kafkasim/ui/simrun"
-	"kafkasim/ui/simview"
-	"kafkasim/ui/whatif"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -13,7 +8,12 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kafkasim/internal/cputime"
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
+	"kafkasim/ui/whatif"
 )
 
 // neverPause runs a what-if to its end in one go.

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"kafkasim/ui/nav"
-	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +10,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
+
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // TestFlowHomeToFault drives the program as a learner would: pick a

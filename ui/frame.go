@@ -2,16 +2,17 @@ package ui
 
 import (
 	"fmt"
-	"kafkasim/ui/components"
-	"kafkasim/ui/nav"
-	"kafkasim/ui/simview"
-	"kafkasim/ui/theme"
 	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
+	"kafkasim/ui/theme"
 )
 
 // FrameOptions say which frame of the simulator screen Frame draws.

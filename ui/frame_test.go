@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"kafkasim/ui/nav"
-	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // TestFrameIsWhatPlayingShows: a frame at 12s is the screen a learner sees

@@ -1,15 +1,16 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/nav"
-	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // keyMsg builds the key message a terminal sends for s ("space", "tab",

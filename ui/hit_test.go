@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/simview"
 	"strings"
 	"testing"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 )
 
 // TestLogHitsMatchTheDrawing: every record cell the logs pane notes for

@@ -2,16 +2,17 @@ package ui
 
 import (
 	"fmt"
-	"kafkasim/ui/cmdline"
-	"kafkasim/ui/keys"
-	"kafkasim/ui/lesson"
-	quizui "kafkasim/ui/quiz"
-	"kafkasim/ui/whatif"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
+
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/lesson"
+	quizui "kafkasim/ui/quiz"
+	"kafkasim/ui/whatif"
 )
 
 // screenKeymaps are the bindings of every screen's keymap, by screen:

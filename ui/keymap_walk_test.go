@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/lesson"
-	"kafkasim/ui/nav"
-	quizui "kafkasim/ui/quiz"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,6 +8,11 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/lesson"
+	"kafkasim/ui/nav"
+	quizui "kafkasim/ui/quiz"
 )
 
 // probeKeys are every printable key and the special keys a terminal sends.

@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 )
 
 // layoutSizes are the terminal sizes the layout must use well.

@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"kafkasim/ui/nav"
 	"strings"
 	"testing"
+
+	"kafkasim/ui/nav"
 )
 
 // TestEscAsksBeforeLeavingARun: esc from a run that has moved asks; any

@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"kafkasim/ui/nav"
-	"kafkasim/ui/simview"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // drive presses keys on the root model and feeds back every message the

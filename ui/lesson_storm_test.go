@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/nav"
-	"kafkasim/ui/simview"
 	"math/rand/v2"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // lessonStormKeys are the simulator's keys, the lesson's and the quiz's,

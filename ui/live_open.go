@@ -1,11 +1,11 @@
 package ui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
+
 	"kafkasim/ui/keys"
 	"kafkasim/ui/nav"
 	"kafkasim/ui/simview"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // openLiveMsg opens the simulator screen on Options.Live.

@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/simview"
 	"strconv"
 	"strings"
 	"testing"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 )
 
 // firstRulerOffset is the first offset number on the first ruler drawn.

@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/keys"
-	"kafkasim/ui/theme"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // placeholderScreen shows a title and a message: an error that kept a

@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"kafkasim/ui/simview"
 	"testing"
 	"time"
+
+	"kafkasim/ui/simview"
 )
 
 // Playback advances by the real time between frames times the speed, so a

@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/teatest"
+
+	"kafkasim/ui/components"
 )
 
 // TestFlowQuiz answers three questions and ends the quiz to see the score.

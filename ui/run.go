@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"kafkasim/ui/theme"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"kafkasim/ui/theme"
 )
 
 // Run starts the terminal UI and returns when the learner quits.

@@ -1,15 +1,16 @@
 package ui
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/nav"
-	"kafkasim/ui/simview"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // frameFits reports why a frame does not fit a w×h terminal, or "" when it

@@ -1,15 +1,16 @@
 package ui
 
 import (
+	"math/rand/v2"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
 	"kafkasim/ui/simview"
 	"kafkasim/ui/whatif"
-	"math/rand/v2"
-	"testing"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // stormKeys are the keys a storm presses: every control plus noise. q and

@@ -1,10 +1,11 @@
 package cmdline
 
 import (
-	"kafkasim/ui/components"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/components"
 )
 
 // Slice (a variable for tests) is how long one slice of engine work —

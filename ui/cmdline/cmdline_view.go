@@ -1,9 +1,10 @@
 package cmdline
 
 import (
+	"strings"
+
 	"kafkasim/ui/components"
 	"kafkasim/ui/theme"
-	"strings"
 )
 
 // Render draws the pane: a title, the output's last lines (or those

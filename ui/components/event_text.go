@@ -1,8 +1,9 @@
 package components
 
 import (
-	"kafkasim/sim"
 	"strings"
+
+	"kafkasim/sim"
 )
 
 // Noisy events happen many times a second while playing; the narration lists

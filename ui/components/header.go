@@ -1,10 +1,11 @@
 package components
 
 import (
-	"kafkasim/ui/theme"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/ui/theme"
 )
 
 // HeaderInfo is what the header line shows.

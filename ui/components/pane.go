@@ -1,14 +1,15 @@
 package components
 
 import (
-	"kafkasim/ui/theme"
 	"strings"
+
+	"kafkasim/ui/theme"
 )
 
 // Pane is what every simulator pane shares: its size, focus, and a scroll
 // position over its content lines. The first line is the title.
 type Pane struct {
-	Id      PaneID
+	ID      PaneID
 	W, h    int
 	Focused bool
 	Offset  int // first content line shown
@@ -51,7 +52,7 @@ func (p *Pane) Window() (from, to int) {
 // text such as a legend.
 func (p *Pane) TitleLine(st *theme.Styles, extra string) string {
 	var b strings.Builder
-	name := p.Id.String()
+	name := p.ID.String()
 	if p.Focused {
 		b.WriteString(st.PaneFocus.Render("▶ " + strings.ToUpper(name)))
 	} else {

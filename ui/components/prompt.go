@@ -1,12 +1,13 @@
 package components
 
 import (
-	"kafkasim/ui/keys"
-	"kafkasim/ui/theme"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/keys"
+	"kafkasim/ui/theme"
 )
 
 // Prompt is a one-line text question in a box (the seed, a scenario path).

@@ -1,8 +1,9 @@
 package components
 
 import (
-	"kafkasim/ui/theme"
 	"strings"
+
+	"kafkasim/ui/theme"
 )
 
 // TooSmallView asks for a bigger terminal.

@@ -1,10 +1,11 @@
 package home
 
 import (
-	"kafkasim/ui/components"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/ui/components"
 )
 
 // Home list widths: the list takes two fifths of the screen within these,

@@ -1,9 +1,9 @@
 package lesson
 
 import (
-	"kafkasim/ui/keys"
-
 	"github.com/charmbracelet/bubbles/key"
+
+	"kafkasim/ui/keys"
 )
 
 // LessonKeys drive the lesson screen. The simulator's own keys (play,

@@ -1,9 +1,10 @@
 package lesson
 
 import (
+	"strings"
+
 	"kafkasim/ui/components"
 	"kafkasim/ui/theme"
-	"strings"
 )
 
 // realKafkaBox frames a lesson's "in real Kafka" Markdown: the commands

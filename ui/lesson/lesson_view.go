@@ -2,12 +2,13 @@ package lesson
 
 import (
 	"cmp"
-	"kafkasim/ui/components"
-	"kafkasim/ui/keys"
-	"kafkasim/ui/simview"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/simview"
 )
 
 // lessonTextMaxW keeps the lesson's lines short enough to read.

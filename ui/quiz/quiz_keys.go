@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+
 	"kafkasim/ui/keys"
 )
 

@@ -42,7 +42,7 @@ type clusterSeen struct {
 }
 
 func NewClusterPane() clusterPane {
-	return clusterPane{Pane: components.Pane{Id: components.PaneCluster}, cache: components.RunCache{}, tokens: map[tokenKey]string{}}
+	return clusterPane{Pane: components.Pane{ID: components.PaneCluster}, cache: components.RunCache{}, tokens: map[tokenKey]string{}}
 }
 
 // Box sizes: the narrowest box of each mode, borders included.

@@ -1,12 +1,13 @@
 package simview
 
 import (
-	"kafkasim/ui/components"
-	"kafkasim/ui/theme"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/theme"
 )
 
 // sheetKind is what a drill-down sheet shows.

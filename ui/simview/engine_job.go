@@ -1,9 +1,9 @@
 package simview
 
 import (
-	"kafkasim/ui/cmdline"
-
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/cmdline"
 )
 
 // startEngineJob runs work — a what-if, a seek — in slices as m.job, the

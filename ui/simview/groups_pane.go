@@ -21,7 +21,7 @@ type groupsPane struct {
 	Shown map[string]bool
 }
 
-func newGroupsPane() groupsPane { return groupsPane{Pane: components.Pane{Id: components.PaneGroups}} }
+func newGroupsPane() groupsPane { return groupsPane{Pane: components.Pane{ID: components.PaneGroups}} }
 
 // groupLineCount is how many lines a group takes: its head, the phase
 // line while it rebalances, and a line per member.

@@ -3,6 +3,7 @@ package simview
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
 	"kafkasim/ui/nav"
 )
 

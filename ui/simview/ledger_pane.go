@@ -29,7 +29,7 @@ type ledgerPane struct {
 	Lost   LostTracker
 }
 
-func NewLedgerPane() ledgerPane { return ledgerPane{Pane: components.Pane{Id: components.PaneLedger}} }
+func NewLedgerPane() ledgerPane { return ledgerPane{Pane: components.Pane{ID: components.PaneLedger}} }
 
 // Render draws the ledger of snap as l.w × l.h lines.
 func (l *ledgerPane) Render(st *theme.Styles, snap *sim.Snapshot) []string {

@@ -68,7 +68,7 @@ type drawnRuler struct {
 }
 
 func newLogsPane(st *theme.Styles) logsPane {
-	return logsPane{Pane: components.Pane{Id: components.PaneLogs}, cells: components.NewCellCache(st), keys: map[string]int{}, rowsPer: 3,
+	return logsPane{Pane: components.Pane{ID: components.PaneLogs}, cells: components.NewCellCache(st), keys: map[string]int{}, rowsPer: 3,
 		View: logView{pin: -1}, prodColor: map[string]int{}, runCache: components.RunCache{}}
 }
 

@@ -1,8 +1,9 @@
 package simview
 
 import (
-	"kafkasim/ui/simrun"
 	"time"
+
+	"kafkasim/ui/simrun"
 )
 
 // TickMsg asks the simulator screen to advance one frame. Gen is the

@@ -2,6 +2,7 @@ package simview
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
+
 	"kafkasim/ui/components"
 )
 

@@ -1,10 +1,11 @@
 package simview
 
 import (
-	"kafkasim/ui/components"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/ui/components"
 )
 
 // A click on a broker's or a group's name opens its history. The names are

@@ -21,7 +21,7 @@ type narrationPane struct {
 }
 
 func newNarrationPane() narrationPane {
-	return narrationPane{Pane: components.Pane{Id: components.PaneNarration}}
+	return narrationPane{Pane: components.Pane{ID: components.PaneNarration}}
 }
 
 // Render draws the note and the events that led to step (newest first).

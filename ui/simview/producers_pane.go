@@ -15,7 +15,7 @@ type producersPane struct {
 }
 
 func newProducersPane() producersPane {
-	return producersPane{Pane: components.Pane{Id: components.PaneProducers}}
+	return producersPane{Pane: components.Pane{ID: components.PaneProducers}}
 }
 
 // maxBatchLines caps the batch lines shown under one producer.

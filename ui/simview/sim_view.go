@@ -1,8 +1,9 @@
 package simview
 
 import (
-	"kafkasim/ui/components"
 	"strings"
+
+	"kafkasim/ui/components"
 )
 
 // SetSize records the terminal size and lays the panes out.

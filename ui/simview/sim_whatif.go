@@ -1,13 +1,14 @@
 package simview
 
 import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/theme"
 	"kafkasim/ui/whatif"
-	"strings"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // whatIfView draws the screen while the what-if is open: the comparison,
