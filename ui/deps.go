@@ -2,7 +2,6 @@ package ui
 
 import (
 	"kafkasim/scenarios"
-	"kafkasim/sim"
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/components"
 	"kafkasim/ui/nav"
@@ -36,6 +35,5 @@ func (scenarioLibrary) Load(nameOrPath string) (simrun.Spec, error) {
 	if err != nil {
 		return simrun.Spec{}, err
 	}
-	return simrun.Spec{Name: s.Name, Title: s.Title, Description: s.Description, Seed: s.Seed,
-		DurationMs: s.DurationMs, Config: s.Config, Timeline: append([]sim.Scheduled(nil), s.Timeline...), Narration: s.Narration}, nil
+	return simrun.FromScenario(s), nil
 }

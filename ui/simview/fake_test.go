@@ -4,12 +4,15 @@ import (
 	"errors"
 	"fmt"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
 	"kafkasim/ui/simrun"
 	"kafkasim/ui/theme"
 )
@@ -256,4 +259,59 @@ func newFixtureSim(w, h, brokers, partitions, records int) *Screen {
 	m := New(plainStyles(), keys.NewSim(keys.NewGlobal()), fixtureSpec(), start)
 	m.SetSize(w, h)
 	return m
+}
+
+// keyMsg builds the key message a terminal sends for s ("space", "tab",
+// "esc", "enter", "left", "right", "up", "down" or runes).
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "space":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// library reads scenarios as the app does: built-in names, or files.
+type library struct{}
+
+// BuiltIn lists the built-in scenarios.
+func (library) BuiltIn() []nav.ScenarioEntry {
+	var out []nav.ScenarioEntry
+	for _, s := range scenarios.BuiltIn() {
+		out = append(out, nav.ScenarioEntry{Name: s.Name, Title: s.Title})
+	}
+	return out
+}
+
+// Load reads a scenario by name or path.
+func (library) Load(nameOrPath string) (simrun.Spec, error) {
+	s, err := scenarios.Load(nameOrPath)
+	if err != nil {
+		return simrun.Spec{}, err
+	}
+	return simrun.FromScenario(s), nil
 }

@@ -1,24 +1,23 @@
-package ui
+package simview
 
 import (
 	"strings"
 	"testing"
 
 	"kafkasim/sim"
-	"kafkasim/ui/simview"
 )
 
 // A commit moves C from 20 to 30: while the motion runs, a trail shows
 // where it came from and shrinks; C itself is at 30 in every frame, so
 // the animation never shows an offset the group did not commit.
 func TestCommitSlidesWithoutLying(t *testing.T) {
-	hot := simview.NewAnim()
-	k := simview.HotKey{Kind: simview.HotCommitFrom, S1: "g", S2: "t", N1: 0}
+	hot := NewAnim()
+	k := HotKey{Kind: HotCommitFrom, S1: "g", S2: "t", N1: 0}
 	hot.LightFrom(k, 20)
 	var trails []int
-	for frame := 0; frame <= simview.MotionFrames; frame++ {
-		row := simview.RulerCells(10, 40)
-		row.Mark(int(30-10)*2, 'C', simview.RulerCommitted)
+	for frame := 0; frame <= MotionFrames; frame++ {
+		row := RulerCells(10, 40)
+		row.Mark(int(30-10)*2, 'C', RulerCommitted)
 		row.Slide(hot, k, 30, 10, 40)
 		text := string(row.R)
 		if row.R[40] != 'C' || strings.Count(text, "C") != 1 {
@@ -46,14 +45,14 @@ func TestNoMotionSchedulesNothing(t *testing.T) {
 	if m.Hot.Moving() || m.Animate() != nil {
 		t.Fatal("no motion should be scheduled with --no-motion")
 	}
-	if g := m.Hot.CrumbleAt(&m.Hot.Truncs[0]); g != simview.Crumble[len(simview.Crumble)-1] {
+	if g := m.Hot.CrumbleAt(&m.Hot.Truncs[0]); g != Crumble[len(Crumble)-1] {
 		t.Fatalf("truncated records should show crumbled at once, got %q", g)
 	}
 	m.Hot.Still = false
 	if !m.Hot.Moving() || m.Animate() == nil {
 		t.Fatal("with motion, a paused screen should draw the crumbling")
 	}
-	for range simview.MotionFrames {
+	for range MotionFrames {
 		m.Hot.Advance()
 	}
 	if m.Hot.Moving() {

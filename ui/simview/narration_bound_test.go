@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"strings"
@@ -8,7 +8,6 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/simrun"
-	"kafkasim/ui/simview"
 )
 
 // TestNoteMarkedWhenFaultsChangeIt: offsets-restart's closing line says
@@ -17,11 +16,11 @@ import (
 // the engine's own count after it.
 func TestNoteMarkedWhenFaultsChangeIt(t *testing.T) {
 	for _, crash := range []bool{false, true} {
-		spec, err := scenarioLibrary{}.Load("offsets-restart")
+		spec, err := library{}.Load("offsets-restart")
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := simview.New(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, simrun.New)
+		m := New(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, simrun.New)
 		if m.Fatal != nil {
 			t.Fatal(m.Fatal)
 		}

@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"strings"
@@ -6,14 +6,13 @@ import (
 
 	"kafkasim/sim"
 	"kafkasim/ui/components"
-	"kafkasim/ui/simview"
 	"kafkasim/ui/whatif"
 )
 
 // whatIfByKeys opens the what-if at the screen's time and chooses setting,
 // target (when there is a choice) and value with the keys a learner
 // presses, then runs both branches to the scenario's end.
-func whatIfByKeys(t *testing.T, s *simview.Screen, setting, target, value string) whatif.Result {
+func whatIfByKeys(t *testing.T, s *Screen, setting, target, value string) whatif.Result {
 	t.Helper()
 	send(s, keyMsg("w"))
 	pick := func(want string) {

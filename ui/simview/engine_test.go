@@ -1,11 +1,10 @@
-package ui
+package simview
 
 import (
 	"testing"
 
 	"kafkasim/sim"
 	"kafkasim/ui/cmdline"
-	"kafkasim/ui/simview"
 )
 
 // TestEngineFaultReplays injects a fault by hand on the real engine, goes
@@ -17,15 +16,15 @@ func TestEngineFaultReplays(t *testing.T) {
 	at := m.Run.StepCount()
 	m.AdvanceTo(6_000)
 	m.Refresh()
-	if !simview.BrokerDown(&m.Snap, 2) {
+	if !BrokerDown(&m.Snap, 2) {
 		t.Fatalf("seed %d: b2 should be down after the crash", spec.Seed)
 	}
 	finishSlices(t, m, m.Seek(at-1))
-	if simview.BrokerDown(&m.Snap, 2) {
+	if BrokerDown(&m.Snap, 2) {
 		t.Fatalf("seed %d: b2 should be up before the crash (step %d)", spec.Seed, at-1)
 	}
 	finishSlices(t, m, m.NextMark()) // the hand-made mark
-	if !simview.BrokerDown(&m.Snap, 2) || m.Run.Now() != 5_000 {
+	if !BrokerDown(&m.Snap, 2) || m.Run.Now() != 5_000 {
 		t.Fatalf("seed %d: ] should replay the crash at 5s, now %dms", spec.Seed, m.Run.Now())
 	}
 }
@@ -33,7 +32,7 @@ func TestEngineFaultReplays(t *testing.T) {
 // TestEngineScenariosOpen plays every built-in scenario a little at both
 // golden sizes.
 func TestEngineScenariosOpen(t *testing.T) {
-	src := defaultDeps().source
+	src := library{}
 	for _, e := range src.BuiltIn() {
 		spec, err := src.Load(e.Name)
 		if err != nil {

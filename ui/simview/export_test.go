@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"io"
@@ -13,12 +13,11 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
-	"kafkasim/ui/simview"
 )
 
 // send gives the screen a message and feeds back what its commands answer
 // at once (ticks are dropped: tests drive frames themselves).
-func send(s *simview.Screen, msg tea.Msg) {
+func send(s *Screen, msg tea.Msg) {
 	cmds := []tea.Cmd{s.Update(msg)}
 	for len(cmds) > 0 {
 		cmd := cmds[0]
@@ -27,7 +26,7 @@ func send(s *simview.Screen, msg tea.Msg) {
 			continue
 		}
 		switch out := cmd().(type) {
-		case simview.TickMsg, nil:
+		case TickMsg, nil:
 		case tea.BatchMsg:
 			cmds = append(cmds, out...)
 		default:
@@ -37,7 +36,7 @@ func send(s *simview.Screen, msg tea.Msg) {
 }
 
 // typeText replaces what the open prompt holds with text.
-func typeText(s *simview.Screen, text string) {
+func typeText(s *Screen, text string) {
 	send(s, tea.KeyMsg{Type: tea.KeyCtrlU})
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)})
 }
@@ -45,7 +44,7 @@ func typeText(s *simview.Screen, text string) {
 // loadSpec is a built-in scenario as the screen gets it.
 func loadSpec(t *testing.T, name string) simrun.Spec {
 	t.Helper()
-	spec, err := defaultDeps().source.Load(name)
+	spec, err := library{}.Load(name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"strings"
@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kafkasim/ui/components"
-	"kafkasim/ui/simview"
 )
 
 // layoutSizes are the terminal sizes the layout must use well.
@@ -22,7 +21,7 @@ const layoutSteps = 20
 // C and ^ are on screen (in the window or at its edge), and every member
 // of every group is drawn.
 func TestLayoutProperty(t *testing.T) {
-	src := defaultDeps().source
+	src := library{}
 	for _, e := range src.BuiltIn() {
 		t.Run(e.Name, func(t *testing.T) {
 			t.Parallel()
@@ -46,7 +45,7 @@ func TestLayoutProperty(t *testing.T) {
 }
 
 // checkFrame checks one drawn frame of m.
-func checkFrame(t *testing.T, m *simview.Screen, name string, at int64) {
+func checkFrame(t *testing.T, m *Screen, name string, at int64) {
 	t.Helper()
 	w, h := m.W, m.H
 	where := func() string {
@@ -79,7 +78,7 @@ func checkFrame(t *testing.T, m *simview.Screen, name string, at int64) {
 	for gi := range m.Snap.Groups {
 		g := &m.Snap.Groups[gi]
 		for _, mem := range g.Members {
-			if !m.Groups.Shown[simview.MemberKey(g.ID, mem.Name)] {
+			if !m.Groups.Shown[MemberKey(g.ID, mem.Name)] {
 				t.Fatalf("%s: member %s of %s is not drawn:\n%s", where(), mem.Name, g.ID, frame)
 			}
 		}
@@ -88,10 +87,10 @@ func checkFrame(t *testing.T, m *simview.Screen, name string, at int64) {
 
 // checkGroupMarks: on every ruler drawn, the focused group's committed
 // offset and position show, in the window or at an edge.
-func checkGroupMarks(t *testing.T, m *simview.Screen, where func() string, frame string) {
+func checkGroupMarks(t *testing.T, m *Screen, where func() string, frame string) {
 	t.Helper()
 	for _, r := range m.Logs.Rulers {
-		p, _ := simview.FindPartition(&m.Snap, r.Topic, r.Partition)
+		p, _ := FindPartition(&m.Snap, r.Topic, r.Partition)
 		o, ok := m.Logs.GroupOffset(&m.Snap, p)
 		if !ok {
 			continue

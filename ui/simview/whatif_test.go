@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"regexp"
@@ -12,13 +12,12 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
-	"kafkasim/ui/simview"
 	"kafkasim/ui/whatif"
 )
 
 // crashedAtLeastOnce is the at-least-once scenario at 6s with c1 crashed
 // by hand (before the timeline would), paused, at 120×36.
-func crashedAtLeastOnce(t *testing.T) *simview.Screen {
+func crashedAtLeastOnce(t *testing.T) *Screen {
 	t.Helper()
 	s := realScreen(t, loadSpec(t, "at-least-once"), 120, 36, 6_000)
 	send(s, components.FaultChosenMsg{Cmd: sim.Command{Kind: sim.CmdCrashConsumer, Group: "inventory", Consumer: 1}})
@@ -30,7 +29,7 @@ func crashedAtLeastOnce(t *testing.T) *simview.Screen {
 
 // whatIfCommitBefore opens the what-if and asks for commit before
 // processing, run to the scenario's end.
-func whatIfCommitBefore(t *testing.T, s *simview.Screen) {
+func whatIfCommitBefore(t *testing.T, s *Screen) {
 	t.Helper()
 	send(s, keyMsg("w"))
 	if s.Whatif.Stage != whatif.WiSetting {

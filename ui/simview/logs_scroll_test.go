@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"strconv"
@@ -6,11 +6,10 @@ import (
 	"testing"
 
 	"kafkasim/ui/components"
-	"kafkasim/ui/simview"
 )
 
 // firstRulerOffset is the first offset number on the first ruler drawn.
-func firstRulerOffset(t *testing.T, m *simview.Screen) int {
+func firstRulerOffset(t *testing.T, m *Screen) int {
 	t.Helper()
 	m.View()
 	if len(m.Logs.Rulers) == 0 {
@@ -44,11 +43,11 @@ func TestLogWindowKeys(t *testing.T) {
 	if !m.Logs.View.Following() || firstRulerOffset(t, m) != follow {
 		t.Fatal("> back to the tail should follow again")
 	}
-	m.Update(simview.LogJumpMsg{Offset: 10})
+	m.Update(LogJumpMsg{Offset: 10})
 	if got := firstRulerOffset(t, m); got != 10 {
 		t.Fatalf("g 10 should start the windows at 10, first number %d", got)
 	}
-	m.Update(simview.LogJumpMsg{Follow: true})
+	m.Update(LogJumpMsg{Follow: true})
 	if !m.Logs.View.Following() {
 		t.Fatal("an empty g should follow again")
 	}

@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"runtime/debug"
@@ -12,7 +12,6 @@ import (
 	"kafkasim/sim"
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/simrun"
-	"kafkasim/ui/simview"
 	"kafkasim/ui/whatif"
 )
 
@@ -21,7 +20,7 @@ func neverPause(int, int64) bool { return true }
 
 // finishSlices runs a job's slices to its end, returning the longest time
 // one Update took.
-func finishSlices(t testing.TB, s *simview.Screen, cmd tea.Cmd) time.Duration {
+func finishSlices(t testing.TB, s *Screen, cmd tea.Cmd) time.Duration {
 	t.Helper()
 	var longest time.Duration
 	for n := 0; cmd != nil; n++ {
@@ -29,7 +28,7 @@ func finishSlices(t testing.TB, s *simview.Screen, cmd tea.Cmd) time.Duration {
 			t.Fatal("the job never ended")
 		}
 		msg := cmd()
-		if _, ok := msg.(simview.TickMsg); ok {
+		if _, ok := msg.(TickMsg); ok {
 			return longest
 		}
 		longest = max(longest, cputime.Of(func() { cmd = s.Update(msg) }))
@@ -39,7 +38,7 @@ func finishSlices(t testing.TB, s *simview.Screen, cmd tea.Cmd) time.Duration {
 
 // timedUpdate is s.Update(msg) and the CPU time it took (a bound on
 // wall time would fail whenever the machine is busy).
-func timedUpdate(s *simview.Screen, msg tea.Msg) (cmd tea.Cmd, took time.Duration) {
+func timedUpdate(s *Screen, msg tea.Msg) (cmd tea.Cmd, took time.Duration) {
 	took = cputime.Of(func() { cmd = s.Update(msg) })
 	return cmd, took
 }
@@ -191,7 +190,7 @@ func TestSeekSlicedEscCancels(t *testing.T) {
 
 // longScreen is longSpec played to runMs (every step, not a frame's
 // worth), paused.
-func longScreen(t *testing.T, runMs int64) *simview.Screen {
+func longScreen(t *testing.T, runMs int64) *Screen {
 	t.Helper()
 	s := realScreen(t, longSpec(t), 120, 36, 0)
 	s.Run.RunUntil(runMs)

@@ -1,4 +1,4 @@
-package ui
+package simview
 
 import (
 	"testing"
@@ -7,7 +7,6 @@ import (
 	"kafkasim/ui/cmdline"
 	"kafkasim/ui/keys"
 	"kafkasim/ui/simrun"
-	"kafkasim/ui/simview"
 )
 
 // bigSpec is a cluster of brokers with one topic of partitions, a keyed
@@ -23,9 +22,9 @@ func bigSpec(brokers, partitions int) simrun.Spec {
 }
 
 // realScreen plays spec on the engine for runMs and returns the screen.
-func realScreen(tb testing.TB, spec simrun.Spec, w, h int, runMs int64) *simview.Screen {
+func realScreen(tb testing.TB, spec simrun.Spec, w, h int, runMs int64) *Screen {
 	tb.Helper()
-	m := simview.New(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, defaultDeps().start)
+	m := New(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, simrun.New)
 	if m.Fatal != nil {
 		tb.Fatalf("seed %d: %v", spec.Seed, m.Fatal)
 	}
@@ -58,7 +57,7 @@ func BenchmarkEngineTick(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		m.HandleTick(simview.TickMsg{Gen: m.Gen})
+		m.HandleTick(TickMsg{Gen: m.Gen})
 		m.Playing = true
 		_ = m.View()
 	}
