@@ -1,4 +1,4 @@
-package ui
+package lesson
 
 import (
 	"os"
@@ -7,7 +7,6 @@ import (
 
 	course "kafkasim/lessons"
 	"kafkasim/state"
-	"kafkasim/ui/lesson"
 )
 
 // A damaged lesson progress file whose backup cannot be written is never
@@ -23,7 +22,7 @@ func TestLessonProgressNotSavedOverAnUnbackedDamagedFile(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(path+state.BackupSuffix, "taken"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	book, warning := lesson.LoadBook(dir)
+	book, warning := LoadBook(dir)
 	if warning == "" {
 		t.Fatal("no warning for a damaged file")
 	}
@@ -36,7 +35,7 @@ func TestLessonProgressNotSavedOverAnUnbackedDamagedFile(t *testing.T) {
 
 	// Once the backup can be made, saving goes on as before.
 	os.RemoveAll(path + state.BackupSuffix)
-	book, _ = lesson.LoadBook(dir)
+	book, _ = LoadBook(dir)
 	if err := book.Update(func(p *course.Progress) { p.Start("the-log") }); err != nil {
 		t.Fatalf("a backed-up file should be saved over: %v", err)
 	}
