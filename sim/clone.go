@@ -38,6 +38,7 @@ func (s *Sim) Clone() *Sim {
 	c.batches = s.batches.share()
 	c.truncs = capped(s.truncs)
 	c.fetchSessions = cloneFetchSessions(s.fetchSessions)
+	s.cloneLive(&c)
 	c.commitScratch = commitScratch{}
 	c.markers = capped(s.markers)
 	c.events = capped(s.events)

@@ -20,18 +20,21 @@ func (m *Screen) openExportPrompt() {
 	}
 	m.Pause()
 	hint := "a scenario file: the seed and " + whatif.Plural(len(m.Hand), "command") + " given by hand; kafkasim play FILE replays it"
+	if m.live != nil {
+		hint = "a scenario file of your clients' requests and your faults; kafkasim run FILE replays them"
+	}
 	m.Prompt = m.Prompt.Open("Share this run", hint, scenarios.ExportFileName(m.Spec.Name, m.Spec.Seed),
 		func(v string) tea.Msg {
 			if v == "" {
 				return nil
 			}
-			return exportPathMsg{Path: v}
+			return ExportPathMsg{Path: v}
 		})
 }
 
 // exportTo writes the run to the path typed, first asking before it
 // replaces a file that is already there.
-func (m *Screen) exportTo(msg exportPathMsg) tea.Cmd {
+func (m *Screen) exportTo(msg ExportPathMsg) tea.Cmd {
 	if _, err := os.Lstat(msg.Path); err == nil && !msg.Overwrite {
 		m.confirmOverwrite(msg.Path)
 		return nil
@@ -48,15 +51,18 @@ func (m *Screen) confirmOverwrite(path string) {
 			case "":
 				return nil
 			case "y", "Y", "yes":
-				return exportPathMsg{Path: path, Overwrite: true}
+				return ExportPathMsg{Path: path, Overwrite: true}
 			}
-			return exportPathMsg{Path: v}
+			return ExportPathMsg{Path: v}
 		})
 }
 
 // exportCmd writes the run off the UI goroutine. It builds its own
 // simulations from copies; it never touches the screen's run.
 func (m *Screen) exportCmd(path string) tea.Cmd {
+	if m.live != nil {
+		return m.liveExportCmd(path)
+	}
 	sc := simrun.ScenarioOf(m.Spec)
 	seed := m.Spec.Seed
 	hand := append([]sim.Applied(nil), m.Hand...)
@@ -68,12 +74,12 @@ func (m *Screen) exportCmd(path string) tea.Cmd {
 		if abs, aerr := filepath.Abs(path); aerr == nil {
 			path = abs
 		}
-		return exportDoneMsg{Path: path, Digest: e.Digest, Exact: e.Exact, Err: err}
+		return ExportDoneMsg{Path: path, Digest: e.Digest, Exact: e.Exact, Err: err}
 	}
 }
 
 // exportDone shows where the run went, or why it did not.
-func (m *Screen) exportDone(msg exportDoneMsg) {
+func (m *Screen) exportDone(msg ExportDoneMsg) {
 	switch {
 	case msg.Err != nil:
 		m.Status = "cannot share the run: " + msg.Err.Error()

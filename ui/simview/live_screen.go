@@ -1,6 +1,7 @@
 package simview
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/keys"
@@ -28,6 +30,7 @@ func NewLive(st *theme.Styles, keys keys.Sim, live Live) *Screen {
 	for _, k := range off {
 		k.SetEnabled(false)
 	}
+	keys.Share.SetEnabled(live.Export != nil) // x writes the session as a scenario
 	start := func(simrun.Spec) (simrun.Runner, error) { return liveRun{live: live}, nil }
 	m := New(st, keys, liveSpec(live.Addrs), start)
 	m.live = &live
@@ -86,4 +89,24 @@ func (m *Screen) liveHeader(h *components.HeaderInfo) {
 // the engine cannot crash, pause or add to.
 func serverSideFault(k components.FaultKind) bool {
 	return !strings.Contains(k.Label, "consumer") && !strings.Contains(k.Label, "producer")
+}
+
+// liveExportCmd writes the live session as a scenario file (Live.Export)
+// off the UI goroutine, and runs the file once for the digest it prints.
+func (m *Screen) liveExportCmd(path string) tea.Cmd {
+	export := m.live.Export
+	return func() tea.Msg {
+		data, err := export()
+		var digest string
+		if err == nil {
+			digest, err = scenarios.DigestOf(path, data)
+		}
+		if err == nil {
+			err = WriteFileAtomic(path, data)
+		}
+		if abs, aerr := filepath.Abs(path); aerr == nil {
+			path = abs
+		}
+		return ExportDoneMsg{Path: path, Digest: digest, Exact: true, Err: err}
+	}
 }

@@ -26,15 +26,15 @@ type SeedChosenMsg struct {
 	Seed uint64
 }
 
-// exportPathMsg carries the file name typed at the share prompt.
-type exportPathMsg struct {
+// ExportPathMsg carries the file name typed at the share prompt.
+type ExportPathMsg struct {
 	Path string
 	// Overwrite is set once the learner has agreed to replace an existing file.
 	Overwrite bool
 }
 
-// exportDoneMsg says where a shared run was written, or why it was not.
-type exportDoneMsg struct {
+// ExportDoneMsg says where a shared run was written, or why it was not.
+type ExportDoneMsg struct {
 	Path   string
 	Digest string // what `kafkasim run FILE` prints
 	Exact  bool   // the file replays the run exactly

@@ -213,9 +213,9 @@ func (m *Screen) update(msg tea.Msg) tea.Cmd {
 		m.SetSize(msg.Width, msg.Height)
 	case components.FaultChosenMsg:
 		return m.injectSettled(msg)
-	case exportPathMsg:
+	case ExportPathMsg:
 		return m.exportTo(msg)
-	case exportDoneMsg:
+	case ExportDoneMsg:
 		m.exportDone(msg)
 	case whatif.RunMsg:
 		return m.startWhatIf(msg.Req)
