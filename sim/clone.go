@@ -178,7 +178,7 @@ func (s *Sim) copiedSinceShare() int {
 	for _, t := range s.topics {
 		for _, p := range t.parts {
 			for _, r := range p.reps {
-				n += r.entries.copied
+				n += r.entries.copiedBytes()
 			}
 		}
 	}

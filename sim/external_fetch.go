@@ -87,7 +87,7 @@ func (s *Sim) ExternalFetchPartition(req ExternalFetch) FetchResult {
 	bytes := 0
 	var read []bufRec
 	for i := lr.indexOf(req.Offset); i < lr.entries.Len(); i++ {
-		e := *lr.entries.At(i)
+		e := lr.entries.At(i)
 		if e.offset >= limit || (bytes > 0 && bytes >= req.MaxBytes) {
 			break
 		}
@@ -155,7 +155,7 @@ func (s *Sim) ListOffsets(topic string, part, broker int, currentEpoch int32, ts
 		return lr.logStart, int32(p.leaderEpoch), "NONE"
 	}
 	for i := lr.indexOf(lr.logStart); i < lr.entries.Len(); i++ {
-		e := *lr.entries.At(i)
+		e := lr.entries.At(i)
 		if e.offset >= p.hw {
 			break
 		}

@@ -312,7 +312,12 @@ func (m *Screen) Inject(cmd sim.Command) tea.Cmd {
 // AbsorbNew turns events not yet seen into highlights and narration.
 // stepOnly keeps only the latest step's events lit (paused stepping).
 func (m *Screen) AbsorbNew(stepOnly bool) {
+	prev := m.Events
 	m.Events = m.Run.Events()
+	if len(prev) > 0 && len(m.Events) > 0 {
+		// A live run forgets its oldest events: stay on the same one.
+		m.seenSeq = max(m.seenSeq-(m.Events[0].Seq-prev[0].Seq), 0)
+	}
 	if m.seenSeq > len(m.Events) {
 		m.seenSeq = len(m.Events)
 	}
