@@ -16,6 +16,7 @@ const narrationWrapLines = 3
 // the latest events, newest first, each with why it happened.
 type narrationPane struct {
 	pane
+	quiet quietIndex // where the events it lists sit (narration_quiet.go)
 }
 
 func newNarrationPane() narrationPane { return narrationPane{pane: pane{id: paneNarration}} }
@@ -95,12 +96,9 @@ func (n *narrationPane) render(st *Styles, events []sim.Event, note *sim.Event, 
 			body = append(body, st.Note.Render(fit(" "+l, n.w)))
 		}
 	}
-	kept := 0
-	for i := len(events) - 1; i >= 0 && kept < narrationKeep; i-- {
+	n.quiet.update(events)
+	for _, i := range n.quiet.listed(events, step, narrationKeep) {
 		e := &events[i]
-		if e.Type == sim.EvNote || (noisy(e.Type) && e.Step != step) {
-			continue
-		}
 		stamp := " " + fmtMs(e.AtMs) + " "
 		style := st.Faint
 		if e.Step == step {
@@ -118,7 +116,6 @@ func (n *narrationPane) render(st *Styles, events []sim.Event, note *sim.Event, 
 				body = append(body, strings.Repeat(" ", indent)+l)
 			}
 		}
-		kept++
 	}
 	if len(body) == 0 {
 		body = append(body, st.Faint.Render("nothing has happened yet: press space to play, → to step"))
