@@ -196,13 +196,12 @@ func (m *simScreen) nextEvent(kind eventKind) tea.Cmd {
 	if s, ok := m.run.(forwardSaver); ok {
 		saved = s.Save()
 	}
-	seen := len(m.run.Events())
+	seen := endSeq(m.run.Events())
 	var found *sim.Event
 	step := func() bool {
-		events := m.run.Events()
-		for ; seen < len(events); seen++ {
-			if kind.matches(events[seen].Type) {
-				e := events[seen]
+		for _, e := range eventsFrom(m.run.Events(), seen) {
+			seen = e.Seq + 1
+			if kind.matches(e.Type) {
 				found = &e
 				return false
 			}

@@ -147,9 +147,9 @@ func (m *simScreen) stepForward() tea.Cmd {
 		return nil
 	}
 	m.pause()
-	seen := len(m.run.Events())
+	seen := endSeq(m.run.Events())
 	step := func() bool {
-		if len(m.run.Events()) != seen {
+		if endSeq(m.run.Events()) != seen {
 			return false
 		}
 		if !m.run.Step() {
@@ -194,7 +194,7 @@ func (m *simScreen) afterSeek() {
 	for i := len(m.events) - 1; i >= 0 && m.events[i].Step == step; i-- {
 		m.hot.absorbOne(&m.events[i])
 	}
-	m.seenSeq = len(m.events)
+	m.seenSeq = endSeq(m.events)
 	m.note = nil
 	for i := len(m.events) - 1; i >= 0; i-- {
 		if m.events[i].Type == sim.EvNote {
@@ -295,10 +295,7 @@ func (m *simScreen) inject(cmd sim.Command) tea.Cmd {
 // stepOnly keeps only the latest step's events lit (paused stepping).
 func (m *simScreen) absorbNew(stepOnly bool) {
 	m.events = m.run.Events()
-	if m.seenSeq > len(m.events) {
-		m.seenSeq = len(m.events)
-	}
-	fresh := m.events[m.seenSeq:]
+	fresh := eventsFrom(m.events, m.seenSeq)
 	if stepOnly && len(fresh) > 0 {
 		last := fresh[len(fresh)-1].Step
 		i := len(fresh)
@@ -315,7 +312,7 @@ func (m *simScreen) absorbNew(stepOnly bool) {
 			break
 		}
 	}
-	m.seenSeq = len(m.events)
+	m.seenSeq = endSeq(m.events)
 }
 
 // refresh takes a new snapshot and lays the panes out for it.
