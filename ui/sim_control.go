@@ -320,11 +320,18 @@ func (m *simScreen) refresh() {
 	if m.run == nil {
 		return
 	}
-	m.snap = m.run.Snapshot()
+	// Start from the tail the last frame needed: while playing it rarely
+	// changes, and a second snapshot (the ledger counted again, every log
+	// copied) would double a frame's cost on a big cluster.
+	tail := max(m.snapTail, sim.DefaultSnapshotTail)
+	m.snap = m.run.SnapshotTail(tail)
 	m.logs.group = m.groups.focusGroup(&m.snap)
-	if n := m.logs.tailFor(&m.snap); n > sim.DefaultSnapshotTail {
+	if n := max(m.logs.tailFor(&m.snap), sim.DefaultSnapshotTail); n != tail {
 		m.snap = m.run.SnapshotTail(n) // a window looks further back
+		m.logs.group = m.groups.focusGroup(&m.snap)
+		tail = n
 	}
+	m.snapTail = tail
 	m.marks = marksFrom(m.spec.Timeline, m.hand)
 	m.layout()
 }

@@ -60,6 +60,9 @@ type simScreen struct {
 	// lastTick is when the previous frame ran while playing: the next one
 	// advances by the real time since, times the speed.
 	lastTick time.Time
+	// snapTail is how many log records per partition the last snapshot
+	// carried (refresh).
+	snapTail int
 
 	snap    sim.Snapshot
 	events  []sim.Event // every event up to the current step (shared, read-only)
