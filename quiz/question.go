@@ -3,6 +3,8 @@ package quiz
 import (
 	"math/rand/v2"
 	"slices"
+
+	"kafkasim/scenarios"
 )
 
 // Kind is the shape of a question: how it is asked and how it is answered.
@@ -126,13 +128,7 @@ func Topics() []string { return slices.Clone(topicTags) }
 // KnownTopic reports whether t is one of [Topics].
 func KnownTopic(t string) bool { return slices.Contains(topicTags, t) }
 
-// scenarioNames are the built-in scenarios a question may link to. The
-// scenarios package owns them; a test there checks [LinkedScenarios].
-var scenarioNames = []string{
-	"the-log", "partitions", "keys", "consumer-groups", "offsets-restart",
-	"rebalances", "replication", "acks", "unclean-election", "at-most-once",
-	"at-least-once", "producer-retries", "exactly-once", "retention",
-	"compaction", "controller-failover", "controller-zookeeper", "controller-quorum",
-	"microservices", "activity-tracking", "log-aggregation",
-	"stream-processing", "mlops", "temperature-sensor",
-}
+// scenarioNames are the built-in scenarios a question may link to: all
+// of them, from the scenarios package, so a new one is linkable at once
+// (and TestLinkedScenarios asks for a question that shows it).
+var scenarioNames = scenarios.Names()

@@ -150,7 +150,7 @@ func (s *Session) addVerb(o *output, args []string) {
 		return
 	}
 	n := len(g.Members) + 1
-	o.linef("Consumer c%d of group %s started (client.id consumer-%s-%d).", n, g.ID, g.ID, n)
+	o.linef("Consumer c%d of group %s started (client.id %s).", n, g.ID, s.newMemberClientID(g.ID, n))
 	o.hint("it joins at its first poll; the group then rebalances and shares the partitions of %s with it. 'play 5s' to watch.", strings.Join(g.Config.Topics, ", "))
 }
 
@@ -245,4 +245,18 @@ func (s *Session) goneConsumer(group string, n int, verb string) string {
 		}
 	}
 	return ""
+}
+
+// newMemberClientID is the client.id the engine gave member cN: the group's
+// own client.id when it has one (a console consumer's group keeps
+// console-consumer), else the consumer-GROUP-N that KafkaConsumer makes up.
+func (s *Session) newMemberClientID(group string, n int) string {
+	if g, ok := findGroup(s.snap(), group); ok {
+		for _, m := range g.Members {
+			if m.Name == "c"+strconv.Itoa(n) {
+				return m.ClientID
+			}
+		}
+	}
+	return fmt.Sprintf("consumer-%s-%d", group, n)
 }

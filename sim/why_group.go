@@ -84,7 +84,7 @@ func whyConsumer(e Event) (string, bool) {
 		}
 		return fmt.Sprintf("%s of %s woke up after %s and carries on", e.Member, e.Group, FormatMs(e.DurationMs)), true
 	case EvFetched:
-		return fmt.Sprintf("%s's poll() returned %s: %s", e.Member, plural(e.Count, "record", "records"), e.Text), true
+		return fmt.Sprintf("%s's poll() returned %s: %s", memberIn(e), plural(e.Count, "record", "records"), e.Text), true
 	case EvAlert:
 		return fmt.Sprintf("%s of %s processed %s-%d@%d, value %s: the application raised alert %d (alert-when)",
 			e.Member, e.Group, e.Topic, e.Partition, e.Offset, e.Text, e.Count), true
@@ -92,13 +92,13 @@ func whyConsumer(e Event) (string, bool) {
 		if e.Reason == ReasonLiveRead {
 			return liveReadWhy(e), true
 		}
-		s := fmt.Sprintf("%s processed %s (%s)", e.Member, plural(e.Count, "record", "records"), e.Text)
+		s := fmt.Sprintf("%s processed %s (%s)", memberIn(e), plural(e.Count, "record", "records"), e.Text)
 		if e.Duplicates > 0 {
 			s += fmt.Sprintf("; %d of them had been processed before: duplicates", e.Duplicates)
 		}
 		return s, true
 	case EvCommitted:
-		s := fmt.Sprintf("%s committed %s: after a restart the group resumes from there", memberOr(e.Member, e.Group), e.Text)
+		s := fmt.Sprintf("%s committed %s: after a restart the group resumes from there", memberOr(memberIn(e), e.Group), e.Text)
 		switch e.Reason {
 		case Reason(CommitBeforeProcessing):
 			s += " (committed before processing: a crash now loses these records)"
@@ -113,19 +113,28 @@ func whyConsumer(e Event) (string, bool) {
 	case EvOffsetReset:
 		if e.Reason == ReasonOutOfRange {
 			return fmt.Sprintf("%s's position %d in %s no longer exists (deleted or truncated): auto.offset.reset=%s moves it to %d",
-				e.Member, e.Offset, tpName(e), e.Text, e.EndOffset), true
+				memberIn(e), e.Offset, tpName(e), e.Text, e.EndOffset), true
 		}
-		return fmt.Sprintf("%s has no committed offset for %s: auto.offset.reset=%s starts it at offset %d", e.Member, tpName(e), e.Text, e.EndOffset), true
+		return fmt.Sprintf("%s has no committed offset for %s: auto.offset.reset=%s starts it at offset %d", memberIn(e), tpName(e), e.Text, e.EndOffset), true
 	case EvLogTruncationSeen:
 		return whyTruncationSeen(e), true
 	case EvConsumerError:
 		if e.Err == "LogTruncationException" {
 			return fmt.Sprintf("%s's position %d in %s is past where the log diverged (%d), and auto.offset.reset=none: poll() throws LogTruncationException with divergent offset %d, leaving the choice to the application",
-				e.Member, e.Offset, tpName(e), e.EndOffset, e.EndOffset), true
+				memberIn(e), e.Offset, tpName(e), e.EndOffset, e.EndOffset), true
 		}
-		return fmt.Sprintf("%s has no valid offset for %s and auto.offset.reset=none: poll() throws %s", e.Member, tpName(e), e.Err), true
+		return fmt.Sprintf("%s has no valid offset for %s and auto.offset.reset=none: poll() throws %s", memberIn(e), tpName(e), e.Err), true
 	}
 	return "", false
+}
+
+// memberIn names a member with its group: members are c1..cN in every
+// group, so "c1" alone is ambiguous when two groups read the same topic.
+func memberIn(e Event) string {
+	if e.Member == "" || e.Group == "" {
+		return e.Member
+	}
+	return e.Member + " of " + e.Group
 }
 
 func memberOr(member, group string) string {
@@ -165,7 +174,7 @@ func whyAssigned(e Event) string {
 	if e.Count == 0 {
 		return fmt.Sprintf("%s got no partitions in generation %d: the %s assignor gave them all to other members", e.Member, e.Gen, e.Reason)
 	}
-	return fmt.Sprintf("%s now owns %s (generation %d, %s)", e.Member, e.Text, e.Gen, e.Reason)
+	return fmt.Sprintf("%s now owns %s (generation %d, %s)", memberIn(e), e.Text, e.Gen, e.Reason)
 }
 
 // whyPollTimeout explains a member's heartbeat thread giving up on poll() (KIP-62).

@@ -22,6 +22,8 @@ const (
 	hotFetchIn                   // s1 topic, n1 partition, n2 follower; [from, to) fetched from leader n
 	hotFetchOut                  // s1 topic, n1 partition, n2 leader; [from, to) fetched by its followers
 	hotLost                      // s1 group; n the lost count before, count after, label the engine's reason
+	hotHWFrom                    // s1 topic, n1 partition; from = the old high watermark
+	hotProduceIn                 // s1 topic, n1 partition, n2 leader; [from, to) appended, label the producer
 )
 
 // hotKey names one highlighted thing.
@@ -203,6 +205,8 @@ func (a *anim) absorbOne(e *sim.Event) {
 		a.lightN(hotKey{kind: hotReplica, s1: e.Topic, n1: e.Partition, n2: e.Broker}, "+"+itoa(e.Count), e.Count)
 		if e.Type == sim.EvReplicated {
 			a.absorbFetch(e)
+		} else {
+			a.absorbProduce(e)
 		}
 	case sim.EvISRShrunk, sim.EvISRExpanded:
 		a.light(hotKey{kind: hotReplica, s1: e.Topic, n1: e.Partition, n2: e.Broker}, "")

@@ -238,7 +238,7 @@ func (c *clusterPane) tokenLines(st *Styles, snap *sim.Snapshot, b *sim.BrokerVi
 				hot.is(hotKey{kind: hotLeader, s1: p.Topic, n1: p.Partition, n2: b.ID}) {
 				style = &st.Hot
 			}
-			put(c.token(style, text)+" ", len(itoa(p.Partition))+1+1)
+			put(c.token(style, text)+c.tokenGap(st, hot, p, b.ID), len(itoa(p.Partition))+1+1)
 		}
 	}
 	if curW > 0 {

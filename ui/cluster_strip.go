@@ -104,7 +104,12 @@ func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.Replica
 		symStyle = &st.Hot
 	}
 	out.text(symStyle, sym)
-	out.add(nil, ' ')
+	prod, producing := hot.producing(p.Topic, p.Partition, b.ID)
+	if producing && hot.produceArriving(prod) {
+		out.add(&st.Hot, glyphProduceIn) // a batch coming in from a producer
+	} else {
+		out.add(nil, ' ')
+	}
 	if r == nil || cells <= 0 {
 		return out.String()
 	}
@@ -116,6 +121,9 @@ func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.Replica
 	fetch := hot.fetching(p.Topic, p.Partition, b.ID)
 	if hot.is(hotKey{kind: hotFetchIn, s1: p.Topic, n1: p.Partition, n2: b.ID}) {
 		fresh = -1 // a follower's new records light up as its fetch arrives
+	}
+	if producing {
+		fresh = -1 // a leader's new records light up as the batch arrives
 	}
 	trunc := hot.truncOf(p.Topic, p.Partition, b.ID)
 	for i := range scale.cells {
@@ -129,6 +137,11 @@ func (c *clusterPane) stripLine(st *Styles, p *sim.PartitionView, r *sim.Replica
 		}
 		if fetch && a < r.LEO {
 			if lit := hot.fetchLight(st, p.Topic, p.Partition, b.ID, a, end); lit != nil {
+				style = lit
+			}
+		}
+		if producing && a < r.LEO {
+			if lit := hot.produceLight(st, prod, a, end); lit != nil {
 				style = lit
 			}
 		}

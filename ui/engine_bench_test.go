@@ -29,6 +29,7 @@ func realScreen(tb testing.TB, spec scenarioSpec, w, h int, runMs int64) *simScr
 	m.advanceTo(runMs)
 	m.absorbNew(false)
 	m.refresh()
+	m.rebaseTrackers() // as if the screen had watched the run get here
 	return m
 }
 

@@ -79,7 +79,7 @@ func chipRows(gv *sim.GroupView, w int) [][]int {
 // compactLines are a group's head (with its rebalance phase in a word)
 // and its members' chips.
 func (g *groupsPane) compactLines(st *Styles, gv *sim.GroupView, hot *anim) ([]string, [][]string) {
-	lines := []string{groupHead(st, gv, hot)}
+	lines := []string{compactGroupHead(st, gv, hot)}
 	owners := [][]string{nil}
 	for _, row := range chipRows(gv, g.w) {
 		var b strings.Builder

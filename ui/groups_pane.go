@@ -148,21 +148,10 @@ func (g *groupsPane) groupLines(st *Styles, gv *sim.GroupView, hot *anim) ([]str
 // assignors revoke every partition before JoinGroup; cooperative-sticky
 // keeps them and revokes only the moved ones after SyncGroup (KIP-429).
 func phaseLine(st *Styles, gv *sim.GroupView) string {
-	coop := gv.Protocol == sim.AssignorCooperativeSticky
+	coop, cur := rebalancePhase(gv)
 	names := []string{"revoke all", "JoinGroup", "SyncGroup", "assignment"}
 	if coop {
 		names = []string{"JoinGroup (keep owned)", "SyncGroup", "assignment", "revoke moved"}
-	}
-	cur := 1 // JoinGroup: waiting for members to join
-	switch {
-	case gv.State == sim.GroupCompletingRebalance && coop:
-		cur = 1
-	case gv.State == sim.GroupCompletingRebalance:
-		cur = 2
-	case coop:
-		cur = 0
-	case stillHolding(gv):
-		cur = 0 // eager members give their partitions up as they rejoin
 	}
 	var b strings.Builder
 	b.WriteString("    ")

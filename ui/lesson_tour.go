@@ -187,6 +187,7 @@ func (s *lessonScreen) afterJump() {
 	s.sim.hot.reset()
 	s.sim.absorbNew(true)
 	s.sim.refresh()
+	s.sim.rebaseTrackers()
 }
 
 // answerKey gives a key to the open question. A confirmed answer (or a

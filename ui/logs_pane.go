@@ -43,6 +43,8 @@ type logsPane struct {
 	head int
 	// commits remembers committed offsets, to draw C sliding.
 	commits commitTracker
+	// hws remembers high watermarks, to draw H sliding.
+	hws hwTracker
 	// runCache keeps the rulers' rendered runs.
 	runCache runCache
 	// contents is what the last snapshot's logs hold; contentsOf is the
@@ -105,6 +107,7 @@ func (l *logsPane) render(st *Styles, snap *sim.Snapshot, hot *anim) []string {
 	var blk []string
 	blkIdx := -1
 	l.commits.observe(snap, hot)
+	l.hws.observe(snap, hot)
 	l.rulers = l.rulers[:0]
 	for i := from; i < to; i++ {
 		if i < head {

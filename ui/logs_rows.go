@@ -11,6 +11,7 @@ import (
 // its log end; two marks fit under one record, a third shows as +.
 func (l *logsPane) writeMarkers(b *strings.Builder, snap *sim.Snapshot, p *sim.PartitionView, start, end int64, hot *anim) {
 	hwHot := hot.is(hotKey{kind: hotHW, s1: p.Topic, n1: p.Partition})
+	trail := hwTrailFrom(hot, p)
 	for o := start; o < end; o++ {
 		var marks [2]rune
 		var styles [2]cellStyle
@@ -46,6 +47,9 @@ func (l *logsPane) writeMarkers(b *strings.Builder, snap *sim.Snapshot, p *sim.P
 				s = cellOutOfSync
 			}
 			put(brokerDigit(r.Broker), s)
+		}
+		if n == 0 && o >= trail && o < p.HighWatermark {
+			put(glyphHWTrail, cellHot) // where H slid from
 		}
 		for i := range marks {
 			if marks[i] == 0 {

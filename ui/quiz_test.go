@@ -213,7 +213,7 @@ func TestQuizQuestionGolden80x24(t *testing.T) {
 
 func TestQuizQuestionGolden120x36(t *testing.T) {
 	m := openOn(t, ScreenQuiz, "", "", 120, 36)
-	m = drive(t, m, "enter", "enter", "a", "enter") // a picks, enter confirms
+	m = drive(t, m, "enter", "t", "enter") // t picks True, enter confirms
 	golden.RequireEqual(t, []byte(m.View()))
 }
 

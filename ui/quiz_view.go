@@ -217,7 +217,7 @@ func (q *quizScreen) answerKeys() []key.Binding {
 		return []key.Binding{letters, k.Toggle, named(k.Up, "move"), named(k.Down, "move"), k.Enter}
 	case quiz.TrueFalse:
 		letters.SetHelp("t/f", "true/false")
-		return []key.Binding{letters, named(k.Enter, "confirm")}
+		return []key.Binding{letters, named(k.Up, "move"), named(k.Down, "move"), named(k.Enter, "confirm")}
 	case quiz.Order:
 		letters.SetHelp(letters.Help().Key, "place next")
 		return []key.Binding{letters, named(k.Erase, "undo"), k.MoveUp, k.MoveDown, k.Enter}

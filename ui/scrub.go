@@ -223,6 +223,7 @@ func (m *simScreen) nextEvent(kind eventKind) tea.Cmd {
 		m.hot.reset()
 		m.absorbNew(true)
 		m.refresh()
+		m.rebaseTrackers()
 	})
 }
 

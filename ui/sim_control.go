@@ -82,6 +82,7 @@ func (m *simScreen) handleTick(t tickMsg) tea.Cmd {
 	m.hot.decay()
 	m.absorbNew(false)
 	m.refresh()
+	m.observeMotion()
 	if m.statusFrames--; m.statusFrames == 0 {
 		m.status = "" // a message fades after a while of playing
 	}
@@ -162,6 +163,7 @@ func (m *simScreen) stepForward() tea.Cmd {
 		m.hot.reset()
 		m.absorbNew(true)
 		m.refresh()
+		m.rebaseTrackers()
 	})
 }
 
@@ -204,6 +206,19 @@ func (m *simScreen) afterSeek() {
 		}
 	}
 	m.refresh()
+	m.rebaseTrackers()
+}
+
+// rebaseTrackers makes the snapshot after a jump in time the one the
+// move, commit and loss trackers compare the next step with, lighting
+// nothing: a jump is not a step, and what it would light would depend on
+// where the run came from and on how the jump was cut into slices.
+func (m *simScreen) rebaseTrackers() {
+	quiet := newAnim()
+	m.groups.moves.observe(&m.snap, quiet)
+	m.logs.commits.observe(&m.snap, quiet)
+	m.ledger.lost.observe(&m.snap, quiet, nil)
+	m.ledger.lost.hot = m.hot
 }
 
 // nextMark runs forward to just after the next timeline mark, in slices
@@ -238,6 +253,7 @@ func (m *simScreen) nextMark() tea.Cmd {
 		m.hot.reset()
 		m.absorbNew(true)
 		m.refresh()
+		m.rebaseTrackers()
 	})
 }
 

@@ -29,10 +29,18 @@ func (m *simScreen) Update(msg tea.Msg) tea.Cmd {
 	cmd := m.update(msg)
 	// What moved since the last step lights up now, so its motion starts
 	// with this frame rather than the next.
+	m.observeMotion()
+	return tea.Batch(cmd, m.animate())
+}
+
+// observeMotion lets the move, commit and loss trackers compare this
+// snapshot with the one they saw last; every played frame does it, so a
+// highlight is always the change of the last frame, whoever drives play.
+func (m *simScreen) observeMotion() {
 	m.groups.moves.observe(&m.snap, m.hot)
 	m.logs.commits.observe(&m.snap, m.hot)
+	m.logs.hws.observe(&m.snap, m.hot)
 	m.ledger.lost.observe(&m.snap, m.hot, m.lostFates())
-	return tea.Batch(cmd, m.animate())
 }
 
 // animate schedules the next motion frame when a paused screen has motion

@@ -129,18 +129,22 @@ func (m *simScreen) compactView() string {
 	st := m.st
 	out := []string{renderHeader(st, m.w, m.headerInfo())}
 	need := needsOf(&m.snap, focusGroups)
-	ledgerH := clampInt(need.ledger, 0, (m.h-2)/2)
+	phases := compactPhaseLines(st, &m.snap, m.hot, m.w, (m.h-2)/4)
+	avail := m.h - 2 - len(phases)
+	ledgerH := clampInt(need.ledger, 0, avail/2)
 	strips, tokens := need.clusterAt(m.w)
-	clusterH := m.h - 2 - ledgerH
+	clusterH := avail - ledgerH
 	switch {
 	case strips <= clusterH:
 		clusterH = strips
 	case tokens <= clusterH:
 		clusterH = tokens
 	}
+	ledgerH = clampInt(need.ledger, 0, avail-clusterH) // what the cluster left
 	m.ledger.SetSize(m.w, ledgerH)
 	m.cluster.SetSize(m.w, clusterH)
 	out = append(out, m.cluster.render(st, &m.snap, m.hot)...)
+	out = append(out, phases...) // a rebalance's phases, which no other pane shows here
 	if ledgerH > 0 {
 		out = append(out, m.ledger.render(st, &m.snap)...)
 	}
