@@ -217,6 +217,7 @@ func (m *simScreen) rebaseTrackers() {
 	quiet := newAnim()
 	m.groups.moves.observe(&m.snap, quiet)
 	m.logs.commits.observe(&m.snap, quiet)
+	m.logs.hws.observe(&m.snap, quiet)
 	m.ledger.lost.observe(&m.snap, quiet, nil)
 	m.ledger.lost.hot = m.hot
 }
