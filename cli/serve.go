@@ -18,7 +18,7 @@ import (
 	"kafkasim/wire"
 )
 
-const serveUsage = `Usage: kafkasim serve [SCENARIO] [--brokers N] [--listen HOST:PORT] [--speed X] [--headless] [--seed N] [--for DURATION]
+const serveUsage = `Usage: kafkasim serve [SCENARIO] [--brokers N] [--listen HOST:PORT] [--speed X] [--headless] [--seed N] [--for DURATION] [--export FILE]
 
 Runs a simulated cluster that real Kafka clients connect to over the Kafka
 protocol: kcat, franz-go, the Java client, your own service. Every request
@@ -41,13 +41,13 @@ are narrated on stdout instead. Stop with q (or Ctrl-C, or --for): the
 delivery ledger (what each live producer got acknowledged, what each group
 read once or twice) is printed then.
 
-Served: ApiVersions, Metadata, Produce (acks 0/1/all, idempotent; no
-compression or gzip), Fetch, ListOffsets, OffsetsForLeaderEpoch,
+Served: ApiVersions, Metadata, Produce (acks 0/1/all, idempotent; gzip,
+snappy, lz4, zstd; headers), Fetch, ListOffsets, OffsetsForLeaderEpoch,
 FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit,
 OffsetFetch, InitProducerId, CreateTopics, DeleteTopics, CreatePartitions,
 DescribeConfigs, IncrementalAlterConfigs, DescribeGroups, ListGroups. Anything else is answered
-UNSUPPORTED_VERSION where Kafka's answer has a place for it. Transactions
-and static membership are not served.
+UNSUPPORTED_VERSION where Kafka's answer has a place for it. Static
+members (group.instance.id) keep their partitions across a restart.
 
 Flags:
   --brokers N        brokers of an empty cluster (default 3)
@@ -58,6 +58,9 @@ Flags:
   --seed N           the simulation's seed (default the scenario's, or 1)
   --for DURATION     stop after this much wall time (e.g. 5m) instead of
                      at Ctrl-C
+  --export FILE      when it stops, write the session as a scenario file
+                     that replays it (x on the screen does it any time);
+                     FILE must not exist yet
   -h, --help         show this help
 
 Examples:
@@ -86,6 +89,7 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer, re
 	headless := fs.Bool("headless", false, "narrate")
 	seed := fs.Uint64("seed", 1, "seed")
 	forText := fs.String("for", "", "wall duration")
+	export := fs.String("export", "", "scenario file")
 	pos, err := parseInterspersed(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -99,6 +103,8 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer, re
 		return printUsageHint(stderr, "serve", "--brokers must be between 1 and 64")
 	case *speed <= 0 || *speed > 100:
 		return printUsageHint(stderr, "serve", "--speed must be above 0 and at most 100")
+	case *export != "" && exists(*export):
+		return printUsageHint(stderr, "serve", fmt.Sprintf("--export %s: the file exists; name a new one", *export))
 	}
 	var lasts time.Duration
 	if *forText != "" {
@@ -114,12 +120,13 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer, re
 	if err != nil || perr != nil || port < 0 || port > 65535 {
 		return printUsageHint(stderr, "serve", fmt.Sprintf("--listen %q is not HOST:PORT", *listen))
 	}
-	s, err := serveSim(pos, *brokers, *seed, flagWasSet(fs, "seed"))
+	s, base, err := serveSim(pos, *brokers, *seed, flagWasSet(fs, "seed"))
 	if err != nil {
 		fmt.Fprintln(stderr, "kafkasim serve:", err)
 		return 2
 	}
-	cfg := wire.Config{Host: host, Port: port, Speed: *speed, Narrate: stdout}
+	// Recorded for --export, and for x on the screen.
+	cfg := wire.Config{Host: host, Port: port, Speed: *speed, Narrate: stdout, Record: *export != "" || !*headless}
 	var events *ui.LiveEvents
 	if !*headless { // the screen shows the events instead
 		events = ui.NewLiveEvents()
@@ -137,27 +144,42 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer, re
 	}
 	if *headless {
 		<-ctx.Done()
-	} else if err := showLive(ctx, srv, events, *speed); err != nil {
+	} else if err := showLive(ctx, srv, events, *speed, base); err != nil {
 		fmt.Fprintln(stderr, "kafkasim serve:", err)
 	}
 	srv.Close()
 	printLiveLedger(stdout, srv)
+	if *export != "" {
+		if err := srv.ExportFile(base, *export); err != nil {
+			fmt.Fprintln(stderr, "kafkasim serve: --export:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "\nwrote the session to %s: kafkasim run %s replays it\n", *export, *export)
+	}
 	return 0
 }
 
-// serveSim builds the simulation: the scenario's, or an empty cluster.
-func serveSim(pos []string, brokers int, seed uint64, seedSet bool) (*sim.Sim, error) {
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// serveSim builds the simulation: the scenario's (returned too, for the
+// export), or an empty cluster.
+func serveSim(pos []string, brokers int, seed uint64, seedSet bool) (*sim.Sim, *scenarios.Scenario, error) {
 	if len(pos) == 0 {
-		return sim.New(sim.Config{Seed: seed, Cluster: sim.DefaultCluster(brokers)})
+		s, err := sim.New(sim.Config{Seed: seed, Cluster: sim.DefaultCluster(brokers)})
+		return s, nil, err
 	}
 	sc, err := scenarios.Load(pos[0])
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !seedSet {
 		seed = sc.Seed
 	}
-	return sc.NewSim(seed)
+	s, err := sc.NewSim(seed)
+	return s, sc, err
 }
 
 func printListening(w io.Writer, addrs []string, host string, speed float64) {
@@ -187,6 +209,8 @@ func printLiveLedger(w io.Writer, srv *wire.Server) {
 
 // showLive opens the simulator screen on the live run until the learner
 // quits or ctx ends (--for).
-func showLive(ctx context.Context, srv *wire.Server, events *ui.LiveEvents, speed float64) error {
-	return ui.Run(ui.Options{Live: &ui.Live{Cluster: srv, Events: events, Addrs: srv.Addrs(), Speed: speed, Done: ctx.Done()}})
+func showLive(ctx context.Context, srv *wire.Server, events *ui.LiveEvents, speed float64, base *scenarios.Scenario) error {
+	export := func() ([]byte, error) { return srv.Export(base) }
+	return ui.Run(ui.Options{Live: &ui.Live{Cluster: srv, Events: events, Addrs: srv.Addrs(), Speed: speed, Done: ctx.Done(),
+		Export: export}})
 }

@@ -89,6 +89,16 @@ func (b *builder) timelineEntry(t *table) (sim.Scheduled, bool) {
 	integer("count", &e.Count)
 	ptr("key", &e.Key)
 	ptr("value", &e.Value)
+	str("client", &e.Client)
+	str("host", &e.Host)
+	str("request", &e.Request)
+	str("body", &e.Body)
+	integer("fetch", &e.Fetch)
+	if v, ok := t.boolean("late"); ok {
+		e.Late = v
+	} else if t.has("late") {
+		typeBad["late"] = true
+	}
 	if !t.has("at") {
 		t.problem("", "a timeline entry needs at", `when it happens: at = "5s"`)
 	}

@@ -90,6 +90,18 @@
 // produce (producer, key, value, count: default 1; no key is a null key,
 // no value a tombstone); note (say only).
 //
+// A live session (kafkasim serve, exported with x or --export) scripts its
+// clients with two more: client-request (broker; request, Kafka's API
+// name and version, "Produce v9"; body, the request after its header in
+// base64; client, the client id; host) hands those bytes to the same
+// protocol handlers at that time, so the engine decides the same;
+// answer-fetch (broker, fetch: n) answers the n-th Fetch that found no
+// records and waited, at the time the live broker answered it. Both run
+// after everything else due in their millisecond, as on the live server;
+// late = true makes any other command do the same (a fault given on the
+// live run). A body that is not base64 or does not read as the request
+// named is reported at its line, like any other key.
+//
 // Config keys are Kafka's own property names, with values written as TOML
 // strings or natural types (acks = 1, acks = "all", retries = 5, a list for
 // partition.assignment.strategy); sim's Set*Prop functions apply them.

@@ -228,7 +228,12 @@ func (w *tomlWriter) entryAs(header string, s sim.Scheduled) {
 			}
 		case "to":
 			w.str("to", strings.TrimPrefix(c.Reset, "to-"))
+		default:
+			w.clientField(f, c.Request)
 		}
+	}
+	if c.Late && c.Kind != sim.CmdClientRequest && c.Kind != sim.CmdAnswerFetch {
+		w.boolean("late", true)
 	}
 	if c.Say != "" {
 		w.str("say", c.Say)

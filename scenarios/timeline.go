@@ -33,9 +33,19 @@ type TimelineEntry struct {
 	// When binds say to the run (a Condition); Else is said when it fails.
 	When string `toml:"when"`
 	Else string `toml:"else"`
+	// Client, Host, Request and Body are a live client's request
+	// (client-request); Fetch names a waiting Fetch (answer-fetch); Late
+	// runs any entry after what is already due in its millisecond
+	// (timeline_client.go).
+	Client  string `toml:"client"`
+	Host    string `toml:"host"`
+	Request string `toml:"request"`
+	Body    string `toml:"body"`
+	Fetch   int    `toml:"fetch"`
+	Late    bool   `toml:"late"`
 }
 
-var timelineKeys = []string{"at", "do", "say", "broker", "producer", "group", "consumer", "topic", "partitions", "count", "delay", "key", "value", "controller", "to"}
+var timelineKeys = []string{"at", "do", "say", "broker", "producer", "group", "consumer", "topic", "partitions", "count", "delay", "key", "value", "controller", "to", "client", "host", "request", "body", "fetch", "late"}
 
 // narrationKeys bind a timeline entry's say to the run.
 var narrationKeys = []string{"when", "else"}
@@ -60,6 +70,8 @@ var commandFields = map[sim.CommandKind][]string{
 	sim.CmdProduce:           {"producer", "key?", "value?", "count?"},
 	sim.CmdResetOffsets:      {"group", "topic", "to"},
 	sim.CmdNote:              {},
+	sim.CmdClientRequest:     {"broker", "request", "body", "client?", "host?"},
+	sim.CmdAnswerFetch:       {"broker", "fetch"},
 }
 
 // TimelineCommands lists the `do` values a timeline accepts, in the order
@@ -67,7 +79,7 @@ var commandFields = map[sim.CommandKind][]string{
 func TimelineCommands() []string {
 	return []string{"crash-broker", "restart-broker", "crash-controller", "restart-controller", "slow-broker", "drop-acks", "crash-producer",
 		"crash-consumer", "restart-consumer", "close-consumer", "pause-consumer", "resume-consumer",
-		"add-consumer", "add-partitions", "reset-offsets", "produce", "note"}
+		"add-consumer", "add-partitions", "reset-offsets", "produce", "note", "client-request", "answer-fetch"}
 }
 
 // Scheduled checks the entry on its own (not against a cluster: see Parse
@@ -104,7 +116,7 @@ func (t TimelineEntry) check(present func(string) bool) (sim.Scheduled, Problems
 		}
 		return s, probs
 	}
-	uses := map[string]bool{}
+	uses := map[string]bool{"late": true}
 	for _, f := range fields {
 		name, optional := strings.CutSuffix(f, "?")
 		uses[name] = true
@@ -163,6 +175,10 @@ func (t TimelineEntry) check(present func(string) bool) (sim.Scheduled, Problems
 	if kind == sim.CmdProduce && c.Count == 0 {
 		c.Count = 1
 	}
+	c.Late = t.Late
+	if kind == sim.CmdClientRequest || kind == sim.CmdAnswerFetch {
+		c.Request = t.clientRequest(present, bad)
+	}
 	if t.Key != nil {
 		k := SanitizeLine(*t.Key)
 		c.Key = &k
@@ -202,6 +218,18 @@ func (t TimelineEntry) set(name string) bool {
 		return t.Value != nil
 	case "to":
 		return t.To != ""
+	case "client":
+		return t.Client != ""
+	case "host":
+		return t.Host != ""
+	case "request":
+		return t.Request != ""
+	case "body":
+		return t.Body != ""
+	case "fetch":
+		return t.Fetch != 0
+	case "late":
+		return t.Late
 	}
 	return false
 }

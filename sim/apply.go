@@ -35,6 +35,12 @@ func (s *Sim) Schedule(atMs int64, cmd Command) error {
 		return err
 	}
 	s.scheduled = append(s.scheduled, Scheduled{AtMs: atMs, Cmd: cmd})
+	if lateCommand(cmd) {
+		it := commandItem(len(s.scheduled) - 1)
+		it.atMs = max(atMs, s.nowMs)
+		s.queue.pushLate(it)
+		return nil
+	}
 	s.schedule(max(atMs-s.nowMs, 0), commandItem(len(s.scheduled)-1))
 	return nil
 }
@@ -117,7 +123,7 @@ func (s *Sim) checkCommand(c Command) error {
 		if c.GroupSpec == nil {
 			return fmt.Errorf("add-group needs a group")
 		}
-	case CmdNote:
+	case CmdNote, CmdClientRequest, CmdAnswerFetch:
 	default:
 		return fmt.Errorf("unknown command %q", c.Kind)
 	}
@@ -188,6 +194,8 @@ func (s *Sim) exec(c Command) error {
 		return s.resetOffsets(g, c)
 	case CmdDeleteGroup:
 		return s.deleteGroup(g)
+	case CmdClientRequest, CmdAnswerFetch:
+		return s.execClientRequest(c)
 	}
 	return nil
 }

@@ -85,7 +85,11 @@ func (c *chunks[T]) Append(v T) int {
 		c.owned = append(c.owned, true)
 	}
 	if ch := c.table[k]; !c.owned[k] || len(ch) == cap(ch) {
-		c.copyChunk(k, min(max(2*cap(ch), 8), chunkLen))
+		grown := chunkLen // past its first chunk a list fills whole chunks
+		if k == 0 && c.head == 0 {
+			grown = min(max(2*cap(ch), 8), chunkLen)
+		}
+		c.copyChunk(k, grown)
 	}
 	c.table[k] = append(c.table[k], v)
 	c.n++

@@ -38,6 +38,7 @@ func (s *Sim) Clone() *Sim {
 	c.batches = s.batches.share()
 	c.truncs = capped(s.truncs)
 	c.fetchSessions = cloneFetchSessions(s.fetchSessions)
+	s.cloneLive(&c)
 	c.commitScratch = commitScratch{}
 	c.markers = capped(s.markers)
 	c.events = capped(s.events)
@@ -177,7 +178,7 @@ func (s *Sim) copiedSinceShare() int {
 	for _, t := range s.topics {
 		for _, p := range t.parts {
 			for _, r := range p.reps {
-				n += r.entries.copied
+				n += r.entries.copiedBytes()
 			}
 		}
 	}

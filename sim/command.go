@@ -24,6 +24,10 @@ const (
 	CmdAddPartitions     CommandKind = "add-partitions"
 	CmdProduce           CommandKind = "produce"
 	CmdNote              CommandKind = "note"
+	// CmdClientRequest replays a request a live client sent (Request);
+	// CmdAnswerFetch answers a Fetch that waited (client_request.go).
+	CmdClientRequest CommandKind = "client-request"
+	CmdAnswerFetch   CommandKind = "answer-fetch"
 
 	// Commands the sandbox's Kafka CLI maps onto.
 	CmdCreateTopic  CommandKind = "create-topic"
@@ -77,6 +81,12 @@ type Command struct {
 
 	// Say is narration shown when the command runs.
 	Say string
+
+	// Request is what a live client sent, for CmdClientRequest and
+	// CmdAnswerFetch. Late runs the command after everything else due in
+	// its millisecond, as on a live run (always so for those two).
+	Request *ClientRequest
+	Late    bool
 }
 
 // Scheduled is a command with the virtual time at which it runs.

@@ -106,10 +106,10 @@ func (s *Sim) storedBytes(ri *recordInfo) int64 {
 	if tc == "" || tc == TopicCodecProducer {
 		pc := s.producers[ri.producer].cfg.CompressionType
 		if pc == "" || pc == CodecNone {
-			return int64(ri.size)
+			return int64(s.ledger.sizeOf(ri))
 		}
 	}
-	return int64(compressedBytes(int(ri.size), s.storedCodec(int32(ri.topicIdx), int32(ri.producer))))
+	return int64(compressedBytes(s.ledger.sizeOf(ri), s.storedCodec(int32(ri.topicIdx), int32(ri.producer))))
 }
 
 // The accumulator's estimate of how well its batches compress

@@ -84,7 +84,7 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	startPos := pos
 	startFe := fe
 	for ; i < lr.entries.Len() && got < maxRecs; i++ {
-		e := *lr.entries.At(i)
+		e := lr.entries.At(i)
 		if e.offset >= limit {
 			break
 		}

@@ -74,7 +74,7 @@ func (s *Sim) readableBytes(g *group, m *member, enough int) (ready int64, older
 			return ready, true
 		}
 		for i := lr.indexOf(pos); i < lr.entries.Len() && ready < int64(enough); i++ {
-			e := *lr.entries.At(i)
+			e := lr.entries.At(i)
 			if e.offset >= limit {
 				break
 			}

@@ -27,6 +27,9 @@ type external struct {
 	groups   []*extGroup
 	txns     []*extTxn // transactional.ids, in the order they registered
 	out      []ExternalReply
+	// headers are live records' headers, by ledger record: the ledger
+	// itself keeps key and value only.
+	headers map[int32][]RecordHeader
 }
 
 // extBatchKey names an idempotent batch: a retry carries the same producer
@@ -49,7 +52,7 @@ type extWait struct {
 func (s *Sim) ext() *external {
 	if s.live == nil {
 		s.live = &external{byPid: map[int64]int32{}, byClient: map[string]int32{}, batches: map[extBatchKey]int32{},
-			waiting: map[int32]extWait{}, nextPid: 5000}
+			waiting: map[int32]extWait{}, nextPid: 5000, headers: map[int32][]RecordHeader{}}
 	}
 	return s.live
 }

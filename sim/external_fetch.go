@@ -30,6 +30,11 @@ type FetchedRecord struct {
 	Transactional bool
 	Control       bool
 	Commit        bool
+	// Headers are the record's headers as its live producer sent them.
+	Headers []RecordHeader
+	// Codec is the compression the record is stored in (storedCodec): the
+	// topic's compression.type, or the producer's when it says producer.
+	Codec string
 }
 
 // FetchResult is the leader's answer for one partition.
@@ -82,7 +87,7 @@ func (s *Sim) ExternalFetchPartition(req ExternalFetch) FetchResult {
 	bytes := 0
 	var read []bufRec
 	for i := lr.indexOf(req.Offset); i < lr.entries.Len(); i++ {
-		e := *lr.entries.At(i)
+		e := lr.entries.At(i)
 		if e.offset >= limit || (bytes > 0 && bytes >= req.MaxBytes) {
 			break
 		}
@@ -123,6 +128,10 @@ func (s *Sim) fetchedRecord(e entry) FetchedRecord {
 		fr.ProducerID, fr.ProducerEpoch, fr.Sequence = s.producers[ri.producer].pid, int16(ri.epoch), ri.seq
 	}
 	fr.Transactional = ri.txn >= 0
+	fr.Codec = s.storedCodec(int32(ri.topicIdx), int32(ri.producer))
+	if s.live != nil {
+		fr.Headers = s.live.headers[e.rec]
+	}
 	return fr
 }
 
@@ -146,7 +155,7 @@ func (s *Sim) ListOffsets(topic string, part, broker int, currentEpoch int32, ts
 		return lr.logStart, int32(p.leaderEpoch), "NONE"
 	}
 	for i := lr.indexOf(lr.logStart); i < lr.entries.Len(); i++ {
-		e := *lr.entries.At(i)
+		e := lr.entries.At(i)
 		if e.offset >= p.hw {
 			break
 		}

@@ -33,6 +33,7 @@ type JoinRequest struct {
 	Broker       int
 	Group        string
 	MemberID     string
+	InstanceID   string // group.instance.id of a static member (KIP-345), or ""
 	ClientID     string
 	ClientHost   string
 	ProtocolType string
@@ -75,6 +76,7 @@ type extGroup struct {
 
 type extMember struct {
 	id, clientID, host string
+	instanceID         string // static members (external_group_static.go)
 	sessionMs          int64
 	rebalanceMs        int64
 	protocols          []GroupProtocol
@@ -150,6 +152,11 @@ func (s *Sim) ExternalJoin(req JoinRequest) (JoinResult, bool) {
 	if len(eg.members) > 0 && (req.ProtocolType != eg.protocolType || !eg.supportsAny(req.Protocols)) {
 		return fail("INCONSISTENT_GROUP_PROTOCOL")
 	}
+	if req.InstanceID != "" {
+		if res, answered, done := s.staticJoin(eg, &req); done {
+			return res, answered
+		}
+	}
 	m := eg.member(req.MemberID)
 	switch {
 	case req.MemberID == "" && req.RequireKnownMember:
@@ -174,7 +181,7 @@ func (s *Sim) ExternalJoin(req JoinRequest) (JoinResult, bool) {
 		eg.protocolType = req.ProtocolType
 	}
 	if m == nil {
-		m = &extMember{id: req.MemberID, clientID: req.ClientID, host: req.ClientHost}
+		m = &extMember{id: req.MemberID, clientID: req.ClientID, host: req.ClientHost, instanceID: req.InstanceID}
 		eg.members = append(eg.members, m)
 		s.emit(Event{Type: EvMemberJoined, Group: eg.id, Member: m.id, Broker: req.Broker})
 	}

@@ -170,7 +170,7 @@ func (s *Sim) completeExternalJoin(eg *extGroup) {
 		res := eg.joinResult(m)
 		s.reply(ExternalReply{Ticket: m.joinTicket, Join: &res})
 		m.joinTicket, m.lastSeenMs = 0, s.nowMs
-		m.assigned, m.readUpTo = nil, nil
+		m.readUpTo = nil // what it owned stays its own until SyncGroup (readerOf)
 	}
 	s.armNextGroupTimer(eg)
 }
@@ -226,7 +226,7 @@ func (eg *extGroup) joinResult(m *extMember) JoinResult {
 		Leader: eg.leader, MemberID: m.id}
 	if m.id == eg.leader {
 		for _, mm := range eg.members {
-			res.Members = append(res.Members, GroupMemberInfo{MemberID: mm.id, ClientID: mm.clientID, ClientHost: mm.host,
+			res.Members = append(res.Members, GroupMemberInfo{MemberID: mm.id, InstanceID: mm.instanceID, ClientID: mm.clientID, ClientHost: mm.host,
 				Metadata: mm.metadataFor(eg.protocol)})
 		}
 	}

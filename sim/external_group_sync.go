@@ -12,6 +12,7 @@ type SyncRequest struct {
 	Broker      int
 	Group       string
 	MemberID    string
+	InstanceID  string // a static member's group.instance.id (SyncGroup v3+)
 	Generation  int
 	Assignments map[string][]byte
 	Assigned    map[string][]TopicPartition
@@ -26,7 +27,7 @@ type SyncResult struct {
 }
 
 // memberCheck is the coordinator's check of a member id and generation.
-func (s *Sim) memberCheck(group, memberID string, broker, gen int) (*extGroup, *extMember, string) {
+func (s *Sim) memberCheck(group, memberID, instanceID string, broker, gen int) (*extGroup, *extMember, string) {
 	if code := s.coordinatorCheck(group, broker); code != "" {
 		return nil, nil, code
 	}
@@ -35,7 +36,9 @@ func (s *Sim) memberCheck(group, memberID string, broker, gen int) (*extGroup, *
 		return nil, nil, "UNKNOWN_MEMBER_ID"
 	}
 	m := eg.member(memberID)
-	switch {
+	switch code := eg.staticCheck(memberID, instanceID); {
+	case code != "":
+		return eg, nil, code
 	case m == nil:
 		return eg, nil, "UNKNOWN_MEMBER_ID"
 	case gen != eg.generation:
@@ -48,7 +51,7 @@ func (s *Sim) memberCheck(group, memberID string, broker, gen int) (*extGroup, *
 // ExternalSync handles a SyncGroup: followers wait for the leader's
 // assignment; the leader's makes the group Stable and answers everyone.
 func (s *Sim) ExternalSync(req SyncRequest) (SyncResult, bool) {
-	eg, m, code := s.memberCheck(req.Group, req.MemberID, req.Broker, req.Generation)
+	eg, m, code := s.memberCheck(req.Group, req.MemberID, req.InstanceID, req.Broker, req.Generation)
 	if code != "" {
 		return SyncResult{Err: code}, true
 	}
@@ -91,8 +94,8 @@ func (s *Sim) answerSync(eg *extGroup, m *extMember, code string) {
 
 // ExternalHeartbeat answers a Heartbeat (GroupCoordinator.handleHeartbeat):
 // REBALANCE_IN_PROGRESS tells a member to rejoin.
-func (s *Sim) ExternalHeartbeat(group, memberID string, broker, gen int) string {
-	eg, _, code := s.memberCheck(group, memberID, broker, gen)
+func (s *Sim) ExternalHeartbeat(group, memberID, instanceID string, broker, gen int) string {
+	eg, _, code := s.memberCheck(group, memberID, instanceID, broker, gen)
 	if code != "" {
 		return code
 	}
@@ -104,16 +107,17 @@ func (s *Sim) ExternalHeartbeat(group, memberID string, broker, gen int) string 
 
 // ExternalLeave handles a LeaveGroup: each member named leaves, and the
 // group rebalances without them. It returns an error per member.
-func (s *Sim) ExternalLeave(group string, broker int, memberIDs []string) (string, []string) {
+func (s *Sim) ExternalLeave(group string, broker int, leaving []LeavingMember) (string, []string) {
 	if code := s.coordinatorCheck(group, broker); code != "" {
 		return code, nil
 	}
 	eg := s.ext().group(group)
-	codes := make([]string, len(memberIDs))
+	codes := make([]string, len(leaving))
 	var left []string
-	for i, id := range memberIDs {
-		if eg == nil || eg.member(id) == nil {
-			codes[i] = "UNKNOWN_MEMBER_ID"
+	for i, lm := range leaving {
+		id, code := eg.leavingID(lm)
+		if code != "" {
+			codes[i] = code
 			continue
 		}
 		codes[i] = "NONE"

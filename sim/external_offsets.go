@@ -24,6 +24,7 @@ type CommitRequest struct {
 	Broker     int
 	Group      string
 	MemberID   string
+	InstanceID string // a static member's group.instance.id (OffsetCommit v7+)
 	Generation int
 	Offsets    []CommitOffset
 }
@@ -46,6 +47,8 @@ func (s *Sim) ExternalCommit(req CommitRequest) []string {
 	switch {
 	case req.Generation < 0 && req.MemberID == "" && eg.state == GroupEmpty:
 		member = ""
+	case eg.staticCheck(req.MemberID, req.InstanceID) != "":
+		return all(eg.staticCheck(req.MemberID, req.InstanceID))
 	case eg.member(req.MemberID) == nil:
 		return all("UNKNOWN_MEMBER_ID")
 	case req.Generation != eg.generation:
@@ -155,10 +158,10 @@ func (s *Sim) readerOf(clientID string, tp TopicPartition) (*extGroup, *extMembe
 	if s.live == nil {
 		return nil, nil
 	}
+	// Any state: during a rebalance a member still owns what it was last
+	// assigned until SyncGroup hands it the new assignment, and a
+	// cooperative consumer keeps fetching those partitions (KIP-429).
 	for _, eg := range s.live.groups {
-		if eg.state != GroupStable {
-			continue
-		}
 		for _, m := range eg.members {
 			if m.clientID == clientID && containsTP(m.assigned, tp) {
 				return eg, m
@@ -196,7 +199,7 @@ func (s *Sim) ExternalGroups() []GroupListing {
 func (eg *extGroup) listing() GroupListing {
 	gl := GroupListing{ID: eg.id, State: string(eg.state), ProtocolType: eg.protocolType, Protocol: eg.protocol}
 	for _, m := range eg.members {
-		gl.Members = append(gl.Members, GroupMemberInfo{MemberID: m.id, ClientID: m.clientID, ClientHost: m.host,
+		gl.Members = append(gl.Members, GroupMemberInfo{MemberID: m.id, InstanceID: m.instanceID, ClientID: m.clientID, ClientHost: m.host,
 			Metadata: m.metadataFor(eg.protocol), Assignment: m.assignment})
 	}
 	return gl

@@ -8,6 +8,16 @@ package sim
 // Value is null.
 type ExternalRecord struct {
 	Key, Value []byte
+	// Headers are the record's headers (KIP-82), kept beside the ledger
+	// and handed back by Fetch.
+	Headers []RecordHeader
+}
+
+// RecordHeader is one record header: a string key and a byte value (null
+// when nil).
+type RecordHeader struct {
+	Key   string
+	Value []byte
 }
 
 // ExternalProduce is one partition's batch of a live Produce request.
@@ -24,6 +34,9 @@ type ExternalProduce struct {
 	Topic         string
 	Partition     int
 	Records       []ExternalRecord
+	// Codec is the batch's compression (CodecGzip...; "" or CodecNone for
+	// none): the live producer's compression.type as its batches show it.
+	Codec string
 }
 
 // ProduceResult is the leader's answer for one partition. Err is Kafka's
@@ -51,6 +64,9 @@ func (s *Sim) ExternalProduce(req ExternalProduce) (ProduceResult, bool) {
 	}
 	p := s.externalProducer(req.ClientID, pid, ti)
 	p.cfg.Acks = acksOf(req.Acks)
+	if req.Codec != "" {
+		p.cfg.CompressionType = req.Codec
+	}
 	bi := s.externalBatch(p, ti, req)
 	b := s.batches.Mut(int(bi))
 	b.attempts++
@@ -123,6 +139,9 @@ func (s *Sim) externalBatch(p *producer, ti int, req ExternalProduce) int32 {
 			part: uint16(req.Partition), key: k, value: v, createdMs: uint32(s.nowMs), txn: p.txn})
 		if p.txn >= 0 {
 			s.noteExternalTxnRecord(p, rec)
+		}
+		if len(r.Headers) > 0 {
+			x.headers[rec] = r.Headers
 		}
 		b.recs = append(b.recs, rec)
 		b.bytes += s.ledger.size(rec)

@@ -120,18 +120,18 @@ func TestLiveGroupProtocol(t *testing.T) {
 			t.Errorf("follower got %q, want its own assignment", r.Sync.Assignment)
 		}
 	}
-	if got := s.ExternalHeartbeat("g", leader, coord, 0); got != "ILLEGAL_GENERATION" {
+	if got := s.ExternalHeartbeat("g", leader, "", coord, 0); got != "ILLEGAL_GENERATION" {
 		t.Errorf("heartbeat of generation 0: %s", got)
 	}
 	// Only the leader heartbeats; the follower's session runs out.
 	for range 12 {
 		s.RunUntil(s.Now() + 1000)
-		s.ExternalHeartbeat("g", leader, coord, 1)
+		s.ExternalHeartbeat("g", leader, "", coord, 1)
 	}
-	if got := s.ExternalHeartbeat("g", follower, coord, 1); got != "UNKNOWN_MEMBER_ID" {
+	if got := s.ExternalHeartbeat("g", follower, "", coord, 1); got != "UNKNOWN_MEMBER_ID" {
 		t.Errorf("the silent member's heartbeat: %s, want UNKNOWN_MEMBER_ID", got)
 	}
-	if got := s.ExternalHeartbeat("g", leader, coord, 1); got != "REBALANCE_IN_PROGRESS" {
+	if got := s.ExternalHeartbeat("g", leader, "", coord, 1); got != "REBALANCE_IN_PROGRESS" {
 		t.Errorf("the leader's heartbeat after the removal: %s, want REBALANCE_IN_PROGRESS", got)
 	}
 	if codes := s.ExternalCommit(CommitRequest{Broker: coord, Group: "g", MemberID: leader, Generation: 0,

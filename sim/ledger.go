@@ -25,10 +25,12 @@ const markerBytes = 20
 const recordOverheadBytes = 10
 
 // recordInfo is one send() call. It is kept for every record of a run, so
-// it is packed into 44 bytes: the limits (MaxProducers, MaxPartitions, a
+// it is packed into 40 bytes: the limits (MaxProducers, MaxPartitions, a
 // 30-day MaxDurationMs, memory for far fewer than 2^31 records) bound each
-// field. The size is kept: a generated value (values.go) can cost a string
-// to measure, and every replica's append asks for it.
+// field, and a producer epoch is 16 bits in Kafka too (RecordBatch's
+// producerEpoch is an int16). The size is kept: a generated value
+// (values.go) can cost a string to measure, and every replica's append asks
+// for it.
 type recordInfo struct {
 	createdMs uint32 // virtual ms; a run lasts at most 30 days
 	offset    int32  // where its first copy landed, -1 if nowhere yet
@@ -37,14 +39,18 @@ type recordInfo struct {
 	value     int32  // index into values, or valueGenerated / valueNull
 	seq       int32  // idempotence sequence, -1 = none
 	txn       int32  // transaction id, -1 = none
-	epoch     int32  // producer epoch of that sequence
-	size      int32  // key + value + framing bytes (computeSize)
-	producer  uint16
-	topicIdx  uint16
-	part      uint16
-	copies    uint8 // how many times it was appended to the leader's log
-	state     recState
+	// size is key + value + framing bytes (computeSize), or sizeLarge for
+	// records of that size or more, which are measured again when asked.
+	size     uint16
+	epoch    int16 // producer epoch of that sequence
+	producer uint16
+	topicIdx uint16
+	part     uint16
+	state    recState
 }
+
+// sizeLarge marks a record too large for recordInfo.size.
+const sizeLarge = 1<<16 - 1
 
 // sentMs is when the record was sent.
 func (r *recordInfo) sentMs() int64 { return int64(r.createdMs) }
@@ -88,7 +94,7 @@ func (l *ledger) value(v *string) int32 {
 func (l *ledger) add(r recordInfo) int32 {
 	r.offset = -1
 	r.seq = -1
-	r.size = int32(l.computeSize(&r))
+	r.size = uint16(min(l.computeSize(&r), sizeLarge))
 	return int32(l.recs.Append(r))
 }
 
@@ -123,7 +129,15 @@ func digits(n int) int {
 	return d
 }
 
-func (l *ledger) size(rec int32) int { return int(l.recs.At(int(rec)).size) }
+func (l *ledger) size(rec int32) int { return l.sizeOf(l.recs.At(int(rec))) }
+
+// sizeOf is r's key + value + framing bytes.
+func (l *ledger) sizeOf(r *recordInfo) int {
+	if r.size == sizeLarge {
+		return l.computeSize(r)
+	}
+	return int(r.size)
+}
 
 // sent marks an acks=0 record as on its way: counted as delivered by its
 // producer, settled when the request reaches the broker.
@@ -136,9 +150,6 @@ func (l *ledger) sent(rec int32) {
 // landed notes that a copy of the record was appended at off.
 func (l *ledger) landed(rec int32, off int64) {
 	r := l.recs.Mut(int(rec))
-	if r.copies < 255 {
-		r.copies++
-	}
 	if r.offset < 0 {
 		r.offset = int32(off)
 		return

@@ -85,7 +85,7 @@ func (s *Sim) copyMiss(g *group, p *partition, rec int32, off int64) miss {
 	tp := p.tp()
 	reset, hasReset := firstResetPast(g, tp, off, ri.sentMs())
 	skip := miss{cause: missReset, off: off, reset: reset}
-	if e := lr.entryAt(off); e != nil && e.rec == rec {
+	if e, ok := lr.entryAt(off); ok && e.rec == rec {
 		// Still in the log: the group's position went past it.
 		if hasReset {
 			return skip

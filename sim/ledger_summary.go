@@ -60,7 +60,7 @@ func (s *Sim) logDuplicates() int {
 		lr := p.shownReplica()
 		copies := 0
 		for _, off := range append([]int64{ri.firstOffset()}, extra...) {
-			if e := lr.entryAt(off); e != nil && e.rec == rec {
+			if e, ok := lr.entryAt(off); ok && e.rec == rec {
 				copies++
 			}
 		}
@@ -203,11 +203,11 @@ func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFron
 	lr := p.shownReplica()
 	front, known := fr[p.tp()]
 	check := func(off int64) bool {
-		e := lr.entryAt(off)
-		if e == nil || e.rec != rec || off < lr.logStart {
+		e, ok := lr.entryAt(off)
+		if !ok || e.rec != rec || off < lr.logStart {
 			return false
 		}
-		if g.cfg.IsolationLevel == "read_committed" && p.isAborted(s, *e) {
+		if g.cfg.IsolationLevel == "read_committed" && p.isAborted(s, e) {
 			return false
 		}
 		if !known || front.from < 0 {

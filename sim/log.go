@@ -31,7 +31,7 @@ type segment struct {
 // leader knows about it as a follower.
 type replica struct {
 	broker   int
-	entries  chunks[entry] // shared between checkpoints, copied when written
+	entries  entryLog // shared with checkpoints and followers, copied when written
 	logStart int64
 	leo      int64
 	epochs   []epochStart
@@ -100,6 +100,19 @@ func (r *replica) endOffsetForEpoch(epoch int32) (int32, int64) {
 
 // appendEntry adds one record at the log end, rolling segments as needed.
 func (r *replica) appendEntry(e entry, bytes int64, tsMs, nowMs int64, t *TopicConfig) {
+	r.noteAppend(e, bytes, tsMs, nowMs, t)
+	r.entries.Append(e)
+}
+
+// appendCopy adds src's entry i, e, at the log end: a follower copying its
+// leader, sharing the leader's memory where it can (entryLog.appendCopy).
+func (r *replica) appendCopy(src *replica, i int, e entry, bytes int64, tsMs, nowMs int64, t *TopicConfig) {
+	r.noteAppend(e, bytes, tsMs, nowMs, t)
+	r.entries.appendCopy(&src.entries, i)
+}
+
+// noteAppend updates the epoch cache, the segments and the LEO for e.
+func (r *replica) noteAppend(e entry, bytes int64, tsMs, nowMs int64, t *TopicConfig) {
 	if len(r.epochs) == 0 || r.epochs[len(r.epochs)-1].epoch < e.epoch {
 		r.epochs = append(r.epochs, epochStart{epoch: e.epoch, start: e.offset})
 	}
@@ -117,7 +130,6 @@ func (r *replica) appendEntry(e entry, bytes int64, tsMs, nowMs int64, t *TopicC
 	if tsMs > sg.maxTsMs {
 		sg.maxTsMs = tsMs
 	}
-	r.entries.Append(e)
 	r.leo = e.offset + 1
 }
 

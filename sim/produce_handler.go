@@ -102,7 +102,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
 		if firstSeq >= 0 {
 			ri := s.ledger.recs.Mut(int(r))
-			ri.seq, ri.epoch = firstSeq+int32(i), epoch
+			ri.seq, ri.epoch = firstSeq+int32(i), int16(epoch)
 		}
 		if s.copyPresent(pt, r) {
 			dups++

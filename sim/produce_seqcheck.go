@@ -39,12 +39,12 @@ func (s *Sim) checkSequence(lr *replica, b *batch, epoch, firstSeq int32) (code 
 // these sequence numbers from this producer and epoch.
 func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int32) (int64, bool) {
 	for i := lr.entries.Len() - 1; i >= 0; i-- {
-		e := *lr.entries.At(i)
+		e := lr.entries.At(i)
 		if e.rec < 0 {
 			continue
 		}
 		ri := s.ledger.recs.At(int(e.rec))
-		if int32(ri.producer) != producer || ri.epoch != epoch || ri.seq < 0 {
+		if int32(ri.producer) != producer || ri.epoch != int16(epoch) || ri.seq < 0 {
 			continue
 		}
 		if ri.seq < firstSeq {
@@ -73,11 +73,11 @@ func (s *Sim) copyPresent(pt *partition, rec int32) bool {
 		return false
 	}
 	lr := pt.leaderRep()
-	if e := lr.entryAt(ri.firstOffset()); e != nil && e.rec == rec {
+	if e, ok := lr.entryAt(ri.firstOffset()); ok && e.rec == rec {
 		return true
 	}
 	for _, off := range s.ledger.extra[rec] {
-		if e := lr.entryAt(off); e != nil && e.rec == rec {
+		if e, ok := lr.entryAt(off); ok && e.rec == rec {
 			return true
 		}
 	}
@@ -115,7 +115,7 @@ func (s *Sim) notePid(r *replica, e entry) {
 	for int(ri.producer) >= len(r.pids) {
 		r.pids = append(r.pids, pidState{})
 	}
-	r.pids[ri.producer] = pidState{known: true, epoch: ri.epoch, lastSeq: ri.seq}
+	r.pids[ri.producer] = pidState{known: true, epoch: int32(ri.epoch), lastSeq: ri.seq}
 }
 
 // rebuildPids recomputes the idempotence state after a truncation.

@@ -37,7 +37,7 @@ func (s *Sim) numberBatch(p *producer, bi int32) {
 	pp.nextSeq += int32(len(b.recs))
 	for i, r := range b.recs {
 		ri := s.ledger.recs.Mut(int(r))
-		ri.seq, ri.epoch = b.firstSeq+int32(i), p.epoch
+		ri.seq, ri.epoch = b.firstSeq+int32(i), int16(p.epoch)
 	}
 }
 

@@ -27,7 +27,7 @@ func (s *Sim) Records(topic string, partition int, from int64, limitRecs int, re
 	var out []RecordView
 	next := from
 	for i := lr.indexOf(from); i < lr.entries.Len() && len(out) < limitRecs; i++ {
-		e := *lr.entries.At(i)
+		e := lr.entries.At(i)
 		if e.offset >= limit {
 			break
 		}

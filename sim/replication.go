@@ -63,9 +63,9 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 	i := lr.indexOf(fr.leo)
 	n := 0
 	for ; i < lr.entries.Len() && lr.entries.At(i).offset < upTo; i++ {
-		e := *lr.entries.At(i)
+		e := lr.entries.At(i)
 		size, ts := s.entryFacts(e)
-		fr.appendEntry(e, size, ts, s.nowMs, cfg)
+		fr.appendCopy(lr, i, e, size, ts, s.nowMs, cfg)
 		s.notePid(fr, e)
 		n++
 	}
@@ -127,8 +127,9 @@ func (s *Sim) recordTruncation(p *partition, nr *replica, old int) int {
 	// Find where the two logs part: the first offset at which they disagree.
 	from := nr.leo
 	for from > nr.logStart {
-		a, b := nr.entryAt(from-1), prev.entryAt(from-1)
-		if a == nil || b == nil || a.rec == b.rec {
+		a, okA := nr.entryAt(from - 1)
+		b, okB := prev.entryAt(from - 1)
+		if !okA || !okB || a.rec == b.rec {
 			break
 		}
 		from--
@@ -156,12 +157,14 @@ type truncation struct {
 	epoch                int
 }
 
-func (r *replica) entryAt(off int64) *entry {
+func (r *replica) entryAt(off int64) (entry, bool) {
 	i := r.indexOf(off)
-	if i < r.entries.Len() && r.entries.At(i).offset == off {
-		return r.entries.At(i) // read only
+	if i < r.entries.Len() {
+		if e := r.entries.At(i); e.offset == off {
+			return e, true
+		}
 	}
-	return nil
+	return entry{}, false
 }
 
 func sortInts(xs []int) {

@@ -115,7 +115,7 @@ func (s *Sim) compact(r *replica, cfg *TopicConfig) (removed, tombstones int) {
 			latest[s.ledger.recs.At(int(e.rec)).key] = e.offset
 		}
 	}
-	var kept chunks[entry]
+	var kept entryLog
 	for _, e := range r.entries.Range(0, end) {
 		if e.rec >= 0 {
 			ri := s.ledger.recs.At(int(e.rec))
@@ -144,7 +144,7 @@ func (s *Sim) compact(r *replica, cfg *TopicConfig) (removed, tombstones int) {
 		next := r.segments[i+1].base
 		sg.bytes = 0
 		for j := r.indexOf(sg.base); j < r.entries.Len() && r.entries.At(j).offset < next; j++ {
-			b, _ := s.entryFacts(*r.entries.At(j))
+			b, _ := s.entryFacts(r.entries.At(j))
 			sg.bytes += b
 		}
 		sg.cleaned = true

@@ -64,6 +64,9 @@ type Sim struct {
 	cost int
 	// live is the state of live clients (external.go), nil without them.
 	live *external
+	// liveState is the protocol handlers' state when a run replays live
+	// clients' requests (client_request.go).
+	liveState any
 }
 
 // Subsystem stream ids: each subsystem draws from its own PCG stream so that

@@ -17,6 +17,9 @@ func (m *simScreen) openExportPrompt() {
 	}
 	m.pause()
 	hint := "a scenario file: the seed and " + plural(len(m.hand), "command") + " given by hand; kafkasim play FILE replays it"
+	if m.live != nil {
+		hint = "a scenario file of your clients' requests and your faults; kafkasim run FILE replays them"
+	}
 	m.prompt = m.prompt.Open("Share this run", hint, scenarios.ExportFileName(m.spec.Name, m.spec.Seed),
 		func(v string) tea.Msg {
 			if v == "" {
@@ -54,6 +57,9 @@ func (m *simScreen) confirmOverwrite(path string) {
 // exportCmd writes the run off the UI goroutine. It builds its own
 // simulations from copies; it never touches the screen's run.
 func (m *simScreen) exportCmd(path string) tea.Cmd {
+	if m.live != nil {
+		return m.liveExportCmd(path)
+	}
 	sc := scenarioOf(m.spec)
 	seed := m.spec.Seed
 	hand := append([]sim.Applied(nil), m.hand...)

@@ -28,6 +28,9 @@ type Live struct {
 	Speed float64
 	// Done, when closed, ends the screen (serve --for).
 	Done <-chan struct{}
+	// Export, if set, writes the session so far as a scenario file that
+	// replays it (x).
+	Export func() ([]byte, error)
 }
 
 // LiveEvents keeps every event of a live run for the screen: the server

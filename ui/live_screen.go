@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kafkasim/scenarios"
 	"kafkasim/sim"
 )
 
@@ -37,6 +39,7 @@ func newLiveScreen(st *Styles, keys simKeys, live Live) *simScreen {
 	for _, k := range off {
 		k.SetEnabled(false)
 	}
+	keys.Share.SetEnabled(live.Export != nil) // x writes the session as a scenario
 	start := func(scenarioSpec) (runner, error) { return liveRun{live: live}, nil }
 	m := newSimScreen(st, keys, liveSpec(live.Addrs), start)
 	m.live = &live
@@ -95,4 +98,24 @@ func (m *simScreen) liveHeader(h *headerInfo) {
 // the engine cannot crash, pause or add to.
 func serverSideFault(k faultKind) bool {
 	return !strings.Contains(k.Label, "consumer") && !strings.Contains(k.Label, "producer")
+}
+
+// liveExportCmd writes the live session as a scenario file (Live.Export)
+// off the UI goroutine, and runs the file once for the digest it prints.
+func (m *simScreen) liveExportCmd(path string) tea.Cmd {
+	export := m.live.Export
+	return func() tea.Msg {
+		data, err := export()
+		var digest string
+		if err == nil {
+			digest, err = scenarios.DigestOf(path, data)
+		}
+		if err == nil {
+			err = writeFileAtomic(path, data)
+		}
+		if abs, aerr := filepath.Abs(path); aerr == nil {
+			path = abs
+		}
+		return exportDoneMsg{Path: path, Digest: digest, Exact: true, Err: err}
+	}
 }

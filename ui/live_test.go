@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -24,12 +26,13 @@ func liveFixture(t *testing.T) (*wire.Server, Model) {
 		t.Fatal(err)
 	}
 	events := NewLiveEvents()
-	srv, err := wire.Start(s, wire.Config{Host: "127.0.0.1", Port: 0, Speed: 5, Events: events.Add})
+	srv, err := wire.Start(s, wire.Config{Host: "127.0.0.1", Port: 0, Speed: 5, Events: events.Add, Record: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	live := &Live{Cluster: srv, Events: events, Addrs: srv.Addrs(), Speed: 5}
+	live := &Live{Cluster: srv, Events: events, Addrs: srv.Addrs(), Speed: 5,
+		Export: func() ([]byte, error) { return srv.Export(nil) }}
 	m := newModel(Options{Live: live}, plainStyles(), fixtureDeps(3, 1, 1))
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	next, _ = next.(Model).Update(m.Init()())
@@ -172,5 +175,66 @@ func TestLiveScreenShowsARealGroup(t *testing.T) {
 	}
 	if view := m.View(); !strings.Contains(view, "billing Stable") {
 		t.Errorf("groups pane lacks the live group's state:\n%s", view)
+	}
+}
+
+// x on a live run writes the session as a scenario file, asking before it
+// replaces a file, as the simulator screen's share does.
+func TestLiveScreenExportsTheSession(t *testing.T) {
+	srv, m := liveFixture(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cl, err := kgo.NewClient(kgo.SeedBrokers(srv.Addrs()...), kgo.ClientID("live-x"), kgo.DefaultProduceTopic("demo"),
+		kgo.AllowAutoTopicCreation())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	if err := cl.ProduceSync(ctx, &kgo.Record{Key: []byte("k"), Value: []byte("v")}).FirstErr(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "session.toml")
+	if err := os.WriteFile(path, []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := m.sim
+	liveKeys := func(msgs ...tea.Msg) {
+		for _, msg := range msgs {
+			for cmds := []tea.Cmd{s.Update(msg)}; len(cmds) > 0; cmds = cmds[1:] {
+				if cmds[0] == nil {
+					continue
+				}
+				switch out := runWithin(cmds[0], time.Second).(type) {
+				case tea.BatchMsg:
+					cmds = append(cmds, out...)
+				case exportPathMsg, exportDoneMsg:
+					cmds = append(cmds, s.Update(out))
+				}
+			}
+		}
+	}
+	liveKeys(keyMsg("x"), tea.KeyMsg{Type: tea.KeyCtrlU}, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(path)}, keyMsg("enter"))
+	if !s.prompt.IsOpen() || !strings.Contains(s.prompt.title, "Replace") {
+		t.Fatalf("x should ask before replacing; prompt open %v, status %q", s.prompt.IsOpen(), s.status)
+	}
+	liveKeys(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")}, keyMsg("enter"))
+	if !strings.Contains(s.status, "wrote "+path) {
+		t.Fatalf("status %q", s.status)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), `request = "Produce v`) || !strings.Contains(string(data), `client = "live-x"`) {
+		t.Fatalf("the file does not hold the client's produce: %v\n%.400s", err, data)
+	}
+}
+
+// runWithin runs cmd, giving up (nil) on one that waits, like a frame tick.
+func runWithin(cmd tea.Cmd, d time.Duration) tea.Msg {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(d):
+		return nil
 	}
 }

@@ -21,6 +21,9 @@ type conn struct {
 	cond   *sync.Cond
 	slots  []*slot
 	closed bool
+	// discard: a replayed request's connection, which has no socket and
+	// keeps no answers.
+	discard bool
 }
 
 // slot is one request's place in the answer order. none: the request
@@ -145,7 +148,9 @@ func (c *conn) newSlot() *slot {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := &slot{}
-	c.slots = append(c.slots, s)
+	if !c.discard {
+		c.slots = append(c.slots, s)
+	}
 	return s
 }
 
@@ -193,7 +198,9 @@ func (c *conn) close() {
 	c.mu.Lock()
 	if !c.closed {
 		c.closed = true
-		c.nc.Close()
+		if c.nc != nil {
+			c.nc.Close()
+		}
 		c.cond.Broadcast()
 	}
 	c.mu.Unlock()

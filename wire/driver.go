@@ -38,11 +38,14 @@ func (srv *Server) drive() {
 		case r := <-srv.reqs:
 			srv.advance()
 			if !r.c.isClosed() && srv.brokerUp[r.c.broker] {
+				srv.recordRequest(r)
 				srv.handle(r)
+				srv.recordApplied(true)
 			}
 		case f := <-srv.calls:
 			srv.advance()
 			f()
+			srv.recordApplied(false)
 		case <-t.C:
 			srv.advance()
 		}
@@ -57,6 +60,9 @@ func (srv *Server) virtualNow() int64 {
 
 // advance runs the engine up to now.
 func (srv *Server) advance() {
+	if srv.replaying {
+		return // the scenario's run moves the clock
+	}
 	srv.sim.RunUntil(srv.virtualNow())
 }
 

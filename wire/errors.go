@@ -37,6 +37,7 @@ var errorCodes = map[string]int16{
 	"UNKNOWN_LEADER_EPOCH":             75,
 	"UNSUPPORTED_COMPRESSION_TYPE":     76,
 	"MEMBER_ID_REQUIRED":               79,
+	"FENCED_INSTANCE_ID":               82,
 	"INVALID_RECORD":                   87,
 	"UNKNOWN_SERVER_ERROR":             -1,
 }

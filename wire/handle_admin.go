@@ -177,6 +177,10 @@ func handleDescribeGroups(srv *Server, r *request, kreq kmsg.Request) {
 				rm := kmsg.NewDescribeGroupsResponseGroupMember()
 				rm.MemberID, rm.ClientID, rm.ClientHost = m.MemberID, m.ClientID, m.ClientHost
 				rm.ProtocolMetadata, rm.MemberAssignment = m.Metadata, m.Assignment
+				if m.InstanceID != "" {
+					id := m.InstanceID
+					rm.InstanceID = &id // v4+ (KIP-345)
+				}
 				rg.Members = append(rg.Members, rm)
 			}
 		}

@@ -9,6 +9,9 @@ import (
 func handleOffsetCommit(srv *Server, r *request, kreq kmsg.Request) {
 	req := kreq.(*kmsg.OffsetCommitRequest)
 	cr := sim.CommitRequest{Broker: r.c.broker, Group: req.Group, MemberID: req.MemberID, Generation: int(req.Generation)}
+	if req.InstanceID != nil {
+		cr.InstanceID = *req.InstanceID
+	}
 	for _, t := range req.Topics {
 		for _, p := range t.Partitions {
 			epoch := p.LeaderEpoch

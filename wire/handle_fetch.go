@@ -14,6 +14,7 @@ type parkedFetch struct {
 	r        *request
 	req      *kmsg.FetchRequest
 	deadline time.Time
+	id       int64 // the how-many-th Fetch that waited
 }
 
 // handleFetch reads each partition from the engine. With nothing to
@@ -24,6 +25,8 @@ func handleFetch(srv *Server, r *request, kreq kmsg.Request) {
 	wait := time.Duration(req.MaxWaitMillis) * time.Millisecond
 	pf := &parkedFetch{r: r, req: req, deadline: time.Now().Add(wait)}
 	if !srv.tryFetch(pf, wait <= 0) {
+		srv.parked++
+		pf.id = srv.parked
 		srv.fetches = append(srv.fetches, pf)
 	}
 }
@@ -37,7 +40,13 @@ func (srv *Server) pollFetches() {
 		if pf.r.c.isClosed() {
 			continue
 		}
-		if !srv.tryFetch(pf, !now.Before(pf.deadline)) {
+		// Each answer sees the engine up to now, as a request does, and
+		// is recorded: a replay answers it at the same virtual time.
+		srv.advance()
+		if !now.Before(pf.deadline) || srv.fetchHasSomething(pf) {
+			srv.recordFetchAnswer(pf)
+			srv.tryFetch(pf, true)
+		} else {
 			keep = append(keep, pf)
 		}
 	}
@@ -62,21 +71,8 @@ func (srv *Server) tryFetch(pf *parkedFetch, force bool) bool {
 		rt := kmsg.NewFetchResponseTopic()
 		rt.Topic = t.Topic
 		for _, p := range t.Partitions {
-			rp := kmsg.NewFetchResponseTopicPartition()
-			rp.Partition = p.Partition
-			maxBytes := min(int(p.PartitionMaxBytes), budget)
-			res := srv.sim.ExternalFetchPartition(sim.ExternalFetch{Broker: r.c.broker, ClientID: r.clientID, Topic: t.Topic,
-				Partition: int(p.Partition), Offset: p.FetchOffset, CurrentLeaderEpoch: p.CurrentLeaderEpoch,
-				MaxBytes: max(maxBytes, 1), ReadCommitted: req.IsolationLevel == 1})
-			rp.ErrorCode = code(res.Err)
-			rp.HighWatermark, rp.LastStableOffset, rp.LogStartOffset = res.HighWatermark, res.LastStable, res.LogStart
-			rp.PreferredReadReplica = -1
-			// Empty, not null: librdkafka refuses a null record set.
-			rp.RecordBatches = []byte{}
-			if len(res.Records) > 0 {
-				rp.RecordBatches = encodeBatches(res.Records, srv.wallBaseMs)
-				budget -= len(rp.RecordBatches)
-			}
+			rp := srv.fetchPartition(r, req, t.Topic, p, budget)
+			budget -= len(rp.RecordBatches)
 			rt.Partitions = append(rt.Partitions, rp)
 		}
 		resp.Topics = append(resp.Topics, rt)
@@ -97,4 +93,37 @@ func (srv *Server) fetchHasSomething(pf *parkedFetch) bool {
 		}
 	}
 	return false
+}
+
+// fetchPartition reads one partition of a Fetch, within budget bytes.
+// A topic stored in zstd is refused to a Fetch older than v10 before it
+// is read, as Kafka refuses it (KafkaApis.maybeConvertFetchedData,
+// UNSUPPORTED_COMPRESSION_TYPE), so the engine counts no read.
+func (srv *Server) fetchPartition(r *request, req *kmsg.FetchRequest, topic string, p kmsg.FetchRequestTopicPartition,
+	budget int) kmsg.FetchResponseTopicPartition {
+	rp := kmsg.NewFetchResponseTopicPartition()
+	rp.Partition = p.Partition
+	rp.PreferredReadReplica = -1
+	// Empty, not null: librdkafka refuses a null record set.
+	rp.RecordBatches = []byte{}
+	rp.HighWatermark, rp.LastStableOffset, rp.LogStartOffset = -1, -1, -1
+	if cfg, ok := srv.sim.TopicConfigOf(topic); ok && cfg.CompressionType == sim.CodecZstd && r.version < 10 {
+		rp.ErrorCode = code("UNSUPPORTED_COMPRESSION_TYPE")
+		return rp
+	}
+	maxBytes := min(int(p.PartitionMaxBytes), budget)
+	res := srv.sim.ExternalFetchPartition(sim.ExternalFetch{Broker: r.c.broker, ClientID: r.clientID, Topic: topic,
+		Partition: int(p.Partition), Offset: p.FetchOffset, CurrentLeaderEpoch: p.CurrentLeaderEpoch,
+		MaxBytes: max(maxBytes, 1), ReadCommitted: req.IsolationLevel == 1})
+	rp.ErrorCode = code(res.Err)
+	rp.HighWatermark, rp.LastStableOffset, rp.LogStartOffset = res.HighWatermark, res.LastStable, res.LogStart
+	if len(res.Records) > 0 {
+		batches, err := encodeBatches(res.Records, srv.wallBaseMs)
+		if err != nil {
+			rp.ErrorCode = code("UNKNOWN_SERVER_ERROR")
+			return rp
+		}
+		rp.RecordBatches = batches
+	}
+	return rp
 }

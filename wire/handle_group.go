@@ -36,8 +36,7 @@ func handleJoinGroup(srv *Server, r *request, kreq kmsg.Request) {
 		jr.RebalanceMs = jr.SessionMs // v0 has no rebalance timeout: the session timeout serves
 	}
 	if req.InstanceID != nil {
-		srv.sim.NoteExternal("member of group " + req.Group + " sent group.instance.id " + *req.InstanceID +
-			": static membership is not served for live clients, it joins as a dynamic member")
+		jr.InstanceID = *req.InstanceID // a static member (KIP-345)
 	}
 	for _, p := range req.Protocols {
 		jr.Protocols = append(jr.Protocols, sim.GroupProtocol{Name: p.Name, Metadata: p.Metadata})
@@ -56,6 +55,10 @@ func handleJoinGroup(srv *Server, r *request, kreq kmsg.Request) {
 		for _, m := range res.Members {
 			rm := kmsg.NewJoinGroupResponseMember()
 			rm.MemberID, rm.ProtocolMetadata = m.MemberID, m.Metadata
+			if m.InstanceID != "" {
+				id := m.InstanceID
+				rm.InstanceID = &id
+			}
 			resp.Members = append(resp.Members, rm)
 		}
 		srv.respond(r, resp)
@@ -85,7 +88,8 @@ func appendNew(xs []string, ys ...string) []string {
 // the ledger knows which member reads which partition.
 func handleSyncGroup(srv *Server, r *request, kreq kmsg.Request) {
 	req := kreq.(*kmsg.SyncGroupRequest)
-	sr := sim.SyncRequest{Broker: r.c.broker, Group: req.Group, MemberID: req.MemberID, Generation: int(req.Generation)}
+	sr := sim.SyncRequest{Broker: r.c.broker, Group: req.Group, MemberID: req.MemberID, Generation: int(req.Generation),
+		InstanceID: deref(req.InstanceID)}
 	if len(req.GroupAssignment) > 0 {
 		sr.Assignments = map[string][]byte{}
 		sr.Assigned = map[string][]sim.TopicPartition{}
@@ -119,21 +123,22 @@ func handleSyncGroup(srv *Server, r *request, kreq kmsg.Request) {
 func handleHeartbeat(srv *Server, r *request, kreq kmsg.Request) {
 	req := kreq.(*kmsg.HeartbeatRequest)
 	resp := kmsg.NewPtrHeartbeatResponse()
-	resp.ErrorCode = code(srv.sim.ExternalHeartbeat(req.Group, req.MemberID, r.c.broker, int(req.Generation)))
+	resp.ErrorCode = code(srv.sim.ExternalHeartbeat(req.Group, req.MemberID, deref(req.InstanceID), r.c.broker, int(req.Generation)))
 	srv.respond(r, resp)
 }
 
-// handleLeaveGroup: v0-v2 name one member, v3+ a list (KIP-345).
+// handleLeaveGroup: v0-v2 name one member, v3+ a list, each by member id
+// or, for static members, by group.instance.id (KIP-345).
 func handleLeaveGroup(srv *Server, r *request, kreq kmsg.Request) {
 	req := kreq.(*kmsg.LeaveGroupRequest)
-	ids := []string{req.MemberID}
+	leaving := []sim.LeavingMember{{MemberID: req.MemberID}}
 	if r.version >= 3 {
-		ids = ids[:0]
+		leaving = leaving[:0]
 		for _, m := range req.Members {
-			ids = append(ids, m.MemberID)
+			leaving = append(leaving, sim.LeavingMember{MemberID: m.MemberID, InstanceID: deref(m.InstanceID)})
 		}
 	}
-	top, codes := srv.sim.ExternalLeave(req.Group, r.c.broker, ids)
+	top, codes := srv.sim.ExternalLeave(req.Group, r.c.broker, leaving)
 	resp := kmsg.NewPtrLeaveGroupResponse()
 	resp.ErrorCode = code(top)
 	if r.version < 3 && len(codes) == 1 && codes[0] != "NONE" {
@@ -142,9 +147,17 @@ func handleLeaveGroup(srv *Server, r *request, kreq kmsg.Request) {
 	if r.version >= 3 {
 		for i, c := range codes {
 			m := kmsg.NewLeaveGroupResponseMember()
-			m.MemberID, m.InstanceID, m.ErrorCode = ids[i], req.Members[i].InstanceID, code(c)
+			m.MemberID, m.InstanceID, m.ErrorCode = leaving[i].MemberID, req.Members[i].InstanceID, code(c)
 			resp.Members = append(resp.Members, m)
 		}
 	}
 	srv.respond(r, resp)
+}
+
+// deref is a nullable string's value, "" for null.
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

@@ -32,7 +32,7 @@ func handleProduce(srv *Server, r *request, kreq kmsg.Request) {
 	for ti, t := range req.Topics {
 		for pi, p := range t.Partitions {
 			out := &resp.Topics[ti].Partitions[pi]
-			pb, err := decodeBatch(p.Records)
+			pb, err := decodeBatch(p.Records, r.version)
 			if err != nil {
 				name := "INVALID_RECORD"
 				if err != nil {
@@ -43,7 +43,7 @@ func handleProduce(srv *Server, r *request, kreq kmsg.Request) {
 			}
 			ep := sim.ExternalProduce{Broker: r.c.broker, ClientID: r.clientID, Acks: int(req.Acks),
 				ProducerID: pb.producerID, ProducerEpoch: pb.producerEpoch, FirstSequence: pb.firstSequence,
-				Topic: t.Topic, Partition: int(p.Partition), Records: pb.records}
+				Topic: t.Topic, Partition: int(p.Partition), Records: pb.records, Codec: pb.codec}
 			if req.Acks != 0 {
 				left++
 				ep.Ticket = srv.park(func(rep sim.ExternalReply) {

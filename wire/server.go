@@ -27,6 +27,9 @@ type Config struct {
 	Events func([]sim.Event)
 	// Tick is how often the clock moves when no request comes (default 5ms).
 	Tick time.Duration
+	// Record keeps every request the clients send, so Export can write
+	// the session as a scenario file.
+	Record bool
 }
 
 // Server is a simulated cluster on the network.
@@ -55,6 +58,13 @@ type Server struct {
 	// wallBaseMs turns virtual ms into the wall-clock timestamps clients
 	// see on records.
 	wallBaseMs int64
+	// rec keeps the session for Export (nil unless Config.Record).
+	rec *recorder
+	// parked counts the Fetches that waited, to name them (answer-fetch).
+	parked int64
+	// replaying: this server has no network and no clock; it replays a
+	// scenario's client requests (replay.go).
+	replaying bool
 }
 
 // Start listens on one port per broker and starts the driver. The
@@ -71,6 +81,9 @@ func Start(s *sim.Sim, cfg Config) (*Server, error) {
 	}
 	srv := &Server{cfg: cfg, sim: s, reqs: make(chan *request, 256), calls: make(chan func()), conns: make(chan *conn, 16),
 		done: make(chan struct{}), open: map[*conn]bool{}, tickets: map[int64]waiter{}}
+	if cfg.Record {
+		srv.rec = &recorder{applied: len(s.Applied()), fullAtMs: -1}
+	}
 	for id := 1; id <= s.BrokerCount(); id++ {
 		port := 0
 		if cfg.Port != 0 {
