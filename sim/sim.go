@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"hash"
 	"math/rand/v2"
-	"slices"
 )
 
 // Sim is one deterministic run of a simulated Kafka cluster. It moves only
@@ -199,12 +198,6 @@ func (s *Sim) emit(e Event) {
 	e.Seq = s.eventBase + len(s.events)
 	e.Step = s.step
 	e.AtMs = s.nowMs
-	if len(s.events) == cap(s.events) && len(s.events) >= 1024 {
-		// Double, as append does only for small slices: a long run's list
-		// would otherwise be copied again every quarter more events, and
-		// each copy a checkpoint took stays alive as long as it does.
-		s.events = slices.Grow(s.events, len(s.events))
-	}
 	s.events = append(s.events, e)
 	s.scratch = e.appendCanonical(s.scratch[:0])
 	s.digest.Write(s.scratch)
