@@ -124,10 +124,21 @@ func (a *admin) readLogs(ctx context.Context, topics []string, copies map[string
 	defer cl.Close()
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
+	idle := time.Now()
 	for len(left) > 0 {
-		fs := cl.PollFetches(ctx)
+		pctx, pcancel := context.WithTimeout(ctx, time.Second)
+		fs := cl.PollFetches(pctx)
+		pcancel()
 		if ctx.Err() != nil {
 			return fmt.Errorf("reading the logs back: %w", ctx.Err())
+		}
+		if fs.NumRecords() == 0 && time.Since(idle) > 5*time.Second {
+			// A transactional topic ends in COMMIT or ABORT markers,
+			// which no consumer is handed: nothing more is coming.
+			return nil
+		}
+		if fs.NumRecords() > 0 {
+			idle = time.Now()
 		}
 		fs.EachRecord(func(r *kgo.Record) {
 			copies[string(r.Value)]++

@@ -15,6 +15,8 @@ type member struct {
 	group   sim.GroupConfig
 	index   int
 	cl      *kgo.Client
+	sess    *kgo.GroupTransactSession // a transactional group's member (transact.go)
+	txns    int                       // transactions it began
 	kill    *killSwitch
 	obs     *observed
 	clk     clock
@@ -38,6 +40,15 @@ func newMember(gc sim.GroupConfig, index int, base []kgo.Opt, c clock, obs *obse
 	opts = append(append(append([]kgo.Opt{}, base...), opts...), kgo.ClientID(clientID), kgo.Dialer(m.kill.dial))
 	if gc.GroupInstanceID != "" {
 		opts = append(opts, kgo.InstanceID(fmt.Sprintf("%s-%d", gc.GroupInstanceID, index)))
+	}
+	if gc.Commit == sim.CommitTransactional && gc.OutputTopic != "" {
+		sess, err := kgo.NewGroupTransactSession(append(opts, transactOpts(gc, index, c)...)...)
+		if err != nil {
+			return nil, fmt.Errorf("group %s c%d: %w", gc.ID, index, err)
+		}
+		m.sess, m.cl = sess, sess.Client()
+		m.pollCtx, m.cancel = context.WithCancel(context.Background())
+		return m, nil
 	}
 	cl, err := kgo.NewClient(opts...)
 	if err != nil {
@@ -76,6 +87,13 @@ func (m *member) pollOnce(ctx, pollCtx context.Context) {
 	recs := fetches.Records()
 	for _, r := range recs {
 		m.obs.fetched(m.group.ID, topicPart{r.Topic, r.Partition}, r.Offset)
+	}
+	if m.sess != nil {
+		if len(recs) > 0 {
+			m.pollTransact(ctx, recs)
+		}
+		m.cl.AllowRebalance()
+		return
 	}
 	manual := m.group.Commit != sim.CommitAuto
 	covered := false // a commit succeeded for this batch

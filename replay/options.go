@@ -102,11 +102,8 @@ func groupOpts(gc sim.GroupConfig, c clock) ([]kgo.Opt, []string) {
 			notes = append(notes, fmt.Sprintf("group %s: processing on a worker thread is not replayed; records are processed in the polling loop", gc.ID))
 		}
 	case sim.CommitTransactional:
+		// Each member is a kgo GroupTransactSession (transact.go).
 		opts = append(opts, kgo.DisableAutoCommit())
-		notes = append(notes, fmt.Sprintf("group %s: transactional consume-transform-produce is not replayed; it commits after processing", gc.ID))
-		if gc.OutputTopic != "" {
-			notes = append(notes, fmt.Sprintf("group %s: nothing is written to its output topic %s, so the groups reading it have nothing to read", gc.ID, gc.OutputTopic))
-		}
 	default:
 		opts = append(opts, kgo.DisableAutoCommit())
 	}

@@ -38,6 +38,8 @@ type ClusterConfig struct {
 	AutoLeaderRebalance           bool  // auto.leader.rebalance.enable
 	LeaderImbalanceCheckSeconds   int64 // leader.imbalance.check.interval.seconds
 	LeaderImbalancePercent        int   // leader.imbalance.per.broker.percentage
+	TransactionMaxTimeoutMs       int64 // transaction.max.timeout.ms: the longest transaction.timeout.ms accepted
+	TxnAbortCheckIntervalMs       int64 // transaction.abort.timed.out.transaction.cleanup.interval.ms
 
 	// NetworkDelayMs is the one-way latency between any two nodes. Not a Kafka
 	// setting: the simulator's stand-in for the wire.
@@ -122,6 +124,9 @@ type ProducerConfig struct {
 	CompressionType   string // compression.type: none, gzip, snappy, lz4, zstd
 	// Values makes up its record values (nil: "<id>#<n>"). values.go.
 	Values *ValueSpec
+	// TransactionTimeoutMs is transaction.timeout.ms: the coordinator
+	// aborts a transaction open longer than this (txn_timeout.go).
+	TransactionTimeoutMs int64
 }
 
 // Commit modes: when a group's consumers commit their offsets.
@@ -156,6 +161,9 @@ type GroupConfig struct {
 	AsyncProcessing bool
 	// OutputTopic is where a transactional group writes what it produces.
 	OutputTopic string
+	// TransactionTimeoutMs is the transaction.timeout.ms of a transactional
+	// group's producers.
+	TransactionTimeoutMs int64
 
 	AutoOffsetReset      string   // auto.offset.reset: earliest | latest | none
 	AutoCommitIntervalMs int64    // auto.commit.interval.ms

@@ -134,6 +134,7 @@ func (s *Sim) closeMember(g *group, m *member) error {
 	}
 	done := s.processedSoFar(g, m)
 	s.creditProcessed(g, m, done)
+	s.abortMemberTxn(g, m)
 	if g.cfg.Commit == CommitAuto || g.cfg.Commit == CommitAfterProcessing {
 		// A clean shutdown finishes the current record and commits what
 		// was processed.
@@ -165,6 +166,10 @@ func (s *Sim) closeMember(g *group, m *member) error {
 func (s *Sim) pauseMember(g *group, m *member) error {
 	if m.state == MemberCrashed || m.state == MemberClosed || m.state == MemberPaused {
 		return fmt.Errorf("consumer %s of group %s cannot be paused now (it is %s)", m.name, g.cfg.ID, m.state)
+	}
+	if g.cfg.Commit == CommitTransactional && m.processing {
+		// What it processed before stalling was sent inside its transaction.
+		s.creditProcessed(g, m, s.processedSoFar(g, m))
 	}
 	m.pausedFrom = m.state
 	m.pausedAtMs = s.nowMs

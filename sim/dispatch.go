@@ -62,6 +62,8 @@ func (s *Sim) dispatch(it item) {
 		s.metadataRefreshed(it)
 	case itExternalGroup:
 		s.externalGroupTimer(it)
+	case itTxnTimeout:
+		s.txnTimeoutDue(it)
 	default:
 		panic("sim: unknown item kind")
 	}

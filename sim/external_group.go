@@ -87,6 +87,7 @@ type extMember struct {
 	assignment         []byte
 	assigned           []TopicPartition
 	readUpTo           map[TopicPartition]int64
+	held               []heldRead // a transactional client's reads, until a commit (external_txn_reads.go)
 }
 
 func (x *external) group(id string) *extGroup {

@@ -151,6 +151,9 @@ func (s *Sim) creditExternalRead(clientID string, tp TopicPartition, recs []bufR
 		return
 	}
 	m.readUpTo[tp] = fresh[len(fresh)-1].offset + 1
+	if s.holdTxnRead(clientID, m, eg.generation, fresh) {
+		return
+	}
 	s.countProcessedAs(eg.g, &member{name: m.id, genSynced: eg.generation}, fresh, ReasonLiveRead)
 }
 

@@ -37,6 +37,11 @@ type ExternalProduce struct {
 	// Codec is the batch's compression (CodecGzip...; "" or CodecNone for
 	// none): the live producer's compression.type as its batches show it.
 	Codec string
+
+	// Transactional is the batch's transactional flag; TransactionalID the
+	// request's transactional.id (Produce v3+).
+	Transactional   bool
+	TransactionalID string
 }
 
 // ProduceResult is the leader's answer for one partition. Err is Kafka's
@@ -57,6 +62,9 @@ func (s *Sim) ExternalProduce(req ExternalProduce) (ProduceResult, bool) {
 	}
 	if len(req.Records) == 0 {
 		return ProduceResult{Err: "CORRUPT_MESSAGE", BaseOffset: -1}, true
+	}
+	if c := s.verifyTxnProduce(req, t.parts[req.Partition]); c != "" {
+		return ProduceResult{Err: c, BaseOffset: -1}, true
 	}
 	pid := req.ProducerID
 	if pid < 0 {

@@ -21,6 +21,7 @@ type extTxn struct {
 	member   string
 	gen      int
 	last     string // "commit" or "abort": how the previous transaction ended
+	client   string // client id of the instance that last initialised it
 }
 
 // TxnCommitOffsets is a live TxnOffsetCommit.
@@ -48,8 +49,16 @@ func (x *external) txn(id string) *extTxn {
 // (TransactionCoordinator.handleInitProducerId): the first time a new
 // producer id at epoch 0; afterwards the same id with the epoch bumped,
 // after aborting what the previous instance left open, so a zombie's
-// requests with the old epoch are refused.
-func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string) (int64, int16, string) {
+// requests with the old epoch are refused. A transaction timeout of zero,
+// or above transaction.max.timeout.ms, is refused first
+// (TransactionStateManager.validateTransactionTimeoutMs).
+func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string, timeoutMs int64) (int64, int16, string) {
+	if timeoutMs <= 0 || timeoutMs > s.cfg.Cluster.TransactionMaxTimeoutMs {
+		s.emit(Event{Type: EvNote, Text: "live client " + clientID + " asked for transaction.timeout.ms=" + itoa64(timeoutMs) +
+			" for " + txnID + ", above the brokers' transaction.max.timeout.ms=" + itoa64(s.cfg.Cluster.TransactionMaxTimeoutMs) +
+			": InitProducerId is refused with INVALID_TRANSACTION_TIMEOUT"})
+		return -1, -1, "INVALID_TRANSACTION_TIMEOUT"
+	}
 	if c := s.coordinatorCheck(txnID, broker); c != "" {
 		return -1, -1, c
 	}
@@ -59,17 +68,19 @@ func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string) (int
 		x.nextPid++
 		p := &producer{cfg: DefaultProducer(s.uniqueProducerName(clientID), ""), idx: int32(len(s.producers)),
 			topicIdx: -1, sticky: -1, txn: -1, inflight: make([]int, len(s.brokers)), external: true, pid: x.nextPid}
-		p.cfg.RatePerSec, p.cfg.TransactionalID = 0, txnID
+		p.cfg.RatePerSec, p.cfg.TransactionalID, p.cfg.TransactionTimeoutMs = 0, txnID, timeoutMs
 		s.producers = append(s.producers, p)
 		s.ledger.names = append(s.ledger.names, p.cfg.ID)
 		x.byPid[p.pid] = p.idx
-		x.txns = append(x.txns, &extTxn{id: txnID, producer: p.idx})
+		x.txns = append(x.txns, &extTxn{id: txnID, producer: p.idx, client: clientID})
 		s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Text: "live client " + clientID + " registered transactional.id " +
 			txnID + " as " + p.cfg.ID + " (producer id " + itoa64(p.pid) + ", epoch 0)"})
 		return p.pid, 0, "NONE"
 	}
 	p := s.producers[t.producer]
 	p.epoch++
+	p.cfg.TransactionTimeoutMs = timeoutMs // each InitProducerId sets it anew
+	t.client = clientID
 	if t.open {
 		s.endExternalTxn(t, false, "a new instance of "+txnID+" called initTransactions(), so the coordinator aborted what the old one left open")
 	}
@@ -105,8 +116,9 @@ func (s *Sim) begin(t *extTxn) {
 		return
 	}
 	s.txnSeq++
-	*t = extTxn{id: t.id, producer: t.producer, open: true, seq: int32(s.txnSeq), last: t.last}
+	*t = extTxn{id: t.id, producer: t.producer, open: true, seq: int32(s.txnSeq), last: t.last, client: t.client}
 	s.producers[t.producer].txn = t.seq
+	s.txnOngoing(s.producers[t.producer]) // the transaction's clock starts
 }
 
 // AddPartitionsToTxn adds partitions to the producer's transaction before

@@ -94,6 +94,7 @@ func (s *Sim) endExternalTxn(t *extTxn, commit bool, why string) {
 	if commit && t.group != "" && len(t.offsets) > 0 {
 		eg := s.externalGroup(t.group)
 		s.storeLiveOffsets(t.group, eg, t.member, t.offsets, make([]string, len(t.offsets)))
+		s.creditTxnReads(eg, t.member, t.offsets)
 	}
 	ev := Event{Type: EvTxnAborted, Producer: p.cfg.ID, Group: t.group, OutputRecords: int32(len(t.outputs)),
 		Count: len(t.offsets), Text: why, Txn: t.seq}

@@ -166,7 +166,6 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 	}
 	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
 		Text: tpList(m.assigned), TimeoutMs: g.cfg.SessionTimeoutMs, CrashedInstance: m.ghost})
-	s.abortMemberTxn(g, m)
 	m.assigned = nil
 	if g.leader == m.idx {
 		g.leader = -1

@@ -112,6 +112,10 @@ func buildPropDefs() []propDef {
 			func(t any) *int64 { return &asCluster(t).LeaderImbalanceCheckSeconds }),
 		intProp(ScopeBroker, "leader.imbalance.per.broker.percentage", "10", "how much of a broker's preferred leadership may sit elsewhere before it is moved back", 0, 100,
 			func(t any) *int { return &asCluster(t).LeaderImbalancePercent }),
+		int64Prop(ScopeBroker, "transaction.max.timeout.ms", "900000", "the longest transaction.timeout.ms a producer may ask for: a longer one is refused at initTransactions()", 1, maxInt32,
+			func(t any) *int64 { return &asCluster(t).TransactionMaxTimeoutMs }),
+		int64Prop(ScopeBroker, "transaction.abort.timed.out.transaction.cleanup.interval.ms", "10000", "how often the transaction coordinator looks for transactions open longer than their timeout", 1, maxInt32,
+			func(t any) *int64 { return &asCluster(t).TxnAbortCheckIntervalMs }),
 		int64Prop(ScopeBroker, "log.segment.bytes", "1073741824", "default segment size of topics", 100, 1<<40,
 			func(t any) *int64 { return &asCluster(t).LogSegmentBytes }),
 	)
@@ -179,6 +183,8 @@ func buildPropDefs() []propDef {
 			func(t any) *int { return &asProducer(t).BatchSizeBytes }),
 		enumProp(ScopeProducer, "compression.type", CodecNone, "compress each batch: smaller requests and logs, so more records fit in batch.size, paid for in CPU",
 			ProducerCodecs, func(t any) *string { return &asProducer(t).CompressionType }),
+		int64Prop(ScopeProducer, "transaction.timeout.ms", "60000", "the coordinator aborts a transaction left open longer than this and fences the producer", 1, maxInt32,
+			func(t any) *int64 { return &asProducer(t).TransactionTimeoutMs }),
 		propDef{Prop: Prop{Name: "transactional.id", Scope: ScopeProducer, Default: "",
 			Doc: "a stable id that makes the producer transactional and fences older instances"},
 			set: func(t any, v string) error { asProducer(t).TransactionalID = v; return nil },
@@ -248,6 +254,8 @@ func buildPropDefs() []propDef {
 				return nil
 			},
 			get: func(t any) string { return asGroup(t).GroupInstanceID }},
+		int64Prop(ScopeConsumer, "transaction.timeout.ms", "60000", "commit = transactional: the members' producers' transaction.timeout.ms; a transaction open longer is aborted and its producer fenced", 1, maxInt32,
+			func(t any) *int64 { return &asGroup(t).TransactionTimeoutMs }),
 		enumProp(ScopeConsumer, "isolation.level", "read_uncommitted", "read_committed hides records of open and aborted transactions",
 			[]string{"read_uncommitted", "read_committed"},
 			func(t any) *string { return &asGroup(t).IsolationLevel }),

@@ -35,6 +35,7 @@ const (
 	itProducerMetadata                   // a producer's metadata.max.age.ms refresh after a topic grew
 	itGroupMetadata                      // a group's metadata.max.age.ms refresh after a topic grew
 	itExternalGroup                      // a live group's coordinator checks its timers (external_group.go)
+	itTxnTimeout                         // the transaction coordinator's check for a transaction past its timeout
 )
 
 // Timeline commands: a is the index in Sim.scheduled.
@@ -124,6 +125,10 @@ func (it item) memberIdx() int  { return int(it.b) }
 func externalGroupItem(group int, atMs int64) item {
 	return item{kind: itExternalGroup, a: int32(group), d: atMs}
 }
+
+// txnTimeoutItem is the coordinator's timeout check for the producer's
+// open transaction; gen is that transaction's number.
+func txnTimeoutItem(p *producer) item { return item{kind: itTxnTimeout, a: p.idx, gen: p.txn} }
 
 func (it item) liveGroupIdx() int { return int(it.a) }
 func (it item) armedAtMs() int64  { return it.d }

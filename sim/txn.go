@@ -12,6 +12,7 @@ package sim
 type memberTxn struct {
 	open       bool
 	committing bool // commitTransaction() called, waiting for its sends
+	fenced     bool // the coordinator aborted it on timeout; the application has not noticed yet
 	id         int32
 	producer   int32 // index of its transactional producer, -1 before the first
 	inputs     []bufRec
@@ -29,6 +30,7 @@ func (s *Sim) txnProducer(g *group, m *member) *producer {
 	}
 	cfg := DefaultProducer(id, g.cfg.OutputTopic)
 	cfg.TransactionalID = id
+	cfg.TransactionTimeoutMs = g.cfg.TransactionTimeoutMs
 	p := &producer{cfg: cfg, idx: int32(len(s.producers)), topicIdx: -1, sticky: -1, txn: -1, hidden: true,
 		inflight: make([]int, len(s.brokers)), pid: 1000 + int64(len(s.producers))}
 	if ti, _ := s.topicByName(g.cfg.OutputTopic); ti >= 0 {
@@ -71,6 +73,9 @@ func (s *Sim) writeTxnOutputs(g *group, m *member, recs []bufRec) {
 		m.txn.outputs = append(m.txn.outputs, rec)
 		if part := int(s.ledger.recs.At(int(rec)).part); !containsInt(m.txn.touched, part) {
 			m.txn.touched = append(m.txn.touched, part)
+			if len(m.txn.touched) == 1 {
+				s.txnOngoing(p) // AddPartitionsToTxn: the transaction's clock starts
+			}
 		}
 	}
 	s.flushReady(p)
@@ -97,6 +102,10 @@ func (s *Sim) noteTxnAppend(pt *partition, b *batch, base int64) {
 // transaction is finished; if not, the member's poll loop stays blocked and
 // txnSendSettled resumes it.
 func (s *Sim) commitTxn(g *group, m *member) bool {
+	if m.txn.fenced {
+		s.producerFenced(g, m)
+		return true
+	}
 	if !m.txn.open {
 		return true
 	}

@@ -83,6 +83,9 @@ func TestFailedTransactionalSendAbortsAndIsRedone(t *testing.T) {
 	c := txnPipelineConfig(11)
 	c.Producers[0].RatePerSec = 100
 	c.Topics[1].MinInsyncReplicas = 3
+	// Longer than delivery.timeout.ms, so the send fails before the
+	// coordinator's transaction.timeout.ms abort (txn_timeout_test.go).
+	c.Groups[0].TransactionTimeoutMs = 300000
 	s := mustNew(t, c)
 	s.RunUntil(2500)
 	// Crash one follower of enriched-0 (not the active controller): the

@@ -16,12 +16,15 @@ func markerRec(i int) int32 { return int32(-i - 1) }
 
 func markerIndex(rec int32) int { return int(-rec - 1) }
 
-// abortMemberTxn: the member is gone; the transaction coordinator aborts
-// whatever it left open, bumping the producer epoch so that a late send of
-// the old instance is refused.
+// abortMemberTxn: the application closes cleanly; closing its producer
+// aborts the transaction it had open (the Java Sender's shutdown: "Aborting
+// incomplete transaction due to shutdown"). Leaving the consumer group
+// aborts nothing: the transaction coordinator knows no groups. A crashed
+// member's transaction stays open until transaction.timeout.ms
+// (txn_timeout.go) or until a new instance's initTransactions() fences it.
 func (s *Sim) abortMemberTxn(g *group, m *member) {
 	if m.txn.open {
-		s.abortTxn(g, m, "its consumer left the group with the transaction still open")
+		s.abortTxn(g, m, "the application closed its producer with the transaction still open, which aborts it")
 	}
 }
 

@@ -34,12 +34,17 @@ func validateConfig(cfg *Config) error {
 	if len(cfg.Producers) > MaxProducers {
 		return &ConfigError{"producers", fmt.Sprintf("%d producers; the limit is %d", len(cfg.Producers), MaxProducers)}
 	}
-	for _, p := range cfg.Producers {
+	for i, p := range cfg.Producers {
 		if p.RatePerSec < 0 || p.Count < 0 || p.BatchSizeBytes < 1 || p.MaxInFlight < 1 {
 			return &ConfigError{"producer " + p.ID, "rate, count, batch.size and max.in.flight.requests.per.connection must be positive"}
 		}
 		if err := checkDeliveryTimeout(&p); err != nil {
 			return err
+		}
+		if p.TransactionalID != "" {
+			if err := checkTxnTimeout(&cfg.Cluster, "producer "+p.ID, &cfg.Producers[i].TransactionTimeoutMs); err != nil {
+				return err
+			}
 		}
 	}
 	return validateGroups(cfg)
@@ -66,6 +71,12 @@ func validateCluster(c *ClusterConfig) error {
 	}
 	if c.NetworkDelayMs < 0 {
 		return &ConfigError{"cluster", "network delay cannot be negative"}
+	}
+	if c.TransactionMaxTimeoutMs <= 0 {
+		c.TransactionMaxTimeoutMs = defaultTxnMaxTimeoutMs
+	}
+	if c.TxnAbortCheckIntervalMs <= 0 {
+		c.TxnAbortCheckIntervalMs = defaultTxnAbortCheckMs
 	}
 	return nil
 }
@@ -107,7 +118,7 @@ func validateTopics(cfg *Config) error {
 // validateGroups checks each group and the consumer count in all.
 func validateGroups(cfg *Config) error {
 	consumers := 0
-	for _, g := range cfg.Groups {
+	for i, g := range cfg.Groups {
 		consumers += g.Consumers
 		switch g.Commit {
 		case CommitBeforeProcessing, CommitAfterProcessing, CommitAuto, CommitTransactional:
@@ -121,6 +132,11 @@ func validateGroups(cfg *Config) error {
 		}
 		if g.ProcessingMs < 0 || g.MaxPollRecords < 1 {
 			return &ConfigError{"group " + g.ID, "processing time cannot be negative and max.poll.records must be positive"}
+		}
+		if g.Commit == CommitTransactional {
+			if err := checkTxnTimeout(&cfg.Cluster, "group "+g.ID, &cfg.Groups[i].TransactionTimeoutMs); err != nil {
+				return err
+			}
 		}
 		if g.Commit == CommitTransactional && g.OutputTopic != "" {
 			found := false

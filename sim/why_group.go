@@ -92,6 +92,9 @@ func whyConsumer(e Event) (string, bool) {
 		if e.Reason == ReasonLiveRead {
 			return liveReadWhy(e), true
 		}
+		if e.Reason == ReasonLiveTxnRead {
+			return liveTxnReadWhy(e), true
+		}
 		s := fmt.Sprintf("%s processed %s (%s)", memberIn(e), plural(e.Count, "record", "records"), e.Text)
 		if e.Duplicates > 0 {
 			s += fmt.Sprintf("; %d of them had been processed before: duplicates", e.Duplicates)

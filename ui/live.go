@@ -33,21 +33,37 @@ type Live struct {
 	Export func() ([]byte, error)
 }
 
-// LiveEvents keeps every event of a live run for the screen: the server
-// adds on its goroutine, the screen reads on its own.
+// LiveEvents keeps the latest events of a live run for the screen: the
+// server adds on its goroutine, the screen reads on its own. A serve
+// session has no end, and a busy client makes hundreds of events a second
+// (344 bytes each), so only the last liveEventsKept are kept: enough for
+// the highlights, the narration and the histories' recent past.
 type LiveEvents struct {
 	mu     sync.Mutex
 	events []sim.Event
+	keep   int // 0: liveEventsKept
 }
+
+// liveEventsKept bounds a live run's events in memory (about 35 MB).
+const liveEventsKept = 100_000
 
 // NewLiveEvents is an empty event log.
 func NewLiveEvents() *LiveEvents { return &LiveEvents{} }
 
 // Add appends a batch of events (a copy: the caller reuses its slice).
+// Past a quarter over the bound, the oldest go, into a new array: a slice
+// the screen holds is never written.
 func (l *LiveEvents) Add(batch []sim.Event) {
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	l.events = append(l.events, batch...)
-	l.mu.Unlock()
+	keep := l.keep
+	if keep <= 0 {
+		keep = liveEventsKept
+	}
+	if len(l.events) > keep+keep/4 {
+		l.events = append(make([]sim.Event, 0, keep+keep/4), l.events[len(l.events)-keep:]...)
+	}
 }
 
 // all is the events so far; the slice is never written again, as Add

@@ -312,6 +312,8 @@ func (m *simScreen) inject(cmd sim.Command) tea.Cmd {
 // stepOnly keeps only the latest step's events lit (paused stepping).
 func (m *simScreen) absorbNew(stepOnly bool) {
 	m.events = m.run.Events()
+	// A long run (and a live one) forgets its oldest events: positions are
+	// Seq numbers, so the place holds across a moved window.
 	fresh := eventsFrom(m.events, m.seenSeq)
 	if stepOnly && len(fresh) > 0 {
 		last := fresh[len(fresh)-1].Step

@@ -85,7 +85,11 @@ func (srv *Server) settle() {
 func (srv *Server) noteBrokers() {
 	for id := 1; id < len(srv.brokerUp); id++ {
 		_, up, _ := srv.sim.BrokerStatus(id)
+		if up {
+			srv.listenAgain(id)
+		}
 		if srv.brokerUp[id] && !up {
+			srv.stopListening(id)
 			for c := range srv.open {
 				if c.broker == id {
 					c.close()

@@ -44,6 +44,10 @@ func handleProduce(srv *Server, r *request, kreq kmsg.Request) {
 			ep := sim.ExternalProduce{Broker: r.c.broker, ClientID: r.clientID, Acks: int(req.Acks),
 				ProducerID: pb.producerID, ProducerEpoch: pb.producerEpoch, FirstSequence: pb.firstSequence,
 				Topic: t.Topic, Partition: int(p.Partition), Records: pb.records, Codec: pb.codec}
+			ep.Transactional = pb.transactional
+			if req.TransactionID != nil {
+				ep.TransactionalID = *req.TransactionID
+			}
 			if req.Acks != 0 {
 				left++
 				ep.Ticket = srv.park(func(rep sim.ExternalReply) {

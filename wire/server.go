@@ -36,7 +36,8 @@ type Config struct {
 type Server struct {
 	cfg       Config
 	sim       *sim.Sim
-	listeners []net.Listener
+	listeners []net.Listener // nil while its broker is down (listen.go)
+	lnMu      sync.Mutex
 	addrs     []string
 
 	reqs  chan *request
@@ -133,8 +134,12 @@ func (srv *Server) Close() {
 }
 
 func (srv *Server) closeListeners() {
+	srv.lnMu.Lock()
+	defer srv.lnMu.Unlock()
 	for _, ln := range srv.listeners {
-		ln.Close()
+		if ln != nil {
+			ln.Close()
+		}
 	}
 }
 

@@ -22,7 +22,8 @@ func txnCode(name string, version int16) int16 {
 
 func handleInitTransactional(srv *Server, r *request, req *kmsg.InitProducerIDRequest) {
 	resp := kmsg.NewPtrInitProducerIDResponse()
-	pid, epoch, c := srv.sim.InitTransactionalProducer(r.c.broker, r.clientID, *req.TransactionalID)
+	pid, epoch, c := srv.sim.InitTransactionalProducer(r.c.broker, r.clientID, *req.TransactionalID,
+		int64(req.TransactionTimeoutMillis))
 	resp.ProducerID, resp.ProducerEpoch, resp.ErrorCode = pid, epoch, code(c)
 	srv.respond(r, resp)
 }
