@@ -18,6 +18,7 @@ const narrationWrapLines = 3
 // the latest events, newest first, each with why it happened.
 type narrationPane struct {
 	components.Pane
+	quiet quietIndex // where the events it lists sit (narration_quiet.go)
 }
 
 func newNarrationPane() narrationPane {
@@ -42,12 +43,9 @@ func (n *narrationPane) Render(st *theme.Styles, events []sim.Event, note *sim.E
 			body = append(body, st.Note.Render(components.Fit(" "+l, n.W)))
 		}
 	}
-	kept := 0
-	for i := len(events) - 1; i >= 0 && kept < narrationKeep; i-- {
+	n.quiet.update(events)
+	for _, i := range n.quiet.listed(events, step, narrationKeep) {
 		e := &events[i]
-		if e.Type == sim.EvNote || (components.Noisy(e.Type) && e.Step != step) {
-			continue
-		}
 		stamp := " " + components.FmtMs(e.AtMs) + " "
 		style := st.Faint
 		if e.Step == step {
@@ -65,7 +63,6 @@ func (n *narrationPane) Render(st *theme.Styles, events []sim.Event, note *sim.E
 				body = append(body, strings.Repeat(" ", indent)+l)
 			}
 		}
-		kept++
 	}
 	if len(body) == 0 {
 		body = append(body, st.Faint.Render("nothing has happened yet: press space to play, → to step"))

@@ -197,13 +197,12 @@ func (m *Screen) NextEvent(kind eventKind) tea.Cmd {
 	if s, ok := m.Run.(forwardSaver); ok {
 		saved = s.Save()
 	}
-	seen := len(m.Run.Events())
+	seen := endSeq(m.Run.Events())
 	var found *sim.Event
 	step := func() bool {
-		events := m.Run.Events()
-		for ; seen < len(events); seen++ {
-			if kind.matches(events[seen].Type) {
-				e := events[seen]
+		for _, e := range eventsFrom(m.Run.Events(), seen) {
+			seen = e.Seq + 1
+			if kind.matches(e.Type) {
 				found = &e
 				return false
 			}

@@ -149,9 +149,9 @@ func (m *Screen) StepForward() tea.Cmd {
 		return nil
 	}
 	m.Pause()
-	seen := len(m.Run.Events())
+	seen := endSeq(m.Run.Events())
 	step := func() bool {
-		if len(m.Run.Events()) != seen {
+		if endSeq(m.Run.Events()) != seen {
 			return false
 		}
 		if !m.Run.Step() {
@@ -197,7 +197,7 @@ func (m *Screen) AfterSeek() {
 	for i := len(m.Events) - 1; i >= 0 && m.Events[i].Step == step; i-- {
 		m.Hot.absorbOne(&m.Events[i])
 	}
-	m.seenSeq = len(m.Events)
+	m.seenSeq = endSeq(m.Events)
 	m.Note = nil
 	for i := len(m.Events) - 1; i >= 0; i-- {
 		if m.Events[i].Type == sim.EvNote {
@@ -312,16 +312,10 @@ func (m *Screen) Inject(cmd sim.Command) tea.Cmd {
 // AbsorbNew turns events not yet seen into highlights and narration.
 // stepOnly keeps only the latest step's events lit (paused stepping).
 func (m *Screen) AbsorbNew(stepOnly bool) {
-	prev := m.Events
 	m.Events = m.Run.Events()
-	if len(prev) > 0 && len(m.Events) > 0 {
-		// A live run forgets its oldest events: stay on the same one.
-		m.seenSeq = max(m.seenSeq-(m.Events[0].Seq-prev[0].Seq), 0)
-	}
-	if m.seenSeq > len(m.Events) {
-		m.seenSeq = len(m.Events)
-	}
-	fresh := m.Events[m.seenSeq:]
+	// A long run (and a live one) forgets its oldest events: positions are
+	// Seq numbers, so the place holds across a moved window.
+	fresh := eventsFrom(m.Events, m.seenSeq)
 	if stepOnly && len(fresh) > 0 {
 		last := fresh[len(fresh)-1].Step
 		i := len(fresh)
@@ -338,7 +332,7 @@ func (m *Screen) AbsorbNew(stepOnly bool) {
 			break
 		}
 	}
-	m.seenSeq = len(m.Events)
+	m.seenSeq = endSeq(m.Events)
 }
 
 // Refresh takes a new snapshot and lays the panes out for it.
@@ -346,11 +340,18 @@ func (m *Screen) Refresh() {
 	if m.Run == nil {
 		return
 	}
-	m.Snap = m.Run.Snapshot()
+	// Start from the tail the last frame needed: while playing it rarely
+	// changes, and a second snapshot (the ledger counted again, every log
+	// copied) would double a frame's cost on a big cluster.
+	tail := max(m.snapTail, sim.DefaultSnapshotTail)
+	m.Snap = m.Run.SnapshotTail(tail)
 	m.Logs.group = m.Groups.focusGroup(&m.Snap)
-	if n := m.Logs.tailFor(&m.Snap); n > sim.DefaultSnapshotTail {
+	if n := max(m.Logs.tailFor(&m.Snap), sim.DefaultSnapshotTail); n != tail {
 		m.Snap = m.Run.SnapshotTail(n) // a window looks further back
+		m.Logs.group = m.Groups.focusGroup(&m.Snap)
+		tail = n
 	}
+	m.snapTail = tail
 	m.Marks = components.MarksFrom(m.Spec.Timeline, m.Hand)
 	m.layout()
 }

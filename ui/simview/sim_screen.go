@@ -66,6 +66,9 @@ type Screen struct {
 	// lastTick is when the previous frame ran while playing: the next one
 	// advances by the real time since, times the speed.
 	lastTick time.Time
+	// snapTail is how many log records per partition the last snapshot
+	// carried (Refresh).
+	snapTail int
 
 	Snap    sim.Snapshot
 	Events  []sim.Event // every event up to the current step (shared, read-only)
