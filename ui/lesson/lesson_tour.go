@@ -115,6 +115,7 @@ func (s *Screen) arriveAt(idx int) {
 	s.Sim.Status = ""
 	s.Stop, s.Verdict, s.Hidden = idx, nil, false
 	st := &s.Lesson.Stops[idx]
+	s.Sim.SteerTo(stopMetrics(st))
 	if st.Predict != nil {
 		s.Ask = newPredictBox(st.Predict)
 		if r, ok := s.Player.Answer(idx); ok {
@@ -261,4 +262,14 @@ func (s *Screen) save(change func(p *course.Progress)) tea.Cmd {
 	}
 	n := s.Lesson.Number
 	return func() tea.Msg { return nav.LessonStatusMsg{Number: n, Status: after} }
+}
+
+// stopMetrics are what a stop is about, its question's metric first: the
+// simulator gives their panes rows first.
+func stopMetrics(st *course.Stop) []string {
+	var out []string
+	if st.Predict != nil {
+		out = append(out, st.Predict.Metric)
+	}
+	return append(out, st.Watch...)
 }

@@ -69,6 +69,8 @@ type Screen struct {
 	// snapTail is how many log records per partition the last snapshot
 	// carried (Refresh).
 	snapTail int
+	// steer, when set, is what a lesson stop is about (SteerTo).
+	steer *paneFocus
 
 	Snap    sim.Snapshot
 	Events  []sim.Event // every event up to the current step (shared, read-only)

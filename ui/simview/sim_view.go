@@ -14,7 +14,7 @@ func (m *Screen) SetSize(w, h int) {
 
 // layout places the panes for the current size and snapshot.
 func (m *Screen) layout() {
-	m.Lay = computeLayout(m.W, m.H, needsOf(&m.Snap, scenarioFocus(m.Spec.Config, m.Spec.Timeline)))
+	m.Lay = computeLayout(m.W, m.H, needsOf(&m.Snap, m.focus()))
 	if m.Lay.TooSmall {
 		return
 	}
