@@ -49,6 +49,11 @@ type Result struct {
 // made); client-side errors during the run are part of the ledger.
 func Run(ctx context.Context, sc *scenarios.Scenario, opts Options) (Result, error) {
 	var res Result
+	if n := recordedRequests(sc); n > 0 {
+		return res, fmt.Errorf("%s is a recorded live session (%d client requests): its clients were your own programs, "+
+			"so there is nothing here for replay to run as franz-go clients; 'kafkasim run %s' plays it in the simulator, "+
+			"and pointing those programs at the real cluster replays it there", sc.Name, n, sc.File)
+	}
 	pred, err := scenarios.Run(sc, scenarios.RunOptions{Quiet: true}, io.Discard)
 	if err != nil {
 		return res, err
@@ -93,4 +98,16 @@ func Run(ctx context.Context, sc *scenarios.Scenario, opts Options) (Result, err
 func logf(w io.Writer, ms int64, kind, format string, args ...any) {
 	t := scenarios.Seconds(ms)
 	fmt.Fprintf(w, "%10s  %-24s%s\n", t, kind, fmt.Sprintf(format, args...))
+}
+
+// recordedRequests counts the client-request entries an exported live
+// session is made of; a scenario written by hand has none.
+func recordedRequests(sc *scenarios.Scenario) int {
+	n := 0
+	for _, it := range sc.Timeline {
+		if it.Cmd.Kind == sim.CmdClientRequest {
+			n++
+		}
+	}
+	return n
 }

@@ -57,10 +57,15 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	if !ok {
 		return 0, 0
 	}
-	if !s.validatePosition(g, m, tp, p, lr) {
-		return 0, 0
+	fe, feKnown := m.fetchEpochs[tp]
+	if !feKnown || fe.validated != p.leaderEpoch {
+		// A new leader (or no epoch yet): check the position first.
+		if !s.validatePosition(g, m, tp, p, lr) {
+			return 0, 0
+		}
+		pos = m.positions[tp]
+		fe, feKnown = m.fetchEpochs[tp]
 	}
-	pos = m.positions[tp]
 	limit := s.readLimit(g, p)
 	if pos < lr.logStart || pos > lr.leo {
 		// OFFSET_OUT_OF_RANGE: deleted by retention, or truncated away.
@@ -68,12 +73,15 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 			return 0, 0
 		}
 		pos = m.positions[tp]
+		fe, feKnown = m.fetchEpochs[tp]
+	}
+	if pos >= limit && feKnown {
+		return 0, -1 // nothing new below the high watermark: most fetches of a quiet partition
 	}
 	readCommitted := g.cfg.IsolationLevel == "read_committed"
 	got, from := 0, int64(-1)
 	i := lr.indexOf(pos)
 	startPos := pos
-	fe, feKnown := m.fetchEpochs[tp]
 	startFe := fe
 	for ; i < lr.entries.Len() && got < maxRecs; i++ {
 		e := lr.entries.At(i)

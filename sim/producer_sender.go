@@ -41,11 +41,13 @@ func (s *Sim) drainForBroker(p *producer, id int, req []int32) []int32 {
 		if len(pp.queue) == 0 {
 			continue
 		}
-		b := s.batches.Mut(int(pp.queue[0]))
-		if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
+		// The leader first: it rules out most partitions (those of the
+		// other brokers) without reading the batch.
+		if pt := s.partitionOf(p.topicIdx, part); pt == nil || pt.leader != id {
 			continue
 		}
-		if pt := s.partitionOf(p.topicIdx, part); pt == nil || pt.leader != id {
+		b := s.batches.At(int(pp.queue[0]))
+		if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
 			continue
 		}
 		req = append(req, pp.queue[0])

@@ -15,7 +15,16 @@ type Run struct {
 	every       int // steps between checkpoints, at most
 	everyWork   int // records sent and processed between checkpoints, at most
 	bytes       int // estimated cost of the checkpoints kept
+	keepEvents  int // events remembered, about: 0 keeps all (run_events.go)
 }
+
+// checkpointGapMs is the least virtual time between checkpoints taken for
+// the step count alone. After a checkpoint, the first write to each log's
+// last chunk copies it, so on a busy cluster of many partitions (thousands
+// of steps a virtual second, hundreds of replicas) checkpoints every 1024
+// steps would copy more than the run does; a step back replays at most
+// about a virtual second then.
+const checkpointGapMs = 1000
 
 // checkpointBudget bounds the memory the checkpoints of a run may take;
 // past it, every other one is dropped and the interval doubles.
@@ -48,6 +57,7 @@ func (r *Run) Step() bool {
 	if !r.sim.Step() {
 		return false
 	}
+	r.trimEvents()
 	r.maybeCheckpoint()
 	return true
 }
@@ -56,8 +66,8 @@ func (r *Run) Step() bool {
 // happening lies after limitMs, or nothing is left. It reports whether an
 // event was emitted.
 func (r *Run) StepUntilEvent(limitMs int64) bool {
-	start := len(r.sim.events)
-	for len(r.sim.events) == start {
+	start := r.sim.EventCount()
+	for r.sim.EventCount() == start {
 		if at := r.sim.NextAt(); at < 0 || at > limitMs || !r.Step() {
 			return false
 		}
@@ -173,7 +183,8 @@ func (r *Run) maybeCheckpoint() {
 	if last.step >= r.sim.step {
 		return
 	}
-	if r.sim.step%r.every != 0 && r.sim.work()-last.work() < r.everyWork {
+	if r.sim.work()-last.work() < r.everyWork &&
+		(r.sim.step%r.every != 0 || r.sim.nowMs-last.nowMs < checkpointGapMs) {
 		return
 	}
 	if last != r.base {
@@ -182,8 +193,9 @@ func (r *Run) maybeCheckpoint() {
 		last.cost += extra
 		r.bytes += extra
 	}
+	shared := r.sim.eventsShared
 	c := r.sim.Clone()
-	c.cost = c.checkpointBytes()
+	c.cost = c.checkpointBytes() + r.ownCheckpointEvents(c, shared)
 	r.checkpoints = append(r.checkpoints, c)
 	r.bytes += c.cost
 	if r.bytes > checkpointBudget && len(r.checkpoints) > 1 {
@@ -218,6 +230,7 @@ func (r *Run) Fork() *Run {
 	c.commands = capped(r.commands[:r.next])
 	c.checkpoints = capped(r.checkpoints)
 	c.dropCheckpointsAfter(r.sim.step)
+	c.keepEvents = 0
 	return &c
 }
 

@@ -76,6 +76,9 @@ func (s *Sim) partitionView(p *partition, tail int) PartitionView {
 		Replicas: append([]int(nil), p.replicas...), ISR: append([]int(nil), p.isr...), HighWatermark: p.hw,
 		LogStart: lr.logStart, LogEnd: lr.leo, LastStable: p.lastStable()}
 	pv.SizeBytes = lr.sizeBytes()
+	if len(p.reps) > 0 {
+		pv.ReplicaLogs = make([]ReplicaView, 0, len(p.reps))
+	}
 	for _, r := range p.reps {
 		rv := ReplicaView{Broker: r.broker, LEO: r.leo, LogStart: r.logStart, InSync: p.inISR(r.broker),
 			Online: s.brokerUp(r.broker), Leader: r.broker == p.leader}
@@ -90,6 +93,9 @@ func (s *Sim) partitionView(p *partition, tail int) PartitionView {
 		pv.ReplicaLogs = append(pv.ReplicaLogs, rv)
 	}
 	from := max(lr.entries.Len()-tail, 0)
+	if n := lr.entries.Len() - from; n > 0 {
+		pv.Records = make([]RecordView, 0, n) // one allocation, not a doubling per partition
+	}
 	for _, e := range lr.entries.All(from) {
 		pv.Records = append(pv.Records, s.recordView(p, e))
 	}

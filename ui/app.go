@@ -7,6 +7,17 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/components"
+	"kafkasim/ui/home"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/lesson"
+	"kafkasim/ui/nav"
+	quizui "kafkasim/ui/quiz"
+	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
+	"kafkasim/ui/theme"
 )
 
 // screen is what every screen offers the root model.
@@ -18,55 +29,55 @@ type screen interface {
 }
 
 // keyCapturer is a screen whose text input takes every key.
-type keyCapturer interface{ capturesKeys() bool }
+type keyCapturer interface{ CapturesKeys() bool }
 
 // modalOwner is a screen with a menu or prompt that esc should close first.
-type modalOwner interface{ modalOpen() bool }
+type modalOwner interface{ ModalOpen() bool }
 
 // helpNoter is a screen with a line to add under its keys in the help.
-type helpNoter interface{ helpNote() string }
+type helpNoter interface{ HelpNote() string }
 
 // deps are what the root model needs from outside ui/.
 type deps struct {
 	source scenarioSource
-	start  runFactory
-	shells shellDeps // sandbox sessions (cmdline_shell.go)
+	start  simrun.Factory
+	shells cmdline.Shells // sandbox sessions (cmdline_shell.go)
 }
 
 // Model is the root Bubble Tea model: it owns the screens and routes
 // messages to them.
 type Model struct {
-	st       *Styles
-	global   globalKeys
+	st       *theme.Styles
+	global   keys.Global
 	opts     Options
 	deps     deps
-	current  Screen
-	home     *homeScreen
-	sim      *simScreen
-	lesson   *lessonScreen
-	book     *lessonBook
-	quiz     *quizScreen
-	quizBook *quizBook // read when the quiz first opens
-	returnTo Screen    // where esc leaves the simulator for; home when zero
+	current  nav.Screen
+	home     *home.Screen
+	sim      *simview.Screen
+	lesson   *lesson.Screen
+	book     *lesson.Book
+	quiz     *quizui.Screen
+	quizBook *quizui.QuizBook // read when the quiz first opens
+	returnTo nav.Screen       // where esc leaves the simulator for; home when zero
 	other    *placeholderScreen
 	help     help.Model
 	showHelp bool
 	w, h     int
 }
 
-func newModel(opts Options, st *Styles, d deps) Model {
-	g := newGlobalKeys()
-	m := Model{st: st, global: g, opts: opts, deps: d, help: help.New(), w: minWidth, h: minHeight}
+func newModel(opts Options, st *theme.Styles, d deps) Model {
+	g := keys.NewGlobal()
+	m := Model{st: st, global: g, opts: opts, deps: d, help: help.New(), w: components.MinWidth, h: components.MinHeight}
 	m.help.Styles.FullKey, m.help.Styles.FullDesc = st.Bold, st.Faint
 	m.help.ShowAll = true
-	book, warning := loadLessonBook(opts.StateDir)
+	book, warning := lesson.LoadBook(opts.StateDir)
 	m.book = book
 	if opts.Lessons == nil {
-		m.opts.Lessons = book.entries()
+		m.opts.Lessons = book.Entries()
 	}
-	m.home = newHomeScreen(st, g, m.opts.Lessons, d.source.BuiltIn())
-	m.home.warnings = append(append([]string(nil), opts.Warnings...), warning)
-	m.home.setQuizProgress(peekQuizProgress(opts.StateDir))
+	m.home = home.New(st, g, m.opts.Lessons, d.source.BuiltIn())
+	m.home.Warnings = append(append([]string(nil), opts.Warnings...), warning)
+	m.home.SetQuizProgress(home.PeekQuizProgress(opts.StateDir))
 	m.home.SetSize(m.w, m.h)
 	return m
 }
@@ -79,13 +90,13 @@ func (m Model) Init() tea.Cmd {
 	case m.opts.Scenario != "":
 		return m.loadCmd(m.opts.Scenario)
 	case m.opts.Sandbox:
-		return func() tea.Msg { return openScreenMsg{Screen: ScreenSandbox} }
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenSandbox} }
 	case m.opts.Quiz:
-		return func() tea.Msg { return openScreenMsg{Screen: ScreenQuiz} }
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenQuiz} }
 	case m.opts.LessonFile != "":
-		return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: lessonFileArg} }
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenLesson, Arg: lessonFileArg} }
 	case m.opts.Lesson > 0:
-		return func() tea.Msg { return openScreenMsg{Screen: ScreenLesson, Arg: strconv.Itoa(m.opts.Lesson)} }
+		return func() tea.Msg { return nav.OpenScreenMsg{Screen: nav.ScreenLesson, Arg: strconv.Itoa(m.opts.Lesson)} }
 	}
 	return nil
 }
@@ -93,13 +104,13 @@ func (m Model) Init() tea.Cmd {
 // active is the screen showing now.
 func (m Model) active() screen {
 	switch {
-	case m.current == ScreenSim && m.sim != nil:
+	case m.current == nav.ScreenSim && m.sim != nil:
 		return m.sim
-	case m.current == ScreenLesson && m.lesson != nil:
+	case m.current == nav.ScreenLesson && m.lesson != nil:
 		return m.lesson
-	case m.current == ScreenQuiz && m.quiz != nil:
+	case m.current == nav.ScreenQuiz && m.quiz != nil:
 		return m.quiz
-	case m.current == ScreenHome || m.other == nil:
+	case m.current == nav.ScreenHome || m.other == nil:
 		return m.home
 	}
 	return m.other
@@ -109,7 +120,7 @@ func (m Model) active() screen {
 // then the active screen (which hands keys to its focused pane).
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
-		if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
+		if c, ok := m.active().(keyCapturer); ok && c.CapturesKeys() {
 			return m.typedKey(km)
 		}
 		if km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste {
@@ -140,19 +151,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.quiz.SetSize(m.w, m.h)
 		}
 		return m, nil
-	case lessonStatusMsg:
-		m.home.setLessonStatus(msg.Number, msg.Status)
+	case nav.LessonStatusMsg:
+		m.home.SetLessonStatus(msg.Number, msg.Status)
 		return m, nil
-	case openScreenMsg:
+	case nav.OpenScreenMsg:
 		return m.open(msg)
-	case scenarioLoadedMsg:
+	case simview.ScenarioLoadedMsg:
 		return m.play(msg.Spec)
 	case openLiveMsg:
 		return m.playLive()
-	case errMsg:
+	case nav.ErrMsg:
 		m.showError(msg.Error())
 		return m, nil
-	case backMsg:
+	case nav.BackMsg:
 		return m.back()
 	}
 	return m, m.active().Update(msg)
@@ -200,14 +211,14 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 			m.showHelp = false
 			return nil, true
 		}
-		if o, ok := m.active().(modalOwner); ok && o.modalOpen() {
+		if o, ok := m.active().(modalOwner); ok && o.ModalOpen() {
 			return nil, false // the screen's menu closes first
 		}
-		if m.current == ScreenSim && m.sim != nil && m.sim.askLeave() {
+		if m.current == nav.ScreenSim && m.sim != nil && m.sim.AskLeave() {
 			return nil, true // y leaves (leave_confirm.go)
 		}
-		if m.current != ScreenHome {
-			return func() tea.Msg { return backMsg{} }, true
+		if m.current != nav.ScreenHome {
+			return func() tea.Msg { return nav.BackMsg{} }, true
 		}
 	}
 	return nil, false
@@ -218,30 +229,30 @@ func (m *Model) handleGlobalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 func (m Model) back() (tea.Model, tea.Cmd) {
 	m.pauseAll()
 	if m.quizBook != nil {
-		m.home.setQuizProgress(m.quizBook.latest)
+		m.home.SetQuizProgress(m.quizBook.Latest)
 	}
-	if m.current == ScreenSim && m.returnTo != ScreenHome {
-		m.current, m.returnTo = m.returnTo, ScreenHome
+	if m.current == nav.ScreenSim && m.returnTo != nav.ScreenHome {
+		m.current, m.returnTo = m.returnTo, nav.ScreenHome
 		return m, nil
 	}
-	m.current = ScreenHome
+	m.current = nav.ScreenHome
 	return m, nil
 }
 
 // open switches to a screen.
-func (m Model) open(msg openScreenMsg) (tea.Model, tea.Cmd) {
+func (m Model) open(msg nav.OpenScreenMsg) (tea.Model, tea.Cmd) {
 	switch msg.Screen {
-	case ScreenSim:
+	case nav.ScreenSim:
 		m.returnTo = msg.Return
 		return m, m.loadCmd(msg.Arg)
-	case ScreenSandbox:
+	case nav.ScreenSandbox:
 		return m.playSandbox()
-	case ScreenLesson:
+	case nav.ScreenLesson:
 		return m.openLesson(msg.Arg)
-	case ScreenQuiz:
+	case nav.ScreenQuiz:
 		return m.openQuiz()
 	}
-	m.current = ScreenHome
+	m.current = nav.ScreenHome
 	return m, nil
 }
 
@@ -251,47 +262,47 @@ func (m Model) loadCmd(name string) tea.Cmd {
 	return func() tea.Msg {
 		spec, err := src.Load(name)
 		if err != nil {
-			return errMsg{Err: err}
+			return nav.ErrMsg{Err: err}
 		}
 		if seed != nil {
-			spec = spec.withSeed(*seed)
+			spec = spec.WithSeed(*seed)
 		}
-		return scenarioLoadedMsg{Spec: spec}
+		return simview.ScenarioLoadedMsg{Spec: spec}
 	}
 }
 
 // play opens the simulator screen on a scenario.
-func (m Model) play(spec scenarioSpec) (tea.Model, tea.Cmd) {
+func (m Model) play(spec simrun.Spec) (tea.Model, tea.Cmd) {
 	m.pauseAll()
-	m.sim = newSimScreen(m.st, newSimKeys(m.global), spec, m.deps.start)
-	m.sim.shells = m.deps.shells
-	m.sim.hot.still = m.opts.NoMotion
+	m.sim = simview.New(m.st, keys.NewSim(m.global), spec, m.deps.start)
+	m.sim.Shells = m.deps.shells
+	m.sim.Hot.Still = m.opts.NoMotion
 	m.sim.SetSize(m.w, m.h)
-	m.current = ScreenSim
+	m.current = nav.ScreenSim
 	return m, m.sim.Init()
 }
 
 // showError puts an error where the learner will see it.
 func (m *Model) showError(text string) {
-	if m.current == ScreenSim && m.sim != nil {
-		m.sim.status = text
+	if m.current == nav.ScreenSim && m.sim != nil {
+		m.sim.Status = text
 		return
 	}
-	m.other = &placeholderScreen{st: m.st, keys: m.home.keys, title: "Something went wrong", text: text}
+	m.other = &placeholderScreen{st: m.st, keys: m.home.KeyMap, title: "Something went wrong", text: text}
 	m.other.SetSize(m.w, m.h)
-	m.current, m.returnTo = ScreenMessage, ScreenHome // esc goes home
+	m.current, m.returnTo = nav.ScreenMessage, nav.ScreenHome // esc goes home
 }
 
 // View draws the active screen, and the full help over it when asked.
 func (m Model) View() string {
 	v := m.active().View()
-	if !m.showHelp || m.w < minWidth || m.h < minHeight {
+	if !m.showHelp || m.w < components.MinWidth || m.h < components.MinHeight {
 		return v
 	}
-	body := m.st.Title.Render("Keys") + "\n\n" + fullHelpView(m.help, m.active().Keys(), m.w-helpBoxFrame) + "\n\n"
-	if n, ok := m.active().(helpNoter); ok && n.helpNote() != "" {
-		body += n.helpNote() + "\n"
+	body := m.st.Title.Render("Keys") + "\n\n" + keys.FullHelpView(m.help, m.active().Keys(), m.w-keys.HelpBoxFrame) + "\n\n"
+	if n, ok := m.active().(helpNoter); ok && n.HelpNote() != "" {
+		body += n.HelpNote() + "\n"
 	}
 	box := m.st.MenuBox.Render(body + m.st.Faint.Render("? or esc closes"))
-	return strings.Join(overlay(strings.Split(v, "\n"), box, m.w), "\n")
+	return strings.Join(components.Overlay(strings.Split(v, "\n"), box, m.w), "\n")
 }

@@ -1,39 +1,43 @@
 package ui
 
 import (
-	"kafkasim/internal/cputime"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/internal/cputime"
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 )
 
 // sandboxScreen is the sandbox screen on the real sandbox package, paused,
 // with the command line open.
-func sandboxScreen(t *testing.T) *simScreen {
+func sandboxScreen(t *testing.T) *simview.Screen {
 	t.Helper()
 	m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
 	m = runCmd(m, m.Init())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	s := next.(Model).sim
-	if s == nil || !s.cmdline.IsOpen() {
+	if s == nil || !s.Cmdline.IsOpen() {
 		t.Fatal("the sandbox should open with the command line open")
 	}
-	s.pause()
+	s.Pause()
 	return s
 }
 
 // startLine types line and presses enter, returning the command that runs
 // its next slice (nil when it ended at once).
-func startLine(s *simScreen, line string) tea.Cmd {
+func startLine(s *simview.Screen, line string) tea.Cmd {
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(line)})
 	return s.Update(keyMsg("enter"))
 }
 
 // finishJob runs a command's slices to its end, returning the longest time
 // one Update took.
-func finishJob(t *testing.T, s *simScreen, cmd tea.Cmd) time.Duration {
+func finishJob(t *testing.T, s *simview.Screen, cmd tea.Cmd) time.Duration {
 	t.Helper()
 	var longest time.Duration
 	for n := 0; cmd != nil; n++ {
@@ -50,13 +54,13 @@ func finishJob(t *testing.T, s *simScreen, cmd tea.Cmd) time.Duration {
 // is answered at once (esc stops it, as Ctrl-C stops the real tool) and
 // the command ends with the consumer's summary.
 func TestEndlessConsumerAnswersKeys(t *testing.T) {
-	defer func(d time.Duration) { cmdSlice = d }(cmdSlice)
-	cmdSlice = 0 // hand back at every pause, so the command is surely still running
+	defer func(d time.Duration) { cmdline.Slice = d }(cmdline.Slice)
+	cmdline.Slice = 0 // hand back at every pause, so the command is surely still running
 	s := sandboxScreen(t)
 	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --create --topic t --partitions 3 --replication-factor 3")
-	before := s.run.Now()
+	before := s.Run.Now()
 	cmd := startLine(s, "kafka-console-consumer --bootstrap-server localhost:9092 --topic t --timeout-ms 100000000000000")
-	if cmd == nil || s.cmdline.busy == nil {
+	if cmd == nil || s.Cmdline.Busy == nil {
 		t.Fatalf("the consumer should still be running:\n%s", outputText(s))
 	}
 	if v := s.View(); !strings.Contains(v, "running…") {
@@ -71,15 +75,15 @@ func TestEndlessConsumerAnswersKeys(t *testing.T) {
 	if took > 100*time.Millisecond {
 		t.Errorf("esc took %v to answer", took)
 	}
-	if !strings.Contains(s.status, "stopping") || !s.cmdline.IsOpen() {
-		t.Errorf("esc should stop the command, not close the command line (status %q)", s.status)
+	if !strings.Contains(s.Status, "stopping") || !s.Cmdline.IsOpen() {
+		t.Errorf("esc should stop the command, not close the command line (status %q)", s.Status)
 	}
 	finishJob(t, s, cmd)
 	out := outputText(s)
-	if s.cmdline.busy != nil || !strings.Contains(out, "^C") || !strings.Contains(out, "Processed a total of 0 messages") {
+	if s.Cmdline.Busy != nil || !strings.Contains(out, "^C") || !strings.Contains(out, "Processed a total of 0 messages") {
 		t.Fatalf("the consumer should stop with ^C and its summary:\n%s", out)
 	}
-	if moved := s.run.Now() - before; moved >= 300_000 {
+	if moved := s.Run.Now() - before; moved >= 300_000 {
 		t.Errorf("the clock moved %dms: the stop came too late", moved)
 	}
 	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --list")
@@ -109,10 +113,10 @@ func TestHeavyCommandSlicesStayShort(t *testing.T) {
 // The screen drops what a terminal would act on: bidirectional overrides
 // and isolates as well as escapes.
 func TestSanitizeDropsBidiControls(t *testing.T) {
-	if got := sanitize("a\u202eb\u2066c\x1b[2Jd\u009be"); got != "abcde" && got != "abc[2Jde" {
+	if got := components.Sanitize("a\u202eb\u2066c\x1b[2Jd\u009be"); got != "abcde" && got != "abc[2Jde" {
 		t.Errorf("sanitize = %q", got)
 	}
-	if strings.ContainsAny(sanitize("x\u202e\u2067\u200f"), "\u202e\u2067\u200f") {
+	if strings.ContainsAny(components.Sanitize("x\u202e\u2067\u200f"), "\u202e\u2067\u200f") {
 		t.Error("bidi controls pass")
 	}
 }

@@ -5,12 +5,16 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/simview"
+	"kafkasim/ui/whatif"
 )
 
 // outputText is the command line's output as plain text.
-func outputText(s *simScreen) string {
+func outputText(s *simview.Screen) string {
 	var b strings.Builder
-	for _, l := range s.cmdline.out {
+	for _, l := range s.Cmdline.Out {
 		b.WriteString(l.Text + "\n")
 	}
 	return b.String()
@@ -25,10 +29,10 @@ func TestSandboxWalkthrough(t *testing.T) {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	m = next.(Model)
 	s := m.sim
-	if s == nil || !s.cmdline.IsOpen() {
+	if s == nil || !s.Cmdline.IsOpen() {
 		t.Fatal("the sandbox should open on the simulator with the command line open")
 	}
-	s.pause()
+	s.Pause()
 	bs := "--bootstrap-server localhost:9092"
 	steps := []struct{ line, want string }{
 		{"kafka-topics " + bs + " --create --topic orders --partitions 3 --replication-factor 1", "Created topic orders."},
@@ -43,7 +47,7 @@ func TestSandboxWalkthrough(t *testing.T) {
 			t.Fatalf("after %q want %q in:\n%s", st.line, st.want, outputText(s))
 		}
 	}
-	if !s.cmdline.input {
+	if !s.Cmdline.Input {
 		t.Fatalf("the console producer should be reading records:\n%s", outputText(s))
 	}
 	send(s, keyMsg("esc"))
@@ -58,10 +62,10 @@ func TestSandboxWalkthrough(t *testing.T) {
 	if !strings.Contains(outputText(s), "CURRENT-OFFSET") {
 		t.Fatalf("describe should print the offsets table:\n%s", outputText(s))
 	}
-	if len(s.snap.Topics) != 1 || s.snap.Topics[0].Name != "orders" || len(s.snap.Topics[0].Partitions) != 3 {
-		t.Fatalf("the panes should show topic orders with 3 partitions: %+v", s.snap.Topics)
+	if len(s.Snap.Topics) != 1 || s.Snap.Topics[0].Name != "orders" || len(s.Snap.Topics[0].Partitions) != 3 {
+		t.Fatalf("the panes should show topic orders with 3 partitions: %+v", s.Snap.Topics)
 	}
-	if len(s.hand) == 0 {
+	if len(s.Hand) == 0 {
 		t.Fatal("the commands should be on the timeline")
 	}
 }
@@ -69,7 +73,7 @@ func TestSandboxWalkthrough(t *testing.T) {
 // TestCmdlineOnAScenario attaches a session to a playing scenario's run.
 func TestCmdlineOnAScenario(t *testing.T) {
 	s := realScreen(t, loadSpec(t, "at-least-once"), 120, 36, 3_000)
-	s.shells = sandboxShells()
+	s.Shells = cmdline.SandboxShells()
 	send(s, keyMsg(":"))
 	enterLine(s, "kafka-topics --bootstrap-server localhost:9092 --list")
 	if !strings.Contains(outputText(s), "orders") {
@@ -83,7 +87,7 @@ func TestWhatIfInTheSandbox(t *testing.T) {
 	m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
 	m = runCmd(m, m.Init())
 	s := m.sim
-	s.pause()
+	s.Pause()
 	bs := "--bootstrap-server localhost:9092"
 	for _, l := range []string{"kafka-topics " + bs + " --create --topic orders --partitions 1 --replication-factor 3",
 		"kafka-console-producer " + bs + " --topic orders", "one", "two"} {
@@ -92,19 +96,19 @@ func TestWhatIfInTheSandbox(t *testing.T) {
 	send(s, keyMsg("esc"))
 	enterLine(s, "kafka-console-consumer "+bs+" --topic orders --from-beginning --group billing --max-messages 2")
 	send(s, keyMsg("esc")) // close the command line
-	world := whatIfWorld{cfg: &s.spec.Config, hand: s.hand}
-	st := whatIfSettings[indexOf(whatIfSettings, "min.insync.replicas")]
-	if got := st.targets(world); len(got) != 1 || got[0] != "orders" {
+	world := whatif.WhatIfWorld{Cfg: &s.Spec.Config, Hand: s.Hand}
+	st := whatif.WhatIfSettings[whatif.IndexOf(whatif.WhatIfSettings, "min.insync.replicas")]
+	if got := st.Targets(world); len(got) != 1 || got[0] != "orders" {
 		t.Fatalf("the topic made by hand should be a target: %v", got)
 	}
-	r, _ := runWhatIf(whatIfRequest{Spec: s.spec, Hand: s.hand, Setting: st, Target: "orders", Value: "3", UntilMs: s.run.Now() + 5_000}, neverPause)
+	r, _ := whatif.Run(whatif.Request{Spec: s.Spec, Hand: s.Hand, Setting: st, Target: "orders", Value: "3", UntilMs: s.Run.Now() + 5_000}, neverPause)
 	if r.A.Err != nil || r.B.Err != nil || len(r.A.Skipped)+len(r.B.Skipped) > 0 {
 		t.Fatalf("both branches should replay the session: %v %v %v %v", r.A.Err, r.B.Err, r.A.Skipped, r.B.Skipped)
 	}
 	if !strings.Contains(r.Verdict, "min.insync.replicas=1: ") || !strings.Contains(r.Verdict, "min.insync.replicas=3: ") {
 		t.Fatalf("verdict %q", r.Verdict)
 	}
-	if s.hand[0].Cmd.TopicSpec.MinInsyncReplicas != 1 {
+	if s.Hand[0].Cmd.TopicSpec.MinInsyncReplicas != 1 {
 		t.Fatal("the what-if must not change the run's own commands")
 	}
 }

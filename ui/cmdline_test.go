@@ -8,6 +8,10 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // fakeShell answers every line with a fixed text, so the command line can
@@ -20,24 +24,24 @@ type fakeShell struct {
 	ended int
 }
 
-func (f *fakeShell) Exec(line string) cmdResult {
+func (f *fakeShell) Exec(line string) cmdline.Result {
 	f.lines = append(f.lines, line)
 	switch {
 	case f.input:
-		return cmdResult{InputMode: true}
+		return cmdline.Result{InputMode: true}
 	case line == "produce":
 		f.input = true
-		return cmdResult{InputMode: true}
+		return cmdline.Result{InputMode: true}
 	case line == "fail":
-		return cmdResult{Output: "fail: no such thing\nhint: try help\n", Err: true}
+		return cmdline.Result{Output: "fail: no such thing\nhint: try help\n", Err: true}
 	}
-	return cmdResult{Output: "ran " + line + "\nTopic: orders\tPartitionCount: 3\tReplicationFactor: 1\n"}
+	return cmdline.Result{Output: "ran " + line + "\nTopic: orders\tPartitionCount: 3\tReplicationFactor: 1\n"}
 }
 
-func (f *fakeShell) EndInput() cmdResult {
+func (f *fakeShell) EndInput() cmdline.Result {
 	f.input = false
 	f.ended++
-	return cmdResult{}
+	return cmdline.Result{}
 }
 
 func (f *fakeShell) Complete(line string) []string {
@@ -55,25 +59,25 @@ func (f *fakeShell) Run() *sim.Run { return f.run }
 
 // fakeShellScreen is a simulator screen on an empty 3-broker cluster driven
 // by a fakeShell, with the command line open, at w×h.
-func fakeShellScreen(t *testing.T, w, h int) (*simScreen, *fakeShell) {
+func fakeShellScreen(t *testing.T, w, h int) (*simview.Screen, *fakeShell) {
 	t.Helper()
 	sh := &fakeShell{}
-	newShell := func(brokers int, seed uint64) (cmdShell, error) {
+	newShell := func(brokers int, seed uint64) (cmdline.Shell, error) {
 		r, err := sim.NewRun(sim.Config{Seed: seed, Cluster: sim.DefaultCluster(brokers)}, nil)
 		sh.run = r
 		return sh, err
 	}
-	s := newSimScreen(plainStyles(), newSimKeys(newGlobalKeys()), emptySandboxSpec(3), shellStart(newShell, 3))
+	s := simview.New(plainStyles(), keys.NewSim(keys.NewGlobal()), cmdline.EmptySandboxSpec(3), cmdline.ShellStart(newShell, 3))
 	s.SetSize(w, h)
 	send(s, keyMsg(":"))
-	if !s.cmdline.IsOpen() {
-		t.Fatalf(": should open the command line: status %q", s.status)
+	if !s.Cmdline.IsOpen() {
+		t.Fatalf(": should open the command line: status %q", s.Status)
 	}
 	return s, sh
 }
 
 // enterLine types a line and presses enter.
-func enterLine(s *simScreen, line string) {
+func enterLine(s *simview.Screen, line string) {
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(line)})
 	send(s, keyMsg("enter"))
 }
@@ -95,7 +99,7 @@ func TestCmdlineRunsLinesAndKeepsHistory(t *testing.T) {
 	for _, c := range []struct{ key, want string }{{"up", "fail"}, {"up", "kafka-topics --list"}, {"up", "kafka-topics --list"},
 		{"down", "fail"}, {"down", "dra"}} {
 		send(s, keyMsg(c.key))
-		if got := string(s.cmdline.line); got != c.want {
+		if got := string(s.Cmdline.Line); got != c.want {
 			t.Fatalf("after %s the line is %q, want %q", c.key, got, c.want)
 		}
 	}
@@ -105,15 +109,15 @@ func TestCmdlineCompletion(t *testing.T) {
 	s, _ := fakeShellScreen(t, 120, 36)
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("kafka-con")})
 	send(s, keyMsg("tab"))
-	if got := string(s.cmdline.line); got != "kafka-cons" {
+	if got := string(s.Cmdline.Line); got != "kafka-cons" {
 		t.Fatalf("three completions: their common start, got %q", got)
 	}
-	if last := s.cmdline.out[len(s.cmdline.out)-1].Text; last != "kafka-console-producer  kafka-console-consumer  kafka-consumer-groups" {
+	if last := s.Cmdline.Out[len(s.Cmdline.Out)-1].Text; last != "kafka-console-producer  kafka-console-consumer  kafka-consumer-groups" {
 		t.Fatalf("the choices should be listed, got %q", last)
 	}
 	send(s, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("umer-")})
 	send(s, keyMsg("tab"))
-	if got := string(s.cmdline.line); got != "kafka-consumer-groups " {
+	if got := string(s.Cmdline.Line); got != "kafka-consumer-groups " {
 		t.Fatalf("one completion is taken with a space, got %q", got)
 	}
 }
@@ -123,19 +127,19 @@ func TestCmdlineCompletion(t *testing.T) {
 func TestCmdlineConsoleProducer(t *testing.T) {
 	s, sh := fakeShellScreen(t, 120, 36)
 	enterLine(s, "produce")
-	if !s.cmdline.input || !strings.Contains(s.View(), "console producer: each line is a record") {
+	if !s.Cmdline.Input || !strings.Contains(s.View(), "console producer: each line is a record") {
 		t.Fatal("the pane should say lines are records now")
 	}
 	enterLine(s, "first record")
 	send(s, keyMsg("esc"))
-	if sh.ended != 1 || s.cmdline.input || !s.cmdline.IsOpen() {
-		t.Fatalf("esc should end the input (ended %d) and keep the command line open (%v)", sh.ended, s.cmdline.IsOpen())
+	if sh.ended != 1 || s.Cmdline.Input || !s.Cmdline.IsOpen() {
+		t.Fatalf("esc should end the input (ended %d) and keep the command line open (%v)", sh.ended, s.Cmdline.IsOpen())
 	}
 	if sh.lines[1] != "first record" || !strings.Contains(s.View(), ">first record") {
 		t.Fatalf("the record should go to the shell and show after >: %q", sh.lines)
 	}
 	send(s, keyMsg("esc"))
-	if s.cmdline.IsOpen() {
+	if s.Cmdline.IsOpen() {
 		t.Fatal("a second esc closes the command line")
 	}
 }
@@ -144,13 +148,13 @@ func TestCmdlineConsoleProducer(t *testing.T) {
 // and the root model does not quit or leave.
 func TestCmdlineTakesEveryKey(t *testing.T) {
 	d := fixtureDeps(3, 3, 30)
-	d.shells = shellDeps{newShell: func(b int, seed uint64) (cmdShell, error) {
+	d.shells = cmdline.Shells{NewShell: func(b int, seed uint64) (cmdline.Shell, error) {
 		r, err := sim.NewRun(sim.Config{Seed: seed, Cluster: sim.DefaultCluster(b)}, nil)
 		return &fakeShell{run: r}, err
 	}}
 	m := newModel(Options{Sandbox: true}, plainStyles(), d)
 	m = runCmd(m, m.Init())
-	if m.sim == nil || !m.sim.cmdline.IsOpen() {
+	if m.sim == nil || !m.sim.Cmdline.IsOpen() {
 		t.Fatal("the sandbox should open with the command line")
 	}
 	for _, k := range []string{"q", "w", "x", "space", "?", "f"} {
@@ -162,11 +166,11 @@ func TestCmdlineTakesEveryKey(t *testing.T) {
 			}
 		}
 	}
-	if got := string(m.sim.cmdline.line); got != "qwx ?f" {
+	if got := string(m.sim.Cmdline.Line); got != "qwx ?f" {
 		t.Fatalf("typed %q", got)
 	}
 	m = press(t, m, "esc", "esc")
-	if m.current != ScreenHome {
+	if m.current != nav.ScreenHome {
 		t.Fatalf("esc closes the command line, a second esc goes home: on %v", m.current)
 	}
 }
@@ -175,8 +179,8 @@ func TestCmdlineTakesEveryKey(t *testing.T) {
 func TestCmdlineWithoutSandbox(t *testing.T) {
 	s := newFixtureSim(120, 36, 3, 3, 30)
 	send(s, keyMsg(":"))
-	if s.cmdline.IsOpen() || s.status == "" {
-		t.Fatalf("no shell: stay closed and say why (status %q)", s.status)
+	if s.Cmdline.IsOpen() || s.Status == "" {
+		t.Fatalf("no shell: stay closed and say why (status %q)", s.Status)
 	}
 }
 

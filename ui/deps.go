@@ -2,36 +2,38 @@ package ui
 
 import (
 	"kafkasim/scenarios"
-	"kafkasim/sim"
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simrun"
 )
 
 // defaultDeps wire the screens to the real scenarios and engine.
 func defaultDeps() deps {
-	return deps{source: scenarioLibrary{}, start: newSimRun, shells: sandboxShells()}
+	return deps{source: scenarioLibrary{}, start: simrun.New, shells: cmdline.SandboxShells()}
 }
 
 // scenarioLibrary reads scenarios through package scenarios.
 type scenarioLibrary struct{}
 
 // BuiltIn lists the built-in scenarios.
-func (scenarioLibrary) BuiltIn() []ScenarioEntry {
-	var out []ScenarioEntry
+func (scenarioLibrary) BuiltIn() []nav.ScenarioEntry {
+	var out []nav.ScenarioEntry
 	for _, s := range scenarios.BuiltIn() {
-		out = append(out, ScenarioEntry{Name: s.Name, Title: s.Title, Description: firstLine(s.Description),
-			About: firstParagraph(s.Description)})
+		out = append(out, nav.ScenarioEntry{Name: s.Name, Title: s.Title, Description: components.FirstLine(s.Description),
+			About: components.FirstParagraph(s.Description)})
 	}
 	return out
 }
 
 // Load reads a built-in scenario by name or a file by path.
-func (scenarioLibrary) Load(nameOrPath string) (scenarioSpec, error) {
+func (scenarioLibrary) Load(nameOrPath string) (simrun.Spec, error) {
 	if nameOrPath == "sandbox" {
-		return sandboxSpec(0), nil
+		return cmdline.SandboxSpec(0), nil
 	}
 	s, err := scenarios.Load(nameOrPath)
 	if err != nil {
-		return scenarioSpec{}, err
+		return simrun.Spec{}, err
 	}
-	return scenarioSpec{Name: s.Name, Title: s.Title, Description: s.Description, Seed: s.Seed,
-		DurationMs: s.DurationMs, Config: s.Config, Timeline: append([]sim.Scheduled(nil), s.Timeline...), Narration: s.Narration}, nil
+	return simrun.FromScenario(s), nil
 }

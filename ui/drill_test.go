@@ -8,6 +8,9 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // openDrillOn plays the fixture at w×h, steps twice, focuses the ledger
@@ -16,7 +19,7 @@ func openDrillOn(t *testing.T, w, h int) Model {
 	t.Helper()
 	m := playScenario(t, w, h)
 	m = press(t, m, "right", "right")
-	for m.sim.focus != paneLedger {
+	for m.sim.Focus != components.PaneLedger {
 		m = press(t, m, "tab")
 	}
 	return press(t, m, "enter")
@@ -38,25 +41,25 @@ func TestLedgerCursor(t *testing.T) {
 	m := playScenario(t, 120, 36)
 	m = press(t, m, "right", "right", "tab", "tab", "tab")
 	s := m.sim
-	if s.focus != paneLedger || !s.keys.Drill.Enabled() {
-		t.Fatalf("three tabs from the logs should focus the ledger and enable enter: focus %v", s.focus)
+	if s.Focus != components.PaneLedger || !s.KeyMap.Drill.Enabled() {
+		t.Fatalf("three tabs from the logs should focus the ledger and enable enter: focus %v", s.Focus)
 	}
-	if g, f, _ := s.ledger.chosen(&s.snap); g != "billing" || fateOrder[f] != sim.FateDuplicated {
-		t.Fatalf("the cursor should start on the duplicated records, got %s %v", g, fateOrder[f])
+	if g, f, _ := s.Ledger.Chosen(&s.Snap); g != "billing" || components.FateOrder[f] != sim.FateDuplicated {
+		t.Fatalf("the cursor should start on the duplicated records, got %s %v", g, components.FateOrder[f])
 	}
 	if v := m.View(); !contains(v, "once 27▸dup 2 lost 1") || !contains(v, "enter list records") {
 		t.Fatalf("the ledger should show the cursor and the footer the key:\n%s", v)
 	}
 	m = press(t, m, "down", "down", "down", "down")
-	if _, f, _ := s.ledger.chosen(&s.snap); fateOrder[f] != sim.FatePending {
-		t.Fatalf("↓ should stop on the last fate, got %v", fateOrder[f])
+	if _, f, _ := s.Ledger.Chosen(&s.Snap); components.FateOrder[f] != sim.FatePending {
+		t.Fatalf("↓ should stop on the last fate, got %v", components.FateOrder[f])
 	}
 	m = press(t, m, "up", "up", "up", "up", "up")
-	if _, f, _ := s.ledger.chosen(&s.snap); fateOrder[f] != sim.FateExactlyOnce {
-		t.Fatalf("↑ should stop on the first fate, got %v", fateOrder[f])
+	if _, f, _ := s.Ledger.Chosen(&s.Snap); components.FateOrder[f] != sim.FateExactlyOnce {
+		t.Fatalf("↑ should stop on the first fate, got %v", components.FateOrder[f])
 	}
 	press(t, m, "tab")
-	if s.keys.Drill.Enabled() || contains(m.View(), "▸once") {
+	if s.KeyMap.Drill.Enabled() || contains(m.View(), "▸once") {
 		t.Fatal("away from the ledger, enter lists nothing and the cursor hides")
 	}
 }
@@ -66,8 +69,8 @@ func TestDrillOpenScrollClose(t *testing.T) {
 	m = press(t, m, "right", "right", "tab", "tab", "tab", "space")
 	s := m.sim
 	m = press(t, m, "enter")
-	if !s.drill.IsOpen() || s.playing || !s.modalOpen() {
-		t.Fatalf("enter should open the list and pause (open %v playing %v)", s.drill.IsOpen(), s.playing)
+	if !s.Drill.IsOpen() || s.Playing || !s.ModalOpen() {
+		t.Fatalf("enter should open the list and pause (open %v playing %v)", s.Drill.IsOpen(), s.Playing)
 	}
 	v := m.View()
 	for _, want := range []string{"DELIVERY LEDGER › billing › ▒ 2 duplicated [1/2]", "▸ ▒ p1#28 · key bob · orders-0@9 · processed 2× ◂",
@@ -90,12 +93,12 @@ func TestDrillOpenScrollClose(t *testing.T) {
 
 	m = press(t, m, "down")
 	v = m.View()
-	if s.drill.cursor != 1 || !contains(logLine(t, v, "orders-1"), "b◂") || !contains(logLine(t, v, "orders-0"), "c▒") {
+	if s.Drill.Cursor != 1 || !contains(logLine(t, v, "orders-1"), "b◂") || !contains(logLine(t, v, "orders-0"), "c▒") {
 		t.Fatalf("↓ should select the second record and move the ◂:\n%s", v)
 	}
 	m = press(t, m, "down", "pgdown", "pgup")
-	if s.drill.cursor != 0 {
-		t.Fatalf("pgup should go back to the first record, at %d", s.drill.cursor)
+	if s.Drill.Cursor != 0 {
+		t.Fatalf("pgup should go back to the first record, at %d", s.Drill.Cursor)
 	}
 	m = press(t, m, "right")
 	v = m.View()
@@ -104,8 +107,8 @@ func TestDrillOpenScrollClose(t *testing.T) {
 		t.Fatalf("→ should list the lost record and mark it:\n%s", v)
 	}
 	m = press(t, m, "left", "left")
-	if s.drill.Fate() != sim.FateExactlyOnce || len(s.drill.fates) != 27 {
-		t.Fatalf("← twice should list the 27 exactly-once records, got %v ×%d", s.drill.Fate(), len(s.drill.fates))
+	if s.Drill.Fate() != sim.FateExactlyOnce || len(s.Drill.Fates) != 27 {
+		t.Fatalf("← twice should list the 27 exactly-once records, got %v ×%d", s.Drill.Fate(), len(s.Drill.Fates))
 	}
 	if v := m.View(); contains(v, "– processed once") || !contains(v, "· processed once") {
 		t.Fatalf("a reason that only repeats the count should not be listed again:\n%s", v)
@@ -113,15 +116,15 @@ func TestDrillOpenScrollClose(t *testing.T) {
 	for range 30 {
 		m = press(t, m, "down")
 	}
-	if s.drill.cursor != 26 || !contains(m.View(), "[27/27]") || s.drill.offset == 0 {
-		t.Fatalf("↓ should scroll to the last record: cursor %d offset %d\n%s", s.drill.cursor, s.drill.offset, m.View())
+	if s.Drill.Cursor != 26 || !contains(m.View(), "[27/27]") || s.Drill.Offset == 0 {
+		t.Fatalf("↓ should scroll to the last record: cursor %d offset %d\n%s", s.Drill.Cursor, s.Drill.Offset, m.View())
 	}
 	m = press(t, m, "esc")
 	v = m.View()
-	if s.drill.IsOpen() || s.logs.marks != nil || m.current != ScreenSim || contains(v, "◂") {
+	if s.Drill.IsOpen() || s.Logs.Marks != nil || m.current != nav.ScreenSim || contains(v, "◂") {
 		t.Fatalf("esc should close the list and the marks, and stay on the simulator:\n%s", v)
 	}
-	if g, f, _ := s.ledger.chosen(&s.snap); g != "billing" || fateOrder[f] != sim.FateExactlyOnce {
+	if g, f, _ := s.Ledger.Chosen(&s.Snap); g != "billing" || components.FateOrder[f] != sim.FateExactlyOnce {
 		t.Fatal("the ledger's cursor should follow the fate the list showed last")
 	}
 }
@@ -131,15 +134,15 @@ func TestDrillEmptyAndWide(t *testing.T) {
 	m = press(t, m, "right", "right", "right") // lost, skipped, pending
 	m = press(t, m, "right")                   // once
 	v := m.View()
-	if !m.sim.drill.IsOpen() || !contains(v, "✓ 27 exactly once") || !contains(v, "Partition logs") {
+	if !m.sim.Drill.IsOpen() || !contains(v, "✓ 27 exactly once") || !contains(v, "Partition logs") {
 		t.Fatalf("the wide layout should keep the logs beside the list:\n%s", v)
 	}
-	d := &m.sim.drill
+	d := &m.sim.Drill
 	d.Open("nobody", 1, nil)
-	if v := strings.Join(d.render(m.st), "\n"); !contains(v, "no duplicated records for nobody now") {
+	if v := strings.Join(d.Render(m.st), "\n"); !contains(v, "no duplicated records for nobody now") {
 		t.Fatalf("an empty list should say so:\n%s", v)
 	}
-	d.move(3) // nothing to move over
+	d.Move(3) // nothing to move over
 }
 
 func TestDrillHelpAndMouse(t *testing.T) {
@@ -150,8 +153,8 @@ func TestDrillHelpAndMouse(t *testing.T) {
 	}
 	m = press(t, m, "?")
 	m.Update(tea.MouseMsg{X: 10, Y: 30, Button: tea.MouseButtonWheelDown})
-	if m.sim.drill.cursor != 1 {
-		t.Fatalf("the wheel should move the selection, at %d", m.sim.drill.cursor)
+	if m.sim.Drill.Cursor != 1 {
+		t.Fatalf("the wheel should move the selection, at %d", m.sim.Drill.Cursor)
 	}
 }
 
@@ -166,31 +169,31 @@ func TestLogMarksMatchTheRecord(t *testing.T) {
 		{RecordID: 9, Topic: "t", Partition: 0, Offsets: []int64{90}},
 		{RecordID: 7, Topic: "t", Partition: 1}, // never written
 	}
-	m := newLogMarks(sim.FateDuplicated, fates, 1)
+	m := simview.NewLogMarks(sim.FateDuplicated, fates, 1)
 	p := &sim.PartitionView{Topic: "t", Partition: 0}
 	tests := []struct {
 		name string
 		rec  sim.RecordView
-		want cellStyle
+		want components.CellStyle
 		mark rune
 		ok   bool
 	}{
-		{"listed", sim.RecordView{Offset: 40, RecordID: 5}, cellMarkDup, '▒', true},
-		{"its second copy", sim.RecordView{Offset: 41, RecordID: 5}, cellMarkDup, '▒', true},
-		{"selected", sim.RecordView{Offset: 90, RecordID: 9}, cellMarkSelected, glyphSelected, true},
+		{"listed", sim.RecordView{Offset: 40, RecordID: 5}, components.CellMarkDup, '▒', true},
+		{"its second copy", sim.RecordView{Offset: 41, RecordID: 5}, components.CellMarkDup, '▒', true},
+		{"selected", sim.RecordView{Offset: 90, RecordID: 9}, components.CellMarkSelected, simview.GlyphSelected, true},
 		{"another record at a listed offset", sim.RecordView{Offset: 40, RecordID: 6}, 0, 0, false},
 		{"not listed", sim.RecordView{Offset: 50, RecordID: 50}, 0, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			style, mark, ok := m.cell(p, &tt.rec)
+			style, mark, ok := m.Cell(p, &tt.rec)
 			if style != tt.want || mark != tt.mark || ok != tt.ok {
 				t.Fatalf("got %v %q %v", style, mark, ok)
 			}
 		})
 	}
-	var none *logMarks
-	if _, _, ok := none.cell(p, &tests[0].rec); ok {
+	var none *simview.LogMarks
+	if _, _, ok := none.Cell(p, &tests[0].rec); ok {
 		t.Fatal("no marks mark nothing")
 	}
 }
@@ -214,17 +217,17 @@ func TestLogMarksWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start, end := newLogMarks(sim.FateLost, fates, tt.sel).window(p, 61, 101, slots)
+			start, end := simview.NewLogMarks(sim.FateLost, fates, tt.sel).Window(p, 61, 101, slots)
 			if start != tt.wantStart || end != start+slots {
 				t.Fatalf("window [%d, %d), want start %d", start, end, tt.wantStart)
 			}
 		})
 	}
-	if s, e := newLogMarks(sim.FateLost, fates[2:], 0).window(p, 61, 101, slots); s != 61 || e != 101 {
+	if s, e := simview.NewLogMarks(sim.FateLost, fates[2:], 0).Window(p, 61, 101, slots); s != 61 || e != 101 {
 		t.Fatalf("records on the tail keep the tail, got [%d, %d)", s, e)
 	}
 	other := &sim.PartitionView{Topic: "t", Partition: 1}
-	if s, e := newLogMarks(sim.FateLost, fates, 0).window(other, 61, 101, slots); s != 61 || e != 101 {
+	if s, e := simview.NewLogMarks(sim.FateLost, fates, 0).Window(other, 61, 101, slots); s != 61 || e != 101 {
 		t.Fatalf("a partition with nothing listed keeps its tail, got [%d, %d)", s, e)
 	}
 }
@@ -240,11 +243,11 @@ func TestDrillTail(t *testing.T) {
 		{"none", nil, sim.DefaultSnapshotTail},
 		{"far back", []sim.RecordFate{{Topic: "t", Partition: 0, Offsets: []int64{100}}}, 900 + sim.DefaultSnapshotTail},
 		{"never written", []sim.RecordFate{{Topic: "t", Partition: 0}}, sim.DefaultSnapshotTail},
-		{"capped", []sim.RecordFate{{Topic: "t", Partition: 1, Offsets: []int64{0}}}, maxDrillTail},
+		{"capped", []sim.RecordFate{{Topic: "t", Partition: 1, Offsets: []int64{0}}}, simview.MaxDrillTail},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := drillTail(snap, tt.fates); got != tt.want {
+			if got := simview.DrillTail(snap, tt.fates); got != tt.want {
 				t.Fatalf("got %d, want %d", got, tt.want)
 			}
 		})
@@ -258,22 +261,22 @@ func TestDrillRealEngine(t *testing.T) {
 	m.deps = defaultDeps()
 	m = runCmd(m, m.loadCmd("at-least-once"))
 	s := m.sim
-	if s == nil || s.fatal != nil {
+	if s == nil || s.Fatal != nil {
 		t.Fatal("at-least-once should open")
 	}
-	s.run.RunUntil(s.spec.DurationMs)
-	s.absorbNew(false)
-	s.refresh()
-	for s.focus != paneLedger {
+	s.Run.RunUntil(s.Spec.DurationMs)
+	s.AbsorbNew(false)
+	s.Refresh()
+	for s.Focus != components.PaneLedger {
 		m = press(t, m, "tab")
 	}
 	m = press(t, m, "enter")
-	if s.drill.Fate() != sim.FateDuplicated || len(s.drill.fates) == 0 {
-		t.Fatalf("at-least-once should list duplicated records, got %v ×%d", s.drill.Fate(), len(s.drill.fates))
+	if s.Drill.Fate() != sim.FateDuplicated || len(s.Drill.Fates) == 0 {
+		t.Fatalf("at-least-once should list duplicated records, got %v ×%d", s.Drill.Fate(), len(s.Drill.Fates))
 	}
 	v := m.View()
 	want, marked := 0, 0
-	for _, f := range s.drill.fates {
+	for _, f := range s.Drill.Fates {
 		want += len(f.Offsets)
 	}
 	for _, l := range strings.Split(v, "\n") {
@@ -289,32 +292,32 @@ func TestDrillRealEngine(t *testing.T) {
 // TestLessonDrill: in a lesson, enter on the ledger lists records instead
 // of going on; esc closes the list and stays in the lesson.
 func TestLessonDrill(t *testing.T) {
-	m := openOn(t, ScreenLesson, "10", "", 120, 36)
+	m := openOn(t, nav.ScreenLesson, "10", "", 120, 36)
 	m = drive(t, m, "enter", "enter") // the tour, then its first stop
 	s := m.lesson
-	stop := s.stop
+	stop := s.Stop
 	if stop < 0 {
 		t.Fatal("want a stop")
 	}
-	for s.sim.focus != paneLedger {
+	for s.Sim.Focus != components.PaneLedger {
 		m = drive(t, m, "tab")
 	}
 	if v := m.View(); !contains(v, "enter list records") {
 		t.Fatalf("the lesson's footer should offer the list on the ledger:\n%s", v)
 	}
 	m = drive(t, m, "enter")
-	if !s.sim.drill.IsOpen() || s.stop != stop {
-		t.Fatalf("enter on the ledger should open the list, not leave stop %d (at %d)", stop, s.stop)
+	if !s.Sim.Drill.IsOpen() || s.Stop != stop {
+		t.Fatalf("enter on the ledger should open the list, not leave stop %d (at %d)", stop, s.Stop)
 	}
 	if v := m.View(); !contains(v, "DELIVERY LEDGER ›") || !contains(v, "esc close") {
 		t.Fatalf("the list and its keys should show:\n%s", v)
 	}
 	m = drive(t, m, "esc")
-	if s.sim.drill.IsOpen() || m.current != ScreenLesson {
+	if s.Sim.Drill.IsOpen() || m.current != nav.ScreenLesson {
 		t.Fatal("esc should close the list and stay in the lesson")
 	}
 	m = drive(t, m, "tab", "enter")
-	if s.stop == stop {
+	if s.Stop == stop {
 		t.Fatal("away from the ledger, enter should go on as before")
 	}
 }
@@ -325,7 +328,7 @@ func TestDrillSkipped(t *testing.T) {
 	m := openDrillOn(t, 120, 36)
 	m = press(t, m, "right", "right") // lost, skipped
 	v := m.View()
-	if m.sim.drill.Fate() != sim.FateSkipped || !contains(v, "» 2 skipped") ||
+	if m.sim.Drill.Fate() != sim.FateSkipped || !contains(v, "» 2 skipped") ||
 		!contains(v, "auto.offset.reset=latest started it") {
 		t.Fatalf("→ twice from the duplicates should list the skipped records:\n%s", v)
 	}
@@ -336,7 +339,7 @@ func TestDrillSkipped(t *testing.T) {
 		t.Fatalf("the logs legend should explain the » mark:\n%s", v)
 	}
 	m = press(t, m, "esc")
-	if _, f, _ := m.sim.ledger.chosen(&m.sim.snap); fateOrder[f] != sim.FateSkipped || !contains(m.View(), "lost 1▸skipped 2") {
+	if _, f, _ := m.sim.Ledger.Chosen(&m.sim.Snap); components.FateOrder[f] != sim.FateSkipped || !contains(m.View(), "lost 1▸skipped 2") {
 		t.Fatalf("after esc the ledger's cursor should rest on skipped:\n%s", m.View())
 	}
 }

@@ -8,6 +8,12 @@ import (
 	"github.com/muesli/termenv"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
+	"kafkasim/ui/theme"
 )
 
 // fakeRunner plays a scripted cluster: each step appends a record to one
@@ -152,10 +158,10 @@ func (f *fakeRunner) Fates(group string, want sim.Fate) []sim.RecordFate {
 		"and the records in between were never processed")
 	for o := int64(3); o < 5; o++ {
 		add(sim.FateSkipped, 1, o, 0, "billing had no committed offset on orders-1, so auto.offset.reset=latest started it "+
-			"at offset 13 at 0.500s, past offset "+i64(o)+": it never asked for this record")
+			"at offset 13 at 0.500s, past offset "+components.I64(o)+": it never asked for this record")
 	}
 	for o := int64(25); o < 32; o++ {
-		add(sim.FatePending, 2, o, 0, "not processed yet: orders-2 is still readable at offset "+i64(o))
+		add(sim.FatePending, 2, o, 0, "not processed yet: orders-2 is still readable at offset "+components.I64(o))
 	}
 	return out
 }
@@ -227,8 +233,8 @@ func fixtureSnapshot(brokers, partitions, records int) sim.Snapshot {
 }
 
 // fixtureSpec is a scenario whose run is a fakeRunner over fixtureSnapshot.
-func fixtureSpec() scenarioSpec {
-	return scenarioSpec{Name: "fixture", Title: "Leader failover", Seed: 42, DurationMs: 60_000,
+func fixtureSpec() simrun.Spec {
+	return simrun.Spec{Name: "fixture", Title: "Leader failover", Seed: 42, DurationMs: 60_000,
 		Description: "# Leader failover\n\nA **broker** dies; a follower takes over.\n\nMore text.",
 		Timeline: []sim.Scheduled{
 			{AtMs: 2_000, Cmd: sim.Command{Kind: sim.CmdNote, Say: "watch"}},
@@ -237,10 +243,10 @@ func fixtureSpec() scenarioSpec {
 }
 
 // plainStyles renders without colour, as golden files need.
-func plainStyles() *Styles {
+func plainStyles() *theme.Styles {
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
-	st := NewStyles(r)
+	st := theme.NewStyles(r)
 	return &st
 }
 
@@ -248,7 +254,7 @@ func plainStyles() *Styles {
 func fixtureDeps(brokers, partitions, records int) deps {
 	return deps{
 		source: fixtureSource{},
-		start: func(spec scenarioSpec) (runner, error) {
+		start: func(spec simrun.Spec) (simrun.Runner, error) {
 			if spec.Name == "broken" {
 				return nil, errors.New("broken on purpose")
 			}
@@ -259,16 +265,16 @@ func fixtureDeps(brokers, partitions, records int) deps {
 
 type fixtureSource struct{}
 
-func (fixtureSource) BuiltIn() []ScenarioEntry {
-	return []ScenarioEntry{
+func (fixtureSource) BuiltIn() []nav.ScenarioEntry {
+	return []nav.ScenarioEntry{
 		{Name: "fixture", Title: "Leader failover", Description: "a broker dies"},
 		{Name: "at-least-once", Title: "At least once", Description: "commit after processing"},
 	}
 }
 
-func (fixtureSource) Load(name string) (scenarioSpec, error) {
+func (fixtureSource) Load(name string) (simrun.Spec, error) {
 	if name == "missing" {
-		return scenarioSpec{}, errors.New("missing: no such scenario")
+		return simrun.Spec{}, errors.New("missing: no such scenario")
 	}
 	s := fixtureSpec()
 	s.Name = name
@@ -276,9 +282,9 @@ func (fixtureSource) Load(name string) (scenarioSpec, error) {
 }
 
 // newFixtureSim is a simulator screen on the fixture, paused, at w×h.
-func newFixtureSim(w, h, brokers, partitions, records int) *simScreen {
+func newFixtureSim(w, h, brokers, partitions, records int) *simview.Screen {
 	d := fixtureDeps(brokers, partitions, records)
-	m := newSimScreen(plainStyles(), newSimKeys(newGlobalKeys()), fixtureSpec(), d.start)
+	m := simview.New(plainStyles(), keys.NewSim(keys.NewGlobal()), fixtureSpec(), d.start)
 	m.SetSize(w, h)
 	return m
 }

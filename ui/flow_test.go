@@ -10,6 +10,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
+
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // TestFlowHomeToFault drives the program as a learner would: pick a
@@ -32,11 +35,11 @@ func TestFlowHomeToFault(t *testing.T) {
 	waitFor(t, tm, "injected crash-broker b1")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	if len(final.sim.hand) != 1 {
-		t.Fatalf("want one recorded fault, got %d", len(final.sim.hand))
+	if len(final.sim.Hand) != 1 {
+		t.Fatalf("want one recorded fault, got %d", len(final.sim.Hand))
 	}
-	final.sim.status = "" // the clock depends on how many real frames ran
-	if !contains(final.View(), "b1 "+symOffline+"DOWN") {
+	final.sim.Status = "" // the clock depends on how many real frames ran
+	if !contains(final.View(), "b1 "+simview.SymOffline+"DOWN") {
 		t.Fatalf("b1 should show DOWN:\n%s", final.View())
 	}
 }
@@ -63,10 +66,10 @@ func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 // sections at once, with a preview of the highlighted item; → moves
 // between sections and the preview follows.
 func TestFlowHomeLauncher80x24(t *testing.T) {
-	lessons := []LessonEntry{
-		{Number: 1, Title: "Topics, partitions, offsets", Status: LessonDone, Summary: "What a log is.",
+	lessons := []nav.LessonEntry{
+		{Number: 1, Title: "Topics, partitions, offsets", Status: nav.LessonDone, Summary: "What a log is.",
 			Teaches: []string{"The log", "Offsets"}, Goal: "Write 100 records."},
-		{Number: 2, Title: "Replication and the in-sync replicas that keep a partition alive", Status: LessonStarted},
+		{Number: 2, Title: "Replication and the in-sync replicas that keep a partition alive", Status: nav.LessonStarted},
 	}
 	m := newModel(Options{Lessons: lessons}, plainStyles(), fixtureDeps(3, 3, 30))
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
@@ -87,7 +90,7 @@ func TestFlowHomeLauncher80x24(t *testing.T) {
 	waitFor(t, tm, "Topics")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	final.home.cursor = 1 // the long title is cut with "…"
+	final.home.Cursor = 1 // the long title is cut with "…"
 	v := final.View()
 	if !contains(v, "2. Replication and the in-s…") {
 		t.Errorf("a cut title should end in …:\n%s", v)

@@ -8,6 +8,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
+	"kafkasim/ui/theme"
 )
 
 // FrameOptions say which frame of the simulator screen Frame draws.
@@ -36,24 +41,24 @@ const frameWarmup = 3_000
 // FramePanes are the names --focus takes, in tab order.
 func FramePanes() []string {
 	var out []string
-	for id := range paneCount {
+	for id := range components.PaneCount {
 		out = append(out, framePaneName(id))
 	}
 	return out
 }
 
 // framePaneName is a pane's one-word name.
-func framePaneName(id paneID) string {
+func framePaneName(id components.PaneID) string {
 	switch id {
-	case paneCluster:
+	case components.PaneCluster:
 		return "cluster"
-	case paneLogs:
+	case components.PaneLogs:
 		return "logs"
-	case paneProducers:
+	case components.PaneProducers:
 		return "producers"
-	case paneGroups:
+	case components.PaneGroups:
 		return "groups"
-	case paneLedger:
+	case components.PaneLedger:
 		return "ledger"
 	}
 	return "narration"
@@ -72,73 +77,44 @@ func Frame(opts FrameOptions) (string, error) {
 
 // frameStyles are plain styles, or 24-bit colour ones for a dark terminal
 // (fixed, so a frame is the same bytes wherever it is made).
-func frameStyles(color bool) Styles {
+func frameStyles(color bool) theme.Styles {
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
 	if color {
 		r.SetColorProfile(termenv.TrueColor)
 	}
 	r.SetHasDarkBackground(true)
-	return NewStyles(r)
+	return theme.NewStyles(r)
 }
 
 // frameModel opens the scenario as `kafkasim play` would, paused, and
 // plays it to opts.AtMs.
-func frameModel(opts FrameOptions, st *Styles, d deps) (Model, error) {
-	focus := paneID(-1)
+func frameModel(opts FrameOptions, st *theme.Styles, d deps) (Model, error) {
+	focus := components.PaneID(-1)
 	if opts.Focus != "" {
 		i := slices.Index(FramePanes(), opts.Focus)
 		if i < 0 {
 			return Model{}, fmt.Errorf("no pane %q: pick from %s", opts.Focus, strings.Join(FramePanes(), ", "))
 		}
-		focus = paneID(i)
+		focus = components.PaneID(i)
 	}
 	spec, err := d.source.Load(opts.Scenario)
 	if err != nil {
 		return Model{}, err
 	}
 	if opts.Seed != nil {
-		spec = spec.withSeed(*opts.Seed)
+		spec = spec.WithSeed(*opts.Seed)
 	}
-	m := newModel(Options{Lessons: []LessonEntry{}}, st, d)
+	m := newModel(Options{Lessons: []nav.LessonEntry{}}, st, d)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
-	next, _ = next.(Model).Update(scenarioLoadedMsg{Spec: spec})
+	next, _ = next.(Model).Update(simview.ScenarioLoadedMsg{Spec: spec})
 	m = next.(Model)
-	if m.sim.fatal != nil {
-		return Model{}, m.sim.fatal
+	if m.sim.Fatal != nil {
+		return Model{}, m.sim.Fatal
 	}
-	m.sim.playTo(opts.AtMs)
+	m.sim.PlayTo(opts.AtMs, frameWarmup)
 	if focus >= 0 {
-		m.sim.setFocus(focus)
+		m.sim.SetFocus(focus)
 	}
 	return m, nil
-}
-
-// playTo runs the scenario to atMs as if it had been playing at ×1: in one
-// go up to frameWarmup before, then frame by frame through handleTick, so
-// highlights and narration are what the screen shows at that moment. The
-// screen is left playing, as it would be.
-func (m *simScreen) playTo(atMs int64) {
-	m.pause()
-	m.speed = defaultSpeed
-	perFrame := speeds[m.speed].MsPerSec * frameInterval.Milliseconds() / 1000
-	frames := min(atMs, frameWarmup) / perFrame
-	warm := atMs - frames*perFrame
-	for next := m.run.NextAt(); next >= 0 && next <= warm; next = m.run.NextAt() {
-		m.run.Step()
-	}
-	m.run.RunUntil(warm)
-	m.afterSeek()
-	for m.run.Now() < atMs {
-		if !m.playing { // the scenario's end pauses the screen; a frame past it plays on
-			m.playing = true
-			m.gen++
-		}
-		m.handleTick(tickMsg{Gen: m.gen})
-		if m.run.NextAt() < 0 && m.run.Now() < atMs {
-			m.run.RunUntil(atMs)
-			m.refresh()
-		}
-	}
-	m.playing = true
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
 )
 
 // frameMoment is a moment of a built-in scenario worth a golden frame, and
@@ -64,14 +65,14 @@ func last(events []sim.Event, typ sim.EventType) int {
 func TestFrameGolden(t *testing.T) {
 	for _, mo := range frameMoments {
 		for _, sz := range frameSizes {
-			t.Run(mo.name+"-"+itoa(sz[0])+"x"+itoa(sz[1]), func(t *testing.T) {
+			t.Run(mo.name+"-"+components.Itoa(sz[0])+"x"+components.Itoa(sz[1]), func(t *testing.T) {
 				st := frameStyles(false)
 				m, err := frameModel(FrameOptions{Scenario: mo.scenario, AtMs: mo.atMs, Width: sz[0], Height: sz[1]}, &st, defaultDeps())
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !mo.shows(m.sim.events) {
-					t.Fatalf("%s at %s no longer shows the %s", mo.scenario, fmtMs(mo.atMs), mo.name)
+				if !mo.shows(m.sim.Events) {
+					t.Fatalf("%s at %s no longer shows the %s", mo.scenario, components.FmtMs(mo.atMs), mo.name)
 				}
 				golden.RequireEqual(t, []byte(m.View()))
 			})

@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // TestFrameIsWhatPlayingShows: a frame at 12s is the screen a learner sees
@@ -18,12 +21,12 @@ func TestFrameIsWhatPlayingShows(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	m := newModel(Options{Lessons: []LessonEntry{}}, &st, defaultDeps())
+	m := newModel(Options{Lessons: []nav.LessonEntry{}}, &st, defaultDeps())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	m = runCmd(next.(Model), next.(Model).loadCmd("at-least-once"))
 	m.sim.Init()
-	for m.sim.run.Now() < at {
-		m.sim.handleTick(tickMsg{Gen: m.sim.gen})
+	for m.sim.Run.Now() < at {
+		m.sim.HandleTick(simview.TickMsg{Gen: m.sim.Gen})
 	}
 	if got.View() != m.View() {
 		t.Errorf("the frame differs from the played screen:\n--- frame\n%s\n--- played\n%s", got.View(), m.View())

@@ -7,6 +7,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // keyMsg builds the key message a terminal sends for s ("space", "tab",
@@ -77,7 +81,7 @@ func runCmd(m Model, cmd tea.Cmd) Model {
 	select {
 	case msg := <-done:
 		switch msg.(type) {
-		case faultChosenMsg, seedChosenMsg, timeChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg:
+		case components.FaultChosenMsg, simview.SeedChosenMsg, simview.TimeChosenMsg, nav.OpenScreenMsg, simview.ScenarioLoadedMsg, nav.ErrMsg, nav.BackMsg:
 			next, c := m.Update(msg)
 			return runCmd(next.(Model), c)
 		}
@@ -96,19 +100,19 @@ func playScenario(t testing.TB, w, h int) Model {
 func playScenarioN(t testing.TB, w, h, partitions int) Model {
 	t.Helper()
 	m := fixtureModelN(t, Options{}, w, h, partitions)
-	next, cmd := m.Update(openScreenMsg{Screen: ScreenSim, Arg: "fixture"})
+	next, cmd := m.Update(nav.OpenScreenMsg{Screen: nav.ScreenSim, Arg: "fixture"})
 	m = runCmd(next.(Model), cmd)
-	if m.current != ScreenSim || m.sim == nil {
+	if m.current != nav.ScreenSim || m.sim == nil {
 		t.Fatalf("expected the simulator screen, on %v", m.current)
 	}
-	m.sim.pause()
+	m.sim.Pause()
 	return m
 }
 
-func lessons() []LessonEntry {
-	return []LessonEntry{
-		{Number: 1, Title: "Topics, partitions, offsets", Status: LessonDone},
-		{Number: 2, Title: "Replication and the ISR", Status: LessonStarted},
+func lessons() []nav.LessonEntry {
+	return []nav.LessonEntry{
+		{Number: 1, Title: "Topics, partitions, offsets", Status: nav.LessonDone},
+		{Number: 2, Title: "Replication and the ISR", Status: nav.LessonStarted},
 		{Number: 3, Title: "Consumer groups"},
 	}
 }

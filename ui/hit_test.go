@@ -3,6 +3,9 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 )
 
 // TestLogHitsMatchTheDrawing: every record cell the logs pane notes for
@@ -12,23 +15,23 @@ func TestLogHitsMatchTheDrawing(t *testing.T) {
 		m := realRun(t, "rebalances", size[0], size[1]) // keys alternate along a log
 		s := m.sim
 		lines := strings.Split(m.View(), "\n")
-		l := s.lay.logs
+		l := s.Lay.Logs
 		checked := 0
-		for y := l.y; y < l.y+l.h; y++ {
+		for y := l.Y; y < l.Y+l.H; y++ {
 			row := []rune(lines[y])
-			for x := l.x; x < l.x+l.w && x < len(row); x++ {
-				h, ok := s.logs.hits.at(x-l.x, y-l.y)
-				if !ok || h.offset < 0 {
+			for x := l.X; x < l.X+l.W && x < len(row); x++ {
+				h, ok := s.Logs.Hits.At(x-l.X, y-l.Y)
+				if !ok || h.Offset < 0 {
 					continue
 				}
-				p, _ := findPartition(&s.snap, h.part.topic, h.part.partition)
-				r, ok := findRecord(p, h.offset)
+				p, _ := simview.FindPartition(&s.Snap, h.Part.Topic, h.Part.Partition)
+				r, ok := simview.FindRecord(p, h.Offset)
 				if !ok {
 					continue
 				}
-				if g := s.logs.keyGlyph(r); row[x] != g && (x-l.x-s.logs.hits.strips[h.part].x0)%logCellW == 0 {
+				if g := s.Logs.KeyGlyph(r); row[x] != g && (x-l.X-s.Logs.Hits.Strips[h.Part].X0)%simview.LogCellW == 0 {
 					t.Fatalf("%dx%d: cell (%d,%d) should draw %s@%d's key %c, draws %c:\n%s",
-						size[0], size[1], x, y, h.part.topic, h.offset, g, row[x], lines[y])
+						size[0], size[1], x, y, h.Part.Topic, h.Offset, g, row[x], lines[y])
 				}
 				checked++
 			}
@@ -50,21 +53,21 @@ func TestClickOnNames(t *testing.T) {
 		size := c.size
 		m := realRun(t, "rebalances", size[0], size[1])
 		s := m.sim
-		x, y := findText(t, m.View(), s.lay.cluster, "b2")
+		x, y := findText(t, m.View(), s.Lay.Cluster, "b2")
 		m = click(m, x+1, y)
-		if s.drill.sheet == nil || s.drill.sheet.kind != sheetBroker || !contains(m.View(), "BROKER b2 ›") {
+		if s.Drill.Sheet == nil || s.Drill.Sheet.Kind != simview.SheetBroker || !contains(m.View(), "BROKER b2 ›") {
 			t.Fatalf("%v: a click on b2 should open its history:\n%s", size, m.View())
 		}
 		m = press(t, m, "esc")
-		x, y = findText(t, m.View(), s.lay.groups, c.group)
+		x, y = findText(t, m.View(), s.Lay.Groups, c.group)
 		m = click(m, x, y)
-		if s.drill.sheet == nil || !contains(m.View(), "GROUP "+c.group+" ›") {
+		if s.Drill.Sheet == nil || !contains(m.View(), "GROUP "+c.group+" ›") {
 			t.Fatalf("%v: a click on %s should open its history:\n%s", size, c.group, m.View())
 		}
 		m = press(t, m, "esc")
-		g := s.lay.groups
-		click(m, g.x+g.w-1, g.y)
-		if s.drill.IsOpen() || s.focus != paneGroups {
+		g := s.Lay.Groups
+		click(m, g.X+g.W-1, g.Y)
+		if s.Drill.IsOpen() || s.Focus != components.PaneGroups {
 			t.Fatalf("%v: a click on no name should focus the groups only", size)
 		}
 	}
@@ -72,14 +75,14 @@ func TestClickOnNames(t *testing.T) {
 
 // findText is the column and row where text first starts as a whole word
 // inside r of a plain frame.
-func findText(t *testing.T, frame string, r rect, text string) (int, int) {
+func findText(t *testing.T, frame string, r simview.Rect, text string) (int, int) {
 	t.Helper()
 	lines := strings.Split(frame, "\n")
-	for y := r.y; y < r.y+r.h && y < len(lines); y++ {
+	for y := r.Y; y < r.Y+r.H && y < len(lines); y++ {
 		row := []rune(lines[y])
-		seg := string(row[r.x:min(r.x+r.w, len(row))])
-		for _, n := range findNames(seg, text, 0) {
-			return r.x + n.from, y
+		seg := string(row[r.X:min(r.X+r.W, len(row))])
+		for _, n := range simview.FindNames(seg, text, 0) {
+			return r.X + n.From, y
 		}
 	}
 	t.Fatalf("%q not in %+v of:\n%s", text, r, frame)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/home"
 )
 
 // TestHomeQuizPreviewShowsProgress: the quiz's preview sums up the saved
@@ -23,8 +24,8 @@ func TestHomeQuizPreviewShowsProgress(t *testing.T) {
 	}
 	m := newModel(Options{StateDir: dir, Lessons: lessons()}, plainStyles(), fixtureDeps(3, 3, 30))
 	m = press(t, m, "left") // from Lessons back round to Quiz
-	if want := "2 quizzes finished · 6 of 9 answers right · weakest: offsets, log"; quizProgressLine(peekQuizProgress(dir)) != want {
-		t.Errorf("progress %q, want %q", quizProgressLine(peekQuizProgress(dir)), want)
+	if want := "2 quizzes finished · 6 of 9 answers right · weakest: offsets, log"; home.QuizProgressLine(home.PeekQuizProgress(dir)) != want {
+		t.Errorf("progress %q, want %q", home.QuizProgressLine(home.PeekQuizProgress(dir)), want)
 	}
 	if v := m.View(); !strings.Contains(v, "progress 2 quizzes finished") || !strings.Contains(v, "weakest: offsets, log") {
 		t.Errorf("the quiz preview lacks its progress:\n%s", v)

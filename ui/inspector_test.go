@@ -6,6 +6,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/sim"
+	"kafkasim/ui/components"
+	"kafkasim/ui/simview"
 )
 
 // realRun opens a built-in scenario on the real engine at w×h and runs it
@@ -16,13 +18,13 @@ func realRun(t *testing.T, name string, w, h int) Model {
 	m.deps = defaultDeps()
 	m = runCmd(m, m.loadCmd(name))
 	s := m.sim
-	if s == nil || s.fatal != nil {
+	if s == nil || s.Fatal != nil {
 		t.Fatalf("%s should open", name)
 	}
-	s.pause()
-	s.run.RunUntil(s.spec.DurationMs)
-	s.absorbNew(false)
-	s.refresh()
+	s.Pause()
+	s.Run.RunUntil(s.Spec.DurationMs)
+	s.AbsorbNew(false)
+	s.Refresh()
 	m.View() // the logs pane notes where it draws, for the mouse
 	return m
 }
@@ -39,29 +41,29 @@ func click(m Model, x, y int) Model {
 func TestInspectorShowsADuplicate(t *testing.T) {
 	m := realRun(t, "at-least-once", 120, 36)
 	s := m.sim
-	dups := s.run.Fates("inventory", sim.FateDuplicated)
+	dups := s.Run.Fates("inventory", sim.FateDuplicated)
 	if len(dups) == 0 {
 		t.Fatal("at-least-once should duplicate records for inventory")
 	}
 	d := dups[0]
-	s.inspect(recCursor{d.Topic, d.Partition, d.Offsets[0]})
+	s.Inspect(simview.RecCursor{Topic: d.Topic, Partition: d.Partition, Offset: d.Offsets[0]})
 	v := m.View()
-	for _, want := range []string{"RECORD INSPECTOR › " + d.Topic + "-" + itoa(d.Partition) + "@" + i64(d.Offsets[0]),
-		d.Producer + " send #" + itoa(d.SendN), "duplicated · processed 2×", "processed by", "◂"} {
+	for _, want := range []string{"RECORD INSPECTOR › " + d.Topic + "-" + components.Itoa(d.Partition) + "@" + components.I64(d.Offsets[0]),
+		d.Producer + " send #" + components.Itoa(d.SendN), "duplicated · processed 2×", "processed by", "◂"} {
 		if !contains(v, want) {
 			t.Fatalf("the inspector should show %q:\n%s", want, v)
 		}
 	}
 	m = press(t, m, "right")
-	if s.drill.cur.offset != d.Offsets[0]+1 {
-		t.Fatalf("→ should move to the next record, at %d", s.drill.cur.offset)
+	if s.Drill.Cur.Offset != d.Offsets[0]+1 {
+		t.Fatalf("→ should move to the next record, at %d", s.Drill.Cur.Offset)
 	}
 	m = press(t, m, "left", "left")
-	if s.drill.cur.offset != d.Offsets[0]-1 {
-		t.Fatalf("← twice should move back two records, at %d", s.drill.cur.offset)
+	if s.Drill.Cur.Offset != d.Offsets[0]-1 {
+		t.Fatalf("← twice should move back two records, at %d", s.Drill.Cur.Offset)
 	}
 	press(t, m, "esc")
-	if s.drill.IsOpen() || s.logs.marks != nil {
+	if s.Drill.IsOpen() || s.Logs.Marks != nil {
 		t.Fatal("esc should close the inspector and its mark")
 	}
 }
@@ -72,14 +74,14 @@ func TestInspectorKeyAndPartitions(t *testing.T) {
 	m := realRun(t, "at-least-once", 120, 36)
 	s := m.sim
 	m = press(t, m, "d")
-	p := partitionAt(&s.snap, 0)
-	if !s.drill.IsOpen() || s.drill.cur.topic != p.Topic || s.drill.cur.partition != p.Partition ||
-		s.drill.cur.offset != p.Records[len(p.Records)-1].Offset {
-		t.Fatalf("d should inspect the newest record of %s-%d, got %+v", p.Topic, p.Partition, s.drill.cur)
+	p := simview.PartitionAt(&s.Snap, 0)
+	if !s.Drill.IsOpen() || s.Drill.Cur.Topic != p.Topic || s.Drill.Cur.Partition != p.Partition ||
+		s.Drill.Cur.Offset != p.Records[len(p.Records)-1].Offset {
+		t.Fatalf("d should inspect the newest record of %s-%d, got %+v", p.Topic, p.Partition, s.Drill.Cur)
 	}
 	press(t, m, "down")
-	if q := partitionAt(&s.snap, 1); s.drill.cur.partition != q.Partition {
-		t.Fatalf("↓ should move to %s-%d, got %+v", q.Topic, q.Partition, s.drill.cur)
+	if q := simview.PartitionAt(&s.Snap, 1); s.Drill.Cur.Partition != q.Partition {
+		t.Fatalf("↓ should move to %s-%d, got %+v", q.Topic, q.Partition, s.Drill.Cur)
 	}
 }
 
@@ -89,20 +91,20 @@ func TestInspectorKeyAndPartitions(t *testing.T) {
 func TestPartitionHistoryAfterFailover(t *testing.T) {
 	m := realRun(t, "unclean-election", 120, 36)
 	s := m.sim
-	if s.focus != paneLogs {
-		t.Fatalf("the logs should have the focus, not %v", s.focus)
+	if s.Focus != components.PaneLogs {
+		t.Fatalf("the logs should have the focus, not %v", s.Focus)
 	}
 	m = press(t, m, "enter")
 	v := m.View()
-	if !s.drill.IsOpen() || !contains(v, "› leader, ISR and epoch over time") || !contains(v, "e1") {
+	if !s.Drill.IsOpen() || !contains(v, "› leader, ISR and epoch over time") || !contains(v, "e1") {
 		t.Fatalf("enter on the logs should open the partition's history:\n%s", v)
 	}
 	elections := 0
-	p := partitionAt(&s.snap, 0)
-	for _, e := range s.events {
+	p := simview.PartitionAt(&s.Snap, 0)
+	for _, e := range s.Events {
 		if e.Type == sim.EvLeaderElected && e.Topic == p.Topic && e.Partition == p.Partition {
 			elections++
-			if !contains(v, "e"+itoa(e.Epoch)) {
+			if !contains(v, "e"+components.Itoa(e.Epoch)) {
 				t.Fatalf("epoch %d should be in the history:\n%s", e.Epoch, v)
 			}
 		}
@@ -117,7 +119,7 @@ func TestPartitionHistoryAfterFailover(t *testing.T) {
 func TestGroupAndBrokerHistory(t *testing.T) {
 	m := realRun(t, "at-least-once", 120, 36)
 	s := m.sim
-	for s.focus != paneGroups {
+	for s.Focus != components.PaneGroups {
 		m = press(t, m, "tab")
 	}
 	m = press(t, m, "enter", "pgup", "pgup", "pgup")
@@ -126,7 +128,7 @@ func TestGroupAndBrokerHistory(t *testing.T) {
 		t.Fatalf("the group's history should show its generations and assignments:\n%s", v)
 	}
 	m = press(t, m, "esc")
-	for s.focus != paneCluster {
+	for s.Focus != components.PaneCluster {
 		m = press(t, m, "tab")
 	}
 	v = press(t, m, "enter").View()
@@ -140,19 +142,19 @@ func TestGroupAndBrokerHistory(t *testing.T) {
 func TestMouse(t *testing.T) {
 	m := realRun(t, "at-least-once", 120, 36)
 	s := m.sim
-	g := s.lay.groups
-	m = click(m, g.x+2, g.y+1)
-	if s.focus != paneGroups {
-		t.Fatalf("a click in the groups should focus them, not %v", s.focus)
+	g := s.Lay.Groups
+	m = click(m, g.X+2, g.Y+1)
+	if s.Focus != components.PaneGroups {
+		t.Fatalf("a click in the groups should focus them, not %v", s.Focus)
 	}
-	l := s.lay.logs
-	hx, hy, want := -1, -1, logHit{}
-	for y := l.y; y < l.y+l.h && hx < 0; y++ {
-		for x := l.x; x < l.x+l.w; x++ {
-			if h, ok := s.logs.hits.at(x-l.x, y-l.y); ok && h.offset >= 0 {
-				if p, _ := findPartition(&s.snap, h.part.topic, h.part.partition); p != nil && h.offset < p.LogEnd {
-					hx, hy, want = x+3*logCellW, y, h
-					want.offset += 3
+	l := s.Lay.Logs
+	hx, hy, want := -1, -1, simview.LogHit{}
+	for y := l.Y; y < l.Y+l.H && hx < 0; y++ {
+		for x := l.X; x < l.X+l.W; x++ {
+			if h, ok := s.Logs.Hits.At(x-l.X, y-l.Y); ok && h.Offset >= 0 {
+				if p, _ := simview.FindPartition(&s.Snap, h.Part.Topic, h.Part.Partition); p != nil && h.Offset < p.LogEnd {
+					hx, hy, want = x+3*simview.LogCellW, y, h
+					want.Offset += 3
 					break
 				}
 			}
@@ -162,19 +164,19 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("no record cell in the logs:\n%s", m.View())
 	}
 	m = click(m, hx, hy)
-	c := s.drill.cur
-	if s.focus != paneLogs || !s.drill.IsOpen() || c.topic != want.part.topic || c.offset != want.offset {
-		t.Fatalf("a click on %v should inspect it, got %+v (focus %v)", want, c, s.focus)
+	c := s.Drill.Cur
+	if s.Focus != components.PaneLogs || !s.Drill.IsOpen() || c.Topic != want.Part.Topic || c.Offset != want.Offset {
+		t.Fatalf("a click on %v should inspect it, got %+v (focus %v)", want, c, s.Focus)
 	}
-	tl := s.lay.timeline
-	finishJob(t, s, s.Update(tea.MouseMsg{X: tl.x + 1, Y: tl.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}))
-	if s.run.Now() > 1000 || s.drill.IsOpen() {
-		t.Fatalf("a click at the timeline's start should go back to it, at %s", fmtMs(s.run.Now()))
+	tl := s.Lay.Timeline
+	finishJob(t, s, s.Update(tea.MouseMsg{X: tl.X + 1, Y: tl.Y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}))
+	if s.Run.Now() > 1000 || s.Drill.IsOpen() {
+		t.Fatalf("a click at the timeline's start should go back to it, at %s", components.FmtMs(s.Run.Now()))
 	}
-	mid := tl.x + 1 + (tl.w-20)/2
-	finishJob(t, s, s.Update(tea.MouseMsg{X: mid, Y: tl.y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}))
-	if now := s.run.Now(); now < s.spec.DurationMs/4 || now > s.spec.DurationMs*3/4 {
-		t.Fatalf("a click mid-timeline should run to about the middle, at %s of %s", fmtMs(now), fmtMs(s.spec.DurationMs))
+	mid := tl.X + 1 + (tl.W-20)/2
+	finishJob(t, s, s.Update(tea.MouseMsg{X: mid, Y: tl.Y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}))
+	if now := s.Run.Now(); now < s.Spec.DurationMs/4 || now > s.Spec.DurationMs*3/4 {
+		t.Fatalf("a click mid-timeline should run to about the middle, at %s of %s", components.FmtMs(now), components.FmtMs(s.Spec.DurationMs))
 	}
 }
 
@@ -183,20 +185,20 @@ func TestMouse(t *testing.T) {
 func TestLedgerListToInspector(t *testing.T) {
 	m := openDrillOn(t, 120, 36)
 	s := m.sim
-	f, _ := s.drill.Selected()
+	f, _ := s.Drill.Selected()
 	m = press(t, m, "enter")
-	if s.drill.sheet == nil || s.drill.cur.offset != f.Offsets[0] || s.drill.cur.partition != f.Partition {
-		t.Fatalf("enter should inspect %s-%d@%v, got %+v", f.Topic, f.Partition, f.Offsets, s.drill.cur)
+	if s.Drill.Sheet == nil || s.Drill.Cur.Offset != f.Offsets[0] || s.Drill.Cur.Partition != f.Partition {
+		t.Fatalf("enter should inspect %s-%d@%v, got %+v", f.Topic, f.Partition, f.Offsets, s.Drill.Cur)
 	}
-	if v := m.View(); !contains(v, "RECORD INSPECTOR › "+f.Topic+"-"+itoa(f.Partition)+"@"+i64(f.Offsets[0])) {
+	if v := m.View(); !contains(v, "RECORD INSPECTOR › "+f.Topic+"-"+components.Itoa(f.Partition)+"@"+components.I64(f.Offsets[0])) {
 		t.Fatalf("the inspector should show the record:\n%s", v)
 	}
 	m = press(t, m, "esc")
-	if !s.drill.open || s.drill.sheet != nil || !contains(m.View(), "DELIVERY LEDGER › billing") {
+	if !s.Drill.ListOpen || s.Drill.Sheet != nil || !contains(m.View(), "DELIVERY LEDGER › billing") {
 		t.Fatalf("esc should go back to the list:\n%s", m.View())
 	}
 	press(t, m, "esc")
-	if s.drill.IsOpen() {
+	if s.Drill.IsOpen() {
 		t.Fatal("esc on the list should close it")
 	}
 }
@@ -207,11 +209,11 @@ func TestSheetScrollKeepsMarks(t *testing.T) {
 	m := realRun(t, "at-least-once", 120, 36)
 	s := m.sim
 	m = press(t, m, "d", "pgdown", "pgup")
-	if s.logs.marks == nil || len(s.logs.marks.selected) == 0 {
+	if s.Logs.Marks == nil || len(s.Logs.Marks.Selected) == 0 {
 		t.Fatal("scrolling the inspector should keep its cursor in the logs")
 	}
 	m = press(t, m, "esc", "enter", "pgup")
-	if s.logs.marks != nil || contains(m.View(), "(listed)") {
+	if s.Logs.Marks != nil || contains(m.View(), "(listed)") {
 		t.Fatalf("a history scrolled should mark nothing in the logs:\n%s", m.View())
 	}
 }

@@ -7,6 +7,12 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
+
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/lesson"
+	quizui "kafkasim/ui/quiz"
+	"kafkasim/ui/whatif"
 )
 
 // screenKeymaps are the bindings of every screen's keymap, by screen:
@@ -14,7 +20,7 @@ import (
 // answer (a question's letters and digits) are left out: while a question
 // is open they are its input, not commands.
 func screenKeymaps() map[string][]key.Binding {
-	g := newGlobalKeys()
+	g := keys.NewGlobal()
 	flat := func(groups ...[][]key.Binding) []key.Binding {
 		var out []key.Binding
 		for _, gr := range groups {
@@ -24,23 +30,23 @@ func screenKeymaps() map[string][]key.Binding {
 		}
 		return out
 	}
-	s := newSimKeys(g)
+	s := keys.NewSim(g)
 	s.Drill.SetEnabled(true) // enabled by the focused pane
 	s.History.SetEnabled(true)
-	l := newLessonKeys(g)
-	l.sim.Drill.SetEnabled(true)
-	l.sim.History.SetEnabled(true)
-	q := newQuizKeys(g)
-	wi := newWhatIfKeys()
+	l := lesson.NewLessonKeys(g)
+	l.Sim.Drill.SetEnabled(true)
+	l.Sim.History.SetEnabled(true)
+	q := quizui.NewQuizKeys(g)
+	wi := whatif.NewWhatIfKeys()
 	return map[string][]key.Binding{
-		"home":    flat(newHomeKeys(g).FullHelp()),
+		"home":    flat(keys.NewHome(g).FullHelp()),
 		"sim":     flat(s.FullHelp()),
-		"drill":   flat(newDrillKeys().FullHelp()),
-		"menu":    flat(newMenuKeys().FullHelp()),
-		"lesson":  withoutAnswerKeys(flat(l.lessonHelp(), l.readingHelp(), l.sim.FullHelp()), l),
+		"drill":   flat(keys.NewDrill().FullHelp()),
+		"menu":    flat(keys.NewMenu().FullHelp()),
+		"lesson":  withoutAnswerKeys(flat(l.LessonHelp(), l.ReadingHelp(), l.Sim.FullHelp()), l),
 		"quiz":    {q.Up, q.Down, q.Enter, q.Toggle, q.MoveUp, q.MoveDown, q.Open, q.End, q.PageUp, q.PageDown, g.Help, g.Back, g.Quit},
-		"cmdline": flat(newCmdlineKeys().FullHelp()),
-		"what-if": flat(wi.FullHelp(), wi.menu.FullHelp()),
+		"cmdline": flat(cmdline.NewKeys().FullHelp()),
+		"what-if": flat(wi.FullHelp(), wi.Menu.FullHelp()),
 	}
 }
 
@@ -107,7 +113,7 @@ func TestKeymapOneMeaning(t *testing.T) {
 }
 
 // withoutAnswerKeys drops a question's letters, digits and erase.
-func withoutAnswerKeys(bs []key.Binding, l lessonKeys) []key.Binding {
+func withoutAnswerKeys(bs []key.Binding, l lesson.LessonKeys) []key.Binding {
 	var out []key.Binding
 	for _, b := range bs {
 		if k := strings.Join(b.Keys(), ","); k != strings.Join(l.Letter.Keys(), ",") &&

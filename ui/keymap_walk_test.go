@@ -8,6 +8,11 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/lesson"
+	"kafkasim/ui/nav"
+	quizui "kafkasim/ui/quiz"
 )
 
 // probeKeys are every printable key and the special keys a terminal sends.
@@ -78,12 +83,12 @@ func TestKeymapUnlistedKeysDoNothing(t *testing.T) {
 		keys  []string
 		open  func(Model) bool
 	}{
-		{"home", nil, func(m Model) bool { return m.current == ScreenHome }},
-		{"sim", []string{"right", "enter", "space"}, func(m Model) bool { return m.current == ScreenSim && !m.sim.modalOpen() }},
-		{"fault menu", []string{"right", "enter", "space", "f"}, func(m Model) bool { return m.sim.menu.IsOpen() }},
-		{"what-if", []string{"right", "enter", "space", "w"}, func(m Model) bool { return m.sim.whatif.IsOpen() }},
-		{"home's file prompt", []string{"right", "up", "enter"}, func(m Model) bool { return m.home.prompt.IsOpen() }},
-		{"seed prompt", []string{"right", "enter", "space", "S"}, func(m Model) bool { return m.sim.prompt.IsOpen() }},
+		{"home", nil, func(m Model) bool { return m.current == nav.ScreenHome }},
+		{"sim", []string{"right", "enter", "space"}, func(m Model) bool { return m.current == nav.ScreenSim && !m.sim.ModalOpen() }},
+		{"fault menu", []string{"right", "enter", "space", "f"}, func(m Model) bool { return m.sim.Menu.IsOpen() }},
+		{"what-if", []string{"right", "enter", "space", "w"}, func(m Model) bool { return m.sim.Whatif.IsOpen() }},
+		{"home's file prompt", []string{"right", "up", "enter"}, func(m Model) bool { return m.home.Prompt.IsOpen() }},
+		{"seed prompt", []string{"right", "enter", "space", "S"}, func(m Model) bool { return m.sim.Prompt.IsOpen() }},
 	}
 	for _, st := range states {
 		m := drive(t, fixtureModel(t, Options{NoMotion: true}, 80, 24), st.keys...)
@@ -91,19 +96,19 @@ func TestKeymapUnlistedKeysDoNothing(t *testing.T) {
 			t.Fatalf("%s: did not get there:\n%s", st.where, m.View())
 		}
 		requireHelpOpens(t, st.where, m)
-		if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
+		if c, ok := m.active().(keyCapturer); ok && c.CapturesKeys() {
 			continue // every key is text there
 		}
 		requireUnlistedKeysIdle(t, st.where, m)
 	}
-	for id := range paneCount { // each pane's focus enables its own keys
+	for id := range components.PaneCount { // each pane's focus enables its own keys
 		m := drive(t, fixtureModel(t, Options{NoMotion: true}, 80, 24), "right", "enter", "space")
-		m.sim.setFocus(id)
+		m.sim.SetFocus(id)
 		requireHelpOpens(t, "sim, "+id.String()+" focused", m)
 		requireUnlistedKeysIdle(t, "sim, "+id.String()+" focused", m)
-		if id == paneLedger {
+		if id == components.PaneLedger {
 			m = drive(t, m, "enter")
-			if !m.sim.drill.IsOpen() {
+			if !m.sim.Drill.IsOpen() {
 				t.Fatal("enter on the ledger should list its records")
 			}
 			requireUnlistedKeysIdle(t, "drill", m)
@@ -120,17 +125,17 @@ func TestKeymapUnlistedKeysDoNothingInLessonsAndQuiz(t *testing.T) {
 	}
 	states := []struct {
 		where  string
-		screen Screen
+		screen nav.Screen
 		keys   []string
 		open   func(Model) bool
 	}{
-		{"lesson text", ScreenLesson, nil, func(m Model) bool { return m.lesson.phase == lessonReading }},
-		{"lesson stop", ScreenLesson, []string{"enter", "enter"}, func(m Model) bool { return m.lesson.stop == 0 && !m.lesson.asking() }},
-		{"lesson question", ScreenLesson, []string{"enter", "enter", "enter", "enter"}, func(m Model) bool { return m.lesson.asking() }},
-		{"lesson question picked", ScreenLesson, []string{"enter", "enter", "enter", "enter", "2"}, func(m Model) bool { return m.lesson.asking() }},
-		{"lesson challenge", ScreenLesson, []string{"c"}, func(m Model) bool { return m.lesson.phase == lessonChallenge }},
-		{"quiz menu", ScreenQuiz, nil, func(m Model) bool { return m.quiz.phase == quizChoosing }},
-		{"quiz question", ScreenQuiz, []string{"enter"}, func(m Model) bool { return m.quiz.phase == quizAsking }},
+		{"lesson text", nav.ScreenLesson, nil, func(m Model) bool { return m.lesson.Phase == lesson.LessonReading }},
+		{"lesson stop", nav.ScreenLesson, []string{"enter", "enter"}, func(m Model) bool { return m.lesson.Stop == 0 && !m.lesson.Asking() }},
+		{"lesson question", nav.ScreenLesson, []string{"enter", "enter", "enter", "enter"}, func(m Model) bool { return m.lesson.Asking() }},
+		{"lesson question picked", nav.ScreenLesson, []string{"enter", "enter", "enter", "enter", "2"}, func(m Model) bool { return m.lesson.Asking() }},
+		{"lesson challenge", nav.ScreenLesson, []string{"c"}, func(m Model) bool { return m.lesson.Phase == lesson.LessonChallenge }},
+		{"quiz menu", nav.ScreenQuiz, nil, func(m Model) bool { return m.quiz.Phase == quizui.QuizChoosing }},
+		{"quiz question", nav.ScreenQuiz, []string{"enter"}, func(m Model) bool { return m.quiz.Phase == quizui.QuizAsking }},
 	}
 	for _, st := range states {
 		m := drive(t, openOn(t, st.screen, "1", t.TempDir(), 80, 24), st.keys...)
@@ -143,7 +148,7 @@ func TestKeymapUnlistedKeysDoNothingInLessonsAndQuiz(t *testing.T) {
 	m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = feed(next.(Model), next.(Model).Init())
-	if m.current != ScreenSim || !m.sim.cmdline.IsOpen() {
+	if m.current != nav.ScreenSim || !m.sim.Cmdline.IsOpen() {
 		t.Fatalf("the sandbox should open on its command line:\n%s", m.View())
 	}
 	requireHelpOpens(t, "sandbox command line", m)
@@ -155,7 +160,7 @@ func TestKeymapUnlistedKeysDoNothingInLessonsAndQuiz(t *testing.T) {
 func requireHelpOpens(t *testing.T, where string, m Model) {
 	t.Helper()
 	open := "?"
-	if c, ok := m.active().(keyCapturer); ok && c.capturesKeys() {
+	if c, ok := m.active().(keyCapturer); ok && c.CapturesKeys() {
 		open = "f1"
 	}
 	km := keyMsg(open)

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/home"
 )
 
 // exampleLessonFile is the README's lesson example, played from disk.
@@ -52,9 +53,9 @@ func TestFlowLessonFile(t *testing.T) {
 	if len(p.Lessons) != 1 {
 		t.Errorf("progress holds %d records, want only the file's: %v", len(p.Lessons), p.Lessons)
 	}
-	for _, e := range final.home.items {
-		if e.kind == homeLesson && e.mark != "○" {
-			t.Errorf("the home screen marks %q after a lesson file", e.label)
+	for _, e := range final.home.Items {
+		if e.Kind == home.HomeLesson && e.Mark != "○" {
+			t.Errorf("the home screen marks %q after a lesson file", e.Label)
 		}
 	}
 }

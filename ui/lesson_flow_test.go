@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
 )
 
 // TestFlowLessonOne runs the program through lesson 1 as a learner would:
@@ -53,7 +54,7 @@ func TestFlowLessonOne(t *testing.T) {
 	waitFor(t, tm, "PASSED")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	if got := final.book.get("event-streaming-and-the-log"); got.Status != course.Passed || got.PredictionsRight != 2 {
+	if got := final.book.Get("event-streaming-and-the-log"); got.Status != course.Passed || got.PredictionsRight != 2 {
 		t.Fatalf("progress %+v", got)
 	}
 	if p, _, _ := course.LoadProgress(dir); p.Get("event-streaming-and-the-log").Status != course.Passed {
@@ -83,16 +84,16 @@ func TestFlowLessonTenChallenge(t *testing.T) {
 			tm.Send(keyMsg("down"))
 		}
 		tm.Send(keyMsg("enter"))
-		waitFor(t, tm, "injected drop-acks b"+itoa(b+1))
+		waitFor(t, tm, "injected drop-acks b"+components.Itoa(b+1))
 	}
 	tm.Send(keyMsg("c"))
 	waitFor(t, tm, "PASSED")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	if got := final.book.get("delivery-semantics"); got.Status != course.Passed || got.Attempts != 1 {
+	if got := final.book.Get("delivery-semantics"); got.Status != course.Passed || got.Attempts != 1 {
 		t.Fatalf("progress %+v", got)
 	}
-	if len(final.lesson.player.Actions()) != 3 {
-		t.Fatalf("the Player should have recorded 3 actions, got %v", final.lesson.player.Actions())
+	if len(final.lesson.Player.Actions()) != 3 {
+		t.Fatalf("the Player should have recorded 3 actions, got %v", final.lesson.Player.Actions())
 	}
 }

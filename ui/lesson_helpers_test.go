@@ -5,6 +5,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // drive presses keys on the root model and feeds back every message the
@@ -33,7 +36,7 @@ func feed(m Model, cmd tea.Cmd) Model {
 		return m
 	}
 	switch msg := msg.(type) {
-	case nil, tickMsg:
+	case nil, simview.TickMsg:
 		return m
 	case tea.BatchMsg:
 		for _, c := range msg {
@@ -51,16 +54,16 @@ func feed(m Model, cmd tea.Cmd) Model {
 // openOn opens a screen on a model of the real engine and lessons, with
 // progress kept in dir (empty: in memory), sized w×h. The quiz gets seed
 // 7; lessons run with their scenarios' own seeds, as their texts expect.
-func openOn(t testing.TB, s Screen, arg, dir string, w, h int) Model {
+func openOn(t testing.TB, s nav.Screen, arg, dir string, w, h int) Model {
 	t.Helper()
 	opts := Options{StateDir: dir}
-	if s == ScreenQuiz {
+	if s == nav.ScreenQuiz {
 		seed := uint64(7)
 		opts.Seed = &seed
 	}
 	m := newModel(opts, plainStyles(), defaultDeps())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	m = next.(Model)
-	next, cmd := m.Update(openScreenMsg{Screen: s, Arg: arg})
+	next, cmd := m.Update(nav.OpenScreenMsg{Screen: s, Arg: arg})
 	return feed(next.(Model), cmd)
 }

@@ -6,6 +6,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/lesson"
+	"kafkasim/ui/nav"
 )
 
 // lessonFileArg opens Options.LessonFile rather than a numbered lesson.
@@ -19,8 +21,8 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 		m.showError(err.Error())
 		return m, nil
 	}
-	if m.lesson != nil && m.lesson.lesson.Slug == l.Slug && m.lesson.fatal == nil {
-		m.current = ScreenLesson
+	if m.lesson != nil && m.lesson.Lesson.Slug == l.Slug && m.lesson.Fatal == nil {
+		m.current = nav.ScreenLesson
 		m.lesson.SetSize(m.w, m.h)
 		return m, nil
 	}
@@ -29,10 +31,10 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 		seed = *m.opts.Seed
 	}
 	m.pauseAll()
-	ls, cmd := newLessonScreen(m.st, m.global, l, seed, m.book, count)
-	ls.noMotion = m.opts.NoMotion
+	ls, cmd := lesson.New(m.st, m.global, l, seed, m.book, count)
+	ls.NoMotion = m.opts.NoMotion
 	ls.SetSize(m.w, m.h)
-	m.lesson, m.current = ls, ScreenLesson
+	m.lesson, m.current = ls, nav.ScreenLesson
 	return m, cmd
 }
 
@@ -40,8 +42,8 @@ func (m Model) openLesson(arg string) (Model, tea.Cmd) {
 // zero for a lesson file, which stands alone.
 func (m Model) findLesson(arg string) (*course.Lesson, int, error) {
 	if arg == lessonFileArg {
-		if m.lesson != nil && m.lesson.lesson.File == m.opts.LessonFile && course.IsFile(m.lesson.lesson) {
-			return m.lesson.lesson, 0, nil
+		if m.lesson != nil && m.lesson.Lesson.File == m.opts.LessonFile && course.IsFile(m.lesson.Lesson) {
+			return m.lesson.Lesson, 0, nil
 		}
 		l, err := course.LoadFile(m.opts.LessonFile)
 		return l, 0, err
@@ -57,9 +59,9 @@ func (m Model) findLesson(arg string) (*course.Lesson, int, error) {
 // pauseAll stops every run in the background, so none plays unseen.
 func (m Model) pauseAll() {
 	if m.sim != nil {
-		m.sim.pause()
+		m.sim.Pause()
 	}
-	if m.lesson != nil && m.lesson.sim != nil {
-		m.lesson.sim.pause()
+	if m.lesson != nil && m.lesson.Sim != nil {
+		m.lesson.Sim.Pause()
 	}
 }

@@ -35,10 +35,10 @@ func TestFlowRevealPlaysAndRewind(t *testing.T) {
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	s := final.lesson
-	if s.stop != 1 || s.verdict == nil || !s.verdict.Right || !contains(s.View(), "Right.") {
-		t.Fatalf("back at stop 2 its verdict should show again: stop %d verdict %+v", s.stop, s.verdict)
+	if s.Stop != 1 || s.Verdict == nil || !s.Verdict.Right || !contains(s.View(), "Right.") {
+		t.Fatalf("back at stop 2 its verdict should show again: stop %d verdict %+v", s.Stop, s.Verdict)
 	}
-	if got := final.book.get("event-streaming-and-the-log"); got.PredictionsTotal != 1 {
+	if got := final.book.Get("event-streaming-and-the-log"); got.PredictionsTotal != 1 {
 		t.Fatalf("going back counted the answer again: %+v", got)
 	}
 }
@@ -64,7 +64,7 @@ func TestFlowHintsToSolution(t *testing.T) {
 	waitFor(t, tm, "PASSED")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	if got := final.book.get("offsets-and-commits"); got.Status != course.Passed || got.HintsUsed != 3 {
+	if got := final.book.Get("offsets-and-commits"); got.Status != course.Passed || got.HintsUsed != 3 {
 		t.Fatalf("progress %+v", got)
 	}
 }

@@ -5,6 +5,10 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // lessonStormKeys are the simulator's keys, the lesson's and the quiz's,
@@ -23,7 +27,7 @@ func TestKeyStormLessonsAndQuiz(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, seed := range []uint64{11, 12, 13} {
-		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			// Progress in memory: saving (fsync) is tested elsewhere and is slow.
 			m := newModel(Options{}, plainStyles(), defaultDeps())
 			next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -54,11 +58,11 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 		case k < 6:
 			msg = tea.WindowSizeMsg{Width: 1 + rng.IntN(200), Height: 1 + rng.IntN(70)}
 		case k < 20:
-			msg = tickMsg{Gen: activeGen(m)}
+			msg = simview.TickMsg{Gen: activeGen(m)}
 		case k < 22:
-			msg = openScreenMsg{Screen: ScreenLesson, Arg: itoa(1 + rng.IntN(15))}
+			msg = nav.OpenScreenMsg{Screen: nav.ScreenLesson, Arg: components.Itoa(1 + rng.IntN(15))}
 		case k < 24:
-			msg = openScreenMsg{Screen: ScreenQuiz}
+			msg = nav.OpenScreenMsg{Screen: nav.ScreenQuiz}
 		default:
 			km := keyMsg(lessonStormKeys[rng.IntN(len(lessonStormKeys))])
 			switch km.String() {
@@ -78,10 +82,10 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 			t.Fatalf("storm seed %d, message %d (%T %v): %s", seed, i, msg, msg, why)
 		}
 		switch {
-		case m.current == ScreenLesson && m.lesson != nil:
-			seen["lesson "+m.lesson.phase.String()] = true
-		case m.current == ScreenQuiz && m.quiz != nil:
-			seen["quiz "+m.quiz.phase.String()] = true
+		case m.current == nav.ScreenLesson && m.lesson != nil:
+			seen["lesson "+m.lesson.Phase.String()] = true
+		case m.current == nav.ScreenQuiz && m.quiz != nil:
+			seen["quiz "+m.quiz.Phase.String()] = true
 		}
 	}
 	answersAfterStorm(t, m, seed)
@@ -90,10 +94,10 @@ func stormScreens(t *testing.T, m Model, seed uint64, n int, seen map[string]boo
 // activeGen is the tick generation of the run showing, so ticks land.
 func activeGen(m Model) int {
 	switch {
-	case m.current == ScreenLesson && m.lesson != nil && m.lesson.sim != nil:
-		return m.lesson.sim.gen
+	case m.current == nav.ScreenLesson && m.lesson != nil && m.lesson.Sim != nil:
+		return m.lesson.Sim.Gen
 	case m.sim != nil:
-		return m.sim.gen
+		return m.sim.Gen
 	}
 	return 0
 }
@@ -104,7 +108,7 @@ func activeGen(m Model) int {
 func feedQuick(m Model, cmd tea.Cmd) Model {
 	for _, msg := range messagesOf(cmd) {
 		switch msg.(type) {
-		case tickMsg, tea.QuitMsg:
+		case simview.TickMsg, tea.QuitMsg:
 			continue
 		}
 		next, _ := m.Update(msg)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kgo"
 
 	"kafkasim/sim"
+	"kafkasim/ui/simview"
 	"kafkasim/wire"
 )
 
@@ -42,7 +42,7 @@ func liveFixture(t *testing.T) (*wire.Server, Model) {
 
 // drawLive draws one live frame of the root model.
 func drawLive(m Model) Model {
-	next, _ := m.Update(liveTickMsg{})
+	next, _ := m.Update(simview.LiveTickMsg{})
 	return next.(Model)
 }
 
@@ -90,7 +90,7 @@ func TestLiveScreenShowsARealClientAndCrashesItsBroker(t *testing.T) {
 		keys = append(keys, "down")
 	}
 	m = press(t, m, append(keys, "enter")...)
-	for _, k := range m.sim.menu.kinds {
+	for _, k := range m.sim.Menu.Kinds {
 		if strings.Contains(k.Label, "consumer") || strings.Contains(k.Label, "producer") {
 			t.Errorf("the live fault menu offers %q: the clients are the learner's programs", k.Label)
 		}
@@ -98,7 +98,7 @@ func TestLiveScreenShowsARealClientAndCrashesItsBroker(t *testing.T) {
 	var up bool
 	var crashedAt int64 = -1
 	srv.Do(func(s *sim.Sim) { _, up, _ = s.BrokerStatus(leader) })
-	for _, e := range m.sim.events {
+	for _, e := range m.sim.Events {
 		if e.Type == sim.EvBrokerCrashed && e.Broker == leader {
 			crashedAt = e.AtMs
 		}
@@ -119,7 +119,7 @@ func TestLiveScreenShowsARealClientAndCrashesItsBroker(t *testing.T) {
 func TestLiveScreenTimeFollowsTheWallClock(t *testing.T) {
 	srv, m := liveFixture(t)
 	m = press(t, m, "space", "left", "r")
-	if m.sim.keys.Play.Enabled() || m.sim.keys.StepBack.Enabled() || m.sim.keys.Restart.Enabled() {
+	if m.sim.KeyMap.Play.Enabled() || m.sim.KeyMap.StepBack.Enabled() || m.sim.KeyMap.Restart.Enabled() {
 		t.Fatal("a time control is enabled on a live run")
 	}
 	var a, b int64
@@ -130,7 +130,7 @@ func TestLiveScreenTimeFollowsTheWallClock(t *testing.T) {
 	if b-a < 50 {
 		t.Fatalf("virtual clock moved %dms in 60ms of wall time", b-a)
 	}
-	if got := m.sim.run.Now(); got < b {
+	if got := m.sim.Run.Now(); got < b {
 		t.Fatalf("screen shows %dms, engine is at %dms", got, b)
 	}
 }
@@ -166,13 +166,13 @@ func TestLiveScreenShowsARealGroup(t *testing.T) {
 	}
 	m = drawLive(m)
 	var members int
-	for _, g := range m.sim.snap.Groups {
+	for _, g := range m.sim.Snap.Groups {
 		if g.ID == "billing" && g.State == sim.GroupStable && g.Generation >= 1 {
 			members = len(g.Members)
 		}
 	}
 	if members != 1 {
-		t.Fatalf("billing is not Stable with its one member: %+v", m.sim.snap.Groups)
+		t.Fatalf("billing is not Stable with its one member: %+v", m.sim.Snap.Groups)
 	}
 	if view := m.View(); !strings.Contains(view, "billing Stable") {
 		t.Errorf("groups pane lacks the live group's state:\n%s", view)
@@ -208,19 +208,19 @@ func TestLiveScreenExportsTheSession(t *testing.T) {
 				switch out := runWithin(cmds[0], time.Second).(type) {
 				case tea.BatchMsg:
 					cmds = append(cmds, out...)
-				case exportPathMsg, exportDoneMsg:
+				case simview.ExportPathMsg, simview.ExportDoneMsg:
 					cmds = append(cmds, s.Update(out))
 				}
 			}
 		}
 	}
 	liveKeys(keyMsg("x"), tea.KeyMsg{Type: tea.KeyCtrlU}, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(path)}, keyMsg("enter"))
-	if !s.prompt.IsOpen() || !strings.Contains(s.prompt.title, "Replace") {
-		t.Fatalf("x should ask before replacing; prompt open %v, status %q", s.prompt.IsOpen(), s.status)
+	if !s.Prompt.IsOpen() || !strings.Contains(s.Prompt.Title, "Replace") {
+		t.Fatalf("x should ask before replacing; prompt open %v, status %q", s.Prompt.IsOpen(), s.Status)
 	}
 	liveKeys(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")}, keyMsg("enter"))
-	if !strings.Contains(s.status, "wrote "+path) {
-		t.Fatalf("status %q", s.status)
+	if !strings.Contains(s.Status, "wrote "+path) {
+		t.Fatalf("status %q", s.Status)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(data), `request = "Produce v`) || !strings.Contains(string(data), `client = "live-x"`) {
@@ -237,36 +237,5 @@ func runWithin(cmd tea.Cmd, d time.Duration) tea.Msg {
 		return msg
 	case <-time.After(d):
 		return nil
-	}
-}
-
-// A serve session has no end, so the live screen keeps only the latest
-// events; the screen, holding an older slice, misses none of the new ones
-// when the oldest are dropped under it.
-func TestLiveEventsStayBoundedAndNoneIsMissed(t *testing.T) {
-	events := &LiveEvents{keep: 100}
-	m := &simScreen{run: liveRun{live: Live{Events: events}}, hot: newAnim()}
-	seq := 0
-	for batch := range 200 {
-		var b []sim.Event
-		b = append(b, sim.Event{Seq: seq, Type: sim.EvNote, Text: "batch " + strconv.Itoa(batch)})
-		seq++
-		for range 6 {
-			b = append(b, sim.Event{Seq: seq, Type: sim.EvAppended, Topic: "t"})
-			seq++
-		}
-		held := events.all()
-		events.Add(b)
-		if len(held) > 0 && held[len(held)-1].Seq != seq-len(b)-1 {
-			t.Fatal("a slice the screen held was written")
-		}
-		m.absorbNew(false)
-		if m.note == nil || m.note.Text != "batch "+strconv.Itoa(batch) {
-			t.Fatalf("batch %d: the screen's narration is %v: it skipped new events after a trim", batch, m.note)
-		}
-	}
-	all := events.all()
-	if len(all) > 125 || all[len(all)-1].Seq != seq-1 || all[len(all)-1].Seq-all[0].Seq != len(all)-1 {
-		t.Fatalf("kept %d events, %d..%d: want at most 125, the newest, in a row", len(all), all[0].Seq, all[len(all)-1].Seq)
 	}
 }

@@ -1,5 +1,11 @@
 package ui
 
+import (
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simrun"
+	"kafkasim/ui/simview"
+)
+
 // Options says what kafkasim opens with. The zero value opens the home screen.
 type Options struct {
 	// Scenario, when set, plays this scenario (a built-in name or a file path)
@@ -23,7 +29,7 @@ type Options struct {
 	QuizBank string
 	// Live, when set, opens the simulator screen on a run that real
 	// clients drive (`kafkasim serve`).
-	Live *Live
+	Live *simview.Live
 	// Sandbox opens a free cluster to experiment with.
 	Sandbox bool
 	// Seed, when set, replaces the scenario's seed.
@@ -35,7 +41,7 @@ type Options struct {
 	Brokers int
 	// Lessons fill the home screen's lesson list, with progress marks; nil
 	// means the built-in lessons with the progress saved in StateDir.
-	Lessons []LessonEntry
+	Lessons []nav.LessonEntry
 	// StateDir is where lesson and quiz progress is kept (state.Dir); empty
 	// keeps progress in memory only.
 	StateDir string
@@ -43,38 +49,21 @@ type Options struct {
 	Warnings []string
 }
 
-// LessonEntry is one lesson as the home screen lists it.
-type LessonEntry struct {
-	Number int
-	Title  string
-	// Status is LessonNotStarted, LessonStarted or LessonDone.
-	Status string
-	// Summary, Teaches (its sections' titles), Goal (its challenge's) and
-	// Scenario fill the home screen's preview; any may be empty.
-	Summary  string
-	Teaches  []string
-	Goal     string
-	Scenario string
+// scenarioSource finds scenarios: the built-in ones and files.
+type scenarioSource interface {
+	BuiltIn() []nav.ScenarioEntry
+	Load(nameOrPath string) (simrun.Spec, error)
 }
+
+// LessonEntry is one lesson as the home screen lists it.
+type LessonEntry = nav.LessonEntry
+
+// ScenarioEntry is one built-in scenario as the home screen lists it.
+type ScenarioEntry = nav.ScenarioEntry
 
 // Lesson progress values for LessonEntry.Status.
 const (
-	LessonNotStarted = ""
-	LessonStarted    = "started"
-	LessonDone       = "done"
+	LessonNotStarted = nav.LessonNotStarted
+	LessonStarted    = nav.LessonStarted
+	LessonDone       = nav.LessonDone
 )
-
-// ScenarioEntry is one built-in scenario as the home screen lists it.
-type ScenarioEntry struct {
-	Name        string // what `kafkasim play` takes
-	Title       string
-	Description string
-	// About is the description's first paragraph, for the home preview.
-	About string
-}
-
-// scenarioSource finds scenarios: the built-in ones and files.
-type scenarioSource interface {
-	BuiltIn() []ScenarioEntry
-	Load(nameOrPath string) (scenarioSpec, error)
-}

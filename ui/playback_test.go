@@ -5,29 +5,33 @@ import (
 	"testing"
 
 	course "kafkasim/lessons"
+	"kafkasim/ui/components"
+	"kafkasim/ui/lesson"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 func TestSpeedSaysWhatItMeans(t *testing.T) {
 	m := playScenario(t, 120, 36) // the fixture lasts 60s
 	s := m.sim
 	press(t, m, "+")
-	if want := "×2 = 2 virtual seconds per real second · 1m left: about 30s to watch"; s.status != want {
-		t.Fatalf("status %q, want %q", s.status, want)
+	if want := "×2 = 2 virtual seconds per real second · 1m left: about 30s to watch"; s.Status != want {
+		t.Fatalf("status %q, want %q", s.Status, want)
 	}
 	for range 3 {
 		press(t, m, "-")
 	}
-	if !strings.HasPrefix(s.status, "×0.25 = 0.25 virtual seconds per real second") || !contains(s.status, "4m") {
-		t.Fatalf("status %q", s.status)
+	if !strings.HasPrefix(s.Status, "×0.25 = 0.25 virtual seconds per real second") || !contains(s.Status, "4m") {
+		t.Fatalf("status %q", s.Status)
 	}
 	m = press(t, m, "?")
 	if v := m.View(); !contains(v, "×1 = 1 virtual second per real second; now ×0.25") {
 		t.Fatalf("help should say what ×1 means:\n%s", v)
 	}
 	// A 120s scenario at the fastest speeds plays in seconds.
-	for i, want := range map[int]int64{len(speeds) - 2: 4_000, len(speeds) - 3: 12_000} {
-		if got := 120_000 * 1000 / speeds[i].MsPerSec; got > want {
-			t.Errorf("%s plays 120s in %dms, want at most %dms", speeds[i].Label, got, want)
+	for i, want := range map[int]int64{len(simview.Speeds) - 2: 4_000, len(simview.Speeds) - 3: 12_000} {
+		if got := 120_000 * 1000 / simview.Speeds[i].MsPerSec; got > want {
+			t.Errorf("%s plays 120s in %dms, want at most %dms", simview.Speeds[i].Label, got, want)
 		}
 	}
 }
@@ -35,13 +39,13 @@ func TestSpeedSaysWhatItMeans(t *testing.T) {
 func TestPlayStopsOnTheScenarioEnd(t *testing.T) {
 	m := playScenario(t, 120, 36)
 	s := m.sim
-	s.spec.DurationMs = 1_025 // not a whole number of 50ms frames
+	s.Spec.DurationMs = 1_025 // not a whole number of 50ms frames
 	m = press(t, m, "space")
-	for i := 0; i < 100 && s.playing; i++ {
-		m.Update(tickMsg{Gen: s.gen})
+	for i := 0; i < 100 && s.Playing; i++ {
+		m.Update(simview.TickMsg{Gen: s.Gen})
 	}
-	if s.run.Now() != 1_025 || s.playing || !contains(s.status, "end of the scenario") {
-		t.Fatalf("want a pause at exactly 1.025s, at %dms playing %v: %q", s.run.Now(), s.playing, s.status)
+	if s.Run.Now() != 1_025 || s.Playing || !contains(s.Status, "end of the scenario") {
+		t.Fatalf("want a pause at exactly 1.025s, at %dms playing %v: %q", s.Run.Now(), s.Playing, s.Status)
 	}
 	if v := m.View(); !contains(v, "1.025s / 1.025s") {
 		t.Fatalf("the timeline should end on the duration:\n%s", v)
@@ -50,7 +54,7 @@ func TestPlayStopsOnTheScenarioEnd(t *testing.T) {
 
 func TestTimelineWithoutDuration(t *testing.T) {
 	st := plainStyles()
-	tl := timelinePane{w: 80}
+	tl := components.TimelinePane{W: 80}
 	tests := []struct {
 		nowMs int64
 		want  string
@@ -63,16 +67,16 @@ func TestTimelineWithoutDuration(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
-			lines := tl.render(st, tt.nowMs, 0, nil)
+			lines := tl.Render(st, tt.nowMs, 0, nil)
 			if !contains(lines[0], tt.want) || contains(lines[0], " / ") {
 				t.Fatalf("got %q, want %q and no denominator", lines[0], tt.want)
 			}
 		})
 	}
-	if got := scaleLabel(90_500); got != "1m30s" {
+	if got := components.ScaleLabel(90_500); got != "1m30s" {
 		t.Fatalf("scaleLabel(90.5s) = %q", got)
 	}
-	if got := scaleLabel(5_400_000); got != "1h30m" {
+	if got := components.ScaleLabel(5_400_000); got != "1h30m" {
 		t.Fatalf("scaleLabel(1.5h) = %q", got)
 	}
 }
@@ -82,7 +86,7 @@ func TestFaultMenuSubtitlePerScreen(t *testing.T) {
 	if v := press(t, m, "f").View(); !contains(v, "stepping back and forth replays it") {
 		t.Fatalf("the simulator's menu should say faults replay:\n%s", v)
 	}
-	l := openOn(t, ScreenLesson, "1", "", 120, 36)
+	l := openOn(t, nav.ScreenLesson, "1", "", 120, 36)
 	l = drive(t, l, "enter", "f")
 	if v := l.View(); !contains(v, "← back before it or r starts the run again") {
 		t.Fatalf("a lesson's menu should say how a fault is undone:\n%s", v)
@@ -91,7 +95,7 @@ func TestFaultMenuSubtitlePerScreen(t *testing.T) {
 	if v := l.View(); !contains(v, "counts when c checks") {
 		t.Fatalf("the challenge's menu should say the fault counts:\n%s", v)
 	}
-	if lessonFaultSubtitle(course.Tour) == lessonFaultSubtitle(course.ChallengeRun) {
+	if lesson.LessonFaultSubtitle(course.Tour) == lesson.LessonFaultSubtitle(course.ChallengeRun) {
 		t.Fatal("tour and challenge should say different things")
 	}
 }

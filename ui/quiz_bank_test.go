@@ -9,6 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/nav"
+	quizui "kafkasim/ui/quiz"
 )
 
 // teacherBankFile is a question bank of a teacher's own.
@@ -23,14 +25,14 @@ func TestQuizBankOption(t *testing.T) {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = feed(next.(Model), next.(Model).Init())
 	q := m.quiz
-	if m.current != ScreenQuiz || q == nil || q.phase != quizAsking {
+	if m.current != nav.ScreenQuiz || q == nil || q.Phase != quizui.QuizAsking {
 		t.Fatalf("want the bank's first question, on %v", m.current)
 	}
-	if n := q.session.Len(); n != 2 {
+	if n := q.Session.Len(); n != 2 {
 		t.Errorf("the quiz asks %d questions, want the bank's 2", n)
 	}
-	for !q.session.Done() {
-		cur, _ := q.session.Current()
+	for !q.Session.Done() {
+		cur, _ := q.Session.Current()
 		if !strings.HasPrefix(cur.ID, "class-") {
 			t.Fatalf("question %s is not from the teacher's bank", cur.ID)
 		}
@@ -42,10 +44,10 @@ func TestQuizBankOption(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r, err := q.session.Answer(resp); err != nil || !r.Correct {
+		if r, err := q.Session.Answer(resp); err != nil || !r.Correct {
 			t.Fatalf("answer %q to %s: %+v, %v", text, cur.ID, r, err)
 		}
-		if _, err := q.book.record(q.session); err != nil {
+		if _, err := q.Book.Record(q.Session); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -66,7 +68,7 @@ func TestQuizBankBroken(t *testing.T) {
 	m := newModel(Options{Quiz: true, QuizBank: bad}, plainStyles(), defaultDeps())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = feed(next.(Model), next.(Model).Init())
-	if m.current != ScreenMessage || !contains(m.View(), "bank.toml:2") {
+	if m.current != nav.ScreenMessage || !contains(m.View(), "bank.toml:2") {
 		t.Fatalf("want the bank's error, on %v:\n%s", m.current, m.View())
 	}
 }

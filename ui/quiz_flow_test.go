@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/exp/teatest"
+
+	"kafkasim/ui/components"
 )
 
 // TestFlowQuiz answers three questions and ends the quiz to see the score.
@@ -19,7 +21,7 @@ func TestFlowQuiz(t *testing.T) {
 	waitFor(t, tm, "pick an answer first")
 	for i := 1; i <= 3; i++ {
 		if i > 1 {
-			waitFor(t, tm, "question "+itoa(i)+" of 12")
+			waitFor(t, tm, "question "+components.Itoa(i)+" of 12")
 		}
 		// An answer for any kind: a picks or ticks or places the first
 		// choice (b, c, d the next ones, for an order question), t picks
@@ -36,7 +38,7 @@ func TestFlowQuiz(t *testing.T) {
 	waitFor(t, tm, "ended after 3 of 12")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
-	if got := final.quiz.session.Score().Overall.Total(); got != 3 {
+	if got := final.quiz.Session.Score().Overall.Total(); got != 3 {
 		t.Fatalf("answered %d, want 3", got)
 	}
 }

@@ -8,6 +8,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	quizui "kafkasim/ui/quiz"
 )
 
 // openQuiz shows the quiz; one in progress is resumed where it was left.
@@ -15,7 +18,7 @@ func (m Model) openQuiz() (Model, tea.Cmd) {
 	m.pauseAll()
 	if m.quiz == nil {
 		if m.quizBook == nil {
-			m.quizBook = loadQuizBook(m.opts.StateDir)
+			m.quizBook = quizui.LoadQuizBook(m.opts.StateDir)
 		}
 		// Each quiz draws afresh unless a seed was asked for; the summary
 		// shows the seed so a quiz can be taken again.
@@ -23,20 +26,20 @@ func (m Model) openQuiz() (Model, tea.Cmd) {
 		if m.opts.Seed != nil {
 			seed = *m.opts.Seed
 		}
-		m.quiz = newQuizScreen(m.st, m.global, m.quizBook, seed)
+		m.quiz = quizui.New(m.st, m.global, m.quizBook, seed)
 		if m.opts.QuizBank != "" {
 			if m = m.useQuizBank(); m.quiz == nil {
 				return m, nil
 			}
 		}
 		if topics := splitTopics(m.opts.QuizTopic); len(topics) > 0 {
-			m.quiz.start(topicChoice(topics))
-		} else if m.quiz.bank != nil {
-			m.quiz.start(quizChoice{label: "Everything in " + m.quiz.bankName})
+			m.quiz.Start(topicChoice(topics))
+		} else if m.quiz.Bank != nil {
+			m.quiz.Start(quizui.QuizChoice{Label: "Everything in " + m.quiz.BankName})
 		}
 	}
 	m.quiz.SetSize(m.w, m.h)
-	m.current = ScreenQuiz
+	m.current = nav.ScreenQuiz
 	return m, nil
 }
 
@@ -51,8 +54,8 @@ func (m Model) useQuizBank() Model {
 		m.showError(err.Error())
 		return m
 	}
-	m.quiz.book = loadQuizBook("")
-	m.quiz.bank, m.quiz.bankName = qs, sanitize(filepath.Base(m.opts.QuizBank))
+	m.quiz.Book = quizui.LoadQuizBook("")
+	m.quiz.Bank, m.quiz.BankName = qs, components.Sanitize(filepath.Base(m.opts.QuizBank))
 	return m
 }
 
@@ -68,10 +71,10 @@ func splitTopics(s string) []string {
 }
 
 // topicChoice is the quiz menu's line for topics.
-func topicChoice(topics []string) quizChoice {
+func topicChoice(topics []string) quizui.QuizChoice {
 	label := "Topic: "
 	if len(topics) > 1 {
 		label = "Topics: "
 	}
-	return quizChoice{label: label + strings.Join(topics, ", "), topics: topics}
+	return quizui.QuizChoice{Label: label + strings.Join(topics, ", "), Topics: topics}
 }

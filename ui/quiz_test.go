@@ -12,6 +12,9 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"kafkasim/quiz"
+	"kafkasim/ui/keys"
+	"kafkasim/ui/nav"
+	quizui "kafkasim/ui/quiz"
 )
 
 // TestQuizInputKinds answers one question of each kind through the keys,
@@ -35,10 +38,10 @@ func TestQuizInputKinds(t *testing.T) {
 		{"order undo", quiz.Question{Kind: quiz.Order, Choices: abc}, []string{"b", "backspace", "c", "enter"}, "C B A"},
 		{"number", quiz.Question{Kind: quiz.Numeric}, []string{"-", "4", "2", "9", "backspace", "enter"}, "-42"},
 	}
-	k := newQuizKeys(newGlobalKeys())
+	k := quizui.NewQuizKeys(keys.NewGlobal())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := newQuizInput(tt.q)
+			in := quizui.NewQuizInput(tt.q)
 			var got string
 			var done bool
 			for _, key := range tt.keys {
@@ -46,7 +49,7 @@ func TestQuizInputKinds(t *testing.T) {
 				if key == "shift+up" {
 					msg = tea.KeyMsg{Type: tea.KeyShiftUp}
 				}
-				got, done = in.update(msg, k)
+				got, done = in.Update(msg, k)
 			}
 			if !done || got != tt.want {
 				t.Fatalf("submitted %q (%v), want %q", got, done, tt.want)
@@ -61,13 +64,13 @@ func TestQuizInputKinds(t *testing.T) {
 // TestQuizInputMistakes: nothing is submitted for a letter out of range or
 // an empty multi answer, and the learner is told why.
 func TestQuizInputMistakes(t *testing.T) {
-	k := newQuizKeys(newGlobalKeys())
-	in := newQuizInput(quiz.Question{Kind: quiz.Single, Choices: []string{"x", "y"}})
-	if _, done := in.update(keyMsg("e"), k); done || !strings.Contains(in.err, "A to B") {
-		t.Fatalf("letter out of range: done %v err %q", done, in.err)
+	k := quizui.NewQuizKeys(keys.NewGlobal())
+	in := quizui.NewQuizInput(quiz.Question{Kind: quiz.Single, Choices: []string{"x", "y"}})
+	if _, done := in.Update(keyMsg("e"), k); done || !strings.Contains(in.Err, "A to B") {
+		t.Fatalf("letter out of range: done %v err %q", done, in.Err)
 	}
-	in = newQuizInput(quiz.Question{Kind: quiz.Multi, Choices: []string{"x", "y"}})
-	if _, done := in.update(keyMsg("enter"), k); done || in.err == "" {
+	in = quizui.NewQuizInput(quiz.Question{Kind: quiz.Multi, Choices: []string{"x", "y"}})
+	if _, done := in.Update(keyMsg("enter"), k); done || in.Err == "" {
 		t.Fatal("an empty multi answer should not be submitted")
 	}
 }
@@ -75,12 +78,12 @@ func TestQuizInputMistakes(t *testing.T) {
 // TestQuizEnterAloneNeverAnswers: with nothing picked, typed or placed,
 // enter says so and submits nothing, for every kind of question.
 func TestQuizEnterAloneNeverAnswers(t *testing.T) {
-	k := newQuizKeys(newGlobalKeys())
+	k := quizui.NewQuizKeys(keys.NewGlobal())
 	abc := []string{"x", "y", "z"}
 	for _, kind := range []quiz.Kind{quiz.Single, quiz.Multi, quiz.TrueFalse, quiz.Order, quiz.Numeric} {
-		in := newQuizInput(quiz.Question{Kind: kind, Choices: abc})
-		if _, done := in.update(keyMsg("enter"), k); done || in.err == "" {
-			t.Errorf("%s: enter alone answered (err %q)", kind, in.err)
+		in := quizui.NewQuizInput(quiz.Question{Kind: kind, Choices: abc})
+		if _, done := in.Update(keyMsg("enter"), k); done || in.Err == "" {
+			t.Errorf("%s: enter alone answered (err %q)", kind, in.Err)
 		}
 	}
 }
@@ -109,29 +112,29 @@ func rightAnswer(q quiz.Question) []string {
 // the score, the review and what was saved.
 func TestQuizWholeModel(t *testing.T) {
 	dir := t.TempDir()
-	m := openOn(t, ScreenQuiz, "", dir, 80, 24)
+	m := openOn(t, nav.ScreenQuiz, "", dir, 80, 24)
 	q := m.quiz
 	m = drive(t, m, "enter")
-	if q.phase != quizAsking || q.session.Len() != quizCount+quizGenerated {
-		t.Fatalf("want %d questions, phase %v", quizCount+quizGenerated, q.phase)
+	if q.Phase != quizui.QuizAsking || q.Session.Len() != quizui.QuizCount+quizui.QuizGenerated {
+		t.Fatalf("want %d questions, phase %v", quizui.QuizCount+quizui.QuizGenerated, q.Phase)
 	}
 	first := true
-	for q.phase == quizAsking {
-		keys := rightAnswer(q.input.q)
-		if first && q.input.q.Kind == quiz.Single {
-			wrong := (q.input.q.Correct[0] + 1) % len(q.input.q.Choices)
+	for q.Phase == quizui.QuizAsking {
+		keys := rightAnswer(q.Input.Q)
+		if first && q.Input.Q.Kind == quiz.Single {
+			wrong := (q.Input.Q.Correct[0] + 1) % len(q.Input.Q.Choices)
 			keys = []string{strings.ToLower(quiz.Label(wrong)), "enter"}
 			first = false
 		}
 		m = drive(t, m, keys...)
-		if q.phase != quizShowing {
-			t.Fatalf("%s (%s) not answered by %v: %q", q.input.q.ID, q.input.q.Kind, keys, q.input.err)
+		if q.Phase != quizui.QuizShowing {
+			t.Fatalf("%s (%s) not answered by %v: %q", q.Input.Q.ID, q.Input.Q.Kind, keys, q.Input.Err)
 		}
 		m = drive(t, m, "enter")
 	}
-	o := q.session.Score().Overall
-	if q.phase != quizFinished || o.Wrong != 1 || o.Right != o.Total()-1 {
-		t.Fatalf("phase %v score %+v", q.phase, o)
+	o := q.Session.Score().Overall
+	if q.Phase != quizui.QuizFinished || o.Wrong != 1 || o.Right != o.Total()-1 {
+		t.Fatalf("phase %v score %+v", q.Phase, o)
 	}
 	v := m.View()
 	if !contains(v, "Score: 11 of 12 right (92%)") || !contains(v, "Review: the 1 you missed") {
@@ -142,7 +145,7 @@ func TestQuizWholeModel(t *testing.T) {
 		t.Fatalf("saved %+v (%v)", p, warn)
 	}
 	m = drive(t, m, "enter")
-	if q.phase != quizChoosing || !contains(m.View(), "best 11/12 (92%)") {
+	if q.Phase != quizui.QuizChoosing || !contains(m.View(), "best 11/12 (92%)") {
 		t.Fatalf("back at the menu with the best score:\n%s", m.View())
 	}
 }
@@ -150,26 +153,26 @@ func TestQuizWholeModel(t *testing.T) {
 // TestQuizEndEarlyAndScenario ends a quiz after one answer and opens a
 // question's scenario, coming back to the quiz.
 func TestQuizEndEarlyAndScenario(t *testing.T) {
-	m := openOn(t, ScreenQuiz, "", "", 80, 24)
+	m := openOn(t, nav.ScreenQuiz, "", "", 80, 24)
 	q := m.quiz
 	m = drive(t, m, "enter")
-	for q.phase == quizAsking || q.result.Question.Scenario == "" {
-		if q.phase == quizShowing {
+	for q.Phase == quizui.QuizAsking || q.Result.Question.Scenario == "" {
+		if q.Phase == quizui.QuizShowing {
 			m = drive(t, m, "enter")
 			continue
 		}
-		m = drive(t, m, rightAnswer(q.input.q)...)
+		m = drive(t, m, rightAnswer(q.Input.Q)...)
 	}
 	m = drive(t, m, "o")
-	if m.current != ScreenSim || m.sim == nil || m.sim.spec.Name != q.result.Question.Scenario {
-		t.Fatalf("o should open %q, on %v", q.result.Question.Scenario, m.current)
+	if m.current != nav.ScreenSim || m.sim == nil || m.sim.Spec.Name != q.Result.Question.Scenario {
+		t.Fatalf("o should open %q, on %v", q.Result.Question.Scenario, m.current)
 	}
 	m = drive(t, m, "esc")
-	if m.current != ScreenQuiz || q.phase != quizShowing {
+	if m.current != nav.ScreenQuiz || q.Phase != quizui.QuizShowing {
 		t.Fatalf("esc should come back to the quiz, on %v", m.current)
 	}
 	m = drive(t, m, "e")
-	if q.phase != quizFinished || !contains(m.View(), "ended after") {
+	if q.Phase != quizui.QuizFinished || !contains(m.View(), "ended after") {
 		t.Fatalf("e should end the quiz:\n%s", m.View())
 	}
 }
@@ -180,13 +183,13 @@ func TestQuizCorruptProgress(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "quiz.json"), []byte(`{"version": 99}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m := openOn(t, ScreenQuiz, "", dir, 80, 24)
+	m := openOn(t, nav.ScreenQuiz, "", dir, 80, 24)
 	if v := m.View(); !contains(v, "! ") || !contains(v, "no answers saved yet") {
 		t.Fatalf("want a warning and a fresh menu:\n%s", v)
 	}
 	m = drive(t, m, "enter", "a")
-	if m.quiz.saved != "" {
-		t.Fatalf("saving after a damaged file was backed up should work: %s", m.quiz.saved)
+	if m.quiz.Saved != "" {
+		t.Fatalf("saving after a damaged file was backed up should work: %s", m.quiz.Saved)
 	}
 }
 
@@ -198,27 +201,27 @@ func TestQuizWeakTopics(t *testing.T) {
 	if err := quiz.NewStore(dir).Save(p); err != nil {
 		t.Fatal(err)
 	}
-	m := openOn(t, ScreenQuiz, "", dir, 80, 24)
+	m := openOn(t, nav.ScreenQuiz, "", dir, 80, 24)
 	m = drive(t, m, "down", "enter")
-	if got := m.quiz.session.Topics(); !slices.Equal(got, []string{"keys"}) {
+	if got := m.quiz.Session.Topics(); !slices.Equal(got, []string{"keys"}) {
 		t.Fatalf("weak topics %v, want [keys]", got)
 	}
 }
 
 func TestQuizQuestionGolden80x24(t *testing.T) {
-	m := openOn(t, ScreenQuiz, "", "", 80, 24)
+	m := openOn(t, nav.ScreenQuiz, "", "", 80, 24)
 	m = drive(t, m, "enter")
 	golden.RequireEqual(t, []byte(m.View()))
 }
 
 func TestQuizQuestionGolden120x36(t *testing.T) {
-	m := openOn(t, ScreenQuiz, "", "", 120, 36)
+	m := openOn(t, nav.ScreenQuiz, "", "", 120, 36)
 	m = drive(t, m, "enter", "t", "enter") // t picks True, enter confirms
 	golden.RequireEqual(t, []byte(m.View()))
 }
 
 func TestQuizMenuGolden80x24(t *testing.T) {
-	m := openOn(t, ScreenQuiz, "", "", 80, 24)
+	m := openOn(t, nav.ScreenQuiz, "", "", 80, 24)
 	golden.RequireEqual(t, []byte(m.View()))
 }
 
@@ -232,11 +235,11 @@ func TestQuizTopicOption(t *testing.T) {
 			next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 			m = feed(next.(Model), next.(Model).Init())
 			q := m.quiz
-			if m.current != ScreenQuiz || q == nil || q.phase != quizAsking {
+			if m.current != nav.ScreenQuiz || q == nil || q.Phase != quizui.QuizAsking {
 				t.Fatalf("want a question on %s, on %v", topics, m.current)
 			}
 			want := splitTopics(topics)
-			cur, _ := q.session.Current()
+			cur, _ := q.Session.Current()
 			if !slices.Contains(want, cur.Topic) {
 				t.Fatalf("question %s has topic %q, want one of %v", cur.ID, cur.Topic, want)
 			}

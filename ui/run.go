@@ -6,6 +6,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"kafkasim/ui/theme"
 )
 
 // Run starts the terminal UI and returns when the learner quits.
@@ -14,7 +16,7 @@ func Run(opts Options) error {
 	if os.Getenv("NO_COLOR") != "" {
 		r.SetColorProfile(termenv.Ascii)
 	}
-	st := NewStyles(r)
+	st := theme.NewStyles(r)
 	m := newModel(opts, &st, defaultDeps())
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()

@@ -7,6 +7,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
 )
 
 // frameFits reports why a frame does not fit a w×h terminal, or "" when it
@@ -14,11 +18,11 @@ import (
 func frameFits(frame string, w, h int) string {
 	lines := strings.Split(frame, "\n")
 	if len(lines) > h {
-		return "frame has " + itoa(len(lines)) + " lines for " + itoa(h) + " rows"
+		return "frame has " + components.Itoa(len(lines)) + " lines for " + components.Itoa(h) + " rows"
 	}
 	for i, l := range lines {
 		if n := ansi.StringWidth(l); n > w {
-			return "line " + itoa(i+1) + " is " + itoa(n) + " wide for " + itoa(w) + " columns: " + l
+			return "line " + components.Itoa(i+1) + " is " + components.Itoa(n) + " wide for " + components.Itoa(w) + " columns: " + l
 		}
 	}
 	return ""
@@ -29,11 +33,11 @@ func frameFits(frame string, w, h int) string {
 // of guessing from a timer which command is a tick.
 func immediateFrames(t *testing.T) {
 	t.Helper()
-	saved := frameTick
-	frameTick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	saved := simview.FrameTick
+	simview.FrameTick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return fn(time.Time{}) }
 	}
-	t.Cleanup(func() { frameTick = saved })
+	t.Cleanup(func() { simview.FrameTick = saved })
 }
 
 // messagesOf runs cmd and returns its messages, batches flattened. Ticks
@@ -70,18 +74,18 @@ func answersAfterStorm(t *testing.T, m Model, seed uint64) {
 	for range 6 {
 		next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
 		m = next.(Model)
-		if m.sim != nil && m.sim.leaving { // esc asks before leaving a run: y
+		if m.sim != nil && m.sim.Leaving { // esc asks before leaving a run: y
 			next, cmd = m.Update(keyMsg("y"))
 			m = next.(Model)
 		}
 		for _, msg := range messagesOf(cmd) {
-			if _, ok := msg.(backMsg); ok {
+			if _, ok := msg.(nav.BackMsg); ok {
 				next, _ = m.Update(msg)
 				m = next.(Model)
 			}
 		}
 	}
-	if m.current != ScreenHome {
+	if m.current != nav.ScreenHome {
 		t.Fatalf("storm seed %d: after the storm, esc did not bring the home screen back (on %v)", seed, m.current)
 	}
 	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlC})

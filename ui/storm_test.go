@@ -5,6 +5,12 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"kafkasim/ui/cmdline"
+	"kafkasim/ui/components"
+	"kafkasim/ui/nav"
+	"kafkasim/ui/simview"
+	"kafkasim/ui/whatif"
 )
 
 // stormKeys are the keys a storm presses: every control plus noise. q and
@@ -18,7 +24,7 @@ var stormKeys = []string{
 // events at the root model and checks it never panics and always draws.
 func TestKeyStorm(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3, 4} {
-		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			m := fixtureModelN(t, Options{Lessons: lessons()}, 80, 24, 1+int(seed)*3)
 			storm(t, m, seed, 3000, "fixture", stormKeys)
 		})
@@ -31,7 +37,7 @@ func TestKeyStormRealEngine(t *testing.T) {
 		t.Skip("slow")
 	}
 	for _, seed := range []uint64{5, 6} {
-		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			m := newModel(Options{Sandbox: true}, plainStyles(), defaultDeps())
 			m = runCmd(m, m.Init())
 			storm(t, m, seed, 1500, "sandbox", stormKeys)
@@ -49,10 +55,10 @@ var drillStormKeys = append([]string{"enter", "enter", "enter", "tab", "shift+ta
 // keys, fate changes and closing mixed with everything else.
 func TestKeyStormDrill(t *testing.T) {
 	for _, seed := range []uint64{7, 8, 9} {
-		t.Run("seed"+itoa(int(seed)), func(t *testing.T) {
+		t.Run("seed"+components.Itoa(int(seed)), func(t *testing.T) {
 			m := playScenario(t, 120, 36)
 			m = press(t, m, "right", "right", "tab", "tab", "tab", "enter")
-			if !m.sim.drill.IsOpen() {
+			if !m.sim.Drill.IsOpen() {
 				t.Fatal("the storm should start with the list open")
 			}
 			if open := storm(t, m, seed, 3000, "fixture", drillStormKeys); open < 50 {
@@ -67,10 +73,10 @@ func TestKeyStormDrill(t *testing.T) {
 		m := fixtureModel(t, Options{}, 120, 36)
 		m.deps = defaultDeps()
 		m = runCmd(m, m.loadCmd("at-least-once"))
-		m.sim.run.RunUntil(30_000)
-		m.sim.refresh()
+		m.sim.Run.RunUntil(30_000)
+		m.sim.Refresh()
 		m = press(t, m, "tab", "tab", "tab", "enter")
-		if !m.sim.drill.IsOpen() {
+		if !m.sim.Drill.IsOpen() {
 			t.Fatal("the storm should start with the list open")
 		}
 		if open := storm(t, m, 10, 1500, "at-least-once", drillStormKeys); open == 0 {
@@ -99,17 +105,17 @@ func storm(t *testing.T, m Model, seed uint64, n int, scenario string, keys []st
 		case k < 20:
 			gen := 0
 			if m.sim != nil {
-				gen = m.sim.gen
+				gen = m.sim.Gen
 			}
-			msg = tickMsg{Gen: gen}
+			msg = simview.TickMsg{Gen: gen}
 		case k < 24:
 			msg = tea.MouseMsg{X: rng.IntN(200), Y: rng.IntN(70), Button: tea.MouseButtonWheelDown}
 		case k < 26:
-			msg = openScreenMsg{Screen: ScreenSim, Arg: scenario}
+			msg = nav.OpenScreenMsg{Screen: nav.ScreenSim, Arg: scenario}
 		default:
 			msg = keyMsg(keys[rng.IntN(len(keys))])
 		}
-		if m.sim != nil && m.sim.drill.IsOpen() {
+		if m.sim != nil && m.sim.Drill.IsOpen() {
 			drillOpen++
 		}
 		next, cmd := m.Update(msg)
@@ -133,7 +139,7 @@ func runQuick(m Model, cmd tea.Cmd) Model {
 		// whatIfRunMsg starts a what-if's branches, cmdSliceMsg runs a
 		// slice of them or of a seek; exportPathMsg is left out so a storm
 		// never writes files.
-		case faultChosenMsg, seedChosenMsg, openScreenMsg, scenarioLoadedMsg, errMsg, backMsg, whatIfRunMsg, cmdSliceMsg:
+		case components.FaultChosenMsg, simview.SeedChosenMsg, nav.OpenScreenMsg, simview.ScenarioLoadedMsg, nav.ErrMsg, nav.BackMsg, whatif.RunMsg, cmdline.SliceMsg:
 			next, _ := m.Update(msg)
 			m = next.(Model)
 		}
