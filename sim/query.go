@@ -63,6 +63,9 @@ type RecordStory struct {
 	// Outcome is what its producer knows: "acknowledged", "failed",
 	// "in flight" or "sent (acks=0)".
 	Outcome string
+	// Headers are the record headers a live client sent with it (none for
+	// a scenario's own producers, which send none).
+	Headers []RecordHeader
 	// Groups has one fate per group subscribed to the topic, in group
 	// order. Fate is "" while the ledger does not count the record for the
 	// group yet (not acknowledged and not processed); Reason then says why.
@@ -95,6 +98,9 @@ func (s *Sim) Record(id int) (RecordStory, bool) {
 	}
 	st.Key, st.NullKey = s.ledger.keyOf(rec)
 	st.Value, st.NullValue = s.ledger.valueOf(rec)
+	if s.live != nil {
+		st.Headers = s.live.headers[rec]
+	}
 	newest := newestByKey{}
 	for _, g := range s.groups {
 		if !containsString(g.cfg.Topics, st.Topic) {

@@ -59,6 +59,9 @@ func TestLiveCompressionCodecsAndHeadersRoundTrip(t *testing.T) {
 		if codec != name {
 			t.Errorf("the engine counts producer p-%s as compressing with %q", name, codec)
 		}
+		if h := firstRecordHeaders(srv, topic); len(h) != 2 || h[0].Key != "trace" || string(h[0].Value) != "t0" {
+			t.Errorf("%s: the record inspector's story of %s-0@0 has headers %+v", name, topic, h)
+		}
 	}
 }
 
@@ -161,4 +164,24 @@ func TestTopicCodecAndZstdVersionLimits(t *testing.T) {
 	if code := resp.Topics[0].Partitions[0].ErrorCode; code != 76 {
 		t.Errorf("Produce v6 with a zstd batch: error %d, want UNSUPPORTED_COMPRESSION_TYPE (76)", code)
 	}
+}
+
+// firstRecordHeaders is the headers the engine's story of topic-0@0 tells
+// (what the record inspector shows).
+func firstRecordHeaders(srv *Server, topic string) []sim.RecordHeader {
+	var heads []sim.RecordHeader
+	srv.Do(func(s *sim.Sim) {
+		for _, tv := range s.Snapshot().Topics {
+			for _, p := range tv.Partitions {
+				for _, r := range p.Records {
+					if tv.Name == topic && p.Partition == 0 && r.Offset == 0 {
+						if st, ok := s.Record(r.RecordID); ok {
+							heads = st.Headers
+						}
+					}
+				}
+			}
+		}
+	})
+	return heads
 }

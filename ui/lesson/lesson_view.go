@@ -47,6 +47,7 @@ func (s *Screen) View() string {
 
 // runView is the simulator with the lesson's header, box and footer.
 func (s *Screen) runView() string {
+	s.coverForPanel()
 	lines := strings.Split(s.Sim.View(), "\n")
 	if s.Sim.Lay.TooSmall || s.Sim.Fatal != nil {
 		return strings.Join(components.Block(lines, s.w, s.h), "\n")
@@ -65,6 +66,17 @@ func (s *Screen) runView() string {
 	}
 	lines = append(lines, s.footer())
 	return strings.Join(components.Block(lines, s.w, s.h), "\n")
+}
+
+// coverForPanel tells the simulator how many of its bottom rows the box
+// will cover when it has no rows of its own, so the panes the stop is
+// about are laid out above it rather than under it.
+func (s *Screen) coverForPanel() {
+	n := 0
+	if !s.stacked() && !s.Sim.ModalOpen() {
+		n = min(len(s.panel(s.w, false)), s.Sim.H-6)
+	}
+	s.Sim.CoverBottom(max(n, 0))
 }
 
 // header is the simulator's header line, titled with the lesson.

@@ -49,6 +49,9 @@ func recordSheet(st *theme.Styles, p *sim.PartitionView, r *sim.RecordView, stor
 	}
 	s.items = append(s.items, sheetLine{head: label("key") + key})
 	s.items = append(s.items, sheetLine{head: label("value") + valueText(st, r)})
+	if story != nil && len(story.Headers) > 0 {
+		s.items = append(s.items, sheetLine{head: label("headers") + headersText(st, story.Headers)})
+	}
 	s.items = append(s.items, whereLine(st, p, r, story, label))
 	s.items = append(s.items, stateLine(st, p, r, label))
 	if story == nil {
@@ -74,6 +77,16 @@ func valueText(st *theme.Styles, r *sim.RecordView) string {
 		return st.Bold.Render(string(glyphTombstone)+" null") + st.Faint.Render(" (a tombstone: compaction deletes the key)")
 	}
 	return st.Bold.Render(components.Sanitize(r.Value))
+}
+
+// headersText lists a live record's headers as key=value, in the order
+// its client sent them.
+func headersText(st *theme.Styles, hs []sim.RecordHeader) string {
+	parts := make([]string, len(hs))
+	for i, h := range hs {
+		parts[i] = components.Sanitize(h.Key) + "=" + components.Sanitize(string(h.Value))
+	}
+	return st.Bold.Render(strings.Join(parts, " "))
 }
 
 // outcomeText is what the producer was told, marked so it reads without colour.

@@ -43,6 +43,9 @@ type contentNeeds struct {
 	// the members' chips side by side.
 	groupsAt func(w int) (full, compact int)
 	focus    paneFocus
+	// covered is how many rows above the timeline a lesson box covers:
+	// they go to the narration, so the box hides no other pane.
+	covered int
 }
 
 func needsOf(snap *sim.Snapshot, focus paneFocus) contentNeeds {
@@ -123,7 +126,7 @@ func computeLayout(w, h int, need contentNeeds) simLayout {
 	logs := growable{levels: ascending(need.logsShort, need.logs), min: need.logsMin}
 	rowC := growable{levels: ascending(gCompact, max(gCompact, need.ledger), max(gFull, need.ledger)),
 		min: clampInt(gCompact, 3, avail/2)}
-	sizes := share(avail-minNarration, need.focus.order(&rowA, &logs, &rowC))
+	sizes := share(avail-max(minNarration, need.covered), need.focus.order(&rowA, &logs, &rowC), need.covered > 0)
 	narrH := avail - sizes[&rowA] - sizes[&logs] - sizes[&rowC]
 	y := 1
 	l.Cluster = Rect{0, y, leftW, sizes[&rowA]}
@@ -146,15 +149,15 @@ func wideLayout(l simLayout, w, avail int, need contentNeeds) simLayout {
 	leftW := w * 3 / 5
 	rightW := w - leftW - 1
 	strips, tokens := need.clusterAt(leftW)
-	bodyMax := avail - minNarration
+	bodyMax := avail - max(minNarration, need.covered)
 	cluster := growable{levels: ascending(tokens, strips), min: min(tokens, 7)}
 	logs := growable{levels: ascending(need.logsShort, need.logs), min: need.logsMin}
-	left := share(bodyMax, need.focus.order(&cluster, &logs))
+	left := share(bodyMax, need.focus.order(&cluster, &logs), need.covered > 0)
 	prod := growable{levels: []int{need.producers}, min: 3}
 	gFull, gCompact := need.groupsAt(rightW)
 	groups := growable{levels: ascending(gCompact, gFull), min: clampInt(gCompact, 3, avail/3)}
 	ledger := growable{levels: []int{need.ledger}, min: 3}
-	right := share(bodyMax, need.focus.order(&prod, &groups, &ledger))
+	right := share(bodyMax, need.focus.order(&prod, &groups, &ledger), need.covered > 0)
 	leftH := left[&cluster] + left[&logs]
 	rightH := right[&prod] + right[&groups] + right[&ledger]
 	bodyH := max(leftH, rightH)

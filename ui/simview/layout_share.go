@@ -17,14 +17,20 @@ func (g *growable) top() int { return max(g.levels[len(g.levels)-1], g.min) }
 // cut reports whether h rows cut its content.
 func (g *growable) cut(h int) bool { return h < g.top() }
 
-// share hands out rows: first every minimum, then, in order, each pane's
-// levels that fit whole; then what is left to the first pane whose first
-// level is cut (its content scrolls, so every row shows something).
-func share(rows int, order []*growable) map[*growable]int {
+// share hands out rows: first every minimum (with tight, only as far as
+// rows go, in order: under a lesson box the panes it is about come first
+// and the last ones give way; otherwise the narration below gives way),
+// then, in order, each pane's levels that fit whole; then what is left to
+// the first pane whose first level is cut (its content scrolls, so every
+// row shows something).
+func share(rows int, order []*growable, tight bool) map[*growable]int {
 	got := make(map[*growable]int, len(order))
 	left := rows
 	for _, g := range order {
 		got[g] = min(g.min, g.top())
+		if tight {
+			got[g] = max(min(got[g], left), 0)
+		}
 		left -= got[g]
 	}
 	for pass := range 2 {

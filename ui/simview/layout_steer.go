@@ -48,3 +48,13 @@ func (m *Screen) focus() paneFocus {
 	}
 	return scenarioFocus(m.Spec.Config, m.Spec.Timeline)
 }
+
+// CoverBottom says a box will be drawn over the last n rows above the
+// timeline: the layout gives them to the narration, so what the panes
+// above show (the ones SteerTo favours first) stays in sight.
+func (m *Screen) CoverBottom(n int) {
+	if n != m.covered {
+		m.covered = n
+		m.layout()
+	}
+}

@@ -71,6 +71,8 @@ type Screen struct {
 	snapTail int
 	// steer, when set, is what a lesson stop is about (SteerTo).
 	steer *paneFocus
+	// covered: rows above the timeline a lesson box covers (CoverBottom).
+	covered int
 
 	Snap    sim.Snapshot
 	Events  []sim.Event // every event up to the current step (shared, read-only)

@@ -14,7 +14,9 @@ func (m *Screen) SetSize(w, h int) {
 
 // layout places the panes for the current size and snapshot.
 func (m *Screen) layout() {
-	m.Lay = computeLayout(m.W, m.H, needsOf(&m.Snap, m.focus()))
+	need := needsOf(&m.Snap, m.focus())
+	need.covered = m.covered
+	m.Lay = computeLayout(m.W, m.H, need)
 	if m.Lay.TooSmall {
 		return
 	}
