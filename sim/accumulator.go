@@ -88,12 +88,15 @@ const batchRecsGuess = 64
 // batchRecsGuess records will most likely fill: its list then takes the
 // room batch.size leaves for records of the sizes so far, rather than
 // doubling its way there and leaving each smaller copy behind as garbage.
+// It still at least doubles, so a batch near full does not copy its list
+// for every record it takes.
 func (p *producer) addToBatch(b *batch, rec int32, size int) {
 	if n := len(b.recs); n == cap(b.recs) && n >= batchRecsGuess {
+		room := 2 * n
 		if used := p.batchBytes(b); used > 0 && used < p.cfg.BatchSizeBytes {
-			room := n + (p.cfg.BatchSizeBytes-used)*n/used + 2
-			b.recs = append(make([]int32, 0, room), b.recs...)
+			room = max(room, n+(p.cfg.BatchSizeBytes-used)*n/used+2)
 		}
+		b.recs = append(make([]int32, 0, room), b.recs...)
 	}
 	b.recs = append(b.recs, rec)
 	b.bytes += size
