@@ -266,7 +266,7 @@ func (s *Sim) resetOffsets(g *group, c Command) error {
 		off = min(max(off, lo), hi)
 		g.committed[tp] = off
 		delete(g.committedEpoch, tp) // a manual reset carries no leader epoch
-		g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: adminResetMember, gen: g.generation, atMs: s.nowMs})
+		g.history.commits.Append(commitRec{tp: tp, offset: off, member: adminResetMember, gen: g.generation, atMs: s.nowMs})
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Text: tp.String() + "=" + fmt.Sprint(off), Reason: ReasonManual})
 	}
 	return nil

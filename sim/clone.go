@@ -105,7 +105,7 @@ func (g *group) clone() *group {
 	}
 	c.committedEpoch = copyMap(g.committedEpoch)
 	c.procCount = g.procCount.share()
-	c.history = groupHistory{processed: capped(g.history.processed), commits: capped(g.history.commits),
+	c.history = groupHistory{processed: g.history.processed.share(), commits: g.history.commits.share(),
 		resets: capped(g.history.resets), crashes: capped(g.history.crashes)}
 	c.members = make([]*member, len(g.members))
 	for i, m := range g.members {

@@ -59,8 +59,8 @@ func (s *Sim) uncommittedProcessed(g *group, m *member) int {
 		if !ok {
 			c = -1
 		}
-		for i := len(g.history.processed) - 1; i >= 0; i-- {
-			pr := g.history.processed[i]
+		for i := g.history.processed.Len() - 1; i >= 0; i-- {
+			pr := g.history.processed.At(i)
 			if pr.tp != tp || pr.member != m.name {
 				continue
 			}

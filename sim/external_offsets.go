@@ -77,7 +77,7 @@ func (s *Sim) storeLiveOffsets(group string, eg *extGroup, member string, offset
 		eg.subscribe([]string{o.Topic})
 		eg.g.committed[tp] = o.Offset
 		eg.g.committedEpoch[tp] = o.LeaderEpoch
-		eg.g.history.commits = append(eg.g.history.commits, commitRec{tp: tp, offset: o.Offset, member: member,
+		eg.g.history.commits.Append(commitRec{tp: tp, offset: o.Offset, member: member,
 			gen: eg.generation, atMs: s.nowMs})
 		text = append(text, tp.String()+"@"+strconv.FormatInt(o.Offset, 10))
 	}

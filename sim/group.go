@@ -45,8 +45,11 @@ func (g *group) setCoordinator(b int) { g.coord = b }
 // groupHistory keeps what the ledger needs to explain a lost or duplicated
 // record.
 type groupHistory struct {
-	processed []procRange
-	commits   []commitRec
+	// processed and commits grow with every poll and commit; chunked, a
+	// checkpoint shares them instead of leaving the running copy to copy
+	// the whole list at its next append.
+	processed chunks[procRange]
+	commits   chunks[commitRec]
 	resets    []resetRec
 	crashes   []crashRec
 }
@@ -178,7 +181,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, off int64) {
 	g.committed[tp] = off
 	g.committedEpoch[tp] = committedEpochFor(m, tp, off)
-	g.history.commits = append(g.history.commits, commitRec{tp: tp, offset: off, member: m.name, gen: g.generation, atMs: s.nowMs})
+	g.history.commits.Append(commitRec{tp: tp, offset: off, member: m.name, gen: g.generation, atMs: s.nowMs})
 }
 
 // groupTPs lists every partition of the group's topics, sorted.

@@ -133,7 +133,7 @@ func firstResetPast(g *group, tp TopicPartition, off, sentMs int64) (resetRec, b
 // firstCommitPast is the group's first commit on tp past off made after
 // the record was sent.
 func firstCommitPast(g *group, tp TopicPartition, off, sentMs int64) (commitRec, bool) {
-	for _, c := range g.history.commits {
+	for _, c := range g.history.commits.All(0) {
 		if c.tp == tp && c.offset > off && c.atMs >= sentMs {
 			return c, true
 		}
