@@ -125,19 +125,10 @@ func digestOf(file string, data []byte) (string, error) {
 	return res.Digest, err
 }
 
-// encode writes the file; crowded, when set, marks the hand commands whose
-// millisecond was shared, for a run that is not exact.
-func encode(sc *Scenario, seed uint64, hand []sim.Applied, durationMs int64, digest string, crowded []bool) []byte {
-	w := &tomlWriter{}
-	w.comment(fmt.Sprintf("A kafkasim run: the scenario %q with seed %d and %d command(s) given by hand,\n"+
-		"written as a scenario. `kafkasim play FILE` replays it; `kafkasim run FILE` prints\n"+
-		"the digest of its events, which for the original run to %s was\n%s",
-		sc.Name, seed, len(hand), ms(durationMs), digest))
-	if crowded != nil {
-		w.comment("NOTE: not an exact replay. Some commands were given in a millisecond in which\n" +
-			"other things had already happened (marked below). As timeline entries they run\n" +
-			"first in that millisecond, so from there on this run can differ from the original.")
-	}
+// opening writes what every written scenario starts with: its version,
+// title, description, seed and duration, then the cluster, topics,
+// producers and groups it runs.
+func (w *tomlWriter) opening(sc *Scenario, seed uint64, durationMs int64) {
 	w.str("kafkasim_version", version())
 	w.str("title", sc.Title)
 	if sc.Description != "" {
@@ -163,6 +154,22 @@ func encode(sc *Scenario, seed uint64, hand []sim.Applied, durationMs int64, dig
 		w.blank()
 		w.group(g)
 	}
+}
+
+// encode writes the file; crowded, when set, marks the hand commands whose
+// millisecond was shared, for a run that is not exact.
+func encode(sc *Scenario, seed uint64, hand []sim.Applied, durationMs int64, digest string, crowded []bool) []byte {
+	w := &tomlWriter{}
+	w.comment(fmt.Sprintf("A kafkasim run: the scenario %q with seed %d and %d command(s) given by hand,\n"+
+		"written as a scenario. `kafkasim play FILE` replays it; `kafkasim run FILE` prints\n"+
+		"the digest of its events, which for the original run to %s was\n%s",
+		sc.Name, seed, len(hand), ms(durationMs), digest))
+	if crowded != nil {
+		w.comment("NOTE: not an exact replay. Some commands were given in a millisecond in which\n" +
+			"other things had already happened (marked below). As timeline entries they run\n" +
+			"first in that millisecond, so from there on this run can differ from the original.")
+	}
+	w.opening(sc, seed, durationMs)
 	for _, it := range merged(sc.Timeline, hand) {
 		w.blank()
 		if it.hand >= 0 {

@@ -2,9 +2,7 @@ package scenarios
 
 import (
 	"fmt"
-	"math"
 	"sort"
-	"strconv"
 
 	"kafkasim/sim"
 )
@@ -37,31 +35,7 @@ func ExportLive(sc *Scenario, seed uint64, live []sim.Scheduled, durationMs int6
 		"engine took it. `kafkasim run FILE` or `kafkasim play FILE` replays them through\n"+
 		"the same protocol handlers, so the ledger comes out as it was at %s.",
 		sc.Name, seed, len(live), ms(durationMs)))
-	w.str("kafkasim_version", version())
-	w.str("title", sc.Title)
-	if sc.Description != "" {
-		w.multiline("description", sc.Description)
-	}
-	if seed > math.MaxInt64 {
-		w.str("seed", strconv.FormatUint(seed, 10))
-	} else {
-		w.integer("seed", int64(seed))
-	}
-	w.dur("duration", durationMs)
-	w.blank()
-	w.cluster(sc.Config.Cluster)
-	for _, t := range sc.Config.Topics {
-		w.blank()
-		w.topic(t)
-	}
-	for _, p := range sc.Config.Producers {
-		w.blank()
-		w.producer(p)
-	}
-	for _, g := range sc.Config.Groups {
-		w.blank()
-		w.group(g)
-	}
+	w.opening(sc, seed, durationMs)
 	for _, s := range timeline {
 		w.blank()
 		if text := describeRequest(s.Cmd); text != "" {
