@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kadm"
 	"github.com/twmb/franz-go/pkg/kgo"
 
 	"kafkasim/sim"
@@ -92,33 +91,5 @@ func TestLiveTransactionSurvivesCoordinatorCrash(t *testing.T) {
 		}
 	})
 
-	out := readUntilCount(t, ctx, srv, "receipts", n)
-	seen := map[string]int{}
-	for _, k := range out {
-		seen[k]++
-	}
-	for i := range n {
-		if k := fmt.Sprintf("order-%d", i); seen[k] != 1 {
-			t.Errorf("%s is in the committed output %d times, want once", k, seen[k])
-		}
-	}
-	admin, err := kgo.NewClient(kgo.SeedBrokers(srv.Addrs()...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	offs, err := kadm.NewClient(admin).FetchOffsets(ctx, "xform")
-	if err != nil {
-		t.Fatal(err)
-	}
-	total := int64(0)
-	offs.Each(func(o kadm.OffsetResponse) { total += o.At })
-	if total != n {
-		t.Errorf("the group's committed offsets add up to %d, want %d (the end of the input)", total, n)
-	}
-	var lg sim.LedgerSummary
-	srv.Do(func(s *sim.Sim) { lg = s.Ledger() })
-	if g := groupLedger(t, lg, "xform"); g.ExactlyOnce != n || g.Lost != 0 || g.Duplicated != 0 {
-		t.Errorf("ledger of group xform: %+v, want %d processed exactly once", g, n)
-	}
+	checkTransformedOnce(t, ctx, srv, n)
 }
