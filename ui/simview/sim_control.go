@@ -164,7 +164,6 @@ func (m *Screen) StepForward() tea.Cmd {
 		m.Hot.Reset()
 		m.AbsorbNew(true)
 		m.Refresh()
-		m.RebaseTrackers()
 	})
 }
 
@@ -208,19 +207,6 @@ func (m *Screen) AfterSeek() {
 	}
 	m.Refresh()
 	m.RebaseTrackers()
-}
-
-// RebaseTrackers makes the snapshot after a jump in time the one the
-// move, commit and loss trackers compare the next step with, lighting
-// nothing: a jump is not a step, and what it would light would depend on
-// where the run came from and on how the jump was cut into slices.
-func (m *Screen) RebaseTrackers() {
-	quiet := NewAnim()
-	m.Groups.moves.observe(&m.Snap, quiet)
-	m.Logs.commits.observe(&m.Snap, quiet)
-	m.Logs.hws.observe(&m.Snap, quiet)
-	m.Ledger.Lost.Observe(&m.Snap, quiet, nil)
-	m.Ledger.Lost.hot = m.Hot
 }
 
 // NextMark runs forward to just after the next timeline mark, in slices

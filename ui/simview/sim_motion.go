@@ -36,11 +36,23 @@ func (m *Screen) Update(msg tea.Msg) tea.Cmd {
 // observeMotion lets the move, commit and loss trackers compare this
 // snapshot with the one they saw last; every played frame does it, so a
 // highlight is always the change of the last frame, whoever drives play.
-func (m *Screen) observeMotion() {
-	m.Groups.moves.observe(&m.Snap, m.Hot)
-	m.Logs.commits.observe(&m.Snap, m.Hot)
-	m.Logs.hws.observe(&m.Snap, m.Hot)
-	m.Ledger.Lost.Observe(&m.Snap, m.Hot, m.lostFates())
+func (m *Screen) observeMotion() { m.observeInto(m.Hot, m.lostFates()) }
+
+// RebaseTrackers makes the snapshot after a jump in time the one the
+// trackers compare the next step with, lighting nothing: a jump is not a
+// step, and what it would light would depend on where the run came from
+// and on how the jump was cut into slices.
+func (m *Screen) RebaseTrackers() {
+	m.observeInto(NewAnim(), nil)
+	m.Ledger.Lost.hot = m.Hot // Observe keeps the anim it was given
+}
+
+// observeInto feeds every tracker this snapshot, lighting hot.
+func (m *Screen) observeInto(hot *Anim, fates func(string) []sim.RecordFate) {
+	m.Groups.moves.observe(&m.Snap, hot)
+	m.Logs.commits.observe(&m.Snap, hot)
+	m.Logs.hws.observe(&m.Snap, hot)
+	m.Ledger.Lost.Observe(&m.Snap, hot, fates)
 }
 
 // Animate schedules the next motion frame when a paused screen has motion
