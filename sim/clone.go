@@ -42,7 +42,7 @@ func (s *Sim) Clone() *Sim {
 	c.commitScratch = commitScratch{}
 	c.markers = capped(s.markers)
 	c.events = capped(s.events)
-	s.eventsShared = true
+	s.eventsShared, c.eventsShared = true, true
 	c.applied = capped(s.applied)
 	c.scheduled = capped(s.scheduled)
 	c.scratch = nil

@@ -148,7 +148,9 @@ func (s *Sim) RunUntil(untilMs int64) {
 }
 
 // Events is every event so far that has not been forgotten. The slice is
-// shared: do not modify it.
+// shared: do not modify it. In a run that keeps a window of events
+// (Run.KeepEvents) it holds until the run steps again: the window then
+// moves within the same array, so read it again after stepping.
 func (s *Sim) Events() []Event { return s.events }
 
 // EventCount is how many events the run has emitted, forgotten ones included.
