@@ -45,6 +45,7 @@ func (s *Sim) Clone() *Sim {
 	s.eventsShared, c.eventsShared = true, true
 	c.applied = capped(s.applied)
 	c.scheduled = capped(s.scheduled)
+	s.flushDigest()
 	c.scratch = nil
 	state, err := s.digest.(encoding.BinaryMarshaler).MarshalBinary()
 	if err != nil {

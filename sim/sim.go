@@ -191,6 +191,7 @@ func (s *Sim) Applied() []Applied { return s.applied }
 // Digest is the sha256 of the canonical event stream so far: two runs with the
 // same config, seed and commands have the same digest.
 func (s *Sim) Digest() string {
+	s.flushDigest()
 	sum := s.digest.Sum(nil)
 	return hex.EncodeToString(sum)
 }
@@ -201,6 +202,20 @@ func (s *Sim) emit(e Event) {
 	e.Step = s.step
 	e.AtMs = s.nowMs
 	s.events = append(s.events, e)
-	s.scratch = e.appendCanonical(s.scratch[:0])
+	s.scratch = e.appendCanonical(s.scratch)
+	if len(s.scratch) >= digestBatch {
+		s.flushDigest()
+	}
+}
+
+// digestBatch is how many bytes of canonical events emit gathers before
+// it hashes them: the hash sees only their concatenation, so one write of
+// many events leaves the digest as one write each would.
+const digestBatch = 4096
+
+// flushDigest hashes the gathered canonical events; whatever reads or
+// copies the digest calls it first.
+func (s *Sim) flushDigest() {
 	s.digest.Write(s.scratch)
+	s.scratch = s.scratch[:0]
 }
