@@ -15,8 +15,9 @@ const commitRetryBackoffMs = 100
 func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
 	offs := s.commitScratch.list[:0]
 	for _, tp := range m.assigned {
-		if pos, ok := m.positions[tp]; ok {
-			offs = append(offs, tpOffset{tp: tp, off: pos})
+		id := s.tpid(tp)
+		if pos, ok := m.positions.get(id); ok {
+			offs = append(offs, tpOffset{tp: tp, id: id, off: pos})
 		}
 	}
 	s.commitScratch.list = offs
@@ -44,7 +45,7 @@ func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
 func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, async bool) bool {
 	list := s.commitScratch.list[:0]
 	for tp, off := range offs {
-		list = append(list, tpOffset{tp: tp, off: off})
+		list = append(list, tpOffset{tp: tp, id: s.tpidAdd(tp), off: off})
 	}
 	s.commitScratch.list = list
 	return s.deliverOffsets(g, m, sortedOffsets(list), async)
@@ -74,10 +75,10 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 	}
 	var b []byte
 	for _, o := range offs {
-		if cur, ok := g.committed[o.tp]; ok && cur == o.off {
+		if cur, ok := g.committed.get(o.id); ok && cur == o.off {
 			continue
 		}
-		s.commitOffset(g, m, o.tp, o.off)
+		s.commitOffset(g, m, o.tp, o.id, o.off)
 		if len(b) > 0 {
 			b = append(b, ' ')
 		}
@@ -95,6 +96,7 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 // tpOffset is one partition's offset in a commit.
 type tpOffset struct {
 	tp  TopicPartition
+	id  int32 // tp's tpIndex id
 	off int64
 }
 

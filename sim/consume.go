@@ -22,13 +22,14 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	total := 0
 	for k := 0; k < n && total < g.cfg.MaxPollRecords; k++ {
 		tp := m.assigned[(m.cursor+k)%n]
-		got, from := s.fetchPartition(g, m, tp, g.cfg.MaxPollRecords-total)
+		id := s.tpid(tp)
+		got, from := s.fetchPartition(g, m, tp, id, g.cfg.MaxPollRecords-total)
 		if m.state == MemberCrashed {
 			return false
 		}
 		if got > 0 {
 			total += got
-			parts = append(parts, tp.String()+"@"+strconv.FormatInt(from, 10)+".."+strconv.FormatInt(m.positions[tp]-1, 10))
+			parts = append(parts, tp.String()+"@"+strconv.FormatInt(from, 10)+".."+strconv.FormatInt(m.positions.at(id)-1, 10))
 		}
 	}
 	m.cursor = (m.cursor + 1) % n
@@ -43,7 +44,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 
 // fetchPartition reads up to max records of one partition into the buffer
 // and returns how many and from which offset.
-func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int) (int, int64) {
+func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, id int32, maxRecs int) (int, int64) {
 	_, t := s.topicByName(tp.Topic)
 	if t == nil || tp.Partition >= len(t.parts) {
 		return 0, 0
@@ -53,18 +54,18 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	if lr == nil || !s.brokerUp(p.leader) {
 		return 0, 0
 	}
-	pos, ok := m.positions[tp]
+	pos, ok := m.positions.get(id)
 	if !ok {
 		return 0, 0
 	}
-	fe, feKnown := m.fetchEpochs[tp]
+	fe, feKnown := m.fetchEpochs.get(id)
 	if !feKnown || fe.validated != p.leaderEpoch {
 		// A new leader (or no epoch yet): check the position first.
-		if !s.validatePosition(g, m, tp, p, lr) {
+		if !s.validatePosition(g, m, tp, id, p, lr) {
 			return 0, 0
 		}
-		pos = m.positions[tp]
-		fe, feKnown = m.fetchEpochs[tp]
+		pos = m.positions.at(id)
+		fe, feKnown = m.fetchEpochs.get(id)
 	}
 	limit := s.readLimit(g, p)
 	if pos < lr.logStart || pos > lr.leo {
@@ -72,8 +73,8 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 		if !s.resetPosition(g, m, tp, ReasonOutOfRange, pos) {
 			return 0, 0
 		}
-		pos = m.positions[tp]
-		fe, feKnown = m.fetchEpochs[tp]
+		pos = m.positions.at(id)
+		fe, feKnown = m.fetchEpochs.get(id)
 	}
 	if pos >= limit && feKnown {
 		return 0, -1 // nothing new below the high watermark: most fetches of a quiet partition
@@ -104,10 +105,10 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	}
 	// Most fetches of a quiet partition read nothing: no map writes then.
 	if pos != startPos {
-		m.positions[tp] = pos
+		m.positions.set(id, pos)
 	}
 	if !feKnown || fe != startFe {
-		m.fetchEpochs[tp] = fe
+		m.fetchEpochs.set(id, fe)
 	}
 	return got, from
 }

@@ -8,15 +8,16 @@ package sim
 // initPosition starts a newly assigned partition at the committed offset,
 // or where auto.offset.reset says when there is none.
 func (s *Sim) initPosition(g *group, m *member, tp TopicPartition) {
-	if off, ok := g.committed[tp]; ok {
-		m.positions[tp] = off
+	id := s.tpidAdd(tp)
+	if off, ok := g.committed.get(id); ok {
+		m.positions.set(id, off)
 		// A committed offset with its leader epoch is validated before the
 		// first fetch (seekUnvalidated), as after a leader change.
-		last, known := g.committedEpoch[tp]
+		last, known := g.committedEpoch.get(id)
 		if !known {
 			last = -1
 		}
-		m.fetchEpochs[tp] = fetchEpoch{last: last, validated: -1}
+		m.fetchEpochs.set(id, fetchEpoch{last: last, validated: -1})
 		return
 	}
 	s.resetPosition(g, m, tp, ReasonNoOffset, -1)
@@ -42,8 +43,9 @@ func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, 
 		s.crashMember(g, m, "auto.offset.reset=none")
 		return false
 	}
-	m.positions[tp] = to
-	m.fetchEpochs[tp] = fetchEpoch{last: -1, validated: p.leaderEpoch}
+	id := s.tpidAdd(tp)
+	m.positions.set(id, to)
+	m.fetchEpochs.set(id, fetchEpoch{last: -1, validated: p.leaderEpoch})
 	g.history.resets = append(g.history.resets, resetRec{tp: tp, from: from, to: to, policy: g.cfg.AutoOffsetReset, atMs: s.nowMs})
 	s.emit(Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 		Reason: why, Offset: from, EndOffset: to, Text: g.cfg.AutoOffsetReset})

@@ -18,9 +18,10 @@ type group struct {
 	protocol   string
 	leader     int // member index of the group leader, -1 = none
 	members    []*member
-	committed  map[TopicPartition]int64
+	// committed is the committed offset of each partition, by tpIndex id.
+	committed tpTable[int64]
 	// committedEpoch is the leader epoch stored with each commit (KIP-320).
-	committedEpoch map[TopicPartition]int32
+	committedEpoch tpTable[int32]
 	// rebalanceGen bumps on every rebalance start: stale group items are dropped.
 	rebalanceGen int32
 	joinDeadline int64
@@ -111,8 +112,7 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 			return fmt.Errorf("group %q alert-when: %v", cfg.ID, err)
 		}
 	}
-	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1, committed: map[TopicPartition]int64{},
-		committedEpoch: map[TopicPartition]int32{}}
+	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1}
 	s.groups = append(s.groups, g)
 	g.coord = s.coordinator(g)
 	for i := 0; i < cfg.Consumers; i++ {
@@ -178,9 +178,9 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 }
 
 // commitOffset stores a committed offset at the coordinator.
-func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, off int64) {
-	g.committed[tp] = off
-	g.committedEpoch[tp] = committedEpochFor(m, tp, off)
+func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, id int32, off int64) {
+	g.committed.set(id, off)
+	g.committedEpoch.set(id, committedEpochFor(m, id, off))
 	g.history.commits.Append(commitRec{tp: tp, offset: off, member: m.name, gen: g.generation, atMs: s.nowMs})
 }
 
