@@ -39,6 +39,8 @@ type member struct {
 	// fetchEpochs holds KIP-320 validation state beside each position.
 	fetchEpochs tpTable[fetchEpoch]
 	cursor      int // which assigned partition poll starts from, for fairness
+	// assignedSet answers "is this partition assigned?" (consumer_position.go).
+	assignedSet assignedSet
 
 	buffer      []bufRec // records poll returned and it has not processed yet
 	processing  bool

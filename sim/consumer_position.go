@@ -81,14 +81,51 @@ func (p *partition) lastStable() int64 {
 
 // hwAdvancedForConsumers wakes consumers waiting in an empty poll on p.
 func (s *Sim) hwAdvancedForConsumers(p *partition) {
-	tp := p.tp()
+	id := int32(-2) // looked up once some member may be waiting
 	for _, g := range s.groups {
 		for _, m := range g.members {
-			if m.state == MemberActive && (!m.processing || g.cfg.AsyncProcessing) && m.pendingCommit == nil && containsTP(m.assigned, tp) {
+			if m.state != MemberActive || (m.processing && !g.cfg.AsyncProcessing) || m.pendingCommit != nil {
+				continue
+			}
+			if id == -2 {
+				id = s.tpid(p.tp())
+			}
+			if s.holds(m, id) {
 				s.schedulePoll(g, m, s.cfg.Cluster.NetworkDelayMs)
 			}
 		}
 	}
+}
+
+// assignedSet says which partition ids a member's assignment holds, built
+// from the assigned slice it was last asked about: a member of hundreds of
+// partitions is asked on every high watermark move.
+type assignedSet struct {
+	of  []TopicPartition // the assignment it was built from, kept alive
+	has []bool           // by tpIndex id
+}
+
+// holds reports whether m's assignment contains the partition of id (-1:
+// a partition no state was kept for). Assignments are replaced, never
+// written in place, so the same array and length mean the same list; a new
+// list gets a new set (never rewritten, so a clone may share it).
+func (s *Sim) holds(m *member, id int32) bool {
+	a, set := m.assigned, &m.assignedSet
+	if len(a) == 0 || id < 0 {
+		return false
+	}
+	if len(set.of) != len(a) || &set.of[0] != &a[0] {
+		has := make([]bool, len(s.tpIDs.tps))
+		for _, tp := range a {
+			i := s.tpidAdd(tp)
+			if int(i) >= len(has) {
+				has = append(has, make([]bool, int(i)+1-len(has))...)
+			}
+			has[i] = true
+		}
+		*set = assignedSet{of: a, has: has}
+	}
+	return int(id) < len(set.has) && set.has[id]
 }
 
 // leaderMovedForConsumers: consumers fetch from the new leader; nothing to
