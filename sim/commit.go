@@ -14,17 +14,19 @@ const commitRetryBackoffMs = 100
 // yet is kept and retried before the next poll; it returns false then.
 func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
 	offs := s.commitScratch.list[:0]
-	for _, tp := range m.assigned {
-		id := s.tpid(tp)
-		if pos, ok := m.positions.get(id); ok {
-			offs = append(offs, tpOffset{tp: tp, id: id, off: pos})
+	set := s.assignedIDs(m)
+	for i, tp := range m.assigned {
+		if pos, ok := m.positions.get(set.ids[i]); ok {
+			offs = append(offs, tpOffset{tp: tp, id: set.ids[i], off: pos})
 		}
 	}
 	s.commitScratch.list = offs
 	if len(offs) == 0 {
 		return true
 	}
-	offs = sortedOffsets(offs)
+	if !set.sorted {
+		offs = sortedOffsets(offs)
+	}
 	if s.deliverOffsets(g, m, offs, !sync) {
 		return true
 	}

@@ -20,9 +20,10 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	}
 	var parts []string
 	total := 0
+	ids := s.assignedIDs(m).ids
 	for k := 0; k < n && total < g.cfg.MaxPollRecords; k++ {
 		tp := m.assigned[(m.cursor+k)%n]
-		id := s.tpid(tp)
+		id := ids[(m.cursor+k)%n]
 		got, from := s.fetchPartition(g, m, tp, id, g.cfg.MaxPollRecords-total)
 		if m.state == MemberCrashed {
 			return false

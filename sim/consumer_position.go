@@ -97,40 +97,56 @@ func (s *Sim) hwAdvancedForConsumers(p *partition) {
 	}
 }
 
-// assignedSet says which partition ids a member's assignment holds, built
-// from the assigned slice it was last asked about: a member of hundreds of
-// partitions is asked on every high watermark move.
-type assignedSet struct {
-	of  []TopicPartition // the assignment it was built from, kept alive
-	has []bool           // by tpIndex id
-}
-
-// holds reports whether m's assignment contains the partition of id (-1:
-// a partition no state was kept for). Assignments are replaced, never
-// written in place, so the same array and length mean the same list; a new
-// list gets a new set (never rewritten, so a clone may share it).
-func (s *Sim) holds(m *member, id int32) bool {
-	a, set := m.assigned, &m.assignedSet
-	if len(a) == 0 || id < 0 {
-		return false
-	}
-	if len(set.of) != len(a) || &set.of[0] != &a[0] {
-		has := make([]bool, len(s.tpIDs.tps))
-		for _, tp := range a {
-			i := s.tpidAdd(tp)
-			if int(i) >= len(has) {
-				has = append(has, make([]bool, int(i)+1-len(has))...)
-			}
-			has[i] = true
-		}
-		*set = assignedSet{of: a, has: has}
-	}
-	return int(id) < len(set.has) && set.has[id]
-}
-
 // leaderMovedForConsumers: consumers fetch from the new leader; nothing to
 // do but wake them, since their positions carry over.
 func (s *Sim) leaderMovedForConsumers(p *partition) {
 	s.leadersChangedForProducers()
 	s.hwAdvancedForConsumers(p)
+}
+
+// assignedSet is what poll, commit and the high watermark wake-up need to
+// know of a member's assignment, built once per assignment rather than per
+// record: each partition's tpIndex id, whether a partition is in it, and
+// whether it is already in partition order.
+type assignedSet struct {
+	of     []TopicPartition // the assignment it was built from, kept alive
+	ids    []int32          // ids[i] is of[i]'s id
+	has    []bool           // by id
+	sorted bool             // strictly: no partition twice
+}
+
+// assignedIDs is m's assignedSet, built again when the assignment is a new
+// list. Assignments are replaced, never written in place, so the same array
+// and length mean the same list; a new list gets a new set (never
+// rewritten, so a clone may share it).
+func (s *Sim) assignedIDs(m *member) *assignedSet {
+	a, set := m.assigned, &m.assignedSet
+	if len(set.of) == len(a) && (len(a) == 0 || &set.of[0] == &a[0]) {
+		return set
+	}
+	ids := make([]int32, len(a))
+	has := make([]bool, len(s.tpIDs.tps))
+	sorted := true
+	for i, tp := range a {
+		ids[i] = s.tpidAdd(tp)
+		if int(ids[i]) >= len(has) {
+			has = append(has, make([]bool, int(ids[i])+1-len(has))...)
+		}
+		has[ids[i]] = true
+		if i > 0 && compareTP(a[i-1], tp) >= 0 {
+			sorted = false
+		}
+	}
+	*set = assignedSet{of: a, ids: ids, has: has, sorted: sorted}
+	return set
+}
+
+// holds reports whether m's assignment contains the partition of id (-1:
+// a partition no state was ever kept for, so in no assignment).
+func (s *Sim) holds(m *member, id int32) bool {
+	if len(m.assigned) == 0 || id < 0 {
+		return false
+	}
+	set := s.assignedIDs(m)
+	return int(id) < len(set.has) && set.has[id]
 }
