@@ -128,18 +128,22 @@ func (s *Sim) member(fs *fetchSession, m *sessionPartition) (*partition, *replic
 func (s *Sim) sendSessionFetch(fs *fetchSession, delayMs int64) {
 	fs.round++
 	fs.parked = false
-	kept := fs.members[:0]
-	for _, m := range fs.members {
-		_, r := s.member(fs, &m)
+	kept := 0 // members are updated in place, moved only past a dropped one
+	for i := range fs.members {
+		m := &fs.members[i]
+		_, r := s.member(fs, m)
 		if r == nil {
 			continue
 		}
 		m.inRequest, m.hasResult, m.fetchOffset = true, false, r.leo
-		kept = append(kept, m)
+		if kept != i {
+			fs.members[kept] = *m
+		}
+		kept++
 	}
-	clear(fs.members[len(kept):])
-	fs.members = kept
-	fs.inFlight, fs.sentStep = len(kept) > 0, s.step
+	clear(fs.members[kept:])
+	fs.members = fs.members[:kept]
+	fs.inFlight, fs.sentStep = kept > 0, s.step
 	if fs.inFlight {
 		s.schedule(delayMs, fetchSessionItem(itFetchArrive, s.sessionIndex(fs), fs.round))
 	}
