@@ -37,7 +37,7 @@ func (s *Sim) Clone() *Sim {
 	c.ledger = s.ledger.clone()
 	c.batches = s.batches.share()
 	c.truncs = capped(s.truncs)
-	c.fetchSessions = cloneFetchSessions(s.fetchSessions)
+	c.fetchSessions = cloneFetchSessions(s.fetchSessions, c.topics)
 	s.cloneLive(&c)
 	c.commitScratch = commitScratch{}
 	c.tpIDs = s.tpIDs.clone()
