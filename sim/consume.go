@@ -18,7 +18,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	if !m.processing {
 		m.buffer = m.buffer[:0] // keep the array: the next poll fills it again
 	}
-	var parts []string
+	var text []byte // "orders-0@3..7 orders-1@0..2"
 	total := 0
 	ids := s.assignedIDs(m).ids
 	for k := 0; k < n && total < g.cfg.MaxPollRecords; k++ {
@@ -30,7 +30,12 @@ func (s *Sim) fetch(g *group, m *member) bool {
 		}
 		if got > 0 {
 			total += got
-			parts = append(parts, tp.String()+"@"+strconv.FormatInt(from, 10)+".."+strconv.FormatInt(m.positions.at(id)-1, 10))
+			if len(text) > 0 {
+				text = append(text, ' ')
+			}
+			text = strconv.AppendInt(append(append(text, tp.Topic...), '-'), int64(tp.Partition), 10)
+			text = strconv.AppendInt(append(text, '@'), from, 10)
+			text = strconv.AppendInt(append(text, ".."...), m.positions.at(id)-1, 10)
 		}
 	}
 	m.cursor = (m.cursor + 1) % n
@@ -39,7 +44,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	}
 	s.noteFetched(g, m, total)
 	s.emit(Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: total, Gen: m.genSynced,
-		Text: strings.Join(parts, " ")})
+		Text: string(text)})
 	return true
 }
 
