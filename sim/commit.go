@@ -75,7 +75,7 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, MemberRemoved: !m.inGroup})
 		return true
 	}
-	var b []byte
+	b := s.commitScratch.text[:0]
 	for _, o := range offs {
 		if cur, ok := g.committed.get(o.id); ok && cur == o.off {
 			continue
@@ -88,6 +88,7 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 		b = append(strconv.AppendInt(b, int64(o.tp.Partition), 10), '=')
 		b = strconv.AppendInt(b, o.off, 10)
 	}
+	s.commitScratch.text = b
 	if len(b) > 0 {
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Broker: coord,
 			Text: string(b), Reason: Reason(g.cfg.Commit)})
@@ -132,4 +133,5 @@ func asyncWord(async bool) string {
 // each time. A clone starts without it.
 type commitScratch struct {
 	list []tpOffset
+	text []byte // an event's text being written: poll's fetch, a commit
 }

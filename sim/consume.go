@@ -18,7 +18,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	if !m.processing {
 		m.buffer = m.buffer[:0] // keep the array: the next poll fills it again
 	}
-	var text []byte // "orders-0@3..7 orders-1@0..2"
+	text := s.commitScratch.text[:0] // "orders-0@3..7 orders-1@0..2"
 	total := 0
 	ids := s.assignedIDs(m).ids
 	for k := 0; k < n && total < g.cfg.MaxPollRecords; k++ {
@@ -38,6 +38,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 			text = strconv.AppendInt(append(text, ".."...), m.positions.at(id)-1, 10)
 		}
 	}
+	s.commitScratch.text = text
 	m.cursor = (m.cursor + 1) % n
 	if total == 0 {
 		return false
