@@ -66,7 +66,7 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, id int32, m
 		return 0, 0
 	}
 	fe, feKnown := m.fetchEpochs.get(id)
-	if !feKnown || fe.validated != p.leaderEpoch {
+	if !feKnown || fe.validated != int32(p.leaderEpoch) {
 		// A new leader (or no epoch yet): check the position first.
 		if !s.validatePosition(g, m, tp, id, p, lr) {
 			return 0, 0

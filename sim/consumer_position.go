@@ -45,7 +45,7 @@ func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, 
 	}
 	id := s.tpidAdd(tp)
 	m.positions.set(id, to)
-	m.fetchEpochs.set(id, fetchEpoch{last: -1, validated: p.leaderEpoch})
+	m.fetchEpochs.set(id, fetchEpoch{last: -1, validated: int32(p.leaderEpoch)})
 	g.history.resets = append(g.history.resets, resetRec{tp: tp, from: from, to: to, policy: g.cfg.AutoOffsetReset, atMs: s.nowMs})
 	s.emit(Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 		Reason: why, Offset: from, EndOffset: to, Text: g.cfg.AutoOffsetReset})

@@ -12,19 +12,19 @@ package sim
 // fetchEpoch is the epoch side of one partition's position.
 type fetchEpoch struct {
 	last      int32 // epoch of the last record consumed; -1 unknown
-	validated int   // the partition leader epoch the position was checked against
+	validated int32 // the partition leader epoch the position was checked against
 }
 
 // validatePosition checks the member's position in p against p's leader
 // before a fetch. It reports false when the consumer stopped with an error.
 func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, id int32, p *partition, lr *replica) bool {
 	fe, ok := m.fetchEpochs.get(id)
-	if ok && fe.validated == p.leaderEpoch {
+	if ok && fe.validated == int32(p.leaderEpoch) {
 		return true
 	}
 	if !ok || fe.last < 0 {
 		// Nothing to check against (a reset position, or no epoch known).
-		m.fetchEpochs.set(id, fetchEpoch{last: -1, validated: p.leaderEpoch})
+		m.fetchEpochs.set(id, fetchEpoch{last: -1, validated: int32(p.leaderEpoch)})
 		return true
 	}
 	pos := m.positions.at(id)
@@ -35,7 +35,7 @@ func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, id int32,
 		epoch = fe.last
 	}
 	if end >= pos {
-		m.fetchEpochs.set(id, fetchEpoch{last: fe.last, validated: p.leaderEpoch})
+		m.fetchEpochs.set(id, fetchEpoch{last: fe.last, validated: int32(p.leaderEpoch)})
 		return true
 	}
 	none := g.cfg.AutoOffsetReset == "none"
@@ -48,7 +48,7 @@ func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, id int32,
 		return false
 	}
 	m.positions.set(id, end)
-	m.fetchEpochs.set(id, fetchEpoch{last: epoch, validated: p.leaderEpoch})
+	m.fetchEpochs.set(id, fetchEpoch{last: epoch, validated: int32(p.leaderEpoch)})
 	return true
 }
 
