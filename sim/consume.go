@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // Fetching and processing: what poll() returns and what the application
 // does with it.
@@ -262,29 +259,28 @@ func (s *Sim) countProcessedAs(g *group, m *member, recs []bufRec, why Reason) {
 		}
 	}
 	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
-		Gen: m.genSynced, Text: rangesText(recs), Reason: why})
+		Gen: m.genSynced, Text: s.rangesText(recs), Reason: why})
 	s.checkAlerts(g, m, recs)
 }
 
 // rangesText writes buffered records as "orders-0@3..7 orders-1@0..2".
-func rangesText(recs []bufRec) string {
-	var b strings.Builder
+func (s *Sim) rangesText(recs []bufRec) string {
+	b := s.commitScratch.text[:0]
 	for i := 0; i < len(recs); {
 		j := i
 		for j+1 < len(recs) && recs[j+1].tp == recs[i].tp {
 			j++
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		b.WriteString(recs[i].tp.String())
-		b.WriteByte('@')
-		b.WriteString(strconv.FormatInt(recs[i].offset, 10))
+		b = strconv.AppendInt(append(append(b, recs[i].tp.Topic...), '-'), int64(recs[i].tp.Partition), 10)
+		b = strconv.AppendInt(append(b, '@'), recs[i].offset, 10)
 		if j > i {
-			b.WriteString("..")
-			b.WriteString(strconv.FormatInt(recs[j].offset, 10))
+			b = strconv.AppendInt(append(b, ".."...), recs[j].offset, 10)
 		}
 		i = j + 1
 	}
-	return b.String()
+	s.commitScratch.text = b
+	return string(b)
 }

@@ -36,6 +36,11 @@ type group struct {
 	clientSeq      int
 	// coord is the coordinator the members last knew.
 	coord int
+	// offsetsReps are the replicas of the group's __consumer_offsets
+	// partition, for offsetsRepsKey's partition count, replication factor
+	// and broker count.
+	offsetsReps    []int
+	offsetsRepsKey [3]int
 	// flow counts fetches and alerts (consumer_fetch_wait.go).
 	flow flowStats
 }
@@ -125,10 +130,15 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 // partition: abs(groupId.hashCode()) % offsets.topic.num.partitions.
 func (s *Sim) coordinator(g *group) int {
 	n := s.cfg.Cluster.OffsetsTopicPartitions
-	part := int(javahash.Abs(javahash.StringHash(g.cfg.ID)) % int32(n))
 	rf := min(s.cfg.Cluster.OffsetsTopicReplicationFactor, len(s.brokers))
+	if key := [3]int{n, rf, len(s.brokers)}; g.offsetsReps == nil || g.offsetsRepsKey != key {
+		// Asked on every commit: placed once, again only if the cluster
+		// grows. The list is replaced, never written, so clones share it.
+		part := int(javahash.Abs(javahash.StringHash(g.cfg.ID)) % int32(n))
+		g.offsetsReps, g.offsetsRepsKey = placeReplicas(len(s.brokers), rf, part, 0, 0), key
+	}
 	// Its leader is the first replica the controller has not fenced.
-	for _, b := range placeReplicas(len(s.brokers), rf, part, 0, 0) {
+	for _, b := range g.offsetsReps {
 		if !s.broker(b).fenced {
 			return b
 		}
