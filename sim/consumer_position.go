@@ -88,7 +88,9 @@ func (s *Sim) hwAdvancedForConsumers(p *partition) {
 				continue
 			}
 			if id == -2 {
-				id = s.tpid(p.tp())
+				// Given an id if it has none: an assigned partition may
+				// have no state yet, and the set gives ids to all it holds.
+				id = s.tpidAdd(p.tp())
 			}
 			if s.holds(m, id) {
 				s.schedulePoll(g, m, s.cfg.Cluster.NetworkDelayMs)
@@ -141,10 +143,9 @@ func (s *Sim) assignedIDs(m *member) *assignedSet {
 	return set
 }
 
-// holds reports whether m's assignment contains the partition of id (-1:
-// a partition no state was ever kept for, so in no assignment).
+// holds reports whether m's assignment contains the partition of id.
 func (s *Sim) holds(m *member, id int32) bool {
-	if len(m.assigned) == 0 || id < 0 {
+	if len(m.assigned) == 0 {
 		return false
 	}
 	set := s.assignedIDs(m)
