@@ -128,7 +128,7 @@ func (s *Sim) member(fs *fetchSession, m *sessionPartition) (*partition, *replic
 func (s *Sim) sendSessionFetch(fs *fetchSession, delayMs int64) {
 	fs.round++
 	fs.parked = false
-	kept := 0 // members are updated in place, moved only past a dropped one
+	n := 0
 	for i := range fs.members {
 		m := &fs.members[i]
 		_, r := s.member(fs, m)
@@ -136,14 +136,14 @@ func (s *Sim) sendSessionFetch(fs *fetchSession, delayMs int64) {
 			continue
 		}
 		m.inRequest, m.hasResult, m.fetchOffset = true, false, r.leo
-		if kept != i {
-			fs.members[kept] = *m
+		if n < i {
+			fs.members[n] = *m
 		}
-		kept++
+		n++
 	}
-	clear(fs.members[kept:])
-	fs.members = fs.members[:kept]
-	fs.inFlight, fs.sentStep = kept > 0, s.step
+	clear(fs.members[n:])
+	fs.members = fs.members[:n]
+	fs.inFlight, fs.sentStep = n > 0, s.step
 	if fs.inFlight {
 		s.schedule(delayMs, fetchSessionItem(itFetchArrive, s.sessionIndex(fs), fs.round))
 	}
