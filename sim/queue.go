@@ -86,8 +86,8 @@ func (q *eventQueue) pop() item {
 func (q *eventQueue) clone() eventQueue {
 	c := eventQueue{items: append([]item(nil), q.items...), seq: q.seq, queued: q.queued}
 	c.lanes = make([]timerLane, len(q.lanes))
-	for i, l := range q.lanes {
-		c.lanes[i] = timerLane{waiting: append([]item(nil), l.waiting[l.head:]...), inHeap: l.inHeap, lastAtMs: l.lastAtMs}
+	for i := range q.lanes {
+		c.lanes[i] = q.lanes[i].clone()
 	}
 	return c
 }
