@@ -93,6 +93,8 @@ func (p *producer) clone() *producer {
 		c.parts[i].queue = append([]int32(nil), p.parts[i].queue...)
 	}
 	c.inflight = append([]int(nil), p.inflight...)
+	c.openParts = append(partSet(nil), p.openParts...)
+	c.queuedParts = append(partSet(nil), p.queuedParts...)
 	c.keyRefs = append([]keyRef(nil), p.keyRefs...)
 	return &c
 }

@@ -34,25 +34,30 @@ func (s *Sim) drain(p *producer) {
 }
 
 // drainForBroker takes the head batch of each partition led by broker id
-// that may go now, off its queue.
+// that may go now, off its queue. It walks the partitions with batches
+// queued only.
 func (s *Sim) drainForBroker(p *producer, id int, req []int32) []int32 {
-	for part := range p.parts {
+	p.queuedParts.each(func(part int) {
 		pp := &p.parts[part]
 		if len(pp.queue) == 0 {
-			continue
+			p.queuedParts.remove(part)
+			return
 		}
 		// The leader first: it rules out most partitions (those of the
 		// other brokers) without reading the batch.
 		if pt := s.partitionOf(p.topicIdx, part); pt == nil || pt.leader != id {
-			continue
+			return
 		}
 		b := s.batches.At(int(pp.queue[0]))
 		if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
-			continue
+			return
 		}
 		req = append(req, pp.queue[0])
 		pp.queue = pp.queue[1:]
-	}
+		if len(pp.queue) == 0 {
+			p.queuedParts.remove(part)
+		}
+	})
 	return req
 }
 
