@@ -85,6 +85,9 @@ func (r *replica) lastEpoch() int32 {
 // in this log (the start of the next larger epoch), or the LEO if it is the
 // latest. It also returns the largest epoch <= the one asked.
 func (r *replica) endOffsetForEpoch(epoch int32) (int32, int64) {
+	if n := len(r.epochs); n > 0 && r.epochs[n-1].epoch <= epoch {
+		return r.epochs[n-1].epoch, r.leo // the usual ask: the latest epoch
+	}
 	found := int32(-1)
 	for i, e := range r.epochs {
 		if e.epoch > epoch {

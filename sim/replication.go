@@ -88,8 +88,8 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 // next fetch reaches it and it can rejoin (Partition.maybeIncrementLeaderHW).
 func (s *Sim) maybeAdvanceHW(p *partition) {
 	lr := p.leaderRep()
-	if lr == nil {
-		return
+	if lr == nil || lr.leo <= p.hw {
+		return // the high watermark is at the leader's end already
 	}
 	hw := lr.leo
 	for _, r := range p.reps {
