@@ -111,7 +111,7 @@ func (s *Sim) closeBatch(p *producer, part int) {
 	s.batches.Mut(int(pp.open)).state = batchQueued
 	pp.queue = append(pp.queue, pp.open)
 	pp.open = -1
-	p.queuedParts.add(part)
+	s.fileQueued(p, part)
 }
 
 // flushReady closes batches whose linger.ms has passed, then sends what it can.

@@ -94,7 +94,10 @@ func (p *producer) clone() *producer {
 	}
 	c.inflight = append([]int(nil), p.inflight...)
 	c.openParts = append(partSet(nil), p.openParts...)
-	c.queuedParts = append(partSet(nil), p.queuedParts...)
+	c.queuedBy = make([]partSet, len(p.queuedBy))
+	for i, q := range p.queuedBy {
+		c.queuedBy[i] = append(partSet(nil), q...)
+	}
 	c.keyRefs = append([]keyRef(nil), p.keyRefs...)
 	return &c
 }

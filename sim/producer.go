@@ -28,10 +28,11 @@ type producer struct {
 	parts       []prodPart
 	inflight    []int // requests in flight per broker (index id-1)
 
-	// openParts and queuedParts hold at least the partitions with an open
-	// batch and with batches queued; the others have nothing to close or
-	// send (partset.go).
-	openParts, queuedParts partSet
+	// openParts holds at least the partitions with an open batch, and
+	// queuedBy[id] those with batches queued that broker id (0: none)
+	// leads; the others have nothing to close or send (partset.go).
+	openParts partSet
+	queuedBy  []partSet
 
 	// known is how many partitions of its topic its metadata lists: a
 	// grown topic is seen at the next metadata.max.age.ms refresh.
