@@ -43,44 +43,64 @@ func (q *eventQueue) push(it item) {
 	q.heapPush(it)
 }
 
+// The heap is 4-ary: half the levels of a binary one, and the four
+// children of a node sit side by side. An item moves by filling a hole
+// rather than by swaps. The order popped is the order (time, sequence)
+// alone defines, whatever the heap's shape.
+const heapArity = 4
+
 // heapPush puts an item that has its sequence number into the heap.
 func (q *eventQueue) heapPush(it item) {
 	q.items = append(q.items, it)
 	i := len(q.items) - 1
 	for i > 0 {
-		p := (i - 1) / 2
-		if !less(&q.items[i], &q.items[p]) {
+		p := (i - 1) / heapArity
+		if !less(&it, &q.items[p]) {
 			break
 		}
-		q.items[i], q.items[p] = q.items[p], q.items[i]
+		q.items[i] = q.items[p]
 		i = p
 	}
+	q.items[i] = it
 }
 
 func (q *eventQueue) pop() item {
 	top := q.items[0]
 	n := len(q.items) - 1
-	q.items[0] = q.items[n]
+	last := q.items[n]
 	q.items = q.items[:n]
-	i := 0
-	for {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < n && less(&q.items[l], &q.items[m]) {
-			m = l
-		}
-		if r < n && less(&q.items[r], &q.items[m]) {
-			m = r
-		}
-		if m == i {
-			break
-		}
-		q.items[i], q.items[m] = q.items[m], q.items[i]
-		i = m
+	if n > 0 {
+		q.siftDown(last, n)
 	}
 	if top.lane != 0 {
 		q.advanceLane(top.lane)
 	}
 	return top
+}
+
+// siftDown places it, which was the last item, from the root down,
+// among the first n items.
+func (q *eventQueue) siftDown(it item, n int) {
+	items := q.items[:n]
+	i := 0
+	for {
+		first := heapArity*i + 1
+		if first >= n {
+			break
+		}
+		m := first
+		for c := first + 1; c < first+heapArity && c < n; c++ {
+			if less(&items[c], &items[m]) {
+				m = c
+			}
+		}
+		if !less(&items[m], &it) {
+			break
+		}
+		items[i] = items[m]
+		i = m
+	}
+	items[i] = it
 }
 
 func (q *eventQueue) clone() eventQueue {
