@@ -128,18 +128,22 @@ func (s *Sim) member(fs *fetchSession, m *sessionPartition) (*partition, *replic
 func (s *Sim) sendSessionFetch(fs *fetchSession, delayMs int64) {
 	fs.round++
 	fs.parked = false
-	kept := fs.members[:0]
-	for _, m := range fs.members {
-		_, r := s.member(fs, &m)
+	n := 0
+	for i := range fs.members {
+		m := &fs.members[i]
+		_, r := s.member(fs, m)
 		if r == nil {
 			continue
 		}
 		m.inRequest, m.hasResult, m.fetchOffset = true, false, r.leo
-		kept = append(kept, m)
+		if n < i {
+			fs.members[n] = *m
+		}
+		n++
 	}
-	clear(fs.members[len(kept):])
-	fs.members = kept
-	fs.inFlight, fs.sentStep = len(kept) > 0, s.step
+	clear(fs.members[n:])
+	fs.members = fs.members[:n]
+	fs.inFlight, fs.sentStep = n > 0, s.step
 	if fs.inFlight {
 		s.schedule(delayMs, fetchSessionItem(itFetchArrive, s.sessionIndex(fs), fs.round))
 	}
@@ -175,7 +179,7 @@ func (s *Sim) fetchArrived(it item) {
 			m.hasResult, m.result, ready = true, -(end + 1), true
 			continue
 		}
-		s.noteFollowerOffset(p, int(m.ri), m.fetchOffset)
+		s.noteFollowerOffset(p, lr, fr, m.fetchOffset)
 		if lr.leo > m.fetchOffset {
 			m.hasResult, m.result, ready = true, min(lr.leo, m.fetchOffset+replicaFetchMaxRecs), true
 		}

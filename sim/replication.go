@@ -7,9 +7,7 @@ package sim
 // noteFollowerOffset is the leader learning a follower's log end offset from
 // its fetch: it may mark it caught up, put it back in the ISR, and move the
 // high watermark.
-func (s *Sim) noteFollowerOffset(p *partition, ri int, fetchOffset int64) {
-	fr := p.reps[ri]
-	lr := p.leaderRep()
+func (s *Sim) noteFollowerOffset(p *partition, lr, fr *replica, fetchOffset int64) {
 	fr.parked = false
 	switch {
 	case fetchOffset >= lr.leo:
