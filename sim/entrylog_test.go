@@ -24,9 +24,10 @@ func TestFollowerLogSharesLeaderChunks(t *testing.T) {
 			t.Fatalf("the follower's entry %d is %+v, want %+v", i, follower.At(i), testEntry(i))
 		}
 	}
-	// The first chunk grew by copying while the follower read it; every
-	// full-size chunk after it is the leader's own.
-	for k := 1; k < len(leader.c.table); k++ {
+	// Every chunk is the leader's own, the first too: it grew by copying
+	// while the follower read it, and the follower took the grown one
+	// (its entries were the same) rather than a copy of its own.
+	for k := 0; k < len(leader.c.table); k++ {
 		if !sameArray(follower.c.table[k], leader.c.table[k]) {
 			t.Fatalf("the follower's chunk %d is a copy, not the leader's", k)
 		}
