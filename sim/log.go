@@ -31,24 +31,27 @@ type segment struct {
 // leader knows about it as a follower.
 type replica struct {
 	broker   int
-	entries  entryLog // shared with checkpoints and followers, copied when written
-	logStart int64
 	leo      int64
-	epochs   []epochStart
-	segments []segment
-	// pids is the idempotent-producer state rebuilt from the log: per
-	// producer index, the epoch and last sequence appended.
-	pids []pidState
+	logStart int64
 
-	// The leader's view of this replica as a follower.
+	// The leader's view of this replica as a follower. With the fields
+	// above it fills one cache line: what a fetch session reads and writes
+	// for each of its partitions on every request.
+	// fetchGen drops fetch traffic made stale by a leader change or crash.
+	fetchGen           int32
+	fetching           bool
+	parked             bool  // its fetch waits at the leader for new records
 	fetchOffset        int64 // the LEO it reported in its last fetch
 	lastCaughtUpMs     int64
 	lastFetchMs        int64
 	lastFetchLeaderLEO int64
-	// fetchGen drops fetch traffic made stale by a leader change or crash.
-	fetchGen int32
-	fetching bool
-	parked   bool // its fetch waits at the leader for new records
+
+	epochs   []epochStart
+	entries  entryLog // shared with checkpoints and followers, copied when written
+	segments []segment
+	// pids is the idempotent-producer state rebuilt from the log: per
+	// producer index, the epoch and last sequence appended.
+	pids []pidState
 }
 
 type pidState struct {
