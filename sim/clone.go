@@ -94,6 +94,7 @@ func (p *producer) clone() *producer {
 	}
 	c.inflight = append([]int(nil), p.inflight...)
 	c.openParts = append(partSet(nil), p.openParts...)
+	c.reqScratch = nil
 	c.queuedBy = make([]partSet, len(p.queuedBy))
 	for i, q := range p.queuedBy {
 		c.queuedBy[i] = append(partSet(nil), q...)

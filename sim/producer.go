@@ -33,6 +33,9 @@ type producer struct {
 	// leads; the others have nothing to close or send (partset.go).
 	openParts partSet
 	queuedBy  []partSet
+	// reqScratch is the Sender's list for the request it builds; a clone
+	// has its own.
+	reqScratch []int32
 
 	// known is how many partitions of its topic its metadata lists: a
 	// grown topic is seen at the next metadata.max.age.ms refresh.

@@ -11,7 +11,11 @@ func (s *Sim) drain(p *producer) {
 	if p.crashed || (p.hidden && s.txnOwnerCrashed(p)) {
 		return
 	}
-	var req []int32
+	// The request list is the producer's scratch; a drain begun inside
+	// this one (by what a send sets off) takes a list of its own.
+	req := p.reqScratch[:0]
+	p.reqScratch = nil
+	defer func() { p.reqScratch = req[:0] }()
 	for sent := true; sent; {
 		sent = false
 		for id := 1; id <= len(s.brokers) && id <= len(p.inflight); id++ {
@@ -55,13 +59,24 @@ func (s *Sim) drainForBroker(p *producer, id int, req []int32) []int32 {
 		if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
 			return
 		}
-		req = append(req, pp.queue[0])
-		pp.queue = pp.queue[1:]
+		req = append(req, pp.popQueue())
 		if len(pp.queue) == 0 {
 			p.queuedBy[id].remove(part)
 		}
 	})
 	return req
+}
+
+// popQueue takes the oldest queued batch. The last one leaves the list
+// empty at the start of its array, so the next batch queued reuses it.
+func (pp *prodPart) popQueue() int32 {
+	bi := pp.queue[0]
+	if len(pp.queue) == 1 {
+		pp.queue = pp.queue[:0]
+	} else {
+		pp.queue = pp.queue[1:]
+	}
+	return bi
 }
 
 // queuedFor is the set of partitions with batches queued for broker id.
