@@ -87,13 +87,13 @@ func (l *entryLog) Append(e entry) {
 	l.c.Append(se)
 }
 
-// appendCopy adds src's entry i at the end. When this log's next slot sits
+// appendCopy adds src's entry i, e, at the end. When this log's next slot sits
 // where that entry sits in src's chunk, and this log's chunk so far is
 // src's own or holds the same entries (or a new one begins), it takes
 // src's chunk up to that entry instead of copying it: the items it then
 // sees are the ones it would have written.
-func (l *entryLog) appendCopy(src *entryLog, i int) {
-	l.noteEpoch(src.At(i))
+func (l *entryLog) appendCopy(src *entryLog, i int, e entry) {
+	l.noteEpoch(e)
 	d, s := &l.c, &src.c
 	si := i + s.head
 	sk, j := si>>chunkBits, si&(chunkLen-1)

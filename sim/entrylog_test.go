@@ -17,7 +17,7 @@ func TestFollowerLogSharesLeaderChunks(t *testing.T) {
 	n := 3*chunkLen + 5
 	for i := range n {
 		leader.Append(testEntry(i))
-		follower.appendCopy(&leader, i) // as replication does: right behind
+		follower.appendCopy(&leader, i, leader.At(i)) // as replication does: right behind
 	}
 	for i := range n {
 		if follower.At(i) != testEntry(i) {
@@ -44,7 +44,7 @@ func TestSharedLogsKeepTheirOwnEntries(t *testing.T) {
 		leader.Append(testEntry(i))
 	}
 	for i := range n {
-		follower.appendCopy(&leader, i)
+		follower.appendCopy(&leader, i, leader.At(i))
 	}
 	checkpoint := leader.share()
 
@@ -54,7 +54,7 @@ func TestSharedLogsKeepTheirOwnEntries(t *testing.T) {
 	leader.Append(entry{offset: chunkLen + 3, rec: -5, epoch: 2})
 	follower.Truncate(chunkLen + 1)
 	follower.Append(entry{offset: chunkLen + 1, rec: -9, epoch: 3})
-	follower.appendCopy(&leader, chunkLen+2) // back in step: a shared array?
+	follower.appendCopy(&leader, chunkLen+2, leader.At(chunkLen+2)) // back in step: a shared array?
 
 	for i := range n {
 		if checkpoint.At(i) != testEntry(i) {
@@ -81,13 +81,13 @@ func TestFollowerSharesAgainAfterCheckpoint(t *testing.T) {
 	var leader, follower entryLog
 	for i := range chunkLen + 2 {
 		leader.Append(testEntry(i))
-		follower.appendCopy(&leader, i)
+		follower.appendCopy(&leader, i, leader.At(i))
 	}
 	_ = leader.share()
 	n := 3*chunkLen + 7
 	for i := chunkLen + 2; i < n; i++ {
 		leader.Append(testEntry(i))
-		follower.appendCopy(&leader, i)
+		follower.appendCopy(&leader, i, leader.At(i))
 	}
 	for i := range n {
 		if follower.At(i) != testEntry(i) {

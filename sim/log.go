@@ -114,7 +114,7 @@ func (r *replica) appendEntry(e entry, bytes int64, tsMs, nowMs int64, t *TopicC
 // leader, sharing the leader's memory where it can (entryLog.appendCopy).
 func (r *replica) appendCopy(src *replica, i int, e entry, bytes int64, tsMs, nowMs int64, t *TopicConfig) {
 	r.noteAppend(e, bytes, tsMs, nowMs, t)
-	r.entries.appendCopy(&src.entries, i)
+	r.entries.appendCopy(&src.entries, i, e)
 }
 
 // noteAppend updates the epoch cache, the segments and the LEO for e.
