@@ -21,14 +21,35 @@ type item struct {
 // times run in the order they were scheduled.
 type eventQueue struct {
 	items []item // the heap
+	w     *wheel // items due soon (queue_wheel.go); nil until one is
 	seq   uint64
 	// lanes hold timers queued behind the one of theirs in the heap.
 	lanes  []timerLane
 	queued int // items waiting in lanes
 }
 
-// Len is the number of items queued, in the heap and in lanes.
-func (q *eventQueue) Len() int { return len(q.items) + q.queued }
+// Len is the number of items queued, in the heap, the wheel and lanes.
+func (q *eventQueue) Len() int {
+	n := len(q.items) + q.queued
+	if q.w != nil {
+		n += q.w.n
+	}
+	return n
+}
+
+// peek is the item that pops next; the queue must not be empty.
+func (q *eventQueue) peek() *item {
+	if q.w == nil || q.w.n == 0 {
+		return &q.items[0]
+	}
+	if wi := q.w.peek(); len(q.items) == 0 || less(wi, &q.items[0]) {
+		return wi
+	}
+	return &q.items[0]
+}
+
+// nextAt is when the next item is due; the queue must not be empty.
+func (q *eventQueue) nextAt() int64 { return q.peek().atMs }
 
 func less(a, b *item) bool {
 	if a.atMs != b.atMs {
@@ -40,6 +61,13 @@ func less(a, b *item) bool {
 func (q *eventQueue) push(it item) {
 	q.seq++
 	it.seq = q.seq
+	if q.w == nil {
+		q.w = &wheel{}
+	}
+	if q.w.fits(it.atMs) {
+		q.w.add(it)
+		return
+	}
 	q.heapPush(it)
 }
 
@@ -64,16 +92,35 @@ func (q *eventQueue) heapPush(it item) {
 	q.items[i] = it
 }
 
+// pop takes the next item: the wheel's first or the heap's, whichever is
+// earlier by (time, sequence).
 func (q *eventQueue) pop() item {
+	if w := q.w; w != nil && w.n > 0 {
+		k := w.first()
+		if sl := &w.slots[k]; len(q.items) == 0 || less(&sl.items[sl.head], &q.items[0]) {
+			it := w.take(k)
+			w.base = it.atMs
+			return it
+		}
+	}
+	it := q.heapPop()
+	if q.w != nil && it.atMs > q.w.base {
+		q.w.base = it.atMs
+	}
+	if it.lane != 0 {
+		q.advanceLane(it.lane)
+	}
+	return it
+}
+
+// heapPop takes the heap's first item.
+func (q *eventQueue) heapPop() item {
 	top := q.items[0]
 	n := len(q.items) - 1
 	last := q.items[n]
 	q.items = q.items[:n]
 	if n > 0 {
 		q.siftDown(last, n)
-	}
-	if top.lane != 0 {
-		q.advanceLane(top.lane)
 	}
 	return top
 }
@@ -105,6 +152,9 @@ func (q *eventQueue) siftDown(it item, n int) {
 
 func (q *eventQueue) clone() eventQueue {
 	c := eventQueue{items: append([]item(nil), q.items...), seq: q.seq, queued: q.queued}
+	if q.w != nil {
+		c.w = q.w.clone()
+	}
 	c.lanes = make([]timerLane, len(q.lanes))
 	for i := range q.lanes {
 		c.lanes[i] = q.lanes[i].clone()
