@@ -24,6 +24,9 @@ type wheel struct {
 	n     int   // items in the wheel
 	slots [wheelLen]wheelSlot
 	full  [wheelLen / 64]uint64 // bit per slot with items
+	// spare holds the arrays of emptied slots for the next slot to fill:
+	// few slots hold items at once, so a few arrays go round.
+	spare [][]item
 }
 
 // wheelSlot is one millisecond's items, oldest first from head.
@@ -40,6 +43,11 @@ func (w *wheel) fits(atMs int64) bool { return atMs >= w.base && atMs-w.base < w
 func (w *wheel) add(it item) {
 	k := int(it.atMs & (wheelLen - 1))
 	sl := &w.slots[k]
+	if sl.items == nil {
+		if n := len(w.spare); n > 0 {
+			sl.items, w.spare = w.spare[n-1], w.spare[:n-1]
+		}
+	}
 	sl.items = append(sl.items, it)
 	w.full[k>>6] |= 1 << (k & 63)
 	w.n++
@@ -74,7 +82,8 @@ func (w *wheel) take(k int) item {
 	it := sl.items[sl.head]
 	sl.head++
 	if sl.head == len(sl.items) {
-		sl.items, sl.head = sl.items[:0], 0
+		w.spare = append(w.spare, sl.items[:0])
+		sl.items, sl.head = nil, 0
 		w.full[k>>6] &^= 1 << (k & 63)
 	}
 	w.n--
