@@ -44,6 +44,8 @@ type Sim struct {
 	fetchSessions []*fetchSession
 	// commitScratch is commit.go's working space, not state.
 	commitScratch commitScratch
+	// tpIDs numbers partitions for the consumer and group state (tp_table.go).
+	tpIDs tpIndex
 
 	events []Event
 	// eventBase is the Seq of events[0]: a long headless run forgets the
