@@ -121,6 +121,9 @@ func TestChaosNeverPanics(t *testing.T) {
 				if err := checkLedgerBalance(r.Sim()); err != nil {
 					t.Fatalf("seed %d at %dms: %v", seed, at, err)
 				}
+				if err := checkTallyAgrees(r.Sim()); err != nil {
+					t.Fatalf("seed %d at %dms: %v", seed, at, err)
+				}
 			}
 			r.RunUntil(90000)
 			snap := r.Sim().Snapshot()

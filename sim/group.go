@@ -31,7 +31,8 @@ type group struct {
 	// procCount[rec] is how many times a member finished processing rec
 	// (chunks shared between checkpoints).
 	procCount      chunks[uint8]
-	processedTotal int // processing completions, repeats included
+	tally          groupTally // the ledger's counts kept between counts
+	processedTotal int        // processing completions, repeats included
 	history        groupHistory
 	clientSeq      int
 	// coord is the coordinator the members last knew.

@@ -48,6 +48,9 @@ func TestGroupChaos(t *testing.T) {
 				if err := checkInvariants(r.Sim()); err != nil {
 					t.Fatalf("seed %d at %dms: %v", seed, at, err)
 				}
+				if err := checkTallyAgrees(r.Sim()); err != nil {
+					t.Fatalf("seed %d at %dms: %v", seed, at, err)
+				}
 			}
 			r.RunUntil(90000)
 			_ = r.Sim().Snapshot()

@@ -28,20 +28,7 @@ func (s *Sim) Ledger() LedgerSummary {
 			continue
 		}
 		gl := GroupLedger{ID: g.cfg.ID, Processed: g.processedTotal}
-		s.eachGroupRecord(g, func(rec int32, f Fate) {
-			switch f {
-			case FateExactlyOnce:
-				gl.ExactlyOnce++
-			case FateDuplicated:
-				gl.Duplicated++
-			case FateLost:
-				gl.Lost++
-			case FateSkipped:
-				gl.Skipped++
-			case FatePending:
-				gl.Pending++
-			}
-		})
+		s.tallyGroup(g, &gl)
 		out.Groups = append(out.Groups, gl)
 	}
 	out.LogDuplicates = s.logDuplicates()
