@@ -53,7 +53,8 @@ func (s *Sim) logDuplicates() int {
 	n := 0
 	for rec, extra := range s.ledger.extra { // a sum: order does not matter
 		ri := s.ledger.recs.At(int(rec))
-		p := s.partitionOf(int(ri.topicIdx), int(ri.part))
+		o := s.ledger.originOf(ri)
+		p := s.partitionOf(int(o.topicIdx), int(o.part))
 		if p == nil {
 			continue
 		}
@@ -156,8 +157,7 @@ func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m miss)) {
 	}
 	fr := s.frontiers(g)
 	for i := range s.ledger.recs.Len() {
-		ri := s.ledger.recs.At(int(i))
-		if !subscribed[ri.topicIdx] {
+		if !subscribed[s.ledger.origin(int32(i)).topicIdx] {
 			continue
 		}
 		if fate, m, ok := s.groupFate(g, int32(i), fr); ok {
@@ -196,7 +196,8 @@ func (s *Sim) groupFate(g *group, rec int32, fr map[TopicPartition]groupFrontier
 // group has not moved past it (or a member holds it, unprocessed).
 func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFrontier) bool {
 	ri := s.ledger.recs.At(int(rec))
-	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
+	o := s.ledger.originOf(ri)
+	p := s.partitionOf(int(o.topicIdx), int(o.part))
 	if p == nil || ri.offset < 0 {
 		return false
 	}

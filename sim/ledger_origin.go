@@ -1,0 +1,117 @@
+package sim
+
+import "sort"
+
+// What records share, kept once for many of them. A producer sends
+// millions of records to a handful of (topic, partition, key) places, in
+// few transactions and producer epochs: the ledger keeps each such
+// combination once, as a recordOrigin, and every record points to its
+// own. And a producer's send() calls are numbered 1, 2, 3…: the ledger
+// keeps where each run of one producer's consecutive records starts (a
+// sendRun) rather than a number per record.
+
+// recordOrigin is what a record shares with the others sent from the same
+// place: producer, topic, partition, key, transaction and the producer
+// epoch of its sequence number. Records never point to an origin that
+// differs from their own facts; two origins may be equal (see intern).
+type recordOrigin struct {
+	key      int32 // index into keys, -1 = null key
+	txn      int32 // transaction id, -1 = none
+	producer uint16
+	topicIdx uint16
+	part     uint16
+	epoch    int16 // producer epoch of its sequence number (RecordBatch's int16)
+}
+
+// sendRun: records first, first+1, … up to where the next run starts have
+// send numbers sendN, sendN+1, … (mostly one producer's consecutive sends).
+type sendRun struct {
+	first int32 // record id
+	sendN int32
+}
+
+// originBits sizes the table of recently used origins: many more than the
+// places a producer sends to at once.
+const originBits = 10
+
+// intern returns the index of an origin equal to o, adding it if the
+// table of recent origins does not point to one. A slot another origin
+// took costs an extra copy of o in the table, never a wrong answer.
+func (l *ledger) intern(o recordOrigin) int32 {
+	if l.originSlots == nil {
+		l.originSlots = make([]int32, 1<<originBits)
+	}
+	slot := &l.originSlots[o.hash()>>(32-originBits)]
+	if i := *slot - 1; i >= 0 && *l.origins.At(int(i)) == o {
+		return i
+	}
+	i := int32(l.origins.Append(o))
+	*slot = i + 1
+	return i
+}
+
+// hash mixes every field (Fibonacci hashing: the top bits are the best).
+func (o *recordOrigin) hash() uint32 {
+	h := uint32(o.producer)
+	for _, v := range [...]uint32{uint32(o.topicIdx), uint32(o.part), uint32(o.key), uint32(o.txn), uint32(uint16(o.epoch))} {
+		h = (h+v)*0x9E3779B1 ^ h>>15
+	}
+	return h * 0x9E3779B1
+}
+
+// originOf is what ri shares with other records; not to be written through.
+func (l *ledger) originOf(ri *recordInfo) *recordOrigin { return l.origins.At(int(ri.origin)) }
+
+// origin is originOf the record with id rec.
+func (l *ledger) origin(rec int32) *recordOrigin { return l.originOf(l.recs.At(int(rec))) }
+
+// keyIndex is rec's index into keys, -1 for a null key.
+func (l *ledger) keyIndex(rec int32) int32 { return l.origin(rec).key }
+
+// sentMs is when rec was sent.
+func (l *ledger) sentMs(rec int32) int64 { return l.recs.At(int(rec)).sentMs() }
+
+// numbered notes that rec carries sequence number seq of producer epoch
+// epoch: given when its batch is numbered, or as its copy is written.
+func (l *ledger) numbered(rec, seq int32, epoch int16) *recordInfo {
+	ri := l.recs.Mut(int(rec))
+	ri.seq = seq
+	if o := l.originOf(ri); o.epoch != epoch {
+		moved := *o
+		moved.epoch = epoch
+		ri.origin = l.intern(moved)
+	}
+	return ri
+}
+
+// noteSendN notes that rec, about to be added, has send number sendN: a
+// new run unless the last run's numbering reaches it (whichever producer
+// sent the run: a run holds numbers, not producers).
+func (l *ledger) noteSendN(rec int32, sendN int32) {
+	if n := l.runs.Len(); n > 0 {
+		if last := l.runs.At(n - 1); last.sendN+(rec-last.first) == sendN {
+			return
+		}
+	}
+	l.runs.Append(sendRun{first: rec, sendN: sendN})
+}
+
+// sendN is rec's number among its producer's send() calls, from 1.
+func (l *ledger) sendN(rec int32) int32 {
+	n := l.runs.Len()
+	i := n - 1
+	if l.runs.At(i).first > rec {
+		i = sort.Search(n, func(i int) bool { return l.runs.At(i).first > rec }) - 1
+	}
+	r := l.runs.At(i)
+	return r.sendN + (rec - r.first)
+}
+
+// tableBytes is what a clone of the ledger's chunked lists costs up front.
+func (l *ledger) tableBytes() int {
+	return l.recs.tableBytes() + l.origins.tableBytes() + l.runs.tableBytes()
+}
+
+// copiedBytes is what the ledger copied of chunks shared with its last
+// clone (chunks.copied).
+func (l *ledger) copiedBytes() int { return l.recs.copied + l.origins.copied + l.runs.copied }

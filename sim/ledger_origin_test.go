@@ -1,0 +1,69 @@
+package sim
+
+import "testing"
+
+// Every record must read back its own producer, topic, partition, key,
+// transaction, epoch and send number, however the records of several
+// producers interleave, whatever the table of recent origins forgets, and
+// after a clone on either side of it.
+func TestLedgerOriginsAnswerEachRecordsOwnFacts(t *testing.T) {
+	var l ledger
+	l.names = []string{"a", "b", "c"}
+	var want []newRecord
+	sends := make([]int32, 3)
+	for i := 0; i < 3*chunkLen; i++ {
+		// Producer 0 sends bursts, 1 and 2 alternate; producer 2 has many
+		// keys (more places than the table of recent origins holds) and
+		// skips send numbers now and then.
+		pi := []uint16{0, 0, 0, 1, 2, 1, 2}[i%7]
+		sends[pi]++
+		if pi == 2 && i%13 == 0 {
+			sends[pi] += 5
+		}
+		r := newRecord{producer: pi, sendN: sends[pi], topicIdx: pi % 2, part: uint16(i % 5),
+			key: int32(i % 3), value: valueGenerated, createdMs: uint32(i), txn: -1}
+		if pi == 2 {
+			r.key, r.txn = int32(i%1500), int32(i/100)
+		}
+		for int(r.key) >= len(l.keys) {
+			l.internKey(string(rune('a' + len(l.keys))))
+		}
+		if rec := l.add(r); int(rec) != len(want) {
+			t.Fatalf("record id %d, want %d", rec, len(want))
+		}
+		want = append(want, r)
+	}
+	// Producer 1's records get sequence numbers in epoch 4, one in epoch 5.
+	for rec := range want {
+		if want[rec].producer == 1 {
+			l.numbered(int32(rec), int32(rec), 4)
+		}
+	}
+	c := l.clone()
+	l.numbered(3, 99, 5)
+	epochOf := func(rec int) int16 {
+		if want[rec].producer == 1 {
+			return 4
+		}
+		return 0
+	}
+	check := func(name string, l *ledger, rec int, epoch int16) {
+		o, r := l.origin(int32(rec)), want[rec]
+		got := newRecord{producer: o.producer, sendN: l.sendN(int32(rec)), topicIdx: o.topicIdx, part: o.part, key: o.key,
+			value: l.recs.At(rec).value, createdMs: l.recs.At(rec).createdMs, txn: o.txn}
+		if got != r || o.epoch != epoch {
+			t.Fatalf("%s: record %d reads %+v epoch %d, want %+v epoch %d", name, rec, got, o.epoch, r, epoch)
+		}
+	}
+	for rec := range want {
+		check("clone", &c, rec, epochOf(rec))
+		if rec == 3 {
+			check("ledger", &l, rec, 5)
+			continue
+		}
+		check("ledger", &l, rec, epochOf(rec))
+	}
+	if n := l.origins.Len(); n >= len(want)/2 {
+		t.Errorf("%d origins for %d records: records of one place should share one", n, len(want))
+	}
+}
