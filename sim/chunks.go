@@ -111,6 +111,14 @@ func (c *chunks[T]) Range(from, to int) iter.Seq2[int, T] {
 	}
 }
 
+// span is the items from index i on that lie in one chunk, at most to-i
+// of them: a loop over a long list takes it a chunk at a time.
+func (c *chunks[T]) span(i, to int) []T {
+	j := i + c.head
+	ch := c.table[j>>chunkBits][j&(chunkLen-1):]
+	return ch[:min(len(ch), to-i)]
+}
+
 // Truncate keeps the first n items. The chunk cut in two stays shared; the
 // next append copies it if need be.
 func (c *chunks[T]) Truncate(n int) {

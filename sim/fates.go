@@ -30,11 +30,11 @@ func (s *Sim) Fates(groupID string, want Fate) []RecordFate {
 	}
 	var out []RecordFate
 	newest := newestByKey{}
-	s.eachGroupMiss(g, func(rec int32, f Fate, m miss) {
+	s.eachGroupMiss(g, func(rec int32, f Fate, m *miss) {
 		if want != "" && f != want {
 			return
 		}
-		out = append(out, s.recordFate(g, rec, f, m, newest))
+		out = append(out, s.recordFate(g, rec, f, *m, newest))
 	})
 	return out
 }

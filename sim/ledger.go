@@ -73,7 +73,7 @@ type ledger struct {
 	runs    chunks[sendRun]
 	// originSlots caches where recent origins are, to find them again
 	// (ledger_origin.go); a clone starts without it.
-	originSlots []int32
+	originSlots []originSlot
 
 	keys   []string
 	keyIdx map[string]int32

@@ -34,29 +34,34 @@ type sendRun struct {
 // places a producer sends to at once.
 const originBits = 10
 
+// originSlot is one entry of the table of recent origins.
+type originSlot struct {
+	o   recordOrigin
+	at1 int32 // its index in origins + 1; 0 = empty
+}
+
 // intern returns the index of an origin equal to o, adding it if the
-// table of recent origins does not point to one. A slot another origin
-// took costs an extra copy of o in the table, never a wrong answer.
+// table of recent origins does not hold one. A slot another origin took
+// costs an extra copy of o in origins, never a wrong answer.
 func (l *ledger) intern(o recordOrigin) int32 {
 	if l.originSlots == nil {
-		l.originSlots = make([]int32, 1<<originBits)
+		l.originSlots = make([]originSlot, 1<<originBits)
 	}
-	slot := &l.originSlots[o.hash()>>(32-originBits)]
-	if i := *slot - 1; i >= 0 && *l.origins.At(int(i)) == o {
-		return i
+	slot := &l.originSlots[o.hash()]
+	if slot.at1 > 0 && slot.o == o {
+		return slot.at1 - 1
 	}
 	i := int32(l.origins.Append(o))
-	*slot = i + 1
+	*slot = originSlot{o: o, at1: i + 1}
 	return i
 }
 
-// hash mixes every field (Fibonacci hashing: the top bits are the best).
-func (o *recordOrigin) hash() uint32 {
-	h := uint32(o.producer)
-	for _, v := range [...]uint32{uint32(o.topicIdx), uint32(o.part), uint32(o.key), uint32(o.txn), uint32(uint16(o.epoch))} {
-		h = (h+v)*0x9E3779B1 ^ h>>15
-	}
-	return h * 0x9E3779B1
+// hash picks o's slot: every field, multiplied by odd constants, and the
+// top bits of the product, the best mixed (Fibonacci hashing).
+func (o *recordOrigin) hash() uint64 {
+	a := uint64(uint32(o.key))<<32 | uint64(uint32(o.txn))
+	b := uint64(o.producer)<<48 | uint64(o.topicIdx)<<32 | uint64(o.part)<<16 | uint64(uint16(o.epoch))
+	return ((a * 0x9E3779B97F4A7C15) ^ b) * 0xC2B2AE3D27D4EB4F >> (64 - originBits)
 }
 
 // originOf is what ri shares with other records; not to be written through.
