@@ -77,8 +77,14 @@ func (l *ledger) keyIndex(rec int32) int32 { return l.origin(rec).key }
 func (l *ledger) sentMs(rec int32) int64 { return l.recs.At(int(rec)).sentMs() }
 
 // numbered notes that rec carries sequence number seq of producer epoch
-// epoch: given when its batch is numbered, or as its copy is written.
+// epoch: given when its batch is numbered, or as its copy is written. The
+// write usually repeats the numbering: then the record is not touched (a
+// chunk shared with a checkpoint stays shared). The record returned is
+// not to be written through.
 func (l *ledger) numbered(rec, seq int32, epoch int16) *recordInfo {
+	if ri := l.recs.At(int(rec)); ri.seq == seq && l.originOf(ri).epoch == epoch {
+		return ri
+	}
 	ri := l.recs.Mut(int(rec))
 	ri.seq = seq
 	if o := l.originOf(ri); o.epoch != epoch {
