@@ -30,7 +30,7 @@ type chunks[T any] struct {
 	detach func(items []T)
 }
 
-// chunkBits sets the chunk size: 4096 items, 96 KB of 24-byte records.
+// chunkBits sets the chunk size: 4096 items, 80 KB of 20-byte records.
 // Smaller chunks make a checkpoint's copies smaller but every access and
 // allocation dearer.
 const chunkBits = 12

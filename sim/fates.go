@@ -170,7 +170,7 @@ func (s *Sim) compactedReason(g *group, rec int32, tp TopicPartition, off int64,
 		return fmt.Sprintf("removed by compaction before %s read offset %d: key %q has a newer record at offset %d, and a compacted topic keeps the latest value of each key",
 			g.cfg.ID, off, key, n)
 	}
-	if ri.value == valueNull {
+	if ri.tombstone() {
 		return fmt.Sprintf("a tombstone for key %q, removed by compaction once delete.retention.ms (%d ms) had passed, before %s read offset %d: the key is deleted and the log no longer mentions it",
 			key, s.topicCfg(p).DeleteRetentionMs, g.cfg.ID, off)
 	}

@@ -24,24 +24,34 @@ const markerBytes = 20
 // recordOverheadBytes approximates the framing a record costs in a batch.
 const recordOverheadBytes = 10
 
+// valueKind is how a record's value is kept.
+type valueKind uint8
+
+const (
+	valueMadeUp    valueKind = iota // generated: "<producer>#<n>" (values.go)
+	valueStored                     // in values, in record order (ledger_origin.go)
+	valueTombstone                  // null
+)
+
 // recordInfo is one send() call. It is kept for every record of a run, so
-// it holds only what differs from record to record, in 24 bytes: the limits
+// it holds only what differs from record to record, in 20 bytes: the limits
 // (a 30-day MaxDurationMs, memory for far fewer than 2^31 records) bound
 // each field. What many records share (producer, topic, partition, key,
-// transaction, producer epoch) is one recordOrigin they point to, and the
-// send number follows from the record's place among its producer's sends
-// (ledger_origin.go). The size is kept: a generated value (values.go) can
-// cost a string to measure, and every replica's append asks for it.
+// transaction, producer epoch) is one recordOrigin they point to; the send
+// number and where a stored value is follow from the record's place among
+// the others (ledger_origin.go). The size is kept: a generated value
+// (values.go) can cost a string to measure, and every replica's append
+// asks for it.
 type recordInfo struct {
 	createdMs uint32 // virtual ms; a run lasts at most 30 days
 	offset    int32  // where its first copy landed, -1 if nowhere yet
-	value     int32  // index into values, or valueGenerated / valueNull
 	seq       int32  // idempotence sequence, -1 = none
 	origin    int32  // index into ledger.origins
 	// size is key + value + framing bytes (computeSize), or sizeLarge for
 	// records of that size or more, which are measured again when asked.
 	size  uint16
 	state recState
+	value valueKind
 }
 
 // sizeLarge marks a record too large for recordInfo.size.
@@ -53,6 +63,9 @@ func (r *recordInfo) sentMs() int64 { return int64(r.createdMs) }
 // firstOffset is where its first copy landed, -1 if nowhere yet.
 func (r *recordInfo) firstOffset() int64 { return int64(r.offset) }
 
+// tombstone: its value is null.
+func (r *recordInfo) tombstone() bool { return r.value == valueTombstone }
+
 // newRecord is a send() call as the ledger takes it.
 type newRecord struct {
 	producer  uint16
@@ -60,17 +73,19 @@ type newRecord struct {
 	topicIdx  uint16
 	part      uint16
 	key       int32 // index into keys, -1 = null key
-	value     int32
+	value     int32 // index into values, or valueGenerated / valueNull
 	createdMs uint32
 	txn       int32 // transaction id, -1 = none
 }
 
 type ledger struct {
 	recs chunks[recordInfo] // shared between checkpoints, copied when written
-	// origins and runs are what records share (ledger_origin.go); like
-	// recs, append-only chunks shared between checkpoints.
+	// origins is what records share; sendNs and valueAt number them
+	// (ledger_origin.go). Like recs, append-only chunks shared between
+	// checkpoints.
 	origins chunks[recordOrigin]
-	runs    chunks[sendRun]
+	sendNs  chunks[numberRun]
+	valueAt chunks[numberRun]
 	// originSlots caches where recent origins are, to find them again
 	// (ledger_origin.go); a clone starts without it.
 	originSlots []originSlot
@@ -113,10 +128,18 @@ func (l *ledger) value(v *string) int32 {
 func (l *ledger) add(r newRecord) int32 {
 	rec := int32(l.recs.Len())
 	o := recordOrigin{producer: r.producer, topicIdx: r.topicIdx, part: r.part, key: r.key, txn: r.txn}
-	l.noteSendN(rec, r.sendN)
+	noteNumber(&l.sendNs, rec, r.sendN)
+	kind := valueMadeUp
+	switch {
+	case r.value == valueNull:
+		kind = valueTombstone
+	case r.value >= 0:
+		kind = valueStored
+		noteNumber(&l.valueAt, rec, r.value)
+	}
 	size := l.computeSize(&o, r.value, r.sendN)
-	l.recs.Append(recordInfo{createdMs: r.createdMs, offset: -1, value: r.value, seq: -1, origin: l.intern(o),
-		size: uint16(min(size, sizeLarge))})
+	l.recs.Append(recordInfo{createdMs: r.createdMs, offset: -1, seq: -1, origin: l.intern(o),
+		size: uint16(min(size, sizeLarge)), value: kind})
 	return rec
 }
 
@@ -157,7 +180,7 @@ func digits(n int) int {
 func (l *ledger) size(rec int32) int {
 	r := l.recs.At(int(rec))
 	if r.size == sizeLarge {
-		return l.computeSize(l.originOf(r), r.value, l.sendN(rec))
+		return l.computeSize(l.originOf(r), l.valueIndex(rec), l.sendN(rec))
 	}
 	return int(r.size)
 }
@@ -209,15 +232,14 @@ func (l *ledger) keyOf(rec int32) (string, bool) {
 }
 
 func (l *ledger) valueOf(rec int32) (string, bool) {
-	r := l.recs.At(int(rec))
-	switch {
-	case r.value == valueNull:
+	switch v := l.valueIndex(rec); v {
+	case valueNull:
 		return "", true
-	case r.value == valueGenerated:
-		pi := l.originOf(r).producer
+	case valueGenerated:
+		pi := l.origin(rec).producer
 		return l.specs.of(int32(pi)).generatedValue(l.names[pi], int32(pi), l.sendN(rec)), false
 	default:
-		return l.values[r.value], false
+		return l.values[v], false
 	}
 }
 
@@ -225,7 +247,8 @@ func (l *ledger) clone() ledger {
 	c := *l
 	c.recs = l.recs.share()
 	c.origins = l.origins.share()
-	c.runs = l.runs.share()
+	c.sendNs = l.sendNs.share()
+	c.valueAt = l.valueAt.share()
 	c.recent, c.originSlots = nil, nil
 	c.keys = l.keys[:len(l.keys):len(l.keys)]
 	c.values = l.values[:len(l.values):len(l.values)]

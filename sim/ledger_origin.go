@@ -6,9 +6,11 @@ import "sort"
 // millions of records to a handful of (topic, partition, key) places, in
 // few transactions and producer epochs: the ledger keeps each such
 // combination once, as a recordOrigin, and every record points to its
-// own. And a producer's send() calls are numbered 1, 2, 3…: the ledger
-// keeps where each run of one producer's consecutive records starts (a
-// sendRun) rather than a number per record.
+// own. And a producer's send() calls are numbered 1, 2, 3…, and stored
+// values are kept in record order: rather than a number per record, the
+// ledger keeps where each run of consecutively numbered records starts (a
+// numberRun): one run for a lone producer's send numbers, one for a run of
+// records that all carry a value.
 
 // recordOrigin is what a record shares with the others sent from the same
 // place: producer, topic, partition, key, transaction and the producer
@@ -23,11 +25,11 @@ type recordOrigin struct {
 	epoch    int16 // producer epoch of its sequence number (RecordBatch's int16)
 }
 
-// sendRun: records first, first+1, … up to where the next run starts have
-// send numbers sendN, sendN+1, … (mostly one producer's consecutive sends).
-type sendRun struct {
+// numberRun: records first, first+1, … up to where the next run starts
+// are numbered n, n+1, …
+type numberRun struct {
 	first int32 // record id
-	sendN int32
+	n     int32
 }
 
 // originBits sizes the table of recently used origins: many more than the
@@ -95,34 +97,50 @@ func (l *ledger) numbered(rec, seq int32, epoch int16) *recordInfo {
 	return ri
 }
 
-// noteSendN notes that rec, about to be added, has send number sendN: a
-// new run unless the last run's numbering reaches it (whichever producer
-// sent the run: a run holds numbers, not producers).
-func (l *ledger) noteSendN(rec int32, sendN int32) {
-	if n := l.runs.Len(); n > 0 {
-		if last := l.runs.At(n - 1); last.sendN+(rec-last.first) == sendN {
+// noteNumber notes that rec, the newest record, is numbered n in runs: a
+// new run unless the last run's numbering reaches it. (A run of send
+// numbers may span two producers: it holds numbers, not producers.)
+func noteNumber(runs *chunks[numberRun], rec, n int32) {
+	if k := runs.Len(); k > 0 {
+		if last := runs.At(k - 1); last.n+(rec-last.first) == n {
 			return
 		}
 	}
-	l.runs.Append(sendRun{first: rec, sendN: sendN})
+	runs.Append(numberRun{first: rec, n: n})
+}
+
+// numberOf is rec's number in runs; rec must have one.
+func numberOf(runs *chunks[numberRun], rec int32) int32 {
+	k := runs.Len()
+	i := k - 1
+	if runs.At(i).first > rec {
+		i = sort.Search(k, func(i int) bool { return runs.At(i).first > rec }) - 1
+	}
+	r := runs.At(i)
+	return r.n + (rec - r.first)
 }
 
 // sendN is rec's number among its producer's send() calls, from 1.
-func (l *ledger) sendN(rec int32) int32 {
-	n := l.runs.Len()
-	i := n - 1
-	if l.runs.At(i).first > rec {
-		i = sort.Search(n, func(i int) bool { return l.runs.At(i).first > rec }) - 1
+func (l *ledger) sendN(rec int32) int32 { return numberOf(&l.sendNs, rec) }
+
+// valueIndex is rec's index into values, or valueGenerated / valueNull.
+func (l *ledger) valueIndex(rec int32) int32 {
+	switch l.recs.At(int(rec)).value {
+	case valueTombstone:
+		return valueNull
+	case valueStored:
+		return numberOf(&l.valueAt, rec)
 	}
-	r := l.runs.At(i)
-	return r.sendN + (rec - r.first)
+	return valueGenerated
 }
 
 // tableBytes is what a clone of the ledger's chunked lists costs up front.
 func (l *ledger) tableBytes() int {
-	return l.recs.tableBytes() + l.origins.tableBytes() + l.runs.tableBytes()
+	return l.recs.tableBytes() + l.origins.tableBytes() + l.sendNs.tableBytes() + l.valueAt.tableBytes()
 }
 
 // copiedBytes is what the ledger copied of chunks shared with its last
 // clone (chunks.copied).
-func (l *ledger) copiedBytes() int { return l.recs.copied + l.origins.copied + l.runs.copied }
+func (l *ledger) copiedBytes() int {
+	return l.recs.copied + l.origins.copied + l.sendNs.copied + l.valueAt.copied
+}

@@ -3,9 +3,9 @@ package sim
 import "testing"
 
 // Every record must read back its own producer, topic, partition, key,
-// transaction, epoch and send number, however the records of several
-// producers interleave, whatever the table of recent origins forgets, and
-// after a clone on either side of it.
+// transaction, epoch, send number and value, however the records of
+// several producers interleave, whatever the table of recent origins
+// forgets, and after a clone on either side of it.
 func TestLedgerOriginsAnswerEachRecordsOwnFacts(t *testing.T) {
 	var l ledger
 	l.names = []string{"a", "b", "c"}
@@ -27,6 +27,13 @@ func TestLedgerOriginsAnswerEachRecordsOwnFacts(t *testing.T) {
 		}
 		for int(r.key) >= len(l.keys) {
 			l.internKey(string(rune('a' + len(l.keys))))
+		}
+		// Producer 1 sends values (every fifth send a tombstone), the
+		// others make theirs up.
+		if v := "v" + string(rune('a'+i%26)); pi == 1 && i%5 != 0 {
+			r.value = l.value(&v)
+		} else if pi == 1 {
+			r.value = l.value(nil)
 		}
 		if rec := l.add(r); int(rec) != len(want) {
 			t.Fatalf("record id %d, want %d", rec, len(want))
@@ -50,8 +57,9 @@ func TestLedgerOriginsAnswerEachRecordsOwnFacts(t *testing.T) {
 	check := func(name string, l *ledger, rec int, epoch int16) {
 		o, r := l.origin(int32(rec)), want[rec]
 		got := newRecord{producer: o.producer, sendN: l.sendN(int32(rec)), topicIdx: o.topicIdx, part: o.part, key: o.key,
-			value: l.recs.At(rec).value, createdMs: l.recs.At(rec).createdMs, txn: o.txn}
-		if got != r || o.epoch != epoch {
+			value: l.valueIndex(int32(rec)), createdMs: l.recs.At(rec).createdMs, txn: o.txn}
+		if v, null := l.valueOf(int32(rec)); got != r || o.epoch != epoch || null != (r.value == valueNull) ||
+			(r.value >= 0 && v != l.values[r.value]) {
 			t.Fatalf("%s: record %d reads %+v epoch %d, want %+v epoch %d", name, rec, got, o.epoch, r, epoch)
 		}
 	}

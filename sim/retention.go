@@ -123,7 +123,7 @@ func (s *Sim) compact(r *replica, cfg *TopicConfig) (removed, tombstones int) {
 				removed++
 				continue
 			}
-			if ri.value == valueNull && s.nowMs-ri.sentMs() > cfg.DeleteRetentionMs {
+			if ri.tombstone() && s.nowMs-ri.sentMs() > cfg.DeleteRetentionMs {
 				removed++
 				tombstones++
 				continue
