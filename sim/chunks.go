@@ -164,6 +164,22 @@ func (c *chunks[T]) share() chunks[T] {
 		head: c.head, n: c.n, detach: c.detach}
 }
 
+// shareTail is share for a list whose items are never written once
+// appended (only appended, truncated or dropped from the front, as a
+// replica's log is). The copy sees the last chunk through a capped slice, so
+// this side keeps appending in place past what the copy sees instead of
+// copying that chunk after every checkpoint; the copy's first append copies
+// it. Full chunks are never written again by either side.
+func (c *chunks[T]) shareTail() chunks[T] {
+	c.copied = 0
+	d := chunks[T]{table: append([][]T(nil), c.table...), owned: make([]bool, len(c.table)),
+		head: c.head, n: c.n, detach: c.detach}
+	if k := len(d.table) - 1; k >= 0 {
+		d.table[k] = d.table[k][:len(d.table[k]):len(d.table[k])]
+	}
+	return d
+}
+
 // tableBytes is what a clone costs up front: its table of chunk pointers.
 // The chunks copied afterwards are counted in copied.
 func (c *chunks[T]) tableBytes() int { return len(c.table) * 8 }

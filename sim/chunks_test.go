@@ -75,3 +75,28 @@ func TestChunksCountWholeCopiedChunks(t *testing.T) {
 		t.Fatalf("writes to a shared full chunk count %d bytes copied, want %d", a.copied, want)
 	}
 }
+
+// A list shared for a checkpoint with shareTail keeps appending into its
+// last chunk without copying it, and neither side sees the other's appends
+// or truncations.
+func TestChunksShareTailAppendsInPlace(t *testing.T) {
+	var a chunks[int]
+	for i := range chunkLen + 5 {
+		a.Append(i)
+	}
+	b := a.shareTail()
+	last := &a.table[1][0]
+	a.Append(-1)
+	if &a.table[1][0] != last || a.copied != 0 {
+		t.Fatalf("the run copied its last chunk after a checkpoint (%d bytes)", a.copied)
+	}
+	b.Append(-2) // the checkpoint's append lands in an array of its own
+	if *a.At(chunkLen + 5) != -1 || *b.At(chunkLen + 5) != -2 {
+		t.Fatalf("the two sides' appends mixed: run %d, checkpoint %d", *a.At(chunkLen + 5), *b.At(chunkLen + 5))
+	}
+	a.Truncate(chunkLen + 2)
+	a.Append(-3) // must not write where the checkpoint still holds item chunkLen+2
+	if *b.At(chunkLen + 2) != chunkLen+2 || b.Len() != chunkLen+6 {
+		t.Fatalf("the checkpoint saw the run's truncation: item %d, len %d", *b.At(chunkLen + 2), b.Len())
+	}
+}

@@ -105,7 +105,7 @@ func (g *group) clone() *group {
 	}
 	c.committedEpoch = copyMap(g.committedEpoch)
 	c.procCount = g.procCount.share()
-	c.history = groupHistory{processed: g.history.processed.share(), commits: g.history.commits.share(),
+	c.history = groupHistory{processed: g.history.processed.shareTail(), commits: g.history.commits.shareTail(), // append-only
 		resets: capped(g.history.resets), crashes: capped(g.history.crashes)}
 	c.members = make([]*member, len(g.members))
 	for i, m := range g.members {

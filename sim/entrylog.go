@@ -157,10 +157,12 @@ func (l *entryLog) DropFront(k int) {
 	l.c.DropFront(k)
 }
 
-// share returns a copy for a checkpoint (chunks.share).
+// share returns a copy for a checkpoint. Entries are never rewritten in
+// place (a truncation cuts, it does not write), so the log keeps appending
+// into its last chunk (chunks.shareTail).
 func (l *entryLog) share() entryLog {
 	l.epochs = l.epochs[:len(l.epochs):len(l.epochs)]
-	return entryLog{c: l.c.share(), epochs: l.epochs}
+	return entryLog{c: l.c.shareTail(), epochs: l.epochs}
 }
 
 // tableBytes and copiedBytes are what a checkpoint of the log costs

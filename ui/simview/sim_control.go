@@ -70,6 +70,7 @@ func (m *Screen) HandleTick(t TickMsg) tea.Cmd {
 	if m.Cmdline.Busy != nil {
 		return m.tick() // a command owns the run until it ends
 	}
+	start := time.Now()
 	before := m.Run.Now()
 	target := before + Speeds[m.Speed].MsPerSec*m.frameElapsed(t.At).Microseconds()/1_000_000
 	if d := m.Spec.DurationMs; before < d {
@@ -98,7 +99,7 @@ func (m *Screen) HandleTick(t TickMsg) tea.Cmd {
 		m.Status = "end of the scenario: space plays on, r restarts"
 		return nil
 	}
-	return m.tick()
+	return m.tickAfter(FrameDelay(time.Since(start)))
 }
 
 // AdvanceTo steps through everything due by targetMs, at most

@@ -145,10 +145,24 @@ func (m *Screen) Init() tea.Cmd {
 }
 
 // tick schedules the next frame in the current generation.
-func (m *Screen) tick() tea.Cmd {
+func (m *Screen) tick() tea.Cmd { return m.tickAfter(FrameInterval) }
+
+// tickAfter schedules the next frame after delay.
+func (m *Screen) tickAfter(delay time.Duration) tea.Cmd {
 	gen := m.Gen
-	return FrameTick(FrameInterval, func(at time.Time) tea.Msg { return TickMsg{Gen: gen, At: at} })
+	return FrameTick(delay, func(at time.Time) tea.Msg { return TickMsg{Gen: gen, At: at} })
 }
+
+// FrameDelay is how long to wait after a frame whose work took took: frames
+// start FrameInterval apart, so a fast speed spends the interval playing
+// rather than playing and then sleeping a whole interval; at least
+// minFrameRest, so keys and the terminal's drawing keep their turn.
+func FrameDelay(took time.Duration) time.Duration {
+	return max(FrameInterval-took, minFrameRest)
+}
+
+// minFrameRest is the least rest between two frames.
+const minFrameRest = 10 * time.Millisecond
 
 // FrameTick schedules a frame; tests swap it for one that answers at once.
 var FrameTick = tea.Tick
