@@ -81,8 +81,8 @@ type newRecord struct {
 type ledger struct {
 	recs chunks[recordInfo] // shared between checkpoints, copied when written
 	// origins is what records share; sendNs and valueAt number them
-	// (ledger_origin.go). Like recs, append-only chunks shared between
-	// checkpoints.
+	// (ledger_origin.go). Chunks shared between checkpoints, only ever
+	// appended to (chunks.shareTail).
 	origins chunks[recordOrigin]
 	sendNs  chunks[numberRun]
 	valueAt chunks[numberRun]
@@ -246,9 +246,9 @@ func (l *ledger) valueOf(rec int32) (string, bool) {
 func (l *ledger) clone() ledger {
 	c := *l
 	c.recs = l.recs.share()
-	c.origins = l.origins.share()
-	c.sendNs = l.sendNs.share()
-	c.valueAt = l.valueAt.share()
+	c.origins = l.origins.shareTail()
+	c.sendNs = l.sendNs.shareTail()
+	c.valueAt = l.valueAt.shareTail()
 	c.recent, c.originSlots = nil, nil
 	c.keys = l.keys[:len(l.keys):len(l.keys)]
 	c.values = l.values[:len(l.values):len(l.values)]
