@@ -86,9 +86,11 @@ type ledger struct {
 	origins chunks[recordOrigin]
 	sendNs  chunks[numberRun]
 	valueAt chunks[numberRun]
-	// originSlots caches where recent origins are, to find them again
-	// (ledger_origin.go); a clone starts without it.
+	// originSlots caches where recent origins are, and originIdx where
+	// the first originIndexMax are, to find them again (ledger_origin.go);
+	// a clone starts without either.
 	originSlots []originSlot
+	originIdx   map[recordOrigin]int32
 
 	keys   []string
 	keyIdx map[string]int32
@@ -249,7 +251,7 @@ func (l *ledger) clone() ledger {
 	c.origins = l.origins.shareTail()
 	c.sendNs = l.sendNs.shareTail()
 	c.valueAt = l.valueAt.shareTail()
-	c.recent, c.originSlots = nil, nil
+	c.recent, c.originSlots, c.originIdx = nil, nil, nil
 	c.keys = l.keys[:len(l.keys):len(l.keys)]
 	c.values = l.values[:len(l.values):len(l.values)]
 	c.names = l.names[:len(l.names):len(l.names)]

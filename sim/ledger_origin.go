@@ -34,7 +34,12 @@ type numberRun struct {
 
 // originBits sizes the table of recently used origins: many more than the
 // places a producer sends to at once.
-const originBits = 10
+const originBits = 12
+
+// originIndexMax bounds the index of every origin (ledger.originIdx): past
+// that many, new places (a client sending every record with a key of its
+// own) only cost an origin each.
+const originIndexMax = 1 << 16
 
 // originSlot is one entry of the table of recent origins.
 type originSlot struct {
@@ -42,9 +47,10 @@ type originSlot struct {
 	at1 int32 // its index in origins + 1; 0 = empty
 }
 
-// intern returns the index of an origin equal to o, adding it if the
-// table of recent origins does not hold one. A slot another origin took
-// costs an extra copy of o in origins, never a wrong answer.
+// intern returns the index of an origin equal to o, adding it if neither
+// the table of recent origins nor the index holds one. An origin neither
+// holds (past originIndexMax, or forgotten by a clone) costs an extra copy
+// in origins, never a wrong answer.
 func (l *ledger) intern(o recordOrigin) int32 {
 	if l.originSlots == nil {
 		l.originSlots = make([]originSlot, 1<<originBits)
@@ -53,7 +59,16 @@ func (l *ledger) intern(o recordOrigin) int32 {
 	if slot.at1 > 0 && slot.o == o {
 		return slot.at1 - 1
 	}
-	i := int32(l.origins.Append(o))
+	i, ok := l.originIdx[o]
+	if !ok {
+		i = int32(l.origins.Append(o))
+		if len(l.originIdx) < originIndexMax {
+			if l.originIdx == nil {
+				l.originIdx = map[recordOrigin]int32{}
+			}
+			l.originIdx[o] = i
+		}
+	}
 	*slot = originSlot{o: o, at1: i + 1}
 	return i
 }

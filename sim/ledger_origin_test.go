@@ -5,9 +5,18 @@ import "testing"
 // Every record must read back its own producer, topic, partition, key,
 // transaction, epoch, send number and value, however the records of
 // several producers interleave, whatever the table of recent origins
-// forgets, and after a clone on either side of it.
+// forgets (the index of origins full, or not), and after a clone on either
+// side of it.
 func TestLedgerOriginsAnswerEachRecordsOwnFacts(t *testing.T) {
-	var l ledger
+	checkLedgerOrigins(t, &ledger{}, false)
+	full := &ledger{originIdx: map[recordOrigin]int32{}}
+	for i := range originIndexMax {
+		full.originIdx[recordOrigin{producer: 9, key: int32(i)}] = -1
+	}
+	checkLedgerOrigins(t, full, true)
+}
+
+func checkLedgerOrigins(t *testing.T, l *ledger, indexFull bool) {
 	l.names = []string{"a", "b", "c"}
 	var want []newRecord
 	sends := make([]int32, 3)
@@ -55,6 +64,7 @@ func TestLedgerOriginsAnswerEachRecordsOwnFacts(t *testing.T) {
 		return 0
 	}
 	check := func(name string, l *ledger, rec int, epoch int16) {
+		t.Helper()
 		o, r := l.origin(int32(rec)), want[rec]
 		got := newRecord{producer: o.producer, sendN: l.sendN(int32(rec)), topicIdx: o.topicIdx, part: o.part, key: o.key,
 			value: l.valueIndex(int32(rec)), createdMs: l.recs.At(rec).createdMs, txn: o.txn}
@@ -66,12 +76,23 @@ func TestLedgerOriginsAnswerEachRecordsOwnFacts(t *testing.T) {
 	for rec := range want {
 		check("clone", &c, rec, epochOf(rec))
 		if rec == 3 {
-			check("ledger", &l, rec, 5)
+			check("ledger", l, rec, 5)
 			continue
 		}
-		check("ledger", &l, rec, epochOf(rec))
+		check("ledger", l, rec, epochOf(rec))
 	}
-	if n := l.origins.Len(); n >= len(want)/2 {
-		t.Errorf("%d origins for %d records: records of one place should share one", n, len(want))
+	// Each place once, producer 1's places again in epoch 4, and record
+	// 3's in epoch 5.
+	places := map[recordOrigin]bool{}
+	for _, r := range want {
+		o := recordOrigin{producer: r.producer, topicIdx: r.topicIdx, part: r.part, key: r.key, txn: r.txn}
+		places[o] = true
+		if r.producer == 1 {
+			o.epoch = 4
+			places[o] = true
+		}
+	}
+	if n := l.origins.Len(); !indexFull && n > len(places)+1 {
+		t.Errorf("%d origins for %d places: records of one place should share one", n, len(places))
 	}
 }
