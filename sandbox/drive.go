@@ -26,7 +26,7 @@ const (
 // deadline), or the step budget runs out. onEvents sees each step's new
 // events first.
 func (s *Session) stepUntil(deadline func() int64, onEvents func([]sim.Event), done func() bool) stopReason {
-	seen := len(s.run.Sim().Events())
+	seen := s.run.Sim().EventCount()
 	for steps := 0; ; steps++ {
 		if done() {
 			return stopDone

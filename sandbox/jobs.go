@@ -20,7 +20,7 @@ type consumerJob struct {
 	number int
 	c      *consumerRun
 	member int // 1-based index in the group
-	seen   int // events already looked at
+	seen   int // the Seq of the first event not looked at
 	line   string
 }
 
@@ -46,7 +46,7 @@ func (s *Session) startJob(o *output, c *consumerRun, line string) {
 		return
 	}
 	s.lastJob++
-	job := &consumerJob{number: s.lastJob, c: c, member: member, seen: len(s.run.Sim().Events()), line: line}
+	job := &consumerJob{number: s.lastJob, c: c, member: member, seen: s.run.Sim().EventCount(), line: line}
 	s.jobs = append(s.jobs, job)
 	o.linef("[%d] %s", job.number, line)
 	o.hint("the console consumer runs in the background as member c%d of group %s: the records it reads print after your next commands ('play 5s' to let time pass); 'jobs' lists it, 'kill %%%d' stops it",
@@ -59,16 +59,16 @@ func (s *Session) pollJobs(o *output) {
 	if len(s.jobs) == 0 {
 		return
 	}
-	evs := s.run.Sim().Events()
+	count := s.run.Sim().EventCount()
 	var alive []*consumerJob
 	for _, job := range s.jobs {
 		name := "c" + strconv.Itoa(job.member)
-		for _, e := range evs[min(job.seen, len(evs)):] {
+		for _, e := range s.run.Sim().EventsSince(job.seen) {
 			if e.Type == sim.EvFetched && e.Group == job.c.group && e.Member == name {
 				s.emitFetched(o, job.c, e.Text)
 			}
 		}
-		job.seen = len(evs)
+		job.seen = count
 		if s.jobRunning(job) {
 			alive = append(alive, job)
 			continue

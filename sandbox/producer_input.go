@@ -111,7 +111,7 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 	if !s.ensureProducer(o, pm) {
 		return
 	}
-	seen := len(s.run.Sim().Events())
+	seen := s.run.Sim().EventCount()
 	if err := s.run.Apply(sim.Command{Kind: sim.CmdProduce, Producer: pm.id, Key: key, Value: value, Count: 1}); err != nil {
 		s.logSendError(o, pm, key, value, "org.apache.kafka.common.KafkaException: "+err.Error())
 		return
@@ -129,7 +129,8 @@ func (s *Session) send(o *output, pm *producerMode, key, value *string) {
 				settled = true
 				s.rememberHeaders(e.Topic, e.Partition, e.Offset, pm.pending)
 			case e.Type == sim.EvProduceFailed && e.Reason != sim.ReasonBrokerRefused:
-				settled, failure = true, &evs[i]
+				f := e // a copy: the run's list may move on (sim.Run.KeepEvents)
+				settled, failure = true, &f
 			case e.Type == sim.EvProduceRequest && pm.spec.Acks == sim.AcksNone:
 				settled = true // acks=0: sent is done
 			case e.Type == sim.EvRetried:

@@ -29,7 +29,7 @@ func (s *Session) stepVerb(o *output, args []string) {
 		}
 		n = v
 	}
-	seen := len(s.run.Sim().Events())
+	seen := s.run.Sim().EventCount()
 	done := 0
 	interrupted := false
 	for done < n && s.run.Step() {
@@ -64,7 +64,7 @@ func (s *Session) playVerb(o *output, args []string) {
 		}
 		ms = v
 	}
-	seen := len(s.run.Sim().Events())
+	seen := s.run.Sim().EventCount()
 	start := s.run.Sim().Now()
 	stopped := s.stepUntil(until(start+ms), nil, func() bool { return false })
 	s.printEvents(o, s.run.Sim().EventsSince(seen))

@@ -255,7 +255,7 @@ func (s *Sim) resetOffsets(g *group, c Command) error {
 		case ResetToOffset:
 			off = c.Offset
 		case ResetShiftBy:
-			cur, ok := g.committed[tp]
+			cur, ok := g.committed.get(s.tpid(tp))
 			if !ok {
 				cur = hi
 			}
@@ -264,8 +264,9 @@ func (s *Sim) resetOffsets(g *group, c Command) error {
 			return fmt.Errorf("unknown reset target %q", c.Reset)
 		}
 		off = min(max(off, lo), hi)
-		g.committed[tp] = off
-		delete(g.committedEpoch, tp) // a manual reset carries no leader epoch
+		id := s.tpidAdd(tp)
+		g.committed.set(id, off)
+		g.committedEpoch.del(id) // a manual reset carries no leader epoch
 		g.history.commits.Append(commitRec{tp: tp, offset: off, member: adminResetMember, gen: g.generation, atMs: s.nowMs})
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Text: tp.String() + "=" + fmt.Sprint(off), Reason: ReasonManual})
 	}
@@ -277,6 +278,6 @@ func (s *Sim) deleteGroup(g *group) error {
 		return fmt.Errorf("Deletion of group '%s' failed: the group is not empty.", g.cfg.ID)
 	}
 	g.state = GroupDead
-	g.committed = map[TopicPartition]int64{}
+	g.committed = tpTable[int64]{}
 	return nil
 }

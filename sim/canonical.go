@@ -11,6 +11,10 @@ func (e *Event) appendCanonical(b []byte) []byte {
 	d := e.digestSlots()
 	for _, n := range [...]int64{int64(e.Broker), int64(e.Broker2), int64(e.Partition), d.offset, d.endOffset,
 		d.count, d.epoch, int64(e.Gen)} {
+		if uint64(n) < 10 { // most are 0 or a broker id: one digit, strconv's bytes
+			b = append(b, '|', byte('0'+n))
+			continue
+		}
 		b = append(b, '|')
 		b = strconv.AppendInt(b, n, 10)
 	}

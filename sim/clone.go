@@ -37,14 +37,16 @@ func (s *Sim) Clone() *Sim {
 	c.ledger = s.ledger.clone()
 	c.batches = s.batches.share()
 	c.truncs = capped(s.truncs)
-	c.fetchSessions = cloneFetchSessions(s.fetchSessions)
+	c.fetchSessions = cloneFetchSessions(s.fetchSessions, c.topics)
 	s.cloneLive(&c)
 	c.commitScratch = commitScratch{}
+	c.tpIDs = s.tpIDs.clone()
 	c.markers = capped(s.markers)
 	c.events = capped(s.events)
-	s.eventsShared = true
+	s.eventsShared, c.eventsShared = true, true
 	c.applied = capped(s.applied)
 	c.scheduled = capped(s.scheduled)
+	s.flushDigest()
 	c.scratch = nil
 	state, err := s.digest.(encoding.BinaryMarshaler).MarshalBinary()
 	if err != nil {
@@ -99,11 +101,8 @@ func (p *producer) clone() *producer {
 
 func (g *group) clone() *group {
 	c := *g
-	c.committed = make(map[TopicPartition]int64, len(g.committed))
-	for k, v := range g.committed {
-		c.committed[k] = v
-	}
-	c.committedEpoch = copyMap(g.committedEpoch)
+	c.committed = g.committed.clone()
+	c.committedEpoch = g.committedEpoch.clone()
 	c.procCount = g.procCount.share()
 	c.history = groupHistory{processed: g.history.processed.shareTail(), commits: g.history.commits.shareTail(), // append-only
 		resets: capped(g.history.resets), crashes: capped(g.history.crashes)}
@@ -113,8 +112,8 @@ func (g *group) clone() *group {
 		mm.assigned = append([]TopicPartition(nil), m.assigned...)
 		mm.owned = append([]TopicPartition(nil), m.owned...)
 		mm.buffer = append([]bufRec(nil), m.buffer...)
-		mm.positions = copyOffsets(m.positions)
-		mm.fetchEpochs = copyMap(m.fetchEpochs)
+		mm.positions = m.positions.clone()
+		mm.fetchEpochs = m.fetchEpochs.clone()
 		if m.pendingCommit != nil {
 			mm.pendingCommit = copyOffsets(m.pendingCommit)
 		}
@@ -158,9 +157,9 @@ func (s *Sim) checkpointBytes() int {
 		}
 	}
 	for _, g := range s.groups {
-		n += g.procCount.tableBytes() + 64*len(g.committed)
+		n += g.procCount.tableBytes() + 64*g.committed.size()
 		for _, m := range g.members {
-			n += 256 + 32*len(m.buffer) + 64*len(m.positions)
+			n += 256 + 32*len(m.buffer) + 64*m.positions.size()
 		}
 	}
 	for _, p := range s.producers {

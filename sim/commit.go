@@ -14,16 +14,19 @@ const commitRetryBackoffMs = 100
 // yet is kept and retried before the next poll; it returns false then.
 func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
 	offs := s.commitScratch.list[:0]
-	for _, tp := range m.assigned {
-		if pos, ok := m.positions[tp]; ok {
-			offs = append(offs, tpOffset{tp: tp, off: pos})
+	set := s.assignedIDs(m)
+	for i, tp := range m.assigned {
+		if pos, ok := m.positions.get(set.ids[i]); ok {
+			offs = append(offs, tpOffset{tp: tp, id: set.ids[i], off: pos})
 		}
 	}
 	s.commitScratch.list = offs
 	if len(offs) == 0 {
 		return true
 	}
-	offs = sortedOffsets(offs)
+	if !set.sorted {
+		offs = sortedOffsets(offs)
+	}
 	if s.deliverOffsets(g, m, offs, !sync) {
 		return true
 	}
@@ -44,7 +47,7 @@ func (s *Sim) commitPositions(g *group, m *member, sync bool) bool {
 func (s *Sim) deliverCommit(g *group, m *member, offs map[TopicPartition]int64, async bool) bool {
 	list := s.commitScratch.list[:0]
 	for tp, off := range offs {
-		list = append(list, tpOffset{tp: tp, off: off})
+		list = append(list, tpOffset{tp: tp, id: s.tpidAdd(tp), off: off})
 	}
 	s.commitScratch.list = list
 	return s.deliverOffsets(g, m, sortedOffsets(list), async)
@@ -72,12 +75,12 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, MemberRemoved: !m.inGroup})
 		return true
 	}
-	var b []byte
+	b := s.commitScratch.text[:0]
 	for _, o := range offs {
-		if cur, ok := g.committed[o.tp]; ok && cur == o.off {
+		if cur, ok := g.committed.get(o.id); ok && cur == o.off {
 			continue
 		}
-		s.commitOffset(g, m, o.tp, o.off)
+		s.commitOffset(g, m, o.tp, o.id, o.off)
 		if len(b) > 0 {
 			b = append(b, ' ')
 		}
@@ -85,6 +88,7 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 		b = append(strconv.AppendInt(b, int64(o.tp.Partition), 10), '=')
 		b = strconv.AppendInt(b, o.off, 10)
 	}
+	s.commitScratch.text = b
 	if len(b) > 0 {
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Broker: coord,
 			Text: string(b), Reason: Reason(g.cfg.Commit)})
@@ -95,6 +99,7 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 // tpOffset is one partition's offset in a commit.
 type tpOffset struct {
 	tp  TopicPartition
+	id  int32 // tp's tpIndex id
 	off int64
 }
 
@@ -128,4 +133,5 @@ func asyncWord(async bool) string {
 // each time. A clone starts without it.
 type commitScratch struct {
 	list []tpOffset
+	text []byte // an event's text being written: poll's fetch, a commit
 }

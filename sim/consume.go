@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // Fetching and processing: what poll() returns and what the application
 // does with it.
@@ -18,32 +15,40 @@ func (s *Sim) fetch(g *group, m *member) bool {
 	if !m.processing {
 		m.buffer = m.buffer[:0] // keep the array: the next poll fills it again
 	}
-	var parts []string
+	text := s.commitScratch.text[:0] // "orders-0@3..7 orders-1@0..2"
 	total := 0
+	ids := s.assignedIDs(m).ids
 	for k := 0; k < n && total < g.cfg.MaxPollRecords; k++ {
 		tp := m.assigned[(m.cursor+k)%n]
-		got, from := s.fetchPartition(g, m, tp, g.cfg.MaxPollRecords-total)
+		id := ids[(m.cursor+k)%n]
+		got, from := s.fetchPartition(g, m, tp, id, g.cfg.MaxPollRecords-total)
 		if m.state == MemberCrashed {
 			return false
 		}
 		if got > 0 {
 			total += got
-			parts = append(parts, tp.String()+"@"+strconv.FormatInt(from, 10)+".."+strconv.FormatInt(m.positions[tp]-1, 10))
+			if len(text) > 0 {
+				text = append(text, ' ')
+			}
+			text = strconv.AppendInt(append(append(text, tp.Topic...), '-'), int64(tp.Partition), 10)
+			text = strconv.AppendInt(append(text, '@'), from, 10)
+			text = strconv.AppendInt(append(text, ".."...), m.positions.at(id)-1, 10)
 		}
 	}
+	s.commitScratch.text = text
 	m.cursor = (m.cursor + 1) % n
 	if total == 0 {
 		return false
 	}
 	s.noteFetched(g, m, total)
 	s.emit(Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: total, Gen: m.genSynced,
-		Text: strings.Join(parts, " ")})
+		Text: string(text)})
 	return true
 }
 
 // fetchPartition reads up to max records of one partition into the buffer
 // and returns how many and from which offset.
-func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int) (int, int64) {
+func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, id int32, maxRecs int) (int, int64) {
 	_, t := s.topicByName(tp.Topic)
 	if t == nil || tp.Partition >= len(t.parts) {
 		return 0, 0
@@ -53,18 +58,18 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	if lr == nil || !s.brokerUp(p.leader) {
 		return 0, 0
 	}
-	pos, ok := m.positions[tp]
+	pos, ok := m.positions.get(id)
 	if !ok {
 		return 0, 0
 	}
-	fe, feKnown := m.fetchEpochs[tp]
-	if !feKnown || fe.validated != p.leaderEpoch {
+	fe, feKnown := m.fetchEpochs.get(id)
+	if !feKnown || fe.validated != int32(p.leaderEpoch) {
 		// A new leader (or no epoch yet): check the position first.
-		if !s.validatePosition(g, m, tp, p, lr) {
+		if !s.validatePosition(g, m, tp, id, p, lr) {
 			return 0, 0
 		}
-		pos = m.positions[tp]
-		fe, feKnown = m.fetchEpochs[tp]
+		pos = m.positions.at(id)
+		fe, feKnown = m.fetchEpochs.get(id)
 	}
 	limit := s.readLimit(g, p)
 	if pos < lr.logStart || pos > lr.leo {
@@ -72,8 +77,8 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 		if !s.resetPosition(g, m, tp, ReasonOutOfRange, pos) {
 			return 0, 0
 		}
-		pos = m.positions[tp]
-		fe, feKnown = m.fetchEpochs[tp]
+		pos = m.positions.at(id)
+		fe, feKnown = m.fetchEpochs.get(id)
 	}
 	if pos >= limit && feKnown {
 		return 0, -1 // nothing new below the high watermark: most fetches of a quiet partition
@@ -104,10 +109,10 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, maxRecs int
 	}
 	// Most fetches of a quiet partition read nothing: no map writes then.
 	if pos != startPos {
-		m.positions[tp] = pos
+		m.positions.set(id, pos)
 	}
 	if !feKnown || fe != startFe {
-		m.fetchEpochs[tp] = fe
+		m.fetchEpochs.set(id, fe)
 	}
 	return got, from
 }
@@ -254,29 +259,28 @@ func (s *Sim) countProcessedAs(g *group, m *member, recs []bufRec, why Reason) {
 		}
 	}
 	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
-		Gen: m.genSynced, Text: rangesText(recs), Reason: why})
+		Gen: m.genSynced, Text: s.rangesText(recs), Reason: why})
 	s.checkAlerts(g, m, recs)
 }
 
 // rangesText writes buffered records as "orders-0@3..7 orders-1@0..2".
-func rangesText(recs []bufRec) string {
-	var b strings.Builder
+func (s *Sim) rangesText(recs []bufRec) string {
+	b := s.commitScratch.text[:0]
 	for i := 0; i < len(recs); {
 		j := i
 		for j+1 < len(recs) && recs[j+1].tp == recs[i].tp {
 			j++
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		b.WriteString(recs[i].tp.String())
-		b.WriteByte('@')
-		b.WriteString(strconv.FormatInt(recs[i].offset, 10))
+		b = strconv.AppendInt(append(append(b, recs[i].tp.Topic...), '-'), int64(recs[i].tp.Partition), 10)
+		b = strconv.AppendInt(append(b, '@'), recs[i].offset, 10)
 		if j > i {
-			b.WriteString("..")
-			b.WriteString(strconv.FormatInt(recs[j].offset, 10))
+			b = strconv.AppendInt(append(b, ".."...), recs[j].offset, 10)
 		}
 		i = j + 1
 	}
-	return b.String()
+	s.commitScratch.text = b
+	return string(b)
 }

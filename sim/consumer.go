@@ -31,13 +31,16 @@ type member struct {
 	rejoinAtMs int64 // when it learns a rebalance is under way
 	genSynced  int   // the generation its assignment belongs to
 
-	assigned  []TopicPartition
-	owned     []TopicPartition // what it reports as owned when rejoining
-	ownedGen  int
-	positions map[TopicPartition]int64
+	assigned []TopicPartition
+	owned    []TopicPartition // what it reports as owned when rejoining
+	ownedGen int
+	// positions is the next offset to read of each partition, by tpIndex id.
+	positions tpTable[int64]
 	// fetchEpochs holds KIP-320 validation state beside each position.
-	fetchEpochs map[TopicPartition]fetchEpoch
+	fetchEpochs tpTable[fetchEpoch]
 	cursor      int // which assigned partition poll starts from, for fairness
+	// assignedSet answers "is this partition assigned?" (consumer_position.go).
+	assignedSet assignedSet
 
 	buffer      []bufRec // records poll returned and it has not processed yet
 	processing  bool
@@ -95,8 +98,8 @@ func (s *Sim) newIncarnation(g *group, m *member) {
 		m.clientID = g.cfg.ClientID
 	}
 	m.memberID = m.clientID + "-" + s.uuid()
-	m.positions = map[TopicPartition]int64{}
-	m.fetchEpochs = map[TopicPartition]fetchEpoch{}
+	m.positions = tpTable[int64]{}
+	m.fetchEpochs = tpTable[fetchEpoch]{}
 	m.assigned, m.owned, m.buffer = nil, nil, nil
 	m.processing, m.procDone = false, 0
 	m.pendingCommit = nil

@@ -18,7 +18,7 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 	// commit-before-processing these will never be read again.
 	skipped := 0
 	for _, r := range m.buffer[done:] {
-		if c, ok := g.committed[r.tp]; ok && r.offset < c {
+		if c, ok := g.committed.get(s.tpid(r.tp)); ok && r.offset < c {
 			skipped++
 		}
 	}
@@ -54,8 +54,9 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 func (s *Sim) uncommittedProcessed(g *group, m *member) int {
 	n := 0
 	for _, tp := range m.assigned {
-		c, ok := g.committed[tp]
-		pos := m.positions[tp]
+		id := s.tpid(tp)
+		c, ok := g.committed.get(id)
+		pos := m.positions.at(id)
 		if !ok {
 			c = -1
 		}
@@ -139,8 +140,8 @@ func (s *Sim) closeMember(g *group, m *member) error {
 		// A clean shutdown finishes the current record and commits what
 		// was processed.
 		for _, r := range m.buffer[done:] {
-			if pos, ok := m.positions[r.tp]; ok && r.offset < pos {
-				m.positions[r.tp] = r.offset
+			if id := s.tpid(r.tp); r.offset < m.positions.at(id) {
+				m.positions.set(id, r.offset)
 			}
 		}
 		s.commitPositions(g, m, true)

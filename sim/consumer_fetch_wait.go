@@ -62,7 +62,7 @@ func (s *Sim) readableBytes(g *group, m *member, enough int) (ready int64, older
 		}
 		p := t.parts[tp.Partition]
 		lr := p.leaderRep()
-		pos, ok := m.positions[tp]
+		pos, ok := m.positions.get(s.tpid(tp))
 		if lr == nil || !ok {
 			continue
 		}

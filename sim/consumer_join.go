@@ -96,7 +96,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		s.emit(Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(revoked),
 			Text: tpList(revoked), Reason: ReasonCooperative})
 		for _, tp := range revoked {
-			delete(m.positions, tp)
+			m.positions.del(s.tpid(tp))
 		}
 	}
 	m.assigned = append([]TopicPartition(nil), tps...)

@@ -75,6 +75,6 @@ func (s *Sim) losePartitions(g *group, m *member) {
 			Text: tpList(m.assigned), Reason: ReasonPartitionsLost})
 	}
 	m.assigned, m.owned = nil, nil
-	m.positions = map[TopicPartition]int64{}
+	m.positions = tpTable[int64]{}
 	m.memberID = m.clientID + "-" + s.uuid()
 }

@@ -26,8 +26,8 @@ func (s *Sim) leaveGhost(g *group, m *member) {
 	gh.txn = memberTxn{} // the transactional producer went with the old process
 	gh.gen = m.gen + 1
 	gh.assigned = append([]TopicPartition(nil), m.assigned...)
-	gh.positions = copyMap(m.positions)
-	gh.fetchEpochs = copyMap(m.fetchEpochs)
+	gh.positions = m.positions.clone()
+	gh.fetchEpochs = m.fetchEpochs.clone()
 	g.members = append(g.members, &gh)
 	if g.leader == m.idx {
 		g.leader = gh.idx

@@ -12,22 +12,22 @@ package sim
 // fetchEpoch is the epoch side of one partition's position.
 type fetchEpoch struct {
 	last      int32 // epoch of the last record consumed; -1 unknown
-	validated int   // the partition leader epoch the position was checked against
+	validated int32 // the partition leader epoch the position was checked against
 }
 
 // validatePosition checks the member's position in p against p's leader
 // before a fetch. It reports false when the consumer stopped with an error.
-func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, p *partition, lr *replica) bool {
-	fe, ok := m.fetchEpochs[tp]
-	if ok && fe.validated == p.leaderEpoch {
+func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, id int32, p *partition, lr *replica) bool {
+	fe, ok := m.fetchEpochs.get(id)
+	if ok && fe.validated == int32(p.leaderEpoch) {
 		return true
 	}
 	if !ok || fe.last < 0 {
 		// Nothing to check against (a reset position, or no epoch known).
-		m.fetchEpochs[tp] = fetchEpoch{last: -1, validated: p.leaderEpoch}
+		m.fetchEpochs.set(id, fetchEpoch{last: -1, validated: int32(p.leaderEpoch)})
 		return true
 	}
-	pos := m.positions[tp]
+	pos := m.positions.at(id)
 	epoch, end := lr.endOffsetForEpoch(fe.last)
 	if epoch < 0 {
 		// The leader's epochs all start later: the epoch asked for ends where
@@ -35,7 +35,7 @@ func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, p *partit
 		epoch = fe.last
 	}
 	if end >= pos {
-		m.fetchEpochs[tp] = fetchEpoch{last: fe.last, validated: p.leaderEpoch}
+		m.fetchEpochs.set(id, fetchEpoch{last: fe.last, validated: int32(p.leaderEpoch)})
 		return true
 	}
 	none := g.cfg.AutoOffsetReset == "none"
@@ -47,19 +47,19 @@ func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, p *partit
 		s.crashMember(g, m, "poll() threw LogTruncationException and auto.offset.reset=none leaves the decision to the application")
 		return false
 	}
-	m.positions[tp] = end
-	m.fetchEpochs[tp] = fetchEpoch{last: epoch, validated: p.leaderEpoch}
+	m.positions.set(id, end)
+	m.fetchEpochs.set(id, fetchEpoch{last: epoch, validated: int32(p.leaderEpoch)})
 	return true
 }
 
 // committedEpochFor is the epoch stored with a commit: the epoch of the
 // last record consumed when the offset is the member's position
 // (OffsetAndMetadata.leaderEpoch), else unknown.
-func committedEpochFor(m *member, tp TopicPartition, off int64) int32 {
+func committedEpochFor(m *member, id int32, off int64) int32 {
 	if m == nil {
 		return -1
 	}
-	if fe, ok := m.fetchEpochs[tp]; ok && m.positions[tp] == off {
+	if fe, ok := m.fetchEpochs.get(id); ok && m.positions.at(id) == off {
 		return fe.last
 	}
 	return -1

@@ -118,8 +118,7 @@ func (s *Sim) externalGroup(id string) *extGroup {
 	cfg.Consumers = 0
 	g := s.groupByID(id)
 	if g == nil || g.state == GroupDead {
-		g = &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1,
-			committed: map[TopicPartition]int64{}, committedEpoch: map[TopicPartition]int32{}}
+		g = &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1}
 		s.groups = append(s.groups, g)
 		g.coord = s.coordinator(g)
 	}

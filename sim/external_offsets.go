@@ -75,8 +75,9 @@ func (s *Sim) storeLiveOffsets(group string, eg *extGroup, member string, offset
 		codes[i] = "NONE"
 		tp := TopicPartition{Topic: o.Topic, Partition: o.Partition}
 		eg.subscribe([]string{o.Topic})
-		eg.g.committed[tp] = o.Offset
-		eg.g.committedEpoch[tp] = o.LeaderEpoch
+		id := s.tpidAdd(tp)
+		eg.g.committed.set(id, o.Offset)
+		eg.g.committedEpoch.set(id, o.LeaderEpoch)
 		eg.g.history.commits.Append(commitRec{tp: tp, offset: o.Offset, member: member,
 			gen: eg.generation, atMs: s.nowMs})
 		text = append(text, tp.String()+"@"+strconv.FormatInt(o.Offset, 10))
@@ -95,11 +96,12 @@ func (s *Sim) CommittedOffset(groupID, topic string, part int) (int64, int32) {
 		return -1, -1
 	}
 	tp := TopicPartition{Topic: topic, Partition: part}
-	off, ok := g.committed[tp]
+	id := s.tpid(tp)
+	off, ok := g.committed.get(id)
 	if !ok {
 		return -1, -1
 	}
-	ep, ok := g.committedEpoch[tp]
+	ep, ok := g.committedEpoch.get(id)
 	if !ok {
 		ep = -1
 	}
@@ -113,8 +115,8 @@ func (s *Sim) CommittedPartitions(groupID string) []TopicPartition {
 		return nil
 	}
 	var out []TopicPartition
-	for tp := range g.committed {
-		out = append(out, tp)
+	for _, id := range g.committed.ids() {
+		out = append(out, s.tpIDs.tp(id))
 	}
 	sortTPs(out)
 	return out

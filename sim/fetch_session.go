@@ -28,6 +28,10 @@ type fetchSession struct {
 
 // sessionPartition is one partition the fetcher follows.
 type sessionPartition struct {
+	// p and r are the partition and follower replica, kept so each request
+	// does not look them up again; a clone points them at its own copies.
+	p                  *partition
+	r                  *replica
 	topicIdx, part, ri int32
 	gen                int32 // the replica's fetchGen when it joined
 	inRequest          bool  // carried by the request that is out
@@ -53,7 +57,7 @@ func (s *Sim) startFollowerFetch(p *partition, ri int) {
 	}
 	r.fetching, r.parked = true, false
 	fs := s.fetchSessionFor(r.broker, p.leader)
-	m := sessionPartition{topicIdx: int32(p.topicIdx), part: int32(p.id), ri: int32(ri), gen: r.fetchGen}
+	m := sessionPartition{p: p, r: r, topicIdx: int32(p.topicIdx), part: int32(p.id), ri: int32(ri), gen: r.fetchGen}
 	if fs.inFlight && fs.sentStep == s.step {
 		// Partitions that become followed together (one
 		// LeaderAndIsr/metadata change) go in the same request.
@@ -108,12 +112,8 @@ func (s *Sim) liveSession(it item) *fetchSession {
 // nil when it no longer follows this leader (a leader change, a crash, a
 // deleted topic).
 func (s *Sim) member(fs *fetchSession, m *sessionPartition) (*partition, *replica) {
-	p := s.partitionOf(int(m.topicIdx), int(m.part))
-	if p == nil {
-		return nil, nil
-	}
-	r := p.reps[m.ri]
-	if r.fetchGen != m.gen {
+	p, r := m.p, m.r
+	if s.topics[m.topicIdx].deleted || r.fetchGen != m.gen {
 		return nil, nil
 	}
 	if p.leader != fs.leader {
@@ -128,18 +128,22 @@ func (s *Sim) member(fs *fetchSession, m *sessionPartition) (*partition, *replic
 func (s *Sim) sendSessionFetch(fs *fetchSession, delayMs int64) {
 	fs.round++
 	fs.parked = false
-	kept := fs.members[:0]
-	for _, m := range fs.members {
-		_, r := s.member(fs, &m)
+	n := 0
+	for i := range fs.members {
+		m := &fs.members[i]
+		_, r := s.member(fs, m)
 		if r == nil {
 			continue
 		}
 		m.inRequest, m.hasResult, m.fetchOffset = true, false, r.leo
-		kept = append(kept, m)
+		if n < i {
+			fs.members[n] = *m
+		}
+		n++
 	}
-	clear(fs.members[len(kept):])
-	fs.members = kept
-	fs.inFlight, fs.sentStep = len(kept) > 0, s.step
+	clear(fs.members[n:])
+	fs.members = fs.members[:n]
+	fs.inFlight, fs.sentStep = n > 0, s.step
 	if fs.inFlight {
 		s.schedule(delayMs, fetchSessionItem(itFetchArrive, s.sessionIndex(fs), fs.round))
 	}
@@ -280,16 +284,4 @@ func (s *Sim) fetchResponded(it item) {
 		}
 	}
 	s.sendSessionFetch(fs, s.cfg.Cluster.NetworkDelayMs)
-}
-
-func cloneFetchSessions(sessions []*fetchSession) []*fetchSession {
-	out := make([]*fetchSession, len(sessions))
-	for i, fs := range sessions {
-		if fs != nil {
-			c := *fs
-			c.members = append([]sessionPartition(nil), fs.members...)
-			out[i] = &c
-		}
-	}
-	return out
 }

@@ -18,9 +18,10 @@ type group struct {
 	protocol   string
 	leader     int // member index of the group leader, -1 = none
 	members    []*member
-	committed  map[TopicPartition]int64
+	// committed is the committed offset of each partition, by tpIndex id.
+	committed tpTable[int64]
 	// committedEpoch is the leader epoch stored with each commit (KIP-320).
-	committedEpoch map[TopicPartition]int32
+	committedEpoch tpTable[int32]
 	// rebalanceGen bumps on every rebalance start: stale group items are dropped.
 	rebalanceGen int32
 	joinDeadline int64
@@ -35,6 +36,11 @@ type group struct {
 	clientSeq      int
 	// coord is the coordinator the members last knew.
 	coord int
+	// offsetsReps are the replicas of the group's __consumer_offsets
+	// partition, for offsetsRepsKey's partition count, replication factor
+	// and broker count.
+	offsetsReps    []int
+	offsetsRepsKey [3]int
 	// flow counts fetches and alerts (consumer_fetch_wait.go).
 	flow flowStats
 }
@@ -111,8 +117,7 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 			return fmt.Errorf("group %q alert-when: %v", cfg.ID, err)
 		}
 	}
-	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1, committed: map[TopicPartition]int64{},
-		committedEpoch: map[TopicPartition]int32{}}
+	g := &group{cfg: cfg, idx: int32(len(s.groups)), state: GroupEmpty, leader: -1}
 	s.groups = append(s.groups, g)
 	g.coord = s.coordinator(g)
 	for i := 0; i < cfg.Consumers; i++ {
@@ -125,10 +130,15 @@ func (s *Sim) addGroup(cfg GroupConfig) error {
 // partition: abs(groupId.hashCode()) % offsets.topic.num.partitions.
 func (s *Sim) coordinator(g *group) int {
 	n := s.cfg.Cluster.OffsetsTopicPartitions
-	part := int(javahash.Abs(javahash.StringHash(g.cfg.ID)) % int32(n))
 	rf := min(s.cfg.Cluster.OffsetsTopicReplicationFactor, len(s.brokers))
+	if key := [3]int{n, rf, len(s.brokers)}; g.offsetsReps == nil || g.offsetsRepsKey != key {
+		// Asked on every commit: placed once, again only if the cluster
+		// grows. The list is replaced, never written, so clones share it.
+		part := int(javahash.Abs(javahash.StringHash(g.cfg.ID)) % int32(n))
+		g.offsetsReps, g.offsetsRepsKey = placeReplicas(len(s.brokers), rf, part, 0, 0), key
+	}
 	// Its leader is the first replica the controller has not fenced.
-	for _, b := range placeReplicas(len(s.brokers), rf, part, 0, 0) {
+	for _, b := range g.offsetsReps {
 		if !s.broker(b).fenced {
 			return b
 		}
@@ -178,9 +188,9 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 }
 
 // commitOffset stores a committed offset at the coordinator.
-func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, off int64) {
-	g.committed[tp] = off
-	g.committedEpoch[tp] = committedEpochFor(m, tp, off)
+func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, id int32, off int64) {
+	g.committed.set(id, off)
+	g.committedEpoch.set(id, committedEpochFor(m, id, off))
 	g.history.commits.Append(commitRec{tp: tp, offset: off, member: m.name, gen: g.generation, atMs: s.nowMs})
 }
 

@@ -34,7 +34,8 @@ func checkInvariants(s *Sim) error {
 		}
 	}
 	for _, g := range s.groups {
-		for tp, off := range g.committed {
+		for _, id := range g.committed.ids() {
+			tp, off := s.tpIDs.tp(id), g.committed.at(id)
 			_, t := s.topicByName(tp.Topic)
 			if t == nil || tp.Partition >= len(t.parts) {
 				return fmt.Errorf("group %s keeps an offset for %s, which no longer exists", g.cfg.ID, tp)

@@ -81,15 +81,16 @@ type groupFrontier struct {
 
 func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
 	out := map[TopicPartition]groupFrontier{}
-	for tp, c := range g.committed {
-		out[tp] = groupFrontier{from: s.validatedCommit(g, tp, c)}
+	for _, id := range g.committed.ids() {
+		tp := s.tpIDs.tp(id)
+		out[tp] = groupFrontier{from: s.validatedCommit(g, tp, g.committed.at(id))}
 	}
 	for _, m := range g.members {
 		if !m.inGroup || m.state == MemberCrashed || m.state == MemberClosed {
 			continue
 		}
 		for _, tp := range m.assigned {
-			if pos, ok := m.positions[tp]; ok {
+			if pos, ok := m.positions.get(s.tpid(tp)); ok {
 				f := out[tp]
 				f.from = pos
 				out[tp] = f
@@ -121,7 +122,7 @@ func (s *Sim) frontiers(g *group) map[TopicPartition]groupFrontier {
 // application decides. Either way the records written there since are not
 // lost: they are still to be read.
 func (s *Sim) validatedCommit(g *group, tp TopicPartition, committed int64) int64 {
-	epoch, known := g.committedEpoch[tp]
+	epoch, known := g.committedEpoch.get(s.tpid(tp))
 	if !known || epoch < 0 {
 		return committed
 	}

@@ -54,6 +54,7 @@ func (r *Run) Commands() []Applied { return r.commands }
 // Step moves one step forward and reports whether anything happened.
 func (r *Run) Step() bool {
 	r.applyDue()
+	r.roomForStep()
 	if !r.sim.Step() {
 		return false
 	}

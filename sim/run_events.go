@@ -1,9 +1,11 @@
 package sim
 
 // A run played for long at a high speed emits events without end (about
-// 8,000 a virtual second on a 100-partition cluster at 1000 records/s):
-// kept all, they would take gigabytes and their list would be copied as it
-// grows. A run told to keep a window forgets the oldest events past it.
+// 7,400 a virtual second on a 100-partition cluster at 1000 records/s):
+// kept all, they would take gigabytes. A run told to keep a window forgets
+// the oldest events past it, and keeps the window in one array that it
+// reuses: a fresh one each time would cost a page fault for every few
+// events written and a copy of the window per move.
 
 // checkpointEvents is how many of the latest events a checkpoint keeps of
 // its own once the run forgets events: a step back to it shows these and
@@ -16,29 +18,61 @@ const checkpointEvents = 512
 // last checkpointEvents events instead of sharing the run's list, so memory
 // stays flat however long the run plays. 0, the default, keeps every event.
 // A fork (a what-if branch) keeps every event of its own.
+//
+// The window moves within its array, so the list Sim.Events returns holds
+// until the run steps again: a caller that reads it after later steps asks
+// for it again (the screen does after every slice of work).
 func (r *Run) KeepEvents(n int) { r.keepEvents = max(n, 0) }
 
-// trimEvents forgets the events past the window. The window moves to a
-// new array with room to fill before the next move (and for the events of
-// the step that fills it): a caller holding the old list still reads what
-// it read.
+// eventsCap is the capacity of the array that holds the window: twice the
+// window and the events of one more step.
+func (r *Run) eventsCap() int { return 2*r.keepEvents + stepEventsRoom }
+
+// roomForStep makes room in the run's event array for the events of one
+// step before it runs. The array doubles, then goes straight to the
+// window's full size, which it keeps for good.
+func (r *Run) roomForStep() {
+	s := r.sim
+	if r.keepEvents == 0 || cap(s.events)-len(s.events) >= stepEventsRoom {
+		return
+	}
+	full := r.eventsCap()
+	n := max(2*cap(s.events), 2*stepEventsRoom)
+	if n > full/4 {
+		n = max(full, len(s.events)+stepEventsRoom)
+	}
+	grown := make([]Event, len(s.events), n)
+	copy(grown, s.events)
+	s.events, s.eventsShared = grown, false
+}
+
+// trimEvents forgets the events past the window: the last keepEvents move
+// to the front of the array. Only while a clone shares the array (a
+// checkpoint taken before the first move, a saved run) do they move to a
+// new one, so the clone still reads what it read.
 func (r *Run) trimEvents() {
 	s := r.sim
 	if r.keepEvents == 0 || len(s.events) < 2*r.keepEvents {
 		return
 	}
 	drop := len(s.events) - r.keepEvents
-	kept := make([]Event, r.keepEvents, 2*r.keepEvents+stepEventsRoom)
-	copy(kept, s.events[drop:])
-	s.events, s.eventsShared = kept, false
+	if s.eventsShared {
+		kept := make([]Event, r.keepEvents, max(r.eventsCap(), r.keepEvents+stepEventsRoom))
+		copy(kept, s.events[drop:])
+		s.events, s.eventsShared = kept, false
+	} else {
+		// The slots past the window are written over as it fills again;
+		// until then they hold only a window's worth of old text.
+		s.events = s.events[:copy(s.events, s.events[drop:])]
+	}
 	s.eventBase += drop
 }
 
 // ownCheckpointEvents gives the checkpoint c, just cloned from the run, a
 // copy of its last checkpointEvents events once the run forgets events, so
-// it holds no window the run has moved on from. shared is whether the
-// run's list was shared before the clone. It returns the bytes the copy
-// takes.
+// it holds no window the run has moved on from (nor stops the run from
+// moving it in place). shared is whether the run's list was shared before
+// the clone. It returns the bytes the copy takes.
 func (r *Run) ownCheckpointEvents(c *Sim, shared bool) int {
 	if r.keepEvents == 0 || r.sim.eventBase == 0 {
 		return 0
@@ -46,6 +80,7 @@ func (r *Run) ownCheckpointEvents(c *Sim, shared bool) int {
 	drop := max(len(c.events)-checkpointEvents, 0)
 	c.events = append([]Event(nil), c.events[drop:]...)
 	c.eventBase += drop
+	c.eventsShared = false
 	r.sim.eventsShared = shared
 	return len(c.events) * eventBytes
 }

@@ -1,6 +1,10 @@
 package sim
 
-import "testing"
+import (
+	"runtime"
+	"strconv"
+	"testing"
+)
 
 // A run that keeps a window of events remembers at most about twice the
 // window, numbers its events as a run that keeps all does, ends with the
@@ -43,4 +47,132 @@ func TestRunKeepsAWindowOfEvents(t *testing.T) {
 	if e := kept.Sim().Events(); len(e) == 0 || e[len(e)-1].Seq != all.Sim().EventCount()-1 {
 		t.Fatalf("after a step back the window does not end at event %d", all.Sim().EventCount()-1)
 	}
+}
+
+// A run that keeps a window moves it within one array: past the first
+// move, a window's worth of events costs no new memory but the few events
+// each checkpoint keeps of its own. (A fresh array per move wrote each
+// event to memory never touched before: the page faults and copies were
+// most of the cost of playing a busy run at ×100.)
+func TestEventWindowMovesInPlace(t *testing.T) {
+	const window, perStep, stepsPerCheckpoint = 4096, 200, 40
+	r, err := NewRun(basicConfig(5), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.KeepEvents(window)
+	var checkpoints []*Sim
+	step := func() {
+		r.roomForStep()
+		for range perStep {
+			r.sim.emit(Event{Type: EvNote, Text: "narration"})
+		}
+		r.sim.step++
+		r.trimEvents()
+		if r.sim.step%stepsPerCheckpoint == 0 { // as maybeCheckpoint takes one
+			shared := r.sim.eventsShared
+			c := r.sim.Clone()
+			r.ownCheckpointEvents(c, shared)
+			checkpoints = append(checkpoints, c)
+		}
+	}
+	for r.sim.eventBase < 2*window {
+		step()
+	}
+	array := &r.sim.events[:1][0]
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	from := r.sim.EventCount()
+	for r.sim.EventCount()-from < 20*window {
+		step()
+	}
+	runtime.ReadMemStats(&after)
+	if &r.sim.events[:1][0] != array {
+		t.Fatal("the window moved to a new array though nothing shared it")
+	}
+	emitted := uint64(r.sim.EventCount()-from) * eventBytes
+	if got := after.TotalAlloc - before.TotalAlloc; got > emitted/8 {
+		t.Fatalf("20 windows of events (%d KB) allocated %d KB, want under an eighth", emitted>>10, got>>10)
+	}
+	for _, c := range checkpoints {
+		if c.eventBase > 0 && len(c.events) > checkpointEvents {
+			t.Fatalf("a checkpoint keeps %d events, want at most %d", len(c.events), checkpointEvents)
+		}
+	}
+}
+
+// After the window has moved many times, going back — to a checkpoint
+// taken before the first move, or after — and calling off a long move
+// forward show the events the run showed there before: each one the event
+// a run that keeps all has under that Seq, the list ending where it ended.
+func TestStepBackAfterWindowMovesShowsTheSameEvents(t *testing.T) {
+	const window = 500
+	ref, kept := busyRun(t), busyRun(t)
+	kept.KeepEvents(window)
+	ref.RunUntil(70_000)
+	for kept.Sim().eventBase == 0 {
+		if !kept.Step() {
+			t.Fatal("the run ended before its window moved")
+		}
+	}
+	firstMove := kept.Sim().StepCount()
+	kept.RunUntil(30_000)
+	now := kept.Sim().StepCount()
+	targets := []int{firstMove / 2, firstMove + (now-firstMove)/2, now - 5}
+	shown := map[int][]Event{}
+	for _, step := range targets {
+		kept.Seek(step)
+		shown[step] = append([]Event(nil), kept.Sim().Events()...)
+	}
+	saved := kept.Save()
+	savedEvents := append([]Event(nil), kept.Sim().Events()...)
+	savedCount := kept.Sim().EventCount()
+	kept.RunUntil(70_000)
+	if n := kept.Sim().EventCount() - savedCount; n < 10*window {
+		t.Fatalf("only %d events after the save: the test wants the window to move many times", n)
+	}
+	all := ref.Sim().Events()
+	check := func(what string, got, want []Event) {
+		t.Helper()
+		if len(got) == 0 || got[len(got)-1].Seq != want[len(want)-1].Seq {
+			t.Fatalf("%s: the list ends at a different event than before", what)
+		}
+		for _, e := range got {
+			if e != all[e.Seq] {
+				t.Fatalf("%s: event %d is %+v, want %+v", what, e.Seq, e, all[e.Seq])
+			}
+		}
+	}
+	saved.Restore()
+	check("after calling off a move forward", kept.Sim().Events(), savedEvents)
+	kept.RunUntil(70_000)
+	for i := len(targets) - 1; i >= 0; i-- {
+		step := targets[i]
+		if i%2 == 0 {
+			kept.Seek(step)
+		} else {
+			sk := kept.BeginSeek(step)
+			for !sk.Advance(50) {
+			}
+		}
+		check("back at step "+strconv.Itoa(step), kept.Sim().Events(), shown[step])
+	}
+}
+
+// busyRun is a run that emits events for as long as it plays (a few
+// hundred a virtual second), with a broker crash given by hand at 5 s.
+func busyRun(t *testing.T) *Run {
+	t.Helper()
+	c := basicConfig(7)
+	c.Topics[0].Partitions = 6
+	c.Producers[0].Count, c.Producers[0].RatePerSec = 0, 100
+	r, err := NewRun(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.RunUntil(5000)
+	if err := r.Apply(Command{Kind: CmdCrashBroker, Broker: 2}); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

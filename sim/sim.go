@@ -44,6 +44,8 @@ type Sim struct {
 	fetchSessions []*fetchSession
 	// commitScratch is commit.go's working space, not state.
 	commitScratch commitScratch
+	// tpIDs numbers partitions for the consumer and group state (tp_table.go).
+	tpIDs tpIndex
 
 	events []Event
 	// eventBase is the Seq of events[0]: a long headless run forgets the
@@ -148,7 +150,9 @@ func (s *Sim) RunUntil(untilMs int64) {
 }
 
 // Events is every event so far that has not been forgotten. The slice is
-// shared: do not modify it.
+// shared: do not modify it. In a run that keeps a window of events
+// (Run.KeepEvents) it holds until the run steps again: the window then
+// moves within the same array, so read it again after stepping.
 func (s *Sim) Events() []Event { return s.events }
 
 // EventCount is how many events the run has emitted, forgotten ones included.
@@ -189,6 +193,7 @@ func (s *Sim) Applied() []Applied { return s.applied }
 // Digest is the sha256 of the canonical event stream so far: two runs with the
 // same config, seed and commands have the same digest.
 func (s *Sim) Digest() string {
+	s.flushDigest()
 	sum := s.digest.Sum(nil)
 	return hex.EncodeToString(sum)
 }
@@ -199,6 +204,20 @@ func (s *Sim) emit(e Event) {
 	e.Step = s.step
 	e.AtMs = s.nowMs
 	s.events = append(s.events, e)
-	s.scratch = e.appendCanonical(s.scratch[:0])
+	s.scratch = e.appendCanonical(s.scratch)
+	if len(s.scratch) >= digestBatch {
+		s.flushDigest()
+	}
+}
+
+// digestBatch is how many bytes of canonical events emit gathers before
+// it hashes them: the hash sees only their concatenation, so one write of
+// many events leaves the digest as one write each would.
+const digestBatch = 4096
+
+// flushDigest hashes the gathered canonical events; whatever reads or
+// copies the digest calls it first.
+func (s *Sim) flushDigest() {
 	s.digest.Write(s.scratch)
+	s.scratch = s.scratch[:0]
 }

@@ -200,13 +200,14 @@ func (s *Sim) groupView(g *group) GroupView {
 		_, t := s.topicByName(tp.Topic)
 		p := t.parts[tp.Partition]
 		o := GroupOffset{Topic: tp.Topic, Partition: tp.Partition, Committed: -1, Position: -1, LogEnd: p.hw, Lag: -1}
-		if c, ok := g.committed[tp]; ok {
+		id := s.tpid(tp)
+		if c, ok := g.committed.get(id); ok {
 			o.Committed = c
 			o.Lag = max(p.hw-c, 0)
 		}
 		if m := owner[tp]; m != nil {
 			o.Owner = m.name
-			if pos, ok := m.positions[tp]; ok {
+			if pos, ok := m.positions.get(id); ok {
 				o.Position = pos
 			}
 		}

@@ -177,9 +177,9 @@ func (s *Sim) deleteTopic(name string) error {
 	s.emit(Event{Type: EvTopicDeleted, Topic: name})
 	// The group coordinators drop committed offsets of a deleted topic.
 	for _, g := range s.groups {
-		for tp := range g.committed {
-			if tp.Topic == name {
-				delete(g.committed, tp)
+		for _, id := range g.committed.ids() {
+			if s.tpIDs.tp(id).Topic == name {
+				g.committed.del(id)
 			}
 		}
 	}

@@ -48,7 +48,7 @@ func runUnclean(t *testing.T, seed uint64, reset string) (*Sim, int64, int64) {
 	must(Command{Kind: CmdSlowBroker, Broker: 3, DelayMs: 30000})
 	must(Command{Kind: CmdCrashBroker, Broker: 2})
 	s.RunUntil(20000)
-	pos := s.groups[0].members[0].positions[TopicPartition{"orders", 0}]
+	pos := s.groups[0].members[0].positions.at(s.tpid(TopicPartition{"orders", 0}))
 	must(Command{Kind: CmdCrashBroker, Broker: 1})
 	must(Command{Kind: CmdSlowBroker, Broker: 3, DelayMs: 0})
 	s.RunUntil(40000)

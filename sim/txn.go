@@ -148,7 +148,7 @@ func (s *Sim) tryFinishCommit(g *group, m *member) bool {
 	}
 	sortTPs(tps)
 	for _, tp := range tps {
-		s.commitOffset(g, m, tp, offs[tp])
+		s.commitOffset(g, m, tp, s.tpidAdd(tp), offs[tp])
 	}
 	s.emit(Event{Type: EvTxnCommitted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
 		Count: len(m.txn.inputs), OutputRecords: int32(len(m.txn.outputs)), Text: g.cfg.OutputTopic, Txn: m.txn.id})

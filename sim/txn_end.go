@@ -48,8 +48,8 @@ func (s *Sim) endTxnAborted(g *group, m *member, why string, fence bool) {
 		// inputs began, as Kafka's exactly-once examples do after
 		// abortTransaction(), so they are processed again.
 		for _, r := range m.txn.inputs {
-			if pos, ok := m.positions[r.tp]; ok && r.offset < pos {
-				m.positions[r.tp] = r.offset
+			if id := s.tpid(r.tp); r.offset < m.positions.at(id) {
+				m.positions.set(id, r.offset)
 			}
 		}
 	}

@@ -123,8 +123,8 @@ func (s *Sim) timeOutMemberTxn(g *group, m *member, why string) {
 func (s *Sim) producerFenced(g *group, m *member) {
 	p := s.producers[m.txn.producer]
 	for _, r := range m.txn.inputs {
-		if pos, ok := m.positions[r.tp]; ok && r.offset < pos {
-			m.positions[r.tp] = r.offset
+		if id := s.tpid(r.tp); r.offset < m.positions.at(id) {
+			m.positions.set(id, r.offset)
 		}
 	}
 	p.epoch++

@@ -75,7 +75,7 @@ type Screen struct {
 	covered int
 
 	Snap    sim.Snapshot
-	Events  []sim.Event // every event up to the current step (shared, read-only)
+	Events  []sim.Event // every event up to the current step (shared, read-only; read again once the run steps: sim.Run.KeepEvents)
 	seenSeq int         // events already turned into highlights
 	Note    *sim.Event  // the latest narration
 	Hand    []sim.Applied

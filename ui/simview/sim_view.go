@@ -78,7 +78,14 @@ func (m *Screen) bodyLines() []string {
 	groups := m.Groups.Render(st, snap, hot)
 	producers := m.Producers.Render(st, snap, hot)
 	ledger := m.Ledger.Render(st, snap)
-	narration := m.narration.Render(st, m.Events, m.Note, components.FirstParagraph(m.Spec.Description), m.Run.StepCount())
+	events := m.Events
+	if m.Job != nil || m.Cmdline.Busy != nil {
+		// A job steps the run between frames, and a kept window of events
+		// moves within its array as it goes (sim.Run.KeepEvents): the list
+		// read before the job may no longer hold what it held.
+		events = m.Run.Events()
+	}
+	narration := m.narration.Render(st, events, m.Note, components.FirstParagraph(m.Spec.Description), m.Run.StepCount())
 	var drill []string
 	if m.Drill.IsOpen() {
 		drill = m.Drill.Render(st)
