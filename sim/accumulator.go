@@ -72,6 +72,7 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 		s.batches.Append(batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
 			createdMs: s.nowMs, firstSeq: -1, base: -1, estimate: p.batchEstimate()})
 		pp.open = int32(s.batches.Len() - 1)
+		p.openParts.add(part)
 		s.scheduleTimer(p.cfg.DeliveryTimeoutMs, p, batchExpireItem(p, pp.open))
 		if p.cfg.LingerMs > 0 {
 			s.schedule(p.cfg.LingerMs, lingerItem(p, part, pp.open))
@@ -110,14 +111,20 @@ func (s *Sim) closeBatch(p *producer, part int) {
 	s.batches.Mut(int(pp.open)).state = batchQueued
 	pp.queue = append(pp.queue, pp.open)
 	pp.open = -1
+	s.fileQueued(p, part)
 }
 
 // flushReady closes batches whose linger.ms has passed, then sends what it can.
 func (s *Sim) flushReady(p *producer) {
-	for part := range p.parts {
-		if o := p.parts[part].open; o >= 0 && s.nowMs-s.batches.At(int(o)).createdMs >= p.cfg.LingerMs {
+	p.openParts.each(func(part int) {
+		o := p.parts[part].open
+		if o >= 0 && s.nowMs-s.batches.At(int(o)).createdMs < p.cfg.LingerMs {
+			return
+		}
+		if o >= 0 {
 			s.closeBatch(p, part)
 		}
-	}
+		p.openParts.remove(part)
+	})
 	s.drain(p)
 }

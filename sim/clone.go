@@ -95,6 +95,12 @@ func (p *producer) clone() *producer {
 		c.parts[i].queue = append([]int32(nil), p.parts[i].queue...)
 	}
 	c.inflight = append([]int(nil), p.inflight...)
+	c.openParts = append(partSet(nil), p.openParts...)
+	c.reqScratch = nil
+	c.queuedBy = make([]partSet, len(p.queuedBy))
+	for i, q := range p.queuedBy {
+		c.queuedBy[i] = append(partSet(nil), q...)
+	}
 	c.keyRefs = append([]keyRef(nil), p.keyRefs...)
 	return &c
 }

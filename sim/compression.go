@@ -109,14 +109,21 @@ func (s *Sim) storedBytes(rec int32) int64 {
 // storedBytesFor is storedBytes of a record of size bytes from producer
 // pi in topic ti.
 func (s *Sim) storedBytesFor(ti, pi, size int) int64 {
-	tc := s.topics[ti].cfg.CompressionType
-	if tc == "" || tc == TopicCodecProducer {
-		pc := s.producers[pi].cfg.CompressionType
-		if pc == "" || pc == CodecNone {
-			return int64(size)
-		}
+	if s.storesPlain(ti, pi) {
+		return int64(size)
 	}
 	return int64(compressedBytes(size, s.storedCodec(int32(ti), int32(pi))))
+}
+
+// storesPlain reports whether topic ti keeps producer pi's records as
+// they were sent: the topic takes the producer's codec, and that is none.
+func (s *Sim) storesPlain(ti, pi int) bool {
+	tc := s.topics[ti].cfg.CompressionType
+	if tc != "" && tc != TopicCodecProducer {
+		return false
+	}
+	pc := s.producers[pi].cfg.CompressionType
+	return pc == "" || pc == CodecNone
 }
 
 // The accumulator's estimate of how well its batches compress

@@ -154,6 +154,7 @@ func (s *Sim) electLeader(p *partition, why Reason) {
 		if old != 0 || !p.offline {
 			p.offline = true
 			p.leader = 0
+			s.leaderMovedForProducers(p)
 			// The ISR keeps its last member so a clean election can happen
 			// when that broker returns.
 			if old != 0 && len(p.isr) > 1 {
@@ -180,6 +181,7 @@ func (s *Sim) electLeader(p *partition, why Reason) {
 // preferred replica while the old leader lives on as a follower).
 func (s *Sim) becomeLeader(p *partition, next, old int, reason Reason) {
 	p.leader = next
+	s.leaderMovedForProducers(p)
 	p.offline = false
 	p.leaderEpoch++
 	nr := p.rep(next)

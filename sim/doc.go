@@ -92,8 +92,8 @@
 //
 // # Files by Kafka concept
 //
-//   - The run: sim.go (Sim, Step), queue.go and queue_items.go (the event
-//     queue), dispatch.go, apply.go and command.go (commands), config.go,
+//   - The run: sim.go (Sim, Step), queue.go, queue_wheel.go, queue_lanes.go
+//     and queue_items.go (the event queue), dispatch.go, apply.go and command.go (commands), config.go,
 //     validate.go, props.go and props_table.go (configuration).
 //   - Brokers and the controller: broker.go, controller.go, quorum.go;
 //     clients' metadata refresh: metadata.go.
@@ -102,7 +102,7 @@
 //   - Replication: replication.go, isr.go.
 //   - Producer client: producer.go, partitioner.go, accumulator.go,
 //     producer_sender.go, producer_seq.go, producer_inflight.go,
-//     producer_response.go.
+//     producer_response.go, partset.go.
 //   - Broker side of produce: produce_handler.go, produce_seqcheck.go,
 //     produce_purgatory.go.
 //   - Consumer client: consumer.go, consumer_join.go, consumer_position.go,

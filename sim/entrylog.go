@@ -87,13 +87,13 @@ func (l *entryLog) Append(e entry) {
 	l.c.Append(se)
 }
 
-// appendCopy adds src's entry i at the end. When this log's next slot sits
+// appendCopy adds src's entry i, e, at the end. When this log's next slot sits
 // where that entry sits in src's chunk, and this log's chunk so far is
-// src's own (or a new one begins), it takes src's chunk up to that entry
-// instead of copying it: the items it then sees are the ones it would
-// have written.
-func (l *entryLog) appendCopy(src *entryLog, i int) {
-	l.noteEpoch(src.At(i))
+// src's own or holds the same entries (or a new one begins), it takes
+// src's chunk up to that entry instead of copying it: the items it then
+// sees are the ones it would have written.
+func (l *entryLog) appendCopy(src *entryLog, i int, e entry) {
+	l.noteEpoch(e)
 	d, s := &l.c, &src.c
 	si := i + s.head
 	sk, j := si>>chunkBits, si&(chunkLen-1)
@@ -107,13 +107,30 @@ func (l *entryLog) appendCopy(src *entryLog, i int) {
 			d.owned = append(d.owned, false)
 			d.n++
 			return
-		case j > 0 && !d.owned[dk] && len(d.table[dk]) == j && &d.table[dk][0] == &sch[0]:
+		case j > 0 && !d.owned[dk] && len(d.table[dk]) == j && sameEntries(d.table[dk], sch[:j]):
 			d.table[dk] = sch[: j+1 : j+1]
 			d.n++
 			return
 		}
 	}
 	d.Append(*s.At(i))
+}
+
+// sameEntries reports whether a and b hold the same entries: the same
+// array, or, after the leader's chunk grew into a new one, equal items.
+// Only a shared chunk is compared, and one that differs is then copied
+// and owned, so each chunk is compared at most once per growth of the
+// leader's.
+func sameEntries(a, b []storedEntry) bool {
+	if &a[0] == &b[0] {
+		return true
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // All yields the entries from index from on, in order.

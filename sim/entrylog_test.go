@@ -17,16 +17,17 @@ func TestFollowerLogSharesLeaderChunks(t *testing.T) {
 	n := 3*chunkLen + 5
 	for i := range n {
 		leader.Append(testEntry(i))
-		follower.appendCopy(&leader, i) // as replication does: right behind
+		follower.appendCopy(&leader, i, leader.At(i)) // as replication does: right behind
 	}
 	for i := range n {
 		if follower.At(i) != testEntry(i) {
 			t.Fatalf("the follower's entry %d is %+v, want %+v", i, follower.At(i), testEntry(i))
 		}
 	}
-	// The first chunk grew by copying while the follower read it; every
-	// full-size chunk after it is the leader's own.
-	for k := 1; k < len(leader.c.table); k++ {
+	// Every chunk is the leader's own, the first too: it grew by copying
+	// while the follower read it, and the follower took the grown one
+	// (its entries were the same) rather than a copy of its own.
+	for k := 0; k < len(leader.c.table); k++ {
 		if !sameArray(follower.c.table[k], leader.c.table[k]) {
 			t.Fatalf("the follower's chunk %d is a copy, not the leader's", k)
 		}
@@ -43,7 +44,7 @@ func TestSharedLogsKeepTheirOwnEntries(t *testing.T) {
 		leader.Append(testEntry(i))
 	}
 	for i := range n {
-		follower.appendCopy(&leader, i)
+		follower.appendCopy(&leader, i, leader.At(i))
 	}
 	checkpoint := leader.share()
 
@@ -53,7 +54,7 @@ func TestSharedLogsKeepTheirOwnEntries(t *testing.T) {
 	leader.Append(entry{offset: chunkLen + 3, rec: -5, epoch: 2})
 	follower.Truncate(chunkLen + 1)
 	follower.Append(entry{offset: chunkLen + 1, rec: -9, epoch: 3})
-	follower.appendCopy(&leader, chunkLen+2) // back in step: a shared array?
+	follower.appendCopy(&leader, chunkLen+2, leader.At(chunkLen+2)) // back in step: a shared array?
 
 	for i := range n {
 		if checkpoint.At(i) != testEntry(i) {
@@ -80,13 +81,13 @@ func TestFollowerSharesAgainAfterCheckpoint(t *testing.T) {
 	var leader, follower entryLog
 	for i := range chunkLen + 2 {
 		leader.Append(testEntry(i))
-		follower.appendCopy(&leader, i)
+		follower.appendCopy(&leader, i, leader.At(i))
 	}
 	_ = leader.share()
 	n := 3*chunkLen + 7
 	for i := chunkLen + 2; i < n; i++ {
 		leader.Append(testEntry(i))
-		follower.appendCopy(&leader, i)
+		follower.appendCopy(&leader, i, leader.At(i))
 	}
 	for i := range n {
 		if follower.At(i) != testEntry(i) {

@@ -179,7 +179,7 @@ func (s *Sim) fetchArrived(it item) {
 			m.hasResult, m.result, ready = true, -(end + 1), true
 			continue
 		}
-		s.noteFollowerOffset(p, int(m.ri), m.fetchOffset)
+		s.noteFollowerOffset(p, lr, fr, m.fetchOffset)
 		if lr.leo > m.fetchOffset {
 			m.hasResult, m.result, ready = true, min(lr.leo, m.fetchOffset+replicaFetchMaxRecs), true
 		}

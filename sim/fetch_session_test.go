@@ -15,7 +15,7 @@ func idleClusterConfig(n int) Config {
 func fetchSteps(s *Sim, untilMs int64) int {
 	n := 0
 	for s.queue.Len() > 0 && s.NextAt() <= untilMs {
-		switch s.queue.items[0].kind {
+		switch s.queue.peek().kind {
 		case itFetchArrive, itFetchResponse, itFetchWait:
 			n++
 		}

@@ -31,24 +31,27 @@ type segment struct {
 // leader knows about it as a follower.
 type replica struct {
 	broker   int
-	entries  entryLog // shared with checkpoints and followers, copied when written
-	logStart int64
 	leo      int64
-	epochs   []epochStart
-	segments []segment
-	// pids is the idempotent-producer state rebuilt from the log: per
-	// producer index, the epoch and last sequence appended.
-	pids []pidState
+	logStart int64
 
-	// The leader's view of this replica as a follower.
+	// The leader's view of this replica as a follower. With the fields
+	// above it fills one cache line: what a fetch session reads and writes
+	// for each of its partitions on every request.
+	// fetchGen drops fetch traffic made stale by a leader change or crash.
+	fetchGen           int32
+	fetching           bool
+	parked             bool  // its fetch waits at the leader for new records
 	fetchOffset        int64 // the LEO it reported in its last fetch
 	lastCaughtUpMs     int64
 	lastFetchMs        int64
 	lastFetchLeaderLEO int64
-	// fetchGen drops fetch traffic made stale by a leader change or crash.
-	fetchGen int32
-	fetching bool
-	parked   bool // its fetch waits at the leader for new records
+
+	epochs   []epochStart
+	entries  entryLog // shared with checkpoints and followers, copied when written
+	segments []segment
+	// pids is the idempotent-producer state rebuilt from the log: per
+	// producer index, the epoch and last sequence appended.
+	pids []pidState
 }
 
 type pidState struct {
@@ -85,6 +88,9 @@ func (r *replica) lastEpoch() int32 {
 // in this log (the start of the next larger epoch), or the LEO if it is the
 // latest. It also returns the largest epoch <= the one asked.
 func (r *replica) endOffsetForEpoch(epoch int32) (int32, int64) {
+	if n := len(r.epochs); n > 0 && r.epochs[n-1].epoch <= epoch {
+		return r.epochs[n-1].epoch, r.leo // the usual ask: the latest epoch
+	}
 	found := int32(-1)
 	for i, e := range r.epochs {
 		if e.epoch > epoch {
@@ -108,7 +114,7 @@ func (r *replica) appendEntry(e entry, bytes int64, tsMs, nowMs int64, t *TopicC
 // leader, sharing the leader's memory where it can (entryLog.appendCopy).
 func (r *replica) appendCopy(src *replica, i int, e entry, bytes int64, tsMs, nowMs int64, t *TopicConfig) {
 	r.noteAppend(e, bytes, tsMs, nowMs, t)
-	r.entries.appendCopy(&src.entries, i)
+	r.entries.appendCopy(&src.entries, i, e)
 }
 
 // noteAppend updates the epoch cache, the segments and the LEO for e.

@@ -35,7 +35,7 @@ func (s *Sim) completePendingAcks(pt *partition) {
 		return
 	}
 	minISR := s.topicCfg(pt).MinInsyncReplicas
-	keep := pt.pendingAcks[:0:0]
+	keep := pt.pendingAcks[:0] // filtered in place: the list keeps its room
 	for _, pa := range pt.pendingAcks {
 		if pt.hw < pa.end {
 			keep = append(keep, pa)
@@ -49,6 +49,7 @@ func (s *Sim) completePendingAcks(pt *partition) {
 		}
 		s.sendProduceResponse(p, pa.batch, pa.gen, pt.leader, code, pa.base)
 	}
+	clear(pt.pendingAcks[len(keep):])
 	pt.pendingAcks = keep
 }
 

@@ -28,6 +28,15 @@ type producer struct {
 	parts       []prodPart
 	inflight    []int // requests in flight per broker (index id-1)
 
+	// openParts holds at least the partitions with an open batch, and
+	// queuedBy[id] those with batches queued that broker id (0: none)
+	// leads; the others have nothing to close or send (partset.go).
+	openParts partSet
+	queuedBy  []partSet
+	// reqScratch is the Sender's list for the request it builds; a clone
+	// has its own.
+	reqScratch []int32
+
 	// known is how many partitions of its topic its metadata lists: a
 	// grown topic is seen at the next metadata.max.age.ms refresh.
 	known int

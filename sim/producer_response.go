@@ -87,7 +87,7 @@ func (s *Sim) batchExpired(it item) {
 		pp.open = -1
 	}
 	if len(pp.queue) > 0 && pp.queue[0] == it.batch() {
-		pp.queue = pp.queue[1:] // the oldest batch expires first: a head pop
+		pp.popQueue() // the oldest batch expires first: a head pop
 	} else {
 		for i, q := range pp.queue {
 			if q == it.batch() {

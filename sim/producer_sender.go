@@ -11,7 +11,11 @@ func (s *Sim) drain(p *producer) {
 	if p.crashed || (p.hidden && s.txnOwnerCrashed(p)) {
 		return
 	}
-	var req []int32
+	// The request list is the producer's scratch; a drain begun inside
+	// this one (by what a send sets off) takes a list of its own.
+	req := p.reqScratch[:0]
+	p.reqScratch = nil
+	defer func() { p.reqScratch = req[:0] }()
 	for sent := true; sent; {
 		sent = false
 		for id := 1; id <= len(s.brokers) && id <= len(p.inflight); id++ {
@@ -34,26 +38,76 @@ func (s *Sim) drain(p *producer) {
 }
 
 // drainForBroker takes the head batch of each partition led by broker id
-// that may go now, off its queue.
+// that may go now, off its queue. It walks the partitions with batches
+// queued for that broker only.
 func (s *Sim) drainForBroker(p *producer, id int, req []int32) []int32 {
-	for part := range p.parts {
+	if id >= len(p.queuedBy) {
+		return req
+	}
+	p.queuedBy[id].each(func(part int) {
 		pp := &p.parts[part]
 		if len(pp.queue) == 0 {
-			continue
+			p.queuedBy[id].remove(part)
+			return
 		}
-		// The leader first: it rules out most partitions (those of the
-		// other brokers) without reading the batch.
 		if pt := s.partitionOf(p.topicIdx, part); pt == nil || pt.leader != id {
-			continue
+			p.queuedBy[id].remove(part) // a deleted topic's
+			p.queuedFor(0).add(part)
+			return
 		}
 		b := s.batches.At(int(pp.queue[0]))
 		if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
-			continue
+			return
 		}
-		req = append(req, pp.queue[0])
+		req = append(req, pp.popQueue())
+		if len(pp.queue) == 0 {
+			p.queuedBy[id].remove(part)
+		}
+	})
+	return req
+}
+
+// popQueue takes the oldest queued batch. The last one leaves the list
+// empty at the start of its array, so the next batch queued reuses it.
+func (pp *prodPart) popQueue() int32 {
+	bi := pp.queue[0]
+	if len(pp.queue) == 1 {
+		pp.queue = pp.queue[:0]
+	} else {
 		pp.queue = pp.queue[1:]
 	}
-	return req
+	return bi
+}
+
+// queuedFor is the set of partitions with batches queued for broker id.
+func (p *producer) queuedFor(id int) *partSet {
+	for len(p.queuedBy) <= id {
+		p.queuedBy = append(p.queuedBy, nil)
+	}
+	return &p.queuedBy[id]
+}
+
+// fileQueued notes that part has batches queued, under its leader.
+func (s *Sim) fileQueued(p *producer, part int) {
+	leader := 0
+	if pt := s.partitionOf(p.topicIdx, part); pt != nil {
+		leader = pt.leader
+	}
+	p.queuedFor(leader).add(part)
+}
+
+// leaderMovedForProducers files p's queued batches under its new leader
+// (0: none), for every producer of its topic.
+func (s *Sim) leaderMovedForProducers(pt *partition) {
+	for _, p := range s.producers {
+		if p.topicIdx != pt.topicIdx || pt.id >= len(p.parts) || len(p.parts[pt.id].queue) == 0 {
+			continue
+		}
+		for _, q := range p.queuedBy {
+			q.remove(pt.id)
+		}
+		p.queuedFor(pt.leader).add(pt.id)
+	}
 }
 
 // sendBatch sends one batch of a produce request whose first batch is head.

@@ -155,6 +155,7 @@ func (s *Sim) requeue(p *producer, bi int32) {
 	pp.queue = append(pp.queue, 0)
 	copy(pp.queue[at+1:], pp.queue[at:])
 	pp.queue[at] = bi
+	s.fileQueued(p, int(s.batches.At(int(bi)).part))
 }
 
 // retryBackoffMs is KIP-580's exponential backoff: retry.backoff.ms

@@ -10,18 +10,44 @@ package sim
 // next one takes its place with the sequence number it was given when
 // armed. The heap then pops exactly what it popped before, in the same
 // order: this changes the cost, not the run.
+//
+// A lane keeps only what differs between its timers (laneTimer, 24 bytes),
+// in fixed blocks: it never copies its timers to grow, reuses the block it
+// emptied, and shares its blocks with a clone (a checkpoint), copying only
+// the block it appends to next.
+
+// laneTimer is a waiting timer: the fields of its item that vary along
+// the lane; the rest are the lane's proto.
+type laneTimer struct {
+	atMs int64
+	seq  uint64
+	b    int32
+	gen  int32
+}
+
+// laneBlockLen is how many timers a block holds (24 KB).
+const laneBlockLen = 1024
 
 // timerLane is one FIFO of timers whose due times never decrease.
 type timerLane struct {
-	waiting  []item // behind the one in the heap, oldest first, from head
-	head     int
+	proto item // kind, a, c, d and lane of every timer it holds (the rest vary)
+	// blocks hold the timers behind the one in the heap, oldest first
+	// from blocks[0][head]; only the last block takes appends.
+	blocks [][]laneTimer
+	head   int
+	// shared is how many leading blocks a clone may also see: they are
+	// never written, and copied before an append or reuse.
+	shared   int
+	spare    []laneTimer // an emptied block of its own, for the next one
+	waiting  int
 	inHeap   bool  // the lane's oldest item is in the heap
 	lastAtMs int64 // due time of its newest item
 }
 
 // pushLane queues it in lane (0-based), with the next sequence number as
-// push gives. An item due before the lane's newest goes to the heap
-// directly, so a lane stays in order whatever the delays.
+// push gives. An item due before the lane's newest, or one that differs
+// from the lane's others in more than due time, batch and generation,
+// goes to the heap directly, so a lane stays in order whatever the delays.
 func (q *eventQueue) pushLane(lane int, it item) {
 	q.seq++
 	it.seq = q.seq
@@ -29,40 +55,95 @@ func (q *eventQueue) pushLane(lane int, it item) {
 		q.lanes = append(q.lanes, timerLane{})
 	}
 	l := &q.lanes[lane]
+	it.lane = uint16(lane + 1)
 	switch {
 	case !l.inHeap:
-		it.lane = uint16(lane + 1)
 		l.inHeap, l.lastAtMs = true, it.atMs
-		q.heapPush(it)
-	case it.atMs >= l.lastAtMs:
-		it.lane = uint16(lane + 1)
-		l.lastAtMs = it.atMs
-		if len(l.waiting) == cap(l.waiting) && 4*l.head >= len(l.waiting) {
-			// Reuse the popped front before growing: the array stays
-			// within twice the timers waiting.
-			n := copy(l.waiting, l.waiting[l.head:])
-			l.waiting, l.head = l.waiting[:n], 0
+		if l.waiting == 0 {
+			l.proto = it // its due time, sequence, batch and generation are each timer's own
 		}
-		l.waiting = append(l.waiting, it)
+		q.heapPush(it)
+	case it.atMs >= l.lastAtMs && l.fits(it):
+		l.lastAtMs = it.atMs
+		l.append(laneTimer{atMs: it.atMs, seq: it.seq, b: it.b, gen: it.gen})
 		q.queued++
 	default:
+		it.lane = 0
 		q.heapPush(it)
 	}
+}
+
+// fits reports whether it differs from the lane's proto only in what a
+// laneTimer keeps.
+func (l *timerLane) fits(it item) bool {
+	p := &l.proto
+	return it.kind == p.kind && it.a == p.a && it.c == p.c && it.d == p.d
+}
+
+// append adds t at the lane's end.
+func (l *timerLane) append(t laneTimer) {
+	k := len(l.blocks) - 1
+	if k < 0 || len(l.blocks[k]) == laneBlockLen {
+		l.blocks = append(l.blocks, l.newBlock())
+		k++
+	} else if k < l.shared {
+		// The last block is a clone's too: write in a copy.
+		b := append(l.newBlock(), l.blocks[k]...)
+		l.blocks[k], l.shared = b, k
+	}
+	l.blocks[k] = append(l.blocks[k], t)
+	l.waiting++
+}
+
+// newBlock is an empty block of the lane's own.
+func (l *timerLane) newBlock() []laneTimer {
+	if b := l.spare; b != nil {
+		l.spare = nil
+		return b
+	}
+	return make([]laneTimer, 0, laneBlockLen)
 }
 
 // advanceLane moves the lane's next item into the heap after its oldest
 // was popped.
 func (q *eventQueue) advanceLane(lane uint16) {
 	l := &q.lanes[lane-1]
-	if l.head == len(l.waiting) {
+	if l.waiting == 0 {
 		l.inHeap = false
-		l.waiting, l.head = l.waiting[:0], 0
 		return
 	}
-	next := l.waiting[l.head]
+	t := l.blocks[0][l.head]
 	l.head++
+	l.waiting--
+	if l.head == len(l.blocks[0]) && (l.head == laneBlockLen || l.waiting == 0) {
+		l.dropHead()
+	}
 	q.queued--
+	next := l.proto
+	next.atMs, next.seq, next.b, next.gen = t.atMs, t.seq, t.b, t.gen
 	q.heapPush(next)
+}
+
+// dropHead lets go of the emptied first block, keeping it for reuse when
+// no clone sees it.
+func (l *timerLane) dropHead() {
+	if l.shared > 0 {
+		l.shared--
+	} else {
+		l.spare = l.blocks[0][:0]
+	}
+	n := copy(l.blocks, l.blocks[1:])
+	l.blocks[n] = nil
+	l.blocks, l.head = l.blocks[:n], 0
+}
+
+// clone shares every block: from now on neither lane writes them.
+func (l *timerLane) clone() timerLane {
+	l.shared = len(l.blocks)
+	c := *l
+	c.spare = nil
+	c.blocks = append([][]laneTimer(nil), l.blocks...)
+	return c
 }
 
 // maxTimerLanes bounds the lane numbers an item can carry.

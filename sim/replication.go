@@ -7,9 +7,7 @@ package sim
 // noteFollowerOffset is the leader learning a follower's log end offset from
 // its fetch: it may mark it caught up, put it back in the ISR, and move the
 // high watermark.
-func (s *Sim) noteFollowerOffset(p *partition, ri int, fetchOffset int64) {
-	fr := p.reps[ri]
-	lr := p.leaderRep()
+func (s *Sim) noteFollowerOffset(p *partition, lr, fr *replica, fetchOffset int64) {
 	fr.parked = false
 	switch {
 	case fetchOffset >= lr.leo:
@@ -60,12 +58,23 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 		fr.segments = nil
 		fr.logStart, fr.leo = lr.logStart, lr.logStart
 	}
-	i := lr.indexOf(fr.leo)
 	n := 0
-	for ; i < lr.entries.Len() && lr.entries.At(i).offset < upTo; i++ {
+	// A fetch's records mostly come from one producer: its codec is
+	// looked up once per run of them.
+	codecOf, plain := -1, false
+	for i := lr.indexOf(fr.leo); i < lr.entries.Len(); i++ {
 		e := lr.entries.At(i)
+		if e.offset >= upTo {
+			break
+		}
 		if f, ok := s.ledger.recentOf(e.rec); ok {
-			size := s.storedBytesFor(p.topicIdx, int(f.producer), int(f.size))
+			if int(f.producer) != codecOf {
+				codecOf, plain = int(f.producer), s.storesPlain(p.topicIdx, int(f.producer))
+			}
+			size := int64(f.size)
+			if !plain {
+				size = s.storedBytesFor(p.topicIdx, int(f.producer), int(f.size))
+			}
 			fr.appendCopy(lr, i, e, size, int64(f.createdMs), s.nowMs, cfg)
 			fr.setPid(int32(f.producer), int32(f.epoch), f.seq)
 			n++
@@ -88,8 +97,8 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 // next fetch reaches it and it can rejoin (Partition.maybeIncrementLeaderHW).
 func (s *Sim) maybeAdvanceHW(p *partition) {
 	lr := p.leaderRep()
-	if lr == nil {
-		return
+	if lr == nil || lr.leo <= p.hw {
+		return // the high watermark is at the leader's end already
 	}
 	hw := lr.leo
 	for _, r := range p.reps {

@@ -123,7 +123,7 @@ func (s *Sim) NextAt() int64 {
 	if s.queue.Len() == 0 {
 		return -1
 	}
-	return s.queue.items[0].atMs
+	return s.queue.nextAt()
 }
 
 // Step runs the next queued happening and reports whether there was one.
@@ -141,7 +141,7 @@ func (s *Sim) Step() bool {
 // RunUntil steps until the next happening would be after untilMs, then sets
 // the clock to untilMs.
 func (s *Sim) RunUntil(untilMs int64) {
-	for !s.halted && s.queue.Len() > 0 && s.queue.items[0].atMs <= untilMs {
+	for !s.halted && s.queue.Len() > 0 && s.queue.nextAt() <= untilMs {
 		s.Step()
 	}
 	if untilMs > s.nowMs {
