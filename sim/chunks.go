@@ -20,8 +20,9 @@ type chunks[T any] struct {
 	owned []bool // owned[k]: table[k]'s array is this list's alone
 	head  int    // items dropped from the front of table[0]
 	n     int
-	// copied counts the bytes of shared chunks copied since the last share:
-	// what the clone taken then costs in the end.
+	// copied counts the bytes allocated to copy shared chunks since the
+	// last share: what the clone taken then costs in the end. A copy takes
+	// the whole new chunk, however few items the old one held.
 	copied int
 	// detach, if set, is applied to a shared chunk's items when they are
 	// copied: items that hold slices cut them so neither side appends into
@@ -29,7 +30,7 @@ type chunks[T any] struct {
 	detach func(items []T)
 }
 
-// chunkBits sets the chunk size: 4096 items, 256 KB of 64-byte records.
+// chunkBits sets the chunk size: 4096 items, 80 KB of 20-byte records.
 // Smaller chunks make a checkpoint's copies smaller but every access and
 // allocation dearer.
 const chunkBits = 12
@@ -62,7 +63,7 @@ func (c *chunks[T]) copyChunk(k, capacity int) {
 	copy(ch, old)
 	if !c.owned[k] {
 		var zero T
-		c.copied += len(old) * int(unsafe.Sizeof(zero))
+		c.copied += capacity * int(unsafe.Sizeof(zero))
 		if c.detach != nil {
 			c.detach(ch)
 		}
@@ -108,6 +109,14 @@ func (c *chunks[T]) Range(from, to int) iter.Seq2[int, T] {
 			}
 		}
 	}
+}
+
+// span is the items from index i on that lie in one chunk, at most to-i
+// of them: a loop over a long list takes it a chunk at a time.
+func (c *chunks[T]) span(i, to int) []T {
+	j := i + c.head
+	ch := c.table[j>>chunkBits][j&(chunkLen-1):]
+	return ch[:min(len(ch), to-i)]
 }
 
 // Truncate keeps the first n items. The chunk cut in two stays shared; the

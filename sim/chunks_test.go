@@ -56,6 +56,26 @@ func TestSharedBatchesDetachRecordLists(t *testing.T) {
 	}
 }
 
+// The checkpoint budget counts what copying a shared chunk allocates: a
+// whole chunk, however few items the shared one held.
+func TestChunksCountWholeCopiedChunks(t *testing.T) {
+	var a chunks[int64]
+	for i := range chunkLen + 3 {
+		a.Append(int64(i))
+	}
+	a.share()
+	a.Append(-1) // copies the last chunk, which held 3 items
+	if want := chunkLen * 8; a.copied != want {
+		t.Fatalf("an append to a shared chunk of 3 items counts %d bytes copied, want %d", a.copied, want)
+	}
+	a.share()
+	*a.Mut(0) = -2
+	*a.Mut(1) = -3 // the chunk is this list's own by now: no second copy
+	if want := chunkLen * 8; a.copied != want {
+		t.Fatalf("writes to a shared full chunk count %d bytes copied, want %d", a.copied, want)
+	}
+}
+
 // A list shared for a checkpoint with shareTail keeps appending into its
 // last chunk without copying it, and neither side sees the other's appends
 // or truncations.

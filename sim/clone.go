@@ -153,7 +153,7 @@ func copyOffsets(m map[TopicPartition]int64) map[TopicPartition]int64 {
 // whole, and a fixed part for the rest. The chunks that later writes copy
 // come on top (copiedSinceShare).
 func (s *Sim) checkpointBytes() int {
-	n := 4096 + s.ledger.recs.tableBytes() + s.batches.tableBytes()
+	n := 4096 + s.ledger.tableBytes() + s.batches.tableBytes()
 	n += 24 * len(s.ledger.extra)
 	for _, t := range s.topics {
 		for _, p := range t.parts {
@@ -181,7 +181,7 @@ func (s *Sim) checkpointBytes() int {
 // copiedSinceShare is how many bytes of shared chunks s has copied since
 // its last clone: the old copies are the last clone's alone.
 func (s *Sim) copiedSinceShare() int {
-	n := s.ledger.recs.copied + s.batches.copied
+	n := s.ledger.copiedBytes() + s.batches.copied
 	for _, t := range s.topics {
 		for _, p := range t.parts {
 			for _, r := range p.reps {

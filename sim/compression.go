@@ -101,8 +101,9 @@ func (p *producer) codec() string {
 // It runs for every append on every replica, so the common case (a
 // topic that keeps the producer's codec, a producer that compresses
 // nothing) returns at once.
-func (s *Sim) storedBytes(ri *recordInfo) int64 {
-	return s.storedBytesFor(int(ri.topicIdx), int(ri.producer), s.ledger.sizeOf(ri))
+func (s *Sim) storedBytes(rec int32) int64 {
+	o := s.ledger.origin(rec)
+	return s.storedBytesFor(int(o.topicIdx), int(o.producer), s.ledger.size(rec))
 }
 
 // storedBytesFor is storedBytes of a record of size bytes from producer

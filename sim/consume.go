@@ -119,12 +119,12 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, id int32, m
 
 // isAborted reports whether e belongs to an aborted transaction.
 func (p *partition) isAborted(s *Sim, e entry) bool {
-	ri := s.ledger.recs.At(int(e.rec))
-	if ri.txn < 0 {
+	o := s.ledger.origin(e.rec)
+	if o.txn < 0 {
 		return false
 	}
 	for _, a := range p.aborted {
-		if a.producer == int32(ri.producer) && e.offset >= a.first && e.offset <= a.last {
+		if a.producer == int32(o.producer) && e.offset >= a.first && e.offset <= a.last {
 			return true
 		}
 	}

@@ -108,8 +108,7 @@ func (s *Sim) noteFetched(g *group, m *member, n int) {
 		if f, ok := s.ledger.recentOf(r.rec); ok {
 			size, sentMs = s.storedBytesFor(int(f.topicIdx), int(f.producer), int(f.size)), int64(f.createdMs)
 		} else {
-			ri := s.ledger.recs.At(int(r.rec))
-			size, sentMs = s.storedBytes(ri), ri.sentMs()
+			size, sentMs = s.storedBytes(r.rec), s.ledger.sentMs(r.rec)
 		}
 		st.fetchedBytes += size
 		st.fetchedRecs++

@@ -112,7 +112,8 @@
 //   - Transactions: txn.go, txn_end.go.
 //   - Events and their why: event.go, why.go, why_control.go,
 //     why_group.go, canonical.go (the digest's form).
-//   - Outcomes: ledger.go, ledger_summary.go, ledger_miss.go, fates.go.
+//   - Outcomes: ledger.go, ledger_origin.go, ledger_summary.go,
+//     ledger_miss.go, fates.go.
 //   - Views and time travel: snapshot.go, snapshot_build.go, query.go,
 //     read.go, run.go, run_slices.go, clone.go, chunks.go.
 package sim

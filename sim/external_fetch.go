@@ -124,11 +124,12 @@ func (s *Sim) fetchedRecord(e entry) FetchedRecord {
 	if v, null := s.ledger.valueOf(e.rec); !null {
 		fr.Value = []byte(v)
 	}
+	o := s.ledger.originOf(ri)
 	if ri.seq >= 0 {
-		fr.ProducerID, fr.ProducerEpoch, fr.Sequence = s.producers[ri.producer].pid, int16(ri.epoch), ri.seq
+		fr.ProducerID, fr.ProducerEpoch, fr.Sequence = s.producers[o.producer].pid, o.epoch, ri.seq
 	}
-	fr.Transactional = ri.txn >= 0
-	fr.Codec = s.storedCodec(int32(ri.topicIdx), int32(ri.producer))
+	fr.Transactional = o.txn >= 0
+	fr.Codec = s.storedCodec(int32(o.topicIdx), int32(o.producer))
 	if s.live != nil {
 		fr.Headers = s.live.headers[e.rec]
 	}

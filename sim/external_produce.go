@@ -143,7 +143,7 @@ func (s *Sim) externalBatch(p *producer, ti int, req ExternalProduce) int32 {
 			str := string(r.Value)
 			v = s.ledger.value(&str)
 		}
-		rec := s.ledger.add(recordInfo{producer: uint16(p.idx), sendN: int32(p.sends), topicIdx: uint16(ti),
+		rec := s.ledger.add(newRecord{producer: uint16(p.idx), sendN: int32(p.sends), topicIdx: uint16(ti),
 			part: uint16(req.Partition), key: k, value: v, createdMs: uint32(s.nowMs), txn: p.txn})
 		if p.txn >= 0 {
 			s.noteExternalTxnRecord(p, rec)

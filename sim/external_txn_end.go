@@ -137,7 +137,7 @@ func liveTxnWhy(e Event) string {
 // settleLiveAck: a live record was acknowledged. A transactional one is
 // only sent until its transaction ends.
 func (s *Sim) settleLiveAck(rec int32) {
-	if s.ledger.recs.At(int(rec)).txn >= 0 {
+	if s.ledger.origin(rec).txn >= 0 {
 		s.ledger.sent(rec)
 		return
 	}

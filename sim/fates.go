@@ -30,11 +30,11 @@ func (s *Sim) Fates(groupID string, want Fate) []RecordFate {
 	}
 	var out []RecordFate
 	newest := newestByKey{}
-	s.eachGroupMiss(g, func(rec int32, f Fate, m miss) {
+	s.eachGroupMiss(g, func(rec int32, f Fate, m *miss) {
 		if want != "" && f != want {
 			return
 		}
-		out = append(out, s.recordFate(g, rec, f, m, newest))
+		out = append(out, s.recordFate(g, rec, f, *m, newest))
 	})
 	return out
 }
@@ -42,8 +42,9 @@ func (s *Sim) Fates(groupID string, want Fate) []RecordFate {
 // recordFate is rec's fate f for the group, with the reason.
 func (s *Sim) recordFate(g *group, rec int32, f Fate, m miss, newest newestByKey) RecordFate {
 	ri := s.ledger.recs.At(int(rec))
-	rf := RecordFate{RecordID: int(rec), Producer: s.producers[ri.producer].cfg.ID, SendN: int(ri.sendN),
-		Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), Fate: f}
+	o := s.ledger.originOf(ri)
+	rf := RecordFate{RecordID: int(rec), Producer: s.producers[o.producer].cfg.ID, SendN: int(s.ledger.sendN(rec)),
+		Topic: s.topics[o.topicIdx].cfg.Name, Partition: int(o.part), Fate: f}
 	if ri.offset >= 0 {
 		rf.Offsets = append([]int64{ri.firstOffset()}, s.ledger.extra[rec]...)
 	}
@@ -56,8 +57,8 @@ func (s *Sim) recordFate(g *group, rec int32, f Fate, m miss, newest newestByKey
 }
 
 func (s *Sim) fateReason(g *group, rec int32, f Fate, m miss, offs []int64, newest newestByKey) string {
-	ri := s.ledger.recs.At(int(rec))
-	tp := TopicPartition{Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part)}
+	o := s.ledger.origin(rec)
+	tp := TopicPartition{Topic: s.topics[o.topicIdx].cfg.Name, Partition: int(o.part)}
 	switch f {
 	case FateExactlyOnce:
 		return "processed once" + s.unackedNote(rec)
@@ -79,7 +80,7 @@ func (s *Sim) unackedNote(rec int32) string {
 	switch {
 	case ri.state == recPending:
 		return "; its producer has not been acknowledged for it yet"
-	case ri.state == recFailed && ri.txn >= 0:
+	case ri.state == recFailed && s.ledger.originOf(ri).txn >= 0:
 		return "; its transaction was aborted, which a read_uncommitted reader does not see"
 	case ri.state == recFailed:
 		return "; its producer was never acknowledged for it and counts it as failed, yet it was written"
@@ -124,7 +125,7 @@ func (s *Sim) crashAfter(g *group, member string, atMs int64) *crashRec {
 
 // missReason tells why a record will never be processed: lost or skipped.
 func (s *Sim) missReason(g *group, rec int32, tp TopicPartition, m miss, newest newestByKey) string {
-	ri := s.ledger.recs.At(int(rec))
+	o := s.ledger.origin(rec)
 	off, id := m.off, g.cfg.ID
 	switch m.cause {
 	case missNeverWritten:
@@ -134,7 +135,7 @@ func (s *Sim) missReason(g *group, rec int32, tp TopicPartition, m miss, newest 
 		return fmt.Sprintf("broker %d had it at offset %d, but broker %d became leader (epoch %d) at %s without it, so it was truncated away",
 			tr.oldLeader, off, tr.newLeader, tr.epoch, FormatMs(tr.atMs))
 	case missRetention:
-		return fmt.Sprintf("deleted by retention (the log now starts at %d) before %s read offset %d", s.partitionOf(int(ri.topicIdx), int(ri.part)).shownReplica().logStart, id, off)
+		return fmt.Sprintf("deleted by retention (the log now starts at %d) before %s read offset %d", s.partitionOf(int(o.topicIdx), int(o.part)).shownReplica().logStart, id, off)
 	case missCommittedEarly:
 		c := m.commit
 		return fmt.Sprintf("%s committed offset %d on %s at %s before processing offset %d, and the records in between were never processed",
@@ -162,13 +163,14 @@ func (s *Sim) missReason(g *group, rec int32, tp TopicPartition, m miss, newest 
 // tombstone only for delete.retention.ms.
 func (s *Sim) compactedReason(g *group, rec int32, tp TopicPartition, off int64, newest newestByKey) string {
 	ri := s.ledger.recs.At(int(rec))
+	o := s.ledger.originOf(ri)
 	key, _ := s.ledger.keyOf(rec)
-	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
-	if n := newest.of(s, p, ri.key); n > off {
+	p := s.partitionOf(int(o.topicIdx), int(o.part))
+	if n := newest.of(s, p, o.key); n > off {
 		return fmt.Sprintf("removed by compaction before %s read offset %d: key %q has a newer record at offset %d, and a compacted topic keeps the latest value of each key",
 			g.cfg.ID, off, key, n)
 	}
-	if ri.value == valueNull {
+	if ri.tombstone() {
 		return fmt.Sprintf("a tombstone for key %q, removed by compaction once delete.retention.ms (%d ms) had passed, before %s read offset %d: the key is deleted and the log no longer mentions it",
 			key, s.topicCfg(p).DeleteRetentionMs, g.cfg.ID, off)
 	}
@@ -186,7 +188,7 @@ func (n newestByKey) of(s *Sim, p *partition, key int32) int64 {
 		m = map[int32]int64{}
 		for _, e := range p.shownReplica().entries.All(0) {
 			if e.rec >= 0 {
-				m[s.ledger.recs.At(int(e.rec)).key] = e.offset
+				m[s.ledger.keyIndex(e.rec)] = e.offset
 			}
 		}
 		n[p] = m

@@ -100,7 +100,7 @@ func checkAcksLanded(s *Sim) error {
 	}
 	for i := range s.ledger.recs.Len() {
 		ri := s.ledger.recs.At(int(i))
-		p := s.producers[ri.producer]
+		p := s.producers[s.ledger.originOf(ri).producer]
 		if ri.state != recAcked || p.cfg.Acks != AcksAll || ri.offset >= 0 {
 			continue
 		}

@@ -24,29 +24,34 @@ const markerBytes = 20
 // recordOverheadBytes approximates the framing a record costs in a batch.
 const recordOverheadBytes = 10
 
+// valueKind is how a record's value is kept.
+type valueKind uint8
+
+const (
+	valueMadeUp    valueKind = iota // generated: "<producer>#<n>" (values.go)
+	valueStored                     // in values, in record order (ledger_origin.go)
+	valueTombstone                  // null
+)
+
 // recordInfo is one send() call. It is kept for every record of a run, so
-// it is packed into 40 bytes: the limits (MaxProducers, MaxPartitions, a
-// 30-day MaxDurationMs, memory for far fewer than 2^31 records) bound each
-// field, and a producer epoch is 16 bits in Kafka too (RecordBatch's
-// producerEpoch is an int16). The size is kept: a generated value
-// (values.go) can cost a string to measure, and every replica's append asks
-// for it.
+// it holds only what differs from record to record, in 20 bytes: the limits
+// (a 30-day MaxDurationMs, memory for far fewer than 2^31 records) bound
+// each field. What many records share (producer, topic, partition, key,
+// transaction, producer epoch) is one recordOrigin they point to; the send
+// number and where a stored value is follow from the record's place among
+// the others (ledger_origin.go). The size is kept: a generated value
+// (values.go) can cost a string to measure, and every replica's append
+// asks for it.
 type recordInfo struct {
 	createdMs uint32 // virtual ms; a run lasts at most 30 days
 	offset    int32  // where its first copy landed, -1 if nowhere yet
-	sendN     int32  // the n-th send() of its producer, from 1
-	key       int32  // index into keys, -1 = null key
-	value     int32  // index into values, or valueGenerated / valueNull
 	seq       int32  // idempotence sequence, -1 = none
-	txn       int32  // transaction id, -1 = none
+	origin    int32  // index into ledger.origins
 	// size is key + value + framing bytes (computeSize), or sizeLarge for
 	// records of that size or more, which are measured again when asked.
-	size     uint16
-	epoch    int16 // producer epoch of that sequence
-	producer uint16
-	topicIdx uint16
-	part     uint16
-	state    recState
+	size  uint16
+	state recState
+	value valueKind
 }
 
 // sizeLarge marks a record too large for recordInfo.size.
@@ -58,8 +63,35 @@ func (r *recordInfo) sentMs() int64 { return int64(r.createdMs) }
 // firstOffset is where its first copy landed, -1 if nowhere yet.
 func (r *recordInfo) firstOffset() int64 { return int64(r.offset) }
 
+// tombstone: its value is null.
+func (r *recordInfo) tombstone() bool { return r.value == valueTombstone }
+
+// newRecord is a send() call as the ledger takes it.
+type newRecord struct {
+	producer  uint16
+	sendN     int32 // the n-th send() of its producer, from 1
+	topicIdx  uint16
+	part      uint16
+	key       int32 // index into keys, -1 = null key
+	value     int32 // index into values, or valueGenerated / valueNull
+	createdMs uint32
+	txn       int32 // transaction id, -1 = none
+}
+
 type ledger struct {
-	recs   chunks[recordInfo] // shared between checkpoints, copied when written
+	recs chunks[recordInfo] // shared between checkpoints, copied when written
+	// origins is what records share; sendNs and valueAt number them
+	// (ledger_origin.go). Chunks shared between checkpoints, only ever
+	// appended to (chunks.shareTail).
+	origins chunks[recordOrigin]
+	sendNs  chunks[numberRun]
+	valueAt chunks[numberRun]
+	// originSlots caches where recent origins are, and originIdx where
+	// the first originIndexMax are, to find them again (ledger_origin.go);
+	// a clone starts without either.
+	originSlots []originSlot
+	originIdx   map[recordOrigin]int32
+
 	keys   []string
 	keyIdx map[string]int32
 	values []string
@@ -94,23 +126,37 @@ func (l *ledger) value(v *string) int32 {
 	return int32(len(l.values) - 1)
 }
 
-func (l *ledger) add(r recordInfo) int32 {
-	r.offset = -1
-	r.seq = -1
-	r.size = uint16(min(l.computeSize(&r), sizeLarge))
-	return int32(l.recs.Append(r))
+// add notes a send() and returns the record's id.
+func (l *ledger) add(r newRecord) int32 {
+	rec := int32(l.recs.Len())
+	o := recordOrigin{producer: r.producer, topicIdx: r.topicIdx, part: r.part, key: r.key, txn: r.txn}
+	noteNumber(&l.sendNs, rec, r.sendN)
+	kind := valueMadeUp
+	switch {
+	case r.value == valueNull:
+		kind = valueTombstone
+	case r.value >= 0:
+		kind = valueStored
+		noteNumber(&l.valueAt, rec, r.value)
+	}
+	size := l.computeSize(&o, r.value, r.sendN)
+	l.recs.Append(recordInfo{createdMs: r.createdMs, offset: -1, seq: -1, origin: l.intern(o),
+		size: uint16(min(size, sizeLarge)), value: kind})
+	return rec
 }
 
-func (l *ledger) computeSize(r *recordInfo) int {
+// computeSize is the key + value + framing bytes of a record from o with
+// value value, its producer's send number sendN.
+func (l *ledger) computeSize(o *recordOrigin, value, sendN int32) int {
 	n := recordOverheadBytes
-	if r.key >= 0 {
-		n += len(l.keys[r.key])
+	if o.key >= 0 {
+		n += len(l.keys[o.key])
 	}
 	switch {
-	case r.value >= 0:
-		n += len(l.values[r.value])
-	case r.value == valueGenerated:
-		n += l.specs.of(int32(r.producer)).generatedLen(l.names[r.producer], int32(r.producer), r.sendN)
+	case value >= 0:
+		n += len(l.values[value])
+	case value == valueGenerated:
+		n += l.specs.of(int32(o.producer)).generatedLen(l.names[o.producer], int32(o.producer), sendN)
 	}
 	return n
 }
@@ -132,12 +178,11 @@ func digits(n int) int {
 	return d
 }
 
-func (l *ledger) size(rec int32) int { return l.sizeOf(l.recs.At(int(rec))) }
-
-// sizeOf is r's key + value + framing bytes.
-func (l *ledger) sizeOf(r *recordInfo) int {
+// size is rec's key + value + framing bytes.
+func (l *ledger) size(rec int32) int {
+	r := l.recs.At(int(rec))
 	if r.size == sizeLarge {
-		return l.computeSize(r)
+		return l.computeSize(l.originOf(r), l.valueIndex(rec), l.sendN(rec))
 	}
 	return int(r.size)
 }
@@ -181,7 +226,7 @@ func (l *ledger) settle(rec int32, ok bool) {
 
 // keyOf and valueOf render a record's key and value.
 func (l *ledger) keyOf(rec int32) (string, bool) {
-	k := l.recs.At(int(rec)).key
+	k := l.origin(rec).key
 	if k < 0 {
 		return "", true
 	}
@@ -189,21 +234,24 @@ func (l *ledger) keyOf(rec int32) (string, bool) {
 }
 
 func (l *ledger) valueOf(rec int32) (string, bool) {
-	r := l.recs.At(int(rec))
-	switch {
-	case r.value == valueNull:
+	switch v := l.valueIndex(rec); v {
+	case valueNull:
 		return "", true
-	case r.value == valueGenerated:
-		return l.specs.of(int32(r.producer)).generatedValue(l.names[r.producer], int32(r.producer), r.sendN), false
+	case valueGenerated:
+		pi := l.origin(rec).producer
+		return l.specs.of(int32(pi)).generatedValue(l.names[pi], int32(pi), l.sendN(rec)), false
 	default:
-		return l.values[r.value], false
+		return l.values[v], false
 	}
 }
 
 func (l *ledger) clone() ledger {
 	c := *l
 	c.recs = l.recs.share()
-	c.recent = nil
+	c.origins = l.origins.shareTail()
+	c.sendNs = l.sendNs.shareTail()
+	c.valueAt = l.valueAt.shareTail()
+	c.recent, c.originSlots, c.originIdx = nil, nil, nil
 	c.keys = l.keys[:len(l.keys):len(l.keys)]
 	c.values = l.values[:len(l.values):len(l.values)]
 	c.names = l.names[:len(l.names):len(l.names)]

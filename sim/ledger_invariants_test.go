@@ -54,7 +54,7 @@ func checkGroupBalance(s *Sim, g *group, gl GroupLedger) error {
 		if n > 0 && ri.offset < 0 {
 			return fmt.Errorf("group %s processed record %d, which was never written", g.cfg.ID, i)
 		}
-		if !subscribed[int32(ri.topicIdx)] {
+		if !subscribed[int32(s.ledger.originOf(ri).topicIdx)] {
 			continue
 		}
 		if n > 0 {

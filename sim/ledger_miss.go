@@ -65,7 +65,8 @@ func (m miss) rank() int {
 // processed and can no longer read.
 func (s *Sim) missOf(g *group, rec int32) miss {
 	ri := s.ledger.recs.At(int(rec))
-	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
+	o := s.ledger.originOf(ri)
+	p := s.partitionOf(int(o.topicIdx), int(o.part))
 	if ri.offset < 0 || p == nil {
 		return miss{cause: missNeverWritten, off: -1}
 	}
@@ -99,7 +100,7 @@ func (s *Sim) copyMiss(g *group, p *partition, rec int32, off int64) miss {
 		return miss{cause: missMovedPast, off: off}
 	}
 	startedPast := hasReset && reset.policy == "latest"
-	if tr, ok := s.truncationOf(ri, off); ok {
+	if tr, ok := s.truncationOf(rec, off); ok {
 		if startedPast && reset.atMs < tr.atMs {
 			return skip
 		}
@@ -143,9 +144,10 @@ func firstCommitPast(g *group, tp TopicPartition, off, sentMs int64) (commitRec,
 
 // truncationOf is the first truncation of the record's partition, after it
 // was sent, that cut offset off away.
-func (s *Sim) truncationOf(ri *recordInfo, off int64) (truncation, bool) {
+func (s *Sim) truncationOf(rec int32, off int64) (truncation, bool) {
+	o, sentMs := s.ledger.origin(rec), s.ledger.sentMs(rec)
 	for _, tr := range s.truncs {
-		if tr.topicIdx == int(ri.topicIdx) && tr.part == int(ri.part) && off >= tr.from && off < tr.to && tr.atMs >= ri.sentMs() {
+		if tr.topicIdx == int(o.topicIdx) && tr.part == int(o.part) && off >= tr.from && off < tr.to && tr.atMs >= sentMs {
 			return tr, true
 		}
 	}

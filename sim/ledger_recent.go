@@ -34,8 +34,9 @@ func (l *ledger) noteRecent(rec int32, ri *recordInfo) {
 	if l.recent == nil {
 		l.recent = make([]recentFact, 1<<recentBits)
 	}
+	o := l.originOf(ri)
 	l.recent[rec&(1<<recentBits-1)] = recentFact{rec1: rec + 1, createdMs: ri.createdMs, seq: ri.seq,
-		size: ri.size, producer: ri.producer, topicIdx: ri.topicIdx, epoch: ri.epoch}
+		size: ri.size, producer: o.producer, topicIdx: o.topicIdx, epoch: o.epoch}
 }
 
 // recentOf returns rec's cached facts, if the cache still holds them.

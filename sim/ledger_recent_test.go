@@ -8,9 +8,8 @@ import "testing"
 func TestRecentFactsAnswerOnlyForTheirRecord(t *testing.T) {
 	var l ledger
 	v := "value"
-	rec := l.add(recordInfo{key: l.internKey("k"), value: l.value(&v), createdMs: 7, producer: 2, topicIdx: 1})
-	ri := l.recs.Mut(int(rec))
-	ri.seq, ri.epoch = 5, 3
+	rec := l.add(newRecord{key: l.internKey("k"), value: l.value(&v), createdMs: 7, producer: 2, topicIdx: 1, sendN: 1, txn: -1})
+	ri := l.numbered(rec, 5, 3)
 	l.noteRecent(rec, ri)
 
 	f, ok := l.recentOf(rec)
@@ -23,7 +22,7 @@ func TestRecentFactsAnswerOnlyForTheirRecord(t *testing.T) {
 
 	// A record whose id falls in the same slot takes it.
 	for l.recs.Len() <= int(rec)+1<<recentBits {
-		l.add(recordInfo{key: -1, value: valueNull})
+		l.add(newRecord{key: -1, value: valueNull, txn: -1})
 	}
 	other := rec + 1<<recentBits
 	l.noteRecent(other, l.recs.At(int(other)))

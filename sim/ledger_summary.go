@@ -40,7 +40,8 @@ func (s *Sim) logDuplicates() int {
 	n := 0
 	for rec, extra := range s.ledger.extra { // a sum: order does not matter
 		ri := s.ledger.recs.At(int(rec))
-		p := s.partitionOf(int(ri.topicIdx), int(ri.part))
+		o := s.ledger.originOf(ri)
+		p := s.partitionOf(int(o.topicIdx), int(o.part))
 		if p == nil {
 			continue
 		}
@@ -131,27 +132,65 @@ func (s *Sim) validatedCommit(g *group, tp TopicPartition, committed int64) int6
 // processed, acknowledged or not, in record order. A record processed twice
 // is a duplicate even if its producer was never told it was written.
 func (s *Sim) eachGroupRecord(g *group, f func(rec int32, fate Fate)) {
-	s.eachGroupMiss(g, func(rec int32, fate Fate, _ miss) { f(rec, fate) })
+	s.eachGroupMiss(g, func(rec int32, fate Fate, _ *miss) { f(rec, fate) })
 }
 
 // eachGroupMiss is eachGroupRecord with, for a lost or skipped record, why.
-func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m miss)) {
-	subscribed := make([]bool, len(s.topics))
+// It walks every record of the run, a chunk at a time: a record the group
+// processed is decided by its count alone.
+func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m *miss)) {
+	subscribed := s.subscribedOrigins(g)
+	fr := s.frontiers(g)
+	// One miss for the whole walk (f must not keep it): one each would be
+	// an allocation per record not yet processed.
+	var none, m miss
+	n, counted := s.ledger.recs.Len(), g.procCount.Len()
+	for i := 0; i < n; {
+		recs := s.ledger.recs.span(i, n)
+		var counts []uint8
+		if i < counted {
+			counts = g.procCount.span(i, counted)
+			recs = recs[:min(len(recs), len(counts))]
+		}
+		for j := range recs {
+			rec := int32(i + j)
+			switch {
+			case !subscribed[recs[j].origin]:
+			case j < len(counts) && counts[j] == 1:
+				f(rec, FateExactlyOnce, &none)
+			case j < len(counts) && counts[j] > 1:
+				f(rec, FateDuplicated, &none)
+			default:
+				var fate Fate
+				var ok bool
+				if fate, m, ok = s.groupFate(g, rec, fr); ok {
+					f(rec, fate, &m)
+				}
+			}
+		}
+		i += len(recs)
+	}
+}
+
+// subscribedOrigins says, per origin, whether its topic is one the group
+// subscribes to.
+func (s *Sim) subscribedOrigins(g *group) []bool {
+	topics := make([]bool, len(s.topics))
 	for _, t := range g.cfg.Topics {
 		if i, _ := s.topicByName(t); i >= 0 {
-			subscribed[i] = true
+			topics[i] = true
 		}
 	}
-	fr := s.frontiers(g)
-	for i := range s.ledger.recs.Len() {
-		ri := s.ledger.recs.At(int(i))
-		if !subscribed[ri.topicIdx] {
-			continue
+	n := s.ledger.origins.Len()
+	out := make([]bool, n)
+	for i := 0; i < n; {
+		origins := s.ledger.origins.span(i, n)
+		for j := range origins {
+			out[i+j] = topics[origins[j].topicIdx]
 		}
-		if fate, m, ok := s.groupFate(g, int32(i), fr); ok {
-			f(int32(i), fate, m)
-		}
+		i += len(origins)
 	}
+	return out
 }
 
 // groupFate is rec's fate for the group, with why when lost or skipped;
@@ -184,7 +223,8 @@ func (s *Sim) groupFate(g *group, rec int32, fr map[TopicPartition]groupFrontier
 // group has not moved past it (or a member holds it, unprocessed).
 func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFrontier) bool {
 	ri := s.ledger.recs.At(int(rec))
-	p := s.partitionOf(int(ri.topicIdx), int(ri.part))
+	o := s.ledger.originOf(ri)
+	p := s.partitionOf(int(o.topicIdx), int(o.part))
 	if p == nil || ri.offset < 0 {
 		return false
 	}

@@ -61,7 +61,7 @@ func (s *Sim) refuseProduce(p *producer, b *batch, pt *partition, brokerID int) 
 	cfg := s.topicCfg(pt)
 	if hasPolicy(cfg.CleanupPolicy, CleanupCompact) {
 		for _, r := range b.recs {
-			if s.ledger.recs.At(int(r)).key < 0 {
+			if s.ledger.keyIndex(r) < 0 {
 				// A compacted topic keeps the latest value per key: a record
 				// without a key has nothing to be compacted by.
 				return errInvalidRecord
@@ -101,8 +101,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 	for i, r := range b.recs {
 		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
 		if firstSeq >= 0 {
-			ri := s.ledger.recs.Mut(int(r))
-			ri.seq, ri.epoch = firstSeq+int32(i), int16(epoch)
+			s.ledger.numbered(r, firstSeq+int32(i), int16(epoch))
 		}
 		s.ledger.noteRecent(r, s.ledger.recs.At(int(r)))
 		if s.copyPresent(pt, r) {
@@ -135,8 +134,7 @@ func (s *Sim) entryFacts(e entry) (int64, int64) {
 	if e.rec < 0 {
 		return markerBytes, s.nowMs
 	}
-	ri := s.ledger.recs.At(int(e.rec))
-	return s.storedBytes(ri), ri.sentMs()
+	return s.storedBytes(e.rec), s.ledger.sentMs(e.rec)
 }
 
 // The error codes a produce response can carry.

@@ -44,7 +44,7 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 			continue
 		}
 		ri := s.ledger.recs.At(int(e.rec))
-		if int32(ri.producer) != producer || ri.epoch != int16(epoch) || ri.seq < 0 {
+		if o := s.ledger.originOf(ri); int32(o.producer) != producer || o.epoch != int16(epoch) || ri.seq < 0 {
 			continue
 		}
 		if ri.seq < firstSeq {
@@ -56,7 +56,7 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 		n := int(lastSeq - firstSeq)
 		if i+n < lr.entries.Len() {
 			if end := lr.entries.At(i + n); end.rec >= 0 && s.ledger.recs.At(int(end.rec)).seq == lastSeq &&
-				int32(s.ledger.recs.At(int(end.rec)).producer) == producer {
+				int32(s.ledger.origin(end.rec).producer) == producer {
 				return e.offset, true
 			}
 		}
@@ -109,7 +109,8 @@ func (s *Sim) notePid(r *replica, e entry) {
 		return
 	}
 	ri := s.ledger.recs.At(int(e.rec))
-	r.setPid(int32(ri.producer), int32(ri.epoch), ri.seq)
+	o := s.ledger.originOf(ri)
+	r.setPid(int32(o.producer), int32(o.epoch), ri.seq)
 }
 
 // setPid notes a record of producer prod with sequence seq in epoch epoch

@@ -150,7 +150,7 @@ func (s *Sim) send(p *producer, key, value *string, fromConfig bool) int32 {
 	if part < 0 {
 		part = s.partitionFor(p, key, known)
 	}
-	rec := s.ledger.add(recordInfo{producer: uint16(p.idx), sendN: int32(p.sends), topicIdx: uint16(p.topicIdx), part: uint16(part),
+	rec := s.ledger.add(newRecord{producer: uint16(p.idx), sendN: int32(p.sends), topicIdx: uint16(p.topicIdx), part: uint16(part),
 		key: keyIdx, value: valIdx, createdMs: uint32(s.nowMs), txn: p.txn})
 	size := s.ledger.size(rec)
 	if key == nil {

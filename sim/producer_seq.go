@@ -36,9 +36,7 @@ func (s *Sim) numberBatch(p *producer, bi int32) {
 	b.epoch = p.epoch
 	pp.nextSeq += int32(len(b.recs))
 	for i, r := range b.recs {
-		ri := s.ledger.recs.Mut(int(r))
-		ri.seq, ri.epoch = b.firstSeq+int32(i), int16(p.epoch)
-		if ri.offset >= 0 {
+		if ri := s.ledger.numbered(r, b.firstSeq+int32(i), int16(p.epoch)); ri.offset >= 0 {
 			s.ledger.forgetRecent(r) // renumbered after it landed
 		}
 	}

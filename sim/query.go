@@ -90,8 +90,9 @@ func (s *Sim) Record(id int) (RecordStory, bool) {
 	}
 	rec := int32(id)
 	ri := s.ledger.recs.At(id)
-	st := RecordStory{RecordID: id, Producer: s.producers[ri.producer].cfg.ID, SendN: int(ri.sendN),
-		Topic: s.topics[ri.topicIdx].cfg.Name, Partition: int(ri.part), SentAtMs: ri.sentMs(),
+	o := s.ledger.originOf(ri)
+	st := RecordStory{RecordID: id, Producer: s.producers[o.producer].cfg.ID, SendN: int(s.ledger.sendN(rec)),
+		Topic: s.topics[o.topicIdx].cfg.Name, Partition: int(o.part), SentAtMs: ri.sentMs(),
 		Outcome: recOutcome(ri.state)}
 	if ri.offset >= 0 {
 		st.Offsets = append([]int64{ri.firstOffset()}, s.ledger.extra[rec]...)

@@ -112,18 +112,18 @@ func (s *Sim) compact(r *replica, cfg *TopicConfig) (removed, tombstones int) {
 	latest := map[int32]int64{}
 	for _, e := range r.entries.Range(0, end) {
 		if e.rec >= 0 {
-			latest[s.ledger.recs.At(int(e.rec)).key] = e.offset
+			latest[s.ledger.keyIndex(e.rec)] = e.offset
 		}
 	}
 	var kept entryLog
 	for _, e := range r.entries.Range(0, end) {
 		if e.rec >= 0 {
 			ri := s.ledger.recs.At(int(e.rec))
-			if latest[ri.key] != e.offset {
+			if latest[s.ledger.keyIndex(e.rec)] != e.offset {
 				removed++
 				continue
 			}
-			if ri.value == valueNull && s.nowMs-ri.sentMs() > cfg.DeleteRetentionMs {
+			if ri.tombstone() && s.nowMs-ri.sentMs() > cfg.DeleteRetentionMs {
 				removed++
 				tombstones++
 				continue

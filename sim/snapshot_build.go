@@ -116,8 +116,8 @@ func (s *Sim) recordView(p *partition, e entry) RecordView {
 		return rv
 	}
 	ri := s.ledger.recs.At(int(e.rec))
-	rv.Producer = s.producers[ri.producer].cfg.ID
-	rv.SendN = int(ri.sendN)
+	rv.Producer = s.producers[s.ledger.originOf(ri).producer].cfg.ID
+	rv.SendN = int(s.ledger.sendN(e.rec))
 	rv.TimestampMs = ri.sentMs()
 	rv.Key, rv.NullKey = s.ledger.keyOf(e.rec)
 	rv.Value, rv.Tombstone = s.ledger.valueOf(e.rec)

@@ -71,7 +71,7 @@ func (s *Sim) writeTxnOutputs(g *group, m *member, recs []bufRec) {
 		v += " processed"
 		rec := s.send(p, key, &v, false)
 		m.txn.outputs = append(m.txn.outputs, rec)
-		if part := int(s.ledger.recs.At(int(rec)).part); !containsInt(m.txn.touched, part) {
+		if part := int(s.ledger.origin(rec).part); !containsInt(m.txn.touched, part) {
 			m.txn.touched = append(m.txn.touched, part)
 			if len(m.txn.touched) == 1 {
 				s.txnOngoing(p) // AddPartitionsToTxn: the transaction's clock starts
@@ -84,7 +84,7 @@ func (s *Sim) writeTxnOutputs(g *group, m *member, recs []bufRec) {
 // noteTxnAppend: the leader appended a transactional batch; the first one
 // of a transaction in a partition holds the last stable offset there.
 func (s *Sim) noteTxnAppend(pt *partition, b *batch, base int64) {
-	if len(b.recs) == 0 || s.ledger.recs.At(int(b.recs[0])).txn < 0 {
+	if len(b.recs) == 0 || s.ledger.origin(b.recs[0]).txn < 0 {
 		return
 	}
 	for _, o := range pt.openTxns {

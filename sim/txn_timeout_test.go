@@ -62,8 +62,8 @@ func TestStalledTransactionTimesOutAndIsFenced(t *testing.T) {
 		}
 		down := s.groupByID("shipping")
 		for i := range s.ledger.recs.Len() {
-			ri := s.ledger.recs.At(i)
-			if ri.txn == txn && int(ri.producer) == int(p.idx) && i < down.procCount.Len() && *down.procCount.At(i) > 0 {
+			o := s.ledger.origin(int32(i))
+			if o.txn == txn && int(o.producer) == int(p.idx) && i < down.procCount.Len() && *down.procCount.At(i) > 0 {
 				t.Fatalf("seed %d: read_committed shipping processed record %d of the aborted transaction", seed, i)
 			}
 		}
