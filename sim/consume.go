@@ -250,7 +250,7 @@ func (s *Sim) countProcessedAs(g *group, m *member, recs []bufRec, why Reason) {
 			dup++
 		}
 		if n := g.procCount.Mut(int(r.rec)); *n < 255 {
-			g.tally.noteProcessed(int(s.ledger.recs.At(int(r.rec)).topicIdx), *n)
+			g.tally.noteProcessed(int(s.ledger.origin(r.rec).topicIdx), *n)
 			*n++
 		}
 		if i == len(recs)-1 || recs[i+1].tp != r.tp || recs[i+1].offset < r.offset {

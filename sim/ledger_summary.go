@@ -175,12 +175,7 @@ func (s *Sim) eachGroupMiss(g *group, f func(rec int32, fate Fate, m *miss)) {
 // subscribedOrigins says, per origin, whether its topic is one the group
 // subscribes to.
 func (s *Sim) subscribedOrigins(g *group) []bool {
-	topics := make([]bool, len(s.topics))
-	for _, t := range g.cfg.Topics {
-		if i, _ := s.topicByName(t); i >= 0 {
-			topics[i] = true
-		}
-	}
+	topics := s.subscribedTopics(g)
 	n := s.ledger.origins.Len()
 	out := make([]bool, n)
 	for i := 0; i < n; {

@@ -74,7 +74,7 @@ func (s *Sim) tallyGroup(g *group, gl *GroupLedger) {
 	}
 	n := s.ledger.recs.Len()
 	for i := t.walked; i < n; i++ {
-		if sub[s.ledger.recs.At(i).topicIdx] {
+		if sub[s.ledger.origin(int32(i)).topicIdx] {
 			decide(int32(i))
 		}
 	}
