@@ -22,7 +22,7 @@ func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code
 		b.dropAcks--
 		bt := s.batches.Mut(int(bi))
 		s.emit(Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
-			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
+			Broker: brokerID, Count: int(bt.count), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
 		return
 	}
 	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceResponseItem(p, bi, code, gen, base))
