@@ -31,3 +31,25 @@ func TestClonedOpenBatchKeepsItsRecords(t *testing.T) {
 		t.Fatalf("cloned batch holds %v, want [0 2]", got)
 	}
 }
+
+// A shared batch list: a write on either side after share copies that
+// chunk alone and is unseen by the other; appends land on one side only.
+func TestBatchListShareCopiesOnWrite(t *testing.T) {
+	var a batchList
+	for i := range batchChunkLen + 3 {
+		a.Append(batch{count: int32(i)})
+	}
+	b := a.share()
+	a.Mut(5).count = -1
+	b.Mut(batchChunkLen + 1).count = -2
+	a.Append(batch{count: -3})
+	if b.At(5).count != 5 || a.At(batchChunkLen+1).count != batchChunkLen+1 || b.Len() != batchChunkLen+3 {
+		t.Fatalf("a write on one side showed through on the other")
+	}
+	if a.At(5).count != -1 || b.At(batchChunkLen+1).count != -2 || a.At(a.Len()-1).count != -3 {
+		t.Fatalf("a side lost its own write")
+	}
+	if want := batchChunkLen * int(unsafe.Sizeof(batch{})); a.copied != want+3*int(unsafe.Sizeof(batch{})) {
+		t.Fatalf("a copied %d bytes, want its two chunks: %d", a.copied, want+3*int(unsafe.Sizeof(batch{})))
+	}
+}

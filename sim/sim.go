@@ -34,7 +34,7 @@ type Sim struct {
 	producers  []*producer
 	groups     []*group
 	ledger     ledger
-	batches    chunks[batch] // shared between checkpoints, copied when written
+	batches    batchList     // shared between checkpoints, copied when written
 	batchNext  chunks[int32] // links each batch's records (batch_recs.go)
 	truncs     []truncation
 	markers    []txnMarker
