@@ -50,12 +50,13 @@ func (s *Sim) produceResponse(it item) {
 		s.externalProduceAnswered(p, it)
 		return
 	}
-	b := s.batches.Mut(int(it.batch()))
-	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+	// Read first: most timers and late answers find their batch long done,
+	// and a write would copy its chunk when a checkpoint shares it.
+	if b := s.batches.At(int(it.batch())); p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
 		return
 	}
 	if it.errCode() == errNone {
-		b.base = it.baseOffset()
+		s.batches.Mut(int(it.batch())).base = it.baseOffset()
 		s.finishBatch(p, it.batch(), true, errNone)
 	} else {
 		s.produceFailedAttempt(p, it.batch(), it.errCode())
@@ -65,9 +66,8 @@ func (s *Sim) produceResponse(it item) {
 
 func (s *Sim) requestTimedOut(it item) {
 	p := s.producers[it.producerIdx()]
-	b := s.batches.Mut(int(it.batch()))
-	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
-		return
+	if b := s.batches.At(int(it.batch())); p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+		return // answered in time: the common case, read without a write
 	}
 	s.produceFailedAttempt(p, it.batch(), errTimeout)
 	s.drain(p)
@@ -75,10 +75,10 @@ func (s *Sim) requestTimedOut(it item) {
 
 func (s *Sim) batchExpired(it item) {
 	p := s.producers[it.producerIdx()]
-	b := s.batches.Mut(int(it.batch()))
-	if p.crashed || it.gen != p.gen || b.state == batchDone {
-		return
+	if p.crashed || it.gen != p.gen || s.batches.At(int(it.batch())).state == batchDone {
+		return // delivered in time: the common case, read without a write
 	}
+	b := s.batches.Mut(int(it.batch()))
 	// delivery.timeout.ms: the batch never got through. Like the Java
 	// client (Sender.sendProducerData) this fails batches waiting in the
 	// accumulator and in flight alike, with its own TimeoutException.
