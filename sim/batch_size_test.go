@@ -53,3 +53,43 @@ func TestBatchListShareCopiesOnWrite(t *testing.T) {
 		t.Fatalf("a copied %d bytes, want its two chunks: %d", a.copied, want+3*int(unsafe.Sizeof(batch{})))
 	}
 }
+
+// Batches open across many checkpoints: records of three partitions
+// interleave (linger.ms=50, four keys), so a batch's records are not
+// consecutive ids and its links are written after clones share them. A run
+// cloned every 13 ms, each step taken by both sides and continued by either
+// in turn, ends where the run without clones does.
+func TestBatchLinksSurviveClones(t *testing.T) {
+	c := basicConfig(7)
+	c.Producers[0].RatePerSec, c.Producers[0].Count, c.Producers[0].LingerMs = 500, 3000, 50
+	want := mustNew(t, c)
+	want.RunUntil(8000)
+	s := mustNew(t, c)
+	for at, i := int64(13), 0; at <= 8000; at, i = at+13, i+1 {
+		clone := s.Clone()
+		s.RunUntil(at)
+		clone.RunUntil(at)
+		if s.Digest() != clone.Digest() {
+			t.Fatalf("at %d ms the clone and the original differ", at)
+		}
+		if i%2 == 1 {
+			s = clone
+		}
+	}
+	s.RunUntil(8000)
+	if s.Digest() != want.Digest() {
+		t.Fatalf("the cloned run ends at %s, the plain run at %s", s.Digest(), want.Digest())
+	}
+	interleaved := 0
+	for i := range s.batches.Len() {
+		if b := s.batches.At(i); b.count > 1 && b.lastRec-b.firstRec+1 != b.count {
+			interleaved++
+		}
+	}
+	if interleaved == 0 {
+		t.Fatal("no batch held records of non-consecutive ids: the links were not exercised")
+	}
+	if err := checkInvariants(s); err != nil {
+		t.Fatal(err)
+	}
+}
