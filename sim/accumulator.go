@@ -25,30 +25,41 @@ const (
 )
 
 // batch is one produce batch: records for one partition sent together.
+// Every batch of a run is kept (ids in timers and requests index the list),
+// so it is packed into 72 bytes with no slice of its own: its records are
+// threaded through batchNext (batch_recs.go), times are virtual ms of a run
+// of at most 30 days, ids are bounded by MaxProducers, MaxPartitions and
+// MaxBrokers, and the producer epoch is 16 bits as in Kafka (RecordBatch's
+// producerEpoch is an int16).
 type batch struct {
-	producer  int32
-	topicIdx  int32
-	part      int32
-	recs      []int32
-	bytes     int
-	createdMs int64
-	firstSeq  int32
-	epoch     int32 // producer epoch its sequence numbers belong to
-	attempts  int32
-	state     batchState
-	broker    int32 // where the current attempt went
-	sentMs    int64
-	reqGen    int32 // bumps per attempt: an old attempt's response is ignored
-	notBefore int64 // retry backoff
 	base      int64 // offset of its first record once appended
+	createdMs uint32
+	sentMs    uint32
+	notBefore uint32 // retry backoff
+	// firstRec and lastRec are its first and last records (ledger ids),
+	// count how many it holds; batchRecs walks them in order.
+	firstRec int32
+	lastRec  int32
+	count    int32
+	bytes    int32
+	firstSeq int32
+	attempts int32
+	reqGen   int32 // bumps per attempt: an old attempt's response is ignored
 	// reqHead is the first batch of the produce request this attempt went
 	// in; that batch's reqLeft counts the request's batches not yet answered.
 	reqHead int32
-	reqLeft int32
-	// estimate is the compression ratio estimate (permille) it was created
-	// with; wireBytes its size once compressed at drain. compression.go.
-	estimate  int32
+	// wireBytes is its size once compressed at drain; estimate the
+	// compression ratio estimate (permille) it was created with.
+	// compression.go.
 	wireBytes int32
+	estimate  uint16
+	reqLeft   uint16
+	producer  uint16
+	topicIdx  uint16
+	part      uint16
+	epoch     int16 // producer epoch its sequence numbers belong to
+	broker    int16 // where the current attempt went
+	state     batchState
 }
 
 func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
@@ -58,19 +69,19 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 		// takes records until it holds batch.size bytes.
 		last := pp.queue[len(pp.queue)-1]
 		if b := s.batches.Mut(int(last)); b.attempts == 0 && p.batchBytes(b)+size <= p.cfg.BatchSizeBytes {
-			p.addToBatch(b, rec, size)
+			s.addToBatch(b, rec, size)
 			return
 		}
 	}
 	if pp.open >= 0 {
 		b := s.batches.Mut(int(pp.open))
-		if p.batchBytes(b)+size > p.cfg.BatchSizeBytes && len(b.recs) > 0 {
+		if p.batchBytes(b)+size > p.cfg.BatchSizeBytes && b.count > 0 {
 			s.closeBatch(p, part)
 		}
 	}
 	if pp.open < 0 {
-		s.batches.Append(batch{producer: p.idx, topicIdx: int32(p.topicIdx), part: int32(part),
-			createdMs: s.nowMs, firstSeq: -1, base: -1, estimate: p.batchEstimate()})
+		s.batches.Append(batch{producer: uint16(p.idx), topicIdx: uint16(p.topicIdx), part: uint16(part),
+			createdMs: uint32(s.nowMs), firstSeq: -1, base: -1, estimate: uint16(p.batchEstimate())})
 		pp.open = int32(s.batches.Len() - 1)
 		p.openParts.add(part)
 		s.scheduleTimer(p.cfg.DeliveryTimeoutMs, p, batchExpireItem(p, pp.open))
@@ -78,29 +89,13 @@ func (s *Sim) appendToBatch(p *producer, part int, rec int32, size int) {
 			s.schedule(p.cfg.LingerMs, lingerItem(p, part, pp.open))
 		}
 	}
-	p.addToBatch(s.batches.Mut(int(pp.open)), rec, size)
+	s.addToBatch(s.batches.Mut(int(pp.open)), rec, size)
 }
 
-// batchRecsGuess is how many records a batch holds before its record list
-// is sized for a full batch.
-const batchRecsGuess = 64
-
-// addToBatch adds a record of size bytes to b. A batch that grows past
-// batchRecsGuess records will most likely fill: its list then takes the
-// room batch.size leaves for records of the sizes so far, rather than
-// doubling its way there and leaving each smaller copy behind as garbage.
-// It still at least doubles, so a batch near full does not copy its list
-// for every record it takes.
-func (p *producer) addToBatch(b *batch, rec int32, size int) {
-	if n := len(b.recs); n == cap(b.recs) && n >= batchRecsGuess {
-		room := 2 * n
-		if used := p.batchBytes(b); used > 0 && used < p.cfg.BatchSizeBytes {
-			room = max(room, n+(p.cfg.BatchSizeBytes-used)*n/used+2)
-		}
-		b.recs = append(make([]int32, 0, room), b.recs...)
-	}
-	b.recs = append(b.recs, rec)
-	b.bytes += size
+// addToBatch adds a record of size bytes to b.
+func (s *Sim) addToBatch(b *batch, rec int32, size int) {
+	s.linkBatchRec(b, rec)
+	b.bytes += int32(size)
 }
 
 func (s *Sim) closeBatch(p *producer, part int) {
@@ -118,7 +113,7 @@ func (s *Sim) closeBatch(p *producer, part int) {
 func (s *Sim) flushReady(p *producer) {
 	p.openParts.each(func(part int) {
 		o := p.parts[part].open
-		if o >= 0 && s.nowMs-s.batches.At(int(o)).createdMs < p.cfg.LingerMs {
+		if o >= 0 && s.nowMs-int64(s.batches.At(int(o)).createdMs) < p.cfg.LingerMs {
 			return
 		}
 		if o >= 0 {

@@ -36,7 +36,7 @@ func TestAccumulatorBatchesTheBacklog(t *testing.T) {
 		t.Fatalf("%d produce requests for 5000 records: the backlog was not batched", requests)
 	}
 	for i := range s.batches.Len() {
-		if b := s.batches.At(i); b.bytes > c.Producers[0].BatchSizeBytes {
+		if b := s.batches.At(i); int(b.bytes) > c.Producers[0].BatchSizeBytes {
 			t.Fatalf("a batch holds %d bytes, more than batch.size=%d", s.batches.At(i).bytes, c.Producers[0].BatchSizeBytes)
 		}
 	}

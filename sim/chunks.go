@@ -24,10 +24,6 @@ type chunks[T any] struct {
 	// last share: what the clone taken then costs in the end. A copy takes
 	// the whole new chunk, however few items the old one held.
 	copied int
-	// detach, if set, is applied to a shared chunk's items when they are
-	// copied: items that hold slices cut them so neither side appends into
-	// an array the other sees.
-	detach func(items []T)
 }
 
 // chunkBits sets the chunk size: 4096 items, 80 KB of 20-byte records.
@@ -64,9 +60,6 @@ func (c *chunks[T]) copyChunk(k, capacity int) {
 	if !c.owned[k] {
 		var zero T
 		c.copied += capacity * int(unsafe.Sizeof(zero))
-		if c.detach != nil {
-			c.detach(ch)
-		}
 	}
 	c.table[k], c.owned[k] = ch, true
 }
@@ -136,14 +129,14 @@ func (c *chunks[T]) Truncate(n int) {
 		c.table[keep-1] = c.table[keep-1][:m:m]
 	}
 	if n == 0 {
-		*c = chunks[T]{copied: c.copied, detach: c.detach}
+		*c = chunks[T]{copied: c.copied}
 	}
 }
 
 // DropFront forgets the first k items; chunks left empty are let go.
 func (c *chunks[T]) DropFront(k int) {
 	if k >= c.n {
-		*c = chunks[T]{copied: c.copied, detach: c.detach}
+		*c = chunks[T]{copied: c.copied}
 		return
 	}
 	c.head += k
@@ -161,7 +154,7 @@ func (c *chunks[T]) share() chunks[T] {
 	clear(c.owned)
 	c.copied = 0
 	return chunks[T]{table: append([][]T(nil), c.table...), owned: make([]bool, len(c.table)),
-		head: c.head, n: c.n, detach: c.detach}
+		head: c.head, n: c.n}
 }
 
 // shareTail is share for a list whose items are never written once
@@ -173,7 +166,7 @@ func (c *chunks[T]) share() chunks[T] {
 func (c *chunks[T]) shareTail() chunks[T] {
 	c.copied = 0
 	d := chunks[T]{table: append([][]T(nil), c.table...), owned: make([]bool, len(c.table)),
-		head: c.head, n: c.n, detach: c.detach}
+		head: c.head, n: c.n}
 	if k := len(d.table) - 1; k >= 0 {
 		d.table[k] = d.table[k][:len(d.table[k]):len(d.table[k])]
 	}

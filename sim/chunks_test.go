@@ -41,21 +41,6 @@ func TestChunksCopyOnWrite(t *testing.T) {
 	}
 }
 
-// Batches copied out of a shared chunk get record lists of their own: the
-// open batch's next record must not land in an array the other side sees.
-func TestSharedBatchesDetachRecordLists(t *testing.T) {
-	a := chunks[batch]{detach: detachBatches}
-	a.Append(batch{recs: make([]int32, 1, 8)})
-	b := a.share()
-	ra := a.Mut(0)
-	ra.recs = append(ra.recs, 1)
-	rb := b.Mut(0)
-	rb.recs = append(rb.recs, 2)
-	if a.At(0).recs[1] != 1 || b.At(0).recs[1] != 2 {
-		t.Fatalf("the two sides wrote into one array: %v and %v", a.At(0).recs, b.At(0).recs)
-	}
-}
-
 // The checkpoint budget counts what copying a shared chunk allocates: a
 // whole chunk, however few items the shared one held.
 func TestChunksCountWholeCopiedChunks(t *testing.T) {

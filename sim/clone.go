@@ -36,6 +36,7 @@ func (s *Sim) Clone() *Sim {
 	}
 	c.ledger = s.ledger.clone()
 	c.batches = s.batches.share()
+	c.batchNext = s.batchNext.share()
 	c.truncs = capped(s.truncs)
 	c.fetchSessions = cloneFetchSessions(s.fetchSessions, c.topics)
 	s.cloneLive(&c)
@@ -57,15 +58,6 @@ func (s *Sim) Clone() *Sim {
 		panic("sim: digest state: " + err.Error())
 	}
 	return &c
-}
-
-// detachBatches cuts the record lists of batches copied out of a shared
-// chunk to their length: an open batch's next record must not land in an
-// array the other side may append to as well.
-func detachBatches(bs []batch) {
-	for i := range bs {
-		bs[i].recs = capped(bs[i].recs)
-	}
 }
 
 func capped[T any](xs []T) []T { return xs[:len(xs):len(xs)] }
@@ -154,6 +146,7 @@ func copyOffsets(m map[TopicPartition]int64) map[TopicPartition]int64 {
 // come on top (copiedSinceShare).
 func (s *Sim) checkpointBytes() int {
 	n := 4096 + s.ledger.tableBytes() + s.batches.tableBytes()
+	n += s.batchNext.tableBytes()
 	n += 24 * len(s.ledger.extra)
 	for _, t := range s.topics {
 		for _, p := range t.parts {
@@ -182,6 +175,7 @@ func (s *Sim) checkpointBytes() int {
 // its last clone: the old copies are the last clone's alone.
 func (s *Sim) copiedSinceShare() int {
 	n := s.ledger.copiedBytes() + s.batches.copied
+	n += s.batchNext.copied
 	for _, t := range s.topics {
 		for _, p := range t.parts {
 			for _, r := range p.reps {

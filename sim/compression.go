@@ -173,7 +173,7 @@ func (s *Sim) noteBatchCompressed(p *producer, b *batch) {
 	// Record by record, as the log stores them (storedBytes), so the
 	// bytes on the wire and on disk agree.
 	n := 0
-	for _, r := range b.recs {
+	for r := range s.batchRecs(b) {
 		n += compressedBytes(s.ledger.size(r), codec)
 	}
 	b.wireBytes = int32(n)
@@ -194,7 +194,7 @@ func (s *Sim) noteBatchCompressed(p *producer, b *batch) {
 // bytes, compressed by the estimate (MemoryRecordsBuilder.hasRoomFor
 // compares this plus the next record, uncompressed, with batch.size).
 func (p *producer) batchBytes(b *batch) int {
-	return estimatedBatchBytes(b.bytes, p.codec(), b.estimate)
+	return estimatedBatchBytes(int(b.bytes), p.codec(), int32(b.estimate))
 }
 
 // appendedBytes is what one record of size adds to the estimated batch

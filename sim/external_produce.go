@@ -79,8 +79,8 @@ func (s *Sim) ExternalProduce(req ExternalProduce) (ProduceResult, bool) {
 	b := s.batches.Mut(int(bi))
 	b.attempts++
 	b.reqGen++
-	b.broker = int32(req.Broker)
-	b.sentMs = s.nowMs
+	b.broker = int16(req.Broker)
+	b.sentMs = uint32(s.nowMs)
 	if b.state != batchDone {
 		b.state = batchInFlight
 	}
@@ -88,16 +88,16 @@ func (s *Sim) ExternalProduce(req ExternalProduce) (ProduceResult, bool) {
 		s.ext().waiting[bi] = extWait{gen: b.reqGen, ticket: req.Ticket}
 	}
 	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: req.Topic, Partition: req.Partition,
-		Broker: req.Broker, Count: len(b.recs), Attempt: b.attempts, FirstSeq: b.firstSeq})
+		Broker: req.Broker, Count: int(b.count), Attempt: b.attempts, FirstSeq: b.firstSeq})
 	delay := int64(0)
 	if br := s.broker(req.Broker); br != nil {
 		delay = br.slowMs // a slow broker takes its time over the request
 	}
-	s.schedule(delay, produceRequestItem(p, bi, req.Broker, b.reqGen, b.epoch, b.firstSeq))
+	s.schedule(delay, produceRequestItem(p, bi, req.Broker, b.reqGen, int32(b.epoch), b.firstSeq))
 	if p.cfg.Acks == AcksNone && b.state != batchDone {
 		b.state = batchDone
-		p.acked += len(b.recs)
-		for _, r := range b.recs {
+		p.acked += int(b.count)
+		for r := range s.batchRecs(b) {
 			s.ledger.sent(r)
 		}
 	}
@@ -127,10 +127,10 @@ func (s *Sim) externalBatch(p *producer, ti int, req ExternalProduce) int32 {
 			return bi
 		}
 	}
-	b := batch{producer: p.idx, topicIdx: int32(ti), part: int32(req.Partition), createdMs: s.nowMs, firstSeq: -1,
+	b := batch{producer: uint16(p.idx), topicIdx: uint16(ti), part: uint16(req.Partition), createdMs: uint32(s.nowMs), firstSeq: -1,
 		base: -1, state: batchQueued}
 	if idempotent {
-		b.firstSeq, b.epoch = req.FirstSequence, int32(req.ProducerEpoch)
+		b.firstSeq, b.epoch = req.FirstSequence, int16(req.ProducerEpoch)
 	}
 	for _, r := range req.Records {
 		p.sends++
@@ -151,8 +151,8 @@ func (s *Sim) externalBatch(p *producer, ti int, req ExternalProduce) int32 {
 		if len(r.Headers) > 0 {
 			x.headers[rec] = r.Headers
 		}
-		b.recs = append(b.recs, rec)
-		b.bytes += s.ledger.size(rec)
+		s.linkBatchRec(&b, rec)
+		b.bytes += int32(s.ledger.size(rec))
 	}
 	s.batches.Append(b)
 	bi := int32(s.batches.Len() - 1)
@@ -185,20 +185,20 @@ func (s *Sim) externalProduceAnswered(p *producer, it item) {
 		res.BaseOffset = base
 		if b.state != batchDone {
 			b.state, b.base = batchDone, base
-			for _, r := range b.recs {
+			for r := range s.batchRecs(b) {
 				s.settleLiveAck(r)
 			}
-			p.acked += len(b.recs)
+			p.acked += int(b.count)
 			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
-				Offset: base, EndOffset: base + int64(len(b.recs)), Count: len(b.recs), Acks: int32(p.cfg.Acks)})
+				Offset: base, EndOffset: base + int64(b.count), Count: int(b.count), Acks: int32(p.cfg.Acks)})
 		}
 	case code == errInvalidRecord || code == errInvalidEpoch:
 		if b.state != batchDone {
 			b.state = batchDone
-			for _, r := range b.recs {
+			for r := range s.batchRecs(b) {
 				s.ledger.settle(r, false)
 			}
-			p.failed += len(b.recs)
+			p.failed += int(b.count)
 		}
 		fallthrough
 	default:

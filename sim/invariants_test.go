@@ -73,7 +73,7 @@ func checkInFlightRequests(s *Sim) error {
 		want := make([]map[int32]bool, len(p.inflight))
 		for i := range s.batches.Len() {
 			b := s.batches.At(i)
-			if b.producer != p.idx || b.state != batchInFlight {
+			if int32(b.producer) != p.idx || b.state != batchInFlight {
 				continue
 			}
 			if want[b.broker-1] == nil {

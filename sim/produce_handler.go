@@ -15,7 +15,7 @@ func (s *Sim) produceArrived(it item) {
 		// Sent is all acks=0 promises: whatever the broker does now, the
 		// records count as delivered by the producer.
 		defer func() {
-			for _, r := range b.recs {
+			for r := range s.batchRecs(b) {
 				s.ledger.settle(r, true)
 			}
 		}()
@@ -60,7 +60,7 @@ func (s *Sim) refuseProduce(p *producer, b *batch, pt *partition, brokerID int) 
 	}
 	cfg := s.topicCfg(pt)
 	if hasPolicy(cfg.CleanupPolicy, CleanupCompact) {
-		for _, r := range b.recs {
+		for r := range s.batchRecs(b) {
 			if s.ledger.keyIndex(r) < 0 {
 				// A compacted topic keeps the latest value per key: a record
 				// without a key has nothing to be compacted by.
@@ -80,10 +80,10 @@ func (s *Sim) refuseProduce(p *producer, b *batch, pt *partition, brokerID int) 
 // first write's offsets, under the same acks rule: with acks=all it waits
 // for the ISR to have them.
 func (s *Sim) answerDuplicate(p *producer, b *batch, pt *partition, it item, firstSeq int32, dupBase int64) {
-	last := firstSeq + int32(len(b.recs)) - 1
-	end := dupBase + int64(len(b.recs))
+	last := firstSeq + b.count - 1
+	end := dupBase + int64(b.count)
 	s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: it.broker(),
-		FirstSeq: firstSeq, LastSeq: last, Count: len(b.recs), ProducerID: p.pid})
+		FirstSeq: firstSeq, LastSeq: last, Count: int(b.count), ProducerID: p.pid})
 	if p.cfg.Acks == AcksAll && pt.hw < end {
 		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: dupBase, end: end})
 		return
@@ -98,11 +98,13 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 	cfg := s.topicCfg(pt)
 	base := lr.leo
 	dups := 0
-	for i, r := range b.recs {
+	i := int32(0)
+	for r := range s.batchRecs(b) {
 		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
 		if firstSeq >= 0 {
-			s.ledger.numbered(r, firstSeq+int32(i), int16(epoch))
+			s.ledger.numbered(r, firstSeq+i, int16(epoch))
 		}
+		i++
 		s.ledger.noteRecent(r, s.ledger.recs.At(int(r)))
 		if s.copyPresent(pt, r) {
 			dups++
@@ -114,7 +116,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 	}
 	s.noteTxnAppend(pt, b, base)
 	s.emit(Event{Type: EvAppended, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-		Offset: base, EndOffset: lr.leo, Count: len(b.recs), Epoch: pt.leaderEpoch, Text: copyNote(dups)})
+		Offset: base, EndOffset: lr.leo, Count: int(b.count), Epoch: pt.leaderEpoch, Text: copyNote(dups)})
 	s.wakeParkedFetches(pt)
 	s.maybeAdvanceHW(pt)
 	return base

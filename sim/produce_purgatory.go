@@ -20,9 +20,9 @@ func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code
 	b := s.broker(brokerID)
 	if b.dropAcks > 0 {
 		b.dropAcks--
-		bt := s.batches.Mut(int(bi))
+		bt := s.batches.At(int(bi))
 		s.emit(Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
-			Broker: brokerID, Count: len(bt.recs), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
+			Broker: brokerID, Count: int(bt.count), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
 		return
 	}
 	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceResponseItem(p, bi, code, gen, base))
@@ -41,7 +41,7 @@ func (s *Sim) completePendingAcks(pt *partition) {
 			keep = append(keep, pa)
 			continue
 		}
-		b := s.batches.Mut(int(pa.batch))
+		b := s.batches.At(int(pa.batch))
 		p := s.producers[b.producer]
 		code := errNone
 		if len(pt.isr) < minISR {
@@ -57,7 +57,7 @@ func (s *Sim) completePendingAcks(pt *partition) {
 // moved away from the broker holding them.
 func (s *Sim) failPendingAcks(pt *partition) {
 	for _, pa := range pt.pendingAcks {
-		b := s.batches.Mut(int(pa.batch))
+		b := s.batches.At(int(pa.batch))
 		p := s.producers[b.producer]
 		if s.brokerUp(int(b.broker)) {
 			s.sendProduceResponse(p, pa.batch, pa.gen, int(b.broker), errNotLeader, -1)

@@ -10,7 +10,7 @@ package sim
 // the metadata of recent batches per producer): a retry is never
 // acknowledged for records that are not there.
 func (s *Sim) checkSequence(lr *replica, b *batch, epoch, firstSeq int32) (code int32, dupBase int64) {
-	st := lr.pid(b.producer)
+	st := lr.pid(int32(b.producer))
 	switch {
 	case !st.known:
 		return errNone, -1 // no state for this producer: any sequence starts it
@@ -22,9 +22,9 @@ func (s *Sim) checkSequence(lr *replica, b *batch, epoch, firstSeq int32) (code 
 		}
 		return errNone, -1
 	}
-	last := firstSeq + int32(len(b.recs)) - 1
+	last := firstSeq + b.count - 1
 	if firstSeq <= st.lastSeq {
-		if base, ok := s.findDuplicate(lr, b.producer, epoch, firstSeq, last); ok {
+		if base, ok := s.findDuplicate(lr, int32(b.producer), epoch, firstSeq, last); ok {
 			return errNone, base
 		}
 		return errOutOfOrder, -1

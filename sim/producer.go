@@ -191,16 +191,16 @@ func (s *Sim) crashProducer(id string) error {
 	p.gen++
 	lost := 0
 	for bi := range s.batches.Len() {
-		if b := s.batches.At(bi); b.producer != p.idx || b.state == batchDone {
+		if b := s.batches.At(bi); int32(b.producer) != p.idx || b.state == batchDone {
 			continue
 		}
 		b := s.batches.Mut(bi)
 		b.state = batchDone
-		for _, r := range b.recs {
+		for r := range s.batchRecs(b) {
 			s.ledger.settle(r, false)
 		}
-		p.failed += len(b.recs)
-		lost += len(b.recs)
+		p.failed += int(b.count)
+		lost += int(b.count)
 	}
 	for i := range p.parts {
 		p.parts[i].open = -1

@@ -8,7 +8,7 @@ func (s *Sim) unsettledRecords() []int {
 	out := make([]int, len(s.producers))
 	for i := range s.batches.Len() {
 		if b := s.batches.At(i); b.state != batchDone {
-			out[b.producer] += len(b.recs)
+			out[b.producer] += int(b.count)
 		}
 	}
 	return out

@@ -13,7 +13,7 @@ func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
 	b.reqGen++
 	// Sender.canRetry: a retriable error, retries left, and the batch has
 	// not reached delivery.timeout.ms (then it fails with this error).
-	age := s.nowMs - b.createdMs
+	age := s.nowMs - int64(b.createdMs)
 	if code == errInvalidRecord || code == errInvalidEpoch || int(b.attempts) > p.cfg.Retries || age >= p.cfg.DeliveryTimeoutMs {
 		s.finishBatch(p, bi, false, code)
 		return
@@ -22,7 +22,7 @@ func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
 	gap := code == errOutOfOrder && s.outOfOrderIsGap(p, b)
 	backoff := s.retryBackoffMs(p, bi)
 	b.state = batchBackoff
-	b.notBefore = s.nowMs + backoff
+	b.notBefore = uint32(s.nowMs + backoff)
 	s.requeue(p, bi)
 	text := idempotenceWord(p)
 	if code == errOutOfOrder {
@@ -32,7 +32,7 @@ func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
 		}
 	}
 	s.emit(Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Count: len(b.recs), Err: errNames[code], Attempt: int32(b.attempts) + 1, FirstSeq: b.firstSeq,
+		Count: int(b.count), Err: errNames[code], Attempt: int32(b.attempts) + 1, FirstSeq: b.firstSeq,
 		DelayMs: backoff, Text: text})
 	s.schedule(backoff, producerItem(itRetryBackoff, p))
 }
@@ -50,12 +50,13 @@ func (s *Sim) produceResponse(it item) {
 		s.externalProduceAnswered(p, it)
 		return
 	}
-	b := s.batches.Mut(int(it.batch()))
-	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+	// Read first: most timers and late answers find their batch long done,
+	// and a write would copy its chunk when a checkpoint shares it.
+	if b := s.batches.At(int(it.batch())); p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
 		return
 	}
 	if it.errCode() == errNone {
-		b.base = it.baseOffset()
+		s.batches.Mut(int(it.batch())).base = it.baseOffset()
 		s.finishBatch(p, it.batch(), true, errNone)
 	} else {
 		s.produceFailedAttempt(p, it.batch(), it.errCode())
@@ -65,9 +66,8 @@ func (s *Sim) produceResponse(it item) {
 
 func (s *Sim) requestTimedOut(it item) {
 	p := s.producers[it.producerIdx()]
-	b := s.batches.Mut(int(it.batch()))
-	if p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
-		return
+	if b := s.batches.At(int(it.batch())); p.crashed || b.reqGen != it.gen || b.state != batchInFlight {
+		return // answered in time: the common case, read without a write
 	}
 	s.produceFailedAttempt(p, it.batch(), errTimeout)
 	s.drain(p)
@@ -75,10 +75,10 @@ func (s *Sim) requestTimedOut(it item) {
 
 func (s *Sim) batchExpired(it item) {
 	p := s.producers[it.producerIdx()]
-	b := s.batches.Mut(int(it.batch()))
-	if p.crashed || it.gen != p.gen || b.state == batchDone {
-		return
+	if p.crashed || it.gen != p.gen || s.batches.At(int(it.batch())).state == batchDone {
+		return // delivered in time: the common case, read without a write
 	}
+	b := s.batches.Mut(int(it.batch()))
 	// delivery.timeout.ms: the batch never got through. Like the Java
 	// client (Sender.sendProducerData) this fails batches waiting in the
 	// accumulator and in flight alike, with its own TimeoutException.
@@ -110,7 +110,7 @@ func (s *Sim) failRequestsTo(brokerID int) {
 		}
 		for bi := range s.batches.Len() {
 			b := s.batches.At(bi)
-			if b.producer == p.idx && b.state == batchInFlight && int(b.broker) == brokerID {
+			if int32(b.producer) == p.idx && b.state == batchInFlight && int(b.broker) == brokerID {
 				s.schedule(s.cfg.Cluster.NetworkDelayMs, produceResponseItem(p, int32(bi), errNetwork, b.reqGen, 0))
 			}
 		}
@@ -146,7 +146,7 @@ func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 	// acks=0 records are settled when their request reaches the broker
 	// (produceArrived): until then they are on the wire, not yet lost. A
 	// transactional record is settled by its transaction's end.
-	for _, r := range b.recs {
+	for r := range s.batchRecs(b) {
 		switch {
 		case ok && p.cfg.Acks == AcksNone:
 			s.ledger.sent(r)
@@ -157,15 +157,15 @@ func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 	}
 	s.noteBatchOutcome(p, b, ok)
 	if ok {
-		p.acked += len(b.recs)
+		p.acked += int(b.count)
 		if p.cfg.Acks != AcksNone {
 			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
-				Offset: b.base, EndOffset: b.base + int64(len(b.recs)), Count: len(b.recs), Acks: int32(p.cfg.Acks)})
+				Offset: b.base, EndOffset: b.base + int64(b.count), Count: int(b.count), Acks: int32(p.cfg.Acks)})
 		}
 	} else {
-		p.failed += len(b.recs)
-		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: len(b.recs),
-			Err: errNames[code], DurationMs: s.nowMs - b.createdMs, Attempt: int32(b.attempts)})
+		p.failed += int(b.count)
+		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: int(b.count),
+			Err: errNames[code], DurationMs: s.nowMs - int64(b.createdMs), Attempt: int32(b.attempts)})
 	}
 	if p.hidden {
 		s.txnSendSettled(p)

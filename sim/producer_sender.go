@@ -27,7 +27,7 @@ func (s *Sim) drain(p *producer) {
 				continue
 			}
 			head := s.batches.Mut(int(req[0]))
-			head.reqLeft = int32(len(req))
+			head.reqLeft = uint16(len(req))
 			p.inflight[id-1]++
 			for _, bi := range req {
 				s.sendBatch(p, bi, id, req[0])
@@ -56,7 +56,7 @@ func (s *Sim) drainForBroker(p *producer, id int, req []int32) []int32 {
 			return
 		}
 		b := s.batches.At(int(pp.queue[0]))
-		if b.notBefore > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
+		if int64(b.notBefore) > s.nowMs || (b.firstSeq < 0 && !s.mayDrainNew(p, part)) {
 			return
 		}
 		req = append(req, pp.popQueue())
@@ -119,15 +119,15 @@ func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
 	b.attempts++
 	b.reqGen++
 	b.state = batchInFlight
-	b.broker = int32(leader)
-	b.sentMs = s.nowMs
+	b.broker = int16(leader)
+	b.sentMs = uint32(s.nowMs)
 	b.reqHead = head
 	p.parts[b.part].inFlight++
 	s.noteBatchSent(p, b, bi == head)
 	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Broker: leader, Count: len(b.recs), Attempt: int32(b.attempts), FirstSeq: b.firstSeq})
+		Broker: leader, Count: int(b.count), Attempt: int32(b.attempts), FirstSeq: b.firstSeq})
 	// The request carries the sequence numbers and epoch it was sent with.
-	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceRequestItem(p, bi, leader, b.reqGen, b.epoch, b.firstSeq))
+	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceRequestItem(p, bi, leader, b.reqGen, int32(b.epoch), b.firstSeq))
 	if p.cfg.Acks == AcksNone {
 		// acks=0: the producer counts the records as sent the moment they
 		// leave; it will never hear back.

@@ -33,10 +33,13 @@ func (s *Sim) numberBatch(p *producer, bi int32) {
 		pp.seqEpoch, pp.nextSeq, pp.ackedUpTo = p.epoch, 0, 0
 	}
 	b.firstSeq = pp.nextSeq
-	b.epoch = p.epoch
-	pp.nextSeq += int32(len(b.recs))
-	for i, r := range b.recs {
-		if ri := s.ledger.numbered(r, b.firstSeq+int32(i), int16(p.epoch)); ri.offset >= 0 {
+	b.epoch = int16(p.epoch)
+	pp.nextSeq += b.count
+	i := int32(0)
+	for r := range s.batchRecs(b) {
+		ri := s.ledger.numbered(r, b.firstSeq+i, int16(p.epoch))
+		i++
+		if ri.offset >= 0 {
 			s.ledger.forgetRecent(r) // renumbered after it landed
 		}
 	}
@@ -77,11 +80,11 @@ func (s *Sim) noteBatchOutcome(p *producer, b *batch, ok bool) {
 		return
 	}
 	pp := &p.parts[b.part]
-	last := b.firstSeq + int32(len(b.recs))
+	last := b.firstSeq + b.count
 	switch {
-	case ok && b.epoch == pp.seqEpoch:
+	case ok && int32(b.epoch) == pp.seqEpoch:
 		pp.ackedUpTo = max(pp.ackedUpTo, last)
-	case !ok && b.epoch == pp.seqEpoch && p.cfg.TransactionalID == "":
+	case !ok && int32(b.epoch) == pp.seqEpoch && p.cfg.TransactionalID == "":
 		pp.unresolved = true
 	}
 	s.maybeResolveSequences(p, int(b.part))
@@ -121,7 +124,7 @@ func (s *Sim) bumpEpoch(p *producer, part int, wasNext int32, why string) {
 // batches from 0 (startSequencesAtBeginning).
 func (s *Sim) outOfOrderIsGap(p *producer, b *batch) bool {
 	pp := &p.parts[b.part]
-	if b.epoch != pp.seqEpoch || (!pp.unresolved && b.firstSeq != pp.ackedUpTo) {
+	if int32(b.epoch) != pp.seqEpoch || (!pp.unresolved && b.firstSeq != pp.ackedUpTo) {
 		return false
 	}
 	part := b.part
@@ -129,7 +132,7 @@ func (s *Sim) outOfOrderIsGap(p *producer, b *batch) bool {
 	var sent []int32
 	for i := range s.batches.Len() {
 		x := s.batches.At(i)
-		if x.producer == p.idx && x.part == part && x.state != batchDone && x.firstSeq >= 0 {
+		if int32(x.producer) == p.idx && x.part == part && x.state != batchDone && x.firstSeq >= 0 {
 			sent = append(sent, int32(i))
 		}
 	}

@@ -34,7 +34,8 @@ type Sim struct {
 	producers  []*producer
 	groups     []*group
 	ledger     ledger
-	batches    chunks[batch] // shared between checkpoints, copied when written
+	batches    batchList     // shared between checkpoints, copied when written
+	batchNext  chunks[int32] // links each batch's records (batch_recs.go)
 	truncs     []truncation
 	markers    []txnMarker
 	txnSeq     int
@@ -89,7 +90,6 @@ func New(cfg Config) (*Sim, error) {
 		digest:   sha256.New(),
 	}
 	s.rngPick, s.rngGroup = rand.New(s.pcgPick), rand.New(s.pcgGroup)
-	s.batches.detach = detachBatches
 	s.startCluster()
 	for _, t := range cfg.Topics {
 		if _, err := s.createTopic(t); err != nil {

@@ -144,10 +144,10 @@ func (s *Sim) producerView(p *producer) ProducerView {
 	}
 	for i := range s.batches.Len() {
 		b := s.batches.At(i)
-		if b.producer != p.idx || b.state == batchDone {
+		if int32(b.producer) != p.idx || b.state == batchDone {
 			continue
 		}
-		pv.InFlight += len(b.recs) // counted, so Sent = Acked + Failed + InFlight is a check
+		pv.InFlight += int(b.count) // counted, so Sent = Acked + Failed + InFlight is a check
 		if b.state == batchOpen {
 			continue
 		}
@@ -158,8 +158,8 @@ func (s *Sim) producerView(p *producer) ProducerView {
 		case batchBackoff:
 			st = "backoff"
 		}
-		pv.Batches = append(pv.Batches, BatchView{Partition: int(b.part), Records: len(b.recs), FirstSeq: int(b.firstSeq),
-			Attempt: int(b.attempts), Leader: int(b.broker), SentAtMs: b.sentMs, State: st})
+		pv.Batches = append(pv.Batches, BatchView{Partition: int(b.part), Records: int(b.count), FirstSeq: int(b.firstSeq),
+			Attempt: int(b.attempts), Leader: int(b.broker), SentAtMs: int64(b.sentMs), State: st})
 	}
 	return pv
 }

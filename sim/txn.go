@@ -84,15 +84,15 @@ func (s *Sim) writeTxnOutputs(g *group, m *member, recs []bufRec) {
 // noteTxnAppend: the leader appended a transactional batch; the first one
 // of a transaction in a partition holds the last stable offset there.
 func (s *Sim) noteTxnAppend(pt *partition, b *batch, base int64) {
-	if len(b.recs) == 0 || s.ledger.origin(b.recs[0]).txn < 0 {
+	if b.count == 0 || s.ledger.origin(b.firstRec).txn < 0 {
 		return
 	}
 	for _, o := range pt.openTxns {
-		if o.producer == b.producer {
+		if o.producer == int32(b.producer) {
 			return
 		}
 	}
-	pt.openTxns = append(pt.openTxns, openTxn{producer: b.producer, first: base})
+	pt.openTxns = append(pt.openTxns, openTxn{producer: int32(b.producer), first: base})
 }
 
 // commitTxn is sendOffsetsToTransaction and commitTransaction(). Like the

@@ -76,23 +76,23 @@ func (s *Sim) dropUnfinished(p *producer) {
 		}
 		for _, bi := range pp.queue {
 			s.batches.Mut(int(bi)).state = batchDone
-			for _, r := range s.batches.At(int(bi)).recs {
+			for r := range s.batchRecs(s.batches.At(int(bi))) {
 				s.ledger.settle(r, false)
 			}
-			p.failed += len(s.batches.At(int(bi)).recs)
+			p.failed += int(s.batches.At(int(bi)).count)
 		}
 		pp.queue = nil
 	}
 	for bi := range s.batches.Len() {
-		if b := s.batches.At(bi); b.producer == p.idx && b.state == batchInFlight {
+		if b := s.batches.At(bi); int32(b.producer) == p.idx && b.state == batchInFlight {
 			b := s.batches.Mut(bi)
 			b.state = batchDone
 			b.reqGen++
 			p.parts[b.part].inFlight--
-			for _, r := range b.recs {
+			for r := range s.batchRecs(b) {
 				s.ledger.settle(r, false)
 			}
-			p.failed += len(b.recs)
+			p.failed += int(b.count)
 		}
 	}
 	for i := range p.inflight {
