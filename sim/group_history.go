@@ -1,6 +1,9 @@
 package sim
 
-import "iter"
+import (
+	"iter"
+	"sort"
+)
 
 // A group's history of processed ranges and commits grows by about one
 // entry per record when every poll returns one record and every poll
@@ -99,6 +102,14 @@ func (s *Sim) addProcessed(g *group, tp TopicPartition, from, to int64, member s
 func (s *Sim) addCommit(g *group, tpid int32, offset int64, member string, gen int) {
 	g.history.commits.Append(commitEntry{offset: offset, tp: tpid,
 		member: g.history.nameIndexAdd(member), gen: int32(gen), atMs: uint32(s.nowMs)})
+}
+
+// commitsSince is the index of the first commit made at or after atMs.
+// Commits are appended as virtual time goes on, so their times never
+// decrease: the ledger, which asks for every lost record on every view,
+// skips what came before the record was sent without reading it.
+func (h *groupHistory) commitsSince(atMs int64) int {
+	return sort.Search(h.commits.Len(), func(i int) bool { return int64(h.commits.At(i).atMs) >= atMs })
 }
 
 func (s *Sim) procRangeOf(g *group, e *procEntry) procRange {

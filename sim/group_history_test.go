@@ -172,3 +172,40 @@ func rangeCovers(text string, tp TopicPartition, from, last int64) bool {
 	}
 	return false
 }
+
+// The ledger finds a lost record's early commit by searching the commits by
+// time (commitsSince): that holds only while their times never decrease,
+// and it finds what a walk from the start finds.
+func TestCommitsSinceFindsWhatAWalkFinds(t *testing.T) {
+	s, gl := crashRun(t, 21, func(c *Config) { c.Groups[0].Commit = CommitBeforeProcessing }, 4000)
+	if gl.Lost == 0 {
+		t.Fatalf("at-most-once lost nothing: %+v", gl)
+	}
+	h := &s.groupByID("billing").history
+	last := int64(-1)
+	for i := range h.commits.Len() {
+		at := int64(h.commits.At(i).atMs)
+		if at < last {
+			t.Fatalf("commit %d at %d ms follows one at %d ms", i, at, last)
+		}
+		last = at
+	}
+	for atMs := int64(0); atMs <= last+1; atMs += 97 {
+		walk := 0
+		for walk < h.commits.Len() && int64(h.commits.At(walk).atMs) < atMs {
+			walk++
+		}
+		if got := h.commitsSince(atMs); got != walk {
+			t.Fatalf("commitsSince(%d) = %d, a walk finds %d", atMs, got, walk)
+		}
+	}
+	early := 0
+	for _, f := range s.Fates("billing", FateLost) {
+		if strings.Contains(f.Reason, "committed offset") {
+			early++
+		}
+	}
+	if early == 0 {
+		t.Errorf("no lost record names the commit made before it was processed")
+	}
+}

@@ -134,7 +134,7 @@ func firstResetPast(g *group, tp TopicPartition, off, sentMs int64) (resetRec, b
 // the record was sent.
 func (s *Sim) firstCommitPast(g *group, tp TopicPartition, off, sentMs int64) (commitRec, bool) {
 	id := s.tpid(tp)
-	for i := range g.history.commits.Len() {
+	for i := g.history.commitsSince(sentMs); i < g.history.commits.Len(); i++ {
 		if c := g.history.commits.At(i); c.tp == id && c.offset > off && int64(c.atMs) >= sentMs {
 			return s.commitRecOf(g, c), true
 		}
