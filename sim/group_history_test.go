@@ -60,7 +60,8 @@ func TestHistoryReadsBackAfterClones(t *testing.T) {
 	s.RunUntil(60000)
 	a.RunUntil(60000)
 	b.RunUntil(60000)
-	for name, run := range map[string]*Sim{"run": s, "crashed c1": a, "added c4": b} {
+	for i, run := range []*Sim{s, a, b} {
+		name := []string{"run", "reset", "added c4"}[i]
 		g := run.groupByID("billing")
 		procs, commits := historyMatchesEvents(t, name, run, g)
 		if procs == 0 || commits == 0 {
