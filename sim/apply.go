@@ -267,7 +267,7 @@ func (s *Sim) resetOffsets(g *group, c Command) error {
 		id := s.tpidAdd(tp)
 		g.committed.set(id, off)
 		g.committedEpoch.del(id) // a manual reset carries no leader epoch
-		g.history.commits.Append(commitRec{tp: tp, offset: off, member: adminResetMember, gen: g.generation, atMs: s.nowMs})
+		s.addCommit(g, id, off, adminResetMember, g.generation)
 		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Text: tp.String() + "=" + fmt.Sprint(off), Reason: ReasonManual})
 	}
 	return nil

@@ -103,8 +103,7 @@ func (g *group) clone() *group {
 	c.committedEpoch = g.committedEpoch.clone()
 	c.procCount = g.procCount.share()
 	c.tally = g.tally.clone()
-	c.history = groupHistory{processed: g.history.processed.shareTail(), commits: g.history.commits.shareTail(), // append-only
-		resets: capped(g.history.resets), crashes: capped(g.history.crashes)}
+	c.history = g.history.clone()
 	c.members = make([]*member, len(g.members))
 	for i, m := range g.members {
 		mm := *m

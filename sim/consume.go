@@ -254,8 +254,7 @@ func (s *Sim) countProcessedAs(g *group, m *member, recs []bufRec, why Reason) {
 			*n++
 		}
 		if i == len(recs)-1 || recs[i+1].tp != r.tp || recs[i+1].offset < r.offset {
-			g.history.processed.Append(procRange{tp: r.tp, from: recs[start].offset, to: r.offset + 1,
-				member: m.name, gen: m.genSynced, atMs: s.nowMs})
+			s.addProcessed(g, r.tp, recs[start].offset, r.offset+1, m.name, m.genSynced)
 			start = i + 1
 		}
 	}

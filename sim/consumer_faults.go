@@ -53,6 +53,7 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 // group's committed offsets: the ones another member will process again.
 func (s *Sim) uncommittedProcessed(g *group, m *member) int {
 	n := 0
+	name := g.history.nameIndex(m.name)
 	for _, tp := range m.assigned {
 		id := s.tpid(tp)
 		c, ok := g.committed.get(id)
@@ -62,7 +63,7 @@ func (s *Sim) uncommittedProcessed(g *group, m *member) int {
 		}
 		for i := g.history.processed.Len() - 1; i >= 0; i-- {
 			pr := g.history.processed.At(i)
-			if pr.tp != tp || pr.member != m.name {
+			if pr.tp != id || pr.member != name {
 				continue
 			}
 			lo := max(pr.from, c)

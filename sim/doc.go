@@ -108,7 +108,8 @@
 //   - Consumer client: consumer.go, consumer_join.go, consumer_position.go,
 //     consume.go (fetch and process), commit.go, consumer_faults.go,
 //     consumer_polltimer.go, consumer_static.go, consumer_validate.go.
-//   - Group coordinator: group.go, group_rebalance.go, assignor*.go.
+//   - Group coordinator: group.go, group_rebalance.go, assignor*.go;
+//     what a group processed and committed: group_history.go.
 //   - Transactions: txn.go, txn_end.go.
 //   - Events and their why: event.go, why.go, why_control.go,
 //     why_group.go, canonical.go (the digest's form).

@@ -78,8 +78,7 @@ func (s *Sim) storeLiveOffsets(group string, eg *extGroup, member string, offset
 		id := s.tpidAdd(tp)
 		eg.g.committed.set(id, o.Offset)
 		eg.g.committedEpoch.set(id, o.LeaderEpoch)
-		eg.g.history.commits.Append(commitRec{tp: tp, offset: o.Offset, member: member,
-			gen: eg.generation, atMs: s.nowMs})
+		s.addCommit(eg.g, id, o.Offset, member, eg.generation)
 		text = append(text, tp.String()+"@"+strconv.FormatInt(o.Offset, 10))
 	}
 	if len(text) > 0 {

@@ -95,8 +95,8 @@ func (s *Sim) duplicateReason(g *group, tp TopicPartition, offs []int64) string 
 		parts = append(parts, fmt.Sprintf("the log holds %d copies (offsets %s) because a producer retry wrote it again",
 			len(offs), joinOffsets(offs)))
 	}
-	for _, pr := range g.history.processed.All(0) {
-		if pr.tp != tp || !containsOffset(offs, pr.from, pr.to) {
+	for pr := range s.processedOn(g, tp) {
+		if !containsOffset(offs, pr.from, pr.to) {
 			continue
 		}
 		p := fmt.Sprintf("processed by %s in generation %d at %s", pr.member, pr.gen, FormatMs(pr.atMs))

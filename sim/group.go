@@ -49,34 +49,6 @@ type group struct {
 func (g *group) lastCoordinator() int { return g.coord }
 func (g *group) setCoordinator(b int) { g.coord = b }
 
-// groupHistory keeps what the ledger needs to explain a lost or duplicated
-// record.
-type groupHistory struct {
-	// processed and commits grow with every poll and commit; chunked, a
-	// checkpoint shares them instead of leaving the running copy to copy
-	// the whole list at its next append.
-	processed chunks[procRange]
-	commits   chunks[commitRec]
-	resets    []resetRec
-	crashes   []crashRec
-}
-
-type procRange struct {
-	tp       TopicPartition
-	from, to int64 // offsets [from, to)
-	member   string
-	gen      int
-	atMs     int64
-}
-
-type commitRec struct {
-	tp     TopicPartition
-	offset int64
-	member string
-	gen    int
-	atMs   int64
-}
-
 type resetRec struct {
 	tp       TopicPartition
 	from, to int64 // the position jumped from..to
@@ -192,7 +164,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 func (s *Sim) commitOffset(g *group, m *member, tp TopicPartition, id int32, off int64) {
 	g.committed.set(id, off)
 	g.committedEpoch.set(id, committedEpochFor(m, id, off))
-	g.history.commits.Append(commitRec{tp: tp, offset: off, member: m.name, gen: g.generation, atMs: s.nowMs})
+	s.addCommit(g, id, off, m.name, g.generation)
 }
 
 // groupTPs lists every partition of the group's topics, sorted.

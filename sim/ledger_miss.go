@@ -91,7 +91,7 @@ func (s *Sim) copyMiss(g *group, p *partition, rec int32, off int64) miss {
 		if hasReset {
 			return skip
 		}
-		if c, ok := firstCommitPast(g, tp, off, ri.sentMs()); ok {
+		if c, ok := s.firstCommitPast(g, tp, off, ri.sentMs()); ok {
 			if c.member == adminResetMember {
 				return miss{cause: missAdminReset, off: off, commit: c}
 			}
@@ -133,10 +133,11 @@ func firstResetPast(g *group, tp TopicPartition, off, sentMs int64) (resetRec, b
 
 // firstCommitPast is the group's first commit on tp past off made after
 // the record was sent.
-func firstCommitPast(g *group, tp TopicPartition, off, sentMs int64) (commitRec, bool) {
-	for _, c := range g.history.commits.All(0) {
-		if c.tp == tp && c.offset > off && c.atMs >= sentMs {
-			return c, true
+func (s *Sim) firstCommitPast(g *group, tp TopicPartition, off, sentMs int64) (commitRec, bool) {
+	id := s.tpid(tp)
+	for i := g.history.commitsSince(sentMs); i < g.history.commits.Len(); i++ {
+		if c := g.history.commits.At(i); c.tp == id && c.offset > off && int64(c.atMs) >= sentMs {
+			return s.commitRecOf(g, c), true
 		}
 	}
 	return commitRec{}, false
