@@ -5,6 +5,11 @@ import "fmt"
 // checkInvariants looks for states Kafka never reaches, named as Jepsen and
 // Kafka name them. It returns the first one found.
 func checkInvariants(s *Sim) error {
+	for i := range s.liveFrom {
+		if s.batches.At(i).state != batchDone {
+			return fmt.Errorf("batch %d is live again behind the first live batch %d", i, s.liveFrom)
+		}
+	}
 	for _, t := range s.topics {
 		if t.deleted {
 			continue

@@ -190,7 +190,7 @@ func (s *Sim) crashProducer(id string) error {
 	p.crashed = true
 	p.gen++
 	lost := 0
-	for bi := range s.batches.Len() {
+	for bi := s.liveBatchesFrom(); bi < s.batches.Len(); bi++ {
 		if b := s.batches.At(bi); int32(b.producer) != p.idx || b.state == batchDone {
 			continue
 		}

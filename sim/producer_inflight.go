@@ -6,7 +6,7 @@ package sim
 // sent - acked - failed, so the ledger can check that the three agree.
 func (s *Sim) unsettledRecords() []int {
 	out := make([]int, len(s.producers))
-	for i := range s.batches.Len() {
+	for i := s.liveBatchesFrom(); i < s.batches.Len(); i++ {
 		if b := s.batches.At(i); b.state != batchDone {
 			out[b.producer] += int(b.count)
 		}

@@ -108,7 +108,7 @@ func (s *Sim) failRequestsTo(brokerID int) {
 		if p.crashed || p.inflight[brokerID-1] == 0 {
 			continue
 		}
-		for bi := range s.batches.Len() {
+		for bi := s.liveBatchesFrom(); bi < s.batches.Len(); bi++ {
 			b := s.batches.At(bi)
 			if int32(b.producer) == p.idx && b.state == batchInFlight && int(b.broker) == brokerID {
 				s.schedule(s.cfg.Cluster.NetworkDelayMs, produceResponseItem(p, int32(bi), errNetwork, b.reqGen, 0))

@@ -130,7 +130,7 @@ func (s *Sim) outOfOrderIsGap(p *producer, b *batch) bool {
 	part := b.part
 	s.bumpEpoch(p, int(part), pp.ackedUpTo, "gap")
 	var sent []int32
-	for i := range s.batches.Len() {
+	for i := s.liveBatchesFrom(); i < s.batches.Len(); i++ {
 		x := s.batches.At(i)
 		if int32(x.producer) == p.idx && x.part == part && x.state != batchDone && x.firstSeq >= 0 {
 			sent = append(sent, int32(i))

@@ -35,6 +35,7 @@ type Sim struct {
 	groups     []*group
 	ledger     ledger
 	batches    batchList     // shared between checkpoints, copied when written
+	liveFrom   int           // every batch before it is done (batch_live.go)
 	batchNext  chunks[int32] // links each batch's records (batch_recs.go)
 	truncs     []truncation
 	markers    []txnMarker

@@ -142,7 +142,7 @@ func (s *Sim) producerView(p *producer) ProducerView {
 			pv.Sequences = append(pv.Sequences, PartitionSeq{Partition: i, NextSeq: int(pp.nextSeq)})
 		}
 	}
-	for i := range s.batches.Len() {
+	for i := s.liveBatchesFrom(); i < s.batches.Len(); i++ {
 		b := s.batches.At(i)
 		if int32(b.producer) != p.idx || b.state == batchDone {
 			continue

@@ -83,7 +83,7 @@ func (s *Sim) dropUnfinished(p *producer) {
 		}
 		pp.queue = nil
 	}
-	for bi := range s.batches.Len() {
+	for bi := s.liveBatchesFrom(); bi < s.batches.Len(); bi++ {
 		if b := s.batches.At(bi); int32(b.producer) == p.idx && b.state == batchInFlight {
 			b := s.batches.Mut(bi)
 			b.state = batchDone
