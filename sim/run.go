@@ -122,7 +122,7 @@ func (r *Run) Seek(step int) {
 	if step < 0 {
 		step = 0
 	}
-	if step < r.sim.step || (step == r.sim.step && r.next < r.dueIndex(step)) {
+	if step < r.sim.step || (step == r.sim.step && r.next < r.dueIndex(step)) || r.checkpointAhead(step) {
 		r.restore(step)
 	}
 	for r.sim.step < step {
@@ -146,6 +146,18 @@ func (r *Run) restore(step int) {
 	for r.next < len(r.commands) && r.commands[r.next].Step < r.sim.step {
 		r.next++
 	}
+}
+
+// checkpointAhead reports whether a checkpoint lies after the current
+// step and at or before step: going forward, restoring it skips replaying
+// what the run computed before it went back.
+func (r *Run) checkpointAhead(step int) bool {
+	for _, c := range r.checkpoints {
+		if c.step > r.sim.step && c.step <= step {
+			return true
+		}
+	}
+	return false
 }
 
 // dueIndex is how many commands are due at or before step.

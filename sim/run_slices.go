@@ -30,8 +30,9 @@ type Seeking struct {
 	r      *Run
 	target int
 	from   int // the step the replay starts from
-	// was and wasNext are the run before a seek back, which restores a
-	// copy from a checkpoint and leaves the run it replaces untouched.
+	// was and wasNext are the run before a seek that restores a copy from
+	// a checkpoint (back, or forward past one) and leaves the run it
+	// replaces untouched.
 	was      *Sim
 	wasNext  int
 	restored bool
@@ -51,7 +52,7 @@ const eventCopyPiece = 1 << 15
 // nearest checkpoint now, and Advance replays from there.
 func (r *Run) BeginSeek(step int) *Seeking {
 	s := &Seeking{r: r, target: max(step, 0), was: r.sim, wasNext: r.next}
-	if s.target < r.sim.step || (s.target == r.sim.step && r.next < r.dueIndex(s.target)) {
+	if s.target < r.sim.step || (s.target == r.sim.step && r.next < r.dueIndex(s.target)) || r.checkpointAhead(s.target) {
 		r.restore(s.target)
 		s.restored = true
 		s.events = make([]Event, 0, len(r.sim.events)+eventCopyPiece)
@@ -101,8 +102,9 @@ func (s *Seeking) Progress() (done, total int) {
 	return s.r.sim.step - s.from, max(s.target-s.from, 0)
 }
 
-// Cancel calls the seek off. A seek back puts the run back exactly where
-// it was; a seek forward (which steps the run itself) stays where it got to.
+// Cancel calls the seek off. A seek that restored a checkpoint puts the
+// run back exactly where it was; one that steps the run itself stays where
+// it got to.
 func (s *Seeking) Cancel() {
 	if s.restored {
 		s.r.sim, s.r.next = s.was, s.wasNext

@@ -131,8 +131,9 @@ func ParseGoTo(s string, nowMs int64) (int64, bool) {
 const maxGoToMs = 24 * 3600_000
 
 // GoToTime moves the run to atMs: back by replaying from a checkpoint to
-// the last step at or before it, forward by running; either way the clock
-// ends on atMs.
+// the last step at or before it, forward by running (from a checkpoint past
+// the present, when the run was there before); either way the clock ends
+// on atMs.
 func (m *Screen) GoToTime(atMs int64) tea.Cmd {
 	if m.Run == nil {
 		return nil
@@ -160,6 +161,15 @@ func (m *Screen) GoToTime(atMs int64) tea.Cmd {
 			m.Run.RunUntil(atMs)
 			m.afterScrub()
 		})
+	}
+	if f, ok := m.Run.(checkpointFinder); ok {
+		if step := f.StepBefore(atMs); step > m.Run.StepCount() {
+			// Computed before a step back: start from its checkpoint.
+			return m.seekThen(step, func() {
+				m.Run.RunUntil(atMs)
+				m.afterScrub()
+			})
+		}
 	}
 	step := func() bool {
 		next := m.Run.NextAt()
