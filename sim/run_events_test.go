@@ -176,3 +176,40 @@ func busyRun(t *testing.T) *Run {
 	}
 	return r
 }
+
+// Going back to a time whose events the window has forgotten starts from
+// the latest checkpoint at or before it, not from the first step, and
+// replaying from there reaches the same run.
+func TestStepBeforeIsTheLatestCheckpointInTime(t *testing.T) {
+	c := basicConfig(3)
+	c.Producers[0].Count, c.Producers[0].RatePerSec = 0, 2000
+	r, err := NewRun(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.KeepEvents(512)
+	r.RunUntil(20_000)
+	const atMs = 7_500
+	step := r.StepBefore(atMs)
+	if step == 0 {
+		t.Fatalf("no checkpoint before %d ms in a 20 s run with %d checkpoints", atMs, len(r.checkpoints))
+	}
+	for _, cp := range r.checkpoints {
+		if cp.nowMs <= atMs && cp.step > step {
+			t.Fatalf("checkpoint at step %d (%d ms) is later than the one found, step %d", cp.step, cp.nowMs, step)
+		}
+	}
+	if first := r.Sim().Events()[0]; first.AtMs <= atMs {
+		t.Fatalf("the window still holds events from %d ms: the test needs them forgotten", first.AtMs)
+	}
+	r.Seek(step)
+	if now := r.Sim().Now(); now > atMs {
+		t.Fatalf("the checkpoint found is at %d ms, after %d", now, atMs)
+	}
+	r.RunUntil(atMs)
+	fresh, _ := NewRun(c, nil)
+	fresh.RunUntil(atMs)
+	if r.Sim().Digest() != fresh.Sim().Digest() {
+		t.Fatalf("replayed from the checkpoint, the run differs from a fresh one at %d ms", atMs)
+	}
+}

@@ -53,3 +53,6 @@ func (a Run) Record(id int) (sim.RecordStory, bool) { return a.R.Sim().Record(id
 // Commands lists the commands given by hand to the run, for the screen to
 // mark when the command line has given some.
 func (a Run) Commands() []sim.Applied { return a.R.Commands() }
+
+// StepBefore is the run's latest checkpoint at or before atMs.
+func (a Run) StepBefore(atMs int64) int { return a.R.StepBefore(atMs) }

@@ -151,6 +151,11 @@ func (m *Screen) GoToTime(atMs int64) tea.Cmd {
 				break
 			}
 		}
+		if f, ok := m.Run.(checkpointFinder); ok {
+			// Before the kept events' window: replay from the checkpoint
+			// there, not from the first step.
+			step = max(step, f.StepBefore(atMs))
+		}
 		return m.seekThen(step, func() {
 			m.Run.RunUntil(atMs)
 			m.afterScrub()

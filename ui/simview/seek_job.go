@@ -83,6 +83,11 @@ type forwardSaver interface {
 	Save() *sim.Saved
 }
 
+// checkpointFinder is a runner that knows its checkpoints' times.
+type checkpointFinder interface {
+	StepBefore(atMs int64) int
+}
+
 // jumpForward steps the run with step until it returns false (or
 // maxStepsPerJump steps), as the screen's job in slices, then calls
 // finish. esc calls it off: a run that can keep a copy of itself goes
