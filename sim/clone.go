@@ -167,7 +167,7 @@ func (s *Sim) checkpointBytes() int {
 			n += 4 * len(pp.queue)
 		}
 	}
-	return n + 64*s.queue.Len()
+	return n + s.queue.cloneBytes()
 }
 
 // copiedSinceShare is how many bytes of shared chunks s has copied since

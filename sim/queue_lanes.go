@@ -1,5 +1,7 @@
 package sim
 
+import "unsafe"
+
 // Timer lanes. A producer arms a delivery timer for every batch and a
 // request timer for every request, and most are cancelled in effect (the
 // batch completes first) yet stay queued until due: with a 120 s
@@ -162,4 +164,22 @@ func (s *Sim) scheduleTimer(delayMs int64, p *producer, it item) {
 		return
 	}
 	s.queue.pushLane(lane, it)
+}
+
+// cloneBytes is about what a clone of the queue costs: the heap's and the
+// wheel's items are copied, while a lane shares its blocks and copies only
+// its table and the block it appends to next. Counting every lane timer as
+// an item made each checkpoint of a busy run look megabytes dear, so the
+// budget thinned the checkpoints out until a step back replayed minutes.
+func (q *eventQueue) cloneBytes() int {
+	n := len(q.items)
+	if q.w != nil {
+		n += q.w.n
+	}
+	var it item
+	n *= int(unsafe.Sizeof(it))
+	for i := range q.lanes {
+		n += 8*len(q.lanes[i].blocks) + laneBlockLen*int(unsafe.Sizeof(laneTimer{}))
+	}
+	return n
 }
