@@ -224,8 +224,8 @@ func TestLessonUnknown(t *testing.T) {
 	}
 }
 
-// TestLessonMarkdown renders headings, lists, tables, emphasis and code
-// with glamour, as plain text without colour, every line within the width
+// TestLessonMarkdown renders headings, lists, a table (as its text),
+// emphasis and code as plain text without colour, every line within the width
 // and the file's control bytes made visible.
 func TestLessonMarkdown(t *testing.T) {
 	src := "## Title\n\nSome **bold** and `code` and *em*, 3 * 4.\n\n- one\n- two\n\n1. first\n\n" +
@@ -246,7 +246,7 @@ func TestLessonMarkdown(t *testing.T) {
 }
 
 // TestLessonMarkdownThemed: with colour the text is styled for the
-// background (dark and light differ), without glamour's padding, and a
+// background (dark and light differ), without padding, and a
 // second render of the same text at the same width is the cached one.
 func TestLessonMarkdownThemed(t *testing.T) {
 	src := "## Acks\n\nThe **leader** replies with `acks=all`."
