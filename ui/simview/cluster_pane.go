@@ -77,12 +77,15 @@ func (c *clusterPane) Render(st *theme.Styles, snap *sim.Snapshot, hot *Anim) []
 	shown := append([]string(nil), body[from:to]...)
 	c.more = 0
 	if to < len(body) && len(shown) > 0 {
+		// The brokers whose boxes go on below: most are partly on screen,
+		// so "more of", not "more brokers" (three brokers cut short read
+		// as six).
 		for _, b := range bottoms {
 			if b >= to-1 {
 				c.more++
 			}
 		}
-		shown[len(shown)-1] = st.Accent.Render("▼ +" + whatif.Plural(c.more, "more broker") + " · tab here, ↓ scrolls")
+		shown[len(shown)-1] = st.Accent.Render("▼ more of " + whatif.Plural(c.more, "broker") + " · tab here, ↓ scrolls")
 	}
 	return c.Frame(st, c.legend(st), shown)
 }
