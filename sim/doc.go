@@ -102,7 +102,8 @@
 //   - Replication: replication.go, isr.go.
 //   - Producer client: producer.go, partitioner.go, accumulator.go,
 //     producer_sender.go, producer_seq.go, producer_inflight.go,
-//     producer_response.go, partset.go.
+//     producer_response.go, partset.go; the batch list: batch_list.go,
+//     batch_recs.go, batch_live.go.
 //   - Broker side of produce: produce_handler.go, produce_seqcheck.go,
 //     produce_purgatory.go.
 //   - Consumer client: consumer.go, consumer_join.go, consumer_position.go,
@@ -114,7 +115,8 @@
 //   - Events and their why: event.go, why.go, why_control.go,
 //     why_group.go, canonical.go (the digest's form).
 //   - Outcomes: ledger.go, ledger_origin.go, ledger_summary.go,
-//     ledger_miss.go, fates.go.
+//     ledger_tally.go (the counts kept between counts), ledger_miss.go,
+//     fates.go.
 //   - Views and time travel: snapshot.go, snapshot_build.go, query.go,
 //     read.go, run.go, run_slices.go, clone.go, chunks.go.
 package sim
