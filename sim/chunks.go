@@ -13,8 +13,8 @@ import (
 // marks every chunk shared on both sides, so the first write to a shared
 // chunk on either side copies that chunk alone.
 type chunks[T any] struct {
-	// table[k] holds items k<<chunkBits onwards: chunkLen of them, except
-	// the last chunk, which grows to chunkLen by doubling (a list of ten
+	// table[k] holds items k<<bits() onwards: length() of them, except
+	// the last chunk, which grows to length() by doubling (a list of ten
 	// items does not take a whole chunk).
 	table [][]T
 	owned []bool // owned[k]: table[k]'s array is this list's alone
@@ -26,12 +26,29 @@ type chunks[T any] struct {
 	copied int
 }
 
-// chunkBits sets the chunk size: 4096 items, 80 KB of 20-byte records.
+// chunkBits sets the chunk size of items up to 32 bytes: 4096 items, 80 KB
+// of 20-byte records.
 // Smaller chunks make a checkpoint's copies smaller but every access and
 // allocation dearer.
 const chunkBits = 12
 
+// chunkLen is a whole chunk of such items.
 const chunkLen = 1 << chunkBits
+
+// bits is log2 of the chunk length for T: chunkBits, or a quarter of the
+// length for items over 32 bytes (a producer batch), so the chunk a
+// checkpoint's next write copies stays under about 100 KB. The size of a
+// type parameter is fixed per instantiation: this folds to a constant.
+func (c *chunks[T]) bits() int {
+	var zero T
+	if unsafe.Sizeof(zero) > 32 {
+		return chunkBits - 2
+	}
+	return chunkBits
+}
+
+// length is how many items a whole chunk holds.
+func (c *chunks[T]) length() int { return 1 << c.bits() }
 
 // Len is the number of items.
 func (c *chunks[T]) Len() int { return c.n }
@@ -39,17 +56,17 @@ func (c *chunks[T]) Len() int { return c.n }
 // At reads item i; the pointer must not be written through.
 func (c *chunks[T]) At(i int) *T {
 	i += c.head
-	return &c.table[i>>chunkBits][i&(chunkLen-1)]
+	return &c.table[i>>c.bits()][i&(c.length()-1)]
 }
 
 // Mut returns item i for writing, copying its chunk first if it is shared.
 func (c *chunks[T]) Mut(i int) *T {
 	i += c.head
-	k := i >> chunkBits
+	k := i >> c.bits()
 	if !c.owned[k] {
 		c.copyChunk(k, cap(c.table[k]))
 	}
-	return &c.table[k][i&(chunkLen-1)]
+	return &c.table[k][i&(c.length()-1)]
 }
 
 // copyChunk gives chunk k an array of its own with room for capacity items.
@@ -67,21 +84,21 @@ func (c *chunks[T]) copyChunk(k, capacity int) {
 // Append adds v at the end and returns its index.
 func (c *chunks[T]) Append(v T) int {
 	i := c.n
-	k := (i + c.head) >> chunkBits
+	k := (i + c.head) >> c.bits()
 	if k == len(c.table) {
 		// Only the first chunk starts small: a list that filled one will
 		// fill the next, and doubling up to it would copy it twice over.
 		first := 8
 		if k > 0 {
-			first = chunkLen
+			first = c.length()
 		}
 		c.table = append(c.table, make([]T, 0, first))
 		c.owned = append(c.owned, true)
 	}
 	if ch := c.table[k]; !c.owned[k] || len(ch) == cap(ch) {
-		grown := chunkLen // past its first chunk a list fills whole chunks
+		grown := c.length() // past its first chunk a list fills whole chunks
 		if k == 0 && c.head == 0 {
-			grown = min(max(2*cap(ch), 8), chunkLen)
+			grown = min(max(2*cap(ch), 8), c.length())
 		}
 		c.copyChunk(k, grown)
 	}
@@ -108,7 +125,7 @@ func (c *chunks[T]) Range(from, to int) iter.Seq2[int, T] {
 // of them: a loop over a long list takes it a chunk at a time.
 func (c *chunks[T]) span(i, to int) []T {
 	j := i + c.head
-	ch := c.table[j>>chunkBits][j&(chunkLen-1):]
+	ch := c.table[j>>c.bits()][j&(c.length()-1):]
 	return ch[:min(len(ch), to-i)]
 }
 
@@ -119,13 +136,13 @@ func (c *chunks[T]) Truncate(n int) {
 		return
 	}
 	c.n = n
-	keep := (n + c.head + chunkLen - 1) >> chunkBits
+	keep := (n + c.head + c.length() - 1) >> c.bits()
 	clear(c.table[keep:])
 	c.table, c.owned = c.table[:keep], c.owned[:keep]
 	if keep > 0 {
 		// The cut chunk keeps its array; the next append copies it, as a
 		// clone may still see the items past the cut.
-		m := (n+c.head-1)&(chunkLen-1) + 1
+		m := (n+c.head-1)&(c.length()-1) + 1
 		c.table[keep-1] = c.table[keep-1][:m:m]
 	}
 	if n == 0 {
@@ -141,10 +158,10 @@ func (c *chunks[T]) DropFront(k int) {
 	}
 	c.head += k
 	c.n -= k
-	if whole := c.head >> chunkBits; whole > 0 {
+	if whole := c.head >> c.bits(); whole > 0 {
 		clear(c.table[:whole])
 		c.table, c.owned = c.table[whole:], c.owned[whole:]
-		c.head &= chunkLen - 1
+		c.head &= c.length() - 1
 	}
 }
 

@@ -102,8 +102,8 @@
 //   - Replication: replication.go, isr.go.
 //   - Producer client: producer.go, partitioner.go, accumulator.go,
 //     producer_sender.go, producer_seq.go, producer_inflight.go,
-//     producer_response.go, partset.go; the batch list: batch_list.go,
-//     batch_recs.go, batch_live.go.
+//     producer_response.go, partset.go; the batch list: batch_recs.go,
+//     batch_live.go.
 //   - Broker side of produce: produce_handler.go, produce_seqcheck.go,
 //     produce_purgatory.go.
 //   - Consumer client: consumer.go, consumer_join.go, consumer_position.go,

@@ -96,10 +96,11 @@ func (l *entryLog) appendCopy(src *entryLog, i int, e entry) {
 	l.noteEpoch(e)
 	d, s := &l.c, &src.c
 	si := i + s.head
-	sk, j := si>>chunkBits, si&(chunkLen-1)
+	bits, mask := s.bits(), s.length()-1
+	sk, j := si>>bits, si&mask
 	di := d.n + d.head
-	dk := di >> chunkBits
-	if di&(chunkLen-1) == j {
+	dk := di >> bits
+	if di&mask == j {
 		sch := s.table[sk]
 		switch {
 		case j == 0 && dk == len(d.table):

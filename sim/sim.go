@@ -34,7 +34,7 @@ type Sim struct {
 	producers  []*producer
 	groups     []*group
 	ledger     ledger
-	batches    batchList     // shared between checkpoints, copied when written
+	batches    chunks[batch] // shared between checkpoints, copied when written
 	liveFrom   int           // every batch before it is done (batch_live.go)
 	batchNext  chunks[int32] // links each batch's records (batch_recs.go)
 	truncs     []truncation
