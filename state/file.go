@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+
+	"kafkasim/internal/atomicfile"
 )
 
 // BackupSuffix is appended to a damaged file's name when Load keeps a copy.
@@ -81,7 +83,7 @@ func SafeToSave(warning error) bool {
 // corrupt keeps a copy of a damaged file and describes it as a warning.
 func corrupt(path string, data []byte, cause error) error {
 	bak := path + BackupSuffix
-	return &Damaged{Path: path, Cause: cause, Backup: bak, BackupErr: writeAtomic(bak, data)}
+	return &Damaged{Path: path, Cause: cause, Backup: bak, BackupErr: atomicfile.Write(bak, data, 0o600)}
 }
 
 // Save writes v as indented JSON to dir/name, creating dir if needed. The
@@ -99,52 +101,10 @@ func Save(dir, name string, v any) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("state: %w", err)
 	}
-	if err := writeAtomic(filepath.Join(dir, name), data); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, name), data, 0o600); err != nil {
 		return fmt.Errorf("state: %w", err)
 	}
 	return nil
-}
-
-// writeAtomic replaces path with data through a synced temporary file.
-func writeAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	syncDir(dir)
-	return nil
-}
-
-// syncDir makes the rename durable where the platform allows it. Failure is
-// ignored: some systems cannot fsync a directory, and the data is already
-// safe in the renamed file.
-func syncDir(dir string) {
-	if dir == "" {
-		dir = "."
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // checkName rejects names that would escape the state directory.

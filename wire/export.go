@@ -3,9 +3,8 @@ package wire
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
+	"kafkasim/internal/atomicfile"
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 )
@@ -64,33 +63,5 @@ func (srv *Server) ExportFile(base *scenarios.Scenario, path string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%s exists: not replacing it", path)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		// Link, not rename: it fails instead of replacing a file made
-		// meanwhile. Where links are not offered, rename.
-		if lerr := os.Link(tmp, path); errors.Is(lerr, os.ErrExist) {
-			err = fmt.Errorf("%s exists: not replacing it", path)
-		} else if lerr != nil {
-			err = os.Rename(tmp, path)
-		}
-	}
-	os.Remove(tmp)
-	return err
+	return atomicfile.Create(path, data, 0o644)
 }

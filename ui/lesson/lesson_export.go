@@ -8,12 +8,12 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kafkasim/internal/atomicfile"
 	course "kafkasim/lessons"
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
 	"kafkasim/ui/simrun"
-	"kafkasim/ui/simview"
 )
 
 // skeletonPathMsg carries the lesson file name typed at x's prompt.
@@ -119,15 +119,15 @@ func writeKeepingBackup(path string, data []byte) (string, error) {
 	old, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return "", simview.WriteFileAtomic(path, data)
+		return "", atomicfile.Write(path, data, 0o644)
 	case err != nil:
 		return "", err
 	}
 	bak := path + ".bak"
-	if err := simview.WriteFileAtomic(bak, old); err != nil {
+	if err := atomicfile.Write(bak, old, 0o644); err != nil {
 		return "", err
 	}
-	return bak, simview.WriteFileAtomic(path, data)
+	return bak, atomicfile.Write(path, data, 0o644)
 }
 
 // skeletonDone says where the lesson went and how to play it.

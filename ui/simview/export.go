@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kafkasim/internal/atomicfile"
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
@@ -69,7 +70,7 @@ func (m *Screen) exportCmd(path string) tea.Cmd {
 	return func() tea.Msg {
 		e, err := scenarios.ExportRun(sc, seed, hand)
 		if err == nil {
-			err = WriteFileAtomic(path, e.Data)
+			err = atomicfile.Write(path, e.Data, 0o644)
 		}
 		if abs, aerr := filepath.Abs(path); aerr == nil {
 			path = abs
@@ -88,31 +89,4 @@ func (m *Screen) exportDone(msg ExportDoneMsg) {
 	default:
 		m.Status = "wrote " + msg.Path + " · digest " + msg.Digest[:12] + "… (kafkasim run FILE prints the same)"
 	}
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames
-// it into place, so a reader never sees half a file.
-func WriteFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

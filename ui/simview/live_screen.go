@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"kafkasim/internal/atomicfile"
 	"kafkasim/scenarios"
 	"kafkasim/sim"
 	"kafkasim/ui/components"
@@ -102,7 +103,7 @@ func (m *Screen) liveExportCmd(path string) tea.Cmd {
 			digest, err = scenarios.DigestOf(path, data)
 		}
 		if err == nil {
-			err = WriteFileAtomic(path, data)
+			err = atomicfile.Write(path, data, 0o644)
 		}
 		if abs, aerr := filepath.Abs(path); aerr == nil {
 			path = abs
