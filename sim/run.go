@@ -148,6 +148,20 @@ func (r *Run) restore(step int) {
 	}
 }
 
+// StepBefore is the step of the latest checkpoint taken at or before
+// virtual time atMs (0 when none): a place to replay from to reach atMs
+// when the events that would name a closer step have been forgotten.
+func (r *Run) StepBefore(atMs int64) int {
+	step := 0
+	for _, c := range r.checkpoints {
+		if c.nowMs > atMs {
+			break
+		}
+		step = c.step
+	}
+	return step
+}
+
 // checkpointAhead reports whether a checkpoint lies after the current
 // step and at or before step: going forward, restoring it skips replaying
 // what the run computed before it went back.

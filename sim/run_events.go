@@ -90,17 +90,3 @@ const stepEventsRoom = 4096
 
 // eventBytes is about what an event takes in memory, its text included.
 const eventBytes = 400
-
-// StepBefore is the step of the latest checkpoint taken at or before
-// virtual time atMs (0 when none): a place to replay from to reach atMs
-// when the events that would name a closer step have been forgotten.
-func (r *Run) StepBefore(atMs int64) int {
-	step := 0
-	for _, c := range r.checkpoints {
-		if c.nowMs > atMs {
-			break
-		}
-		step = c.step
-	}
-	return step
-}
