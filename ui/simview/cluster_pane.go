@@ -224,28 +224,18 @@ func (c *clusterPane) tokenLines(st *theme.Styles, snap *sim.Snapshot, b *sim.Br
 		curW += w
 	}
 	multi := len(snap.Topics) > 1
-	for ti := range snap.Topics {
-		t := &snap.Topics[ti]
-		first := true
-		for pi := range t.Partitions {
-			p := &t.Partitions[pi]
-			r := FindReplica(p, b.ID)
-			if r == nil && !containsInt(p.Replicas, b.ID) {
-				continue
-			}
-			if first && multi {
-				name := components.Fit(components.Sanitize(t.Name), min(len(t.Name), inner-4)) + ":"
-				put(st.Faint.Render(name)+" ", ansi.StringWidth(name)+1)
-			}
-			first = false
-			sym, style := c.replicaRole(st, p, r, b)
-			text := components.Itoa(p.Partition) + sym
-			if hot.Is(HotKey{Kind: HotReplica, S1: p.Topic, N1: p.Partition, N2: b.ID}) ||
-				hot.Is(HotKey{Kind: hotLeader, S1: p.Topic, N1: p.Partition, N2: b.ID}) {
-				style = &st.Hot
-			}
-			put(c.token(style, text)+c.tokenGap(st, hot, p, b.ID), len(components.Itoa(p.Partition))+1+1)
+	for h := range heldReplicas(snap, b.ID) {
+		p, t := h.p, h.topic
+		if h.firstOfTopic && multi {
+			name := components.Fit(components.Sanitize(t.Name), min(len(t.Name), inner-4)) + ":"
+			put(st.Faint.Render(name)+" ", ansi.StringWidth(name)+1)
 		}
+		sym, style := c.replicaRole(st, p, h.r, b)
+		text := components.Itoa(p.Partition) + sym
+		if replicaLit(hot, p, b.ID) {
+			style = &st.Hot
+		}
+		put(c.token(style, text)+c.tokenGap(st, hot, p, b.ID), len(components.Itoa(p.Partition))+1+1)
 	}
 	if curW > 0 {
 		lines = append(lines, cur.String())

@@ -69,21 +69,11 @@ func (c *clusterPane) stripLines(st *theme.Styles, snap *sim.Snapshot, b *sim.Br
 	cells := inner - labelW - 2
 	multi := len(snap.Topics) > 1
 	var lines []string
-	for ti := range snap.Topics {
-		t := &snap.Topics[ti]
-		first := true
-		for pi := range t.Partitions {
-			p := &t.Partitions[pi]
-			r := FindReplica(p, b.ID)
-			if r == nil && !containsInt(p.Replicas, b.ID) {
-				continue
-			}
-			if first && multi {
-				lines = append(lines, st.Faint.Render(components.Fit(components.Sanitize(t.Name), inner)))
-			}
-			first = false
-			lines = append(lines, c.StripLine(st, p, r, b, hot, labelW, cells))
+	for h := range heldReplicas(snap, b.ID) {
+		if h.firstOfTopic && multi {
+			lines = append(lines, st.Faint.Render(components.Fit(components.Sanitize(h.topic.Name), inner)))
 		}
+		lines = append(lines, c.StripLine(st, h.p, h.r, b, hot, labelW, cells))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, st.Faint.Render("no replicas"))
@@ -101,8 +91,7 @@ func (c *clusterPane) StripLine(st *theme.Styles, p *sim.PartitionView, r *sim.R
 	out.Text(&st.Faint, num)
 	sym, role := c.replicaRole(st, p, r, b)
 	symStyle := role
-	if hot.Is(HotKey{Kind: HotReplica, S1: p.Topic, N1: p.Partition, N2: b.ID}) ||
-		hot.Is(HotKey{Kind: hotLeader, S1: p.Topic, N1: p.Partition, N2: b.ID}) {
+	if replicaLit(hot, p, b.ID) {
 		symStyle = &st.Hot
 	}
 	out.Text(symStyle, sym)
