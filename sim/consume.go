@@ -239,9 +239,7 @@ func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) { s.countProces
 
 // countProcessedAs is countProcessed with a reason for the narration.
 func (s *Sim) countProcessedAs(g *group, m *member, recs []bufRec, why Reason) {
-	for g.procCount.Len() < s.ledger.recs.Len() {
-		g.procCount.Append(0)
-	}
+	g.procCount.Grow(s.ledger.recs.Len())
 	g.processedTotal += len(recs)
 	dup := 0
 	start := 0
