@@ -56,9 +56,11 @@ type Sim struct {
 	// eventsShared: a clone shares the events' array, so it is not written
 	// over in place.
 	eventsShared bool
-	digest       hash.Hash
-	scratch      []byte
-	applied      []Applied
+	// discardEvents: no reader wants the events (DiscardEvents).
+	discardEvents bool
+	digest        hash.Hash
+	scratch       []byte
+	applied       []Applied
 	// scheduled holds timeline commands; queued items refer to them by index.
 	scheduled []Scheduled
 	// halted is set by Halt; Step does nothing afterwards.
@@ -204,11 +206,15 @@ func (s *Sim) emit(e Event) {
 	e.Seq = s.eventBase + len(s.events)
 	e.Step = s.step
 	e.AtMs = s.nowMs
-	s.events = append(s.events, e)
 	s.scratch = e.appendCanonical(s.scratch)
 	if len(s.scratch) >= digestBatch {
 		s.flushDigest()
 	}
+	if s.discardEvents {
+		s.eventBase++
+		return
+	}
+	s.events = append(s.events, e)
 }
 
 // digestBatch is how many bytes of canonical events emit gathers before
