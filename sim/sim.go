@@ -202,7 +202,7 @@ func (s *Sim) Digest() string {
 }
 
 // emit records an event and feeds it to the digest.
-func (s *Sim) emit(e Event) {
+func (s *Sim) emit(e *Event) {
 	e.Seq = s.eventBase + len(s.events)
 	e.Step = s.step
 	e.AtMs = s.nowMs
@@ -214,7 +214,7 @@ func (s *Sim) emit(e Event) {
 		s.eventBase++
 		return
 	}
-	s.events = append(s.events, e)
+	s.events = append(s.events, *e)
 }
 
 // digestBatch is how many bytes of canonical events emit gathers before
