@@ -30,8 +30,13 @@ func (e *Event) appendCanonical(b []byte) []byte {
 	return append(b, '\n')
 }
 
+// appendTextField writes '|' and s. Most fields are empty, and an empty
+// append still calls memmove.
 func appendTextField(b []byte, s string) []byte {
 	b = append(b, '|')
+	if s == "" {
+		return b
+	}
 	return append(b, s...)
 }
 
