@@ -5,8 +5,8 @@ package sim
 // each event still goes into the digest and the count (EventCount), and
 // the engine reads no event back, so the run and its digest are those of
 // a run that keeps them. The events kept so far are forgotten; Events and
-// EventsSince return nothing afterwards. It cannot be undone: a run that
-// needs the events again starts over.
+// EventsSince return nothing afterwards, in the run and in its clones. It
+// cannot be undone: a run that needs the events again starts over.
 func (s *Sim) DiscardEvents() {
 	s.ForgetEventsBefore(s.EventCount())
 	s.events, s.eventsShared, s.discardEvents = nil, false, true

@@ -35,3 +35,27 @@ func TestDiscardEventsKeepsTheRunAndItsDigest(t *testing.T) {
 		t.Fatalf("AckedRecords %d, the acked events count %d", got, acked)
 	}
 }
+
+// A clone of a discarding run discards too, and still counts and hashes
+// as the run it was cloned from.
+func TestDiscardEventsHoldsInClones(t *testing.T) {
+	c := basicConfig(7)
+	c.Producers[0].Count, c.Producers[0].RatePerSec = 0, 100
+	kept, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	discarding := kept.Clone()
+	discarding.DiscardEvents()
+	discarding.RunUntil(3_000)
+	clone := discarding.Clone()
+	kept.RunUntil(6_000)
+	clone.RunUntil(6_000)
+	if len(clone.Events()) != 0 {
+		t.Fatalf("the clone of a discarding run kept %d events", len(clone.Events()))
+	}
+	if clone.Digest() != kept.Digest() || clone.EventCount() != kept.EventCount() {
+		t.Fatalf("clone: %d events, digest %s; the run keeping them: %d, %s",
+			clone.EventCount(), clone.Digest(), kept.EventCount(), kept.Digest())
+	}
+}
