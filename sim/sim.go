@@ -59,8 +59,11 @@ type Sim struct {
 	// discardEvents: no reader wants the events (DiscardEvents).
 	discardEvents bool
 	digest        hash.Hash
-	scratch       []byte
-	applied       []Applied
+	// digestFrom, when set, is a hashing copy of the run's start, and the
+	// digest is replayed from it when asked (digest_replay.go).
+	digestFrom *Sim
+	scratch    []byte
+	applied    []Applied
 	// scheduled holds timeline commands; queued items refer to them by index.
 	scheduled []Scheduled
 	// halted is set by Halt; Step does nothing afterwards.
@@ -196,6 +199,9 @@ func (s *Sim) Applied() []Applied { return s.applied }
 // Digest is the sha256 of the canonical event stream so far: two runs with the
 // same config, seed and commands have the same digest.
 func (s *Sim) Digest() string {
+	if s.digestFrom != nil {
+		return s.replayDigest()
+	}
 	s.flushDigest()
 	sum := s.digest.Sum(nil)
 	return hex.EncodeToString(sum)
@@ -206,9 +212,11 @@ func (s *Sim) emit(e *Event) {
 	e.Seq = s.eventBase + len(s.events)
 	e.Step = s.step
 	e.AtMs = s.nowMs
-	s.scratch = e.appendCanonical(s.scratch)
-	if len(s.scratch) >= digestBatch {
-		s.flushDigest()
+	if s.digestFrom == nil {
+		s.scratch = e.appendCanonical(s.scratch)
+		if len(s.scratch) >= digestBatch {
+			s.flushDigest()
+		}
 	}
 	if s.discardEvents {
 		s.eventBase++
