@@ -65,7 +65,7 @@ func isPlain(s string, oneLine bool) bool {
 			i++
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && size <= 1) || invisibleControl(r) {
+			if !shownRune(r, size) {
 				return false
 			}
 			i += size
@@ -74,6 +74,33 @@ func isPlain(s string, oneLine bool) bool {
 		}
 	}
 	return true
+}
+
+// isPlainBytes is isPlain for one line already written to a buffer: a
+// writer appends text and checks it in place, with no string made.
+func isPlainBytes(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			i++
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(b[i:])
+			if !shownRune(r, size) {
+				return false
+			}
+			i += size
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// shownRune reports whether a decoded non-ASCII rune is valid UTF-8 that a
+// terminal shows as it is.
+func shownRune(r rune, size int) bool {
+	return !(r == utf8.RuneError && size <= 1) && !invisibleControl(r)
 }
 
 // IsInvisibleControl reports whether a terminal would act on r rather than
