@@ -99,14 +99,7 @@ func jsonPlain(s string) bool {
 }
 
 // jsonPlainBytes is jsonPlain for text already written to a buffer.
-func jsonPlainBytes(b []byte) bool {
-	for _, c := range b {
-		if c == '"' || c == '\\' {
-			return false
-		}
-	}
-	return isPlainBytes(b)
-}
+func jsonPlainBytes(b []byte) bool { return plainBytes(b, true) }
 
 // appendEventJSON writes one event and its non-zero facts as a line, each
 // under its name for the event's type (output_json_names.go). The

@@ -33,3 +33,40 @@ func BenchmarkRunNamed(b *testing.B) {
 	})
 	b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")
 }
+
+// BenchmarkEventLines writes the events of one run of $SCN (default
+// tuning-throughput) as text lines, or JSON lines with JSON set: the
+// writer alone, without the engine. cpu-ms/op is per run's worth of
+// events.
+func BenchmarkEventLines(b *testing.B) {
+	name := os.Getenv("SCN")
+	if name == "" {
+		name = "tuning-throughput"
+	}
+	sc, err := Load(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := sc.NewSim(sc.Seed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.RunUntil(sc.DurationMs)
+	evs := s.Events()
+	asJSON := os.Getenv("JSON") != ""
+	var buf []byte
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Of(func() {
+		for i := 0; i < b.N; i++ {
+			for j := range evs {
+				if asJSON {
+					buf = appendEventJSON(buf[:0], evs[j])
+				} else {
+					buf = appendEventText(buf[:0], &evs[j])
+				}
+			}
+		}
+	})
+	b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")
+}
