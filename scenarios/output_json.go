@@ -106,7 +106,7 @@ func jsonPlainBytes(b []byte) bool { return plainBytes(b, true) }
 // partition and the offset field are written whenever the event names a
 // partition, since 0 is a real partition and a real offset.
 func appendEventJSON(b []byte, e sim.Event) []byte {
-	n := namesFor(e)
+	n := namesFor(&e)
 	o := openObj(b)
 	o.num("t", e.AtMs)
 	o.str("type", string(e.Type))
