@@ -139,10 +139,11 @@ func newEventWriter(w *bufio.Writer, opts RunOptions) *eventWriter {
 
 // events writes a batch and returns the sequence number after it.
 func (ew *eventWriter) events(evs []sim.Event, next int) int {
-	for _, e := range evs {
+	for i := range evs {
+		e := &evs[i]
 		if !ew.opts.Quiet {
 			if ew.opts.JSON {
-				ew.buf = appendEventJSON(ew.buf[:0], e)
+				ew.buf = appendEventJSON(ew.buf[:0], *e)
 			} else {
 				ew.buf = appendEventText(ew.buf[:0], e)
 			}
