@@ -223,6 +223,7 @@ func (r *Run) maybeCheckpoint() {
 	}
 	shared := r.sim.eventsShared
 	c := r.sim.Clone()
+	c.shedCaches()
 	c.cost = c.checkpointBytes() + r.ownCheckpointEvents(c, shared)
 	r.checkpoints = append(r.checkpoints, c)
 	r.bytes += c.cost
