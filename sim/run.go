@@ -16,6 +16,9 @@ type Run struct {
 	everyWork   int // records sent and processed between checkpoints, at most
 	bytes       int // estimated cost of the checkpoints kept
 	keepEvents  int // events remembered, about: 0 keeps all (run_events.go)
+	// eventsReadPast: others may read the run's event array past its end
+	// (adoptEvents, run_events_adopt.go).
+	eventsReadPast bool
 }
 
 // checkpointGapMs is the least virtual time between checkpoints taken for
@@ -100,6 +103,7 @@ func (r *Run) Apply(cmd Command) error {
 		return err
 	}
 	step, at := r.sim.step, r.sim.nowMs
+	r.ownEvents() // the run branches here: its events will differ
 	if err := r.sim.Apply(cmd); err != nil {
 		return err // nothing changed: nothing to record
 	}
@@ -141,7 +145,9 @@ func (r *Run) restore(step int) {
 			from = c
 		}
 	}
+	was := r.sim
 	r.sim = from.Clone()
+	r.adoptEvents(was)
 	r.next = 0
 	for r.next < len(r.commands) && r.commands[r.next].Step < r.sim.step {
 		r.next++
@@ -259,7 +265,7 @@ func (r *Run) Fork() *Run {
 	c.commands = capped(r.commands[:r.next])
 	c.checkpoints = capped(r.checkpoints)
 	c.dropCheckpointsAfter(r.sim.step)
-	c.keepEvents = 0
+	c.keepEvents, c.eventsReadPast = 0, false
 	return &c
 }
 
