@@ -30,10 +30,6 @@ type Run struct {
 // replays at most about 30 ms; a second was 12% of playing at ×100.
 const checkpointGapMs = 2000
 
-// checkpointBudget bounds the memory the checkpoints of a run may take;
-// past it, every other one is dropped and the interval doubles.
-const checkpointBudget = 64 << 20
-
 // NewRun starts a run of cfg with a timeline of scheduled commands.
 func NewRun(cfg Config, timeline []Scheduled) (*Run, error) {
 	s, err := New(cfg)
@@ -233,7 +229,9 @@ func (r *Run) maybeCheckpoint() {
 	c.cost = c.checkpointBytes() + r.ownCheckpointEvents(c, shared)
 	r.checkpoints = append(r.checkpoints, c)
 	r.bytes += c.cost
-	if r.bytes > checkpointBudget && len(r.checkpoints) > 1 {
+	// Over the budget (checkpoint_budget.go), every other checkpoint is
+	// dropped and the interval doubles.
+	if r.overBudget() {
 		kept := r.checkpoints[:0]
 		r.bytes = 0
 		for i, c := range r.checkpoints {
