@@ -15,30 +15,33 @@ func LoadFS(fsys fs.FS, dir string) ([]*Lesson, error) {
 	if err != nil {
 		return nil, err
 	}
+	parsed := make([]parsedLesson, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		wg.Go(func() { parsed[i] = parseAndValidate(name, data) })
+	}
+	wg.Wait()
 	var (
 		out  []*Lesson
 		errs Errors
 		seen = map[int]string{}
 	)
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		l, err := Parse(name, data)
-		if err == nil {
-			err = Validate(l)
-		}
-		if err != nil {
-			errs = append(errs, asErrors(err)...)
+	for i, p := range parsed {
+		if p.err != nil {
+			errs = append(errs, asErrors(p.err)...)
 			continue
 		}
+		l := p.lesson
 		if prev, dup := seen[l.Number]; dup {
-			errs = append(errs, &Error{File: name, Line: 1, Key: "number",
+			errs = append(errs, &Error{File: names[i], Line: 1, Key: "number",
 				Msg: fmt.Sprintf("lesson %d is also %s", l.Number, prev), Hint: "give each lesson its own number"})
 			continue
 		}
-		seen[l.Number] = name
+		seen[l.Number] = names[i]
 		out = append(out, l)
 	}
 	if err := orNil(errs); err != nil {
@@ -46,6 +49,23 @@ func LoadFS(fsys fs.FS, dir string) ([]*Lesson, error) {
 	}
 	slices.SortFunc(out, func(a, b *Lesson) int { return a.Number - b.Number })
 	return out, nil
+}
+
+// parsedLesson is one file's lesson or what is wrong with it.
+type parsedLesson struct {
+	lesson *Lesson
+	err    error
+}
+
+// parseAndValidate reads one lesson file. Files are independent, so
+// LoadFS reads them at once: the TOML parse of every lesson and of the
+// scenarios they name is most of the time before the first screen.
+func parseAndValidate(name string, data []byte) parsedLesson {
+	l, err := Parse(name, data)
+	if err == nil {
+		err = Validate(l)
+	}
+	return parsedLesson{lesson: l, err: err}
 }
 
 // asErrors flattens an error from Parse or Validate into Errors.

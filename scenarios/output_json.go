@@ -20,13 +20,17 @@ type jsonObj struct {
 
 func openObj(b []byte) jsonObj { return jsonObj{b: append(b, '{'), first: true} }
 
+// key writes a key the code chose (a literal or a jsonNames entry), which
+// needs no escaping; raw takes keys from the scenario, such as producer
+// ids, and escapes them.
 func (o *jsonObj) key(k string) {
 	if !o.first {
 		o.b = append(o.b, ',')
 	}
 	o.first = false
-	o.b = appendJSONString(o.b, k)
-	o.b = append(o.b, ':')
+	o.b = append(o.b, '"')
+	o.b = append(o.b, k...)
+	o.b = append(o.b, '"', ':')
 }
 
 func (o *jsonObj) str(k, v string) { o.key(k); o.b = appendJSONString(o.b, v) }
@@ -34,8 +38,15 @@ func (o *jsonObj) num(k string, v int64) {
 	o.key(k)
 	o.b = strconv.AppendInt(o.b, v, 10)
 }
-func (o *jsonObj) raw(k string, v []byte) { o.key(k); o.b = append(o.b, v...) }
-func (o *jsonObj) close() []byte          { return append(o.b, '}') }
+func (o *jsonObj) raw(k string, v []byte) {
+	if !o.first {
+		o.b = append(o.b, ',')
+	}
+	o.first = false
+	o.b = append(appendJSONString(o.b, k), ':')
+	o.b = append(o.b, v...)
+}
+func (o *jsonObj) close() []byte { return append(o.b, '}') }
 
 // appendJSONString writes s as a JSON string. Text is sanitized first, so
 // only quotes, backslashes, newlines and tabs need escaping here.
@@ -87,12 +98,15 @@ func jsonPlain(s string) bool {
 	return isPlain(s, true)
 }
 
+// jsonPlainBytes is jsonPlain for text already written to a buffer.
+func jsonPlainBytes(b []byte) bool { return plainBytes(b, true) }
+
 // appendEventJSON writes one event and its non-zero facts as a line, each
 // under its name for the event's type (output_json_names.go). The
 // partition and the offset field are written whenever the event names a
 // partition, since 0 is a real partition and a real offset.
 func appendEventJSON(b []byte, e sim.Event) []byte {
-	n := namesFor(e)
+	n := namesFor(&e)
 	o := openObj(b)
 	o.num("t", e.AtMs)
 	o.str("type", string(e.Type))
@@ -142,8 +156,23 @@ func appendEventJSON(b []byte, e sim.Event) []byte {
 	}
 	nonEmpty("reason", string(e.Reason))
 	nonEmpty(n.text, e.Text)
-	o.str("why", e.Why())
+	o.key("why")
+	o.b = appendWhyJSON(o.b, &e)
 	return append(o.close(), '\n')
+}
+
+// appendWhyJSON writes the event's why as a JSON string, straight into b:
+// only a sentence holding a quote, a backslash or text Sanitize would
+// change takes the escaping path.
+func appendWhyJSON(b []byte, e *sim.Event) []byte {
+	b = append(b, '"')
+	at := len(b)
+	b = e.AppendWhy(b)
+	if !jsonPlainBytes(b[at:]) {
+		why := string(b[at:])
+		b = appendJSONEscaped(b[:at], Sanitize(why))
+	}
+	return append(b, '"')
 }
 
 // appendNamedFacts writes the facts only some types carry, in the order

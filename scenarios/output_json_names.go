@@ -97,11 +97,32 @@ var eventJSONNames = map[sim.EventType]jsonNames{
 // namesFor returns the keys of e's facts, generic ones filled in. The
 // broker's refusal of a write names its count differently from the
 // producer giving up on a batch.
-func namesFor(e sim.Event) jsonNames {
-	n := eventJSONNames[e.Type]
+func namesFor(e *sim.Event) jsonNames {
+	n, ok := filledJSONNames[e.Type]
+	if !ok {
+		n = genericJSONNames
+	}
 	if e.Type == sim.EvProduceFailed && e.Reason == sim.ReasonBrokerRefused {
 		n.count = "isr_size"
 	}
+	return n
+}
+
+// filledJSONNames is eventJSONNames with the generic names filled in,
+// made once rather than for every event written.
+var filledJSONNames = func() map[sim.EventType]jsonNames {
+	m := make(map[sim.EventType]jsonNames, len(eventJSONNames))
+	for t, n := range eventJSONNames {
+		m[t] = withGenericNames(n)
+	}
+	return m
+}()
+
+// genericJSONNames are the keys of a type eventJSONNames does not list.
+var genericJSONNames = withGenericNames(jsonNames{})
+
+// withGenericNames fills the names n leaves empty with the generic ones.
+func withGenericNames(n jsonNames) jsonNames {
 	def := func(s *string, generic string) {
 		if *s == "" {
 			*s = generic

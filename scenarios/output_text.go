@@ -14,29 +14,51 @@ import (
 // Seconds writes virtual milliseconds as seconds with three decimals:
 // "12.345s". The text trace and the TUI use it for times.
 func Seconds(ms int64) string {
-	sign := ""
+	var buf [24]byte
+	return string(appendSeconds(buf[:0], ms))
+}
+
+// appendSeconds appends what Seconds returns.
+func appendSeconds(b []byte, ms int64) []byte {
 	if ms < 0 {
-		sign, ms = "-", -ms
+		b, ms = append(b, '-'), -ms
 	}
-	frac := strconv.FormatInt(ms%1000, 10)
-	return sign + strconv.FormatInt(ms/1000, 10) + "." + strings.Repeat("0", 3-len(frac)) + frac + "s"
+	b = append(strconv.AppendInt(b, ms/1000, 10), '.')
+	frac := ms % 1000
+	if frac < 100 {
+		b = append(b, '0')
+	}
+	if frac < 10 {
+		b = append(b, '0')
+	}
+	return append(strconv.AppendInt(b, frac, 10), 's')
 }
 
 // typeWidth fits the longest event type name ("high-watermark-advanced").
 const typeWidth = 24
 
+// blanks pads the columns of a text line.
+const blanks = "                                "
+
 // appendEventText writes one event as "   12.345s  type  why"; a multi-line
-// narration continues indented under its first line.
-func appendEventText(b []byte, e sim.Event) []byte {
-	t := Seconds(e.AtMs)
-	b = append(b, strings.Repeat(" ", max(0, 10-len(t)))...)
+// narration continues indented under its first line. The why is written
+// straight into b and checked there: only a sentence that holds text a
+// terminal would act on, or a newline, takes the slower sanitizing path.
+func appendEventText(b []byte, e *sim.Event) []byte {
+	var tbuf [24]byte
+	t := appendSeconds(tbuf[:0], e.AtMs)
+	b = append(b, blanks[:max(0, 10-len(t))]...)
 	b = append(b, t...)
 	b = append(b, "  "...)
 	b = append(b, e.Type...)
-	b = append(b, strings.Repeat(" ", max(1, typeWidth-len(e.Type)))...)
-	why := Sanitize(e.Why())
-	indent := "\n" + strings.Repeat(" ", 12+typeWidth)
-	b = append(b, strings.ReplaceAll(why, "\n", indent)...)
+	b = append(b, blanks[:max(1, typeWidth-len(e.Type))]...)
+	at := len(b)
+	b = e.AppendWhy(b)
+	if !isPlainBytes(b[at:]) {
+		why := Sanitize(string(b[at:]))
+		indent := "\n" + blanks[:12] + blanks[:typeWidth]
+		b = append(b[:at], strings.ReplaceAll(why, "\n", indent)...)
+	}
 	return append(b, '\n')
 }
 

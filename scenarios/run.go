@@ -84,6 +84,9 @@ func Run(sc *Scenario, opts RunOptions, stdout io.Writer) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if opts.Quiet {
+		s.DiscardEvents() // only the summary is printed
+	}
 	w := bufio.NewWriter(stdout)
 	out := newEventWriter(w, opts)
 	next, interrupted := 0, false
@@ -92,7 +95,8 @@ func Run(sc *Scenario, opts RunOptions, stdout io.Writer) (Result, error) {
 		if steps%flushEvery == 0 {
 			next = out.events(s.EventsSince(next), next)
 			s.ForgetEventsBefore(next) // written out: no need to keep them
-			if opts.Progress != nil && !opts.Progress(Progress{NowMs: s.Now(), UntilMs: untilMs, Acked: out.acked, Events: next}) {
+			at := Progress{NowMs: s.Now(), UntilMs: untilMs, Acked: s.AckedRecords(), Events: s.EventCount()}
+			if opts.Progress != nil && !opts.Progress(at) {
 				interrupted = true
 				break
 			}
@@ -103,7 +107,7 @@ func Run(sc *Scenario, opts RunOptions, stdout io.Writer) (Result, error) {
 	}
 	next = out.events(s.EventsSince(next), next)
 
-	res := Result{Scenario: sc.Name, Seed: seed, EndMs: s.Now(), Digest: s.Digest(), Events: next, Snapshot: s.Snapshot(),
+	res := Result{Scenario: sc.Name, Seed: seed, EndMs: s.Now(), Digest: s.Digest(), Events: s.EventCount(), Snapshot: s.Snapshot(),
 		Interrupted: interrupted}
 	for _, e := range sc.Expects {
 		ok, detail := e.Check(res.Snapshot)
@@ -124,10 +128,9 @@ func Run(sc *Scenario, opts RunOptions, stdout io.Writer) (Result, error) {
 
 // eventWriter prints events as text or JSON Lines, or nothing when quiet.
 type eventWriter struct {
-	w     *bufio.Writer
-	opts  RunOptions
-	buf   []byte
-	acked int64 // records acknowledged, for Progress
+	w    *bufio.Writer
+	opts RunOptions
+	buf  []byte
 }
 
 func newEventWriter(w *bufio.Writer, opts RunOptions) *eventWriter {
@@ -136,13 +139,11 @@ func newEventWriter(w *bufio.Writer, opts RunOptions) *eventWriter {
 
 // events writes a batch and returns the sequence number after it.
 func (ew *eventWriter) events(evs []sim.Event, next int) int {
-	for _, e := range evs {
-		if e.Type == sim.EvAcked {
-			ew.acked++
-		}
+	for i := range evs {
+		e := &evs[i]
 		if !ew.opts.Quiet {
 			if ew.opts.JSON {
-				ew.buf = appendEventJSON(ew.buf[:0], e)
+				ew.buf = appendEventJSON(ew.buf[:0], *e)
 			} else {
 				ew.buf = appendEventText(ew.buf[:0], e)
 			}

@@ -90,6 +90,9 @@ func TestJSONDeterministic(t *testing.T) {
 	if ra.Digest != rt.Digest || !strings.Contains(text.String(), ra.Digest) {
 		t.Errorf("digest depends on the output flags: %s vs %s", ra.Digest, rt.Digest)
 	}
+	if ra.Events != rt.Events {
+		t.Errorf("a quiet run, which keeps no events, counts %d events; the JSON run wrote %d", rt.Events, ra.Events)
+	}
 
 	lines := strings.Split(strings.TrimSuffix(a.String(), "\n"), "\n")
 	if len(lines) != ra.Events+1 {

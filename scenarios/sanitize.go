@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,7 +66,7 @@ func isPlain(s string, oneLine bool) bool {
 			i++
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && size <= 1) || invisibleControl(r) {
+			if !shownRune(r, size) {
 				return false
 			}
 			i += size
@@ -74,6 +75,71 @@ func isPlain(s string, oneLine bool) bool {
 		}
 	}
 	return true
+}
+
+// isPlainBytes is isPlain for one line already written to a buffer: a
+// writer appends text and checks it in place, with no string made.
+func isPlainBytes(b []byte) bool { return plainBytes(b, false) }
+
+// plainBytes checks a line eight bytes at a time while they are printable
+// ASCII (a why sentence nearly always is), rune by rune elsewhere. With
+// forJSON, a quote or backslash also needs the slow path.
+func plainBytes(b []byte, forJSON bool) bool {
+	for i := 0; i < len(b); {
+		if i+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[i:]), forJSON) {
+			i += 8
+			continue
+		}
+		c := b[i]
+		switch {
+		case forJSON && (c == '"' || c == '\\'):
+			return false
+		case c >= 0x20 && c < 0x7f:
+			i++
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(b[i:])
+			if !shownRune(r, size) {
+				return false
+			}
+			i += size
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Bytes repeated over a word, for plainWord.
+const (
+	eachByte  = 0x0101010101010101
+	highBits  = 0x8080808080808080
+	spaceByte = 0x20
+)
+
+// plainWord reports whether all eight bytes of w are printable ASCII
+// (0x20-0x7e), and, forJSON, none a quote or a backslash. The tests are
+// the classic "has a byte below n" and "has a zero byte" word tricks,
+// exact for whether any byte matches once no byte has its high bit set.
+func plainWord(w uint64, forJSON bool) bool {
+	if w&highBits != 0 || hasByteBelow(w, spaceByte) || hasByte(w, 0x7f) {
+		return false
+	}
+	return !forJSON || !(hasByte(w, '"') || hasByte(w, '\\'))
+}
+
+// hasByteBelow reports whether a byte of w, all below 0x80, is below n.
+func hasByteBelow(w uint64, n byte) bool { return (w-eachByte*uint64(n))&^w&highBits != 0 }
+
+// hasByte reports whether a byte of w, all below 0x80, equals c.
+func hasByte(w uint64, c byte) bool {
+	x := w ^ eachByte*uint64(c)
+	return (x-eachByte)&^x&highBits != 0
+}
+
+// shownRune reports whether a decoded non-ASCII rune is valid UTF-8 that a
+// terminal shows as it is.
+func shownRune(r rune, size int) bool {
+	return !(r == utf8.RuneError && size <= 1) && !invisibleControl(r)
 }
 
 // IsInvisibleControl reports whether a terminal would act on r rather than

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"kafkasim/sim"
 )
@@ -113,19 +114,26 @@ func Names() []string {
 // values. The library is checked by the tests, so a bad built-in is a bug
 // and panics.
 func BuiltIn() []*Scenario {
-	var out []*Scenario
-	for _, n := range Names() {
-		data, err := fs.ReadFile(library, "library/"+n+".toml")
-		if err != nil {
-			panic("scenarios: " + err.Error())
-		}
-		sc, err := Parse(n+".toml", data)
-		if err != nil {
-			panic("scenarios: built-in scenario is invalid:\n" + err.Error())
-		}
-		out = append(out, sc)
+	names := Names()
+	out := make([]*Scenario, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Go(func() { out[i] = parseBuiltIn(n) }) // independent files: the TOML parse is the cost
 	}
+	wg.Wait()
 	return out
+}
+
+func parseBuiltIn(n string) *Scenario {
+	data, err := fs.ReadFile(library, "library/"+n+".toml")
+	if err != nil {
+		panic("scenarios: " + err.Error())
+	}
+	sc, err := Parse(n+".toml", data)
+	if err != nil {
+		panic("scenarios: built-in scenario is invalid:\n" + err.Error())
+	}
+	return sc
 }
 
 // nameOf is a file's base name without its extension.

@@ -123,7 +123,7 @@ func (s *Sim) checkAlerts(g *group, m *member, recs []bufRec) {
 			continue
 		}
 		g.flow.alerts++
-		s.emit(Event{Type: EvAlert, Group: g.cfg.ID, Member: m.name, Topic: r.tp.Topic, Partition: r.tp.Partition,
+		s.emit(&Event{Type: EvAlert, Group: g.cfg.ID, Member: m.name, Topic: r.tp.Topic, Partition: r.tp.Partition,
 			Offset: r.offset, Count: g.flow.alerts, Text: v + " " + rule.Op + " " + milliText(rule.Milli)})
 	}
 }

@@ -52,11 +52,11 @@ func (s *Sim) runScheduled(i int) {
 	// A timeline entry that no longer makes sense (its consumer was never
 	// started...) is narrated, not fatal.
 	if err := s.checkCommand(s.scheduled[i].Cmd); err != nil {
-		s.emit(Event{Type: EvNote, Text: "skipped " + string(s.scheduled[i].Cmd.Kind) + ": " + err.Error()})
+		s.emit(&Event{Type: EvNote, Text: "skipped " + string(s.scheduled[i].Cmd.Kind) + ": " + err.Error()})
 		return
 	}
 	if err := s.exec(s.scheduled[i].Cmd); err != nil {
-		s.emit(Event{Type: EvNote, Text: "skipped " + string(s.scheduled[i].Cmd.Kind) + ": " + err.Error()})
+		s.emit(&Event{Type: EvNote, Text: "skipped " + string(s.scheduled[i].Cmd.Kind) + ": " + err.Error()})
 	}
 }
 
@@ -133,7 +133,7 @@ func (s *Sim) checkCommand(c Command) error {
 // exec carries a checked command out.
 func (s *Sim) exec(c Command) error {
 	if c.Say != "" {
-		s.emit(Event{Type: EvNote, Text: c.Say})
+		s.emit(&Event{Type: EvNote, Text: c.Say})
 	}
 	g := s.groupByID(c.Group)
 	var m *member
@@ -153,7 +153,7 @@ func (s *Sim) exec(c Command) error {
 		s.slowBroker(c.Broker, max(c.DelayMs, 0))
 	case CmdDropAcks:
 		s.broker(c.Broker).dropAcks += max(c.Count, 1)
-		s.emit(Event{Type: EvAcksDropping, Broker: c.Broker, Count: s.broker(c.Broker).dropAcks})
+		s.emit(&Event{Type: EvAcksDropping, Broker: c.Broker, Count: s.broker(c.Broker).dropAcks})
 	case CmdCrashProducer:
 		return s.crashProducer(c.Producer)
 	case CmdProduce:
@@ -213,7 +213,7 @@ func (s *Sim) alterTopic(name string, configs [][2]string) error {
 	}
 	t.cfg = cfg
 	for _, kv := range configs {
-		s.emit(Event{Type: EvTopicAltered, Topic: name, Text: kv[0] + "=" + kv[1]})
+		s.emit(&Event{Type: EvTopicAltered, Topic: name, Text: kv[0] + "=" + kv[1]})
 	}
 	return nil
 }
@@ -268,7 +268,7 @@ func (s *Sim) resetOffsets(g *group, c Command) error {
 		g.committed.set(id, off)
 		g.committedEpoch.del(id) // a manual reset carries no leader epoch
 		s.addCommit(g, id, off, adminResetMember, g.generation)
-		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Text: tp.String() + "=" + fmt.Sprint(off), Reason: ReasonManual})
+		s.emit(&Event{Type: EvCommitted, Group: g.cfg.ID, Text: tp.String() + "=" + fmt.Sprint(off), Reason: ReasonManual})
 	}
 	return nil
 }

@@ -57,7 +57,7 @@ func (s *Sim) crashBroker(id int) {
 		// It dies again before it could register: its old session, from
 		// the first crash, is still the one running out.
 		b.registering = false
-		s.emit(Event{Type: EvBrokerCrashed, Broker: id, Count: s.leaderCount(id), Broker2: s.controller})
+		s.emit(&Event{Type: EvBrokerCrashed, Broker: id, Count: s.leaderCount(id), Broker2: s.controller})
 		s.voterDown(id)
 		return
 	}
@@ -68,7 +68,7 @@ func (s *Sim) crashBroker(id int) {
 	b.incarnation++
 	b.downSinceMs = s.nowMs
 	b.dropAcks = 0
-	s.emit(Event{Type: EvBrokerCrashed, Broker: id, Count: s.leaderCount(id), Broker2: s.controller})
+	s.emit(&Event{Type: EvBrokerCrashed, Broker: id, Count: s.leaderCount(id), Broker2: s.controller})
 	s.failRequestsTo(id)
 	if s.cfg.Cluster.Metadata == MetadataZooKeeper && s.controller == id {
 		s.controllerLost()
@@ -100,7 +100,7 @@ func (s *Sim) restartBroker(id int) {
 		if s.controller != 0 || s.cfg.Cluster.Metadata == MetadataZooKeeper {
 			left = max(b.sessionDeadlineMs-s.nowMs, 0)
 		}
-		s.emit(Event{Type: EvBrokerRestarted, Broker: id, DurationMs: s.nowMs - b.downSinceMs, Reason: ReasonSessionTimeout,
+		s.emit(&Event{Type: EvBrokerRestarted, Broker: id, DurationMs: s.nowMs - b.downSinceMs, Reason: ReasonSessionTimeout,
 			DelayMs: left, Text: s.metadataLabel()})
 		if s.controller == 0 {
 			s.maybeElectControllerSoon()
@@ -111,7 +111,7 @@ func (s *Sim) restartBroker(id int) {
 	if s.controller == 0 {
 		restarted.Text = s.metadataLabel() // no controller to take it back yet
 	}
-	s.emit(restarted)
+	s.emit(&restarted)
 	s.registerBroker(id)
 }
 
@@ -136,7 +136,7 @@ func (s *Sim) unfenceBroker(id int) {
 	wasFenced := b.fenced
 	b.fenced = false
 	if wasFenced {
-		s.emit(Event{Type: EvBrokerUnfenced, Broker: id, Broker2: s.controller, Text: s.metadataLabel()})
+		s.emit(&Event{Type: EvBrokerUnfenced, Broker: id, Broker2: s.controller, Text: s.metadataLabel()})
 	}
 	s.forEachPartition(func(p *partition) {
 		ri := p.replicaIndex(id)
@@ -177,7 +177,7 @@ func (s *Sim) markFenced(id int) {
 	b := s.broker(id)
 	b.fenced = true
 	timeout, _ := s.cfg.Cluster.SessionTimeout()
-	s.emit(Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, TimeoutMs: timeout, DurationMs: s.nowMs - b.downSinceMs,
+	s.emit(&Event{Type: EvBrokerFenced, Broker: id, Broker2: s.controller, TimeoutMs: timeout, DurationMs: s.nowMs - b.downSinceMs,
 		Text: s.metadataLabel()})
 }
 
@@ -201,10 +201,10 @@ func (s *Sim) slowBroker(id int, delayMs int64) {
 	b := s.broker(id)
 	b.slowMs = delayMs
 	if delayMs == 0 {
-		s.emit(Event{Type: EvBrokerHealed, Broker: id})
+		s.emit(&Event{Type: EvBrokerHealed, Broker: id})
 		return
 	}
-	s.emit(Event{Type: EvBrokerSlowed, Broker: id, DelayMs: delayMs})
+	s.emit(&Event{Type: EvBrokerSlowed, Broker: id, DelayMs: delayMs})
 }
 
 func (s *Sim) leaderCount(id int) int {

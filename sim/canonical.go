@@ -1,31 +1,53 @@
 package sim
 
-import "strconv"
-
 // appendCanonical writes the event's facts in a fixed order, the form the
 // run digest hashes. The why text is left out: it is derived from the facts.
+// Every event is written once, so the numbers are formatted here rather
+// than by strconv: the bytes are strconv's (canonical_test.go).
 func (e *Event) appendCanonical(b []byte) []byte {
-	b = strconv.AppendInt(b, e.AtMs, 10)
+	d := e.digestSlots()
+	b = appendDecimal(b, e.AtMs)
 	b = append(b, '|')
 	b = append(b, e.Type...)
-	d := e.digestSlots()
-	for _, n := range [...]int64{int64(e.Broker), int64(e.Broker2), int64(e.Partition), d.offset, d.endOffset,
-		d.count, d.epoch, int64(e.Gen)} {
-		if uint64(n) < 10 { // most are 0 or a broker id: one digit, strconv's bytes
-			b = append(b, '|', byte('0'+n))
-			continue
-		}
-		b = append(b, '|')
-		b = strconv.AppendInt(b, n, 10)
-	}
-	for _, s := range [...]string{e.Topic, e.Producer, e.Group, e.Member, e.Err, string(d.reason), e.Text} {
-		b = append(b, '|')
-		b = append(b, s...)
-	}
+	b = appendNumberField(b, int64(e.Broker))
+	b = appendNumberField(b, int64(e.Broker2))
+	b = appendNumberField(b, int64(e.Partition))
+	b = appendNumberField(b, d.offset)
+	b = appendNumberField(b, d.endOffset)
+	b = appendNumberField(b, d.count)
+	b = appendNumberField(b, d.epoch)
+	b = appendNumberField(b, int64(e.Gen))
+	b = appendTextField(b, e.Topic)
+	b = appendTextField(b, e.Producer)
+	b = appendTextField(b, e.Group)
+	b = appendTextField(b, e.Member)
+	b = appendTextField(b, e.Err)
+	b = appendTextField(b, string(d.reason))
+	b = appendTextField(b, e.Text)
 	if e.Unaware {
 		b = append(b, "|unaware"...) // only when set: older runs keep their digests
 	}
 	return append(b, '\n')
+}
+
+// appendTextField writes '|' and s. Most fields are empty, and an empty
+// append still calls memmove.
+func appendTextField(b []byte, s string) []byte {
+	b = append(b, '|')
+	if s == "" {
+		return b
+	}
+	return append(b, s...)
+}
+
+// appendNumberField writes '|' and n. Most numbers are 0 or a broker id:
+// one digit.
+func appendNumberField(b []byte, n int64) []byte {
+	if uint64(n) < 10 {
+		return append(b, '|', byte('0'+n))
+	}
+	b = append(b, '|')
+	return appendDecimal(b, n)
 }
 
 // slots are the numeric positions and the reason of the canonical form
@@ -43,9 +65,8 @@ type slots struct {
 func (e *Event) digestSlots() slots {
 	d := slots{offset: e.Offset, endOffset: e.EndOffset, count: int64(e.Count), epoch: int64(e.Epoch), reason: e.Reason}
 	// The flags were 1 in Count.
-	for _, flag := range [...]bool{e.StillMember, e.NewInstance, e.CrashedInstance, e.MemberRemoved, e.NoResetPolicy} {
-		d.count += int64(boolInt(flag))
-	}
+	d.count += int64(boolInt(e.StillMember) + boolInt(e.NewInstance) + boolInt(e.CrashedInstance) +
+		boolInt(e.MemberRemoved) + boolInt(e.NoResetPolicy))
 	d.offset += int64(e.FirstVoter) + int64(e.PrevPartitions) + int64(e.FirstSeq) + int64(e.RecordsBehind) +
 		int64(e.RecordsSkipped) + int64(e.PartitionsAdded) + int64(e.OffsetsPartition)
 	d.endOffset += int64(e.MinISR) + int64(e.Voters) + int64(e.OutputRecords) + int64(e.Duplicates) +

@@ -3,6 +3,7 @@ package sim
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -49,5 +50,21 @@ func TestDigestIsEveryEventInOrder(t *testing.T) {
 	sum = sha256.Sum256(upTo)
 	if got, want := clone.Digest(), hex.EncodeToString(sum[:]); got != want {
 		t.Fatalf("the clone's digest %s, want %s", got, want)
+	}
+}
+
+// The canonical form's own number writer gives strconv's bytes for every
+// size and sign: each power of ten and its neighbours, and the extremes.
+func TestAppendDecimalAsStrconv(t *testing.T) {
+	ns := []int64{math.MinInt64, math.MaxInt64, math.MinInt64 + 1}
+	for p := int64(1); p > 0 && p <= math.MaxInt64/10; p *= 10 {
+		for _, n := range []int64{p - 1, p, p + 1, 5 * p, 10*p - 1} {
+			ns = append(ns, n, -n)
+		}
+	}
+	for _, n := range ns {
+		if got, want := string(appendDecimal([]byte("x"), n)), "x"+strconv.FormatInt(n, 10); got != want {
+			t.Fatalf("appendDecimal(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

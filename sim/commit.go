@@ -60,7 +60,7 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 	coord := s.coordinator(g)
 	if coord == 0 || !s.brokerUp(coord) {
 		if m.pendingCommit == nil {
-			s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Broker: coord,
+			s.emit(&Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Broker: coord,
 				Err: "COORDINATOR_NOT_AVAILABLE", Text: asyncWord(async)})
 		}
 		return false
@@ -71,7 +71,7 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 		if m.lostOnRejoin {
 			why = ReasonPollTimeout
 		}
-		s.emit(Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, GroupGen: int32(g.generation),
+		s.emit(&Event{Type: EvCommitFailed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, GroupGen: int32(g.generation),
 			Err: "CommitFailedException", Text: asyncWord(async), Reason: why, MemberRemoved: !m.inGroup})
 		return true
 	}
@@ -90,7 +90,7 @@ func (s *Sim) deliverOffsets(g *group, m *member, offs []tpOffset, async bool) b
 	}
 	s.commitScratch.text = b
 	if len(b) > 0 {
-		s.emit(Event{Type: EvCommitted, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Broker: coord,
+		s.emit(&Event{Type: EvCommitted, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Broker: coord,
 			Text: string(b), Reason: Reason(g.cfg.Commit)})
 	}
 	return true

@@ -41,7 +41,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 		return false
 	}
 	s.noteFetched(g, m, total)
-	s.emit(Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: total, Gen: m.genSynced,
+	s.emit(&Event{Type: EvFetched, Group: g.cfg.ID, Member: m.name, Count: total, Gen: m.genSynced,
 		Text: string(text)})
 	return true
 }
@@ -258,7 +258,7 @@ func (s *Sim) countProcessedAs(g *group, m *member, recs []bufRec, why Reason) {
 			start = i + 1
 		}
 	}
-	s.emit(Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
+	s.emit(&Event{Type: EvProcessed, Group: g.cfg.ID, Member: m.name, Count: len(recs), Duplicates: int32(dup),
 		Gen: m.genSynced, Text: s.rangesText(recs), Reason: why})
 	s.checkAlerts(g, m, recs)
 }

@@ -29,7 +29,7 @@ func (s *Sim) crashMember(g *group, m *member, why string) {
 	m.processing = false
 	m.gen++
 	g.history.crashes = append(g.history.crashes, crashRec{member: m.name, gen: m.genSynced, atMs: s.nowMs})
-	s.emit(Event{Type: EvConsumerCrashed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: uncommitted,
+	s.emit(&Event{Type: EvConsumerCrashed, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: uncommitted,
 		RecordsSkipped: int32(skipped), Text: why, TimeoutMs: g.cfg.SessionTimeoutMs, Reason: Reason(g.cfg.Commit)})
 	m.buffer = nil
 	m.pendingCommit = nil
@@ -122,7 +122,7 @@ func (s *Sim) restartMember(g *group, m *member) error {
 	if static {
 		why = ReasonStaticRejoin
 	}
-	s.emit(Event{Type: EvConsumerRestarted, Group: g.cfg.ID, Member: m.name, Text: m.memberID, NewInstance: wasIn,
+	s.emit(&Event{Type: EvConsumerRestarted, Group: g.cfg.ID, Member: m.name, Text: m.memberID, NewInstance: wasIn,
 		Reason: why, TimeoutMs: g.cfg.SessionTimeoutMs})
 	s.schedulePoll(g, m, 0)
 	return nil
@@ -154,7 +154,7 @@ func (s *Sim) closeMember(g *group, m *member) error {
 	if m.instanceID != "" && m.inGroup {
 		// A static member sends no LeaveGroup: its partitions wait for it
 		// until its session expires.
-		s.emit(Event{Type: EvMemberLeft, Group: g.cfg.ID, Member: m.name, Reason: ReasonStatic,
+		s.emit(&Event{Type: EvMemberLeft, Group: g.cfg.ID, Member: m.name, Reason: ReasonStatic,
 			Text: tpList(m.assigned), TimeoutMs: g.cfg.SessionTimeoutMs})
 		s.stopHeartbeats(g, m)
 		return nil
@@ -177,7 +177,7 @@ func (s *Sim) pauseMember(g *group, m *member) error {
 	m.pausedAtMs = s.nowMs
 	m.state = MemberPaused
 	m.gen++
-	s.emit(Event{Type: EvConsumerPaused, Group: g.cfg.ID, Member: m.name, TimeoutMs: g.cfg.MaxPollIntervalMs})
+	s.emit(&Event{Type: EvConsumerPaused, Group: g.cfg.ID, Member: m.name, TimeoutMs: g.cfg.MaxPollIntervalMs})
 	if m.inGroup {
 		s.schedule(max(m.lastPollMs+g.cfg.MaxPollIntervalMs-s.nowMs, 0), memberItem(itSessionCheck, g, m, m.gen))
 	}
@@ -190,7 +190,7 @@ func (s *Sim) resumeMember(g *group, m *member) error {
 	}
 	m.state = m.pausedFrom
 	m.gen++
-	s.emit(Event{Type: EvConsumerResumed, Group: g.cfg.ID, Member: m.name, StillMember: m.inGroup, DurationMs: s.nowMs - m.pausedAtMs})
+	s.emit(&Event{Type: EvConsumerResumed, Group: g.cfg.ID, Member: m.name, StillMember: m.inGroup, DurationMs: s.nowMs - m.pausedAtMs})
 	if m.processing {
 		// It picks up where it stalled.
 		m.procStartMs += s.nowMs - m.pausedAtMs

@@ -25,7 +25,7 @@ func (s *Sim) join(g *group, m *member) {
 	m.joinedAtMs = s.nowMs
 	m.state = MemberJoining
 	m.lastAutoCommitMs = s.nowMs
-	s.emit(Event{Type: EvMemberJoined, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Broker: s.coordinator(g), Gen: g.generation})
+	s.emit(&Event{Type: EvMemberJoined, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Broker: s.coordinator(g), Gen: g.generation})
 	if g.state == GroupPreparingRebalance {
 		if g.delayUntil > s.nowMs {
 			// Each join during the initial delay pushes the rebalance back
@@ -54,7 +54,7 @@ func (s *Sim) rejoin(g *group, m *member) bool {
 			// The Java client commits before giving partitions up.
 			s.commitPositions(g, m, true)
 		}
-		s.emit(Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(m.assigned),
+		s.emit(&Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(m.assigned),
 			Text: tpList(m.assigned), Reason: ReasonNone})
 		m.owned = m.assigned
 		m.ownedGen = m.genSynced
@@ -76,7 +76,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		// its JoinGroup pending: nobody fetches these partitions until the
 		// coordinator removes it after session.timeout.ms.
 		m.assigned = append([]TopicPartition(nil), tps...)
-		s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
+		s.emit(&Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
 			Text: tpList(tps), Reason: ReasonDeadClient, TimeoutMs: g.cfg.SessionTimeoutMs})
 		return
 	}
@@ -93,7 +93,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 		}
 	}
 	if len(revoked) > 0 {
-		s.emit(Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(revoked),
+		s.emit(&Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(revoked),
 			Text: tpList(revoked), Reason: ReasonCooperative})
 		for _, tp := range revoked {
 			m.positions.del(s.tpid(tp))
@@ -118,7 +118,7 @@ func (s *Sim) deliverAssignment(g *group, m *member, tps []TopicPartition, secon
 	if total := len(s.groupTPs(g)); len(tps) == 0 && g.activeCount() > total {
 		crowded = int64(total)
 	}
-	s.emit(Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
+	s.emit(&Event{Type: EvAssigned, Group: g.cfg.ID, Member: m.name, Gen: g.generation, Count: len(tps),
 		Text: tpList(tps), PartitionsAdded: int32(len(added)), Reason: why, Partitions: int32(crowded)})
 	for _, tp := range added {
 		s.initPosition(g, m, tp)

@@ -48,7 +48,7 @@ func (s *Sim) pollTimeoutLeave(g *group, m *member) {
 	if m.instanceID != "" {
 		why = ReasonStatic
 	}
-	s.emit(Event{Type: EvPollTimeout, Group: g.cfg.ID, Member: m.name, DurationMs: s.nowMs - m.lastPollMs,
+	s.emit(&Event{Type: EvPollTimeout, Group: g.cfg.ID, Member: m.name, DurationMs: s.nowMs - m.lastPollMs,
 		TimeoutMs: g.cfg.MaxPollIntervalMs, Count: left, Text: tpList(m.assigned), Gen: m.genSynced, Reason: why})
 	m.lostOnRejoin = true
 	if m.instanceID != "" {
@@ -71,7 +71,7 @@ func (s *Sim) losePartitions(g *group, m *member) {
 		if g.cfg.Commit == CommitAuto {
 			s.commitPositions(g, m, false)
 		}
-		s.emit(Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: len(m.assigned),
+		s.emit(&Event{Type: EvRevoked, Group: g.cfg.ID, Member: m.name, Gen: m.genSynced, Count: len(m.assigned),
 			Text: tpList(m.assigned), Reason: ReasonPartitionsLost})
 	}
 	m.assigned, m.owned = nil, nil

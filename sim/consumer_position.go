@@ -38,7 +38,7 @@ func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, 
 	case "latest":
 		to = s.readLimit(g, p)
 	default:
-		s.emit(Event{Type: EvConsumerError, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
+		s.emit(&Event{Type: EvConsumerError, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 			Reason: why, Offset: from, Err: "NoOffsetForPartitionException"})
 		s.crashMember(g, m, "auto.offset.reset=none")
 		return false
@@ -47,7 +47,7 @@ func (s *Sim) resetPosition(g *group, m *member, tp TopicPartition, why Reason, 
 	m.positions.set(id, to)
 	m.fetchEpochs.set(id, fetchEpoch{last: -1, validated: int32(p.leaderEpoch)})
 	g.history.resets = append(g.history.resets, resetRec{tp: tp, from: from, to: to, policy: g.cfg.AutoOffsetReset, atMs: s.nowMs})
-	s.emit(Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
+	s.emit(&Event{Type: EvOffsetReset, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 		Reason: why, Offset: from, EndOffset: to, Text: g.cfg.AutoOffsetReset})
 	return true
 }

@@ -48,7 +48,7 @@ func (s *Sim) staticRejoin(g *group, m *member) {
 	m.state = MemberJoining
 	stored := m.assigned // what the coordinator holds for this instance
 	m.assigned = nil
-	s.emit(Event{Type: EvMemberJoined, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Broker: s.coordinator(g),
+	s.emit(&Event{Type: EvMemberJoined, Group: g.cfg.ID, Member: m.name, Text: m.memberID, Broker: s.coordinator(g),
 		Gen: g.generation, Reason: ReasonStaticRejoin, Count: len(stored)})
 	switch g.state {
 	case GroupStable:

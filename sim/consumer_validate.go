@@ -39,10 +39,10 @@ func (s *Sim) validatePosition(g *group, m *member, tp TopicPartition, id int32,
 		return true
 	}
 	none := g.cfg.AutoOffsetReset == "none"
-	s.emit(Event{Type: EvLogTruncationSeen, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
+	s.emit(&Event{Type: EvLogTruncationSeen, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 		Offset: pos, EndOffset: end, Epoch: int(fe.last), Broker: p.leader, NoResetPolicy: none, Text: g.cfg.AutoOffsetReset})
 	if none {
-		s.emit(Event{Type: EvConsumerError, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
+		s.emit(&Event{Type: EvConsumerError, Group: g.cfg.ID, Member: m.name, Topic: tp.Topic, Partition: tp.Partition,
 			Offset: pos, EndOffset: end, Err: "LogTruncationException"})
 		s.crashMember(g, m, "poll() threw LogTruncationException and auto.offset.reset=none leaves the decision to the application")
 		return false

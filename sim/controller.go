@@ -43,7 +43,7 @@ func (s *Sim) electController() {
 	s.controller = winner
 	s.quorumLost = false
 	s.ctrlEpoch++
-	s.emit(Event{Type: EvControllerElected, Broker: winner, Epoch: s.ctrlEpoch, Count: len(live),
+	s.emit(&Event{Type: EvControllerElected, Broker: winner, Epoch: s.ctrlEpoch, Count: len(live),
 		FirstVoter: int32(s.firstVoter()), Voters: int32(s.voterCount()), Text: s.metadataLabel()})
 	if s.ctrlEpoch > 1 {
 		s.controllerTakesOver()
@@ -55,7 +55,7 @@ func (s *Sim) electController() {
 func (s *Sim) controllerLost() {
 	old := s.controller
 	s.controller = 0
-	s.emit(Event{Type: EvControllerLost, Broker: old, Count: -1, Text: s.metadataLabel()})
+	s.emit(&Event{Type: EvControllerLost, Broker: old, Count: -1, Text: s.metadataLabel()})
 	s.maybeElectControllerSoon()
 }
 
@@ -164,7 +164,7 @@ func (s *Sim) electLeader(p *partition, why Reason) {
 			if s.topicCfg(p).UncleanLeaderElection {
 				offline.Reason = ReasonUnclean // allowed, but no replica at all is alive
 			}
-			s.emit(offline)
+			s.emit(&offline)
 			s.failPendingAcks(p)
 		}
 		return
@@ -201,7 +201,7 @@ func (s *Sim) becomeLeader(p *partition, next, old int, reason Reason) {
 		p.hw = nr.leo
 	}
 	nr.epochs = append(nr.epochs[:len(nr.epochs):len(nr.epochs)], epochStart{epoch: int32(p.leaderEpoch), start: nr.leo})
-	s.emit(Event{Type: EvLeaderElected, Topic: p.topicName, Partition: p.id, Broker: next, Broker2: old,
+	s.emit(&Event{Type: EvLeaderElected, Topic: p.topicName, Partition: p.id, Broker: next, Broker2: old,
 		Epoch: p.leaderEpoch, Reason: reason, Offset: nr.leo, EndOffset: prevEnd, Count: lost, Text: joinInts(p.isr),
 		Unaware: !s.brokerUp(next)})
 	s.failPendingAcks(p)

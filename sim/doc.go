@@ -113,7 +113,11 @@
 //     what a group processed and committed: group_history.go.
 //   - Transactions: txn.go, txn_end.go.
 //   - Events and their why: event.go, why.go, why_control.go,
-//     why_group.go, canonical.go (the digest's form).
+//     why_group.go, canonical.go (the digest's form); the frequent
+//     types' sentences, appended to a buffer: why_append*.go.
+//   - Keeping events: sim.go (emit), decimal.go (the digest's numbers),
+//     run_events.go (a window of the latest), events_discard.go (none),
+//     digest_replay.go (a digest replayed when asked, not hashed in play).
 //   - Outcomes: ledger.go, ledger_origin.go, ledger_summary.go,
 //     ledger_tally.go (the counts kept between counts), ledger_miss.go,
 //     fates.go.

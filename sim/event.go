@@ -135,13 +135,14 @@ type Event struct {
 	CrashedInstance bool // member-left/-removed: the crashed instance of a restarted consumer
 	MemberRemoved   bool // commit-failed: the coordinator had removed the member
 	NoResetPolicy   bool // truncation-detected: auto.offset.reset=none, so poll() throws
-
-	Err string // Kafka error name: NOT_ENOUGH_REPLICAS, ...
 	// Unaware: Broker is down but still registered, so the controller acted
 	// as if it were alive (a leader elected before its session expired).
+	// It sits with the other flags: between two strings it would pad.
 	Unaware bool
-	Reason  Reason // why it happened, when there are several possible causes
-	Text    string // free text: narration, partition lists
+
+	Err    string // Kafka error name: NOT_ENOUGH_REPLICAS, ...
+	Reason Reason // why it happened, when there are several possible causes
+	Text   string // free text: narration, partition lists
 }
 
 // Reason distinguishes the causes behind one event type.

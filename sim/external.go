@@ -71,7 +71,7 @@ func (s *Sim) reply(r ExternalReply) { s.ext().out = append(s.ext().out, r) }
 
 // NoteExternal narrates something about a live client the engine did not
 // decide (an unsupported request, a client connecting).
-func (s *Sim) NoteExternal(text string) { s.emit(Event{Type: EvNote, Text: text}) }
+func (s *Sim) NoteExternal(text string) { s.emit(&Event{Type: EvNote, Text: text}) }
 
 // externalProducer returns the producer standing for a live client: one per
 // producer id for idempotent clients, one per client id otherwise. It is
@@ -97,7 +97,7 @@ func (s *Sim) externalProducer(clientID string, pid int64, topicIdx int) *produc
 	} else {
 		x.byClient[clientID] = p.idx
 	}
-	s.emit(Event{Type: EvNote, Producer: cfg.ID, Text: "live client " + clientID + " started producing as " + cfg.ID +
+	s.emit(&Event{Type: EvNote, Producer: cfg.ID, Text: "live client " + clientID + " started producing as " + cfg.ID +
 		idText(pid)})
 	return p
 }
@@ -130,7 +130,7 @@ func (s *Sim) InitProducerID(clientID string, pid int64, epoch int16) (int64, in
 		if i, ok := x.byPid[pid]; ok {
 			p := s.producers[i]
 			p.epoch++
-			s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Text: p.cfg.ID + " asked InitProducerId to bump its epoch to " +
+			s.emit(&Event{Type: EvNote, Producer: p.cfg.ID, Text: p.cfg.ID + " asked InitProducerId to bump its epoch to " +
 				itoa64(int64(p.epoch)) + " (KIP-360): its sequence numbers start again at 0"})
 			return pid, int16(p.epoch)
 		}

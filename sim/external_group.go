@@ -183,7 +183,7 @@ func (s *Sim) ExternalJoin(req JoinRequest) (JoinResult, bool) {
 	if m == nil {
 		m = &extMember{id: req.MemberID, clientID: req.ClientID, host: req.ClientHost, instanceID: req.InstanceID}
 		eg.members = append(eg.members, m)
-		s.emit(Event{Type: EvMemberJoined, Group: eg.id, Member: m.id, Broker: req.Broker})
+		s.emit(&Event{Type: EvMemberJoined, Group: eg.id, Member: m.id, Broker: req.Broker})
 	}
 	m.sessionMs, m.rebalanceMs, m.protocols, m.topics = req.SessionMs, req.RebalanceMs, req.Protocols, req.Topics
 	m.joinTicket, m.lastSeenMs = req.Ticket, s.nowMs

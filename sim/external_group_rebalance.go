@@ -25,7 +25,7 @@ func (s *Sim) prepareRebalance(eg *extGroup, why Reason, who string) {
 	if fromEmpty {
 		eg.delayUntil = s.nowMs + min(s.cfg.Cluster.GroupInitialRebalanceDelayMs, timeout)
 	}
-	s.emit(Event{Type: EvRebalanceStarted, Group: eg.id, Member: who, Reason: why})
+	s.emit(&Event{Type: EvRebalanceStarted, Group: eg.id, Member: who, Reason: why})
 	s.armGroupTimer(eg, max(eg.delayUntil, s.nowMs))
 	s.armGroupTimer(eg, eg.deadline)
 }
@@ -91,7 +91,7 @@ func (s *Sim) expireSilentMembers(eg *extGroup) {
 	for _, m := range eg.members {
 		if m.joinTicket == 0 && s.nowMs-m.lastSeenMs >= m.sessionMs {
 			gone = append(gone, m.id)
-			s.emit(Event{Type: EvMemberExpired, Group: eg.id, Member: m.id, TimeoutMs: m.sessionMs})
+			s.emit(&Event{Type: EvMemberExpired, Group: eg.id, Member: m.id, TimeoutMs: m.sessionMs})
 		}
 	}
 	if len(gone) == 0 {
@@ -140,7 +140,7 @@ func (s *Sim) maybeCompleteExternalJoin(eg *extGroup, timedOut bool) {
 		keep := eg.members[:0:0]
 		for _, m := range eg.members {
 			if m.joinTicket == 0 {
-				s.emit(Event{Type: EvMemberExpired, Group: eg.id, Member: m.id, Reason: ReasonRebalanceTimeout})
+				s.emit(&Event{Type: EvMemberExpired, Group: eg.id, Member: m.id, Reason: ReasonRebalanceTimeout})
 				continue
 			}
 			keep = append(keep, m)
@@ -158,7 +158,7 @@ func (s *Sim) completeExternalJoin(eg *extGroup) {
 	eg.generation++
 	if len(eg.members) == 0 {
 		eg.state, eg.leader, eg.protocol = GroupEmpty, "", ""
-		s.emit(Event{Type: EvRebalanceDone, Group: eg.id, Gen: eg.generation, Text: string(GroupEmpty)})
+		s.emit(&Event{Type: EvRebalanceDone, Group: eg.id, Gen: eg.generation, Text: string(GroupEmpty)})
 		return
 	}
 	eg.protocol = eg.selectProtocol()

@@ -88,7 +88,7 @@ func (s *Sim) replaceStaticMember(eg *extGroup, m *extMember, newID string, req 
 		m.joinTicket = 0
 	}
 	s.answerSync(eg, m, "FENCED_INSTANCE_ID")
-	s.emit(Event{Type: EvNote, Group: eg.id, Member: newID, Text: "static member " + req.InstanceID + " of group " + eg.id +
+	s.emit(&Event{Type: EvNote, Group: eg.id, Member: newID, Text: "static member " + req.InstanceID + " of group " + eg.id +
 		" joined again with a new member id (" + newID + ", was " + m.id + "): it keeps its partitions, and the old id is fenced (KIP-345)"})
 	if eg.leader == m.id {
 		eg.leader = newID

@@ -66,13 +66,13 @@ func (s *Sim) ExternalSync(req SyncRequest) (SyncResult, bool) {
 		return SyncResult{}, false
 	}
 	eg.state = GroupStable
-	s.emit(Event{Type: EvRebalanceDone, Group: eg.id, Gen: eg.generation, Count: len(eg.members), Member: eg.leader,
+	s.emit(&Event{Type: EvRebalanceDone, Group: eg.id, Gen: eg.generation, Count: len(eg.members), Member: eg.leader,
 		Text: eg.protocol})
 	for _, mm := range eg.members {
 		mm.assignment = req.Assignments[mm.id]
 		mm.assigned = req.Assigned[mm.id]
 		sortTPs(mm.assigned)
-		s.emit(Event{Type: EvAssigned, Group: eg.id, Member: mm.id, Gen: eg.generation, Count: len(mm.assigned),
+		s.emit(&Event{Type: EvAssigned, Group: eg.id, Member: mm.id, Gen: eg.generation, Count: len(mm.assigned),
 			Text: tpList(mm.assigned), Reason: Reason(eg.protocol)})
 		s.answerSync(eg, mm, "NONE")
 	}
@@ -126,7 +126,7 @@ func (s *Sim) ExternalLeave(group string, broker int, leaving []LeavingMember) (
 			res := JoinResult{Err: "UNKNOWN_MEMBER_ID", Generation: -1, MemberID: id}
 			s.reply(ExternalReply{Ticket: m.joinTicket, Join: &res})
 		}
-		s.emit(Event{Type: EvMemberLeft, Group: group, Member: id, Text: tpList(m.assigned)})
+		s.emit(&Event{Type: EvMemberLeft, Group: group, Member: id, Text: tpList(m.assigned)})
 		s.dropExternalMember(eg, id)
 		left = append(left, id)
 	}

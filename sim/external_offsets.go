@@ -82,7 +82,7 @@ func (s *Sim) storeLiveOffsets(group string, eg *extGroup, member string, offset
 		text = append(text, tp.String()+"@"+strconv.FormatInt(o.Offset, 10))
 	}
 	if len(text) > 0 {
-		s.emit(Event{Type: EvCommitted, Group: group, Member: member, Gen: eg.generation, Count: len(text),
+		s.emit(&Event{Type: EvCommitted, Group: group, Member: member, Gen: eg.generation, Count: len(text),
 			Text: strings.Join(text, " ")})
 	}
 }

@@ -87,7 +87,7 @@ func (s *Sim) ExternalProduce(req ExternalProduce) (ProduceResult, bool) {
 	if p.cfg.Acks != AcksNone {
 		s.ext().waiting[bi] = extWait{gen: b.reqGen, ticket: req.Ticket}
 	}
-	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: req.Topic, Partition: req.Partition,
+	s.emit(&Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: req.Topic, Partition: req.Partition,
 		Broker: req.Broker, Count: int(b.count), Attempt: b.attempts, FirstSeq: b.firstSeq})
 	delay := int64(0)
 	if br := s.broker(req.Broker); br != nil {
@@ -189,7 +189,7 @@ func (s *Sim) externalProduceAnswered(p *producer, it item) {
 				s.settleLiveAck(r)
 			}
 			p.acked += int(b.count)
-			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
+			s.emit(&Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
 				Offset: base, EndOffset: base + int64(b.count), Count: int(b.count), Acks: int32(p.cfg.Acks)})
 		}
 	case code == errInvalidRecord || code == errInvalidEpoch:
@@ -205,7 +205,7 @@ func (s *Sim) externalProduceAnswered(p *producer, it item) {
 		if b.state != batchDone {
 			b.state = batchQueued
 		}
-		s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
+		s.emit(&Event{Type: EvNote, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
 			Err: errNames[code], Text: "broker " + itoa64(int64(b.broker)) + " answered " + p.cfg.ID + "'s produce to " +
 				name + "-" + itoa64(int64(b.part)) + " with " + errNames[code] + retryNote(code)})
 	}

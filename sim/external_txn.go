@@ -54,7 +54,7 @@ func (x *external) txn(id string) *extTxn {
 // (TransactionStateManager.validateTransactionTimeoutMs).
 func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string, timeoutMs int64) (int64, int16, string) {
 	if timeoutMs <= 0 || timeoutMs > s.cfg.Cluster.TransactionMaxTimeoutMs {
-		s.emit(Event{Type: EvNote, Text: "live client " + clientID + " asked for transaction.timeout.ms=" + itoa64(timeoutMs) +
+		s.emit(&Event{Type: EvNote, Text: "live client " + clientID + " asked for transaction.timeout.ms=" + itoa64(timeoutMs) +
 			" for " + txnID + ", above the brokers' transaction.max.timeout.ms=" + itoa64(s.cfg.Cluster.TransactionMaxTimeoutMs) +
 			": InitProducerId is refused with INVALID_TRANSACTION_TIMEOUT"})
 		return -1, -1, "INVALID_TRANSACTION_TIMEOUT"
@@ -73,7 +73,7 @@ func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string, time
 		s.ledger.names = append(s.ledger.names, p.cfg.ID)
 		x.byPid[p.pid] = p.idx
 		x.txns = append(x.txns, &extTxn{id: txnID, producer: p.idx, client: clientID})
-		s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Text: "live client " + clientID + " registered transactional.id " +
+		s.emit(&Event{Type: EvNote, Producer: p.cfg.ID, Text: "live client " + clientID + " registered transactional.id " +
 			txnID + " as " + p.cfg.ID + " (producer id " + itoa64(p.pid) + ", epoch 0)"})
 		return p.pid, 0, "NONE"
 	}
@@ -84,7 +84,7 @@ func (s *Sim) InitTransactionalProducer(broker int, clientID, txnID string, time
 	if t.open {
 		s.endExternalTxn(t, false, "a new instance of "+txnID+" called initTransactions(), so the coordinator aborted what the old one left open")
 	}
-	s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Text: "transactional.id " + txnID + " initialised again: epoch bumped to " +
+	s.emit(&Event{Type: EvNote, Producer: p.cfg.ID, Text: "transactional.id " + txnID + " initialised again: epoch bumped to " +
 		itoa64(int64(p.epoch)) + ", so the previous instance is fenced (its requests get PRODUCER_FENCED)"})
 	return p.pid, int16(p.epoch), "NONE"
 }
@@ -101,7 +101,7 @@ func (s *Sim) txnFor(broker int, txnID string, pid int64, epoch int16) (*extTxn,
 		return nil, "INVALID_PRODUCER_ID_MAPPING"
 	}
 	if p := s.producers[t.producer]; int32(epoch) != p.epoch {
-		s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Text: "the transaction coordinator refused a request for " + txnID +
+		s.emit(&Event{Type: EvNote, Producer: p.cfg.ID, Text: "the transaction coordinator refused a request for " + txnID +
 			" with epoch " + itoa64(int64(epoch)) + ": the current epoch is " + itoa64(int64(p.epoch)) +
 			", so the sender is a fenced older instance (PRODUCER_FENCED)"})
 		return nil, "PRODUCER_FENCED"

@@ -102,7 +102,7 @@ func (s *Sim) endExternalTxn(t *extTxn, commit bool, why string) {
 	if commit {
 		ev.Type, t.last = EvTxnCommitted, "commit"
 	}
-	s.emit(ev)
+	s.emit(&ev)
 	t.open, t.parts, t.offsets, t.outputs = false, nil, nil, nil
 	p.txn = -1
 }

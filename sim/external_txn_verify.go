@@ -63,7 +63,7 @@ func (s *Sim) verifyTxnProduce(req ExternalProduce, pt *partition) string {
 	if known {
 		name = s.producers[pi].cfg.ID
 	}
-	s.emit(Event{Type: EvNote, Producer: name, Topic: req.Topic, Partition: req.Partition, Broker: req.Broker, Err: err,
+	s.emit(&Event{Type: EvNote, Producer: name, Topic: req.Topic, Partition: req.Partition, Broker: req.Broker, Err: err,
 		Text: "leader broker " + itoa64(int64(req.Broker)) + " refused " + name + "'s transactional batch for " + req.Topic + "-" +
 			itoa64(int64(req.Partition)) + " with " + err + ": " + why + " (KIP-890 transaction verification)"})
 	return err

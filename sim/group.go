@@ -150,7 +150,7 @@ func (s *Sim) removeMember(g *group, m *member, why Reason) {
 	if why == ReasonSessionTimeout || why == ReasonRebalanceTimeout {
 		ev = EvMemberExpired
 	}
-	s.emit(Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
+	s.emit(&Event{Type: ev, Group: g.cfg.ID, Member: m.name, Reason: why, Gen: g.generation,
 		Text: tpList(m.assigned), TimeoutMs: g.cfg.SessionTimeoutMs, CrashedInstance: m.ghost})
 	m.assigned = nil
 	if g.leader == m.idx {
@@ -190,7 +190,7 @@ func (s *Sim) coordinatorsMoved() {
 		}
 		c := s.coordinator(g)
 		if c != g.lastCoordinator() {
-			s.emit(Event{Type: EvCoordinatorMoved, Group: g.cfg.ID, Broker: c, Broker2: g.lastCoordinator(),
+			s.emit(&Event{Type: EvCoordinatorMoved, Group: g.cfg.ID, Broker: c, Broker2: g.lastCoordinator(),
 				OffsetsPartition: int32(OffsetsPartition(g.cfg.ID, s.cfg.Cluster.OffsetsTopicPartitions))})
 			g.setCoordinator(c)
 		}

@@ -26,7 +26,7 @@ func (s *Sim) startRebalance(g *group, why Reason, who string) {
 	}
 	g.joinDeadline = s.nowMs + g.cfg.MaxPollIntervalMs
 	g.delayUntil = s.nowMs + delay
-	s.emit(Event{Type: EvRebalanceStarted, Group: g.cfg.ID, Gen: g.generation, Reason: why, Member: who,
+	s.emit(&Event{Type: EvRebalanceStarted, Group: g.cfg.ID, Gen: g.generation, Reason: why, Member: who,
 		Broker: s.coordinator(g), DelayMs: delay})
 	for _, m := range g.members {
 		if m.inGroup && !m.joined {
@@ -75,7 +75,7 @@ func (s *Sim) maybeCompleteJoin(g *group, force bool) {
 		g.state = GroupEmpty
 		g.leader = -1
 		g.generation++
-		s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: 0, Text: string(GroupEmpty)})
+		s.emit(&Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: 0, Text: string(GroupEmpty)})
 		return
 	}
 	if !force && s.nowMs < g.delayUntil {
@@ -119,7 +119,7 @@ func (s *Sim) completeJoin(g *group) {
 		// The member list went to a dead client: no SyncGroup with an
 		// assignment will come, and the others wait in CompletingRebalance
 		// until the coordinator removes the leader.
-		s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
+		s.emit(&Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
 			Member: leader.name, Text: g.protocol, Broker: s.coordinator(g), Reason: ReasonDeadClient, TimeoutMs: g.cfg.SessionTimeoutMs})
 		return
 	}
@@ -137,7 +137,7 @@ func (s *Sim) completeJoin(g *group) {
 	if err != nil {
 		panic(fmt.Sprintf("assignor %s failed for group %s: %v", g.protocol, g.cfg.ID, err))
 	}
-	s.emit(Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
+	s.emit(&Event{Type: EvRebalanceDone, Group: g.cfg.ID, Gen: g.generation, Count: len(ms),
 		Member: g.members[g.leader].name, Text: g.protocol, Broker: s.coordinator(g)})
 	// Cooperative-sticky withholds partitions that must be revoked first.
 	withheld := g.protocol == AssignorCooperativeSticky && countTPs(parts) > len(flatten(out))

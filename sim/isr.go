@@ -55,7 +55,7 @@ func (s *Sim) shrinkISR(p *partition, b int, why Reason) {
 	if lr := p.leaderRep(); lr != nil && r.fetchOffset >= 0 {
 		behind = int32(lr.leo - r.fetchOffset)
 	}
-	s.emit(Event{Type: EvISRShrunk, Topic: p.topicName, Partition: p.id, Broker: b, Broker2: p.leader, Reason: why,
+	s.emit(&Event{Type: EvISRShrunk, Topic: p.topicName, Partition: p.id, Broker: b, Broker2: p.leader, Reason: why,
 		RecordsBehind: behind, DurationMs: s.nowMs - r.lastCaughtUpMs, Count: len(p.isr), Text: joinInts(p.isr)})
 	s.maybeAdvanceHW(p)
 	// Writes waiting for acks=all may now be answerable, or refused.
@@ -79,7 +79,7 @@ func (s *Sim) maybeExpandISR(p *partition, fr *replica) {
 	}
 	p.isr = append(p.isr, fr.broker)
 	sortInts(p.isr)
-	s.emit(Event{Type: EvISRExpanded, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Offset: fr.fetchOffset,
+	s.emit(&Event{Type: EvISRExpanded, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Offset: fr.fetchOffset,
 		EndOffset: p.hw, Text: joinInts(p.isr)})
 }
 
@@ -113,7 +113,7 @@ func (s *Sim) noteISRChangePending(p *partition, follower int, why Reason) {
 		return
 	}
 	p.isrChangePending = true
-	s.emit(Event{Type: EvISRChangePending, Topic: p.topicName, Partition: p.id, Broker: follower, Broker2: p.leader,
+	s.emit(&Event{Type: EvISRChangePending, Topic: p.topicName, Partition: p.id, Broker: follower, Broker2: p.leader,
 		Reason: why, Text: joinInts(p.isr)})
 }
 

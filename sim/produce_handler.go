@@ -69,7 +69,7 @@ func (s *Sim) refuseProduce(p *producer, b *batch, pt *partition, brokerID int) 
 		}
 	}
 	if p.cfg.Acks == AcksAll && len(pt.isr) < cfg.MinInsyncReplicas {
-		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
+		s.emit(&Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
 			Err: errNames[errNotEnoughReplicas], Count: len(pt.isr), MinISR: int32(cfg.MinInsyncReplicas), Reason: ReasonBrokerRefused})
 		return errNotEnoughReplicas
 	}
@@ -82,7 +82,7 @@ func (s *Sim) refuseProduce(p *producer, b *batch, pt *partition, brokerID int) 
 func (s *Sim) answerDuplicate(p *producer, b *batch, pt *partition, it item, firstSeq int32, dupBase int64) {
 	last := firstSeq + b.count - 1
 	end := dupBase + int64(b.count)
-	s.emit(Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: it.broker(),
+	s.emit(&Event{Type: EvDuplicateDrop, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: it.broker(),
 		FirstSeq: firstSeq, LastSeq: last, Count: int(b.count), ProducerID: p.pid})
 	if p.cfg.Acks == AcksAll && pt.hw < end {
 		pt.pendingAcks = append(pt.pendingAcks, pendingAck{batch: it.batch(), gen: it.gen, base: dupBase, end: end})
@@ -115,7 +115,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 		s.ledger.landed(r, e.offset)
 	}
 	s.noteTxnAppend(pt, b, base)
-	s.emit(Event{Type: EvAppended, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
+	s.emit(&Event{Type: EvAppended, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
 		Offset: base, EndOffset: lr.leo, Count: int(b.count), Epoch: pt.leaderEpoch, Text: copyNote(dups)})
 	s.wakeParkedFetches(pt)
 	s.maybeAdvanceHW(pt)

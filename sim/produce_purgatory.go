@@ -21,7 +21,7 @@ func (s *Sim) sendProduceResponse(p *producer, bi, gen int32, brokerID int, code
 	if b.dropAcks > 0 {
 		b.dropAcks--
 		bt := s.batches.At(int(bi))
-		s.emit(Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
+		s.emit(&Event{Type: EvAckLost, Producer: p.cfg.ID, Topic: s.topics[bt.topicIdx].cfg.Name, Partition: int(bt.part),
 			Broker: brokerID, Count: int(bt.count), Offset: base, Err: errNames[code], TimeoutMs: p.cfg.RequestTimeoutMs})
 		return
 	}

@@ -210,6 +210,6 @@ func (s *Sim) crashProducer(id string) error {
 	for i := range p.inflight {
 		p.inflight[i] = 0
 	}
-	s.emit(Event{Type: EvProducerCrash, Producer: id, Count: lost})
+	s.emit(&Event{Type: EvProducerCrash, Producer: id, Count: lost})
 	return nil
 }

@@ -31,7 +31,7 @@ func (s *Sim) produceFailedAttempt(p *producer, bi int32, code int32) {
 			text = "out-of-order-gap"
 		}
 	}
-	s.emit(Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
+	s.emit(&Event{Type: EvRetried, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
 		Count: int(b.count), Err: errNames[code], Attempt: int32(b.attempts) + 1, FirstSeq: b.firstSeq,
 		DelayMs: backoff, Text: text})
 	s.schedule(backoff, producerItem(itRetryBackoff, p))
@@ -159,12 +159,12 @@ func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 	if ok {
 		p.acked += int(b.count)
 		if p.cfg.Acks != AcksNone {
-			s.emit(Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
+			s.emit(&Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
 				Offset: b.base, EndOffset: b.base + int64(b.count), Count: int(b.count), Acks: int32(p.cfg.Acks)})
 		}
 	} else {
 		p.failed += int(b.count)
-		s.emit(Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: int(b.count),
+		s.emit(&Event{Type: EvProduceFailed, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Count: int(b.count),
 			Err: errNames[code], DurationMs: s.nowMs - int64(b.createdMs), Attempt: int32(b.attempts)})
 	}
 	if p.hidden {

@@ -124,7 +124,7 @@ func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
 	b.reqHead = head
 	p.parts[b.part].inFlight++
 	s.noteBatchSent(p, b, bi == head)
-	s.emit(Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
+	s.emit(&Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
 		Broker: leader, Count: int(b.count), Attempt: int32(b.attempts), FirstSeq: b.firstSeq})
 	// The request carries the sequence numbers and epoch it was sent with.
 	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceRequestItem(p, bi, leader, b.reqGen, int32(b.epoch), b.firstSeq))

@@ -112,7 +112,7 @@ func (s *Sim) bumpEpoch(p *producer, part int, wasNext int32, why string) {
 	p.epoch++
 	pp := &p.parts[part]
 	pp.seqEpoch, pp.nextSeq, pp.ackedUpTo = p.epoch, 0, 0
-	s.emit(Event{Type: EvEpochBumped, Producer: p.cfg.ID, Topic: s.topics[p.topicIdx].cfg.Name, Partition: part,
+	s.emit(&Event{Type: EvEpochBumped, Producer: p.cfg.ID, Topic: s.topics[p.topicIdx].cfg.Name, Partition: part,
 		Epoch: int(p.epoch), FirstSeq: wasNext, Text: why})
 }
 

@@ -132,7 +132,7 @@ func (s *Sim) noteNoQuorum(old int) {
 		return
 	}
 	s.quorumLost = true
-	s.emit(Event{Type: EvControllerLost, Broker: old, Count: s.liveVoters(), Voters: int32(s.voterCount()),
+	s.emit(&Event{Type: EvControllerLost, Broker: old, Count: s.liveVoters(), Voters: int32(s.voterCount()),
 		FirstVoter: int32(s.firstVoter()), Text: s.metadataLabel()})
 }
 
@@ -153,7 +153,7 @@ func (s *Sim) crashControllerNode(id int) {
 		return
 	}
 	s.ctrlUp[i] = false
-	s.emit(Event{Type: EvControllerNodeCrashed, Broker: id, Broker2: s.controller, Count: s.liveVoters(), Voters: int32(s.voterCount())})
+	s.emit(&Event{Type: EvControllerNodeCrashed, Broker: id, Broker2: s.controller, Count: s.liveVoters(), Voters: int32(s.voterCount())})
 	s.voterDown(id)
 }
 
@@ -164,7 +164,7 @@ func (s *Sim) restartControllerNode(id int) {
 		return
 	}
 	s.ctrlUp[i] = true
-	s.emit(Event{Type: EvControllerNodeRestarted, Broker: id, Count: s.liveVoters(), Voters: int32(s.voterCount())})
+	s.emit(&Event{Type: EvControllerNodeRestarted, Broker: id, Count: s.liveVoters(), Voters: int32(s.voterCount())})
 	s.voterBack(id)
 }
 

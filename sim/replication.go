@@ -31,7 +31,7 @@ func (s *Sim) applyFetched(p *partition, fr *replica, upTo int64) {
 		dropped := fr.truncateTo(to)
 		s.rebuildPids(p, fr)
 		if len(dropped) > 0 {
-			s.emit(Event{Type: EvTruncated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
+			s.emit(&Event{Type: EvTruncated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
 				Offset: to, EndOffset: dropped[len(dropped)-1].offset + 1, Count: len(dropped), Epoch: p.leaderEpoch})
 		}
 		return
@@ -41,7 +41,7 @@ func (s *Sim) applyFetched(p *partition, fr *replica, upTo int64) {
 		from := fr.leo
 		n := s.copyEntries(p, lr, fr, upTo)
 		if n > 0 {
-			s.emit(Event{Type: EvReplicated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
+			s.emit(&Event{Type: EvReplicated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
 				Offset: from, EndOffset: fr.leo, Count: n})
 		}
 	}
@@ -119,7 +119,7 @@ func (s *Sim) maybeAdvanceHW(p *partition) {
 	}
 	old := p.hw
 	p.hw = hw
-	s.emit(Event{Type: EvHWAdvanced, Topic: p.topicName, Partition: p.id, Broker: p.leader, Offset: old, EndOffset: hw, Count: len(p.isr)})
+	s.emit(&Event{Type: EvHWAdvanced, Topic: p.topicName, Partition: p.id, Broker: p.leader, Offset: old, EndOffset: hw, Count: len(p.isr)})
 	s.completePendingAcks(p)
 	s.hwAdvancedForConsumers(p)
 }

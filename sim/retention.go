@@ -36,7 +36,7 @@ func (s *Sim) retentionCheck(id int) {
 			if r.logStart == r.leo {
 				ev.Text = "active" // the active segment went too
 			}
-			s.emit(ev)
+			s.emit(&ev)
 		}
 	})
 }
@@ -94,7 +94,7 @@ func (s *Sim) cleanerCheck() {
 			}
 			removed, tombstones := s.compact(r, cfg)
 			if removed > 0 && r.broker == p.leader {
-				s.emit(Event{Type: EvCompacted, Topic: p.topicName, Partition: p.id, Broker: r.broker,
+				s.emit(&Event{Type: EvCompacted, Topic: p.topicName, Partition: p.id, Broker: r.broker,
 					Count: removed, Tombstones: int32(tombstones), Offset: r.segments[len(r.segments)-1].base})
 			}
 		}

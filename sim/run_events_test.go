@@ -65,7 +65,7 @@ func TestEventWindowMovesInPlace(t *testing.T) {
 	step := func() {
 		r.roomForStep()
 		for range perStep {
-			r.sim.emit(Event{Type: EvNote, Text: "narration"})
+			r.sim.emit(&Event{Type: EvNote, Text: "narration"})
 		}
 		r.sim.step++
 		r.trimEvents()

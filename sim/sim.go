@@ -56,9 +56,14 @@ type Sim struct {
 	// eventsShared: a clone shares the events' array, so it is not written
 	// over in place.
 	eventsShared bool
-	digest       hash.Hash
-	scratch      []byte
-	applied      []Applied
+	// discardEvents: no reader wants the events (DiscardEvents).
+	discardEvents bool
+	digest        hash.Hash
+	// digestFrom, when set, is a hashing copy of the run's start, and the
+	// digest is replayed from it when asked (digest_replay.go).
+	digestFrom *Sim
+	scratch    []byte
+	applied    []Applied
 	// scheduled holds timeline commands; queued items refer to them by index.
 	scheduled []Scheduled
 	// halted is set by Halt; Step does nothing afterwards.
@@ -194,21 +199,30 @@ func (s *Sim) Applied() []Applied { return s.applied }
 // Digest is the sha256 of the canonical event stream so far: two runs with the
 // same config, seed and commands have the same digest.
 func (s *Sim) Digest() string {
+	if s.digestFrom != nil {
+		return s.replayDigest()
+	}
 	s.flushDigest()
 	sum := s.digest.Sum(nil)
 	return hex.EncodeToString(sum)
 }
 
 // emit records an event and feeds it to the digest.
-func (s *Sim) emit(e Event) {
+func (s *Sim) emit(e *Event) {
 	e.Seq = s.eventBase + len(s.events)
 	e.Step = s.step
 	e.AtMs = s.nowMs
-	s.events = append(s.events, e)
-	s.scratch = e.appendCanonical(s.scratch)
-	if len(s.scratch) >= digestBatch {
-		s.flushDigest()
+	if s.digestFrom == nil {
+		s.scratch = e.appendCanonical(s.scratch)
+		if len(s.scratch) >= digestBatch {
+			s.flushDigest()
+		}
 	}
+	if s.discardEvents {
+		s.eventBase++
+		return
+	}
+	s.events = append(s.events, *e)
 }
 
 // digestBatch is how many bytes of canonical events emit gathers before

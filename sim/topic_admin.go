@@ -64,7 +64,7 @@ func (s *Sim) createTopic(cfg TopicConfig) (*topic, error) {
 	idx := len(s.topics) - 1
 	start := s.rngPick.IntN(len(s.brokers))
 	shift := s.rngPick.IntN(len(s.brokers))
-	s.emit(Event{Type: EvTopicCreated, Topic: cfg.Name, Count: cfg.Partitions, ReplicationFactor: int32(cfg.ReplicationFactor)})
+	s.emit(&Event{Type: EvTopicCreated, Topic: cfg.Name, Count: cfg.Partitions, ReplicationFactor: int32(cfg.ReplicationFactor)})
 	s.addPartitionsTo(idx, cfg.Partitions, start, shift)
 	return t, nil
 }
@@ -154,7 +154,7 @@ func (s *Sim) addPartitions(name string, total int) error {
 		shift = (t.parts[0].replicas[1] - 1 - first - 1 + 2*n) % n
 	}
 	old := len(t.parts)
-	s.emit(Event{Type: EvPartitionsAdded, Topic: name, PrevPartitions: int32(old), Partitions: int32(total)})
+	s.emit(&Event{Type: EvPartitionsAdded, Topic: name, PrevPartitions: int32(old), Partitions: int32(total)})
 	s.addPartitionsTo(idx, total, first, shift)
 	s.scheduleMetadataRefreshes(name)
 	return nil
@@ -174,7 +174,7 @@ func (s *Sim) deleteTopic(name string) error {
 			r.fetchGen++
 		}
 	}
-	s.emit(Event{Type: EvTopicDeleted, Topic: name})
+	s.emit(&Event{Type: EvTopicDeleted, Topic: name})
 	// The group coordinators drop committed offsets of a deleted topic.
 	for _, g := range s.groups {
 		for _, id := range g.committed.ids() {

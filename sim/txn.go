@@ -150,7 +150,7 @@ func (s *Sim) tryFinishCommit(g *group, m *member) bool {
 	for _, tp := range tps {
 		s.commitOffset(g, m, tp, s.tpidAdd(tp), offs[tp])
 	}
-	s.emit(Event{Type: EvTxnCommitted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
+	s.emit(&Event{Type: EvTxnCommitted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
 		Count: len(m.txn.inputs), OutputRecords: int32(len(m.txn.outputs)), Text: g.cfg.OutputTopic, Txn: m.txn.id})
 	m.txn = memberTxn{producer: m.txn.producer}
 	p.txn = -1

@@ -54,7 +54,7 @@ func (s *Sim) endTxnAborted(g *group, m *member, why string, fence bool) {
 		}
 	}
 	s.finishTxn(g, m, false)
-	s.emit(Event{Type: EvTxnAborted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
+	s.emit(&Event{Type: EvTxnAborted, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID,
 		Count: len(m.txn.inputs), OutputRecords: int32(len(m.txn.outputs)), Text: why, Txn: m.txn.id})
 	waiting := m.txn.committing
 	m.txn = memberTxn{producer: m.txn.producer}

@@ -82,7 +82,7 @@ func (s *Sim) txnTimeoutDue(it item) {
 			if t.producer == p.idx && t.open {
 				p.epoch++
 				s.endExternalTxn(t, false, why)
-				s.emit(Event{Type: EvNote, Producer: p.cfg.ID, Text: "live producer " + p.cfg.ID + " is fenced: its transaction " +
+				s.emit(&Event{Type: EvNote, Producer: p.cfg.ID, Text: "live producer " + p.cfg.ID + " is fenced: its transaction " +
 					"timed out, so its next AddPartitionsToTxn, TxnOffsetCommit or EndTxn gets PRODUCER_FENCED and it must be closed"})
 			}
 		}
@@ -128,7 +128,7 @@ func (s *Sim) producerFenced(g *group, m *member) {
 		}
 	}
 	p.epoch++
-	s.emit(Event{Type: EvNote, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID, Txn: m.txn.id,
+	s.emit(&Event{Type: EvNote, Group: g.cfg.ID, Member: m.name, Producer: p.cfg.ID, Txn: m.txn.id,
 		Text: fmt.Sprintf("%s of %s learns its transaction was aborted: its producer call threw ProducerFencedException. "+
 			"It closes the producer, starts a new one (initTransactions(), epoch %d) and processes its %s again "+
 			"from the last committed offsets", m.name, g.cfg.ID, p.epoch, plural(len(m.txn.inputs), "input record", "input records"))})

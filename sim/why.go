@@ -1,13 +1,15 @@
 package sim
 
-import (
-	"fmt"
-	"strconv"
-)
+import "fmt"
 
 // Why explains the event in one plain-English line for a learner. It is
-// built from the event's facts on demand, never on the engine's hot path.
+// built from the event's facts on demand, never on the engine's hot path;
+// the frequent types' sentences are written by AppendWhy (why_append.go).
 func (e Event) Why() string {
+	var buf [256]byte
+	if b, ok := e.appendHotWhy(buf[:0]); ok {
+		return string(b)
+	}
 	if f, ok := whyBroker(e); ok {
 		return f
 	}
@@ -31,39 +33,24 @@ func (e Event) Why() string {
 
 // FormatMs writes a virtual duration the way a learner reads it: 250ms, 9s, 1m30s.
 func FormatMs(ms int64) string {
-	switch {
-	case ms < 1000:
-		return strconv.FormatInt(ms, 10) + "ms"
-	case ms%1000 != 0 && ms < 10000:
-		return strconv.FormatFloat(float64(ms)/1000, 'f', 1, 64) + "s"
-	case ms < 60000:
-		return strconv.FormatInt(ms/1000, 10) + "s"
-	case ms < 3600000:
-		m, s := ms/60000, (ms%60000)/1000
-		if s == 0 {
-			return strconv.FormatInt(m, 10) + "m"
-		}
-		return fmt.Sprintf("%dm%ds", m, s)
-	default:
-		return fmt.Sprintf("%dh%dm", ms/3600000, (ms%3600000)/60000)
-	}
+	var buf [24]byte
+	return string(AppendFormatMs(buf[:0], ms))
 }
 
-func tpName(e Event) string { return e.Topic + "-" + strconv.Itoa(e.Partition) }
+func tpName(e Event) string {
+	var buf [64]byte
+	return string(appendTP(buf[:0], &e))
+}
 
 // offsets writes the range [from, to) as "offset 4" or "offsets 4-9".
 func offsets(from, to int64) string {
-	if to-from <= 1 {
-		return "offset " + strconv.FormatInt(from, 10)
-	}
-	return fmt.Sprintf("offsets %d-%d", from, to-1)
+	var buf [48]byte
+	return string(appendOffsets(buf[:0], from, to))
 }
 
 func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	var buf [64]byte
+	return string(appendPlural(buf[:0], n, one, many))
 }
 
 func whyBroker(e Event) (string, bool) {
@@ -110,21 +97,6 @@ func whyBroker(e Event) (string, bool) {
 
 func whyReplication(e Event) (string, bool) {
 	switch e.Type {
-	case EvAppended:
-		s := fmt.Sprintf("leader broker %d wrote %s from %s to %s at %s", e.Broker, plural(e.Count, "record", "records"), e.Producer, tpName(e), offsets(e.Offset, e.EndOffset))
-		if e.Text == "duplicate" {
-			s += ": a retry wrote records the log already had, so they are now there twice"
-		}
-		return s, true
-	case EvReplicated:
-		return fmt.Sprintf("follower broker %d copied %s of %s from leader broker %d", e.Broker, offsets(e.Offset, e.EndOffset), tpName(e), e.Broker2), true
-	case EvHWAdvanced:
-		have := fmt.Sprintf("all %d in-sync replicas have", e.Count)
-		if e.Count == 1 {
-			have = "the only in-sync replica, the leader, has"
-		}
-		return fmt.Sprintf("%s high watermark %d → %d: %s those records, so consumers may now read them",
-			tpName(e), e.Offset, e.EndOffset, have), true
 	case EvISRShrunk:
 		if e.Reason == ReasonBrokerDown {
 			return fmt.Sprintf("broker %d left the ISR of %s: its broker is down; ISR is now [%s]", e.Broker, tpName(e), e.Text), true
@@ -192,21 +164,6 @@ func whyElection(e Event) string {
 
 func whyProducer(e Event) (string, bool) {
 	switch e.Type {
-	case EvProduceRequest:
-		s := fmt.Sprintf("%s sent a batch of %s for %s to leader broker %d", e.Producer, plural(e.Count, "record", "records"), tpName(e), e.Broker)
-		if e.FirstSeq >= 0 {
-			s += fmt.Sprintf(" with sequence numbers %d-%d", e.FirstSeq, int(e.FirstSeq)+e.Count-1)
-		}
-		if e.Attempt > 1 {
-			s += fmt.Sprintf(" (attempt %d)", e.Attempt)
-		}
-		return s, true
-	case EvAcked:
-		s := fmt.Sprintf("%s got the ack for %s in %s (%s)", e.Producer, plural(e.Count, "record", "records"), tpName(e), offsets(e.Offset, e.EndOffset))
-		if e.Acks == AcksLeader {
-			return s + ": acks=1, only the leader is sure to have them", true
-		}
-		return s + ": acks=all, every in-sync replica has them", true
 	case EvProduceFailed:
 		if e.Reason == ReasonBrokerRefused {
 			return fmt.Sprintf("broker %d refused a write to %s with %s: %s in sync, but min.insync.replicas=%d",

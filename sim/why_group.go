@@ -83,34 +83,9 @@ func whyConsumer(e Event) (string, bool) {
 			return fmt.Sprintf("%s of %s woke up after %s; it was removed meanwhile, so its commits will fail and it must rejoin", e.Member, e.Group, FormatMs(e.DurationMs)), true
 		}
 		return fmt.Sprintf("%s of %s woke up after %s and carries on", e.Member, e.Group, FormatMs(e.DurationMs)), true
-	case EvFetched:
-		return fmt.Sprintf("%s's poll() returned %s: %s", memberIn(e), plural(e.Count, "record", "records"), e.Text), true
 	case EvAlert:
 		return fmt.Sprintf("%s of %s processed %s-%d@%d, value %s: the application raised alert %d (alert-when)",
 			e.Member, e.Group, e.Topic, e.Partition, e.Offset, e.Text, e.Count), true
-	case EvProcessed:
-		if e.Reason == ReasonLiveRead {
-			return liveReadWhy(e), true
-		}
-		if e.Reason == ReasonLiveTxnRead {
-			return liveTxnReadWhy(e), true
-		}
-		s := fmt.Sprintf("%s processed %s (%s)", memberIn(e), plural(e.Count, "record", "records"), e.Text)
-		if e.Duplicates > 0 {
-			s += fmt.Sprintf("; %d of them had been processed before: duplicates", e.Duplicates)
-		}
-		return s, true
-	case EvCommitted:
-		s := fmt.Sprintf("%s committed %s: after a restart the group resumes from there", memberOr(memberIn(e), e.Group), e.Text)
-		switch e.Reason {
-		case Reason(CommitBeforeProcessing):
-			s += " (committed before processing: a crash now loses these records)"
-		case Reason(CommitAuto):
-			s += " (enable.auto.commit, during poll())"
-		case ReasonManual:
-			s = fmt.Sprintf("kafka-consumer-groups --reset-offsets set %s's committed offset %s", e.Group, e.Text)
-		}
-		return s, true
 	case EvCommitFailed:
 		return whyCommitFailed(e), true
 	case EvOffsetReset:
@@ -131,20 +106,10 @@ func whyConsumer(e Event) (string, bool) {
 	return "", false
 }
 
-// memberIn names a member with its group: members are c1..cN in every
-// group, so "c1" alone is ambiguous when two groups read the same topic.
+// memberIn names a member with its group (see appendMemberIn).
 func memberIn(e Event) string {
-	if e.Member == "" || e.Group == "" {
-		return e.Member
-	}
-	return e.Member + " of " + e.Group
-}
-
-func memberOr(member, group string) string {
-	if member == "" {
-		return "group " + group
-	}
-	return member
+	var buf [64]byte
+	return string(appendMemberIn(buf[:0], &e))
 }
 
 func orNothing(list string) string {

@@ -70,12 +70,14 @@ func newModel(opts Options, st *theme.Styles, d deps) Model {
 	m := Model{st: st, global: g, opts: opts, deps: d, help: help.New(), w: components.MinWidth, h: components.MinHeight}
 	m.help.Styles.FullKey, m.help.Styles.FullDesc = st.Bold, st.Faint
 	m.help.ShowAll = true
+	library := make(chan []nav.ScenarioEntry, 1)
+	go func() { library <- d.source.BuiltIn() }() // parsed while the lessons load: both are before the first screen
 	book, warning := lesson.LoadBook(opts.StateDir)
 	m.book = book
 	if opts.Lessons == nil {
 		m.opts.Lessons = book.Entries()
 	}
-	m.home = home.New(st, g, m.opts.Lessons, d.source.BuiltIn())
+	m.home = home.New(st, g, m.opts.Lessons, <-library)
 	m.home.Warnings = append(append([]string(nil), opts.Warnings...), warning)
 	m.home.SetQuizProgress(home.PeekQuizProgress(opts.StateDir))
 	m.home.SetSize(m.w, m.h)

@@ -37,7 +37,7 @@ type Live struct {
 // LiveEvents keeps the latest events of a live run for the screen: the
 // server adds on its goroutine, the screen reads on its own. A serve
 // session has no end, and a busy client makes hundreds of events a second
-// (344 bytes each), so only the last liveEventsKept are kept: enough for
+// (336 bytes each), so only the last liveEventsKept are kept: enough for
 // the highlights, the narration and the histories' recent past.
 type LiveEvents struct {
 	mu     sync.Mutex
