@@ -29,18 +29,17 @@ func (r *Run) KeepEvents(n int) { r.keepEvents = max(n, 0) }
 func (r *Run) eventsCap() int { return 2*r.keepEvents + stepEventsRoom }
 
 // roomForStep makes room in the run's event array for the events of one
-// step before it runs. The array doubles, then goes straight to the
-// window's full size, which it keeps for good.
+// step before it runs. The array grows by half up to the window's full
+// size, which it keeps for good: most runs (every built-in scenario but
+// one) never fill the window, and a full array held a third of a window
+// (5 MB) they never wrote.
 func (r *Run) roomForStep() {
 	s := r.sim
 	if r.keepEvents == 0 || cap(s.events)-len(s.events) >= stepEventsRoom {
 		return
 	}
-	full := r.eventsCap()
-	n := max(2*cap(s.events), 2*stepEventsRoom)
-	if n > full/4 {
-		n = max(full, len(s.events)+stepEventsRoom)
-	}
+	n := min(max(cap(s.events)+cap(s.events)/2, 2*stepEventsRoom), r.eventsCap())
+	n = max(n, len(s.events)+stepEventsRoom)
 	grown := make([]Event, len(s.events), n)
 	copy(grown, s.events)
 	moved := r.moveCheckpointEvents(s.events, grown, s.eventBase)
