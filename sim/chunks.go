@@ -199,3 +199,21 @@ func (c *chunks[T]) itemBytes() int {
 // tableBytes is what a clone costs up front: its table of chunk pointers.
 // The chunks copied afterwards are counted in copied.
 func (c *chunks[T]) tableBytes() int { return len(c.table) * 8 }
+
+// Grow appends zero items until the list holds n, a chunk's worth at a time
+// where the last chunk has room.
+func (c *chunks[T]) Grow(n int) {
+	for c.n < n {
+		k := (c.n + c.head) >> c.bits()
+		if k == len(c.table) || !c.owned[k] || len(c.table[k]) == cap(c.table[k]) {
+			var zero T
+			c.Append(zero) // a new chunk, a copy of a shared one, or a doubling
+			continue
+		}
+		ch := c.table[k]
+		add := min(cap(ch)-len(ch), n-c.n)
+		c.table[k] = ch[:len(ch)+add]
+		clear(c.table[k][len(ch):])
+		c.n += add
+	}
+}

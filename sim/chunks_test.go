@@ -85,3 +85,37 @@ func TestChunksShareTailAppendsInPlace(t *testing.T) {
 		t.Fatalf("the checkpoint saw the run's truncation: item %d, len %d", *b.At(chunkLen + 2), b.Len())
 	}
 }
+
+// Grow adds zero items a chunk at a time, and leaves a clone's items alone
+// when the last chunk is shared or was cut by a truncation.
+func TestChunksGrowAddsZeros(t *testing.T) {
+	var a chunks[int]
+	for i := range chunkLen + 3 {
+		a.Append(i + 1)
+	}
+	b := a.share()
+	a.Grow(3*chunkLen + 1)
+	b.Truncate(5)
+	b.Grow(9)
+	if a.Len() != 3*chunkLen+1 || b.Len() != 9 {
+		t.Fatalf("lengths %d and %d, want %d and 9", a.Len(), b.Len(), 3*chunkLen+1)
+	}
+	for i := range a.Len() {
+		want := 0
+		if i < chunkLen+3 {
+			want = i + 1
+		}
+		if *a.At(i) != want {
+			t.Fatalf("a's item %d is %d, want %d", i, *a.At(i), want)
+		}
+	}
+	for i := range 9 {
+		want := 0
+		if i < 5 {
+			want = i + 1
+		}
+		if *b.At(i) != want {
+			t.Fatalf("the clone's item %d is %d, want %d", i, *b.At(i), want)
+		}
+	}
+}

@@ -115,6 +115,23 @@ func (s *Sim) storedBytesFor(ti, pi, size int) int64 {
 	return int64(compressedBytes(size, s.storedCodec(int32(ti), int32(pi))))
 }
 
+// storedPermille is the share of its size, permille, a record of producer
+// pi takes in topic ti (1000: kept as sent); scaleStored applies it as
+// storedBytesFor does. A loop over one producer's records asks once.
+func (s *Sim) storedPermille(ti, pi int) int {
+	if s.storesPlain(ti, pi) {
+		return 1000
+	}
+	return CodecRatioPermille(s.storedCodec(int32(ti), int32(pi)))
+}
+
+func scaleStored(size, permille int) int64 {
+	if permille == 1000 {
+		return int64(size)
+	}
+	return int64((size*permille + 999) / 1000)
+}
+
 // storesPlain reports whether topic ti keeps producer pi's records as
 // they were sent: the topic takes the producer's codec, and that is none.
 func (s *Sim) storesPlain(ti, pi int) bool {

@@ -49,7 +49,7 @@ func (s *Sim) fetch(g *group, m *member) bool {
 // fetchPartition reads up to max records of one partition into the buffer
 // and returns how many and from which offset.
 func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, id int32, maxRecs int) (int, int64) {
-	_, t := s.topicByName(tp.Topic)
+	ti, t := s.topicByName(tp.Topic)
 	if t == nil || tp.Partition >= len(t.parts) {
 		return 0, 0
 	}
@@ -101,7 +101,7 @@ func (s *Sim) fetchPartition(g *group, m *member, tp TopicPartition, id int32, m
 		if from < 0 {
 			from = e.offset
 		}
-		m.buffer = append(m.buffer, bufRec{tp: tp, offset: e.offset, rec: e.rec})
+		m.buffer = append(m.buffer, bufRec{tp: tp, offset: e.offset, rec: e.rec, topicIdx: int32(ti)})
 		got++
 	}
 	if got == 0 && pos < limit && i >= lr.entries.Len() {
@@ -239,18 +239,17 @@ func (s *Sim) countProcessed(g *group, m *member, recs []bufRec) { s.countProces
 
 // countProcessedAs is countProcessed with a reason for the narration.
 func (s *Sim) countProcessedAs(g *group, m *member, recs []bufRec, why Reason) {
-	for g.procCount.Len() < s.ledger.recs.Len() {
-		g.procCount.Append(0)
-	}
+	g.procCount.Grow(s.ledger.recs.Len())
 	g.processedTotal += len(recs)
 	dup := 0
 	start := 0
 	for i, r := range recs {
-		if *g.procCount.At(int(r.rec)) > 0 {
+		n := g.procCount.Mut(int(r.rec))
+		if *n > 0 {
 			dup++
 		}
-		if n := g.procCount.Mut(int(r.rec)); *n < 255 {
-			g.tally.noteProcessed(int(s.ledger.origin(r.rec).topicIdx), *n)
+		if *n < 255 {
+			g.tally.noteProcessed(int(r.topicIdx), *n)
 			*n++
 		}
 		if i == len(recs)-1 || recs[i+1].tp != r.tp || recs[i+1].offset < r.offset {

@@ -75,6 +75,9 @@ type bufRec struct {
 	tp     TopicPartition
 	offset int64
 	rec    int32
+	// topicIdx is tp's topic as an index, the record's own (a log holds
+	// only its topic's records): counting it needs no ledger lookup.
+	topicIdx int32
 }
 
 func (s *Sim) newMember(g *group, startMs int64) *member {

@@ -73,13 +73,13 @@ func (s *Sim) readableBytes(g *group, m *member, enough int) (ready int64, older
 		if segmentOf(lr, pos) < segmentOf(lr, limit-1) {
 			return ready, true
 		}
+		var sizer storedSizer
 		for i := lr.indexOf(pos); i < lr.entries.Len() && ready < int64(enough); i++ {
 			e := lr.entries.At(i)
 			if e.offset >= limit {
 				break
 			}
-			b, _ := s.entryFacts(e)
-			ready += b
+			ready += sizer.of(s, e.rec)
 		}
 		if ready >= int64(enough) {
 			return ready, false
@@ -103,10 +103,16 @@ func segmentOf(r *replica, off int64) int {
 func (s *Sim) noteFetched(g *group, m *member, n int) {
 	st := &g.flow
 	st.fetches++
+	// The records mostly come from one producer and topic: the stored
+	// size's ratio is looked up once per run of them.
+	from, permille := int64(-1), 1000
 	for _, r := range m.buffer[len(m.buffer)-n:] {
 		var size, sentMs int64
 		if f, ok := s.ledger.recentOf(r.rec); ok {
-			size, sentMs = s.storedBytesFor(int(f.topicIdx), int(f.producer), int(f.size)), int64(f.createdMs)
+			if k := int64(f.topicIdx)<<16 | int64(f.producer); k != from {
+				from, permille = k, s.storedPermille(int(f.topicIdx), int(f.producer))
+			}
+			size, sentMs = scaleStored(int(f.size), permille), int64(f.createdMs)
 		} else {
 			size, sentMs = s.storedBytes(r.rec), s.ledger.sentMs(r.rec)
 		}
@@ -116,4 +122,31 @@ func (s *Sim) noteFetched(g *group, m *member, n int) {
 		st.latencySumMs += lat
 		st.latencyMaxMs = max(st.latencyMaxMs, lat)
 	}
+}
+
+// storedSizer gives entries' sizes as stored (entryFacts' bytes), from the
+// recent facts' cache when it holds them, looking the codec's ratio up once
+// per run of one producer's records.
+type storedSizer struct {
+	key      int64 // topic<<16 | producer of the ratio held, when valid
+	permille int
+	valid    bool
+}
+
+func (z *storedSizer) of(s *Sim, rec int32) int64 {
+	if rec < 0 {
+		return markerBytes
+	}
+	var ti, pi, size int
+	if f, ok := s.ledger.recentOf(rec); ok {
+		ti, pi, size = int(f.topicIdx), int(f.producer), int(f.size)
+	} else {
+		ri := s.ledger.recs.At(int(rec))
+		o := s.ledger.originOf(ri)
+		ti, pi, size = int(o.topicIdx), int(o.producer), s.ledger.sizeOf(rec, ri)
+	}
+	if k := int64(ti)<<16 | int64(pi); !z.valid || k != z.key {
+		z.key, z.permille, z.valid = k, s.storedPermille(ti, pi), true
+	}
+	return scaleStored(size, z.permille)
 }

@@ -98,7 +98,7 @@ func (s *Sim) ExternalFetchPartition(req ExternalFetch) FetchResult {
 		bytes += len(fr.Key) + len(fr.Value) + recordOverheadBytes
 		res.Records = append(res.Records, fr)
 		if e.rec >= 0 {
-			read = append(read, bufRec{tp: p.tp(), offset: e.offset, rec: e.rec})
+			read = append(read, bufRec{tp: p.tp(), offset: e.offset, rec: e.rec, topicIdx: int32(p.topicIdx)})
 		}
 	}
 	if len(read) > 0 {

@@ -179,8 +179,10 @@ func digits(n int) int {
 }
 
 // size is rec's key + value + framing bytes.
-func (l *ledger) size(rec int32) int {
-	r := l.recs.At(int(rec))
+func (l *ledger) size(rec int32) int { return l.sizeOf(rec, l.recs.At(int(rec))) }
+
+// sizeOf is size when rec's info r is at hand.
+func (l *ledger) sizeOf(rec int32, r *recordInfo) int {
 	if r.size == sizeLarge {
 		return l.computeSize(l.originOf(r), l.valueIndex(rec), l.sendN(rec))
 	}

@@ -31,10 +31,17 @@ func (l *ledger) noteRecent(rec int32, ri *recordInfo) {
 	if ri.size == sizeLarge {
 		return // measured again when asked: not cached
 	}
+	l.noteRecentOf(rec, ri, l.originOf(ri))
+}
+
+// noteRecentOf is noteRecent when ri's origin o is at hand.
+func (l *ledger) noteRecentOf(rec int32, ri *recordInfo, o *recordOrigin) {
+	if ri.size == sizeLarge {
+		return
+	}
 	if l.recent == nil {
 		l.recent = make([]recentFact, 1<<recentBits)
 	}
-	o := l.originOf(ri)
 	l.recent[rec&(1<<recentBits-1)] = recentFact{rec1: rec + 1, createdMs: ri.createdMs, seq: ri.seq,
 		size: ri.size, producer: o.producer, topicIdx: o.topicIdx, epoch: o.epoch}
 }

@@ -18,6 +18,16 @@ func (s *partSet) add(part int) {
 	(*s)[w] |= 1 << (part & 63)
 }
 
+// empty reports whether the set holds no partition.
+func (s partSet) empty() bool {
+	for _, w := range s {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // remove takes part out of the set.
 func (s partSet) remove(part int) {
 	if w := part >> 6; w < len(s) {

@@ -99,19 +99,26 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 	base := lr.leo
 	dups := 0
 	i := int32(0)
+	// Every record of the batch is the producer's, for this topic: the
+	// stored size's ratio is looked up once. Each record's facts are read
+	// once for the cache, the log's size and time, and its sequence.
+	permille := s.storedPermille(pt.topicIdx, int(p.idx))
 	for r := range s.batchRecs(b) {
 		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
+		var ri *recordInfo
 		if firstSeq >= 0 {
-			s.ledger.numbered(r, firstSeq+i, int16(epoch))
+			ri = s.ledger.numbered(r, firstSeq+i, int16(epoch))
+		} else {
+			ri = s.ledger.recs.At(int(r))
 		}
 		i++
-		s.ledger.noteRecent(r, s.ledger.recs.At(int(r)))
-		if s.copyPresent(pt, r) {
+		o := s.ledger.originOf(ri)
+		s.ledger.noteRecentOf(r, ri, o)
+		if ri.offset >= 0 && s.copyPresent(pt, r) {
 			dups++
 		}
-		size, ts := s.entryFacts(e)
-		lr.appendEntry(e, size, ts, s.nowMs, cfg)
-		s.notePid(lr, e)
+		lr.appendEntry(e, scaleStored(s.ledger.sizeOf(r, ri), permille), ri.sentMs(), s.nowMs, cfg)
+		lr.setPid(int32(o.producer), int32(o.epoch), ri.seq)
 		s.ledger.landed(r, e.offset)
 	}
 	s.noteTxnAppend(pt, b, base)

@@ -15,10 +15,12 @@ func (s *Sim) drain(p *producer) {
 	// this one (by what a send sets off) takes a list of its own.
 	req := p.reqScratch[:0]
 	p.reqScratch = nil
-	defer func() { p.reqScratch = req[:0] }()
 	for sent := true; sent; {
 		sent = false
 		for id := 1; id <= len(s.brokers) && id <= len(p.inflight); id++ {
+			if id >= len(p.queuedBy) || p.queuedBy[id].empty() {
+				continue // nothing queued for it: most calls, between batches
+			}
 			if !s.brokerUp(id) || p.inflight[id-1] >= p.cfg.MaxInFlight {
 				continue
 			}
@@ -35,6 +37,7 @@ func (s *Sim) drain(p *producer) {
 			sent = true
 		}
 	}
+	p.reqScratch = req[:0]
 }
 
 // drainForBroker takes the head batch of each partition led by broker id

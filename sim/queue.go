@@ -26,6 +26,9 @@ type eventQueue struct {
 	// lanes hold timers queued behind the one of theirs in the heap.
 	lanes  []timerLane
 	queued int // items waiting in lanes
+	// keepSpent keeps spent timers queued until due, as the queue did
+	// before dropSpentTimers: tests compare the two.
+	keepSpent bool
 }
 
 // Len is the number of items queued, in the heap, the wheel and lanes.

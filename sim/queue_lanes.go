@@ -11,7 +11,10 @@ import "unsafe"
 // lane and only the lane's oldest sits in the heap; when it is popped, the
 // next one takes its place with the sequence number it was given when
 // armed. The heap then pops exactly what it popped before, in the same
-// order: this changes the cost, not the run.
+// order: this changes the cost, not the run. And a timer whose batch is
+// done by the time the producer arms its next one of that kind is dropped
+// from the lane's front (dropSpentTimers): it would pop as a step that does
+// nothing.
 //
 // A lane keeps only what differs between its timers (laneTimer, 24 bytes),
 // in fixed blocks: it never copies its timers to grow, reuses the block it
@@ -114,16 +117,22 @@ func (q *eventQueue) advanceLane(lane uint16) {
 		l.inHeap = false
 		return
 	}
+	t := l.takeFront()
+	q.queued--
+	next := l.proto
+	next.atMs, next.seq, next.b, next.gen = t.atMs, t.seq, t.b, t.gen
+	q.heapPush(next)
+}
+
+// takeFront removes the oldest waiting timer and returns it.
+func (l *timerLane) takeFront() laneTimer {
 	t := l.blocks[0][l.head]
 	l.head++
 	l.waiting--
 	if l.head == len(l.blocks[0]) && (l.head == laneBlockLen || l.waiting == 0) {
 		l.dropHead()
 	}
-	q.queued--
-	next := l.proto
-	next.atMs, next.seq, next.b, next.gen = t.atMs, t.seq, t.b, t.gen
-	q.heapPush(next)
+	return t
 }
 
 // dropHead lets go of the emptied first block, keeping it for reuse when
@@ -163,7 +172,42 @@ func (s *Sim) scheduleTimer(delayMs int64, p *producer, it item) {
 		s.queue.push(it)
 		return
 	}
+	if !s.queue.keepSpent {
+		s.dropSpentTimers(lane)
+	}
 	s.queue.pushLane(lane, it)
+}
+
+// dropSpentTimers forgets the lane's oldest waiting timers while their
+// batch no longer needs them: a delivery timer once the batch is done (or
+// the producer crashed since), a request timer once that attempt was
+// answered or superseded. Their handlers would do nothing when they fell
+// due, so the run emits the same events in the same order without them,
+// in fewer steps; and the lane holds about the batches in flight rather
+// than every batch of the last delivery.timeout.ms. The timer in the heap
+// stays: only those waiting behind it go.
+func (s *Sim) dropSpentTimers(lane int) {
+	q := &s.queue
+	if lane >= len(q.lanes) {
+		return
+	}
+	l := &q.lanes[lane]
+	for l.waiting > 0 && s.timerSpent(&l.proto, &l.blocks[0][l.head]) {
+		l.takeFront()
+		q.queued--
+	}
+}
+
+// timerSpent reports whether a producer's delivery or request timer can
+// no longer do anything, and never will again: generations only grow and
+// a done batch stays done (batchExpired, requestTimedOut).
+func (s *Sim) timerSpent(proto *item, t *laneTimer) bool {
+	p := s.producers[proto.a]
+	b := s.batches.At(int(t.b))
+	if proto.kind == itBatchExpire {
+		return t.gen != p.gen || b.state == batchDone
+	}
+	return b.reqGen != t.gen || b.state == batchDone
 }
 
 // cloneBytes is about what a clone of the queue costs: the heap's and the

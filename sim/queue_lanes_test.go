@@ -75,3 +75,66 @@ func TestTimerLanesCloneIndependent(t *testing.T) {
 	drain(&lanedC, &plainC, 1<<30)
 	drain(&laned, &plain, 1<<30)
 }
+
+// Dropping spent delivery and request timers (dropSpentTimers) changes the
+// steps a run takes, not what happens: with batches completing on two
+// partitions while the leader of the one the first key goes to is down
+// (replication factor 1: it stays offline) and its batches wait for
+// delivery.timeout.ms (ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), the run
+// emits the same events, expiries included, as one that keeps every timer
+// until it is due, in fewer steps, with far fewer timers waiting.
+func TestSpentTimersDroppedSameRun(t *testing.T) {
+	c := basicConfig(5)
+	c.Topics[0].ReplicationFactor, c.Topics[0].MinInsyncReplicas = 1, 1
+	c.Producers[0].Count, c.Producers[0].RatePerSec = 0, 100
+	c.Producers[0].DeliveryTimeoutMs = 20000
+	c.Groups = nil
+	run := func(keep bool) *Sim {
+		s := mustNew(t, c)
+		s.queue.keepSpent = keep
+		s.RunUntil(5000)
+		stuck := PartitionForKey([]byte(c.Producers[0].Keys[0]), c.Topics[0].Partitions)
+		if err := s.Apply(Command{Kind: CmdCrashBroker, Broker: leaderOf(s, "orders", stuck)}); err != nil {
+			t.Fatal(err)
+		}
+		s.RunUntil(70000)
+		return s
+	}
+	kept, dropped := run(true), run(false)
+	if kept.Digest() != dropped.Digest() || kept.EventCount() != dropped.EventCount() {
+		t.Fatalf("dropping spent timers changed the run: %d events %s, kept %d events %s",
+			dropped.EventCount(), dropped.Digest(), kept.EventCount(), kept.Digest())
+	}
+	expired := 0
+	for _, e := range dropped.Events() {
+		if e.Type == EvProduceFailed && e.Err == "TimeoutException" {
+			expired++
+		}
+	}
+	if expired == 0 {
+		t.Fatal("no batch of the offline partition expired: the test lost its point")
+	}
+	if dropped.StepCount() >= kept.StepCount() {
+		t.Fatalf("steps: %d with spent timers dropped, %d kept", dropped.StepCount(), kept.StepCount())
+	}
+	if dropped.queue.queued >= kept.queue.queued {
+		t.Fatalf("timers waiting in lanes: %d dropped vs %d kept", dropped.queue.queued, kept.queue.queued)
+	}
+}
+
+// In a healthy run every batch completes long before its timers fall due:
+// the lanes then hold about the batches in flight, not the thousands sent
+// within the last delivery.timeout.ms (120 s by default).
+func TestSpentTimersLeaveLanesShort(t *testing.T) {
+	c := basicConfig(5)
+	c.Producers[0].Count, c.Producers[0].RatePerSec = 0, 100
+	c.Groups = nil
+	s := mustNew(t, c)
+	s.RunUntil(150_000)
+	if n := s.producers[0].acked; n < 14_000 {
+		t.Fatalf("only %d records acked in 150 s at 100/s", n)
+	}
+	if s.queue.queued > 64 {
+		t.Fatalf("%d timers wait in lanes after %d batches", s.queue.queued, s.batches.Len())
+	}
+}

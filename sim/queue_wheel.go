@@ -27,6 +27,11 @@ type wheel struct {
 	// spare holds the arrays of emptied slots for the next slot to fill:
 	// few slots hold items at once, so a few arrays go round.
 	spare [][]item
+	// firstK is the slot first found, when firstOK: the loop asks for it
+	// before and in every pop, and each ask would scan the bitmap again.
+	firstK  int
+	firstAt int64
+	firstOK bool
 }
 
 // wheelSlot is one millisecond's items, oldest first from head.
@@ -51,11 +56,24 @@ func (w *wheel) add(it item) {
 	sl.items = append(sl.items, it)
 	w.full[k>>6] |= 1 << (k & 63)
 	w.n++
+	if w.firstOK && it.atMs < w.firstAt {
+		w.firstK, w.firstAt = k, it.atMs
+	}
 }
 
 // first returns the slot of the earliest item in the wheel; the wheel must
 // not be empty. Slots from base's on, round the wheel, are in time order.
 func (w *wheel) first() int {
+	if w.firstOK {
+		return w.firstK
+	}
+	k := w.scanFirst()
+	w.firstK, w.firstAt, w.firstOK = k, w.slots[k].items[w.slots[k].head].atMs, true
+	return k
+}
+
+// scanFirst finds first's slot in the bitmap.
+func (w *wheel) scanFirst() int {
 	start := int(w.base & (wheelLen - 1))
 	wd := start >> 6
 	if m := w.full[wd] &^ (1<<(start&63) - 1); m != 0 {
@@ -85,6 +103,7 @@ func (w *wheel) take(k int) item {
 		w.spare = append(w.spare, sl.items[:0])
 		sl.items, sl.head = nil, 0
 		w.full[k>>6] &^= 1 << (k & 63)
+		w.firstOK = w.firstOK && k != w.firstK
 	}
 	w.n--
 	return it

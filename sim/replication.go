@@ -61,7 +61,7 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 	n := 0
 	// A fetch's records mostly come from one producer: its codec is
 	// looked up once per run of them.
-	codecOf, plain := -1, false
+	codecOf, permille := -1, 1000
 	for i := lr.indexOf(fr.leo); i < lr.entries.Len(); i++ {
 		e := lr.entries.At(i)
 		if e.offset >= upTo {
@@ -69,13 +69,9 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 		}
 		if f, ok := s.ledger.recentOf(e.rec); ok {
 			if int(f.producer) != codecOf {
-				codecOf, plain = int(f.producer), s.storesPlain(p.topicIdx, int(f.producer))
+				codecOf, permille = int(f.producer), s.storedPermille(p.topicIdx, int(f.producer))
 			}
-			size := int64(f.size)
-			if !plain {
-				size = s.storedBytesFor(p.topicIdx, int(f.producer), int(f.size))
-			}
-			fr.appendCopy(lr, i, e, size, int64(f.createdMs), s.nowMs, cfg)
+			fr.appendCopy(lr, i, e, scaleStored(int(f.size), permille), int64(f.createdMs), s.nowMs, cfg)
 			fr.setPid(int32(f.producer), int32(f.epoch), f.seq)
 			n++
 			continue
