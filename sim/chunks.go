@@ -190,6 +190,12 @@ func (c *chunks[T]) shareTail() chunks[T] {
 	return d
 }
 
+// itemBytes is what the items take.
+func (c *chunks[T]) itemBytes() int {
+	var zero T
+	return c.n * int(unsafe.Sizeof(zero))
+}
+
 // tableBytes is what a clone costs up front: its table of chunk pointers.
 // The chunks copied afterwards are counted in copied.
 func (c *chunks[T]) tableBytes() int { return len(c.table) * 8 }

@@ -16,6 +16,9 @@ type Run struct {
 	everyWork   int // records sent and processed between checkpoints, at most
 	bytes       int // estimated cost of the checkpoints kept
 	keepEvents  int // events remembered, about: 0 keeps all (run_events.go)
+	// eventsReadPast: others may read the run's event array past its end
+	// (adoptEvents, run_events_adopt.go).
+	eventsReadPast bool
 }
 
 // checkpointGapMs is the least virtual time between checkpoints taken for
@@ -26,10 +29,6 @@ type Run struct {
 // records/s a virtual second costs about 7–14 ms of CPU, so a step back
 // replays at most about 30 ms; a second was 12% of playing at ×100.
 const checkpointGapMs = 2000
-
-// checkpointBudget bounds the memory the checkpoints of a run may take;
-// past it, every other one is dropped and the interval doubles.
-const checkpointBudget = 64 << 20
 
 // NewRun starts a run of cfg with a timeline of scheduled commands.
 func NewRun(cfg Config, timeline []Scheduled) (*Run, error) {
@@ -100,6 +99,7 @@ func (r *Run) Apply(cmd Command) error {
 		return err
 	}
 	step, at := r.sim.step, r.sim.nowMs
+	r.ownEvents() // the run branches here: its events will differ
 	if err := r.sim.Apply(cmd); err != nil {
 		return err // nothing changed: nothing to record
 	}
@@ -141,7 +141,9 @@ func (r *Run) restore(step int) {
 			from = c
 		}
 	}
+	was := r.sim
 	r.sim = from.Clone()
+	r.adoptEvents(was)
 	r.next = 0
 	for r.next < len(r.commands) && r.commands[r.next].Step < r.sim.step {
 		r.next++
@@ -223,10 +225,13 @@ func (r *Run) maybeCheckpoint() {
 	}
 	shared := r.sim.eventsShared
 	c := r.sim.Clone()
+	c.shedCaches()
 	c.cost = c.checkpointBytes() + r.ownCheckpointEvents(c, shared)
 	r.checkpoints = append(r.checkpoints, c)
 	r.bytes += c.cost
-	if r.bytes > checkpointBudget && len(r.checkpoints) > 1 {
+	// Over the budget (checkpoint_budget.go), every other checkpoint is
+	// dropped and the interval doubles.
+	if r.overBudget() {
 		kept := r.checkpoints[:0]
 		r.bytes = 0
 		for i, c := range r.checkpoints {
@@ -258,7 +263,7 @@ func (r *Run) Fork() *Run {
 	c.commands = capped(r.commands[:r.next])
 	c.checkpoints = capped(r.checkpoints)
 	c.dropCheckpointsAfter(r.sim.step)
-	c.keepEvents = 0
+	c.keepEvents, c.eventsReadPast = 0, false
 	return &c
 }
 

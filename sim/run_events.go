@@ -29,21 +29,42 @@ func (r *Run) KeepEvents(n int) { r.keepEvents = max(n, 0) }
 func (r *Run) eventsCap() int { return 2*r.keepEvents + stepEventsRoom }
 
 // roomForStep makes room in the run's event array for the events of one
-// step before it runs. The array doubles, then goes straight to the
-// window's full size, which it keeps for good.
+// step before it runs. The array grows by half up to the window's full
+// size, which it keeps for good: most runs (every built-in scenario but
+// one) never fill the window, and a full array held a third of a window
+// (5 MB) they never wrote.
 func (r *Run) roomForStep() {
 	s := r.sim
 	if r.keepEvents == 0 || cap(s.events)-len(s.events) >= stepEventsRoom {
 		return
 	}
-	full := r.eventsCap()
-	n := max(2*cap(s.events), 2*stepEventsRoom)
-	if n > full/4 {
-		n = max(full, len(s.events)+stepEventsRoom)
-	}
+	n := min(max(cap(s.events)+cap(s.events)/2, 2*stepEventsRoom), r.eventsCap())
+	n = max(n, len(s.events)+stepEventsRoom)
 	grown := make([]Event, len(s.events), n)
 	copy(grown, s.events)
-	s.events, s.eventsShared = grown, false
+	moved := r.moveCheckpointEvents(s.events, grown, s.eventBase)
+	s.events, s.eventsShared, r.eventsReadPast = grown, moved, false
+}
+
+// moveCheckpointEvents points the checkpoints that read the event array
+// old at to instead, which holds the same events at the same places (the
+// first len(to) of them), and reports whether any moved. The run leaves
+// old for to (to grow it, or after restoring a checkpoint): moved, the
+// checkpoints no longer keep old alive beside it. Those that read past
+// len(to) keep old.
+func (r *Run) moveCheckpointEvents(old, to []Event, base int) bool {
+	if len(old) == 0 {
+		return false
+	}
+	moved := false
+	for _, c := range r.checkpoints {
+		n := len(c.events)
+		if n == 0 || n > len(to) || c.eventBase != base || &c.events[0] != &old[0] {
+			continue
+		}
+		c.events, moved = to[:n:n], true
+	}
+	return moved
 }
 
 // trimEvents forgets the events past the window: the last keepEvents move
@@ -57,9 +78,10 @@ func (r *Run) trimEvents() {
 	}
 	drop := len(s.events) - r.keepEvents
 	if s.eventsShared {
+		r.ownEarlyCheckpointEvents()
 		kept := make([]Event, r.keepEvents, max(r.eventsCap(), r.keepEvents+stepEventsRoom))
 		copy(kept, s.events[drop:])
-		s.events, s.eventsShared = kept, false
+		s.events, s.eventsShared, r.eventsReadPast = kept, false, false
 	} else {
 		// The slots past the window are written over as it fills again;
 		// until then they hold only a window's worth of old text.
@@ -83,6 +105,25 @@ func (r *Run) ownCheckpointEvents(c *Sim, shared bool) int {
 	c.eventsShared = false
 	r.sim.eventsShared = shared
 	return len(c.events) * eventBytes
+}
+
+// ownEarlyCheckpointEvents gives the checkpoints taken before the run
+// first forgot events, which share its event arrays, their own copies of
+// their last checkpointEvents events, as later checkpoints have: the run
+// is about to leave its array for a new one, and held by them the old
+// arrays (up to the whole window each) would outlive it.
+func (r *Run) ownEarlyCheckpointEvents() {
+	for _, c := range r.checkpoints {
+		if c.eventBase != 0 || !c.eventsShared {
+			continue
+		}
+		was := len(c.events)
+		drop := max(was-checkpointEvents, 0)
+		c.events = append([]Event(nil), c.events[drop:]...)
+		c.eventBase, c.eventsShared = drop, false
+		c.cost += len(c.events) * eventBytes
+		r.bytes += len(c.events) * eventBytes
+	}
 }
 
 // stepEventsRoom is room for the events of one step past a full window.

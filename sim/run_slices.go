@@ -35,6 +35,7 @@ type Seeking struct {
 	// replaces untouched.
 	was      *Sim
 	wasNext  int
+	wasRead  bool // the run's eventsReadPast before
 	restored bool
 	// events is the restored run's own copy of its event list, filled a
 	// piece at a time: a restored clone shares the checkpoint's list with
@@ -51,15 +52,30 @@ const eventCopyPiece = 1 << 15
 // BeginSeek starts moving to step, as Seek does: going back restores the
 // nearest checkpoint now, and Advance replays from there.
 func (r *Run) BeginSeek(step int) *Seeking {
-	s := &Seeking{r: r, target: max(step, 0), was: r.sim, wasNext: r.next}
+	s := &Seeking{r: r, target: max(step, 0), was: r.sim, wasNext: r.next, wasRead: r.eventsReadPast}
 	if s.target < r.sim.step || (s.target == r.sim.step && r.next < r.dueIndex(s.target)) || r.checkpointAhead(s.target) {
 		r.restore(s.target)
 		s.restored = true
-		s.events = make([]Event, 0, len(r.sim.events)+eventCopyPiece)
-		s.copying = true
+		if !r.eventsReadPast { // not adopted (run_events_adopt.go): copied
+			s.events = make([]Event, 0, r.seekEventsCap())
+			s.copying = true
+		}
 	}
 	s.from = r.sim.step
 	return s
+}
+
+// seekEventsCap is the capacity of the event list a restored run copies its
+// events into: room for a step more when the run keeps a window (it grows
+// as the replay needs, roomForStep; a step back replays little, and fresh
+// memory costs a page fault every few events), else room for a piece of
+// replay.
+func (r *Run) seekEventsCap() int {
+	n := len(r.sim.events)
+	if r.keepEvents > 0 {
+		return n + stepEventsRoom
+	}
+	return n + eventCopyPiece
 }
 
 // Advance takes at most maxSteps steps toward the target and reports
@@ -91,7 +107,8 @@ func (s *Seeking) copyEvents() bool {
 	if to < len(sim.events) {
 		return false
 	}
-	sim.events, sim.eventsShared = s.events, false
+	moved := s.r.moveCheckpointEvents(sim.events, s.events, sim.eventBase)
+	sim.events, sim.eventsShared, s.r.eventsReadPast = s.events, moved, false
 	s.events, s.copying = nil, false
 	return true
 }
@@ -107,7 +124,7 @@ func (s *Seeking) Progress() (done, total int) {
 // it got to.
 func (s *Seeking) Cancel() {
 	if s.restored {
-		s.r.sim, s.r.next = s.was, s.wasNext
+		s.r.sim, s.r.next, s.r.eventsReadPast = s.was, s.wasNext, s.wasRead
 	}
 }
 

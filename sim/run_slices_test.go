@@ -86,10 +86,12 @@ func TestSavedRestore(t *testing.T) {
 	}
 }
 
-// A seek back copies the restored run's event list a piece at a time
-// before replaying, instead of all at once on its first event: each
-// Advance does bounded work however long the run is, and the seek ends
-// with the same events and digest as Seek.
+// A seek back that must copy the restored run's event list (its
+// checkpoint's events are not the start of the run's array, which grew
+// past it: run_events_adopt.go) copies it a piece at a time before
+// replaying, instead of all at once on its first event: each Advance does
+// bounded work however long the run is, and the seek ends with the same
+// events and digest as Seek.
 func TestSeekingCopiesEventsInPieces(t *testing.T) {
 	long := func() *Run {
 		c := basicConfig(5)
@@ -106,7 +108,16 @@ func TestSeekingCopiesEventsInPieces(t *testing.T) {
 		return r
 	}
 	whole, pieces := long(), long()
-	target := whole.Sim().StepCount() - 10
+	target := -1
+	for i, c := range pieces.checkpoints {
+		if len(c.events) > eventCopyPiece && &c.events[0] != &pieces.sim.events[0] &&
+			(i+1 == len(pieces.checkpoints) || pieces.checkpoints[i+1].step > c.step+10) {
+			target = c.step + 10
+		}
+	}
+	if target < 0 {
+		t.Fatal("no checkpoint with many events lies before the run's array grew: the test wants one")
+	}
 	whole.Seek(target)
 	sk := pieces.BeginSeek(target)
 	restoredAt, copies := pieces.Sim().StepCount(), 0
