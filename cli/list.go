@@ -48,7 +48,7 @@ func List(args []string, stdout, stderr io.Writer) int {
 	}
 	tw.Flush()
 	fmt.Fprintln(stdout, "\nScenarios (kafkasim run NAME, kafkasim play NAME)")
-	for _, sc := range scenarios.BuiltIn() {
+	for _, sc := range scenarios.Catalog() {
 		fmt.Fprintf(tw, "  %s\t%s\n", sc.Name, sc.Title)
 	}
 	tw.Flush()

@@ -19,7 +19,7 @@ type scenarioLibrary struct{}
 // BuiltIn lists the built-in scenarios.
 func (scenarioLibrary) BuiltIn() []nav.ScenarioEntry {
 	var out []nav.ScenarioEntry
-	for _, s := range scenarios.BuiltIn() {
+	for _, s := range scenarios.Catalog() {
 		out = append(out, nav.ScenarioEntry{Name: s.Name, Title: s.Title, Description: components.FirstLine(s.Description),
 			About: components.FirstParagraph(s.Description)})
 	}
