@@ -134,4 +134,8 @@ func asyncWord(async bool) string {
 type commitScratch struct {
 	list []tpOffset
 	text []byte // an event's text being written: poll's fetch, a commit
+	// infos are the fetched records' ledger infos, copied by noteFetched.
+	infos []recordInfo
+	// counts are processed counts read ahead by touchProcCounts.
+	counts []uint8
 }

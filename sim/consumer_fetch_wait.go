@@ -103,25 +103,36 @@ func segmentOf(r *replica, off int64) int {
 func (s *Sim) noteFetched(g *group, m *member, n int) {
 	st := &g.flow
 	st.fetches++
+	recs := m.buffer[len(m.buffer)-n:]
+	infos := s.fetchedInfos(recs)
 	// The records mostly come from one producer and topic: the stored
 	// size's ratio is looked up once per run of them.
 	from, permille := int64(-1), 1000
-	for _, r := range m.buffer[len(m.buffer)-n:] {
-		var size, sentMs int64
-		if f, ok := s.ledger.recentOf(r.rec); ok {
-			if k := int64(f.topicIdx)<<16 | int64(f.producer); k != from {
-				from, permille = k, s.storedPermille(int(f.topicIdx), int(f.producer))
-			}
-			size, sentMs = scaleStored(int(f.size), permille), int64(f.createdMs)
-		} else {
-			size, sentMs = s.storedBytes(r.rec), s.ledger.sentMs(r.rec)
+	for i, r := range recs {
+		ri := &infos[i]
+		o := s.ledger.originOf(ri)
+		if k := int64(o.topicIdx)<<16 | int64(o.producer); k != from {
+			from, permille = k, s.storedPermille(int(o.topicIdx), int(o.producer))
 		}
-		st.fetchedBytes += size
+		st.fetchedBytes += scaleStored(s.ledger.sizeOf(r.rec, ri), permille)
 		st.fetchedRecs++
-		lat := s.nowMs - sentMs
+		lat := s.nowMs - ri.sentMs()
 		st.latencySumMs += lat
 		st.latencyMaxMs = max(st.latencyMaxMs, lat)
 	}
+}
+
+// fetchedInfos copies the ledger's infos of the fetched records. A fetch
+// of many partitions reads records that lie far apart in the ledger, each
+// a cache miss; a loop that only copies them lets the misses overlap
+// rather than wait for each in turn.
+func (s *Sim) fetchedInfos(recs []bufRec) []recordInfo {
+	infos := s.commitScratch.infos[:0]
+	for _, r := range recs {
+		infos = append(infos, *s.ledger.recs.At(int(r.rec)))
+	}
+	s.commitScratch.infos = infos
+	return infos
 }
 
 // storedSizer gives entries' sizes as stored (entryFacts' bytes), from the

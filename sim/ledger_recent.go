@@ -9,9 +9,10 @@ package sim
 // when another record has taken the slot. It is a pure cache: every value
 // equals the ledger's, so runs are the same with or without it.
 
-// recentBits sizes the cache: 16384 records, a few milliseconds of a fast
-// producer, long enough for followers to fetch what the leader appended.
-const recentBits = 14
+// recentBits sizes the cache: 32768 records (768 KB), about 16 ms of a
+// producer at 2M records/s, long enough for followers to fetch what the
+// leader appended: half their copies come 16k-32k records after the append.
+const recentBits = 15
 
 // recentFact is what a follower needs of a record: its size before
 // compression, its timestamp and its producer sequence; and what a
