@@ -24,7 +24,6 @@ type fetchSession struct {
 	sentStep int  // the step the request that is out was sent in
 	parked   bool // the request waits at the leader for records
 	members  []sessionPartition
-	warmSum  int64 // warmMembers' reads, kept so they are made
 }
 
 // sessionPartition is one partition the fetcher follows.
@@ -164,7 +163,6 @@ func (s *Sim) fetchArrived(it item) {
 		return
 	}
 	ready := false
-	s.warmMembers(fs, false)
 	for i := range fs.members {
 		m := &fs.members[i]
 		if !m.inRequest {
@@ -234,7 +232,6 @@ func (s *Sim) wakeParkedFetches(p *partition) {
 // completeParked answers a parked request with what each of its partitions
 // has now.
 func (s *Sim) completeParked(fs *fetchSession) {
-	s.warmMembers(fs, false)
 	for i := range fs.members {
 		m := &fs.members[i]
 		if !m.inRequest {
@@ -276,7 +273,6 @@ func (s *Sim) fetchResponded(it item) {
 	if fs == nil {
 		return
 	}
-	s.warmMembers(fs, true)
 	for i := range fs.members {
 		m := &fs.members[i]
 		if !m.hasResult {
