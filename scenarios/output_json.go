@@ -89,17 +89,10 @@ func appendJSONEscaped(b []byte, s string) []byte {
 
 // jsonPlain is the fast path: one-line text that Sanitize keeps as it is
 // ("→" and "—" included) and that has no quote or backslash is copied.
-func jsonPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '"' || c == '\\' {
-			return false
-		}
-	}
-	return isPlain(s, true)
-}
+func jsonPlain(s string) bool { return plain(s, true, true) }
 
 // jsonPlainBytes is jsonPlain for text already written to a buffer.
-func jsonPlainBytes(b []byte) bool { return plainBytes(b, true) }
+func jsonPlainBytes(b []byte) bool { return plain(b, true, true) }
 
 // appendEventJSON writes one event and its non-zero facts as a line, each
 // under its name for the event's type (output_json_names.go). The

@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"encoding/binary"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -56,16 +55,36 @@ func sanitize(s string, oneLine bool) string {
 
 // isPlain is the fast path: printable ASCII (plus newline and tab when
 // allowed) and valid runes a terminal shows ("→", "—") need no work.
-func isPlain(s string, oneLine bool) bool {
+func isPlain(s string, oneLine bool) bool { return plain(s, oneLine, false) }
+
+// isPlainBytes is isPlain for one line already written to a buffer: a
+// writer appends text and checks it in place, with no string made.
+func isPlainBytes(b []byte) bool { return plain(b, true, false) }
+
+// text is what plain reads: a string, or a line written to a buffer.
+type text interface{ ~string | ~[]byte }
+
+// plain reports whether s prints as it is: printable ASCII, newlines and
+// tabs unless oneLine, valid runes a terminal shows, and with forJSON no
+// quote or backslash. It goes eight bytes at a time while they are
+// printable ASCII (a why sentence nearly always is), rune by rune elsewhere.
+func plain[T text](s T, oneLine, forJSON bool) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainWord(word(s[i:i+8]), forJSON) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		switch {
+		case forJSON && (c == '"' || c == '\\'):
+			return false
 		case c >= 0x20 && c < 0x7f:
 			i++
 		case !oneLine && (c == '\n' || c == '\t'):
 			i++
 		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRuneInString(s[i:])
+			// At most utf8.UTFMax bytes: a []byte's conversion stays on the stack.
+			r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 			if !shownRune(r, size) {
 				return false
 			}
@@ -77,36 +96,11 @@ func isPlain(s string, oneLine bool) bool {
 	return true
 }
 
-// isPlainBytes is isPlain for one line already written to a buffer: a
-// writer appends text and checks it in place, with no string made.
-func isPlainBytes(b []byte) bool { return plainBytes(b, false) }
-
-// plainBytes checks a line eight bytes at a time while they are printable
-// ASCII (a why sentence nearly always is), rune by rune elsewhere. With
-// forJSON, a quote or backslash also needs the slow path.
-func plainBytes(b []byte, forJSON bool) bool {
-	for i := 0; i < len(b); {
-		if i+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[i:]), forJSON) {
-			i += 8
-			continue
-		}
-		c := b[i]
-		switch {
-		case forJSON && (c == '"' || c == '\\'):
-			return false
-		case c >= 0x20 && c < 0x7f:
-			i++
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRune(b[i:])
-			if !shownRune(r, size) {
-				return false
-			}
-			i += size
-		default:
-			return false
-		}
-	}
-	return true
+// word is the first eight bytes of s, the first in the low byte.
+func word[T text](s T) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // Bytes repeated over a word, for plainWord.
