@@ -13,14 +13,7 @@ import (
 // CPU time per run, which a shared machine does not blur as it does wall
 // time.
 func BenchmarkRunNamed(b *testing.B) {
-	name := os.Getenv("SCN")
-	if name == "" {
-		name = "tuning-throughput"
-	}
-	sc, err := Load(name)
-	if err != nil {
-		b.Fatal(err)
-	}
+	sc := scenarioFromEnv(b)
 	opts := RunOptions{Quiet: os.Getenv("QUIET") != "", JSON: os.Getenv("JSON") != ""}
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -39,14 +32,7 @@ func BenchmarkRunNamed(b *testing.B) {
 // writer alone, without the engine. cpu-ms/op is per run's worth of
 // events.
 func BenchmarkEventLines(b *testing.B) {
-	name := os.Getenv("SCN")
-	if name == "" {
-		name = "tuning-throughput"
-	}
-	sc, err := Load(name)
-	if err != nil {
-		b.Fatal(err)
-	}
+	sc := scenarioFromEnv(b)
 	s, err := sc.NewSim(sc.Seed)
 	if err != nil {
 		b.Fatal(err)
@@ -69,4 +55,17 @@ func BenchmarkEventLines(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")
+}
+
+// scenarioFromEnv loads the built-in $SCN names, tuning-throughput when unset.
+func scenarioFromEnv(b *testing.B) *Scenario {
+	name := os.Getenv("SCN")
+	if name == "" {
+		name = "tuning-throughput"
+	}
+	sc, err := Load(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sc
 }
