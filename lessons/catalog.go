@@ -60,9 +60,10 @@ type parsedLesson struct {
 	err    error
 }
 
-// parseAndValidate reads one lesson file. Files are independent, so
-// LoadFS reads them at once: the TOML parse of every lesson and of the
-// scenarios they name is most of the time before the first screen.
+// parseAndValidate reads one lesson file, and with validate checks it
+// against the scenarios it names. Files are independent, so loadFS reads
+// them at once: their TOML parse is most of the time before the first
+// screen.
 func parseAndValidate(name string, data []byte, validate bool) parsedLesson {
 	l, err := Parse(name, data)
 	if err == nil && validate {
