@@ -1,6 +1,7 @@
 package simview
 
 import (
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -36,6 +37,16 @@ func finishSlices(t testing.TB, s *Screen, cmd tea.Cmd) time.Duration {
 	return longest
 }
 
+// pauseCollector turns the garbage collector off for the rest of the test,
+// from an empty start. Its cycles count as the process's CPU in whichever
+// slice they land in, and measure the heap, not the slicing; under a loaded
+// CI run one cycle made a 20 ms slice read 430 ms.
+func pauseCollector(t testing.TB) {
+	runtime.GC()
+	old := debug.SetGCPercent(-1)
+	t.Cleanup(func() { debug.SetGCPercent(old) })
+}
+
 // timedUpdate is s.Update(msg) and the CPU time it took (a bound on
 // wall time would fail whenever the machine is busy).
 func timedUpdate(s *Screen, msg tea.Msg) (cmd tea.Cmd, took time.Duration) {
@@ -67,6 +78,7 @@ func TestWhatIfSlicedEscCancels(t *testing.T) {
 	}
 	cmd := s.Update(keyMsg("enter")) // to the scenario's end: an hour
 	cmd = s.Update(cmd())            // whatIfRunMsg starts the branches
+	pauseCollector(t)
 	var longest time.Duration
 	for i := 0; i < 5; i++ {
 		if cmd == nil || s.Job == nil {
@@ -170,9 +182,7 @@ func TestSeekSlicedEscCancels(t *testing.T) {
 	// copied a piece at a time (sim.Seeking), so no slice grows with the
 	// run.
 	cmdline.Slice = 20 * time.Millisecond
-	// The collector's cycles over this test's large heap land in whichever
-	// slice they fall in and measure the heap, not the slicing: off here.
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	pauseCollector(t)
 	start := time.Now()
 	cmd, first := timedUpdate(s, keyMsg("left"))
 	longest := finishSlices(t, s, cmd)
@@ -208,6 +218,7 @@ func TestNextMarkSlicedEscRestores(t *testing.T) {
 	s := realScreen(t, spec, 120, 36, 5_000)
 	s.Pause()
 	now, step, events := s.Run.Now(), s.Run.StepCount(), len(s.Events)
+	pauseCollector(t)
 	cmd, first := timedUpdate(s, keyMsg("]"))
 	var longest time.Duration
 	for i := 0; i < 3; i++ {
