@@ -4,23 +4,27 @@ package sim
 // screen's run of the 1M-record load keep over a hundred checkpoints,
 // 42 MB, beside a state of about 46 MB, where a step back replayed about
 // 10 ms: the play held two and a half times what the run held headless.
+// Half the state with a 24 MB floor still held 29 checkpoints there, a
+// quarter of the play's heap; a quarter with an 8 MB floor holds about 15,
+// and the farthest step back replays 20-30 ms instead of 13-25 ms.
 
 // checkpointBudgetMax and checkpointBudgetMin bound the checkpoints'
-// budget: at most 64 MB however large the run, and at least 24 MB, so a
+// budget: at most 64 MB however large the run, and at least 8 MB, so a
 // small run keeps its checkpoints as close as ever (they cost little).
 const (
 	checkpointBudgetMax = 64 << 20
-	checkpointBudgetMin = 24 << 20
+	checkpointBudgetMin = 8 << 20
 )
 
-// checkpointShare is the budget as a part of the state: a half.
-const checkpointShare = 2
+// checkpointShare is the budget as a part of the state: a quarter.
+const checkpointShare = 4
 
 // maxEveryWork bounds the work (records sent and processed) between two
-// checkpoints that thinning to the budget may leave: 65536 replays in
-// 10-35 ms on the 1M-record loads (a producer at 1M and 2M records/s).
-// Past it only the ceiling thins them.
-const maxEveryWork = 1 << 16
+// checkpoints that thinning to the budget may leave: 131072 replays in
+// 20-30 ms on the 1M-record loads (a producer at 1M and 2M records/s),
+// within the 50 ms a step back may take. Past it only the ceiling thins
+// them.
+const maxEveryWork = 1 << 17
 
 // checkpointBudget is what the checkpoints of the run may take now.
 func (r *Run) checkpointBudget() int {
