@@ -56,7 +56,7 @@ func (r *Run) overBudget() bool {
 // groups' processed counts), whose chunks the checkpoints share.
 func (s *Sim) stateBytes() int {
 	l := &s.ledger
-	n := l.recs.itemBytes() + l.origins.itemBytes() + l.sendNs.itemBytes() + l.valueAt.itemBytes()
+	n := l.recs.itemBytes() + l.fates.itemBytes() + l.origins.itemBytes() + l.sendNs.itemBytes() + l.valueAt.itemBytes()
 	n += s.batches.itemBytes() + s.batchNext.itemBytes()
 	for _, t := range s.topics {
 		for _, p := range t.parts {

@@ -118,9 +118,10 @@
 //   - Keeping events: sim.go (emit), decimal.go (the digest's numbers),
 //     run_events.go (a window of the latest), events_discard.go (none),
 //     digest_replay.go (a digest replayed when asked, not hashed in play).
-//   - Outcomes: ledger.go, ledger_origin.go, ledger_summary.go,
-//     ledger_tally.go (the counts kept between counts), ledger_miss.go,
-//     fates.go.
+//   - Outcomes: ledger.go, ledger_origin.go, ledger_fate.go (what a
+//     record's send led to, kept apart for checkpoints to share the rest),
+//     ledger_summary.go, ledger_tally.go (the counts kept between counts),
+//     ledger_miss.go, fates.go.
 //   - Views and time travel: snapshot.go, snapshot_build.go, query.go,
 //     read.go, run.go, run_slices.go, clone.go, chunks.go.
 package sim

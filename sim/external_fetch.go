@@ -125,8 +125,8 @@ func (s *Sim) fetchedRecord(e entry) FetchedRecord {
 		fr.Value = []byte(v)
 	}
 	o := s.ledger.originOf(ri)
-	if ri.seq >= 0 {
-		fr.ProducerID, fr.ProducerEpoch, fr.Sequence = s.producers[o.producer].pid, o.epoch, ri.seq
+	if seq := s.ledger.fate(e.rec).seq(); seq >= 0 {
+		fr.ProducerID, fr.ProducerEpoch, fr.Sequence = s.producers[o.producer].pid, o.epoch, seq
 	}
 	fr.Transactional = o.txn >= 0
 	fr.Codec = s.storedCodec(int32(o.topicIdx), int32(o.producer))

@@ -45,8 +45,8 @@ func (s *Sim) recordFate(g *group, rec int32, f Fate, m miss, newest newestByKey
 	o := s.ledger.originOf(ri)
 	rf := RecordFate{RecordID: int(rec), Producer: s.producers[o.producer].cfg.ID, SendN: int(s.ledger.sendN(rec)),
 		Topic: s.topics[o.topicIdx].cfg.Name, Partition: int(o.part), Fate: f}
-	if ri.offset >= 0 {
-		rf.Offsets = append([]int64{ri.firstOffset()}, s.ledger.extra[rec]...)
+	if f := s.ledger.fate(rec); f.offset >= 0 {
+		rf.Offsets = append([]int64{f.firstOffset()}, s.ledger.extra[rec]...)
 	}
 	if int(rec) < g.procCount.Len() {
 		rf.Processed = int(*g.procCount.At(int(rec)))
@@ -77,12 +77,12 @@ func (s *Sim) fateReason(g *group, rec int32, f Fate, m miss, offs []int64, newe
 // was written: it counts all the same.
 func (s *Sim) unackedNote(rec int32) string {
 	ri := s.ledger.recs.At(int(rec))
-	switch {
-	case ri.state == recPending:
+	switch st := s.ledger.fate(rec).state(); {
+	case st == recPending:
 		return "; its producer has not been acknowledged for it yet"
-	case ri.state == recFailed && s.ledger.originOf(ri).txn >= 0:
+	case st == recFailed && s.ledger.originOf(ri).txn >= 0:
 		return "; its transaction was aborted, which a read_uncommitted reader does not see"
-	case ri.state == recFailed:
+	case st == recFailed:
 		return "; its producer was never acknowledged for it and counts it as failed, yet it was written"
 	}
 	return ""

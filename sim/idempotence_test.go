@@ -47,7 +47,7 @@ func TestIdempotentEpochBumpNeverAcksUnwritten(t *testing.T) {
 		// every acknowledged record is in the leader's log now.
 		pt := s.partitionOf(0, 0)
 		for i := range s.ledger.recs.Len() {
-			if s.ledger.recs.At(int(i)).state == recAcked && !s.copyPresent(pt, int32(i)) {
+			if s.ledger.fate(int32(i)).state() == recAcked && !s.copyPresent(pt, int32(i)) {
 				t.Fatalf("seed %d: record %d was acked but is not in the log", seed, i)
 			}
 		}

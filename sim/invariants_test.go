@@ -106,7 +106,7 @@ func checkAcksLanded(s *Sim) error {
 	for i := range s.ledger.recs.Len() {
 		ri := s.ledger.recs.At(int(i))
 		p := s.producers[s.ledger.originOf(ri).producer]
-		if ri.state != recAcked || p.cfg.Acks != AcksAll || ri.offset >= 0 {
+		if f := s.ledger.fate(int32(i)); f.state() != recAcked || p.cfg.Acks != AcksAll || f.offset >= 0 {
 			continue
 		}
 		return fmt.Errorf("record %d of %s is acked with acks=all but never reached a log", i, p.cfg.ID)

@@ -34,23 +34,21 @@ const (
 )
 
 // recordInfo is one send() call. It is kept for every record of a run, so
-// it holds only what differs from record to record, in 20 bytes: the limits
+// it holds only what differs from record to record, in 12 bytes: the limits
 // (a 30-day MaxDurationMs, memory for far fewer than 2^31 records) bound
 // each field. What many records share (producer, topic, partition, key,
 // transaction, producer epoch) is one recordOrigin they point to; the send
 // number and where a stored value is follow from the record's place among
 // the others (ledger_origin.go). The size is kept: a generated value
 // (values.go) can cost a string to measure, and every replica's append
-// asks for it.
+// asks for it. What happens to the record after the send is its
+// recordFate.
 type recordInfo struct {
 	createdMs uint32 // virtual ms; a run lasts at most 30 days
-	offset    int32  // where its first copy landed, -1 if nowhere yet
-	seq       int32  // idempotence sequence, -1 = none
 	origin    int32  // index into ledger.origins
 	// size is key + value + framing bytes (computeSize), or sizeLarge for
 	// records of that size or more, which are measured again when asked.
 	size  uint16
-	state recState
 	value valueKind
 }
 
@@ -59,9 +57,6 @@ const sizeLarge = 1<<16 - 1
 
 // sentMs is when the record was sent.
 func (r *recordInfo) sentMs() int64 { return int64(r.createdMs) }
-
-// firstOffset is where its first copy landed, -1 if nowhere yet.
-func (r *recordInfo) firstOffset() int64 { return int64(r.offset) }
 
 // tombstone: its value is null.
 func (r *recordInfo) tombstone() bool { return r.value == valueTombstone }
@@ -79,7 +74,10 @@ type newRecord struct {
 }
 
 type ledger struct {
-	recs chunks[recordInfo] // shared between checkpoints, copied when written
+	recs chunks[recordInfo] // shared between checkpoints, rarely written
+	// fates are the records' fates, shared between checkpoints and copied
+	// when written.
+	fates chunks[recordFate]
 	// origins is what records share; sendNs and valueAt number them
 	// (ledger_origin.go). Chunks shared between checkpoints, only ever
 	// appended to (chunks.shareTail).
@@ -140,8 +138,9 @@ func (l *ledger) add(r newRecord) int32 {
 		noteNumber(&l.valueAt, rec, r.value)
 	}
 	size := l.computeSize(&o, r.value, r.sendN)
-	l.recs.Append(recordInfo{createdMs: r.createdMs, offset: -1, seq: -1, origin: l.intern(o),
+	l.recs.Append(recordInfo{createdMs: r.createdMs, origin: l.intern(o),
 		size: uint16(min(size, sizeLarge)), value: kind})
+	l.fates.Append(recordFate{offset: -1})
 	return rec
 }
 
@@ -192,19 +191,19 @@ func (l *ledger) sizeOf(rec int32, r *recordInfo) int {
 // sent marks an acks=0 record as on its way: counted as delivered by its
 // producer, settled when the request reaches the broker.
 func (l *ledger) sent(rec int32) {
-	if r := l.recs.Mut(int(rec)); r.state == recPending {
-		r.state = recSent
+	if l.fate(rec).state() == recPending {
+		l.fates.Mut(int(rec)).setState(recSent)
 	}
 }
 
 // landed notes that a copy of the record was appended at off.
 func (l *ledger) landed(rec int32, off int64) {
-	r := l.recs.Mut(int(rec))
-	if r.offset < 0 {
-		r.offset = int32(off)
+	f := l.fate(rec)
+	if f.offset < 0 {
+		l.fates.Mut(int(rec)).offset = int32(off)
 		return
 	}
-	if r.firstOffset() == off || containsOffsetIn(l.extra[rec], off) {
+	if f.firstOffset() == off || containsOffsetIn(l.extra[rec], off) {
 		return // rewritten where a truncated copy was: still one offset
 	}
 	if l.extra == nil {
@@ -215,14 +214,13 @@ func (l *ledger) landed(rec int32, off int64) {
 
 // settle records the producer's verdict; the first verdict stands.
 func (l *ledger) settle(rec int32, ok bool) {
-	r := l.recs.Mut(int(rec))
-	if r.state != recPending && r.state != recSent {
+	if st := l.fate(rec).state(); st != recPending && st != recSent {
 		return
 	}
 	if ok {
-		r.state = recAcked
+		l.fates.Mut(int(rec)).setState(recAcked)
 	} else {
-		r.state = recFailed
+		l.fates.Mut(int(rec)).setState(recFailed)
 	}
 }
 
@@ -249,7 +247,8 @@ func (l *ledger) valueOf(rec int32) (string, bool) {
 
 func (l *ledger) clone() ledger {
 	c := *l
-	c.recs = l.recs.share()
+	c.recs = l.recs.share() // a new producer epoch rewrites an origin
+	c.fates = l.fates.share()
 	c.origins = l.origins.shareTail()
 	c.sendNs = l.sendNs.shareTail()
 	c.valueAt = l.valueAt.shareTail()

@@ -46,12 +46,12 @@ func checkGroupBalance(s *Sim, g *group, gl GroupLedger) error {
 	}
 	counted, processed, completions := 0, 0, 0
 	for i := range s.ledger.recs.Len() {
-		ri := s.ledger.recs.At(int(i))
+		ri, f := s.ledger.recs.At(int(i)), s.ledger.fate(int32(i))
 		n := 0
 		if i < g.procCount.Len() {
 			n = int(*g.procCount.At(i))
 		}
-		if n > 0 && ri.offset < 0 {
+		if n > 0 && f.offset < 0 {
 			return fmt.Errorf("group %s processed record %d, which was never written", g.cfg.ID, i)
 		}
 		if !subscribed[int32(s.ledger.originOf(ri).topicIdx)] {
@@ -61,7 +61,7 @@ func checkGroupBalance(s *Sim, g *group, gl GroupLedger) error {
 			processed++
 			completions += n
 		}
-		if n > 0 || ri.state == recAcked || ri.state == recSent {
+		if n > 0 || f.state() == recAcked || f.state() == recSent {
 			counted++
 		}
 	}

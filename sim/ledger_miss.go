@@ -67,10 +67,10 @@ func (s *Sim) missOf(g *group, rec int32) miss {
 	ri := s.ledger.recs.At(int(rec))
 	o := s.ledger.originOf(ri)
 	p := s.partitionOf(int(o.topicIdx), int(o.part))
-	if ri.offset < 0 || p == nil {
+	if s.ledger.fate(rec).offset < 0 || p == nil {
 		return miss{cause: missNeverWritten, off: -1}
 	}
-	best := s.copyMiss(g, p, rec, ri.firstOffset())
+	best := s.copyMiss(g, p, rec, s.ledger.fate(rec).firstOffset())
 	for _, off := range s.ledger.extra[rec] {
 		if m := s.copyMiss(g, p, rec, off); m.rank() >= best.rank() {
 			best = m

@@ -99,14 +99,14 @@ func (l *ledger) sentMs(rec int32) int64 { return l.recs.At(int(rec)).sentMs() }
 // chunk shared with a checkpoint stays shared). The record returned is
 // not to be written through.
 func (l *ledger) numbered(rec, seq int32, epoch int16) *recordInfo {
-	if ri := l.recs.At(int(rec)); ri.seq == seq && l.originOf(ri).epoch == epoch {
-		return ri
+	if l.fate(rec).seq() != seq {
+		l.fates.Mut(int(rec)).setSeq(seq)
 	}
-	ri := l.recs.Mut(int(rec))
-	ri.seq = seq
+	ri := l.recs.At(int(rec))
 	if o := l.originOf(ri); o.epoch != epoch {
 		moved := *o
 		moved.epoch = epoch
+		ri = l.recs.Mut(int(rec))
 		ri.origin = l.intern(moved)
 	}
 	return ri
@@ -151,11 +151,11 @@ func (l *ledger) valueIndex(rec int32) int32 {
 
 // tableBytes is what a clone of the ledger's chunked lists costs up front.
 func (l *ledger) tableBytes() int {
-	return l.recs.tableBytes() + l.origins.tableBytes() + l.sendNs.tableBytes() + l.valueAt.tableBytes()
+	return l.recs.tableBytes() + l.fates.tableBytes() + l.origins.tableBytes() + l.sendNs.tableBytes() + l.valueAt.tableBytes()
 }
 
 // copiedBytes is what the ledger copied of chunks shared with its last
 // clone (chunks.copied).
 func (l *ledger) copiedBytes() int {
-	return l.recs.copied + l.origins.copied + l.sendNs.copied + l.valueAt.copied
+	return l.recs.copied + l.fates.copied + l.origins.copied + l.sendNs.copied + l.valueAt.copied
 }

@@ -43,7 +43,7 @@ func (l *ledger) noteRecentOf(rec int32, ri *recordInfo, o *recordOrigin) {
 	if l.recent == nil {
 		l.recent = make([]recentFact, 1<<recentBits)
 	}
-	l.recent[rec&(1<<recentBits-1)] = recentFact{rec1: rec + 1, createdMs: ri.createdMs, seq: ri.seq,
+	l.recent[rec&(1<<recentBits-1)] = recentFact{rec1: rec + 1, createdMs: ri.createdMs, seq: l.fate(rec).seq(),
 		size: ri.size, producer: o.producer, topicIdx: o.topicIdx, epoch: o.epoch}
 }
 

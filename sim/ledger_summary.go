@@ -47,7 +47,7 @@ func (s *Sim) logDuplicates() int {
 		}
 		lr := p.shownReplica()
 		copies := 0
-		for _, off := range append([]int64{ri.firstOffset()}, extra...) {
+		for _, off := range append([]int64{s.ledger.fate(rec).firstOffset()}, extra...) {
 			if e, ok := lr.entryAt(off); ok && e.rec == rec {
 				copies++
 			}
@@ -192,7 +192,6 @@ func (s *Sim) subscribedOrigins(g *group) []bool {
 // false while the record is its producer's business only (neither
 // acknowledged nor processed).
 func (s *Sim) groupFate(g *group, rec int32, fr map[TopicPartition]groupFrontier) (Fate, miss, bool) {
-	ri := s.ledger.recs.At(int(rec))
 	count := uint8(0)
 	if int(rec) < g.procCount.Len() {
 		count = *g.procCount.At(int(rec))
@@ -202,10 +201,10 @@ func (s *Sim) groupFate(g *group, rec int32, fr map[TopicPartition]groupFrontier
 		return FateExactlyOnce, miss{}, true
 	case count > 1:
 		return FateDuplicated, miss{}, true
-	case ri.state == recSent:
+	case s.ledger.fate(rec).state() == recSent:
 		// An acks=0 record counts once sent; on the wire it is pending.
 		return FatePending, miss{}, true
-	case ri.state != recAcked:
+	case s.ledger.fate(rec).state() != recAcked:
 		return "", miss{}, false
 	case s.stillReadable(g, rec, fr):
 		return FatePending, miss{}, true
@@ -220,7 +219,7 @@ func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFron
 	ri := s.ledger.recs.At(int(rec))
 	o := s.ledger.originOf(ri)
 	p := s.partitionOf(int(o.topicIdx), int(o.part))
-	if p == nil || ri.offset < 0 {
+	if p == nil || s.ledger.fate(rec).offset < 0 {
 		return false
 	}
 	lr := p.shownReplica()
@@ -241,7 +240,7 @@ func (s *Sim) stillReadable(g *group, rec int32, fr map[TopicPartition]groupFron
 		}
 		return off >= front.from || front.inHand[off]
 	}
-	if check(ri.firstOffset()) {
+	if check(s.ledger.fate(rec).firstOffset()) {
 		return true
 	}
 	for _, off := range s.ledger.extra[rec] {

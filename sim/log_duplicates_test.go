@@ -39,7 +39,7 @@ func TestRetryOverTruncatedCopyIsNotADuplicate(t *testing.T) {
 
 	rewritten := 0
 	for rec, extra := range s.ledger.extra {
-		if len(extra) > 0 && s.ledger.recs.At(int(rec)).offset >= 0 {
+		if len(extra) > 0 && s.ledger.fate(rec).offset >= 0 {
 			rewritten++
 		}
 	}

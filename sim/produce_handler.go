@@ -114,11 +114,12 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 		i++
 		o := s.ledger.originOf(ri)
 		s.ledger.noteRecentOf(r, ri, o)
-		if ri.offset >= 0 && s.copyPresent(pt, r) {
+		f := s.ledger.fate(r)
+		if f.offset >= 0 && s.copyPresent(pt, r) {
 			dups++
 		}
 		lr.appendEntry(e, scaleStored(s.ledger.sizeOf(r, ri), permille), ri.sentMs(), s.nowMs, cfg)
-		lr.setPid(int32(o.producer), int32(o.epoch), ri.seq)
+		lr.setPid(int32(o.producer), int32(o.epoch), f.seq())
 		s.ledger.landed(r, e.offset)
 	}
 	s.noteTxnAppend(pt, b, base)

@@ -44,18 +44,19 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 			continue
 		}
 		ri := s.ledger.recs.At(int(e.rec))
-		if o := s.ledger.originOf(ri); int32(o.producer) != producer || o.epoch != int16(epoch) || ri.seq < 0 {
+		seq := s.ledger.fate(e.rec).seq()
+		if o := s.ledger.originOf(ri); int32(o.producer) != producer || o.epoch != int16(epoch) || seq < 0 {
 			continue
 		}
-		if ri.seq < firstSeq {
+		if seq < firstSeq {
 			return 0, false
 		}
-		if ri.seq != firstSeq {
+		if seq != firstSeq {
 			continue
 		}
 		n := int(lastSeq - firstSeq)
 		if i+n < lr.entries.Len() {
-			if end := lr.entries.At(i + n); end.rec >= 0 && s.ledger.recs.At(int(end.rec)).seq == lastSeq &&
+			if end := lr.entries.At(i + n); end.rec >= 0 && s.ledger.fate(end.rec).seq() == lastSeq &&
 				int32(s.ledger.origin(end.rec).producer) == producer {
 				return e.offset, true
 			}
@@ -68,12 +69,12 @@ func (s *Sim) findDuplicate(lr *replica, producer, epoch, firstSeq, lastSeq int3
 // copyPresent reports whether the leader's log holds a copy of rec right
 // now: a copy truncated away does not count.
 func (s *Sim) copyPresent(pt *partition, rec int32) bool {
-	ri := s.ledger.recs.At(int(rec))
-	if ri.offset < 0 {
+	f := s.ledger.fate(rec)
+	if f.offset < 0 {
 		return false
 	}
 	lr := pt.leaderRep()
-	if e, ok := lr.entryAt(ri.firstOffset()); ok && e.rec == rec {
+	if e, ok := lr.entryAt(f.firstOffset()); ok && e.rec == rec {
 		return true
 	}
 	for _, off := range s.ledger.extra[rec] {
@@ -108,9 +109,8 @@ func (s *Sim) notePid(r *replica, e entry) {
 		r.pids[mk.producer] = pidState{known: true, epoch: mk.epoch, lastSeq: -1}
 		return
 	}
-	ri := s.ledger.recs.At(int(e.rec))
-	o := s.ledger.originOf(ri)
-	r.setPid(int32(o.producer), int32(o.epoch), ri.seq)
+	o := s.ledger.origin(e.rec)
+	r.setPid(int32(o.producer), int32(o.epoch), s.ledger.fate(e.rec).seq())
 }
 
 // setPid notes a record of producer prod with sequence seq in epoch epoch

@@ -37,9 +37,9 @@ func (s *Sim) numberBatch(p *producer, bi int32) {
 	pp.nextSeq += b.count
 	i := int32(0)
 	for r := range s.batchRecs(b) {
-		ri := s.ledger.numbered(r, b.firstSeq+i, int16(p.epoch))
+		s.ledger.numbered(r, b.firstSeq+i, int16(p.epoch))
 		i++
-		if ri.offset >= 0 {
+		if s.ledger.fate(r).offset >= 0 {
 			s.ledger.forgetRecent(r) // renumbered after it landed
 		}
 	}

@@ -93,9 +93,9 @@ func (s *Sim) Record(id int) (RecordStory, bool) {
 	o := s.ledger.originOf(ri)
 	st := RecordStory{RecordID: id, Producer: s.producers[o.producer].cfg.ID, SendN: int(s.ledger.sendN(rec)),
 		Topic: s.topics[o.topicIdx].cfg.Name, Partition: int(o.part), SentAtMs: ri.sentMs(),
-		Outcome: recOutcome(ri.state)}
-	if ri.offset >= 0 {
-		st.Offsets = append([]int64{ri.firstOffset()}, s.ledger.extra[rec]...)
+		Outcome: recOutcome(s.ledger.fate(rec).state())}
+	if f := s.ledger.fate(rec); f.offset >= 0 {
+		st.Offsets = append([]int64{f.firstOffset()}, s.ledger.extra[rec]...)
 	}
 	st.Key, st.NullKey = s.ledger.keyOf(rec)
 	st.Value, st.NullValue = s.ledger.valueOf(rec)
@@ -112,7 +112,7 @@ func (s *Sim) Record(id int) (RecordStory, bool) {
 			rf := s.recordFate(g, rec, f, m, newest)
 			gf.Fate, gf.Processed, gf.Reason = f, rf.Processed, rf.Reason
 		} else {
-			gf.Reason = uncountedReason(ri.state, g.cfg.ID)
+			gf.Reason = uncountedReason(s.ledger.fate(rec).state(), g.cfg.ID)
 		}
 		st.Groups = append(st.Groups, gf)
 	}

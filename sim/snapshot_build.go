@@ -123,7 +123,7 @@ func (s *Sim) recordView(p *partition, e entry) RecordView {
 	rv.Value, rv.Tombstone = s.ledger.valueOf(e.rec)
 	rv.Aborted = p.isAborted(s, e)
 	rv.Copy = 1
-	if ri.firstOffset() != e.offset {
+	if s.ledger.fate(e.rec).firstOffset() != e.offset {
 		for i, off := range s.ledger.extra[e.rec] {
 			if off == e.offset {
 				rv.Copy = i + 2

@@ -126,7 +126,7 @@ func (s *Sim) tryFinishCommit(g *group, m *member) bool {
 		return false
 	}
 	for _, r := range m.txn.outputs {
-		if s.ledger.recs.At(int(r)).state == recFailed {
+		if s.ledger.fate(r).state() == recFailed {
 			s.endTxnAborted(g, m, "a send of the transaction failed, so commitTransaction() raised and the application aborted", false)
 			return true
 		}
