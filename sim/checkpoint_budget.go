@@ -5,23 +5,24 @@ package sim
 // 42 MB, beside a state of about 46 MB, where a step back replayed about
 // 10 ms: the play held two and a half times what the run held headless.
 // Half the state with a 24 MB floor still held 29 checkpoints there, a
-// quarter of the play's heap; a quarter with an 8 MB floor holds about 15,
-// and the farthest step back replays 20-30 ms instead of 13-25 ms.
+// quarter of the play's heap. Now that a checkpoint shares the records'
+// infos (ledger_fate.go), an eighth with a 4 MB floor holds about 15, and
+// the farthest step back replays 20-35 ms instead of 13-25 ms.
 
 // checkpointBudgetMax and checkpointBudgetMin bound the checkpoints'
-// budget: at most 64 MB however large the run, and at least 8 MB, so a
+// budget: at most 64 MB however large the run, and at least 4 MB, so a
 // small run keeps its checkpoints as close as ever (they cost little).
 const (
 	checkpointBudgetMax = 64 << 20
-	checkpointBudgetMin = 8 << 20
+	checkpointBudgetMin = 4 << 20
 )
 
-// checkpointShare is the budget as a part of the state: a quarter.
-const checkpointShare = 4
+// checkpointShare is the budget as a part of the state: an eighth.
+const checkpointShare = 8
 
 // maxEveryWork bounds the work (records sent and processed) between two
 // checkpoints that thinning to the budget may leave: 131072 replays in
-// 20-30 ms on the 1M-record loads (a producer at 1M and 2M records/s),
+// 20-35 ms on the 1M-record loads (a producer at 1M and 2M records/s),
 // within the 50 ms a step back may take. Past it only the ceiling thins
 // them.
 const maxEveryWork = 1 << 17
