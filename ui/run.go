@@ -17,6 +17,7 @@ func Run(opts Options) error {
 		r.SetColorProfile(termenv.Ascii)
 	}
 	st := theme.NewStyles(r)
+	tuneGCForScreen(os.Getenv)
 	m := newModel(opts, &st, defaultDeps())
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()
