@@ -2,7 +2,7 @@ package sim
 
 import "testing"
 
-// The checkpoints thin to half the state only while they lie close in
+// The checkpoints thin to their budget only while they lie close in
 // work and virtual time; past the 64 MB ceiling they always thin. (The
 // screen's run of the 1M-record load kept 115 checkpoints, 51 MB, where a
 // step back replays 10 ms; a busy cluster of many partitions, a
