@@ -15,6 +15,9 @@ type groupTally struct {
 	walked     int     // records [0, walked) have been seen by a count
 	open       []int32 // of those, the unprocessed records of subscribed topics
 	subscribed []bool  // by topic index: the subscription open was gathered for
+	// openShared: a clone may read open, so the next count builds a new
+	// list instead of filtering this one in place.
+	openShared bool
 }
 
 // noteProcessed moves a record of topic topicIdx from n processings to n+1.
@@ -31,11 +34,12 @@ func (t *groupTally) noteProcessed(topicIdx int, n uint8) {
 	}
 }
 
-// clone gives a clone counters of its own. The open list is never written
-// in place, only replaced, so the clone may share it.
+// clone gives a clone counters of its own. The two share the open list
+// until either counts again, which then builds a list of its own.
 func (t *groupTally) clone() groupTally {
+	t.openShared = true
 	return groupTally{once: slices.Clone(t.once), more: slices.Clone(t.more), walked: t.walked,
-		open: t.open[:len(t.open):len(t.open)], subscribed: t.subscribed}
+		open: t.open[:len(t.open):len(t.open)], subscribed: t.subscribed, openShared: true}
 }
 
 // tallyGroup counts g's records by fate into gl, as eachGroupRecord would,
@@ -54,7 +58,13 @@ func (s *Sim) tallyGroup(g *group, gl *GroupLedger) {
 		}
 	}
 	fr := s.frontiers(g)
-	open := make([]int32, 0, len(t.open))
+	// The records still open are kept in place (each is read before its
+	// slot is written again): a new list each count was 2 MB a frame while
+	// a group ran half a million records behind.
+	open := t.open[:0]
+	if t.openShared {
+		open, t.openShared = make([]int32, 0, len(t.open)), false
+	}
 	decide := func(rec int32) {
 		if int(rec) < g.procCount.Len() && *g.procCount.At(int(rec)) > 0 {
 			return // counted in once or more
