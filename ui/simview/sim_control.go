@@ -330,10 +330,16 @@ func (m *Screen) Refresh() {
 	// Start from the tail the last frame needed: while playing it rarely
 	// changes, and a second snapshot (the ledger counted again, every log
 	// copied) would double a frame's cost on a big cluster.
+	// The last snapshot is let go before the next is built: while a group
+	// runs far behind, each carries thousands of records a log (about 6 MB
+	// on the 1M-record load), and two of them held at once stood in the
+	// live heap the collector sizes its target by.
 	tail := max(m.snapTail, sim.DefaultSnapshotTail)
+	m.Snap = sim.Snapshot{}
 	m.Snap = m.Run.SnapshotTail(tail)
 	m.Logs.group = m.Groups.focusGroup(&m.Snap)
 	if n := max(m.Logs.tailFor(&m.Snap), sim.DefaultSnapshotTail); n != tail {
+		m.Snap = sim.Snapshot{}
 		m.Snap = m.Run.SnapshotTail(n) // a window looks further back
 		m.Logs.group = m.Groups.focusGroup(&m.Snap)
 		tail = n
