@@ -117,7 +117,7 @@ func (s *Sim) leaderMovedForProducers(pt *partition) {
 func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
 	b := s.batches.Mut(int(bi))
 	if p.idempotent() && b.firstSeq < 0 {
-		s.numberBatch(p, bi)
+		s.numberBatchOnly(p, bi)
 	}
 	b.attempts++
 	b.reqGen++
