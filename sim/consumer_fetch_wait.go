@@ -79,7 +79,7 @@ func (s *Sim) readableBytes(g *group, m *member, enough int) (ready int64, older
 			if e.offset >= limit {
 				break
 			}
-			ready += sizer.of(s, e.rec)
+			ready += sizer.of(s, recentSlot(p, e.offset), e.rec)
 		}
 		if ready >= int64(enough) {
 			return ready, false
@@ -144,12 +144,12 @@ type storedSizer struct {
 	valid    bool
 }
 
-func (z *storedSizer) of(s *Sim, rec int32) int64 {
+func (z *storedSizer) of(s *Sim, slot uint32, rec int32) int64 {
 	if rec < 0 {
 		return markerBytes
 	}
 	var ti, pi, size int
-	if f, ok := s.ledger.recentOf(rec); ok {
+	if f, ok := s.ledger.recentOf(slot, rec); ok {
 		ti, pi, size = int(f.topicIdx), int(f.producer), int(f.size)
 	} else {
 		ri := s.ledger.recs.At(int(rec))

@@ -8,6 +8,11 @@ package sim
 // soon after finds them in this hot table, and falls back to the ledger
 // when another record has taken the slot. It is a pure cache: every value
 // equals the ledger's, so runs are the same with or without it.
+//
+// A record's slot follows its place in its partition's log (recentSlot):
+// a batch's records, and a follower's copy of them, take neighbouring
+// slots. Keyed by record id, they took slots as far apart as the topic has
+// partitions, a cache line and a page each with a thousand partitions.
 
 // recentBits sizes the cache: 32768 records (768 KB), about 16 ms of a
 // producer at 2M records/s, long enough for followers to fetch what the
@@ -27,38 +32,52 @@ type recentFact struct {
 	epoch     int16
 }
 
-// noteRecent caches rec's facts as the leader appends it.
-func (l *ledger) noteRecent(rec int32, ri *recordInfo) {
-	if ri.size == sizeLarge {
-		return // measured again when asked: not cached
-	}
-	l.noteRecentOf(rec, ri, l.originOf(ri))
+// recentBase spreads a topic's partitions evenly round the cache, so each
+// keeps its latest records' facts in a stretch of its own; total is the
+// topic's partition count.
+func recentBase(topicIdx, id, total int) uint32 {
+	return uint32(topicIdx)*0x9E3779B9 + uint32(uint64(id)<<recentBits/uint64(max(total, 1)))
 }
 
-// noteRecentOf is noteRecent when ri's origin o is at hand.
-func (l *ledger) noteRecentOf(rec int32, ri *recordInfo, o *recordOrigin) {
+// recentSlot is where the facts of the entry at offset off of p go.
+func recentSlot(p *partition, off int64) uint32 { return p.recentBase + uint32(off) }
+
+// noteRecentOf caches the facts of rec (its info ri, its origin o) as the
+// leader appends it in slot.
+func (l *ledger) noteRecentOf(slot uint32, rec int32, ri *recordInfo, o *recordOrigin) {
 	if ri.size == sizeLarge {
-		return
+		return // measured again when asked: not cached
 	}
 	if l.recent == nil {
 		l.recent = make([]recentFact, 1<<recentBits)
 	}
-	l.recent[rec&(1<<recentBits-1)] = recentFact{rec1: rec + 1, createdMs: ri.createdMs, seq: ri.seq,
+	l.recent[slot&(1<<recentBits-1)] = recentFact{rec1: rec + 1, createdMs: ri.createdMs, seq: ri.seq,
 		size: ri.size, producer: o.producer, topicIdx: o.topicIdx, epoch: o.epoch}
 }
 
-// recentOf returns rec's cached facts, if the cache still holds them.
-func (l *ledger) recentOf(rec int32) (*recentFact, bool) {
+// recentOf returns rec's cached facts from slot, if the cache still holds
+// them there.
+func (l *ledger) recentOf(slot uint32, rec int32) (*recentFact, bool) {
 	if l.recent == nil || rec < 0 {
 		return nil, false
 	}
-	f := &l.recent[rec&(1<<recentBits-1)]
+	f := &l.recent[slot&(1<<recentBits-1)]
 	return f, f.rec1 == rec+1
 }
 
 // forgetRecent drops rec's cached facts: its sequence is being rewritten.
-func (l *ledger) forgetRecent(rec int32) {
-	if f, ok := l.recentOf(rec); ok {
+// base is its partition's recentBase; every offset it landed at may hold
+// them.
+func (l *ledger) forgetRecent(rec int32, base uint32) {
+	ri := l.recs.At(int(rec))
+	l.forgetRecentAt(base+uint32(ri.offset), rec)
+	for _, off := range l.extra[rec] {
+		l.forgetRecentAt(base+uint32(off), rec)
+	}
+}
+
+func (l *ledger) forgetRecentAt(slot uint32, rec int32) {
+	if f, ok := l.recentOf(slot, rec); ok {
 		f.rec1 = 0
 	}
 }

@@ -113,7 +113,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 		}
 		i++
 		o := s.ledger.originOf(ri)
-		s.ledger.noteRecentOf(r, ri, o)
+		s.ledger.noteRecentOf(recentSlot(pt, e.offset), r, ri, o)
 		if ri.offset >= 0 && s.copyPresent(pt, r) {
 			dups++
 		}

@@ -67,7 +67,7 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 		if e.offset >= upTo {
 			break
 		}
-		if f, ok := s.ledger.recentOf(e.rec); ok {
+		if f, ok := s.ledger.recentOf(recentSlot(p, e.offset), e.rec); ok {
 			if int(f.producer) != codecOf {
 				codecOf, permille = int(f.producer), s.storedPermille(p.topicIdx, int(f.producer))
 			}

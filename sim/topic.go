@@ -37,6 +37,9 @@ type partition struct {
 	// first of them.
 	openTxns []openTxn
 	aborted  []abortedRange
+	// recentBase places its records' facts in the ledger's recent cache
+	// (ledger_recent.go).
+	recentBase uint32
 }
 
 type openTxn struct {
