@@ -10,12 +10,12 @@ func TestRecentFactsAnswerOnlyForTheirRecord(t *testing.T) {
 	v := "value"
 	rec := l.add(newRecord{key: l.internKey("k"), value: l.value(&v), createdMs: 7, producer: 2, topicIdx: 1, sendN: 1, txn: -1})
 	ri := l.numbered(rec, 5, 3)
-	l.landed(rec, 40)
-	base := recentBase(1, 0, 12)
-	slot := base + 40
+	p := &partition{}
+	slot := l.takeRecentSlots(p, 40, 1)
 	l.noteRecentOf(slot, rec, ri, l.originOf(ri))
 
-	f, ok := l.recentOf(slot, rec)
+	var c recentCursor
+	f, ok := l.recentAt(&c, p, 40, rec)
 	if !ok || f.size != ri.size || f.createdMs != 7 || f.seq != 5 || f.epoch != 3 || f.producer != 2 || f.topicIdx != 1 {
 		t.Fatalf("cached facts %+v, %v; ledger has %+v", f, ok, *ri)
 	}
@@ -23,38 +23,49 @@ func TestRecentFactsAnswerOnlyForTheirRecord(t *testing.T) {
 		t.Error("a clone shares the cache: its records may differ after the clone point")
 	}
 
-	// A record whose offset falls in the same slot takes it.
+	// A record appended a whole table later takes the slot.
 	other := l.add(newRecord{key: -1, value: valueNull, txn: -1})
-	l.landed(other, 40+1<<recentBits)
-	l.noteRecentOf(slot, other, l.recs.At(int(other)), l.originOf(l.recs.At(int(other))))
-	if _, ok := l.recentOf(slot, rec); ok {
+	l.takeRecentSlots(&partition{}, 0, 1<<recentBits-1)
+	q := &partition{}
+	l.noteRecentOf(l.takeRecentSlots(q, 0, 1), other, l.recs.At(int(other)), l.originOf(l.recs.At(int(other))))
+	if _, ok := l.recentAt(&recentCursor{}, p, 40, rec); ok {
 		t.Error("a record answered from a slot another record took")
 	}
-	if _, ok := l.recentOf(slot, other); !ok {
+	if _, ok := l.recentAt(&recentCursor{}, q, 0, other); !ok {
 		t.Error("the record that took the slot is not found")
 	}
 
 	// Renumbering drops it.
-	l.forgetRecent(other, base)
-	if _, ok := l.recentOf(slot, other); ok {
+	l.forgetRecent()
+	if _, ok := l.recentAt(&recentCursor{}, q, 0, other); ok {
 		t.Error("a forgotten record is still answered")
 	}
-	if _, ok := l.recentOf(slot, -1); ok {
+	if _, ok := l.recentOf(0, -1); ok {
 		t.Error("a marker (negative id) is answered")
 	}
 }
 
-// A topic's partitions keep their records' facts in stretches of their own:
-// consecutive offsets of one partition take consecutive slots, and the
-// partitions' stretches start evenly apart.
-func TestRecentSlotsFollowThePartitionsLog(t *testing.T) {
-	const parts = 12
-	p := &partition{topicIdx: 2, id: 5, recentBase: recentBase(2, 5, parts)}
-	if d := recentSlot(p, 101) - recentSlot(p, 100); d != 1 {
-		t.Errorf("consecutive offsets are %d slots apart, want 1", d)
+// A batch's records take neighbouring slots, and a partition finds the
+// slots of its last recentRuns appends, not older ones.
+func TestRecentSlotsFollowAppends(t *testing.T) {
+	var l ledger
+	p, q := &partition{}, &partition{}
+	first := l.takeRecentSlots(p, 100, 3)
+	l.takeRecentSlots(q, 0, 5)
+	second := l.takeRecentSlots(p, 103, 2)
+	var c recentCursor
+	for off, want := range map[int64]uint32{100: first, 102: first + 2, 103: second, 104: second + 1} {
+		if got, ok := c.at(p, off); !ok || got != want {
+			t.Errorf("offset %d: slot %d, %v; want %d", off, got, ok, want)
+		}
 	}
-	gap := recentBase(2, 6, parts) - recentBase(2, 5, parts)
-	if want := uint32(1<<recentBits) / parts; gap < want || gap > want+1 {
-		t.Errorf("neighbouring partitions start %d slots apart, want about %d", gap, want)
+	if _, ok := c.at(p, 105); ok {
+		t.Error("an offset not appended yet has a slot")
+	}
+	for i := 0; i < recentRuns; i++ {
+		l.takeRecentSlots(p, 105+int64(i), 1)
+	}
+	if _, ok := c.at(p, 100); ok {
+		t.Error("an append older than the last recentRuns still has its slots")
 	}
 }

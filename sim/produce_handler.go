@@ -103,6 +103,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 	// stored size's ratio is looked up once. Each record's facts are read
 	// once for the cache, the log's size and time, and its sequence.
 	permille := s.storedPermille(pt.topicIdx, int(p.idx))
+	slot := s.ledger.takeRecentSlots(pt, base, int(b.count))
 	for r := range s.batchRecs(b) {
 		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
 		var ri *recordInfo
@@ -113,7 +114,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 		}
 		i++
 		o := s.ledger.originOf(ri)
-		s.ledger.noteRecentOf(recentSlot(pt, e.offset), r, ri, o)
+		s.ledger.noteRecentOf(slot+uint32(e.offset-base), r, ri, o)
 		if ri.offset >= 0 && s.copyPresent(pt, r) {
 			dups++
 		}

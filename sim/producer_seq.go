@@ -50,17 +50,15 @@ func (s *Sim) numberBatchOnly(p *producer, bi int32) {
 // renumberRecords gives b's records its sequence numbers in the ledger: a
 // record that already landed is read with its new number from now on.
 func (s *Sim) renumberRecords(b *batch) {
-	var base uint32
-	if pt := s.partitionOf(int(b.topicIdx), int(b.part)); pt != nil {
-		base = pt.recentBase
-	}
 	i := int32(0)
+	landed := false
 	for r := range s.batchRecs(b) {
 		ri := s.ledger.numbered(r, b.firstSeq+i, b.epoch)
 		i++
-		if ri.offset >= 0 {
-			s.ledger.forgetRecent(r, base) // renumbered after it landed
-		}
+		landed = landed || ri.offset >= 0
+	}
+	if landed {
+		s.ledger.forgetRecent() // its cached sequences are stale
 	}
 }
 

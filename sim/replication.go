@@ -62,12 +62,13 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 	// A fetch's records mostly come from one producer: its codec is
 	// looked up once per run of them.
 	codecOf, permille := -1, 1000
+	var slots recentCursor
 	for i := lr.indexOf(fr.leo); i < lr.entries.Len(); i++ {
 		e := lr.entries.At(i)
 		if e.offset >= upTo {
 			break
 		}
-		if f, ok := s.ledger.recentOf(recentSlot(p, e.offset), e.rec); ok {
+		if f, ok := s.ledger.recentAt(&slots, p, e.offset, e.rec); ok {
 			if int(f.producer) != codecOf {
 				codecOf, permille = int(f.producer), s.storedPermille(p.topicIdx, int(f.producer))
 			}

@@ -118,8 +118,7 @@ func (s *Sim) addPartitionsTo(topicIdx, total, start, shift int) {
 		if id < len(t.cfg.ReplicaAssignment) {
 			reps = append([]int(nil), t.cfg.ReplicaAssignment[id]...)
 		}
-		p := &partition{topicIdx: topicIdx, topicName: t.cfg.Name, id: id, replicas: reps,
-			recentBase: recentBase(topicIdx, id, total)}
+		p := &partition{topicIdx: topicIdx, topicName: t.cfg.Name, id: id, replicas: reps}
 		for _, b := range reps {
 			p.reps = append(p.reps, &replica{broker: b, fetchOffset: -1})
 		}
