@@ -123,8 +123,8 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 		s.ledger.landed(r, e.offset)
 	}
 	s.noteTxnAppend(pt, b, base)
-	s.emit(&Event{Type: EvAppended, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-		Offset: base, EndOffset: lr.leo, Count: int(b.count), Epoch: pt.leaderEpoch, Text: copyNote(dups)})
+	s.emitRange(&rangeEvent{typ: EvAppended, producer: p.cfg.ID, topic: pt.topicName, partition: pt.id, broker: brokerID,
+		offset: base, endOffset: lr.leo, count: int(b.count), epoch: pt.leaderEpoch, text: copyNote(dups)})
 	s.wakeParkedFetches(pt)
 	s.maybeAdvanceHW(pt)
 	return base

@@ -41,8 +41,8 @@ func (s *Sim) applyFetched(p *partition, fr *replica, upTo int64) {
 		from := fr.leo
 		n := s.copyEntries(p, lr, fr, upTo)
 		if n > 0 {
-			s.emit(&Event{Type: EvReplicated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
-				Offset: from, EndOffset: fr.leo, Count: n})
+			s.emitRange(&rangeEvent{typ: EvReplicated, topic: p.topicName, partition: p.id, broker: fr.broker, broker2: p.leader,
+				offset: from, endOffset: fr.leo, count: n})
 		}
 	}
 }
@@ -116,7 +116,7 @@ func (s *Sim) maybeAdvanceHW(p *partition) {
 	}
 	old := p.hw
 	p.hw = hw
-	s.emit(&Event{Type: EvHWAdvanced, Topic: p.topicName, Partition: p.id, Broker: p.leader, Offset: old, EndOffset: hw, Count: len(p.isr)})
+	s.emitRange(&rangeEvent{typ: EvHWAdvanced, topic: p.topicName, partition: p.id, broker: p.leader, offset: old, endOffset: hw, count: len(p.isr)})
 	s.completePendingAcks(p)
 	s.hwAdvancedForConsumers(p)
 }
