@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"kafkasim/internal/lazyregexp"
 	"kafkasim/lessons"
 	"kafkasim/quiz"
 	"kafkasim/replay"
@@ -71,7 +71,7 @@ type flagSpec struct{ name, value string }
 
 // flagLine matches a flag's line in a help text: indented, then
 // "--name", "-h, --name" or "--name PLACEHOLDER".
-var flagLine = regexp.MustCompile(`^\s+(?:-[a-z], )?--([a-z][a-z-]*)(?: ([A-Z][^ ]*))?(?:\s|$)`)
+var flagLine = lazyregexp.New(`^\s+(?:-[a-z], )?--([a-z][a-z-]*)(?: ([A-Z][^ ]*))?(?:\s|$)`)
 
 // flagsOf reads the flags of a command from its help, in order, once each.
 func flagsOf(name string) []flagSpec {

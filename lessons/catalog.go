@@ -115,21 +115,3 @@ func Get(number int) (*Lesson, error) {
 	}
 	return nil, fmt.Errorf("no lesson %d (there are %d, numbered from 1)", number, len(All()))
 }
-
-// ListEntry is one line of `kafkasim list`.
-type ListEntry struct {
-	Number  int
-	Slug    string
-	Title   string
-	Summary string
-}
-
-// List returns one entry per built-in lesson, in order.
-func List() []ListEntry {
-	ls := All()
-	out := make([]ListEntry, len(ls))
-	for i, l := range ls {
-		out[i] = ListEntry{Number: l.Number, Slug: l.Slug, Title: l.Title, Summary: l.Summary}
-	}
-	return out
-}

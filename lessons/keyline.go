@@ -1,9 +1,10 @@
 package lessons
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"kafkasim/internal/lazyregexp"
 )
 
 // keyLine is where one key (or table header) sits in the front matter.
@@ -15,8 +16,8 @@ type keyLine struct {
 }
 
 var (
-	reHeader = regexp.MustCompile(`^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$`)
-	reKey    = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*=`)
+	reHeader = lazyregexp.New(`^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$`)
+	reKey    = lazyregexp.New(`^\s*([A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*=`)
 )
 
 // keyLines finds the line of every key and table header in a TOML text. It

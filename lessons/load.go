@@ -3,13 +3,13 @@ package lessons
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"kafkasim/internal/lazyregexp"
 	"kafkasim/scenarios"
 )
 
@@ -56,7 +56,7 @@ type rawChallenge struct {
 }
 
 // reFileName is the shape of a lesson file's name: 05-offsets-and-commits.md.
-var reFileName = regexp.MustCompile(`^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
+var reFileName = lazyregexp.New(`^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
 
 // parser holds what is needed to report errors for one file.
 type parser struct {
@@ -149,7 +149,7 @@ func (p *parser) tomlError(front string, err error) *Error {
 }
 
 // reTypeErr matches the toml package's type errors.
-var reTypeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+var reTypeErr = lazyregexp.New(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 
 func firstLine(s string) string {
 	s = strings.TrimSpace(s)

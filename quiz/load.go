@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kafkasim/internal/fuzzy"
+	"kafkasim/internal/lazyregexp"
 	"kafkasim/scenarios"
 )
 
@@ -188,7 +188,7 @@ func nearest(w string, known []string) string {
 
 // decoderLine pulls "line 12 (last key "question")" out of the decoder's
 // type errors, which are plain errors rather than ParseErrors.
-var decoderLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+var decoderLine = lazyregexp.New(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // decodeError turns a decoder failure into a located Error.
 func decodeError(name, text string, err error) *Error {

@@ -2,15 +2,16 @@ package quiz
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"kafkasim/internal/lazyregexp"
 )
 
 // kebab is the shape of an id: lower-case words joined by hyphens.
-var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var kebab = lazyregexp.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Validate checks that a question is well formed: the rules every bank
 // question and every generated question must meet.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kafkasim/internal/lazyregexp"
 	"kafkasim/sim"
 )
 
@@ -149,7 +150,7 @@ func (s *Session) offsetAt(tp sim.TopicPartition, at int64) (int64, bool) {
 	return off, off >= 0
 }
 
-var topicPartitionPattern = regexp.MustCompile(`^([^:,]*)(?::(?:([0-9]*)|(?:([0-9]*)-([0-9]*))))?$`)
+var topicPartitionPattern = lazyregexp.New(`^([^:,]*)(?::(?:([0-9]*)|(?:([0-9]*)-([0-9]*))))?$`)
 
 // offsetsFilter selects partitions as GetOffsetShell's TopicPartitionFilter
 // does, sorted by TopicPartition.toString.

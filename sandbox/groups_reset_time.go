@@ -2,11 +2,11 @@ package sandbox
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"kafkasim/internal/lazyregexp"
 	"kafkasim/sim"
 )
 
@@ -85,7 +85,7 @@ func parseKafkaDateTime(ts string) (int64, error) {
 	return 0, fmt.Errorf("java.text.ParseException: Unparseable date: %q", ts)
 }
 
-var isoDuration = regexp.MustCompile(`^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$`)
+var isoDuration = lazyregexp.New(`^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$`)
 
 // parseISODuration is java.time.Duration.parse ("PnDTnHnMn.nS", case
 // insensitive), in milliseconds.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kafkasim/internal/lazyregexp"
 	"kafkasim/sim"
 )
 
@@ -33,7 +34,7 @@ func topicNameError(name string) string {
 	return "Topic name is invalid: " + reason
 }
 
-var validTopicChars = regexp.MustCompile(`^[a-zA-Z0-9._-]+$`)
+var validTopicChars = lazyregexp.New(`^[a-zA-Z0-9._-]+$`)
 
 // hasCollisionChars is Topic.hasCollisionChars: '.' and '_' look the same
 // in metric names.
