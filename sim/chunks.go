@@ -98,7 +98,9 @@ func (c *chunks[T]) Append(v T) int {
 	if ch := c.table[k]; !c.owned[k] || len(ch) == cap(ch) {
 		grown := c.length() // past its first chunk a list fills whole chunks
 		if k == 0 && c.head == 0 {
-			grown = min(max(2*cap(ch), 8), c.length())
+			// Four times as large: a topic of many partitions has as many
+			// logs growing their first chunk, and each growth copies it.
+			grown = min(max(4*cap(ch), 8), c.length())
 		}
 		c.copyChunk(k, grown)
 	}

@@ -79,7 +79,7 @@ func (s *Sim) readableBytes(g *group, m *member, enough int) (ready int64, older
 			if e.offset >= limit {
 				break
 			}
-			ready += sizer.of(s, e.rec)
+			ready += sizer.of(s, p, e)
 		}
 		if ready >= int64(enough) {
 			return ready, false
@@ -142,14 +142,16 @@ type storedSizer struct {
 	key      int64 // topic<<16 | producer of the ratio held, when valid
 	permille int
 	valid    bool
+	slots    recentCursor
 }
 
-func (z *storedSizer) of(s *Sim, rec int32) int64 {
+func (z *storedSizer) of(s *Sim, p *partition, e entry) int64 {
+	rec := e.rec
 	if rec < 0 {
 		return markerBytes
 	}
 	var ti, pi, size int
-	if f, ok := s.ledger.recentOf(rec); ok {
+	if f, ok := s.ledger.recentAt(&z.slots, p, e.offset, rec); ok {
 		ti, pi, size = int(f.topicIdx), int(f.producer), int(f.size)
 	} else {
 		ri := s.ledger.recs.At(int(rec))

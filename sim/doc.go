@@ -117,7 +117,8 @@
 //     types' sentences, appended to a buffer: why_append*.go.
 //   - Keeping events: sim.go (emit), decimal.go (the digest's numbers),
 //     run_events.go (a window of the latest), events_discard.go (none),
-//     digest_replay.go (a digest replayed when asked, not hashed in play).
+//     digest_replay.go (a digest replayed when asked, not hashed in play),
+//     emit_range.go (the per-batch events hashed straight from their facts).
 //   - Outcomes: ledger.go, ledger_origin.go, ledger_fate.go (what a
 //     record's send led to, kept apart for checkpoints to share the rest),
 //     ledger_summary.go, ledger_tally.go (the counts kept between counts),

@@ -100,8 +100,9 @@ type ledger struct {
 	// specs are the producers' value generators (values.go).
 	specs valueSpecs
 	// recent caches the facts followers read again (ledger_recent.go); a
-	// clone starts without it.
-	recent []recentFact
+	// clone starts without it. recentNext is the next slot to take.
+	recent     []recentFact
+	recentNext uint32
 }
 
 func (l *ledger) internKey(k string) int32 {

@@ -66,6 +66,12 @@ func (r *replica) indexOf(off int64) int {
 	if n == 0 {
 		return 0
 	}
+	// A log without gaps holds off at off-logStart: tried first, it reads
+	// only the entry the caller reads next, not the log's first one too
+	// (a cache miss per call on a topic of many partitions).
+	if i := off - r.logStart; i >= 0 && i < int64(n) && r.entries.At(int(i)).offset == off {
+		return int(i)
+	}
 	base := r.entries.At(0).offset
 	if i := off - base; i >= 0 && i < int64(n) && r.entries.At(int(i)).offset == off {
 		return int(i)

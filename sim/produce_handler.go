@@ -103,6 +103,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 	// stored size's ratio is looked up once. Each record's facts are read
 	// once for the cache, the log's size and time, and its sequence.
 	permille := s.storedPermille(pt.topicIdx, int(p.idx))
+	slot := s.ledger.takeRecentSlots(pt, base, int(b.count))
 	for r := range s.batchRecs(b) {
 		e := entry{offset: lr.leo, rec: r, epoch: int32(pt.leaderEpoch)}
 		var ri *recordInfo
@@ -113,7 +114,7 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 		}
 		i++
 		o := s.ledger.originOf(ri)
-		s.ledger.noteRecentOf(r, ri, o)
+		s.ledger.noteRecentOf(slot+uint32(e.offset-base), r, ri, o)
 		f := s.ledger.fate(r)
 		if f.offset >= 0 && s.copyPresent(pt, r) {
 			dups++
@@ -123,8 +124,8 @@ func (s *Sim) appendBatch(p *producer, b *batch, pt *partition, brokerID int, ep
 		s.ledger.landed(r, e.offset)
 	}
 	s.noteTxnAppend(pt, b, base)
-	s.emit(&Event{Type: EvAppended, Producer: p.cfg.ID, Topic: pt.topicName, Partition: pt.id, Broker: brokerID,
-		Offset: base, EndOffset: lr.leo, Count: int(b.count), Epoch: pt.leaderEpoch, Text: copyNote(dups)})
+	s.emitRange(&rangeEvent{typ: EvAppended, producer: p.cfg.ID, topic: pt.topicName, partition: pt.id, broker: brokerID,
+		offset: base, endOffset: lr.leo, count: int(b.count), epoch: pt.leaderEpoch, text: copyNote(dups)})
 	s.wakeParkedFetches(pt)
 	s.maybeAdvanceHW(pt)
 	return base

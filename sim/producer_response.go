@@ -159,8 +159,8 @@ func (s *Sim) finishBatch(p *producer, bi int32, ok bool, code int32) {
 	if ok {
 		p.acked += int(b.count)
 		if p.cfg.Acks != AcksNone {
-			s.emit(&Event{Type: EvAcked, Producer: p.cfg.ID, Topic: name, Partition: int(b.part), Broker: int(b.broker),
-				Offset: b.base, EndOffset: b.base + int64(b.count), Count: int(b.count), Acks: int32(p.cfg.Acks)})
+			s.emitRange(&rangeEvent{typ: EvAcked, producer: p.cfg.ID, topic: name, partition: int(b.part), broker: int(b.broker),
+				offset: b.base, endOffset: b.base + int64(b.count), count: int(b.count), epoch: p.cfg.Acks})
 		}
 	} else {
 		p.failed += int(b.count)

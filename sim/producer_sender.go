@@ -117,7 +117,7 @@ func (s *Sim) leaderMovedForProducers(pt *partition) {
 func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
 	b := s.batches.Mut(int(bi))
 	if p.idempotent() && b.firstSeq < 0 {
-		s.numberBatch(p, bi)
+		s.numberBatchOnly(p, bi)
 	}
 	b.attempts++
 	b.reqGen++
@@ -127,8 +127,8 @@ func (s *Sim) sendBatch(p *producer, bi int32, leader int, head int32) {
 	b.reqHead = head
 	p.parts[b.part].inFlight++
 	s.noteBatchSent(p, b, bi == head)
-	s.emit(&Event{Type: EvProduceRequest, Producer: p.cfg.ID, Topic: s.topics[b.topicIdx].cfg.Name, Partition: int(b.part),
-		Broker: leader, Count: int(b.count), Attempt: int32(b.attempts), FirstSeq: b.firstSeq})
+	s.emitRange(&rangeEvent{typ: EvProduceRequest, producer: p.cfg.ID, topic: s.topics[b.topicIdx].cfg.Name, partition: int(b.part),
+		broker: leader, count: int(b.count), epoch: int(b.attempts), firstSeq: b.firstSeq})
 	// The request carries the sequence numbers and epoch it was sent with.
 	s.schedule(s.cfg.Cluster.NetworkDelayMs, produceRequestItem(p, bi, leader, b.reqGen, int32(b.epoch), b.firstSeq))
 	if p.cfg.Acks == AcksNone {

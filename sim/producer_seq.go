@@ -25,6 +25,16 @@ func (p *producer) idempotent() bool { return p.cfg.EnableIdempotence || p.cfg.T
 // numberBatch gives a batch the partition's next sequence numbers, in the
 // producer's current epoch.
 func (s *Sim) numberBatch(p *producer, bi int32) {
+	s.numberBatchOnly(p, bi)
+	s.renumberRecords(s.batches.At(int(bi)))
+}
+
+// numberBatchOnly numbers a batch that was never numbered, so none of its
+// records has landed: the ledger learns their numbers as they land
+// (appendBatch), from the request, which carries the batch's. Only the
+// landing reads them; a pass over the records now would cost a cache miss
+// each on a topic of many partitions, whose records lie far apart.
+func (s *Sim) numberBatchOnly(p *producer, bi int32) {
 	b := s.batches.Mut(int(bi))
 	pp := &p.parts[b.part]
 	if pp.seqEpoch != p.epoch {
@@ -35,13 +45,20 @@ func (s *Sim) numberBatch(p *producer, bi int32) {
 	b.firstSeq = pp.nextSeq
 	b.epoch = int16(p.epoch)
 	pp.nextSeq += b.count
+}
+
+// renumberRecords gives b's records its sequence numbers in the ledger: a
+// record that already landed is read with its new number from now on.
+func (s *Sim) renumberRecords(b *batch) {
 	i := int32(0)
+	landed := false
 	for r := range s.batchRecs(b) {
-		s.ledger.numbered(r, b.firstSeq+i, int16(p.epoch))
+		s.ledger.numbered(r, b.firstSeq+i, b.epoch)
 		i++
-		if s.ledger.fate(r).offset >= 0 {
-			s.ledger.forgetRecent(r) // renumbered after it landed
-		}
+		landed = landed || s.ledger.fate(r).offset >= 0
+	}
+	if landed {
+		s.ledger.forgetRecent() // its cached sequences are stale
 	}
 }
 

@@ -41,8 +41,8 @@ func (s *Sim) applyFetched(p *partition, fr *replica, upTo int64) {
 		from := fr.leo
 		n := s.copyEntries(p, lr, fr, upTo)
 		if n > 0 {
-			s.emit(&Event{Type: EvReplicated, Topic: p.topicName, Partition: p.id, Broker: fr.broker, Broker2: p.leader,
-				Offset: from, EndOffset: fr.leo, Count: n})
+			s.emitRange(&rangeEvent{typ: EvReplicated, topic: p.topicName, partition: p.id, broker: fr.broker, broker2: p.leader,
+				offset: from, endOffset: fr.leo, count: n})
 		}
 	}
 }
@@ -62,12 +62,13 @@ func (s *Sim) copyEntries(p *partition, lr, fr *replica, upTo int64) int {
 	// A fetch's records mostly come from one producer: its codec is
 	// looked up once per run of them.
 	codecOf, permille := -1, 1000
+	var slots recentCursor
 	for i := lr.indexOf(fr.leo); i < lr.entries.Len(); i++ {
 		e := lr.entries.At(i)
 		if e.offset >= upTo {
 			break
 		}
-		if f, ok := s.ledger.recentOf(e.rec); ok {
+		if f, ok := s.ledger.recentAt(&slots, p, e.offset, e.rec); ok {
 			if int(f.producer) != codecOf {
 				codecOf, permille = int(f.producer), s.storedPermille(p.topicIdx, int(f.producer))
 			}
@@ -115,7 +116,7 @@ func (s *Sim) maybeAdvanceHW(p *partition) {
 	}
 	old := p.hw
 	p.hw = hw
-	s.emit(&Event{Type: EvHWAdvanced, Topic: p.topicName, Partition: p.id, Broker: p.leader, Offset: old, EndOffset: hw, Count: len(p.isr)})
+	s.emitRange(&rangeEvent{typ: EvHWAdvanced, topic: p.topicName, partition: p.id, broker: p.leader, offset: old, endOffset: hw, count: len(p.isr)})
 	s.completePendingAcks(p)
 	s.hwAdvancedForConsumers(p)
 }

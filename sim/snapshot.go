@@ -18,6 +18,8 @@ type Snapshot struct {
 	Producers       []ProducerView
 	Groups          []GroupView
 	Ledger          LedgerSummary
+	// Unshown is what the tails SnapshotTails left out hold.
+	Unshown TailMarks
 }
 
 // BrokerState is up, down or slow.

@@ -8,7 +8,13 @@ const DefaultSnapshotTail = 64
 func (s *Sim) Snapshot() Snapshot { return s.SnapshotTail(DefaultSnapshotTail) }
 
 // SnapshotTail is Snapshot with the last `tail` records of each log (0 = none).
-func (s *Sim) SnapshotTail(tail int) Snapshot {
+func (s *Sim) SnapshotTail(tail int) Snapshot { return s.SnapshotTails(tail, nil) }
+
+// SnapshotTails is SnapshotTail for a view that shows only some logs:
+// the logs shows(topic, partition) names carry their last `tail` records,
+// the others none, and what those would have held is in Unshown. A nil
+// shows shows every log.
+func (s *Sim) SnapshotTails(tail int, shows func(topic string, partition int) bool) Snapshot {
 	snap := Snapshot{Step: s.step, NowMs: s.nowMs, Seed: s.cfg.Seed, Metadata: s.cfg.Cluster.Metadata, Controller: s.controller}
 	for _, b := range s.brokers {
 		st := BrokerUp
@@ -33,7 +39,7 @@ func (s *Sim) SnapshotTail(tail int) Snapshot {
 		tv := TopicView{Name: t.cfg.Name, ID: t.id, Config: t.cfg}
 		tv.Config.ReplicaAssignment = cloneAssignment(t.cfg.ReplicaAssignment)
 		for _, p := range t.parts {
-			tv.Partitions = append(tv.Partitions, s.partitionView(p, tail))
+			tv.Partitions = append(tv.Partitions, s.partitionView(p, s.shownTail(&snap.Unshown, p, tail, shows)))
 		}
 		snap.Topics = append(snap.Topics, tv)
 	}

@@ -37,6 +37,10 @@ type partition struct {
 	// first of them.
 	openTxns []openTxn
 	aborted  []abortedRange
+	// recentRuns remember where its latest appends put their records'
+	// facts in the ledger's recent cache (ledger_recent.go).
+	recentRuns    [recentRuns]recentRun
+	recentRunNext uint32
 }
 
 type openTxn struct {

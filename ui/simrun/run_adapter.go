@@ -36,6 +36,12 @@ func (a Run) NextAt() int64                   { return a.R.Sim().NextAt() }
 func (a Run) Events() []sim.Event             { return a.R.Sim().Events() }
 func (a Run) Snapshot() sim.Snapshot          { return a.R.Sim().Snapshot() }
 func (a Run) SnapshotTail(n int) sim.Snapshot { return a.R.Sim().SnapshotTail(n) }
+
+// SnapshotTails is sim.Sim.SnapshotTails: the records of only the logs
+// shows names.
+func (a Run) SnapshotTails(n int, shows func(string, int) bool) sim.Snapshot {
+	return a.R.Sim().SnapshotTails(n, shows)
+}
 func (a Run) Fates(group string, want sim.Fate) []sim.RecordFate {
 	return a.R.Sim().Fates(group, want)
 }

@@ -25,7 +25,8 @@ func (l *logsPane) contentsOf(snap *sim.Snapshot) logContents {
 }
 
 func scanContents(snap *sim.Snapshot) logContents {
-	var c logContents
+	u := snap.Unshown // what the logs whose records the snapshot left out hold
+	c := logContents{nullKey: u.NullKey, dup: u.Dup, tomb: u.Tombstone, aborted: u.Aborted, control: u.Control, gap: u.Gap}
 	for ti := range snap.Topics {
 		for pi := range snap.Topics[ti].Partitions {
 			p := &snap.Topics[ti].Partitions[pi]

@@ -93,15 +93,8 @@ func (l *logsPane) Render(st *theme.Styles, snap *sim.Snapshot, hot *Anim) []str
 	for i := range snap.Producers {
 		l.prodColor[snap.Producers[i].ID] = i
 	}
-	l.rowsPer = 3
-	if 1+4*len(parts) <= l.BodyHeight() {
-		l.rowsPer = 4
-	}
-	head := 1 // the key legend, unless one partition would not fit with it
-	if l.BodyHeight() < 1+l.rowsPer {
-		head = 0
-	}
-	l.head = head
+	rowsPer, head := l.rowsFor(len(parts))
+	l.rowsPer, l.head = rowsPer, head
 	l.SetTotal(head + l.rowsPer*len(parts))
 	from, to := l.Window()
 	l.Hits.reset(from)

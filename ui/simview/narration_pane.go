@@ -44,13 +44,15 @@ func (n *narrationPane) Render(st *theme.Styles, events []sim.Event, note *sim.E
 		}
 	}
 	n.quiet.update(events)
+	// Each event's lines are wrapped to count them (the title shows where
+	// the window is), but a stamp is styled only when its line is shown.
+	var stamps []narrationStamp
 	for _, i := range n.quiet.listed(events, step, narrationKeep) {
 		e := &events[i]
 		stamp := " " + components.FmtMs(e.AtMs) + " "
-		style := st.Faint
-		if e.Step == step {
+		bold := e.Step == step
+		if bold {
 			stamp = "▸" + stamp[1:]
-			style = st.Bold
 		}
 		indent := len([]rune(stamp))
 		for i, l := range components.Wrap(components.Why(e), max(n.W-indent, 10)) {
@@ -58,7 +60,8 @@ func (n *narrationPane) Render(st *theme.Styles, events []sim.Event, note *sim.E
 				break
 			}
 			if i == 0 {
-				body = append(body, style.Render(stamp)+l)
+				stamps = append(stamps, narrationStamp{line: len(body), stamp: stamp, bold: bold})
+				body = append(body, l)
 			} else {
 				body = append(body, strings.Repeat(" ", indent)+l)
 			}
@@ -69,5 +72,22 @@ func (n *narrationPane) Render(st *theme.Styles, events []sim.Event, note *sim.E
 	}
 	n.SetTotal(len(body))
 	from, to := n.Window()
+	for _, sp := range stamps {
+		if sp.line >= from && sp.line < to {
+			style := st.Faint
+			if sp.bold {
+				style = st.Bold
+			}
+			body[sp.line] = style.Render(sp.stamp) + body[sp.line]
+		}
+	}
 	return n.Frame(st, "", body[from:to])
+}
+
+// narrationStamp is an event's time stamp, styled once its line is shown:
+// bold for the events of the current step.
+type narrationStamp struct {
+	line  int
+	stamp string
+	bold  bool
 }

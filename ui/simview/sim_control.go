@@ -83,7 +83,7 @@ func (m *Screen) HandleTick(t TickMsg) tea.Cmd {
 	}
 	m.Hot.decay()
 	m.AbsorbNew(false)
-	m.Refresh()
+	m.refresh(m.partialOK())
 	m.observeMotion()
 	if m.statusFrames--; m.statusFrames == 0 {
 		m.Status = "" // a message fades after a while of playing
@@ -323,30 +323,33 @@ func (m *Screen) AbsorbNew(stepOnly bool) {
 }
 
 // Refresh takes a new snapshot and lays the panes out for it.
-func (m *Screen) Refresh() {
+func (m *Screen) Refresh() { m.refresh(false) }
+
+// refresh is Refresh; shownOnly leaves out the records of the logs the
+// logs pane does not lay out (snap_shown.go).
+func (m *Screen) refresh(shownOnly bool) {
 	if m.Run == nil {
 		return
 	}
 	// Start from the tail the last frame needed: while playing it rarely
 	// changes, and a second snapshot (the ledger counted again, every log
 	// copied) would double a frame's cost on a big cluster.
-	// The last snapshot is let go before the next is built: while a group
-	// runs far behind, each carries thousands of records a log (about 6 MB
-	// on the 1M-record load), and two of them held at once stood in the
-	// live heap the collector sizes its target by.
 	tail := max(m.snapTail, sim.DefaultSnapshotTail)
-	m.Snap = sim.Snapshot{}
-	m.Snap = m.Run.SnapshotTail(tail)
+	m.Snap = m.snapshot(tail, shownOnly)
 	m.Logs.group = m.Groups.focusGroup(&m.Snap)
 	if n := max(m.Logs.tailFor(&m.Snap), sim.DefaultSnapshotTail); n != tail {
-		m.Snap = sim.Snapshot{}
-		m.Snap = m.Run.SnapshotTail(n) // a window looks further back
+		m.Snap = m.snapshot(n, shownOnly) // a window looks further back
 		m.Logs.group = m.Groups.focusGroup(&m.Snap)
 		tail = n
 	}
 	m.snapTail = tail
 	m.Marks = components.MarksFrom(m.Spec.Timeline, m.Hand)
 	m.layout()
+	if !m.holdsShown() { // the layout moved the logs pane: take what it shows now
+		m.Snap = m.snapshot(tail, shownOnly)
+		m.Logs.group = m.Groups.focusGroup(&m.Snap)
+		m.layout()
+	}
 }
 
 // parseSeed reads a seed typed by the learner.

@@ -69,6 +69,9 @@ type Screen struct {
 	// snapTail is how many log records per partition the last snapshot
 	// carried (Refresh).
 	snapTail int
+	// snapShown are the logs whose records the snapshot holds, nil for
+	// all (snap_shown.go).
+	snapShown []partAt
 	// steer, when set, is what a lesson stop is about (SteerTo).
 	steer *paneFocus
 	// covered: rows above the timeline a lesson box covers (CoverBottom).
@@ -199,6 +202,9 @@ func (m *Screen) Keys() help.KeyMap {
 // update handles a message: the open modal first, then app messages, then
 // the screen's keys and the focused pane.
 func (m *Screen) update(msg tea.Msg) tea.Cmd {
+	if _, played := msg.(TickMsg); !played {
+		m.holdAll() // whatever this message does may read any log
+	}
 	if _, isKey := msg.(tea.KeyMsg); isKey || isMouse(msg) {
 		switch {
 		case m.Leaving:

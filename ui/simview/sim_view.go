@@ -68,6 +68,9 @@ func (m *Screen) View() string {
 
 // bodyLines draws every pane into m.h lines of m.w cells.
 func (m *Screen) bodyLines() []string {
+	if !m.holdsShown() {
+		m.holdAll() // resized or scrolled since the frame's snapshot
+	}
 	st, l, snap, hot := m.st, m.Lay, &m.Snap, m.Hot
 	out := make([]string, 0, m.H)
 	out = append(out, components.RenderHeader(st, m.W, m.headerInfo()))

@@ -1,0 +1,83 @@
+package scenarios
+
+import (
+	"reflect"
+	"testing"
+
+	"kafkasim/sim"
+)
+
+// A snapshot that carries the records of only some logs (what a screen
+// shows) is the full snapshot with the other logs' records left out, and
+// its Unshown marks say exactly what those left-out tails held: a legend
+// read from it is the one read from the full snapshot. Built-ins with
+// transactions, compaction, null keys, tombstones and duplicates, so
+// every mark but a gap is seen.
+func TestSnapshotTailsLeaveOutOnlyRecords(t *testing.T) {
+	evenOnly := func(_ string, p int) bool { return p%2 == 0 }
+	none := func(string, int) bool { return false }
+	seen := sim.TailMarks{}
+	for _, name := range []string{"compaction", "exactly-once", "transaction-failover", "producer-retries", "keys", "unclean-election"} {
+		sc, err := Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := sc.NewSim(sc.Seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.DiscardEvents()
+		for step := 1; s.NextAt() >= 0 && s.NextAt() <= sc.DurationMs; step++ {
+			s.Step()
+			if step%10 != 0 {
+				continue
+			}
+			shows, tail := evenOnly, sim.DefaultSnapshotTail
+			if step%20 == 0 {
+				shows, tail = none, 4096 // a window far back: the compacted part of a log
+			}
+			full, part := s.SnapshotTail(tail), s.SnapshotTails(tail, shows)
+			want := leftOut(&full, shows)
+			if part.Unshown != want {
+				t.Fatalf("%s step %d: Unshown %+v, the left-out records hold %+v", name, step, part.Unshown, want)
+			}
+			orMarks(&seen, want)
+			part.Unshown = sim.TailMarks{}
+			if !reflect.DeepEqual(part, full) {
+				t.Fatalf("%s step %d: the partial snapshot differs from the full one beyond the left-out records", name, step)
+			}
+		}
+	}
+	// No built-in leaves a gap inside a log's tail (the cleaner keeps the
+	// newest records of each key at the log's end), so Gap is not asked for.
+	if seen != (sim.TailMarks{NullKey: true, Dup: true, Tombstone: true, Aborted: true, Control: true}) {
+		t.Errorf("not every mark was seen in a left-out tail (%+v): the test proves less than it says", seen)
+	}
+}
+
+// leftOut clears the records of the logs shows leaves out of snap and
+// says what they held, by the logs legend's rules.
+func leftOut(snap *sim.Snapshot, shows func(string, int) bool) sim.TailMarks {
+	var m sim.TailMarks
+	for ti := range snap.Topics {
+		for pi := range snap.Topics[ti].Partitions {
+			p := &snap.Topics[ti].Partitions[pi]
+			if shows(p.Topic, p.Partition) {
+				continue
+			}
+			next := int64(-1)
+			for _, r := range p.Records {
+				orMarks(&m, sim.TailMarks{NullKey: r.NullKey && r.Control == "", Dup: r.Copy > 1, Tombstone: r.Tombstone,
+					Aborted: r.Aborted, Control: r.Control != "", Gap: next >= 0 && r.Offset > next})
+				next = r.Offset + 1
+			}
+			p.Records = nil
+		}
+	}
+	return m
+}
+
+func orMarks(m *sim.TailMarks, o sim.TailMarks) {
+	m.NullKey, m.Dup, m.Tombstone = m.NullKey || o.NullKey, m.Dup || o.Dup, m.Tombstone || o.Tombstone
+	m.Aborted, m.Control, m.Gap = m.Aborted || o.Aborted, m.Control || o.Control, m.Gap || o.Gap
+}
