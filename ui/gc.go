@@ -9,7 +9,7 @@ import "runtime/debug"
 // play of the 1M-record load peaked at 2.4-2.7 times the resident memory
 // of the same run headless at the default 100, 2.1-2.25 at 50 and
 // 1.85-2.1 at 25. The collector's extra work costs playback at ×100 on
-// 100 partitions about a tenth more CPU, within the budget of a frame.
+// 100 partitions about a sixth more CPU (still ×92 effective).
 // Headless commands (kafkasim run) keep the default: they throw little
 // away.
 const screenGCPercent = 25
