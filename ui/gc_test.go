@@ -3,6 +3,8 @@ package ui
 import (
 	"runtime/debug"
 	"testing"
+
+	"kafkasim/ui/simview"
 )
 
 // The screen lowers the collector's target (a playing screen's garbage
@@ -11,8 +13,8 @@ func TestScreenTunesTheCollectorUnlessGOGCIsSet(t *testing.T) {
 	was := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(was)
 	tuneGCForScreen(func(string) string { return "" })
-	if got := debug.SetGCPercent(100); got != screenGCPercent {
-		t.Errorf("without GOGC the screen runs at GC percent %d, want %d", got, screenGCPercent)
+	if got := debug.SetGCPercent(100); got != simview.ScreenGCPercent {
+		t.Errorf("without GOGC the screen runs at GC percent %d, want %d", got, simview.ScreenGCPercent)
 	}
 	tuneGCForScreen(func(k string) string {
 		if k == "GOGC" {
