@@ -62,9 +62,15 @@ func TestAppendDecimalAsStrconv(t *testing.T) {
 			ns = append(ns, n, -n)
 		}
 	}
+	roomy := make([]byte, 1, 64) // written in place, where the short one grows
 	for _, n := range ns {
-		if got, want := string(appendDecimal([]byte("x"), n)), "x"+strconv.FormatInt(n, 10); got != want {
+		want := "x" + strconv.FormatInt(n, 10)
+		if got := string(appendDecimal([]byte("x"), n)); got != want {
 			t.Fatalf("appendDecimal(%d) = %q, want %q", n, got, want)
+		}
+		roomy[0] = 'x'
+		if got := string(appendDecimal(roomy[:1], n)); got != want {
+			t.Fatalf("appendDecimal(%d) in place = %q, want %q", n, got, want)
 		}
 	}
 }

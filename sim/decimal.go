@@ -1,7 +1,9 @@
 package sim
 
 // appendDecimal writes n in base 10 as strconv.AppendInt does, two digits
-// at a time.
+// at a time, straight into b's spare room: the canonical form writes
+// several numbers per event, and copying each from a scratch array was a
+// call to memmove apiece.
 func appendDecimal(b []byte, n int64) []byte {
 	u := uint64(n)
 	if n < 0 {
@@ -11,23 +13,45 @@ func appendDecimal(b []byte, n int64) []byte {
 	if u < 10 {
 		return append(b, byte('0'+u))
 	}
-	var buf [20]byte
-	i := len(buf)
+	if u < 100 {
+		return append(b, decimalPairs[u*2], decimalPairs[u*2+1])
+	}
+	end := len(b) + decimalDigits(u)
+	if end > cap(b) {
+		b = append(b[:cap(b)], make([]byte, end-cap(b))...)
+	}
+	b = b[:end]
+	i := end
 	for u >= 100 {
 		q := u / 100
 		r := (u - q*100) * 2
 		i -= 2
-		buf[i], buf[i+1] = decimalPairs[r], decimalPairs[r+1]
+		b[i], b[i+1] = decimalPairs[r], decimalPairs[r+1]
 		u = q
 	}
 	if u >= 10 {
-		i -= 2
-		buf[i], buf[i+1] = decimalPairs[u*2], decimalPairs[u*2+1]
+		b[i-2], b[i-1] = decimalPairs[u*2], decimalPairs[u*2+1]
 	} else {
-		i--
-		buf[i] = byte('0' + u)
+		b[i-1] = byte('0' + u)
 	}
-	return append(b, buf[i:]...)
+	return b
+}
+
+// decimalDigits is how many digits u has in base 10.
+func decimalDigits(u uint64) int {
+	d := 1
+	for ; u >= 10000; u /= 10000 {
+		d += 4
+	}
+	switch {
+	case u >= 1000:
+		return d + 3
+	case u >= 100:
+		return d + 2
+	case u >= 10:
+		return d + 1
+	}
+	return d
 }
 
 // decimalPairs holds "00" to "99", each pair of digits at twice its value.
