@@ -123,6 +123,7 @@
 //     record's send led to, kept apart for checkpoints to share the rest),
 //     ledger_summary.go, ledger_tally.go (the counts kept between counts),
 //     ledger_miss.go, fates.go.
-//   - Views and time travel: snapshot.go, snapshot_build.go, snapshot_tails.go, query.go,
-//     read.go, run.go, run_slices.go, clone.go, chunks.go.
+//   - Views and time travel: snapshot.go, snapshot_build.go,
+//     snapshot_tails.go, query.go, read.go, run.go, run_slices.go,
+//     clone.go, chunks.go.
 package sim
