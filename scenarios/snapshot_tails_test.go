@@ -81,3 +81,112 @@ func orMarks(m *sim.TailMarks, o sim.TailMarks) {
 	m.NullKey, m.Dup, m.Tombstone = m.NullKey || o.NullKey, m.Dup || o.Dup, m.Tombstone || o.Tombstone
 	m.Aborted, m.Control, m.Gap = m.Aborted || o.Aborted, m.Control || o.Control, m.Gap || o.Gap
 }
+
+// A snapshot that copies only a window of the logs a view draws holds,
+// of each such log, the full snapshot's records in the window and the
+// one just below it, and nothing else; what it leaves out is in Unshown,
+// so the legend read from it is the full snapshot's.
+func TestSnapshotWindowsHoldWhatTheyDraw(t *testing.T) {
+	for _, name := range []string{"compaction", "exactly-once", "transaction-failover", "producer-retries", "keys", "unclean-election"} {
+		sc, err := Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := sc.NewSim(sc.Seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.DiscardEvents()
+		copied := 0
+		for step := 1; s.NextAt() >= 0 && s.NextAt() <= sc.DurationMs; step++ {
+			s.Step()
+			if step%7 != 0 {
+				continue
+			}
+			tail := sim.DefaultSnapshotTail
+			if step%14 == 0 {
+				tail = 4096
+			}
+			// Windows of a few offsets at different depths, one log in
+			// three left out.
+			window := func(_ *sim.Snapshot, p *sim.PartitionView) (int64, int64, bool) {
+				from := p.LogEnd - int64(3+5*(step%4)+p.Partition)
+				return from, from + 4, p.Partition%3 != 1
+			}
+			full, part := s.SnapshotTail(tail), s.SnapshotWindows(tail, window)
+			for ti := range full.Topics {
+				for pi := range full.Topics[ti].Partitions {
+					fp, pp := &full.Topics[ti].Partitions[pi], &part.Topics[ti].Partitions[pi]
+					from, to, shown := window(&full, fp)
+					want := inWindow(fp.Records, from, to)
+					if !shown {
+						want = nil
+					}
+					if !reflect.DeepEqual(pp.Records, want) {
+						t.Fatalf("%s step %d %s-%d: window [%d,%d) holds %v, want %v", name, step, fp.Topic, fp.Partition,
+							from, to, offsets(pp.Records), offsets(want))
+					}
+					copied += len(want)
+				}
+			}
+			if got, want := orOf(legendMarks(&part), part.Unshown), legendMarks(&full); got != want {
+				t.Fatalf("%s step %d: the windowed snapshot's legend %+v, the full one's %+v", name, step, got, want)
+			}
+			for ti := range part.Topics {
+				for pi := range part.Topics[ti].Partitions {
+					part.Topics[ti].Partitions[pi].Records = full.Topics[ti].Partitions[pi].Records
+				}
+			}
+			part.Unshown = sim.TailMarks{}
+			if !reflect.DeepEqual(part, full) {
+				t.Fatalf("%s step %d: the windowed snapshot differs from the full one beyond the records", name, step)
+			}
+		}
+		if copied == 0 {
+			t.Errorf("%s: no window held a record: the test proves nothing", name)
+		}
+	}
+}
+
+// inWindow is what a window [from, to) of recs holds: the records in it
+// and the one just below it.
+func inWindow(recs []sim.RecordView, from, to int64) []sim.RecordView {
+	var out []sim.RecordView
+	for i, r := range recs {
+		below := r.Offset < from && (i+1 == len(recs) || recs[i+1].Offset >= from)
+		if below || (r.Offset >= from && r.Offset < to) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func offsets(recs []sim.RecordView) []int64 {
+	var out []int64
+	for _, r := range recs {
+		out = append(out, r.Offset)
+	}
+	return out
+}
+
+// legendMarks is what the records snap holds show, by the logs legend's
+// rules.
+func legendMarks(snap *sim.Snapshot) sim.TailMarks {
+	var m sim.TailMarks
+	for ti := range snap.Topics {
+		for pi := range snap.Topics[ti].Partitions {
+			next := int64(-1)
+			for _, r := range snap.Topics[ti].Partitions[pi].Records {
+				orMarks(&m, sim.TailMarks{NullKey: r.NullKey && r.Control == "", Dup: r.Copy > 1, Tombstone: r.Tombstone,
+					Aborted: r.Aborted, Control: r.Control != "", Gap: next >= 0 && r.Offset > next})
+				next = r.Offset + 1
+			}
+		}
+	}
+	return m
+}
+
+func orOf(a, b sim.TailMarks) sim.TailMarks {
+	orMarks(&a, b)
+	return a
+}

@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // DefaultSnapshotTail is how many records of each partition's log a
 // Snapshot carries.
 const DefaultSnapshotTail = 64
@@ -15,6 +17,20 @@ func (s *Sim) SnapshotTail(tail int) Snapshot { return s.SnapshotTails(tail, nil
 // the others none, and what those would have held is in Unshown. A nil
 // shows shows every log.
 func (s *Sim) SnapshotTails(tail int, shows func(topic string, partition int) bool) Snapshot {
+	if shows == nil {
+		return s.SnapshotWindows(tail, nil)
+	}
+	return s.SnapshotWindows(tail, func(_ *Snapshot, p *PartitionView) (int64, int64, bool) {
+		return math.MinInt64, math.MaxInt64, shows(p.Topic, p.Partition)
+	})
+}
+
+// SnapshotWindows is SnapshotTail for a view that draws a window of some
+// logs (see LogWindow): those carry the records of their window among
+// their last `tail`, the others none, and what the records left out of
+// the last `tail` hold is in Unshown. A nil window shows every record of
+// every tail.
+func (s *Sim) SnapshotWindows(tail int, window LogWindow) Snapshot {
 	snap := Snapshot{Step: s.step, NowMs: s.nowMs, Seed: s.cfg.Seed, Metadata: s.cfg.Cluster.Metadata, Controller: s.controller}
 	for _, b := range s.brokers {
 		st := BrokerUp
@@ -39,7 +55,11 @@ func (s *Sim) SnapshotTails(tail int, shows func(topic string, partition int) bo
 		tv := TopicView{Name: t.cfg.Name, ID: t.id, Config: t.cfg}
 		tv.Config.ReplicaAssignment = cloneAssignment(t.cfg.ReplicaAssignment)
 		for _, p := range t.parts {
-			tv.Partitions = append(tv.Partitions, s.partitionView(p, s.shownTail(&snap.Unshown, p, tail, shows)))
+			if window == nil {
+				tv.Partitions = append(tv.Partitions, s.partitionView(p, tail))
+				continue
+			}
+			tv.Partitions = append(tv.Partitions, s.partitionView(p, 0)) // records once the window is known
 		}
 		snap.Topics = append(snap.Topics, tv)
 	}
@@ -58,6 +78,9 @@ func (s *Sim) SnapshotTails(tail int, shows func(topic string, partition int) bo
 		}
 	}
 	snap.Ledger = s.Ledger()
+	if window != nil {
+		s.fillWindows(&snap, tail, window)
+	}
 	return snap
 }
 

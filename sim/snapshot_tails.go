@@ -1,6 +1,9 @@
 package sim
 
-import "slices"
+import (
+	"slices"
+	"sort"
+)
 
 // TailMarks says which kinds of record the tails of some logs hold: what
 // a legend of the logs explains, known without copying every record.
@@ -13,25 +16,77 @@ type TailMarks struct {
 	Gap       bool // offsets missing between two records (compaction)
 }
 
-// shownTail is how many records of p's log a snapshot carries: tail when
-// shows names it (or is nil), else none, with what the last tail records
-// hold added to unshown.
-func (s *Sim) shownTail(unshown *TailMarks, p *partition, tail int, shows func(string, int) bool) int {
-	if shows == nil || shows(p.topicName, p.id) {
-		return tail
+// A LogWindow picks what a view draws of one log of snap: the offsets
+// [from, to), of which the snapshot copies those among the log's last
+// `tail` records, with the one just below from (so the view can tell a
+// gap in the log from the start of what it holds). shown is false for a
+// log the view does not lay out. It is asked once the rest of snap (the
+// offsets, the groups) is in place, so a window can follow them.
+type LogWindow func(snap *Snapshot, p *PartitionView) (from, to int64, shown bool)
+
+// fillWindows copies into snap the records its views' windows ask for,
+// and adds what the rest of each log's last tail records hold to
+// snap.Unshown.
+func (s *Sim) fillWindows(snap *Snapshot, tail int, window LogWindow) {
+	ti := 0
+	for _, t := range s.topics {
+		if t.deleted {
+			continue
+		}
+		views := snap.Topics[ti].Partitions
+		ti++
+		for pi, p := range t.parts {
+			if from, to, shown := window(snap, &views[pi]); shown {
+				s.copyWindow(&snap.Unshown, &views[pi], p, tail, from, to)
+			} else {
+				s.markTail(&snap.Unshown, p, tail)
+			}
+		}
 	}
-	s.markTail(unshown, p, tail)
-	return 0
 }
 
-// markTail adds what the last tail records of p's shown log hold to m,
-// reading each record as recordView does.
+// copyWindow puts into pv the records of p's shown log in [from, to)
+// among its last tail, and the one before from, and marks what the
+// others of that tail hold in unshown.
+func (s *Sim) copyWindow(unshown *TailMarks, pv *PartitionView, p *partition, tail int, from, to int64) {
+	log := &p.shownReplica().entries
+	n := log.Len()
+	first := max(n-tail, 0)
+	below := func(o int64) func(int) bool {
+		return func(i int) bool { return log.At(first+i).offset >= o }
+	}
+	lo := first + sort.Search(n-first, below(from))
+	hi := first + sort.Search(n-first, below(to))
+	if lo > first {
+		lo-- // the record before the window
+	}
+	s.markRange(unshown, p, log, first, lo, first)
+	s.markRange(unshown, p, log, hi, n, first)
+	if hi > lo {
+		pv.Records = make([]RecordView, 0, hi-lo)
+		for _, e := range log.Range(lo, hi) {
+			pv.Records = append(pv.Records, s.recordView(p, e))
+		}
+	}
+}
+
+// markTail adds what the last tail records of p's shown log hold to m.
 func (s *Sim) markTail(m *TailMarks, p *partition, tail int) {
-	lr := p.shownReplica()
-	next := int64(-1)
-	for _, e := range lr.entries.All(max(lr.entries.Len()-tail, 0)) {
-		m.Gap = m.Gap || (next >= 0 && e.offset > next)
-		next = e.offset + 1
+	log := &p.shownReplica().entries
+	first := max(log.Len()-tail, 0)
+	s.markRange(m, p, log, first, log.Len(), first)
+}
+
+// markRange adds to m what the entries [lo, hi) of log hold, reading
+// each record as recordView does, and the gaps between neighbours from
+// first on where the right one is in [lo, hi]: the pair across each end
+// of a range left out is counted by the range, not lost between it and
+// the records a view holds.
+func (s *Sim) markRange(m *TailMarks, p *partition, log *entryLog, lo, hi, first int) {
+	for i := max(lo, first+1); i <= hi && i < log.Len(); i++ {
+		m.Gap = m.Gap || log.At(i).offset > log.At(i-1).offset+1
+	}
+	for _, e := range log.Range(lo, hi) {
 		if e.rec < 0 {
 			m.Control = true
 			continue

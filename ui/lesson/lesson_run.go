@@ -73,8 +73,8 @@ func (r playerRun) StepCount() int                  { return r.p.Sim().StepCount
 func (r playerRun) Events() []sim.Event             { return r.p.Sim().Events() }
 func (r playerRun) Snapshot() sim.Snapshot          { return r.p.Sim().Snapshot() }
 func (r playerRun) SnapshotTail(n int) sim.Snapshot { return r.p.Sim().SnapshotTail(n) }
-func (r playerRun) SnapshotTails(n int, shows func(string, int) bool) sim.Snapshot {
-	return r.p.Sim().SnapshotTails(n, shows)
+func (r playerRun) SnapshotWindows(n int, window sim.LogWindow) sim.Snapshot {
+	return r.p.Sim().SnapshotWindows(n, window)
 }
 func (r playerRun) Fates(group string, want sim.Fate) []sim.RecordFate {
 	return r.p.Sim().Fates(group, want)

@@ -37,10 +37,10 @@ func (a Run) Events() []sim.Event             { return a.R.Sim().Events() }
 func (a Run) Snapshot() sim.Snapshot          { return a.R.Sim().Snapshot() }
 func (a Run) SnapshotTail(n int) sim.Snapshot { return a.R.Sim().SnapshotTail(n) }
 
-// SnapshotTails is sim.Sim.SnapshotTails: the records of only the logs
-// shows names.
-func (a Run) SnapshotTails(n int, shows func(string, int) bool) sim.Snapshot {
-	return a.R.Sim().SnapshotTails(n, shows)
+// SnapshotWindows is sim.Sim.SnapshotWindows: the records of only the
+// windows a view draws.
+func (a Run) SnapshotWindows(n int, window sim.LogWindow) sim.Snapshot {
+	return a.R.Sim().SnapshotWindows(n, window)
 }
 func (a Run) Fates(group string, want sim.Fate) []sim.RecordFate {
 	return a.R.Sim().Fates(group, want)

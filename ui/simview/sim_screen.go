@@ -69,9 +69,9 @@ type Screen struct {
 	// snapTail is how many log records per partition the last snapshot
 	// carried (Refresh).
 	snapTail int
-	// snapShown are the logs whose records the snapshot holds, nil for
-	// all (snap_shown.go).
-	snapShown []partAt
+	// snapShown are the windows of the logs whose records the snapshot
+	// holds, nil for all (snap_shown.go).
+	snapShown []shownWindow
 	// steer, when set, is what a lesson stop is about (SteerTo).
 	steer *paneFocus
 	// covered: rows above the timeline a lesson box covers (CoverBottom).

@@ -158,3 +158,47 @@ func TestInspectorWhilePlayingSeesEveryLog(t *testing.T) {
 		t.Fatalf("the cursor went round to %s-%d without its records", c.Topic, c.Partition)
 	}
 }
+
+// A group far behind its log pulls each row's window back to its
+// position, thousands of records below the log's end: a played frame
+// then copies the records of that window (and the one below it), not
+// every record from the position to the end, and still draws what a
+// snapshot of every log draws.
+func TestLaggingRowsKeepOnlyWhatTheyDraw(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		spec := playbackSpec(600_000)
+		spec.Config.Groups[0].ProcessingMs = 5 // 200 records a second per consumer, 1000 arrive
+		m := New(plainStyles(), keys.NewSim(keys.NewGlobal()), spec, simrun.New)
+		m.SetSize(size[0], size[1])
+		m.Speed, m.Playing = len(Speeds)-1, true
+		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		for range 40 {
+			clock = clock.Add(FrameInterval)
+			m.HandleTick(TickMsg{Gen: m.Gen, At: clock})
+			_ = m.View()
+		}
+		if m.snapShown == nil {
+			t.Fatal("the last played frame took every log's records")
+		}
+		slots := m.Logs.slotsFor(logLabelWidth(&m.Snap))
+		behind := 0
+		m.Logs.eachShown(&m.Snap, func(p *sim.PartitionView, from, to int64) {
+			if p.LogEnd-from > int64(4*slots) {
+				behind++
+			}
+			if len(p.Records) > slots+1 {
+				t.Errorf("%dx%d: %s-%d draws %d offsets from %d but the snapshot holds %d records", size[0], size[1],
+					p.Topic, p.Partition, slots, from, len(p.Records))
+			}
+		})
+		if behind == 0 {
+			t.Fatalf("%dx%d: no row's window is far behind its log's end: the test proves nothing", size[0], size[1])
+		}
+		partial := m.View()
+		m.Refresh()
+		if full := m.View(); full != partial {
+			t.Errorf("%dx%d: the lagging frame drawn from its windows differs from the one drawn from every record:\n%s\n---\n%s",
+				size[0], size[1], partial, full)
+		}
+	}
+}
