@@ -122,8 +122,9 @@
 //   - Outcomes: ledger.go, ledger_origin.go, ledger_fate.go (what a
 //     record's send led to, kept apart for checkpoints to share the rest),
 //     ledger_summary.go, ledger_tally.go (the counts kept between counts),
+//     ledger_openset.go (the unprocessed records, a bit each),
 //     ledger_miss.go, fates.go.
 //   - Views and time travel: snapshot.go, snapshot_build.go,
-//     snapshot_tails.go, query.go, read.go, run.go, run_slices.go,
-//     clone.go, chunks.go.
+//     snapshot_tails.go (a view's windows), query.go, read.go, run.go,
+//     run_slices.go, clone.go, chunks.go.
 package sim

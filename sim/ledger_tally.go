@@ -13,10 +13,10 @@ import "slices"
 type groupTally struct {
 	once, more []int   // by topic index: records processed once, more than once
 	walked     int     // records [0, walked) have been seen by a count
-	open       []int32 // of those, the unprocessed records of subscribed topics
+	open       openSet // of those, the unprocessed records of subscribed topics
 	subscribed []bool  // by topic index: the subscription open was gathered for
-	// openShared: a clone may read open, so the next count builds a new
-	// list instead of filtering this one in place.
+	// openShared: a clone may read open, so the next count copies it
+	// before filtering it in place.
 	openShared bool
 }
 
@@ -34,12 +34,12 @@ func (t *groupTally) noteProcessed(topicIdx int, n uint8) {
 	}
 }
 
-// clone gives a clone counters of its own. The two share the open list
-// until either counts again, which then builds a list of its own.
+// clone gives a clone counters of its own. The two share the open set
+// until either counts again, which then copies it first.
 func (t *groupTally) clone() groupTally {
 	t.openShared = true
 	return groupTally{once: slices.Clone(t.once), more: slices.Clone(t.more), walked: t.walked,
-		open: t.open[:len(t.open):len(t.open)], subscribed: t.subscribed, openShared: true}
+		open: t.open.share(), subscribed: t.subscribed, openShared: true}
 }
 
 // tallyGroup counts g's records by fate into gl, as eachGroupRecord would,
@@ -49,7 +49,7 @@ func (s *Sim) tallyGroup(g *group, gl *GroupLedger) {
 	t := &g.tally
 	sub := s.subscribedTopics(g)
 	if !slices.Equal(sub, t.subscribed) {
-		t.walked, t.open, t.subscribed = 0, nil, sub
+		t.walked, t.open, t.subscribed = 0, openSet{}, sub
 	}
 	for ti, on := range sub {
 		if on && ti < len(t.once) {
@@ -58,18 +58,16 @@ func (s *Sim) tallyGroup(g *group, gl *GroupLedger) {
 		}
 	}
 	fr := s.frontiers(g)
-	// The records still open are kept in place (each is read before its
-	// slot is written again): a new list each count was 2 MB a frame while
-	// a group ran half a million records behind.
-	open := t.open[:0]
 	if t.openShared {
-		open, t.openShared = make([]int32, 0, len(t.open)), false
+		t.open.own()
+		t.openShared = false
 	}
-	decide := func(rec int32) {
+	// unprocessed counts rec by its fate unless the group has processed it
+	// (then counted in once or more).
+	unprocessed := func(rec int32) bool {
 		if int(rec) < g.procCount.Len() && *g.procCount.At(int(rec)) > 0 {
-			return // counted in once or more
+			return false
 		}
-		open = append(open, rec)
 		switch fate, _, _ := s.groupFate(g, rec, fr); fate {
 		case FatePending:
 			gl.Pending++
@@ -78,17 +76,16 @@ func (s *Sim) tallyGroup(g *group, gl *GroupLedger) {
 		case FateSkipped:
 			gl.Skipped++
 		}
+		return true
 	}
-	for _, rec := range t.open {
-		decide(rec)
-	}
+	t.open.keepIf(unprocessed)
 	n := s.ledger.recs.Len()
 	for i := t.walked; i < n; i++ {
-		if sub[s.ledger.origin(int32(i)).topicIdx] {
-			decide(int32(i))
+		if sub[s.ledger.origin(int32(i)).topicIdx] && unprocessed(int32(i)) {
+			t.open.add(int32(i))
 		}
 	}
-	t.walked, t.open = n, open
+	t.walked = n
 }
 
 // subscribedTopics says, by topic index, whether g subscribes to it.

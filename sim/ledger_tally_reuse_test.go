@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// A count filters the group's list of unprocessed records in place, unless
+// A count filters the group's set of unprocessed records in place, unless
 // a clone (a checkpoint) may read it: the clone then counts what it held
 // when taken, however often the run counts after it.
 func TestTallyFiltersInPlaceButNotUnderAClone(t *testing.T) {
@@ -18,7 +18,7 @@ func TestTallyFiltersInPlaceButNotUnderAClone(t *testing.T) {
 	for s.Step() && s.ledger.recs.Len() < 40_000 {
 	}
 	_ = s.Ledger()
-	if n := len(s.groups[0].tally.open); n < 1000 {
+	if n := s.groups[0].tally.open.Len(); n < 1000 {
 		t.Fatalf("only %d records unprocessed at the clone", n)
 	}
 	checkpoint := s.Clone()
