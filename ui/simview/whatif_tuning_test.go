@@ -177,14 +177,18 @@ func TestWhatIfValuesShowThePlayed(t *testing.T) {
 // records under batch.size, since the accumulator counts estimated
 // compressed bytes (MemoryRecordsBuilder.hasRoomFor,
 // CompressionRatioEstimator): tuning-throughput's lingering producer,
-// whose batches batch.size cuts at 16 records, sends fewer with zstd.
+// whose batches batch.size cuts at 16 records, sends fewer with zstd. The
+// estimate learns over the first 3,500 records (15 records a batch
+// growing to 45), so over the run's 5,000 the batches fall by more than a
+// third and carry more than 1.5 times the records, not yet the 2.8 times
+// of a learnt estimate.
 func TestWhatIfCompressionType(t *testing.T) {
 	spec := loadSpec(t, "tuning-throughput")
 	s := realScreen(t, spec, 120, 36, 2_000)
 	r := whatIfByKeys(t, s, "compression.type", "lingering", "zstd")
 	a, b := r.A.Batches["lingering"], r.B.Batches["lingering"]
-	if b.Batches*2 >= a.Batches || perBatchOf(b) <= 2*perBatchOf(a) {
-		t.Fatalf("seed %d: zstd should at least halve the batches: %+v as played, %+v with zstd", spec.Seed, a, b)
+	if b.Batches*3 >= a.Batches*2 || perBatchOf(b)*2 <= perBatchOf(a)*3 {
+		t.Fatalf("seed %d: zstd should cut the batches by more than a third: %+v as played, %+v with zstd", spec.Seed, a, b)
 	}
 	if !strings.Contains(r.Verdict, "sent in "+whatif.Plural(b.Batches, "batch")) {
 		t.Fatalf("verdict %q should count the zstd branch's %d batches", r.Verdict, b.Batches)
