@@ -81,12 +81,19 @@ func (s *Sim) markTail(m *TailMarks, p *partition, tail int) {
 // each record as recordView does, and the gaps between neighbours from
 // first on where the right one is in [lo, hi]: the pair across each end
 // of a range left out is counted by the range, not lost between it and
-// the records a view holds.
+// the records a view holds. One pass, reading the entry before lo and
+// the one at hi for their pairs only.
 func (s *Sim) markRange(m *TailMarks, p *partition, log *entryLog, lo, hi, first int) {
-	for i := max(lo, first+1); i <= hi && i < log.Len(); i++ {
-		m.Gap = m.Gap || log.At(i).offset > log.At(i-1).offset+1
-	}
-	for _, e := range log.Range(lo, hi) {
+	start := max(lo-1, first)
+	prev := int64(-1)
+	for i, e := range log.Range(start, min(hi+1, log.Len())) {
+		if i > start && i >= lo {
+			m.Gap = m.Gap || e.offset > prev+1
+		}
+		prev = e.offset
+		if i < lo || i >= hi {
+			continue
+		}
 		if e.rec < 0 {
 			m.Control = true
 			continue
