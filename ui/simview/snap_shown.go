@@ -15,9 +15,9 @@ import (
 // snapshot with every log's records, taken again at the same moment when
 // the last one left some out.
 
-// tailSnapshotter is a run that can leave records out of a snapshot
+// windowSnapshotter is a run that can leave records out of a snapshot
 // (sim.Sim.SnapshotWindows).
-type tailSnapshotter interface {
+type windowSnapshotter interface {
 	SnapshotWindows(tail int, window sim.LogWindow) sim.Snapshot
 }
 
@@ -30,7 +30,7 @@ type shownWindow struct {
 // partialOK reports whether the next played frame may leave records out:
 // nothing open that reads other records, and a run that can.
 func (m *Screen) partialOK() bool {
-	_, ok := m.Run.(tailSnapshotter)
+	_, ok := m.Run.(windowSnapshotter)
 	return ok && !m.Drill.IsOpen() && m.Logs.Marks == nil && m.Job == nil && m.Cmdline.Busy == nil && m.live == nil
 }
 
@@ -46,7 +46,7 @@ func (m *Screen) snapshot(tail int, shownOnly bool) sim.Snapshot {
 	shown := m.Logs.shownParts(&m.Snap)
 	m.snapShown = make([]shownWindow, 0, len(shown))
 	slots := -1
-	return m.Run.(tailSnapshotter).SnapshotWindows(tail, func(snap *sim.Snapshot, p *sim.PartitionView) (int64, int64, bool) {
+	return m.Run.(windowSnapshotter).SnapshotWindows(tail, func(snap *sim.Snapshot, p *sim.PartitionView) (int64, int64, bool) {
 		pa := partAt{p.Topic, p.Partition}
 		if !slices.Contains(shown, pa) {
 			return 0, 0, false
