@@ -17,15 +17,8 @@ func TestSnapshotTailsLeaveOutOnlyRecords(t *testing.T) {
 	evenOnly := func(_ string, p int) bool { return p%2 == 0 }
 	none := func(string, int) bool { return false }
 	seen := sim.TailMarks{}
-	for _, name := range []string{"compaction", "exactly-once", "transaction-failover", "producer-retries", "keys", "unclean-election"} {
-		sc, err := Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := sc.NewSim(sc.Seed)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, name := range markedBuiltIns {
+		sc, s := builtInSim(t, name)
 		s.DiscardEvents()
 		for step := 1; s.NextAt() >= 0 && s.NextAt() <= sc.DurationMs; step++ {
 			s.Step()
@@ -65,12 +58,7 @@ func leftOut(snap *sim.Snapshot, shows func(string, int) bool) sim.TailMarks {
 			if shows(p.Topic, p.Partition) {
 				continue
 			}
-			next := int64(-1)
-			for _, r := range p.Records {
-				orMarks(&m, sim.TailMarks{NullKey: r.NullKey && r.Control == "", Dup: r.Copy > 1, Tombstone: r.Tombstone,
-					Aborted: r.Aborted, Control: r.Control != "", Gap: next >= 0 && r.Offset > next})
-				next = r.Offset + 1
-			}
+			orMarks(&m, recordMarks(p.Records))
 			p.Records = nil
 		}
 	}
@@ -87,15 +75,8 @@ func orMarks(m *sim.TailMarks, o sim.TailMarks) {
 // one just below it, and nothing else; what it leaves out is in Unshown,
 // so the legend read from it is the full snapshot's.
 func TestSnapshotWindowsHoldWhatTheyDraw(t *testing.T) {
-	for _, name := range []string{"compaction", "exactly-once", "transaction-failover", "producer-retries", "keys", "unclean-election"} {
-		sc, err := Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := sc.NewSim(sc.Seed)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, name := range markedBuiltIns {
+		sc, s := builtInSim(t, name)
 		s.DiscardEvents()
 		copied := 0
 		for step := 1; s.NextAt() >= 0 && s.NextAt() <= sc.DurationMs; step++ {
@@ -175,13 +156,20 @@ func legendMarks(snap *sim.Snapshot) sim.TailMarks {
 	var m sim.TailMarks
 	for ti := range snap.Topics {
 		for pi := range snap.Topics[ti].Partitions {
-			next := int64(-1)
-			for _, r := range snap.Topics[ti].Partitions[pi].Records {
-				orMarks(&m, sim.TailMarks{NullKey: r.NullKey && r.Control == "", Dup: r.Copy > 1, Tombstone: r.Tombstone,
-					Aborted: r.Aborted, Control: r.Control != "", Gap: next >= 0 && r.Offset > next})
-				next = r.Offset + 1
-			}
+			orMarks(&m, recordMarks(snap.Topics[ti].Partitions[pi].Records))
 		}
+	}
+	return m
+}
+
+// recordMarks is what one log's records show, by the logs legend's rules.
+func recordMarks(recs []sim.RecordView) sim.TailMarks {
+	var m sim.TailMarks
+	next := int64(-1)
+	for _, r := range recs {
+		orMarks(&m, sim.TailMarks{NullKey: r.NullKey && r.Control == "", Dup: r.Copy > 1, Tombstone: r.Tombstone,
+			Aborted: r.Aborted, Control: r.Control != "", Gap: next >= 0 && r.Offset > next})
+		next = r.Offset + 1
 	}
 	return m
 }

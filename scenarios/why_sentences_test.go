@@ -21,14 +21,7 @@ import (
 func TestWhySentencesOfFrequentTypes(t *testing.T) {
 	first := map[string]string{}
 	for _, name := range Names() {
-		sc, err := Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := sc.NewSim(sc.Seed)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sc, s := builtInSim(t, name)
 		s.RunUntil(sc.DurationMs)
 		evs := s.Events()
 		for i := range evs {
