@@ -161,23 +161,6 @@ func (l *ledger) computeSize(o *recordOrigin, value, sendN int32) int {
 	return n
 }
 
-func digits(n int) int {
-	d := 1
-	for n >= 10000 {
-		n /= 10000
-		d += 4
-	}
-	switch {
-	case n >= 1000:
-		return d + 3
-	case n >= 100:
-		return d + 2
-	case n >= 10:
-		return d + 1
-	}
-	return d
-}
-
 // size is rec's key + value + framing bytes.
 func (l *ledger) size(rec int32) int { return l.sizeOf(rec, l.recs.At(int(rec))) }
 

@@ -36,12 +36,12 @@ func TestRecordFateKeepsSeqAndState(t *testing.T) {
 	}
 }
 
-// digits counts decimal digits, as the generated value "<producer>#<n>"
-// is sized.
-func TestDigits(t *testing.T) {
+// decimalDigits counts decimal digits, as the generated value
+// "<producer>#<n>" and the canonical form's numbers are sized.
+func TestDecimalDigits(t *testing.T) {
 	for _, n := range []int{0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 99999, 123456, 1000000, 99999999, 100000000, 2147483647} {
-		if got, want := digits(n), len(strconv.Itoa(n)); got != want {
-			t.Errorf("digits(%d) = %d, want %d", n, got, want)
+		if got, want := decimalDigits(uint64(n)), len(strconv.Itoa(n)); got != want {
+			t.Errorf("decimalDigits(%d) = %d, want %d", n, got, want)
 		}
 	}
 }

@@ -61,7 +61,7 @@ func (v *ValueSpec) generatedValue(id string, pi int32, n int32) string {
 
 // generatedLen is the length of generatedValue without building it.
 func (v *ValueSpec) generatedLen(id string, pi int32, n int32) int {
-	base := len(id) + 1 + digits(int(n))
+	base := len(id) + 1 + decimalDigits(uint64(n)) // n counts sends from 1
 	switch {
 	case v == nil:
 		return base
