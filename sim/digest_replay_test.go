@@ -28,10 +28,7 @@ func TestDigestOnDemandIsTheRunsDigest(t *testing.T) {
 
 func playWithCommands(t *testing.T, onDemand bool) (*Run, *Run) {
 	t.Helper()
-	c := basicConfig(7)
-	c.Topics[0].Partitions = 6
-	c.Producers[0].Count, c.Producers[0].RatePerSec = 0, 100
-	r, err := NewRun(c, nil)
+	r, err := NewRun(busyConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -159,14 +159,21 @@ func TestStepBackAfterWindowMovesShowsTheSameEvents(t *testing.T) {
 	}
 }
 
-// busyRun is a run that emits events for as long as it plays (a few
-// hundred a virtual second), with a broker crash given by hand at 5 s.
-func busyRun(t *testing.T) *Run {
-	t.Helper()
+// busyConfig is a producer that never stops, 100 records a second over
+// six partitions.
+func busyConfig() Config {
 	c := basicConfig(7)
 	c.Topics[0].Partitions = 6
 	c.Producers[0].Count, c.Producers[0].RatePerSec = 0, 100
-	r, err := NewRun(c, nil)
+	return c
+}
+
+// busyRun is a run of busyConfig, which emits events for as long as it
+// plays (a few hundred a virtual second), with a broker crash given by
+// hand at 5 s.
+func busyRun(t *testing.T) *Run {
+	t.Helper()
+	r, err := NewRun(busyConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
