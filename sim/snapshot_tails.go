@@ -28,7 +28,7 @@ type LogWindow func(snap *Snapshot, p *PartitionView) (from, to int64, shown boo
 // and adds what the rest of each log's last tail records hold to
 // snap.Unshown.
 func (s *Sim) fillWindows(snap *Snapshot, tail int, window LogWindow) {
-	ti := 0
+	ti := 0 // snap.Topics follows s.topics, less the deleted ones (SnapshotWindows)
 	for _, t := range s.topics {
 		if t.deleted {
 			continue
